@@ -1,0 +1,249 @@
+// Package generator builds the site: it reads the content, renders every
+// page in both languages through the theme, and writes the result.
+//
+// # The model
+//
+// A build runs these stages in order; none reaches back up:
+//
+//	content.Load      content/ (an fs.FS) → pages with front matter, URLs, twins
+//	convert           each page's markdown → HTML, headings, links, snippets
+//	                  (package markdown; pages are converted in parallel)
+//	check             links and #anchors resolve; snippets are validated
+//	render            pages → HTML through theme/templates; sitemap, robots,
+//	                  the language chooser at /, a 404 page per language
+//	assets            theme CSS/JS bundled and hashed by esbuild
+//	write             everything into a new directory beside the output,
+//	                  then swapped into place
+//
+// Every stage collects all of its problems as diag.Errors; if any stage
+// found one, the build stops before writing and returns the whole list, so
+// the previous output directory is left exactly as it was. Nothing in a
+// build depends on time, map order or the machine, so two builds of the
+// same input are byte-identical.
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/goexpert/gointernals/generator/content"
+	"github.com/goexpert/gointernals/generator/diag"
+	"github.com/goexpert/gointernals/generator/markdown"
+	"github.com/goexpert/gointernals/theme"
+)
+
+// Config is what a build needs to know.
+type Config struct {
+	Content      fs.FS  // the content tree: pt/*.md, en/*.md
+	ContentLabel string // how errors name the content root: "content"
+	Theme        fs.FS  // templates, css, js; nil means the embedded theme
+	OutDir       string // where the site goes: "public"
+	BaseURL      string // absolute site URL for canonical links and the sitemap
+	Check        bool   // validate everything but write nothing
+}
+
+// Report says what a successful build did.
+type Report struct {
+	Pages    map[string]int // pages per language code, home included
+	Files    int            // files written (or that would be, with Check)
+	Bytes    int64          // their total size
+	Duration time.Duration
+}
+
+// Summary is the one line the command prints.
+func (r *Report) Summary() string {
+	var parts []string
+	for _, l := range content.Languages {
+		parts = append(parts, fmt.Sprintf("%d %s", r.Pages[l.Code], l.Code))
+	}
+	return fmt.Sprintf("built %s pages (%d files, %.1f KB) in %v",
+		strings.Join(parts, " + "), r.Files, float64(r.Bytes)/1024, r.Duration.Round(time.Millisecond))
+}
+
+// page is a content page with its converted markdown.
+type page struct {
+	*content.Page
+	doc *markdown.Doc
+}
+
+// Build runs every stage. On failure the error is a diag.List when the
+// input is at fault, and the output directory is untouched.
+func Build(ctx context.Context, cfg Config) (*Report, error) {
+	start := time.Now()
+	if cfg.ContentLabel == "" {
+		cfg.ContentLabel = "content"
+	}
+	if cfg.Theme == nil {
+		cfg.Theme = theme.Files
+	}
+	baseURL, err := normalizeBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+
+	site, errs := content.Load(cfg.Content, cfg.ContentLabel)
+	pages, cerrs := convert(ctx, site)
+	errs = append(errs, cerrs...)
+	errs = append(errs, checkLinks(pages)...)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+
+	r, err := newRenderer(cfg.Theme, baseURL)
+	if err != nil {
+		return nil, err
+	}
+	files, err := r.renderSite(site, pages)
+	if err != nil {
+		return nil, err
+	}
+
+	rep := &Report{Pages: map[string]int{}, Files: len(files)}
+	for lang, ps := range site.Pages {
+		rep.Pages[lang] = len(ps)
+	}
+	for _, b := range files {
+		rep.Bytes += int64(len(b))
+	}
+	if !cfg.Check {
+		if err := writeSite(cfg.OutDir, files); err != nil {
+			return nil, err
+		}
+	}
+	rep.Duration = time.Since(start)
+	return rep, nil
+}
+
+// convert runs the markdown stage over every page, in parallel. Results
+// keep the site's order so that nothing depends on scheduling.
+func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.List) {
+	var all []*page
+	for _, l := range site.Langs {
+		for _, p := range site.Pages[l.Code] {
+			all = append(all, &page{Page: p})
+		}
+	}
+	conv := markdown.New()
+	res := resolver{site}
+	perr := make([]diag.List, len(all))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				p := all[i]
+				ui := theme.Strings[p.Lang.Code]
+				p.doc, perr[i] = conv.Convert(markdown.Source{
+					Path: p.Path, File: p.File, Lang: p.Lang.Code, Slug: p.Slug,
+					Body: p.Body, BodyLine: p.BodyLine,
+					Labels: markdown.Labels{Output: ui.Output, Code: ui.GoCode},
+				}, res)
+			}
+		})
+	}
+	for i := range all {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var errs diag.List
+	out := map[string][]*page{}
+	for i, p := range all {
+		errs = append(errs, perr[i]...)
+		out[p.Lang.Code] = append(out[p.Lang.Code], p)
+	}
+	return out, errs
+}
+
+// brokenURL stands for a page that exists but could not be loaded.
+const brokenURL = "\x00broken"
+
+// resolver maps link destinations to page URLs.
+type resolver struct{ site *content.Site }
+
+func (r resolver) Resolve(fromFile, dest string) (string, bool) {
+	if strings.HasPrefix(dest, "/") {
+		want := strings.TrimSuffix(strings.TrimSuffix(dest, "index.html"), "/") + "/"
+		for _, p := range r.site.ByFile {
+			if p.URL == want {
+				return p.URL, true
+			}
+		}
+		return "", false
+	}
+	if !strings.HasSuffix(dest, ".md") {
+		return "", false
+	}
+	file := path.Join(path.Dir(fromFile), dest)
+	p, ok := r.site.ByFile[file]
+	if !ok {
+		if r.site.Broken(file) {
+			return brokenURL, true // its own error is reported; say no more
+		}
+		return "", false
+	}
+	return p.URL, true
+}
+
+// checkLinks verifies that every #fragment names a heading of its target.
+func checkLinks(pages map[string][]*page) diag.List {
+	var errs diag.List
+	byURL := map[string]*page{}
+	for _, ps := range pages {
+		for _, p := range ps {
+			byURL[p.URL] = p
+		}
+	}
+	for _, ps := range pages {
+		for _, p := range ps {
+			if p.doc == nil {
+				continue
+			}
+			for _, l := range p.doc.Links {
+				if l.Fragment == "" {
+					continue
+				}
+				target := p
+				if l.URL == brokenURL {
+					continue
+				}
+				if l.URL != "" {
+					target = byURL[l.URL]
+				}
+				if target == nil || target.doc == nil || !target.doc.IDs[l.Fragment] {
+					where := "this page"
+					if target != p && target != nil {
+						where = target.Path
+					}
+					errs.Add(p.Path, l.Line, l.Col, "link to #%s leads nowhere: %s has no heading with that id", l.Fragment, where)
+				}
+			}
+		}
+	}
+	return errs
+}
+
+func normalizeBaseURL(s string) (string, error) {
+	s = strings.TrimRight(strings.TrimSpace(s), "/")
+	if s == "" {
+		return "", errors.New("a base URL is required (-base-url https://example.org)")
+	}
+	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+		return "", fmt.Errorf("base URL %q must start with https:// or http://", s)
+	}
+	return s, nil
+}

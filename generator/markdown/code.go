@@ -1,0 +1,290 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/goexpert/gointernals/generator/snippet"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// KindSnippet is the node kind of a go block taken over by this package.
+var KindSnippet = ast.NewNodeKind("Snippet")
+
+// SnippetNode replaces a fenced go block and the output block after it.
+type SnippetNode struct {
+	ast.BaseBlock
+	Snippet *snippet.Snippet
+	Labels  Labels
+}
+
+func (n *SnippetNode) Kind() ast.NodeKind { return KindSnippet }
+
+func (n *SnippetNode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"ID": n.Snippet.ID}, nil)
+}
+
+// codeExtension registers the page transformer and the code renderers.
+type codeExtension struct{}
+
+func (e *codeExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(pageTransformer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&codeRenderer{}, 100)))
+}
+
+// pageTransformer runs this package's passes over a parsed page. The
+// conversion state travels in the parser context.
+type pageTransformer struct{}
+
+func (pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, ok := pc.Get(stateKey).(*state)
+	if !ok {
+		return // parsed outside Convert: nothing to collect into
+	}
+	st.collectHeadings(doc)
+	st.rewriteLinks(doc)
+	st.extractCode(doc)
+}
+
+// info is a fenced block's info string: a language and {attributes}.
+type info struct {
+	lang  string
+	attrs map[string]any
+}
+
+func parseInfo(raw []byte) (info, error) {
+	raw = bytes.TrimSpace(raw)
+	lang, rest, _ := bytes.Cut(raw, []byte(" "))
+	if i := bytes.IndexByte(lang, '{'); i >= 0 { // "go{norun=...}"
+		lang, rest = lang[:i], raw[i:]
+	}
+	in := info{lang: string(lang), attrs: map[string]any{}}
+	rest = bytes.TrimSpace(rest)
+	if len(rest) == 0 {
+		return in, nil
+	}
+	if rest[0] != '{' {
+		return in, fmt.Errorf("unexpected %q after the language: write attributes as {key=\"value\"}", rest)
+	}
+	attrs, ok := parser.ParseAttributes(text.NewReader(rest))
+	if !ok {
+		return in, fmt.Errorf("attributes %s do not parse: write them as {norun=\"why\" output=\"unordered\" exit=2}", rest)
+	}
+	for _, a := range attrs {
+		v := a.Value
+		if b, isBytes := v.([]byte); isBytes {
+			v = string(b)
+		}
+		in.attrs[string(a.Name)] = v
+	}
+	return in, nil
+}
+
+// extractCode turns each go block (with the output block after it) into a
+// SnippetNode. Nodes are collected first and replaced afterwards: the tree
+// is never changed under a walk.
+func (st *state) extractCode(root ast.Node) {
+	var blocks []*ast.FencedCodeBlock
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if b, ok := n.(*ast.FencedCodeBlock); ok && entering {
+			blocks = append(blocks, b)
+		}
+		return ast.WalkContinue, nil
+	})
+	consumed := map[*ast.FencedCodeBlock]bool{}
+	index := 0
+	for _, b := range blocks {
+		if consumed[b] {
+			continue
+		}
+		line, col := st.fencePos(b)
+		in, err := parseInfo(infoBytes(b, st.src.Body))
+		if err != nil {
+			st.errs.Add(st.src.Path, line, col, "%v", err)
+			continue
+		}
+		switch in.lang {
+		case "output":
+			st.errs.Add(st.src.Path, line, col, "an output block must come right after the go block whose output it is")
+			continue
+		case "go":
+		default:
+			continue
+		}
+		index++
+		sn := st.newSnippet(b, in, index)
+		if next, ok := b.NextSibling().(*ast.FencedCodeBlock); ok {
+			if nin, err := parseInfo(infoBytes(next, st.src.Body)); err == nil && nin.lang == "output" {
+				out := blockText(next, st.src.Body)
+				sn.Expected = &out
+				sn.ExpectedLine, _ = st.fencePos(next)
+				sn.ExpectedLine++
+				consumed[next] = true
+				next.Parent().RemoveChild(next.Parent(), next)
+			}
+		}
+		node := &SnippetNode{Snippet: sn, Labels: st.src.Labels}
+		b.Parent().ReplaceChild(b.Parent(), b, node)
+		st.doc.Snippets = append(st.doc.Snippets, sn)
+	}
+}
+
+func (st *state) newSnippet(b *ast.FencedCodeBlock, in info, index int) *snippet.Snippet {
+	fenceLine, fenceCol := st.fencePos(b)
+	slug := st.src.Slug
+	if slug == "" {
+		slug = "home"
+	}
+	sn := &snippet.Snippet{
+		ID:    fmt.Sprintf("%s-%s-%d", st.src.Lang, slug, index),
+		Page:  st.src.Path,
+		Lang:  st.src.Lang,
+		Index: index,
+		Line:  fenceLine + 1,
+		Col:   fenceCol,
+		Code:  blockText(b, st.src.Body),
+	}
+	if b.Lines().Len() > 0 {
+		sn.Line, sn.Col = st.pos(b.Lines().At(0).Start)
+		sn.Col -= b.Lines().At(0).Padding
+	}
+	for name, v := range in.attrs {
+		switch name {
+		case "norun":
+			s, ok := v.(string)
+			if !ok || strings.TrimSpace(s) == "" {
+				st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: norun needs the reason in words: {norun=\"why it cannot run\"}", index)
+			}
+			sn.Attrs.NoRun = s
+		case "output":
+			if v != "unordered" {
+				st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: output=%q is unknown; the only value is output=\"unordered\"", index, fmt.Sprint(v))
+			}
+			sn.Attrs.Unordered = true
+		case "exit":
+			n, ok := toInt(v)
+			if !ok || n < 0 || n > 255 {
+				st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: exit must be a status from 0 to 255, e.g. {exit=2}", index)
+			}
+			sn.Attrs.Exit = n
+		default:
+			st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: unknown attribute %q (known: norun, output, exit)", index, name)
+		}
+	}
+	return sn
+}
+
+func toInt(v any) (int, bool) {
+	switch x := v.(type) {
+	case float64:
+		return int(x), x == float64(int(x))
+	case int64:
+		return int(x), true
+	case int:
+		return x, true
+	case string:
+		n, err := strconv.Atoi(x)
+		return n, err == nil
+	}
+	return 0, false
+}
+
+// fencePos is the file position of a fenced block's opening fence.
+func (st *state) fencePos(b *ast.FencedCodeBlock) (int, int) {
+	return st.pos(b.Pos())
+}
+
+func infoBytes(b *ast.FencedCodeBlock, src []byte) []byte {
+	if b.Info == nil {
+		return nil
+	}
+	return b.Info.Segment.Value(src)
+}
+
+// blockText is a fenced block's content with the list indentation goldmark
+// already removed; tabs inside the code are kept as written.
+func blockText(b ast.Node, src []byte) string {
+	var sb strings.Builder
+	lines := b.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		sb.WriteString(strings.Repeat(" ", seg.Padding))
+		sb.Write(seg.Value(src))
+	}
+	return sb.String()
+}
+
+// codeRenderer renders snippets and the remaining fenced blocks with
+// chroma, using CSS classes so that one stylesheet serves light and dark.
+type codeRenderer struct{}
+
+var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
+
+func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, r.renderFenced)
+	reg.Register(KindSnippet, r.renderSnippet)
+}
+
+func (r *codeRenderer) renderFenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	b := n.(*ast.FencedCodeBlock)
+	in, _ := parseInfo(infoBytes(b, src)) // errors were reported by extractCode
+	highlight(w, in.lang, blockText(b, src), "")
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *codeRenderer) renderSnippet(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	s := n.(*SnippetNode)
+	sn := s.Snippet
+	fmt.Fprintf(w, `<div class="snippet" id="%s" data-snippet="%s">`, sn.ID, sn.ID)
+	highlight(w, "go", sn.Code, s.Labels.Code)
+	if sn.Expected != nil {
+		fmt.Fprintf(w, `<div class="output"><div class="output-label">%s</div><pre tabindex="0"><samp>%s</samp></pre></div>`,
+			html.EscapeString(s.Labels.Output), html.EscapeString(*sn.Expected))
+	}
+	_, _ = w.WriteString("</div>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// highlight writes code as a <pre> with chroma's classes. label, when set,
+// names the block for screen readers.
+func highlight(w util.BufWriter, lang, code, label string) {
+	lexer := lexers.Get(lang)
+	cls := "code"
+	if lang != "" {
+		cls += " language-" + html.EscapeString(lang)
+	}
+	_, _ = w.WriteString(`<pre class="` + cls + `" tabindex="0"`)
+	if label != "" {
+		_, _ = w.WriteString(` aria-label="` + html.EscapeString(label) + `"`)
+	}
+	_, _ = w.WriteString("><code>")
+	if lexer == nil {
+		_, _ = w.WriteString(html.EscapeString(code))
+	} else {
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+		if err != nil {
+			_, _ = w.WriteString(html.EscapeString(code))
+		} else if err := formatter.Format(w, styles.Fallback, it); err != nil {
+			_, _ = w.WriteString(html.EscapeString(code))
+		}
+	}
+	_, _ = w.WriteString("</code></pre>\n")
+}

@@ -1,0 +1,175 @@
+package generator
+
+import (
+	"bytes"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// builtPage is one parsed HTML file of a built site.
+type builtPage struct {
+	file string // slash path inside the output: "pt/canais/index.html"
+	doc  *html.Node
+	ids  map[string]bool
+}
+
+// loadBuilt parses every HTML file under dir; a file that does not parse
+// fails the test.
+func loadBuilt(t *testing.T, dir string) map[string]*builtPage {
+	t.Helper()
+	pages := map[string]*builtPage{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		doc, err := html.Parse(bytes.NewReader(b))
+		if err != nil {
+			t.Errorf("%s does not parse as HTML: %v", p, err)
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		bp := &builtPage{file: filepath.ToSlash(rel), doc: doc, ids: map[string]bool{}}
+		walk(doc, func(n *html.Node) {
+			if id := attr(n, "id"); id != "" {
+				if bp.ids[id] {
+					t.Errorf("%s: id %q is used twice", bp.file, id)
+				}
+				bp.ids[id] = true
+			}
+		})
+		pages[bp.file] = bp
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+func walk(n *html.Node, f func(*html.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	if n.Type != html.ElementNode {
+		return ""
+	}
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func find(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	walk(n, func(c *html.Node) {
+		if match(c) {
+			out = append(out, c)
+		}
+	})
+	return out
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	})
+	return b.String()
+}
+
+// checkSite walks every page of a built site for what a reader would trip
+// over: internal links and #anchors that lead nowhere, assets that are
+// missing, text escaped twice, and language switches that do not lead to
+// the twin page and back.
+func checkSite(t *testing.T, dir string) map[string]*builtPage {
+	t.Helper()
+	pages := loadBuilt(t, dir)
+	if len(pages) == 0 {
+		t.Fatalf("no HTML under %s", dir)
+	}
+	exists := func(p string) bool {
+		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p)))
+		return err == nil
+	}
+	for _, bp := range pages {
+		walk(bp.doc, func(n *html.Node) {
+			if n.Type == html.TextNode {
+				for _, bad := range []string{"&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#34;"} {
+					if strings.Contains(n.Data, bad) {
+						t.Errorf("%s: text %q is escaped twice (shows %s)", bp.file, strings.TrimSpace(n.Data), bad)
+					}
+				}
+			}
+			for _, key := range []string{"href", "src"} {
+				ref := attr(n, key)
+				if ref == "" || n.Data == "link" && attr(n, "rel") == "alternate" || n.Data == "link" && attr(n, "rel") == "canonical" {
+					continue
+				}
+				u, err := url.Parse(ref)
+				if err != nil {
+					t.Errorf("%s: %s %q does not parse", bp.file, key, ref)
+					continue
+				}
+				if u.Scheme != "" || u.Host != "" {
+					continue
+				}
+				target := bp
+				if u.Path != "" {
+					p := u.Path
+					if !strings.HasPrefix(p, "/") {
+						p = path.Join("/", path.Dir(bp.file), p)
+					}
+					file := strings.TrimPrefix(p, "/")
+					if strings.HasSuffix(p, "/") {
+						file += "index.html"
+					}
+					if !exists(file) {
+						t.Errorf("%s: %s %q leads nowhere (no %s)", bp.file, key, ref, file)
+						continue
+					}
+					target = pages[file]
+				}
+				if u.Fragment != "" && target != nil && !target.ids[u.Fragment] {
+					t.Errorf("%s: link %q: no id %q on %s", bp.file, ref, u.Fragment, target.file)
+				}
+			}
+		})
+	}
+	// The language switch leads to a page whose switch leads back.
+	for _, bp := range pages {
+		sw := find(bp.doc, func(n *html.Node) bool { return n.Data == "a" && strings.Contains(attr(n.Parent, "class"), "lang-switch") })
+		if len(sw) == 0 {
+			continue
+		}
+		twinFile := strings.TrimPrefix(attr(sw[0], "href"), "/") + "index.html"
+		twin := pages[twinFile]
+		if twin == nil {
+			t.Errorf("%s: language switch leads to %s, which is not a page", bp.file, twinFile)
+			continue
+		}
+		back := find(twin.doc, func(n *html.Node) bool { return n.Data == "a" && strings.Contains(attr(n.Parent, "class"), "lang-switch") })
+		if len(back) == 0 || strings.TrimPrefix(attr(back[0], "href"), "/")+"index.html" != bp.file {
+			t.Errorf("%s: the twin %s does not switch back to it", bp.file, twinFile)
+		}
+	}
+	return pages
+}

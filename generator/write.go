@@ -1,0 +1,74 @@
+package generator
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// writeSite writes files into a fresh directory beside outDir and then
+// swaps it into place, so that a reader of outDir (a dev server, a deploy
+// in progress) sees either the old site or the new one, never a mix, and a
+// failure leaves the old one untouched.
+func writeSite(outDir string, files map[string][]byte) (err error) {
+	abs, err := filepath.Abs(outDir)
+	if err != nil {
+		return err
+	}
+	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		dst := filepath.Join(tmp, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+
+	// Swap: move the old site aside, the new one in, then drop the old.
+	old := ""
+	if _, statErr := os.Stat(abs); statErr == nil {
+		old, err = os.MkdirTemp(parent, "."+base+".old-")
+		if err != nil {
+			return err
+		}
+		if err := os.Remove(old); err != nil { // Rename needs the name free
+			return err
+		}
+		if err := os.Rename(abs, old); err != nil {
+			return fmt.Errorf("moving the previous site aside: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		if old != "" {
+			_ = os.Rename(old, abs) // put the previous site back
+		}
+		return fmt.Errorf("moving the new site into place: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
