@@ -21,7 +21,17 @@ type headingIDs struct {
 
 var _ parser.IDs = (*headingIDs)(nil)
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+// reservedIDs are used by the theme's own elements; a heading with the same
+// text gets a suffix instead.
+var reservedIDs = []string{"main", "sidebar", "contents"}
+
+func newHeadingIDs() *headingIDs {
+	s := &headingIDs{used: map[string]bool{}}
+	for _, id := range reservedIDs {
+		s.used[id] = true
+	}
+	return s
+}
 
 func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slugify(string(value))

@@ -1,0 +1,121 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected sections of testdata/*.txtar")
+
+// fakeSite resolves links as the generator does for a two-page site.
+type fakeSite struct{}
+
+func (fakeSite) Resolve(from, dest string) (string, bool) {
+	pages := map[string]string{"pt/canais.md": "/pt/canais/", "en/channels.md": "/en/channels/", "pt/memoria.md": "/pt/memoria/"}
+	if strings.HasPrefix(dest, "/") {
+		for _, u := range pages {
+			if u == dest {
+				return u, true
+			}
+		}
+		return "", false
+	}
+	u, ok := pages[filepath.ToSlash(filepath.Join(filepath.Dir(from), dest))]
+	return u, ok
+}
+
+// TestCases runs each testdata/*.txtar: the "input.md" section is a page
+// body converted as content/pt/canais.md with its body starting on line 6
+// (after a five-line front matter); "html", "errors", "snippets" and
+// "toc" hold what must come out. Run with -update to rewrite them, then
+// review the diff.
+func TestCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no test cases")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var input []byte
+			for _, f := range ar.Files {
+				if f.Name == "input.md" {
+					input = f.Data
+				}
+			}
+			doc, errs := New().Convert(Source{
+				Path: "content/pt/canais.md", File: "pt/canais.md", Lang: "pt", Slug: "canais",
+				Body: input, BodyLine: 6, Labels: Labels{Output: "Saída", Code: "Código Go"},
+			}, fakeSite{})
+			got := map[string]string{
+				"html":     string(doc.HTML),
+				"errors":   lines(errs, func(e any) string { return fmt.Sprint(e) }),
+				"snippets": lines(doc.Snippets, func(s any) string { return dumpSnippet(s) }),
+				"toc":      lines(doc.Headings, func(h any) string { return fmt.Sprintf("%+v", h) }),
+				"links":    lines(doc.Links, func(l any) string { return fmt.Sprintf("%+v", l) }),
+			}
+			changed := false
+			for i, f := range ar.Files {
+				want, ok := got[f.Name]
+				if !ok {
+					continue
+				}
+				if string(f.Data) != want {
+					if *update {
+						ar.Files[i].Data = []byte(want)
+						changed = true
+						continue
+					}
+					t.Errorf("%s differs\n--- got ---\n%s--- want ---\n%s", f.Name, want, f.Data)
+				}
+			}
+			if changed {
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func lines[T any](items []T, f func(any) string) string {
+	var b bytes.Buffer
+	for _, it := range items {
+		b.WriteString(f(it))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func dumpSnippet(v any) string {
+	s := v.(interface{ String() string })
+	return s.String()
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Memória no Go":                  "memoria-no-go",
+		"runtime.GOMAXPROCS()":           "runtime-gomaxprocs",
+		"Scheduler: Pool de Ps":          "scheduler-pool-de-ps",
+		"Padrão M:P:G":                   "padrao-m-p-g",
+		"Criação de um novo processo":    "criacao-de-um-novo-processo",
+		"  Ciclo   de vida  ":            "ciclo-de-vida",
+		"Comunicação & sincronização!":   "comunicacao-sincronizacao",
+		"çãõ ÀÉÎ":                        "cao-aei",
+		"":                               "",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
