@@ -156,7 +156,9 @@ func checkSite(t *testing.T, dir string) map[string]*builtPage {
 	}
 	// The language switch leads to a page whose switch leads back.
 	for _, bp := range pages {
-		sw := find(bp.doc, func(n *html.Node) bool { return n.Data == "a" && strings.Contains(attr(n.Parent, "class"), "lang-switch") })
+		sw := find(bp.doc, func(n *html.Node) bool {
+			return n.Data == "a" && strings.Contains(attr(n.Parent, "class"), "lang-switch")
+		})
 		if len(sw) == 0 {
 			continue
 		}
@@ -166,7 +168,9 @@ func checkSite(t *testing.T, dir string) map[string]*builtPage {
 			t.Errorf("%s: language switch leads to %s, which is not a page", bp.file, twinFile)
 			continue
 		}
-		back := find(twin.doc, func(n *html.Node) bool { return n.Data == "a" && strings.Contains(attr(n.Parent, "class"), "lang-switch") })
+		back := find(twin.doc, func(n *html.Node) bool {
+			return n.Data == "a" && strings.Contains(attr(n.Parent, "class"), "lang-switch")
+		})
 		if len(back) == 0 || strings.TrimPrefix(attr(back[0], "href"), "/")+"index.html" != bp.file {
 			t.Errorf("%s: the twin %s does not switch back to it", bp.file, twinFile)
 		}

@@ -104,15 +104,15 @@ func dumpSnippet(v any) string {
 
 func TestSlugify(t *testing.T) {
 	for in, want := range map[string]string{
-		"Memória no Go":                  "memoria-no-go",
-		"runtime.GOMAXPROCS()":           "runtime-gomaxprocs",
-		"Scheduler: Pool de Ps":          "scheduler-pool-de-ps",
-		"Padrão M:P:G":                   "padrao-m-p-g",
-		"Criação de um novo processo":    "criacao-de-um-novo-processo",
-		"  Ciclo   de vida  ":            "ciclo-de-vida",
-		"Comunicação & sincronização!":   "comunicacao-sincronizacao",
-		"çãõ ÀÉÎ":                        "cao-aei",
-		"":                               "",
+		"Memória no Go":                "memoria-no-go",
+		"runtime.GOMAXPROCS()":         "runtime-gomaxprocs",
+		"Scheduler: Pool de Ps":        "scheduler-pool-de-ps",
+		"Padrão M:P:G":                 "padrao-m-p-g",
+		"Criação de um novo processo":  "criacao-de-um-novo-processo",
+		"  Ciclo   de vida  ":          "ciclo-de-vida",
+		"Comunicação & sincronização!": "comunicacao-sincronizacao",
+		"çãõ ÀÉÎ":                      "cao-aei",
+		"":                             "",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
