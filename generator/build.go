@@ -137,29 +137,18 @@ func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.
 	conv := markdown.New()
 	res := resolver{site}
 	perr := make([]diag.List, len(all))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				p := all[i]
-				ui := theme.Strings[p.Lang.Code]
-				p.doc, perr[i] = conv.Convert(markdown.Source{
-					Path: p.Path, File: p.File, Lang: p.Lang.Code, Slug: p.Slug,
-					Body: p.Body, BodyLine: p.BodyLine,
-					Labels: markdown.Labels{Output: ui.Output, Code: ui.GoCode},
-				}, res)
-			}
-		})
-	}
-	for i := range all {
+	parallel(len(all), func(i int) {
 		if ctx.Err() != nil {
-			break
+			return
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		p := all[i]
+		ui := theme.Strings[p.Lang.Code]
+		p.doc, perr[i] = conv.Convert(markdown.Source{
+			Path: p.Path, File: p.File, Lang: p.Lang.Code, Slug: p.Slug,
+			Body: p.Body, BodyLine: p.BodyLine,
+			Labels: markdown.Labels{Output: ui.Output, Code: ui.GoCode},
+		}, res)
+	})
 	var errs diag.List
 	out := map[string][]*page{}
 	for i, p := range all {
@@ -171,6 +160,25 @@ func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.
 
 // brokenURL stands for a page that exists but could not be loaded.
 const brokenURL = "\x00broken"
+
+// parallel calls f(0..n-1) on GOMAXPROCS goroutines. f must only write
+// to its own index's slots.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
 
 // resolver maps link destinations to page URLs.
 type resolver struct{ site *content.Site }

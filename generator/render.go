@@ -94,40 +94,45 @@ func newRenderer(themeFS fs.FS, baseURL string) (*renderer, error) {
 	return r, nil
 }
 
-// renderSite renders every page and the site-wide files.
+// renderSite renders every page and the site-wide files. Pages are
+// independent, so they render in parallel; each writes only its own slot.
 func (r *renderer) renderSite(site *content.Site, pages map[string][]*page) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	for k, v := range r.files {
-		files[k] = v
+	type job struct {
+		lang content.Language
+		ps   []*page
+		nav  *sidebar
+		i    int
 	}
+	var jobs []job
+	navs := map[string]*sidebar{}
 	for _, lang := range site.Langs {
 		ps := pages[lang.Code]
-		nav := navHTML(ps)
-		for i, p := range ps {
-			d := r.pageData(p, lang)
-			if p.IsHome() {
-				d.Kind = "home"
-				d.OGType = "website"
-				for _, q := range ps[1:] {
-					d.Pages = append(d.Pages, navLink{Title: q.Title, URL: q.URL, Description: q.Description})
-				}
-			} else {
-				d.Nav = markCurrent(nav, p.URL)
-				d.TOC = p.doc.Headings
-				if i > 1 { // ps[0] is the home page
-					d.Prev = &navLink{Title: ps[i-1].Title, URL: ps[i-1].URL}
-				}
-				if i+1 < len(ps) {
-					d.Next = &navLink{Title: ps[i+1].Title, URL: ps[i+1].URL}
-				}
-			}
-			b, err := r.execute(d)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", p.Path, err)
-			}
-			files[outPath(p.URL)] = b
+		navs[lang.Code] = newSidebar(ps)
+		for i := range ps {
+			jobs = append(jobs, job{lang, ps, navs[lang.Code], i})
 		}
-		nf, err := r.execute(r.notFoundData(lang, nav))
+	}
+	out := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(k int) {
+		j := jobs[k]
+		out[k], errs[k] = r.execute(r.contentPageData(j.lang, j.ps, j.i, j.nav))
+		if errs[k] != nil {
+			errs[k] = fmt.Errorf("%s: %w", j.ps[j.i].Path, errs[k])
+		}
+	})
+	files := map[string][]byte{}
+	for k, j := range jobs {
+		if errs[k] != nil {
+			return nil, errs[k]
+		}
+		files[outPath(j.ps[j.i].URL)] = out[k]
+	}
+	for name, b := range r.files {
+		files[name] = b
+	}
+	for _, lang := range site.Langs {
+		nf, err := r.execute(r.notFoundData(lang, navs[lang.Code].html(-1)))
 		if err != nil {
 			return nil, err
 		}
@@ -144,6 +149,30 @@ func (r *renderer) renderSite(site *content.Site, pages map[string][]*page) (map
 	files["sitemap.xml"] = r.sitemap(site, pages)
 	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.baseURL + "/sitemap.xml\n")
 	return files, nil
+}
+
+// contentPageData is the data of ps[i]: a language's home page (always
+// ps[0]) or one of its pages.
+func (r *renderer) contentPageData(lang content.Language, ps []*page, i int, nav *sidebar) *pageData {
+	p := ps[i]
+	d := r.pageData(p, lang)
+	if p.IsHome() {
+		d.Kind = "home"
+		d.OGType = "website"
+		for _, q := range ps[1:] {
+			d.Pages = append(d.Pages, navLink{Title: q.Title, URL: q.URL, Description: q.Description})
+		}
+		return d
+	}
+	d.Nav = nav.html(i - 1)
+	d.TOC = p.doc.Headings
+	if i > 1 {
+		d.Prev = &navLink{Title: ps[i-1].Title, URL: ps[i-1].URL}
+	}
+	if i+1 < len(ps) {
+		d.Next = &navLink{Title: ps[i+1].Title, URL: ps[i+1].URL}
+	}
+	return d
 }
 
 func (r *renderer) pageData(p *page, lang content.Language) *pageData {
@@ -216,25 +245,62 @@ func (r *renderer) execute(d *pageData) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// navHTML renders the sidebar list once per language; each page then only
-// marks its own entry (markCurrent). Rendering the list through the
-// template for every page would cost O(pages²) template work.
-func navHTML(ps []*page) template.HTML {
-	var b strings.Builder
-	b.WriteString("<ol>\n")
+// sidebarFull is the most pages a sidebar lists in full. Past it, a page's
+// sidebar shows its neighbours and a link to the home page's complete
+// list: a thousand-entry sidebar is no help to a reader and would put
+// O(pages²) bytes into the site.
+const (
+	sidebarFull   = 60
+	sidebarWindow = 15 // entries on each side of the current page
+)
+
+// sidebar holds each entry's HTML, rendered once per language; a page's
+// sidebar is then a join of the entries around it.
+type sidebar struct {
+	entries []string // <li> of each page, home excluded
+	current []string // the same, marked aria-current
+	more    string   // link to the full list, for windowed sidebars
+}
+
+func newSidebar(ps []*page) *sidebar {
+	s := &sidebar{}
 	for _, p := range ps {
 		if p.IsHome() {
+			s.more = fmt.Sprintf("<li class=\"more\"><a href=\"%s#contents\">…</a></li>\n", html.EscapeString(p.URL))
 			continue
 		}
-		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a></li>\n", html.EscapeString(p.URL), html.EscapeString(p.Title))
+		u, t := html.EscapeString(p.URL), html.EscapeString(p.Title)
+		s.entries = append(s.entries, fmt.Sprintf("<li><a href=\"%s\">%s</a></li>\n", u, t))
+		s.current = append(s.current, fmt.Sprintf("<li><a href=\"%s\" aria-current=\"page\">%s</a></li>\n", u, t))
+	}
+	return s
+}
+
+// html is the sidebar of the entry at index cur (-1 for none).
+func (s *sidebar) html(cur int) template.HTML {
+	lo, hi := 0, len(s.entries)
+	windowed := len(s.entries) > sidebarFull
+	if windowed {
+		c := max(cur, 0)
+		lo, hi = max(0, c-sidebarWindow), min(len(s.entries), c+sidebarWindow+1)
+	}
+	var b strings.Builder
+	b.WriteString("<ol>\n")
+	if windowed && lo > 0 {
+		b.WriteString(s.more)
+	}
+	for k := lo; k < hi; k++ {
+		if k == cur {
+			b.WriteString(s.current[k])
+		} else {
+			b.WriteString(s.entries[k])
+		}
+	}
+	if windowed && hi < len(s.entries) {
+		b.WriteString(s.more)
 	}
 	b.WriteString("</ol>")
 	return template.HTML(b.String())
-}
-
-func markCurrent(nav template.HTML, url string) template.HTML {
-	link := `<a href="` + html.EscapeString(url) + `">`
-	return template.HTML(strings.Replace(string(nav), link, link[:len(link)-1]+` aria-current="page">`, 1))
 }
 
 // outPath is the file that serves a page URL: "/pt/canais/" → "pt/canais/index.html".

@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,18 +35,25 @@ func writeSite(outDir string, files map[string][]byte) (err error) {
 		return err
 	}
 	names := make([]string, 0, len(files))
+	dirs := map[string]bool{}
 	for name := range files {
 		names = append(names, name)
+		dirs[filepath.Dir(filepath.FromSlash(name))] = true
 	}
 	slices.Sort(names)
-	for _, name := range names {
-		dst := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	sorted := slices.Sorted(maps.Keys(dirs)) // parents sort before children
+	for _, d := range sorted {
+		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(dst, files[name], 0o644); err != nil {
-			return err
-		}
+	}
+	// Writing is system calls, not CPU: a few at a time overlap them.
+	errs := make([]error, len(names))
+	parallel(len(names), func(i int) {
+		errs[i] = os.WriteFile(filepath.Join(tmp, filepath.FromSlash(names[i])), files[names[i]], 0o644)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 
 	// Swap: move the old site aside, the new one in, then drop the old.
