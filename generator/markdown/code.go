@@ -116,6 +116,9 @@ func (st *state) extractCode(root ast.Node) {
 			continue
 		}
 		switch in.lang {
+		case "diagram":
+			st.placeDiagram(b, line, col)
+			continue
 		case "output":
 			st.errs.Add(st.src.Path, line, col, "an output block must come right after the go block whose output it is")
 			continue
@@ -235,6 +238,7 @@ var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventS
 func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.renderFenced)
 	reg.Register(KindSnippet, r.renderSnippet)
+	reg.Register(KindDiagram, r.renderDiagram)
 }
 
 func (r *codeRenderer) renderFenced(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

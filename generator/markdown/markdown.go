@@ -12,6 +12,8 @@
 //   - code.go replaces each fenced "go" block (and the "output" block that
 //     follows it) by a Snippet node, highlighted by chroma with CSS classes;
 //     other fenced blocks are highlighted in place;
+//   - a fenced "diagram" block names a diagram of the catalogue, drawn as
+//     inline SVG at build time (diagram.go);
 //   - headings get stable, accent-free ids (ids.go) and are listed for the
 //     table of contents.
 //
@@ -89,12 +91,25 @@ type Doc struct {
 
 // Converter converts pages. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md       goldmark.Markdown
+	diagrams DiagramFunc
 }
+
+// DiagramFunc draws the catalogue diagram name in language lang: its
+// inline SVG and a one-sentence caption. An unknown name is an error whose
+// text tells the author what exists.
+type DiagramFunc func(name, lang string) (svg []byte, caption string, err error)
+
+// Option configures a Converter.
+type Option func(*Converter)
+
+// WithDiagrams makes ```diagram blocks draw with f. Without it, a diagram
+// block is an error.
+func WithDiagrams(f DiagramFunc) Option { return func(c *Converter) { c.diagrams = f } }
 
 // New returns a Converter with GitHub-flavoured markdown and this
 // package's extensions.
-func New() *Converter {
+func New(opts ...Option) *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, &codeExtension{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
@@ -102,13 +117,17 @@ func New() *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&headingRenderer{}, 100)),
 		),
 	)
-	return &Converter{md: md}
+	c := &Converter{md: md}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
 }
 
 // Convert renders src. Errors do not stop the conversion: the Doc is
 // complete as far as it can be, so a build reports all problems at once.
 func (c *Converter) Convert(src Source, res Resolver) (*Doc, diag.List) {
-	st := &state{src: src, res: res, lines: lineStarts(src.Body), doc: &Doc{IDs: map[string]bool{}}}
+	st := &state{src: src, res: res, diagrams: c.diagrams, lines: lineStarts(src.Body), doc: &Doc{IDs: map[string]bool{}}}
 	pctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pctx.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(pctx))
@@ -124,11 +143,12 @@ var stateKey = parser.NewContextKey()
 
 // state is one conversion's working set.
 type state struct {
-	src   Source
-	res   Resolver
-	lines []int // byte offset of each body line's start
-	doc   *Doc
-	errs  diag.List
+	src      Source
+	res      Resolver
+	diagrams DiagramFunc
+	lines    []int // byte offset of each body line's start
+	doc      *Doc
+	errs     diag.List
 }
 
 func lineStarts(b []byte) []int {

@@ -53,7 +53,7 @@ func TestCases(t *testing.T) {
 					input = f.Data
 				}
 			}
-			doc, errs := New().Convert(Source{
+			doc, errs := New(WithDiagrams(fakeDiagram)).Convert(Source{
 				Path: "content/pt/canais.md", File: "pt/canais.md", Lang: "pt", Slug: "canais",
 				Body: input, BodyLine: 6, Labels: Labels{Output: "Saída", Code: "Código Go"},
 			}, fakeSite{})
@@ -86,6 +86,14 @@ func TestCases(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fakeDiagram knows one diagram, "mpg".
+func fakeDiagram(name, lang string) ([]byte, string, error) {
+	if name != "mpg" {
+		return nil, "", fmt.Errorf("unknown diagram %q (known: mpg)", name)
+	}
+	return []byte(`<svg role="img" viewBox="0 0 10 10"><title>M:P:G ` + lang + `</title></svg>`), "Ms, Ps & Gs", nil
 }
 
 func lines[T any](items []T, f func(any) string) string {
