@@ -1,0 +1,154 @@
+package assets
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Wasm is a Go program compiled for the browser, with the glue script of
+// the toolchain that compiled it.
+type Wasm struct {
+	Binary []byte // the .wasm module
+	Exec   []byte // $GOROOT/lib/wasm/wasm_exec.js of the same toolchain
+	Cached bool   // true when Binary came from the cache
+}
+
+// WasmOptions says what to compile and where to keep it.
+type WasmOptions struct {
+	ModuleDir string // the module root (holds go.mod)
+	Package   string // the main package, relative to ModuleDir: "./playground/wasm"
+	// SourceDirs are the directories, relative to ModuleDir, whose .go
+	// files the program is made of; with go.mod, go.sum and the toolchain
+	// version they key the cache.
+	SourceDirs []string
+	CacheDir   string // where compiled modules are kept; "" disables caching
+}
+
+// BuildWasm compiles opts.Package for GOOS=js GOARCH=wasm with the go
+// command on PATH, the same toolchain that builds the site, offline. A
+// compiled module is kept under CacheDir keyed by the hash of everything
+// it is built from, so an unchanged playground costs a hash, not a link.
+func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
+	goroot, version, err := goEnv(ctx, opts.ModuleDir)
+	if err != nil {
+		return nil, err
+	}
+	execJS, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		return nil, fmt.Errorf("wasm_exec.js of %s: %w", version, err)
+	}
+	key, err := sourceKey(opts, version)
+	if err != nil {
+		return nil, err
+	}
+	cached := ""
+	if opts.CacheDir != "" {
+		cached = filepath.Join(opts.CacheDir, "wasm-"+key+".wasm")
+		if b, err := os.ReadFile(cached); err == nil {
+			return &Wasm{Binary: b, Exec: execJS, Cached: true}, nil
+		}
+	}
+	tmp, err := os.MkdirTemp("", "wasm-build-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, "main.wasm")
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, opts.Package)
+	cmd.Dir = opts.ModuleDir
+	// GOFLAGS=-mod=mod could reach the network; the module cache and
+	// go.sum must already hold every dependency.
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOFLAGS=-mod=readonly", "GOPROXY=off")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("building %s for js/wasm: %v\n%s", opts.Package, err, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		return nil, err
+	}
+	if cached != "" {
+		if err := writeAtomic(cached, b); err != nil {
+			return nil, err
+		}
+	}
+	return &Wasm{Binary: b, Exec: execJS}, nil
+}
+
+func goEnv(ctx context.Context, dir string) (goroot, version string, err error) {
+	cmd := exec.CommandContext(ctx, "go", "env", "GOROOT", "GOVERSION")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return "", "", fmt.Errorf("go env: %v (is Go installed and on PATH?)", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 2 {
+		return "", "", fmt.Errorf("go env printed %q", out)
+	}
+	return lines[0], lines[1], nil
+}
+
+// sourceKey hashes the toolchain version, go.mod, go.sum and every .go file
+// of the source directories, in a fixed order.
+func sourceKey(opts WasmOptions, version string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", version, opts.Package)
+	files := []string{"go.mod", "go.sum"}
+	for _, dir := range opts.SourceDirs {
+		err := fs.WalkDir(os.DirFS(opts.ModuleDir), filepath.ToSlash(dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	slices.Sort(files[2:])
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(opts.ModuleDir, filepath.FromSlash(f)))
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", f, len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:24], nil
+}
+
+// writeAtomic writes b to name through a temporary file, so a reader never
+// sees half a module even if two builds race.
+func writeAtomic(name string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return os.Rename(f.Name(), name)
+}
