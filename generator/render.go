@@ -11,6 +11,7 @@ import (
 	"github.com/goexpert/gointernals/generator/assets"
 	"github.com/goexpert/gointernals/generator/content"
 	"github.com/goexpert/gointernals/generator/markdown"
+	"github.com/goexpert/gointernals/playground/web"
 	"github.com/goexpert/gointernals/theme"
 )
 
@@ -78,9 +79,14 @@ func newRenderer(themeFS fs.FS, baseURL string) (*renderer, error) {
 		return nil, err
 	}
 	const cssEntry = "site.css"
+	pgCSS, err := fs.ReadFile(web.Files, "playground.css")
+	if err != nil {
+		return nil, err
+	}
 	out, err := assets.Bundle(themeFS, []string{cssEntry, "js/main.js", "js/init.js"}, map[string]string{
-		cssEntry:         "@import \"./css/main.css\";\n@import \"./css/chroma.css\";\n",
-		"css/chroma.css": palette,
+		cssEntry:             "@import \"./css/main.css\";\n@import \"./css/chroma.css\";\n@import \"./css/playground.css\";\n",
+		"css/chroma.css":     palette,
+		"css/playground.css": string(pgCSS),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
