@@ -1,0 +1,397 @@
+// In-page Go playgrounds. The build marks each runnable snippet with
+// data-playground (its id); this script turns it into an editor with Run,
+// Stop, Reset, Format, Copy and Share, and runs the code in one Web Worker
+// shared by the page. Nothing is downloaded until a reader runs or edits a
+// program. Without JavaScript, the snippet and its expected output stay
+// as the build rendered them.
+//
+// Test contract (browser tests rely on it): the root carries
+// data-playground and data-state ("idle", "loading", "running", "done",
+// "error"); inside, [data-action="run"], [data-action="stop"],
+// [data-output] and the textarea [data-editor].
+
+import { strings } from './strings.js';
+import { highlight } from './highlight.js';
+import { encode, decode } from './share.js';
+
+const OUTPUT_LIMIT = 1 << 20;
+
+const T = strings();
+const html = document.documentElement;
+const cfg = {
+  worker: html.dataset.pgWorker,
+  wasm: html.dataset.pgWasm,
+  exec: html.dataset.pgExec,
+  limit: Number(html.dataset.pgLimit) || 10,
+};
+
+// Host owns the page's one worker. Each run gets a fresh id; messages for
+// an id are routed to the playground that started it.
+class Host {
+  constructor() {
+    this.worker = null;
+    this.ready = null;
+    this.listeners = new Map(); // id → playground
+    this.seq = 0;
+    this.onprogress = new Set();
+  }
+
+  start() {
+    if (this.ready) return this.ready;
+    this.worker = new Worker(cfg.worker);
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.onmessage = (e) => {
+        const m = e.data;
+        if (m.type === 'ready') resolve();
+        else if (m.type === 'progress') this.onprogress.forEach((f) => f(m.loaded, m.total));
+        else if (m.type === 'fatal') {
+          reject(new Error(m.message));
+          this.fail(m.message);
+        } else this.listeners.get(m.id)?.receive(m);
+      };
+      this.worker.onerror = (e) => {
+        reject(new Error(e.message || 'worker error'));
+        this.fail(e.message || 'worker error');
+      };
+    });
+    this.worker.postMessage({ type: 'init', exec: cfg.exec, wasm: cfg.wasm });
+    return this.ready;
+  }
+
+  // restart drops the worker (and whatever it was running); the next
+  // request starts a fresh one.
+  restart() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = null;
+    for (const pg of this.listeners.values()) pg.abandoned();
+    this.listeners.clear();
+  }
+
+  fail(message) {
+    const listeners = [...this.listeners.values()];
+    this.restart();
+    listeners.forEach((pg) => pg.crashed(message));
+  }
+
+  async send(pg, msg) {
+    const id = `${pg.id}#${++this.seq}`;
+    this.listeners.set(id, pg);
+    await this.start();
+    this.worker.postMessage({ ...msg, id });
+    return id;
+  }
+
+  done(id) {
+    this.listeners.delete(id);
+  }
+}
+
+const host = new Host();
+
+function el(tag, attrs = {}, text) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== undefined && v !== null) e.setAttribute(k, v);
+  }
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+class Playground {
+  constructor(root) {
+    this.root = root;
+    this.id = root.dataset.playground;
+    const pre = root.querySelector('pre.code');
+    this.original = pre.textContent;
+    this.runID = null;
+    this.bytes = 0;
+    this.build(pre);
+    this.setState('idle');
+  }
+
+  build(pre) {
+    const bar = el('div', { class: 'pg-bar', role: 'toolbar', 'aria-label': T.toolbar });
+    const button = (action, label, primary) => {
+      const b = el('button', { type: 'button', 'data-action': action, class: primary ? 'pg-primary' : null }, label);
+      b.addEventListener('click', () => this[action]());
+      bar.append(b);
+      return b;
+    };
+    this.runBtn = button('run', T.run, true);
+    this.stopBtn = button('stop', T.stop);
+    button('reset', T.reset);
+    button('format', T.format);
+    button('copy', T.copy);
+    button('share', T.share);
+
+    const editor = el('div', { class: 'pg-editor' });
+    this.gutter = el('div', { class: 'pg-lines', 'aria-hidden': 'true' });
+    const stack = el('div', { class: 'pg-stack' });
+    this.shadow = el('pre', { class: 'code language-go pg-shadow', 'aria-hidden': 'true' });
+    this.shadowCode = el('code');
+    this.shadow.append(this.shadowCode);
+    this.area = el('textarea', {
+      'data-editor': '', class: 'pg-input', spellcheck: 'false', autocapitalize: 'off', autocomplete: 'off',
+      autocorrect: 'off', wrap: 'off', 'aria-label': T.editor,
+    });
+    this.area.value = this.original;
+    stack.append(this.shadow, this.area);
+    editor.append(this.gutter, stack);
+    pre.replaceWith(editor);
+
+    // The build's expected output becomes the output area; a run replaces it.
+    let out = this.root.querySelector('.output');
+    if (!out) {
+      out = el('div', { class: 'output' });
+      out.append(el('div', { class: 'output-label' }, T.output), el('pre', { tabindex: '0' }));
+      this.root.append(out);
+    }
+    this.outLabel = out.querySelector('.output-label');
+    this.outPre = out.querySelector('pre');
+    this.outPre.setAttribute('data-output', '');
+    this.outPre.setAttribute('aria-live', 'polite');
+    this.expected = this.outPre.textContent;
+    if (this.expected) this.outLabel.textContent = T.expected;
+    this.status = el('p', { class: 'pg-status', role: 'status' });
+    const notes = el('p', { class: 'pg-note' }, T.limit(cfg.limit) + (this.parallel() ? ' ' + T.oneThread : ''));
+    this.root.insertBefore(bar, editor);
+    out.after(this.status, notes);
+
+    this.area.addEventListener('input', () => this.sync());
+    this.area.addEventListener('keydown', (e) => this.key(e));
+    this.area.addEventListener('focus', () => host.start().catch(() => {}), { once: true });
+    this.sync();
+  }
+
+  parallel() {
+    return /\bgo\s+(func\b|[\w.]+\()|runtime\.GOMAXPROCS|runtime\.NumCPU/.test(this.original);
+  }
+
+  sync() {
+    const code = this.area.value;
+    this.shadowCode.innerHTML = highlight(code.endsWith('\n') ? code : code + '\n');
+    const n = code.split('\n').length - (code.endsWith('\n') ? 1 : 0);
+    if (this.lines !== n) {
+      this.lines = n;
+      this.gutter.textContent = Array.from({ length: Math.max(n, 1) }, (_, i) => i + 1).join('\n');
+    }
+  }
+
+  key(e) {
+    const a = this.area;
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      e.preventDefault();
+      this.run();
+      return;
+    }
+    if (e.key === 'Escape') {
+      this.escaped = true; // the next Tab leaves the editor
+      return;
+    }
+    if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      if (this.escaped) {
+        this.escaped = false;
+        return;
+      }
+      e.preventDefault();
+      const { selectionStart: s, selectionEnd: end, value: v } = a;
+      if (e.shiftKey) {
+        const ls = v.lastIndexOf('\n', s - 1) + 1;
+        if (v[ls] === '\t') this.edit(ls, ls + 1, '', s - 1, end - 1);
+      } else if (s !== end && v.slice(s, end).includes('\n')) {
+        const ls = v.lastIndexOf('\n', s - 1) + 1;
+        const block = v.slice(ls, end).replace(/^/gm, '\t');
+        this.edit(ls, end, block, s + 1, ls + block.length);
+      } else {
+        this.edit(s, end, '\t', s + 1, s + 1);
+      }
+      return;
+    }
+    this.escaped = false;
+    if (e.key === 'Enter' && !e.shiftKey) {
+      // Keep the current line's indentation, one more after an opening brace.
+      const { selectionStart: s, selectionEnd: end, value: v } = a;
+      const ls = v.lastIndexOf('\n', s - 1) + 1;
+      let indent = /^\t*/.exec(v.slice(ls, s))[0];
+      if (/[{(]\s*$/.test(v.slice(ls, s))) indent += '\t';
+      e.preventDefault();
+      this.edit(s, end, '\n' + indent, s + 1 + indent.length, s + 1 + indent.length);
+    }
+  }
+
+  // edit replaces [from, to) keeping the browser's undo history where
+  // execCommand is available.
+  edit(from, to, text, selStart, selEnd) {
+    const a = this.area;
+    a.setSelectionRange(from, to);
+    if (!document.execCommand || !document.execCommand('insertText', false, text)) {
+      a.setRangeText(text, from, to, 'end');
+    }
+    a.setSelectionRange(selStart, selEnd);
+    this.sync();
+  }
+
+  setState(state) {
+    this.root.dataset.state = state;
+    this.runBtn.disabled = state === 'running' || state === 'loading';
+    this.stopBtn.disabled = !(state === 'running' || state === 'loading');
+  }
+
+  say(text) {
+    this.status.textContent = text;
+  }
+
+  clearOutput() {
+    this.outPre.textContent = '';
+    this.outLabel.textContent = T.output;
+    this.bytes = 0;
+    this.markLine(0);
+  }
+
+  append(stream, text) {
+    this.bytes += text.length;
+    if (this.bytes > OUTPUT_LIMIT) {
+      this.halt(T.flood);
+      return;
+    }
+    const last = this.outPre.lastChild;
+    if (last && last.dataset.stream === stream) last.append(text);
+    else this.outPre.append(el('span', { class: stream, 'data-stream': stream }, text));
+  }
+
+  async run() {
+    if (this.root.dataset.state === 'running' || this.root.dataset.state === 'loading') return;
+    this.clearOutput();
+    this.setState('loading');
+    const progress = (loaded, total) => this.say(T.loading + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
+    host.onprogress.add(progress);
+    if (!host.ready) this.say(T.loading);
+    try {
+      const started = host.send(this, { type: 'run', code: this.area.value });
+      await host.ready;
+      host.onprogress.delete(progress);
+      this.setState('running');
+      this.say(T.running);
+      this.started = performance.now();
+      this.runID = await started;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.halt(T.timeout(cfg.limit)), cfg.limit * 1000);
+    } catch (err) {
+      host.onprogress.delete(progress);
+      this.setState('error');
+      this.say(T.loadFailed + err.message);
+    }
+  }
+
+  receive(m) {
+    if (m.type === 'out') this.append(m.stream, m.data);
+    else if (m.type === 'exit') this.finish(m);
+    else if (m.type === 'formatted') this.formatted(m);
+  }
+
+  finish(m) {
+    clearTimeout(this.timer);
+    host.done(m.id);
+    this.runID = null;
+    const ms = Math.round(performance.now() - this.started);
+    if (m.error) {
+      this.append('stderr', (this.outPre.textContent && !this.outPre.textContent.endsWith('\n') ? '\n' : '') + m.error + '\n');
+      const pos = /^(\d+):(\d+)/.exec(m.error);
+      if (pos) this.markLine(Number(pos[1]));
+    }
+    this.setState(m.status === 0 && !m.error ? 'done' : 'error');
+    this.say(T.exit(m.status, ms));
+  }
+
+  // halt ends the running program the only way WebAssembly allows: by
+  // dropping its worker. The page keeps working; the next run starts a
+  // fresh interpreter.
+  halt(message) {
+    clearTimeout(this.timer);
+    host.restart();
+    this.setState('error');
+    this.say(message);
+  }
+
+  stop() {
+    if (this.root.dataset.state === 'running' || this.root.dataset.state === 'loading') this.halt(T.stopped);
+  }
+
+  abandoned() {
+    clearTimeout(this.timer);
+    if (this.root.dataset.state === 'running' || this.root.dataset.state === 'loading') {
+      this.setState('error');
+      this.say(T.stopped);
+    }
+  }
+
+  crashed(message) {
+    this.setState('error');
+    this.say(T.crashed + (message ? ` (${message})` : ''));
+  }
+
+  reset() {
+    this.area.value = this.original;
+    this.sync();
+    this.clearOutput();
+    if (this.expected) {
+      this.outPre.textContent = this.expected;
+      this.outLabel.textContent = T.expected;
+    }
+    this.say('');
+    this.setState('idle');
+  }
+
+  async format() {
+    try {
+      await host.send(this, { type: 'format', code: this.area.value });
+    } catch (err) {
+      this.say(T.loadFailed + err.message);
+    }
+  }
+
+  formatted(m) {
+    host.done(m.id);
+    if (m.error) {
+      this.say(m.error);
+      const pos = /^(\d+):(\d+)/.exec(m.error);
+      if (pos) this.markLine(Number(pos[1]));
+      return;
+    }
+    this.edit(0, this.area.value.length, m.code, 0, 0);
+    this.say(T.formatted);
+  }
+
+  markLine(n) {
+    this.gutter.dataset.error = n ? String(n) : '';
+    this.gutter.style.setProperty('--error-line', n ? String(n) : '0');
+  }
+
+  async copy() {
+    await navigator.clipboard?.writeText(this.area.value);
+    this.say(T.copied);
+  }
+
+  async share() {
+    const frag = await encode(this.id, this.area.value);
+    history.replaceState(null, '', frag);
+    await navigator.clipboard?.writeText(location.href).catch(() => {});
+    this.say(T.shared);
+  }
+}
+
+const playgrounds = new Map();
+for (const root of document.querySelectorAll('[data-playground]')) {
+  playgrounds.set(root.dataset.playground, new Playground(root));
+}
+
+// A share link opens with the shared code in its playground.
+decode(location.hash).then((shared) => {
+  const pg = shared && playgrounds.get(shared.id);
+  if (!pg) return;
+  pg.area.value = shared.code;
+  pg.sync();
+  pg.root.scrollIntoView({ block: 'center' });
+  pg.area.focus({ preventScroll: true });
+});

@@ -1,0 +1,32 @@
+// The playground's words, in the page's language (<html lang>).
+const STRINGS = {
+  pt: {
+    run: 'Executar', stop: 'Parar', reset: 'Restaurar', format: 'Formatar', copy: 'Copiar', share: 'Compartilhar',
+    toolbar: 'Ações do exemplo', editor: 'Código Go editável. Ctrl+Enter executa; Esc e depois Tab sai do editor.',
+    output: 'Saída', expected: 'Saída esperada', loading: 'Carregando o interpretador Go…',
+    running: 'Executando…', stopped: 'Parado.', timeout: (s) => `Parado: passou do limite de ${s} s. Um laço que não termina não pode ser interrompido de outro jeito no navegador.`,
+    flood: 'Parado: a saída passou de 1 MiB.', exit: (c, ms) => `status de saída ${c} · ${ms} ms`,
+    copied: 'Código copiado.', shared: 'Link copiado: ele abre esta página com o seu código.', formatted: 'Código formatado.',
+    crashed: 'O interpretador parou de responder; ele será recarregado na próxima execução.',
+    loadFailed: 'Não foi possível carregar o interpretador: ',
+    oneThread: 'No navegador, o Go roda em uma só thread: GOMAXPROCS é 1 aqui, então não há paralelismo real.',
+    limit: (s) => `Limite de tempo: ${s} s.`,
+  },
+  en: {
+    run: 'Run', stop: 'Stop', reset: 'Reset', format: 'Format', copy: 'Copy', share: 'Share',
+    toolbar: 'Example actions', editor: 'Editable Go code. Ctrl+Enter runs it; Esc then Tab leaves the editor.',
+    output: 'Output', expected: 'Expected output', loading: 'Loading the Go interpreter…',
+    running: 'Running…', stopped: 'Stopped.', timeout: (s) => `Stopped: it ran past the ${s} s limit. In a browser a loop that never ends cannot be interrupted any other way.`,
+    flood: 'Stopped: the output went past 1 MiB.', exit: (c, ms) => `exit status ${c} · ${ms} ms`,
+    copied: 'Code copied.', shared: 'Link copied: it opens this page with your code.', formatted: 'Code formatted.',
+    crashed: 'The interpreter stopped answering; it will be reloaded on the next run.',
+    loadFailed: 'Could not load the interpreter: ',
+    oneThread: 'In the browser Go runs on one thread: GOMAXPROCS is 1 here, so there is no real parallelism.',
+    limit: (s) => `Time limit: ${s} s.`,
+  },
+};
+
+export function strings() {
+  const lang = (document.documentElement.lang || 'en').slice(0, 2);
+  return STRINGS[lang] || STRINGS.en;
+}
