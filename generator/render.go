@@ -53,7 +53,7 @@ type choice struct {
 	UI             theme.UI
 }
 
-type assetURLs struct{ CSS, JS, Init string }
+type assetURLs struct{ CSS, JS, Init, Icon string }
 
 // renderer holds what every page shares.
 type renderer struct {
@@ -97,6 +97,12 @@ func newRenderer(themeFS fs.FS, baseURL string) (*renderer, error) {
 		return "/assets/" + o.Name
 	}
 	r.assets = assetURLs{CSS: url(cssEntry), JS: url("js/main.js"), Init: url("js/init.js")}
+	icon, err := fs.ReadFile(themeFS, "static/favicon.svg")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	r.assets.Icon = "/assets/" + assets.HashName("favicon.svg", icon)
+	r.files[strings.TrimPrefix(r.assets.Icon, "/")] = icon
 	return r, nil
 }
 

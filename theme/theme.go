@@ -12,9 +12,10 @@ package theme
 
 import "embed"
 
-// Files holds templates/, css/ and js/.
+// Files holds templates/, css/, js/ and static/ (files served as they
+// are, under a hashed name).
 //
-//go:embed templates css js
+//go:embed templates css js static
 var Files embed.FS
 
 // UI is the interface's words in one language.

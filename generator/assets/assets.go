@@ -9,6 +9,8 @@
 package assets
 
 import (
+	"crypto/sha256"
+	"encoding/base32"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -149,4 +151,12 @@ func Names(out map[string]Output) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// HashName names a file by its content, as esbuild names bundles:
+// HashName("favicon.svg", b) is "favicon-<8 chars>.svg".
+func HashName(name string, content []byte) string {
+	sum := sha256.Sum256(content)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "-" + strings.ToUpper(base32.StdEncoding.EncodeToString(sum[:5])) + ext
 }
