@@ -52,8 +52,12 @@ func writeRules(b *strings.Builder, style *chroma.Style, prefixes []string) {
 		if class == "" || tt == chroma.Background {
 			continue // the theme owns the block's background and base colour
 		}
-		// Only what differs from the background entry is worth a rule.
-		css := chromahtml.StyleEntryToCSS(style.Get(tt).Sub(style.Get(chroma.Background)))
+		// Every token gets its full colour, even where it equals the
+		// style's default: the light rule would otherwise show through in
+		// dark mode. Backgrounds stay the theme's.
+		entry := style.Get(tt)
+		entry.Background = 0
+		css := chromahtml.StyleEntryToCSS(entry)
 		if css == "" {
 			continue
 		}
