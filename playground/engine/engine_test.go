@@ -1,0 +1,163 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// expectedOutput reads the trailing "// Output:" comment of a program, as
+// in yaegi's own _test/ programs.
+func expectedOutput(t *testing.T, src string) string {
+	t.Helper()
+	_, after, ok := strings.Cut(src, "\n// Output:\n")
+	if !ok {
+		t.Fatal("no // Output: comment")
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimRight(after, "\n"), "\n") {
+		b.WriteString(strings.TrimPrefix(strings.TrimPrefix(line, "//"), " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func run(t *testing.T, src string, timeout time.Duration) (stdout, stderr string, res Result) {
+	t.Helper()
+	var o, e bytes.Buffer
+	res = Run(context.Background(), src, Options{Stdout: &o, Stderr: &e, Timeout: timeout})
+	return o.String(), e.String(), res
+}
+
+// TestPrograms runs testdata/*.go in the interpreter and with "go run",
+// and checks both against the program's // Output: comment.
+func TestPrograms(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.go")
+	if len(files) == 0 {
+		t.Fatal("no programs")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := expectedOutput(t, string(b))
+			got, stderr, res := run(t, string(b), 10*time.Second)
+			if res.Status != 0 || res.Err != nil || got != want {
+				t.Errorf("interpreter: status %d, err %v, stderr %q\ngot:\n%s\nwant:\n%s", res.Status, res.Err, stderr, got, want)
+			}
+			cmd := exec.Command("go", "run", file)
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("go run: %v", err)
+			}
+			if string(out) != want {
+				t.Errorf("go run printed:\n%s\nwant:\n%s", out, want)
+			}
+		})
+	}
+}
+
+func TestExitStatusAndMessages(t *testing.T) {
+	cases := []struct {
+		name, src            string
+		status               int
+		stdout, stderr, errs string
+	}{
+		{"os.Exit skips deferred calls",
+			"package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tdefer fmt.Println(\"deferred\")\n\tfmt.Println(\"before\")\n\tos.Exit(3)\n}\n",
+			3, "before\n", "", ""},
+		{"panic exits 2 after deferred calls",
+			"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer fmt.Println(\"deferred\")\n\tpanic(\"boom\")\n}\n",
+			2, "deferred\n", "panic: boom\n", "panic: boom"},
+		{"panic with an error value",
+			"package main\n\nimport \"errors\"\n\nfunc main() {\n\tpanic(errors.New(\"bad\"))\n}\n",
+			2, "", "panic: bad\n", "panic: bad"},
+		{"compile error at line:col",
+			"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(x)\n}\n",
+			1, "", "6:14: undefined: x\n", "6:14: undefined: x"},
+		{"syntax error at line:col",
+			"package main\n\nfunc main() {\n\tx :=\n}\n",
+			1, "", "5:1: expected operand, found '}'\n", "5:1: expected operand"},
+		{"os.Stdout and os.Args",
+			"package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Fprintln(os.Stdout, len(os.Args))\n\tfmt.Fprintln(os.Stderr, \"to stderr\")\n}\n",
+			0, "1\n", "to stderr\n", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, res := run(t, tc.src, 10*time.Second)
+			if res.Status != tc.status {
+				t.Errorf("status %d, want %d (err %v)", res.Status, tc.status, res.Err)
+			}
+			if !strings.Contains(stdout, tc.stdout) || (tc.stdout == "" && stdout != "") {
+				t.Errorf("stdout %q, want %q", stdout, tc.stdout)
+			}
+			if !strings.HasSuffix(stderr, tc.stderr) {
+				t.Errorf("stderr %q, want it to end with %q", stderr, tc.stderr)
+			}
+			if (tc.errs == "") != (res.Err == nil) || (res.Err != nil && !strings.Contains(res.Err.Error(), tc.errs)) {
+				t.Errorf("err %v, want %q", res.Err, tc.errs)
+			}
+		})
+	}
+}
+
+func TestTimeLimit(t *testing.T) {
+	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tfmt.Println(\"start\")\n\tfor {\n\t\ttime.Sleep(time.Millisecond)\n\t}\n}\n"
+	stdout, _, res := run(t, src, 300*time.Millisecond)
+	if !res.TimedOut || res.Err != ErrTimeout || stdout != "start\n" {
+		t.Errorf("want a timeout after printing start; got %+v, stdout %q", res, stdout)
+	}
+}
+
+func TestDetect(t *testing.T) {
+	src := `package main
+
+import "fmt"
+
+func main() {
+	n := 3
+	for i := range n {
+		fmt.Println(i)
+	}
+	for i := 0; i < 3; i++ {
+		go func() { fmt.Println(i) }()
+	}
+	for _, s := range []string{"a"} {
+		defer func() { fmt.Println(s) }()
+	}
+	fmt.Println(min(1, 2), max(3, 4))
+	seq := func(yield func(int) bool) {}
+	for v := range seq {
+		fmt.Println(v)
+	}
+	for i := 0; i < 3; i++ {
+		go func(i int) { fmt.Println(i) }(i)
+	}
+}
+`
+	var got []string
+	for _, f := range Detect(src) {
+		got = append(got, f.String()[:strings.Index(f.String(), ": ")+2]+f.Construct)
+	}
+	want := []string{
+		"7:17: range over int",
+		"11:27: loop variable capture",
+		"14:30: loop variable capture",
+		"16:14: builtin min",
+		"16:25: builtin max",
+		"18:17: range over func",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if f := Detect(src); len(f) > 0 && strings.Contains(f[0].Message, "nil type") {
+		t.Error("a finding must say what the construct is, not the interpreter's internals")
+	}
+}

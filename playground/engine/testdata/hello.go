@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("hello, 世界")
+}
+
+// Output:
+// hello, 世界
