@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/alecthomas/chroma/v2/quick"
+	"github.com/goexpert/gointernals/generator/content"
+	"github.com/goexpert/gointernals/generator/snippet"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 )
@@ -61,7 +63,7 @@ func benchBuild(b *testing.B, fsys fstest.MapFS, pages int, check bool) {
 	b.ResetTimer()
 	start := time.Now()
 	for b.Loop() {
-		if _, err := Build(context.Background(), Config{Content: fsys, OutDir: out, BaseURL: testBaseURL, Check: check}); err != nil {
+		if _, err := Build(context.Background(), Config{Content: fsys, OutDir: out, BaseURL: testBaseURL, Check: check, SnippetCache: snippetCache}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -134,4 +136,53 @@ func BenchmarkBareLoop(b *testing.B) {
 		wg.Wait()
 	}
 	b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(b.N)/float64(len(srcs)), "ms/page")
+}
+
+// realSnippets extracts the real site's snippets as the build does.
+func realSnippets(b *testing.B) []*snippet.Snippet {
+	site, errs := content.Load(os.DirFS("../content"), "content")
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	pages, errs := convert(context.Background(), site)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	var all []*snippet.Snippet
+	for _, ps := range pages {
+		for _, p := range ps {
+			all = append(all, p.doc.Snippets...)
+		}
+	}
+	return all
+}
+
+// BenchmarkSnippetsCold proves every snippet of the real site with an empty
+// cache: each program built and run by the toolchain and interpreted, in
+// parallel.
+func BenchmarkSnippetsCold(b *testing.B) {
+	sns := realSnippets(b)
+	for b.Loop() {
+		_, errs, _ := snippet.Validate(context.Background(), sns, snippet.Options{CacheDir: b.TempDir()})
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+	b.ReportMetric(float64(len(sns)), "snippets")
+}
+
+// BenchmarkSnippetsWarm is the same with every result in the cache: what a
+// rebuild with unchanged snippets spends on them.
+func BenchmarkSnippetsWarm(b *testing.B) {
+	sns := realSnippets(b)
+	dir := b.TempDir()
+	if _, errs, _ := snippet.Validate(context.Background(), sns, snippet.Options{CacheDir: dir}); len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	for b.Loop() {
+		if _, _, st := snippet.Validate(context.Background(), sns, snippet.Options{CacheDir: dir}); st.Checked > 0 {
+			b.Fatalf("warm run checked %d snippets", st.Checked)
+		}
+	}
+	b.ReportMetric(float64(len(sns)), "snippets")
 }

@@ -36,6 +36,7 @@ import (
 	"github.com/goexpert/gointernals/generator/content"
 	"github.com/goexpert/gointernals/generator/diag"
 	"github.com/goexpert/gointernals/generator/markdown"
+	"github.com/goexpert/gointernals/generator/snippet"
 	"github.com/goexpert/gointernals/theme"
 )
 
@@ -47,6 +48,12 @@ type Config struct {
 	OutDir       string // where the site goes: "public"
 	BaseURL      string // absolute site URL for canonical links and the sitemap
 	Check        bool   // validate everything but write nothing
+
+	// SnippetCache keeps the results of snippets that passed validation;
+	// "" means the user cache directory (os.UserCacheDir()/gointernals).
+	SnippetCache string
+	// SnippetTimeout limits each run of a snippet (default 10 s).
+	SnippetTimeout time.Duration
 }
 
 // Report says what a successful build did.
@@ -54,6 +61,7 @@ type Report struct {
 	Pages    map[string]int // pages per language code, home included
 	Files    int            // files written (or that would be, with Check)
 	Bytes    int64          // their total size
+	Snippets snippet.Stats  // how the snippets were validated
 	Duration time.Duration
 }
 
@@ -63,8 +71,9 @@ func (r *Report) Summary() string {
 	for _, l := range content.Languages {
 		parts = append(parts, fmt.Sprintf("%d %s", r.Pages[l.Code], l.Code))
 	}
-	return fmt.Sprintf("built %s pages (%d files, %.1f KB) in %v",
-		strings.Join(parts, " + "), r.Files, float64(r.Bytes)/1024, r.Duration.Round(time.Millisecond))
+	s := r.Snippets
+	return fmt.Sprintf("built %s pages, %d snippets validated (%d from cache), %d files (%.1f KB) in %v",
+		strings.Join(parts, " + "), s.Cached+s.Checked, s.Cached, r.Files, float64(r.Bytes)/1024, r.Duration.Round(time.Millisecond))
 }
 
 // page is a content page with its converted markdown.
@@ -92,6 +101,8 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	pages, cerrs := convert(ctx, site)
 	errs = append(errs, cerrs...)
 	errs = append(errs, checkLinks(pages)...)
+	results, stats, serrs := validateSnippets(ctx, cfg, site, pages)
+	errs = append(errs, serrs...)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -108,8 +119,11 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if files["snippets.json"], err = manifest(results); err != nil {
+		return nil, err
+	}
 
-	rep := &Report{Pages: map[string]int{}, Files: len(files)}
+	rep := &Report{Pages: map[string]int{}, Files: len(files), Snippets: stats}
 	for lang, ps := range site.Pages {
 		rep.Pages[lang] = len(ps)
 	}

@@ -17,9 +17,24 @@ import (
 
 const testBaseURL = "https://example.org"
 
+// snippetCache is shared by the package's tests, so each snippet of the
+// fixtures is run once per test binary, not once per build.
+var snippetCache string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "snippet-cache-")
+	if err != nil {
+		panic(err)
+	}
+	snippetCache = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 func build(t *testing.T, fsys fs.FS, out string) (*Report, error) {
 	t.Helper()
-	return Build(context.Background(), Config{Content: fsys, ContentLabel: "content", OutDir: out, BaseURL: testBaseURL})
+	return Build(context.Background(), Config{Content: fsys, ContentLabel: "content", OutDir: out, BaseURL: testBaseURL, SnippetCache: snippetCache})
 }
 
 func fixture(t *testing.T) fstest.MapFS {
@@ -268,7 +283,7 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 
 func TestCheckWritesNothing(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	_, err := Build(context.Background(), Config{Content: fixture(t), OutDir: out, BaseURL: testBaseURL, Check: true})
+	_, err := Build(context.Background(), Config{Content: fixture(t), OutDir: out, BaseURL: testBaseURL, Check: true, SnippetCache: snippetCache})
 	if err != nil {
 		t.Fatal(err)
 	}

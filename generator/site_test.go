@@ -17,7 +17,7 @@ import (
 func buildReal(t *testing.T) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	_, err := Build(context.Background(), Config{Content: os.DirFS("../content"), ContentLabel: "content", OutDir: out, BaseURL: testBaseURL})
+	_, err := Build(context.Background(), Config{Content: os.DirFS("../content"), ContentLabel: "content", OutDir: out, BaseURL: testBaseURL, SnippetCache: snippetCache})
 	if err != nil {
 		t.Fatalf("the real content does not build:\n%v", err)
 	}

@@ -4,8 +4,26 @@
 // a Snippet: its page, language, position in the source file, code, the
 // attributes of its info string, and the expected output written in the
 // "output" block that follows it, if any. Validate then checks each snippet
-// (gofmt, go/types, the real toolchain, the playground's interpreter) and
-// reports every problem as a diag.Error at the snippet's position in the file.
+// and reports every problem as a diag.Error at its position in the file:
+//
+//   - its Kind is read from the code: a program (package main with func
+//     main), a package (another package clause: type-checked only), or a
+//     fragment (no package clause: declarations, or else statements,
+//     type-checked inside a generated wrapper; a fragment cannot import, so
+//     it may use only the predeclared identifiers and its own);
+//   - it must be gofmt-clean; the error shows the diff;
+//   - it must type-check (go/types, the standard library read from source);
+//   - a program, unless the author wrote {norun="why"}, is built and run
+//     by the real toolchain (a temporary module, go build, the binary run
+//     with a time limit) and interpreted by playground/engine, the engine
+//     of the in-page playgrounds. Both outputs must equal the ```output
+//     block (line-sorted with {output="unordered"}), and the exit status
+//     must be the declared one ({exit=N}; 0 by default, 2 for a panic).
+//
+// Results are cached by a hash of everything that decides them (code,
+// attributes, expected output, Go and engine versions), so a build with
+// unchanged snippets spends a few file reads on them. Only successes are
+// cached: a failure is checked again on the next build.
 package snippet
 
 import "fmt"

@@ -220,3 +220,8 @@ func (g *gate) close() {
 	g.closed = true
 	g.mu.Unlock()
 }
+
+// Version changes whenever the engine's behaviour does (the source pass,
+// the symbol set, yaegi's version), so results cached by the build are
+// not trusted across such a change.
+const Version = "yaegi-v0.16.1/1"

@@ -1,0 +1,138 @@
+package snippet
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/goexpert/gointernals/playground/engine"
+)
+
+// runProgram runs the program with the toolchain and with the engine, and
+// checks both against the expected output and exit status.
+func (v *validator) runProgram(ctx context.Context, sn *Snippet, pr *problem, res *Result) {
+	if sn.Expected == nil {
+		pr.at(0, 0, "a program needs its expected output: add an ```output block right after it (or {norun=\"why\"} if it cannot run)")
+		return
+	}
+	want := *sn.Expected
+	expLine := sn.ExpectedLine
+
+	goOut, goStatus, goErr := v.goRun(ctx, sn.Code)
+	v.count(func(s *Stats) { s.Toolchain++ })
+	if goErr != nil {
+		pr.at(0, 0, "%v", goErr)
+		return
+	}
+	var stdout, stderr bytes.Buffer
+	er := engine.Run(ctx, sn.Code, engine.Options{Stdout: &stdout, Stderr: &stderr, Timeout: v.opts.Timeout})
+	v.count(func(s *Stats) { s.Engine++ })
+
+	res.Output, res.Exit = goOut, goStatus
+	if goStatus != sn.Attrs.Exit {
+		pr.at(0, 0, "go run exited with status %d, want %d%s", goStatus, sn.Attrs.Exit, exitHint(sn.Attrs.Exit))
+	}
+	if !sameOutput(goOut, want, sn.Attrs.Unordered) {
+		pr.errs.Add(sn.Page, expLine, 0, "snippet %d: go run printed\n%s\nbut the output block says\n%s", sn.Index, indent(goOut), indent(want))
+	}
+	switch {
+	case er.TimedOut:
+		pr.at(0, 0, "the interpreter stopped the program at the %v time limit; go run finished it", v.opts.Timeout)
+	case er.Status != goStatus:
+		msg := ""
+		if er.Err != nil {
+			msg = ": " + er.Err.Error()
+		}
+		pr.at(0, 0, "the interpreter exited with status %d, go run with %d%s%s", er.Status, goStatus, msg, findings(sn.Code))
+	case !sameOutput(stdout.String(), goOut, sn.Attrs.Unordered):
+		pr.at(0, 0, "the interpreter printed\n%s\nbut go run printed\n%s%s", indent(stdout.String()), indent(goOut), findings(sn.Code))
+	}
+}
+
+func exitHint(want int) string {
+	if want == 0 {
+		return " (declare an intended status with {exit=N})"
+	}
+	return ""
+}
+
+// findings explains an interpreter disagreement with what Detect knows.
+func findings(code string) string {
+	f := engine.Detect(code)
+	if len(f) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\nthe interpreter cannot run these constructs yet:")
+	for _, x := range f {
+		fmt.Fprintf(&b, "\n\t%s", x)
+	}
+	return b.String()
+}
+
+func sameOutput(got, want string, unordered bool) bool {
+	if !unordered {
+		return got == want
+	}
+	a, b := strings.Split(got, "\n"), strings.Split(want, "\n")
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+func indent(s string) string {
+	if s == "" {
+		return "\t(nothing)"
+	}
+	return "\t" + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n\t")
+}
+
+// goRun builds the program in a temporary module and runs the binary with
+// the time limit, returning its stdout and exit status. Building is not
+// timed by the limit: only the program is.
+func (v *validator) goRun(ctx context.Context, code string) (stdout string, status int, err error) {
+	dir, err := os.MkdirTemp("", "snippet-")
+	if err != nil {
+		return "", 0, err
+	}
+	defer os.RemoveAll(dir)
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module snippet\n\ngo 1.26\n"), 0o644); err != nil {
+		return "", 0, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(code), 0o644); err != nil {
+		return "", 0, err
+	}
+	bin := filepath.Join(dir, "prog")
+	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
+	build.Dir = dir
+	build.Env = append(os.Environ(), "GOWORK=off")
+	if out, err := build.CombinedOutput(); err != nil {
+		return "", 0, fmt.Errorf("go build failed:\n%s", indent(string(out)))
+	}
+	rctx, cancel := context.WithTimeout(ctx, v.opts.Timeout)
+	defer cancel()
+	run := exec.CommandContext(rctx, bin)
+	run.Dir = dir
+	var out, errb bytes.Buffer
+	run.Stdout, run.Stderr = &out, &errb
+	run.WaitDelay = time.Second
+	err = run.Run()
+	if rctx.Err() == context.DeadlineExceeded {
+		return out.String(), 0, fmt.Errorf("the program did not end within %v (printed so far:\n%s)", v.opts.Timeout, indent(out.String()))
+	}
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return out.String(), exit.ExitCode(), nil
+	}
+	if err != nil {
+		return "", 0, err
+	}
+	return out.String(), 0, nil
+}

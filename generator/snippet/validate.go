@@ -1,0 +1,248 @@
+package snippet
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/importer"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/aymanbagabas/go-udiff"
+	"github.com/goexpert/gointernals/generator/diag"
+)
+
+// Status of a validated snippet.
+const (
+	StatusOK     = "ok"     // checked, and run where it is a program
+	StatusNoRun  = "norun"  // checked; the author says why it cannot run
+	StatusFailed = "failed" // something above failed; see the errors
+)
+
+// Result is what the manifest records of one snippet.
+type Result struct {
+	ID     string `json:"id"`
+	Page   string `json:"page"`
+	Lang   string `json:"language"`
+	Index  int    `json:"index"`
+	Kind   Kind   `json:"kind"`
+	Status string `json:"status"`
+	NoRun  string `json:"norun,omitempty"`
+	// Output is what the program printed (stdout), identical under the
+	// toolchain and the interpreter when Status is ok.
+	Output string `json:"output,omitempty"`
+	Exit   int    `json:"exit"`
+	// Engine names what ran it in the build besides the toolchain: the
+	// playground's engine.
+	Engine string `json:"engine,omitempty"`
+	Cached bool   `json:"-"`
+}
+
+// Options tune validation.
+type Options struct {
+	// CacheDir keeps results of snippets that passed; "" disables the cache.
+	CacheDir string
+	// Timeout limits each run of a program (default 10 s).
+	Timeout time.Duration
+	// Workers is how many snippets are checked at once (default: CPUs).
+	Workers int
+}
+
+// Stats counts the work Validate did, for benchmarks and tests.
+type Stats struct {
+	Checked   int // snippets checked now (not from the cache)
+	Cached    int // results read from the cache
+	Toolchain int // programs built and run with the go command
+	Engine    int // programs run in the interpreter
+}
+
+const validatorVersion = "1"
+
+// Validate checks every snippet and returns one Result per snippet, in
+// order, with every problem found.
+func Validate(ctx context.Context, snippets []*Snippet, opts Options) ([]Result, diag.List, Stats) {
+	if opts.Timeout == 0 {
+		opts.Timeout = 10 * time.Second
+	}
+	if opts.Workers == 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	// The source importer needs a file set of its own; its positions are
+	// never shown (errors are in the snippet, not in the standard library).
+	v := &validator{opts: opts, imp: importer.ForCompiler(token.NewFileSet(), "source", nil)}
+	// Snippets with the same key (identical code, attributes and output,
+	// as twins often are) are proven once; the others share the result.
+	keys := make([]string, len(snippets))
+	first := map[string]int{}
+	var unique []int
+	for i, sn := range snippets {
+		keys[i] = cacheKey(sn)
+		if _, seen := first[keys[i]]; !seen {
+			first[keys[i]] = i
+			unique = append(unique, i)
+		}
+	}
+	results := make([]Result, len(snippets))
+	errs := make([]diag.List, len(snippets))
+	v.each(unique, func(i int) { results[i], errs[i] = v.check(ctx, snippets[i], keys[i]) })
+	var again []int
+	for i, sn := range snippets {
+		j := first[keys[i]]
+		if j == i {
+			continue
+		}
+		if len(errs[j]) > 0 {
+			again = append(again, i) // its own errors, at its own place
+			continue
+		}
+		r := results[j]
+		r.ID, r.Page, r.Lang, r.Index = sn.ID, sn.Page, sn.Lang, sn.Index
+		results[i] = r
+	}
+	v.each(again, func(i int) { results[i], errs[i] = v.check(ctx, snippets[i], keys[i]) })
+	var all diag.List
+	for _, e := range errs {
+		all = append(all, e...)
+	}
+	all.Sort()
+	return results, all, v.stats
+}
+
+// each calls f for every index, on opts.Workers goroutines.
+func (v *validator) each(indexes []int, f func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(v.opts.Workers, max(len(indexes), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for _, i := range indexes {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+type validator struct {
+	opts  Options
+	impMu sync.Mutex // the source importer caches packages and is not safe for concurrent use
+	imp   types.Importer
+
+	statsMu sync.Mutex
+	stats   Stats
+}
+
+func (v *validator) count(f func(*Stats)) {
+	v.statsMu.Lock()
+	f(&v.stats)
+	v.statsMu.Unlock()
+}
+
+// problem builds errors at the snippet's place.
+type problem struct {
+	sn   *Snippet
+	errs diag.List
+}
+
+// at reports a problem at line:col of the snippet's code (1-based).
+func (p *problem) at(line, col int, format string, args ...any) {
+	fileLine, fileCol := p.sn.Line, p.sn.Col
+	if line > 0 {
+		fileLine += line - 1
+		fileCol += max(col, 1) - 1
+	}
+	p.errs.Add(p.sn.Page, fileLine, fileCol, "snippet %d: %s", p.sn.Index, fmt.Sprintf(format, args...))
+}
+
+func (v *validator) check(ctx context.Context, sn *Snippet, key string) (Result, diag.List) {
+	res := Result{ID: sn.ID, Page: sn.Page, Lang: sn.Lang, Index: sn.Index, Status: StatusFailed, NoRun: sn.Attrs.NoRun}
+	if cached, ok := v.load(key, sn); ok {
+		v.count(func(s *Stats) { s.Cached++ })
+		return cached, nil
+	}
+	v.count(func(s *Stats) { s.Checked++ })
+	pr := &problem{sn: sn}
+
+	p, err := parse(sn.Code)
+	if p != nil {
+		res.Kind = p.kind
+	}
+	if err != nil {
+		pr.positioned(err, p)
+		return res, pr.errs
+	}
+	if formatted, ferr := format.Source([]byte(sn.Code)); ferr == nil && string(formatted) != sn.Code {
+		pr.at(0, 0, "not gofmt-formatted; gofmt would change it like this:\n%s", udiff.Unified("snippet", "gofmt", sn.Code, string(formatted)))
+	}
+	v.typeCheck(p, pr)
+	if len(pr.errs) > 0 {
+		return res, pr.errs
+	}
+
+	switch {
+	case p.kind != Program:
+		res.Status = StatusOK
+		if sn.Attrs.NoRun != "" {
+			res.Status = StatusNoRun
+		}
+	case sn.Attrs.NoRun != "":
+		res.Status = StatusNoRun
+	default:
+		v.runProgram(ctx, sn, pr, &res)
+		if len(pr.errs) > 0 {
+			return res, pr.errs
+		}
+		res.Status = StatusOK
+		res.Engine = "yaegi"
+	}
+	v.store(key, res)
+	return res, nil
+}
+
+// typeCheck runs go/types over the snippet, errors at file positions.
+func (v *validator) typeCheck(p *parsed, pr *problem) {
+	conf := types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			v.impMu.Lock()
+			defer v.impMu.Unlock()
+			return v.imp.Import(path)
+		}),
+		// Soft errors ("declared and not used") fail a build too.
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				pos := te.Fset.Position(te.Pos)
+				pr.at(pos.Line-p.offset, pos.Column, "%s", te.Msg)
+			}
+		},
+	}
+	_, _ = conf.Check(p.file.Name.Name, p.fset, []*ast.File{p.file}, nil)
+}
+
+// positioned reports a parse error list at the snippet's positions.
+func (pr *problem) positioned(err error, p *parsed) {
+	offset := 0
+	if p != nil {
+		offset = p.offset
+	}
+	var list scanner.ErrorList
+	if !errors.As(err, &list) {
+		pr.at(0, 0, "%v", err)
+		return
+	}
+	for _, e := range list {
+		pr.at(e.Pos.Line-offset, e.Pos.Column, "%s", e.Msg)
+	}
+}
+
+type importerFunc func(string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
