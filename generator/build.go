@@ -54,6 +54,18 @@ type Config struct {
 	SnippetCache string
 	// SnippetTimeout limits each run of a snippet (default 10 s).
 	SnippetTimeout time.Duration
+
+	// Playground, when set, turns runnable snippets into in-page
+	// playgrounds: the interpreter is compiled to WebAssembly from the
+	// module at Playground.ModuleDir. Nil leaves snippets static.
+	Playground *PlaygroundConfig
+}
+
+// PlaygroundConfig says where the playground's Go sources are.
+type PlaygroundConfig struct {
+	ModuleDir string        // the module root (holds go.mod): "."
+	CacheDir  string        // compiled modules; "" means the user cache directory
+	TimeLimit time.Duration // shown to readers and enforced by the page (default 10 s)
 }
 
 // Report says what a successful build did.
@@ -61,7 +73,8 @@ type Report struct {
 	Pages    map[string]int // pages per language code, home included
 	Files    int            // files written (or that would be, with Check)
 	Bytes    int64          // their total size
-	Snippets snippet.Stats  // how the snippets were validated
+	Snippets int            // Go snippets in the content
+	Stats    snippet.Stats  // how they were validated
 	Duration time.Duration
 }
 
@@ -71,9 +84,8 @@ func (r *Report) Summary() string {
 	for _, l := range content.Languages {
 		parts = append(parts, fmt.Sprintf("%d %s", r.Pages[l.Code], l.Code))
 	}
-	s := r.Snippets
-	return fmt.Sprintf("built %s pages, %d snippets validated (%d from cache), %d files (%.1f KB) in %v",
-		strings.Join(parts, " + "), s.Cached+s.Checked, s.Cached, r.Files, float64(r.Bytes)/1024, r.Duration.Round(time.Millisecond))
+	return fmt.Sprintf("built %s pages, %d snippets validated (%d run now), %d files (%.1f KB) in %v",
+		strings.Join(parts, " + "), r.Snippets, r.Stats.Checked, r.Files, float64(r.Bytes)/1024, r.Duration.Round(time.Millisecond))
 }
 
 // page is a content page with its converted markdown.
@@ -115,6 +127,11 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Playground != nil {
+		if err := r.addPlayground(ctx, *cfg.Playground); err != nil {
+			return nil, err
+		}
+	}
 	files, err := r.renderSite(site, pages)
 	if err != nil {
 		return nil, err
@@ -123,7 +140,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 
-	rep := &Report{Pages: map[string]int{}, Files: len(files), Snippets: stats}
+	rep := &Report{Pages: map[string]int{}, Files: len(files), Snippets: len(results), Stats: stats}
 	for lang, ps := range site.Pages {
 		rep.Pages[lang] = len(ps)
 	}

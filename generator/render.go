@@ -36,6 +36,7 @@ type pageData struct {
 	Prev, Next  *navLink
 	Pages       []navLink // the home page's list
 	Choices     []choice  // the root page's languages
+	Playground  *playgroundURLs
 }
 
 type alternate struct {
@@ -55,12 +56,20 @@ type choice struct {
 
 type assetURLs struct{ CSS, JS, Init, Icon string }
 
+// playgroundURLs are what a page with playgrounds loads, lazily for all
+// but Script: the worker, the glue and the module only when a reader runs.
+type playgroundURLs struct {
+	Script, Worker, Exec, Wasm string
+	Limit                      int // seconds
+}
+
 // renderer holds what every page shares.
 type renderer struct {
-	baseURL string
-	tmpl    map[string]*template.Template // by kind
-	assets  assetURLs
-	files   map[string][]byte // bundled assets, by output path
+	baseURL    string
+	playground *playgroundURLs
+	tmpl       map[string]*template.Template // by kind
+	assets     assetURLs
+	files      map[string][]byte // bundled assets, by output path
 }
 
 var kinds = []string{"page", "home", "404", "root"}
@@ -178,6 +187,9 @@ func (r *renderer) contentPageData(lang content.Language, ps []*page, i int, nav
 	}
 	d.Nav = nav.html(i - 1)
 	d.TOC = p.doc.Headings
+	if p.doc.Playgrounds > 0 {
+		d.Playground = r.playground
+	}
 	if i > 1 {
 		d.Prev = &navLink{Title: ps[i-1].Title, URL: ps[i-1].URL}
 	}

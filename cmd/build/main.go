@@ -38,6 +38,11 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	module, err := generator.FindModule(".")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "build: %v\n", err)
+		os.Exit(1)
+	}
 
 	rep, err := generator.Build(ctx, generator.Config{
 		Content:      os.DirFS(*contentDir),
@@ -45,6 +50,7 @@ func main() {
 		OutDir:       *out,
 		BaseURL:      *baseURL,
 		Check:        *check,
+		Playground:   &generator.PlaygroundConfig{ModuleDir: module},
 	})
 	if err != nil {
 		var list diag.List

@@ -28,6 +28,9 @@ type SnippetNode struct {
 	ast.BaseBlock
 	Snippet *snippet.Snippet
 	Labels  Labels
+	// Playground is set for a complete program that can run: the page
+	// turns it into an editor (playground/web).
+	Playground bool
 }
 
 func (n *SnippetNode) Kind() ast.NodeKind { return KindSnippet }
@@ -139,6 +142,10 @@ func (st *state) extractCode(root ast.Node) {
 			}
 		}
 		node := &SnippetNode{Snippet: sn, Labels: st.src.Labels}
+		node.Playground = sn.Attrs.NoRun == "" && snippet.KindOf(sn.Code) == snippet.Program
+		if node.Playground {
+			st.doc.Playgrounds++
+		}
 		b.Parent().ReplaceChild(b.Parent(), b, node)
 		st.doc.Snippets = append(st.doc.Snippets, sn)
 	}
@@ -257,7 +264,11 @@ func (r *codeRenderer) renderSnippet(w util.BufWriter, src []byte, n ast.Node, e
 	}
 	s := n.(*SnippetNode)
 	sn := s.Snippet
-	fmt.Fprintf(w, `<div class="snippet" id="%s" data-snippet="%s">`, sn.ID, sn.ID)
+	if s.Playground {
+		fmt.Fprintf(w, `<div class="snippet" id="%s" data-snippet="%s" data-playground="%s" data-state="idle">`, sn.ID, sn.ID, sn.ID)
+	} else {
+		fmt.Fprintf(w, `<div class="snippet" id="%s" data-snippet="%s">`, sn.ID, sn.ID)
+	}
 	highlight(w, "go", sn.Code, s.Labels.Code)
 	if sn.Expected != nil {
 		fmt.Fprintf(w, `<div class="output"><div class="output-label">%s</div><pre tabindex="0"><samp>%s</samp></pre></div>`,

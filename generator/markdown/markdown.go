@@ -87,6 +87,8 @@ type Doc struct {
 	IDs      map[string]bool
 	Links    []Link
 	Snippets []*snippet.Snippet
+	// Playgrounds counts the snippets that run in the page.
+	Playgrounds int
 }
 
 // Converter converts pages. It is safe for concurrent use.

@@ -34,6 +34,8 @@ type Result struct {
 	Kind   Kind   `json:"kind"`
 	Status string `json:"status"`
 	NoRun  string `json:"norun,omitempty"`
+	// Unordered: the output's lines may come in any order.
+	Unordered bool `json:"unordered,omitempty"`
 	// Output is what the program printed (stdout), identical under the
 	// toolchain and the interpreter when Status is ok.
 	Output string `json:"output,omitempty"`
@@ -164,7 +166,7 @@ func (p *problem) at(line, col int, format string, args ...any) {
 }
 
 func (v *validator) check(ctx context.Context, sn *Snippet, key string) (Result, diag.List) {
-	res := Result{ID: sn.ID, Page: sn.Page, Lang: sn.Lang, Index: sn.Index, Status: StatusFailed, NoRun: sn.Attrs.NoRun}
+	res := Result{ID: sn.ID, Page: sn.Page, Lang: sn.Lang, Index: sn.Index, Status: StatusFailed, NoRun: sn.Attrs.NoRun, Unordered: sn.Attrs.Unordered}
 	if cached, ok := v.load(key, sn); ok {
 		v.count(func(s *Stats) { s.Cached++ })
 		return cached, nil

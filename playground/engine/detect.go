@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"go/types"
 	"sort"
 )
 
@@ -19,25 +18,21 @@ type Finding struct {
 
 func (f Finding) String() string { return fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message) }
 
-// Detect lists what yaegi v0.16.1 would get wrong in src: Go 1.22+
+// Detect lists what yaegi v0.16.1 would get wrong in src: Go 1.21+
 // constructs it lacks or runs with older semantics.
+//
+// It works on the syntax tree with the parser's identifier resolution, not
+// go/types: type-checking would add about 0.4 MB (gzipped) to the
+// playground's WebAssembly, and the constructs at stake are recognisable
+// from how a program spells them. A range over an integer that only type
+// information reveals (the result of a call from another package) is not
+// found; the build's validation still catches the different output.
 func Detect(src string) []Finding {
 	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "main.go", src, parser.SkipObjectResolution)
+	file, err := parser.ParseFile(fset, "main.go", src, 0)
 	if err != nil {
 		return nil // the parser's own error is clearer
 	}
-	info := &types.Info{
-		Types: map[ast.Expr]types.TypeAndValue{},
-		Uses:  map[*ast.Ident]types.Object{},
-		Defs:  map[*ast.Ident]types.Object{},
-	}
-	// No package sources exist in the browser, and the findings concern
-	// the program's own expressions, so both sides check without imports:
-	// the same answer natively and in the page.
-	conf := types.Config{Importer: emptyImporter{}, Error: func(error) {}}
-	_, _ = conf.Check("main", fset, []*ast.File{file}, info)
-
 	var out []Finding
 	add := func(pos token.Pos, construct, msg string) {
 		p := fset.Position(pos)
@@ -46,25 +41,22 @@ func Detect(src string) []Finding {
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.RangeStmt:
-			if t := info.TypeOf(n.X); t != nil {
-				switch u := t.Underlying().(type) {
-				case *types.Basic:
-					if u.Info()&types.IsInteger != 0 {
-						add(n.X.Pos(), "range over int", "range over an integer (Go 1.22) is not supported by the interpreter")
-					}
-				case *types.Signature:
-					add(n.X.Pos(), "range over func", "range over a function (Go 1.23 iterators) is not supported by the interpreter")
-				}
+			switch {
+			case isIntExpr(n.X):
+				add(n.X.Pos(), "range over int", "range over an integer (Go 1.22) is not supported by the interpreter")
+			case isFuncExpr(n.X):
+				add(n.X.Pos(), "range over func", "range over a function (Go 1.23 iterators) is not supported by the interpreter")
 			}
-			checkLoopCapture(n.Body, loopVars(info, n.Key, n.Value), info, add)
+			checkLoopCapture(n.Body, objects(n.Key, n.Value), add)
 		case *ast.ForStmt:
 			if init, ok := n.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
-				checkLoopCapture(n.Body, loopVars(info, init.Lhs...), info, add)
+				checkLoopCapture(n.Body, objects(init.Lhs...), add)
 			}
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-				if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "min" || b.Name() == "max" || b.Name() == "clear") {
-					add(id.Pos(), "builtin "+b.Name(), fmt.Sprintf("the built-in function %s (Go 1.21) is not supported by the interpreter", b.Name()))
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Obj == nil {
+				switch id.Name {
+				case "min", "max", "clear":
+					add(id.Pos(), "builtin "+id.Name, fmt.Sprintf("the built-in function %s (Go 1.21) is not supported by the interpreter", id.Name))
 				}
 			}
 		}
@@ -79,13 +71,112 @@ func Detect(src string) []Finding {
 	return out
 }
 
-func loopVars(info *types.Info, exprs ...ast.Expr) map[types.Object]bool {
-	vars := map[types.Object]bool{}
-	for _, e := range exprs {
-		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
-			if obj := info.Defs[id]; obj != nil {
-				vars[obj] = true
+var intTypes = map[string]bool{
+	"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "rune": true, "byte": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+}
+
+// isIntExpr reports whether e is plainly an integer: a literal, len or cap,
+// a conversion to an integer type, arithmetic on those, or a variable
+// declared as one.
+func isIntExpr(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return e.Kind == token.INT || e.Kind == token.CHAR
+	case *ast.BinaryExpr:
+		return isIntExpr(e.X) || isIntExpr(e.Y)
+	case *ast.UnaryExpr:
+		return isIntExpr(e.X)
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Obj == nil {
+			return id.Name == "len" || id.Name == "cap" || intTypes[id.Name]
+		}
+	case *ast.Ident:
+		if e.Obj == nil {
+			return false
+		}
+		switch d := e.Obj.Decl.(type) {
+		case *ast.AssignStmt: // n := 10
+			for i, l := range d.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name == e.Name && len(d.Rhs) == len(d.Lhs) {
+					return isIntExpr(d.Rhs[i])
+				}
 			}
+		case *ast.ValueSpec: // var n int; const n = 3
+			if t, ok := d.Type.(*ast.Ident); ok {
+				return intTypes[t.Name]
+			}
+			for i, name := range d.Names {
+				if name.Name == e.Name && i < len(d.Values) {
+					return isIntExpr(d.Values[i])
+				}
+			}
+		case *ast.Field: // a parameter n int
+			if t, ok := d.Type.(*ast.Ident); ok {
+				return intTypes[t.Name]
+			}
+		}
+	}
+	return false
+}
+
+// isFuncExpr reports whether e is plainly a function value: a literal, a
+// function declared in the file, a variable holding a literal, or a call to
+// a function of the file that returns a function or an iter.Seq.
+func isFuncExpr(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return true
+	case *ast.Ident:
+		if e.Obj == nil {
+			return false
+		}
+		switch d := e.Obj.Decl.(type) {
+		case *ast.FuncDecl:
+			return true
+		case *ast.AssignStmt:
+			for i, l := range d.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name == e.Name && len(d.Rhs) == len(d.Lhs) {
+					return isFuncExpr(d.Rhs[i])
+				}
+			}
+		case *ast.Field:
+			_, ok := d.Type.(*ast.FuncType)
+			return ok || isIterType(d.Type)
+		}
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Obj != nil {
+			if fd, ok := id.Obj.Decl.(*ast.FuncDecl); ok && fd.Type.Results != nil && len(fd.Type.Results.List) == 1 {
+				t := fd.Type.Results.List[0].Type
+				_, isFunc := t.(*ast.FuncType)
+				return isFunc || isIterType(t)
+			}
+		}
+	}
+	return false
+}
+
+// isIterType matches iter.Seq[...] and iter.Seq2[...].
+func isIterType(t ast.Expr) bool {
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	sel, ok := t.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "iter" && (sel.Sel.Name == "Seq" || sel.Sel.Name == "Seq2")
+}
+
+func objects(exprs ...ast.Expr) map[*ast.Object]bool {
+	vars := map[*ast.Object]bool{}
+	for _, e := range exprs {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" && id.Obj != nil {
+			vars[id.Obj] = true
 		}
 	}
 	return vars
@@ -95,7 +186,7 @@ func loopVars(info *types.Info, exprs ...ast.Expr) map[types.Object]bool {
 // variable declared by the loop: since Go 1.22 each iteration has its own
 // copy, while the interpreter shares one, so goroutines and deferred
 // closures see its last value.
-func checkLoopCapture(body *ast.BlockStmt, vars map[types.Object]bool, info *types.Info, add func(token.Pos, string, string)) {
+func checkLoopCapture(body *ast.BlockStmt, vars map[*ast.Object]bool, add func(token.Pos, string, string)) {
 	if len(vars) == 0 || body == nil {
 		return
 	}
@@ -105,19 +196,13 @@ func checkLoopCapture(body *ast.BlockStmt, vars map[types.Object]bool, info *typ
 			return true
 		}
 		ast.Inspect(lit.Body, func(m ast.Node) bool {
-			if id, ok := m.(*ast.Ident); ok && vars[info.Uses[id]] {
+			if id, ok := m.(*ast.Ident); ok && vars[id.Obj] {
 				add(id.Pos(), "loop variable capture",
 					fmt.Sprintf("this closure uses the loop variable %s: since Go 1.22 each iteration has its own %s, but the interpreter shares one across iterations", id.Name, id.Name))
-				delete(vars, info.Uses[id]) // once per variable is enough
+				delete(vars, id.Obj) // once per variable is enough
 			}
 			return true
 		})
 		return false
 	})
-}
-
-type emptyImporter struct{}
-
-func (emptyImporter) Import(path string) (*types.Package, error) {
-	return nil, fmt.Errorf("no package %s", path)
 }
