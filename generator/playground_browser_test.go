@@ -103,3 +103,97 @@ func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 		t.Errorf("console errors: %v", errs)
 	}
 }
+
+// typeCode replaces the editor's code the way a reader does: focus,
+// select all, type. The editor indents new lines itself, so code is typed
+// without indentation.
+func typeCode(t *testing.T, tab *browser.Tab, id, code string) {
+	t.Helper()
+	ed := `[data-playground="` + id + `"] [data-editor]`
+	tab.Do(t, 10*time.Second,
+		chromedp.Focus(ed),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('`+ed+`').select()`),
+		chromedp.SendKeys(ed, code),
+	)
+}
+
+func editorValue(t *testing.T, tab *browser.Tab, id string) string {
+	t.Helper()
+	return browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`document.querySelector('[data-playground="`+id+`"] [data-editor]').value`))
+}
+
+// TestBrowserPlaygroundReaderActions drives one playground as a reader
+// would: edit and run, a runaway loop stopped by the time limit and by
+// Stop with the page still working, a construct the interpreter cannot
+// run named in words, and a share link that reopens the same code.
+func TestBrowserPlaygroundReaderActions(t *testing.T) {
+	tab := browser.New(t)
+	out := buildWithPlayground(t, 2*time.Second)
+	base := browser.Serve(t, out)
+	const id = "en-channels-2"
+	page := base + "/en/channels/"
+	tab.Do(t, 20*time.Second, chromedp.Navigate(page), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"edited\", 6*7)\n}\n")
+	if v := editorValue(t, tab, id); !strings.Contains(v, "\tfmt.Println(\"edited\", 6*7)\n") {
+		t.Errorf("typed code was not auto-indented as expected:\n%s", v)
+	}
+	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "edited 42\n" {
+		t.Errorf("edited program: state %s, output %q, status %q", state, output, status)
+	}
+
+	// A tight loop: only terminating the worker can stop it.
+	typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")
+	start := time.Now()
+	state, _, status := runPlayground(t, tab, id, 30*time.Second)
+	if state != "error" || !strings.Contains(status, "2 s limit") {
+		t.Errorf("runaway loop: state %s, status %q; want stopped at the 2 s limit", state, status)
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("the runaway loop took %v to stop", d)
+	}
+	// Stop, at once.
+	tab.Do(t, 20*time.Second,
+		chromedp.Click(`[data-playground="`+id+`"] [data-action="run"]`),
+		chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="running"]`),
+		chromedp.Click(`[data-playground="`+id+`"] [data-action="stop"]`),
+		chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="error"]`),
+	)
+	if status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(`[data-playground="`+id+`"] .pg-status`)); status != "Stopped." {
+		t.Errorf("after Stop the status says %q", status)
+	}
+	// The page keeps working: another playground runs on a fresh worker.
+	if state, output, _ := runPlayground(t, tab, "en-channels-3", 30*time.Second); state != "done" || !strings.Contains(output, "Initialization completed") {
+		t.Errorf("after a stopped run, another playground: state %s, output %q", state, output)
+	}
+
+	// A construct yaegi lacks is named, at line:col, in words.
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfor i := range 3 {\nfmt.Println(i)\n}\n}\n")
+	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "6:17: range over an integer (Go 1.22) is not supported by the interpreter") {
+		t.Errorf("range over int: state %s, output %q", state, output)
+	}
+
+	// Output is text, never HTML.
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"<b id=injected>x</b>\")\n}\n")
+	if _, output, _ := runPlayground(t, tab, id, 30*time.Second); output != "<b id=injected>x</b>\n" {
+		t.Errorf("output %q", output)
+	}
+	if n := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](`document.querySelectorAll('#injected').length`)); n != 0 {
+		t.Error("program output was inserted as HTML")
+	}
+
+	// Share: the link reopens the page with the same code.
+	code := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"shared ✓\")\n}\n"
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"shared ✓\")\n}\n")
+	tab.Do(t, 10*time.Second, chromedp.Click(`[data-playground="`+id+`"] [data-action="share"]`))
+	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`location.hash.startsWith('#run=')`))
+	link := browser.Get(t, tab, 10*time.Second, chromedp.Location())
+	tab.Do(t, 20*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(link), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] [data-editor]').value.includes('shared')`))
+	if v := editorValue(t, tab, id); v != code {
+		t.Errorf("the share link opened with\n%q\nwant\n%q", v, code)
+	}
+	if errs := tab.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}

@@ -160,6 +160,7 @@ class Playground {
 
     this.area.addEventListener('input', () => this.sync());
     this.area.addEventListener('keydown', (e) => this.key(e));
+    this.area.addEventListener('beforeinput', (e) => this.lineBreak(e));
     this.area.addEventListener('focus', () => host.start().catch(() => {}), { once: true });
     this.sync();
   }
@@ -209,25 +210,40 @@ class Playground {
       return;
     }
     this.escaped = false;
-    if (e.key === 'Enter' && !e.shiftKey) {
-      // Keep the current line's indentation, one more after an opening brace.
-      const { selectionStart: s, selectionEnd: end, value: v } = a;
-      const ls = v.lastIndexOf('\n', s - 1) + 1;
-      let indent = /^\t*/.exec(v.slice(ls, s))[0];
-      if (/[{(]\s*$/.test(v.slice(ls, s))) indent += '\t';
+  }
+
+  // A new line keeps the current line's indentation, one more after an
+  // opening brace; a closing brace moves back out. Handled at beforeinput,
+  // where every way of typing arrives (a key, an input method, a test
+  // driver).
+  lineBreak(e) {
+    if (this.editing) return;
+    const { selectionStart: s, selectionEnd: end, value: v } = this.area;
+    const ls = v.lastIndexOf('\n', s - 1) + 1;
+    // A closing brace typed at the start of an indented line closes the
+    // block: it moves one level out, as gofmt would put it.
+    if (e.inputType === 'insertText' && (e.data === '}' || e.data === ')') && /^\t+$/.test(v.slice(ls, s))) {
       e.preventDefault();
-      this.edit(s, end, '\n' + indent, s + 1 + indent.length, s + 1 + indent.length);
+      this.edit(ls, end, v.slice(ls + 1, s) + e.data, s, s);
+      return;
     }
+    if (!(e.inputType === 'insertLineBreak' || (e.inputType === 'insertText' && e.data === '\n'))) return;
+    let indent = /^\t*/.exec(v.slice(ls, s))[0];
+    if (/[{(]\s*$/.test(v.slice(ls, s))) indent += '\t';
+    e.preventDefault();
+    this.edit(s, end, '\n' + indent, s + 1 + indent.length, s + 1 + indent.length);
   }
 
   // edit replaces [from, to) keeping the browser's undo history where
   // execCommand is available.
   edit(from, to, text, selStart, selEnd) {
     const a = this.area;
+    this.editing = true;
     a.setSelectionRange(from, to);
     if (!document.execCommand || !document.execCommand('insertText', false, text)) {
       a.setRangeText(text, from, to, 'end');
     }
+    this.editing = false;
     a.setSelectionRange(selStart, selEnd);
     this.sync();
   }

@@ -1,0 +1,72 @@
+package generator
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+func gzipSize(t *testing.T, b []byte) int {
+	t.Helper()
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+// TestPlaygroundBudgets holds the sizes the playground promises: the
+// interpreter's WebAssembly at most 3 MB gzipped, the page's own scripts
+// at most 25 KB gzipped, and no inline script anywhere (the
+// Content-Security-Policy forbids it).
+func TestPlaygroundBudgets(t *testing.T) {
+	out := buildWithPlayground(t, 10*time.Second)
+	wasm, _ := filepath.Glob(filepath.Join(out, "assets", "engine-*.wasm"))
+	if len(wasm) != 1 {
+		t.Fatalf("want one engine wasm, found %v", wasm)
+	}
+	b, err := os.ReadFile(wasm[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	const wasmBudget = 3_000_000
+	if n := gzipSize(t, b); n > wasmBudget {
+		t.Errorf("engine wasm is %d bytes gzipped, over the %d budget", n, wasmBudget)
+	} else {
+		t.Logf("engine wasm: %d bytes, %d gzipped (budget %d)", len(b), n, wasmBudget)
+	}
+	var js []byte
+	for _, pattern := range []string{"main-*.js", "init-*.js", "playground-*.js", "worker-*.js"} {
+		m, _ := filepath.Glob(filepath.Join(out, "assets", pattern))
+		if len(m) != 1 {
+			t.Fatalf("want one %s, found %v", pattern, m)
+		}
+		b, err := os.ReadFile(m[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		js = append(js, b...)
+	}
+	const jsBudget = 25 * 1024
+	if n := gzipSize(t, js); n > jsBudget {
+		t.Errorf("the page's own scripts are %d bytes gzipped, over the %d budget", n, jsBudget)
+	} else {
+		t.Logf("page scripts: %d bytes, %d gzipped (budget %d)", len(js), n, jsBudget)
+	}
+	for file, p := range loadBuilt(t, out) {
+		for _, s := range find(p.doc, func(n *html.Node) bool { return n.Data == "script" }) {
+			if attr(s, "src") == "" || strings.TrimSpace(textOf(s)) != "" {
+				t.Errorf("%s has an inline script", file)
+			}
+		}
+		if len(find(p.doc, func(n *html.Node) bool { return attr(n, "style") != "" })) > 0 {
+			t.Errorf("%s has an inline style attribute", file)
+		}
+	}
+}
