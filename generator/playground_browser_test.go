@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/goexpert/gointernals/generator/internal/browser"
 	"github.com/goexpert/gointernals/generator/snippet"
@@ -142,11 +144,20 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 		t.Errorf("edited program: state %s, output %q, status %q", state, output, status)
 	}
 
+	// Output streams: what is printed before a pause shows during it.
+	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nfmt.Println(\"before\")\ntime.Sleep(1500 * time.Millisecond)\nfmt.Println(\"after\")\n}\n")
+	tab.Do(t, 20*time.Second, chromedp.Click(`[data-playground="`+id+`"] [data-action="run"]`))
+	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] [data-output]').textContent === 'before\n'`))
+	if state := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`[data-playground="`+id+`"]`, "data-state")).Value; state != "running" {
+		t.Errorf("the first line arrived, but the state is %s, not running: output was not streamed", state)
+	}
+	tab.Do(t, 20*time.Second, chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="done"]`))
+
 	// A tight loop: only terminating the worker can stop it.
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")
 	start := time.Now()
 	state, _, status := runPlayground(t, tab, id, 30*time.Second)
-	if state != "error" || !strings.Contains(status, "2 s limit") {
+	if state != "error" || !strings.Contains(status, "did not end within 2 s") {
 		t.Errorf("runaway loop: state %s, status %q; want stopped at the 2 s limit", state, status)
 	}
 	if d := time.Since(start); d > 20*time.Second {
@@ -165,6 +176,20 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	// The page keeps working: another playground runs on a fresh worker.
 	if state, output, _ := runPlayground(t, tab, "en-channels-3", 30*time.Second); state != "done" || !strings.Contains(output, "Initialization completed") {
 		t.Errorf("after a stopped run, another playground: state %s, output %q", state, output)
+	}
+
+	// A deadlock, a panic and an output flood end with a plain message.
+	typeCode(t, tab, id, "package main\n\nfunc main() {\nch := make(chan int)\n<-ch\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(status, "deadlock") {
+		t.Errorf("deadlock: state %s, output %q, status %q", state, output, status)
+	}
+	typeCode(t, tab, id, "package main\n\nfunc main() {\npanic(\"boom\")\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "panic: boom") || !strings.Contains(status, "exit status 2") {
+		t.Errorf("panic: state %s, output %q, status %q", state, output, status)
+	}
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfor i := 0; ; i++ {\nfmt.Println(\"flood\", i)\n}\n}\n")
+	if state, _, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(status, "1 MiB") {
+		t.Errorf("output flood: state %s, status %q", state, status)
 	}
 
 	// A construct yaegi lacks is named, at line:col, in words.
@@ -196,4 +221,58 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
 	}
+}
+
+// BenchmarkPlaygroundLatency prints the time from clicking Run to the
+// first output of hello world, on a cold page (the interpreter not yet
+// downloaded: the worker, the glue and the module are fetched, compiled
+// and started) and warm (the same page, a second run). Served from
+// loopback, like a local server; budgets are 1 s cold and 100 ms warm.
+func BenchmarkPlaygroundLatency(b *testing.B) {
+	tab := browser.New(b)
+	out := filepath.Join(b.TempDir(), "public")
+	_, err := Build(context.Background(), Config{Content: os.DirFS("../content"), ContentLabel: "content", OutDir: out,
+		BaseURL: testBaseURL, SnippetCache: snippetCache, Playground: &PlaygroundConfig{ModuleDir: ".."}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	base := browser.Serve(b, out)
+	// Cold means cold: nothing from the HTTP cache, so every page load
+	// downloads and compiles the module again.
+	if _, err := chromedp.Call(tab.Ctx, network.Enable, network.EnableParams{}); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := chromedp.Call(tab.Ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		b.Fatal(err)
+	}
+	const id = "en-channels-2"
+	root := `[data-playground="` + id + `"]`
+	hello := "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"hello\")\n}\n"
+	var cold, warm []float64
+	for b.Loop() {
+		tab.Do(b, 20*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-editor]').value = `+jsString(hello)))
+		for i, list := range []*[]float64{&cold, &warm} {
+			tab.Do(b, 30*time.Second, chromedp.Click(root+` [data-action="run"]`), chromedp.WaitVisible(root+`[data-state="done"]`))
+			ms := browser.Get(b, tab, 10*time.Second, chromedp.AttributeValue(root, "data-first-output"))
+			var v float64
+			if _, err := fmt.Sscan(ms.Value, &v); err != nil {
+				b.Fatalf("run %d: data-first-output %q", i, ms.Value)
+			}
+			*list = append(*list, v)
+		}
+	}
+	b.ReportMetric(median(cold), "ms-cold")
+	b.ReportMetric(median(warm), "ms-warm")
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[len(s)/2]
 }

@@ -9,6 +9,7 @@
 //
 //	in:  {type:"run", id, code}      out: {type:"out", id, stream:"stdout"|"stderr", data}...
 //	                                      then {type:"exit", id, status, error}
+//	                                      or {type:"exit", id, flood:true} past 1 MiB of output
 //	in:  {type:"format", id, code}   out: {type:"formatted", id, code, error}
 //
 // Time limits are the page's business: a tight loop cannot be preempted in
@@ -19,8 +20,11 @@ import (
 	"context"
 	"fmt"
 	"go/format"
+	"io"
 	"strings"
+	"sync"
 	"syscall/js"
+	"time"
 
 	"github.com/goexpert/gointernals/playground/engine"
 )
@@ -61,13 +65,77 @@ func handle(kind, id, code string) {
 	}
 }
 
-// stream posts every write as it happens, so time.Sleep between prints
-// shows as a pause in the page.
-type stream struct{ id, name string }
+// outputLimit is where a run's output is cut: the page stops the run.
+const outputLimit = 1 << 20
 
-func (s stream) Write(p []byte) (int, error) {
-	post(map[string]any{"type": "out", "id": s.id, "stream": s.name, "data": string(p)})
+// output batches a run's writes into few messages: a program printing in
+// a tight loop would otherwise post one message per line and flood the
+// page. A batch goes out when it grows past 8 KB, when 20 ms passed since
+// the last one (checked on each write, since a busy loop never lets a
+// timer run), or from a timer when the program pauses, so time.Sleep
+// between prints still shows as a pause.
+type output struct {
+	mu      sync.Mutex
+	id      string
+	stream  string // stream of the pending bytes
+	pending []byte
+	last    time.Time
+	total   int
+	timer   *time.Timer
+	flooded bool
+}
+
+func (o *output) writer(name string) io.Writer {
+	return writerFunc(func(p []byte) (int, error) { return o.write(name, p) })
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+func (o *output) write(stream string, p []byte) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.flooded {
+		return len(p), nil
+	}
+	if stream != o.stream {
+		o.flushLocked()
+		o.stream = stream
+	}
+	o.pending = append(o.pending, p...)
+	o.total += len(p)
+	if o.total > outputLimit {
+		o.flushLocked()
+		o.flooded = true
+		post(map[string]any{"type": "exit", "id": o.id, "status": 2, "flood": true})
+		return len(p), nil
+	}
+	if len(o.pending) > 8<<10 || time.Since(o.last) > 20*time.Millisecond {
+		o.flushLocked()
+	} else if o.timer == nil {
+		o.timer = time.AfterFunc(20*time.Millisecond, o.flush)
+	}
 	return len(p), nil
+}
+
+func (o *output) flush() {
+	o.mu.Lock()
+	o.flushLocked()
+	o.mu.Unlock()
+}
+
+func (o *output) flushLocked() {
+	if o.timer != nil {
+		o.timer.Stop()
+		o.timer = nil
+	}
+	o.last = time.Now()
+	if len(o.pending) == 0 {
+		return
+	}
+	post(map[string]any{"type": "out", "id": o.id, "stream": o.stream, "data": string(o.pending)})
+	o.pending = o.pending[:0]
 }
 
 func run(id, code string) {
@@ -84,10 +152,17 @@ func run(id, code string) {
 		post(map[string]any{"type": "exit", "id": id, "status": 2, "error": b.String()})
 		return
 	}
+	out := &output{id: id, last: time.Now()}
 	res := engine.Run(context.Background(), code, engine.Options{
-		Stdout: stream{id, "stdout"},
-		Stderr: stream{id, "stderr"},
+		Stdout: out.writer("stdout"),
+		Stderr: out.writer("stderr"),
 	})
+	out.mu.Lock()
+	defer out.mu.Unlock()
+	if out.flooded {
+		return // the page was told, and stops this worker
+	}
+	out.flushLocked()
 	msg := map[string]any{"type": "exit", "id": id, "status": res.Status}
 	if res.Err != nil && res.Status != 1 {
 		// Compile errors were already printed on stderr, like go run.

@@ -266,18 +266,22 @@ class Playground {
   }
 
   append(stream, text) {
+    // Milliseconds from Run to the first output, for the latency benchmark.
+    if (!this.root.dataset.firstOutput) this.root.dataset.firstOutput = String(Math.round(performance.now() - this.clicked));
     this.bytes += text.length;
     if (this.bytes > OUTPUT_LIMIT) {
       this.halt(T.flood);
       return;
     }
     const last = this.outPre.lastChild;
-    if (last && last.dataset.stream === stream) last.append(text);
+    if (last && last.dataset && last.dataset.stream === stream) last.firstChild.appendData(text);
     else this.outPre.append(el('span', { class: stream, 'data-stream': stream }, text));
   }
 
   async run() {
     if (this.root.dataset.state === 'running' || this.root.dataset.state === 'loading') return;
+    this.clicked = performance.now();
+    delete this.root.dataset.firstOutput;
     this.clearOutput();
     this.setState('loading');
     const progress = (loaded, total) => this.say(T.loading + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
@@ -307,6 +311,10 @@ class Playground {
   }
 
   finish(m) {
+    if (m.flood) {
+      this.halt(T.flood);
+      return;
+    }
     clearTimeout(this.timer);
     host.done(m.id);
     this.runID = null;
