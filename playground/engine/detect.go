@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"sort"
+	"strings"
 )
 
 // Finding is a construct the interpreter would run differently from Go,
@@ -14,12 +15,20 @@ type Finding struct {
 	Line, Col int
 	Construct string // short name: "range over int"
 	Message   string // the sentence shown to the reader
+	// Unsupported: the interpreter cannot run the construct at all (it
+	// fails, or crashes with an internal message), so Run refuses the
+	// program. Otherwise it runs it with different semantics, which may or
+	// may not change what the program prints.
+	Unsupported bool
 }
 
 func (f Finding) String() string { return fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message) }
 
 // Detect lists what yaegi v0.16.1 would get wrong in src: Go 1.21+
-// constructs it lacks or runs with older semantics.
+// constructs it lacks or runs with older semantics, and the part of the
+// generic standard library (slices, maps, cmp) its own copy lacks. Each was
+// measured (engine_test.go keeps measuring them, so an upgrade of the
+// interpreter that fixes one shows up as a failing test).
 //
 // It works on the syntax tree with the parser's identifier resolution, not
 // go/types: type-checking would add about 0.4 MB (gzipped) to the
@@ -36,8 +45,9 @@ func Detect(src string) []Finding {
 	var out []Finding
 	add := func(pos token.Pos, construct, msg string) {
 		p := fset.Position(pos)
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg})
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: construct != "loop variable capture"})
 	}
+	generic := genericImports(file)
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.RangeStmt:
@@ -51,6 +61,13 @@ func Detect(src string) []Finding {
 		case *ast.ForStmt:
 			if init, ok := n.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
 				checkLoopCapture(n.Body, objects(init.Lhs...), add)
+			}
+		case *ast.SelectorExpr:
+			if pkg, ok := n.X.(*ast.Ident); ok && pkg.Obj == nil && generic[pkg.Name] != "" {
+				path := generic[pkg.Name]
+				if !genericSupported[path+"."+n.Sel.Name] {
+					add(n.Pos(), "generic library", fmt.Sprintf("%s.%s is not available in the interpreter: its copy of package %s is partial", path, n.Sel.Name, path))
+				}
 			}
 		case *ast.CallExpr:
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Obj == nil {
@@ -74,6 +91,41 @@ func Detect(src string) []Finding {
 var intTypes = map[string]bool{
 	"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "rune": true, "byte": true,
 	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+}
+
+// genericSupported is what the interpreter's copies of the generic
+// packages run correctly, as measured on yaegi v0.16.1: the rest of its
+// copies fails to compile ("undefined type for E", at a line of the copy),
+// and what is newer than Go 1.22 (slices.Sort, maps.Keys...) is missing.
+var genericSupported = map[string]bool{
+	"slices.Contains":     true,
+	"slices.ContainsFunc": true,
+	"slices.Index":        true,
+	"slices.IndexFunc":    true,
+	"slices.EqualFunc":    true,
+	"slices.CompareFunc":  true,
+	"maps.DeleteFunc":     true,
+	"cmp.Less":            true,
+	"cmp.Compare":         true,
+	"cmp.Ordered":         true,
+}
+
+// genericImports maps the local names of the file's imports of slices,
+// maps and cmp to their paths.
+func genericImports(f *ast.File) map[string]string {
+	names := map[string]string{}
+	for _, imp := range f.Imports {
+		path := strings.Trim(imp.Path.Value, "`\"")
+		if path != "slices" && path != "maps" && path != "cmp" {
+			continue
+		}
+		name := path
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		names[name] = path
+	}
+	return names
 }
 
 // isIntExpr reports whether e is plainly an integer: a literal, len or cap,

@@ -1,40 +1,76 @@
 // Package engine runs a reader's Go program in the yaegi interpreter: the
 // one engine path shared by the build, which validates every snippet with
-// it natively, and by the browser, where playground/wasm runs the same code
-// compiled to WebAssembly. What passes the build therefore runs in the
-// page with the same output.
+// it, and by the browser, where playground/wasm runs the same code compiled
+// to WebAssembly. What passes the build therefore runs in the page with the
+// same output.
 //
 // A run goes through three steps:
 //
 //	Prepare  the source pass between the editor and the interpreter; it
 //	         will lower Go 1.22+ constructs the interpreter lacks into
-//	         equivalent code (see the "Playground fidelity" work)
+//	         equivalent code (see the "Playground fidelity" work). Today it
+//	         only parses, so syntax errors get Go's own wording.
 //	Detect   names, in plain words and at line:col, what the interpreter
-//	         would still get wrong, so a reader is never left with a bare
-//	         "nil type"
+//	         would get wrong, so a reader is never left with a bare "nil
+//	         type". Run refuses a program with an unsupported construct
+//	         (Finding.Unsupported) before interpreting it; a construct that
+//	         only may behave differently (a closure capturing a loop
+//	         variable) is run, and Detect's word explains a difference.
 //	Run      interprets the program with the curated standard library of
-//	         playground/symbols, streaming its output
+//	         playground/symbols, streaming its output as it is written.
 //
-// Run reports what "go run" would: an exit status (0; n for os.Exit(n);
-// 1 when the program does not compile; 2 for a panic) and, on stderr,
-// the compiler's or the panic's message. os.Exit ends the program at once,
-// without running deferred calls, as in Go.
+// # What a run reports
 //
-// The interpreter cannot be preempted in a tight loop. Natively, a run past
-// its time limit returns at the deadline while the abandoned interpreter
-// goroutine may spin until the process exits (the build is short-lived); in
-// the browser the page terminates the whole Web Worker instead.
+// Run reports what "go run" would, as far as an interpreter can:
+//
+//   - a normal end: status 0;
+//   - os.Exit(n): status n at once, without running deferred calls (see
+//     symbols.OS for how);
+//   - a program that does not compile, or uses an unsupported construct:
+//     status 1, and "line:col: message" lines on stderr, at positions of
+//     the reader's source;
+//   - a panic in the main goroutine: status 2, and on stderr the
+//     interpreter's "line:col: panic: main.main(...)" trace lines followed
+//     by "panic: <value>". Go's "goroutine 1 [running]:" stack cannot be
+//     reproduced, and a runtime error reads as the interpreter words it
+//     ("reflect: slice index out of range", not "runtime error: index out of
+//     range [5] with length 1"). Only stdout is compared by the build;
+//   - a deadlock: Go's runtime reports "all goroutines are asleep" only when
+//     nothing else in the process could wake the program, so inside a host
+//     process it may never fire. Where it does not, a run that reaches its
+//     time limit with every goroutine of the program blocked on a channel,
+//     select or lock ends with ErrDeadlock (status 2), otherwise with
+//     ErrTimeout. A process that hosts a single run without a time limit
+//     of its own (the build's engine process) gets Go's own exact verdict.
+//
+// # Limits of the interpreter that a host must know
+//
+// The interpreter cannot be preempted in a tight loop ("for {}"): a run
+// past its time limit returns at the deadline, but the abandoned goroutine
+// spins on until its process ends. In WebAssembly there is no preemption at
+// all, so the time limit cannot even fire: the page terminates the Web
+// Worker instead. The build runs each program in a child process and kills
+// it (generator/snippet).
+//
+// Values of the program's own types lose their methods when they reach
+// compiled code as concrete values: fmt.Println(v) does not call v's String
+// or Error method (it does through a variable of interface type), a value
+// held in an any does not assert to an interface it implements, and
+// errors.As with a pointer to the program's error type panics. Detect
+// cannot see these without type information; the build sees the different
+// output. divergence_test.go keeps measuring them.
+//
+// A panic in a goroutine other than main escapes the interpreter and ends
+// the whole host process (in Go it ends the program with status 2). A host
+// that must survive it runs the engine in a process of its own, as the
+// build does; the browser loses the Worker and must start a new one.
 package engine
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"go/scanner"
 	"io"
-	"reflect"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/goexpert/gointernals/playground/symbols"
@@ -52,28 +88,44 @@ type Result struct {
 	// Status is the exit status "go run" would report.
 	Status int
 	// Err says why the program did not end normally: a compile error at
-	// line:col, a panic, a time limit, an unsupported construct. It is nil
-	// for a normal end or os.Exit.
+	// line:col, an unsupported construct, a panic, a deadlock, a time limit.
+	// It is nil for a normal end or os.Exit.
 	Err error
-	// TimedOut is set when the run was stopped at its time limit.
+	// TimedOut is set when the run was stopped at its time limit (also for
+	// ErrDeadlock, which is diagnosed then).
 	TimedOut bool
 }
 
-// ErrTimeout is the Err of a run stopped at its time limit.
-var ErrTimeout = errors.New("the program ran past its time limit")
+var (
+	// ErrTimeout is the Err of a run stopped at its time limit.
+	ErrTimeout = errors.New("the program ran past its time limit")
+	// ErrDeadlock is the Err of a run whose goroutines were all blocked
+	// when its time limit came.
+	ErrDeadlock = errors.New("fatal error: all goroutines are asleep - deadlock! (every goroutine of the program was blocked on a channel, select or lock when the time limit came)")
+)
+
+// Version changes whenever the engine's behaviour does (the source pass,
+// the symbol set, yaegi's version), so results cached by the build are
+// not trusted across such a change.
+const Version = "yaegi-v0.16.1/2"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
-	if opts.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
-		defer cancel()
-	}
 	prepared, err := Prepare(src)
 	if err != nil {
-		return compileFailure(opts.Stderr, err)
+		return compileFailure(opts.Stderr, src, err)
 	}
+	if msg := unsupported(src); msg != "" {
+		return compileFailure(opts.Stderr, src, errors.New(msg))
+	}
+	return interpret(ctx, src, prepared, opts)
+}
+
+// interpret runs the prepared source; errors are reported against src.
+func interpret(ctx context.Context, src, prepared string, opts Options) Result {
 	stdout, stderr := newGate(opts.Stdout), newGate(opts.Stderr)
+	// Closed on return, so an abandoned run (timed out, or ended by os.Exit
+	// while other goroutines still print) cannot write into what follows.
 	defer stdout.close()
 	defer stderr.close()
 
@@ -82,13 +134,29 @@ func Run(ctx context.Context, src string, opts Options) Result {
 	if err := i.Use(symbols.Symbols); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading the standard library: %w", err)}
 	}
-	if err := i.Use(osSymbols(stdout, stderr, exit)); err != nil {
+	if err := i.Use(symbols.OS(stdout, stderr, func(code int) {
+		select {
+		case exit <- code: // the first call wins, as the process would be gone
+		default:
+		}
+	})); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading os: %w", err)}
 	}
 
+	// The interpreter gets a context only this function cancels: at the
+	// time limit its goroutines must still be where they were blocked (its
+	// cancellation wakes them) for the deadlock diagnosis to read them.
+	runCtx, cancelRun := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelRun()
+	var limit <-chan time.Time
+	if opts.Timeout > 0 {
+		t := time.NewTimer(opts.Timeout)
+		defer t.Stop()
+		limit = t.C
+	}
 	done := make(chan error, 1)
 	go func() {
-		_, err := i.EvalWithContext(ctx, prepared)
+		_, err := i.EvalWithContext(runCtx, prepared)
 		done <- err
 	}()
 	select {
@@ -101,20 +169,31 @@ func Run(ctx context.Context, src string, opts Options) Result {
 			return Result{Status: code}
 		default:
 		}
-		return finish(ctx, err, stderr)
+		return finish(src, err, stderr)
+	case <-limit:
+		return stopped(stderr, context.DeadlineExceeded)
+	case <-ctx.Done():
+		return stopped(stderr, ctx.Err())
 	}
 }
 
+// stopped reports a run stopped from outside: its time limit, or the
+// caller's context.
+func stopped(stderr io.Writer, why error) Result {
+	if !errors.Is(why, context.DeadlineExceeded) {
+		return Result{Status: 2, Err: why}
+	}
+	if interpretedAllBlocked() {
+		fmt.Fprintln(stderr, ErrDeadlock)
+		return Result{Status: 2, Err: ErrDeadlock, TimedOut: true}
+	}
+	return Result{Status: 2, Err: ErrTimeout, TimedOut: true}
+}
+
 // finish turns the interpreter's error into what go run would report.
-func finish(ctx context.Context, err error, stderr io.Writer) Result {
+func finish(src string, err error, stderr io.Writer) Result {
 	if err == nil {
 		return Result{}
-	}
-	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return Result{Status: 2, Err: ErrTimeout, TimedOut: true}
-		}
-		return Result{Status: 2, Err: ctx.Err()}
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
@@ -122,106 +201,15 @@ func finish(ctx context.Context, err error, stderr io.Writer) Result {
 		fmt.Fprintf(stderr, "panic: %s\n", msg)
 		return Result{Status: 2, Err: fmt.Errorf("panic: %s", msg)}
 	}
-	return compileFailure(stderr, err)
+	return compileFailure(stderr, src, err)
 }
 
 // compileFailure reports a program that does not compile: go run prints
 // the errors and exits with status 1.
-func compileFailure(stderr io.Writer, err error) Result {
-	msg := cleanError(err)
+func compileFailure(stderr io.Writer, src string, err error) Result {
+	msg := cleanError(src, err)
 	if stderr != nil {
 		fmt.Fprintln(stderr, msg)
 	}
 	return Result{Status: 1, Err: errors.New(msg)}
 }
-
-// cleanError gives interpreter errors the form "line:col: message", without
-// the interpreter's file name for the source string.
-func cleanError(err error) string {
-	var list scanner.ErrorList
-	if errors.As(err, &list) {
-		var lines []string
-		for _, e := range list {
-			lines = append(lines, fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg))
-		}
-		return strings.Join(lines, "\n")
-	}
-	return strings.TrimPrefix(err.Error(), "_.go:")
-}
-
-// panicMessage formats a panic value as the Go runtime prints it.
-func panicMessage(v any) string {
-	if x, ok := v.(reflect.Value); ok {
-		// The interpreter hands interpreted values over wrapped.
-		if x.IsValid() && x.CanInterface() {
-			return panicMessage(x.Interface())
-		}
-		return "nil"
-	}
-	switch x := v.(type) {
-	case error:
-		return x.Error()
-	case fmt.Stringer:
-		return x.String()
-	case string:
-		return x
-	}
-	return fmt.Sprint(v)
-}
-
-// osSymbols is the little of package os a program here may use. Exit
-// stops the program where it stands: it hands the status to Run and never
-// returns, so no deferred call runs, as in Go.
-func osSymbols(stdout, stderr io.Writer, exit chan<- int) interp.Exports {
-	var once sync.Once
-	var out, errw io.Writer = stdout, stderr
-	args := []string{"main"}
-	return interp.Exports{
-		"os/os": {
-			"Exit": reflect.ValueOf(func(code int) {
-				once.Do(func() { exit <- code })
-				select {} // this goroutine ends with the run
-			}),
-			"Stdout": reflect.ValueOf(&out).Elem(),
-			"Stderr": reflect.ValueOf(&errw).Elem(),
-			"Args":   reflect.ValueOf(&args).Elem(),
-			"Getenv": reflect.ValueOf(func(string) string { return "" }),
-		},
-	}
-}
-
-// gate forwards writes until closed, so an abandoned run (timed out, or
-// ended by os.Exit while other goroutines print) cannot write into the
-// next one's output.
-type gate struct {
-	mu     sync.Mutex
-	w      io.Writer
-	closed bool
-}
-
-func newGate(w io.Writer) *gate {
-	if w == nil {
-		w = io.Discard
-	}
-	return &gate{w: w}
-}
-
-func (g *gate) Write(p []byte) (int, error) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.closed {
-		return len(p), nil
-	}
-	return g.w.Write(p)
-}
-
-func (g *gate) close() {
-	g.mu.Lock()
-	g.closed = true
-	g.mu.Unlock()
-}
-
-// Version changes whenever the engine's behaviour does (the source pass,
-// the symbol set, yaegi's version), so results cached by the build are
-// not trusted across such a change.
-const Version = "yaegi-v0.16.1/1"

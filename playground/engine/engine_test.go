@@ -161,3 +161,48 @@ func main() {
 		t.Error("a finding must say what the construct is, not the interpreter's internals")
 	}
 }
+
+func TestDeadlockIsNamed(t *testing.T) {
+	programs := map[string]string{
+		"channel":   "package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n",
+		"mutex":     "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tmu.Lock()\n}\n",
+		"waitgroup": "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo func() {\n\t\tselect {}\n\t}()\n\twg.Wait()\n}\n",
+	}
+	for name, src := range programs {
+		t.Run(name, func(t *testing.T) {
+			_, stderr, res := run(t, src, 300*time.Millisecond)
+			if res.Err != ErrDeadlock || res.Status != 2 || !strings.Contains(stderr, "all goroutines are asleep - deadlock!") {
+				t.Errorf("want a deadlock; got %+v, stderr %q", res, stderr)
+			}
+		})
+	}
+}
+
+func TestUnsupportedConstructsAreRefusedInWords(t *testing.T) {
+	src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := range 3 {\n\t\tfmt.Println(min(i, 1))\n\t}\n}\n"
+	stdout, stderr, res := run(t, src, 5*time.Second)
+	want := "6:17: range over an integer (Go 1.22) is not supported by the interpreter\n" +
+		"7:15: the built-in function min (Go 1.21) is not supported by the interpreter\n"
+	if res.Status != 1 || stdout != "" || stderr != want {
+		t.Errorf("status %d, stdout %q, stderr:\n%s\nwant:\n%s", res.Status, stdout, stderr, want)
+	}
+	if strings.Contains(stderr, "nil type") {
+		t.Error("the interpreter's internal message leaked")
+	}
+}
+
+func TestExitFromAGoroutine(t *testing.T) {
+	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tdefer fmt.Println(\"deferred\")\n\tgo func() {\n\t\tos.Exit(4)\n\t}()\n\tselect {}\n}\n"
+	stdout, _, res := run(t, src, 5*time.Second)
+	if res.Status != 4 || res.Err != nil || stdout != "" {
+		t.Errorf("want status 4 and nothing printed; got %+v, stdout %q", res, stdout)
+	}
+}
+
+func TestRecoverDoesNotCatchExit(t *testing.T) {
+	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tdefer func() {\n\t\tfmt.Println(\"recovered:\", recover())\n\t}()\n\tos.Exit(5)\n}\n"
+	stdout, _, res := run(t, src, 5*time.Second)
+	if res.Status != 5 || stdout != "" {
+		t.Errorf("want status 5 and no deferred call; got %+v, stdout %q", res, stdout)
+	}
+}

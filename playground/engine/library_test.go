@@ -1,0 +1,56 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// calls exercises functions of the interpreter's generic packages, each
+// printing one line. The supported ones must run; the others must still
+// fail, so that an upgrade of the interpreter that fixes one shows here and
+// genericSupported can grow.
+var calls = map[string]string{
+	"slices.Contains":     `fmt.Println(slices.Contains([]int{1}, 1))`,
+	"slices.ContainsFunc": `fmt.Println(slices.ContainsFunc([]int{1}, func(a int) bool { return a == 1 }))`,
+	"slices.Index":        `fmt.Println(slices.Index([]int{1}, 1))`,
+	"slices.IndexFunc":    `fmt.Println(slices.IndexFunc([]int{1}, func(a int) bool { return a == 1 }))`,
+	"slices.EqualFunc":    `fmt.Println(slices.EqualFunc([]int{1}, []int{1}, func(a, b int) bool { return a == b }))`,
+	"slices.CompareFunc":  `fmt.Println(slices.CompareFunc([]int{1}, []int{1}, func(a, b int) int { return a - b }))`,
+	"maps.DeleteFunc":     `m := map[int]int{1: 1}; maps.DeleteFunc(m, func(k, v int) bool { return k == 1 }); fmt.Println(m)`,
+	"cmp.Less":            `fmt.Println(cmp.Less(1, 2))`,
+	"cmp.Compare":         `fmt.Println(cmp.Compare("a", "b"))`,
+	"cmp.Ordered":         `fmt.Println(func() bool { var f func(int, int) bool = less[int]; return f(1, 2) }())`,
+	"slices.Equal":        `fmt.Println(slices.Equal([]int{1}, []int{1}))`,
+	"slices.Sort":         `s := []int{2, 1}; slices.Sort(s); fmt.Println(s)`,
+	"slices.Reverse":      `s := []int{2, 1}; slices.Reverse(s); fmt.Println(s)`,
+	"slices.Max":          `fmt.Println(slices.Max([]int{2, 1}))`,
+	"maps.Clone":          `fmt.Println(maps.Clone(map[int]int{1: 1}))`,
+	"maps.Keys":           `fmt.Println(maps.Keys(map[int]int{1: 1}) != nil)`,
+	"cmp.Or":              `fmt.Println(cmp.Or(0, 3))`,
+}
+
+func TestGenericLibraryAsMeasured(t *testing.T) {
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			pkg, _, _ := strings.Cut(name, ".")
+			extra := ""
+			if name == "cmp.Ordered" {
+				extra = "func less[T cmp.Ordered](a, b T) bool { return a < b }\n\n"
+			}
+			src := fmt.Sprintf("package main\n\nimport (\n\t%q\n\t\"fmt\"\n)\n\n%sfunc main() {\n\t%s\n}\n", pkg, extra, call)
+			var out, errb bytes.Buffer
+			res := interpret(context.Background(), src, src, Options{Stdout: &out, Stderr: &errb, Timeout: 5 * time.Second})
+			works := res.Status == 0 && strings.Count(out.String(), "\n") == 1
+			if works != genericSupported[name] {
+				t.Errorf("%s: runs=%v but genericSupported says %v (status %d, err %v, stdout %q)", name, works, genericSupported[name], res.Status, res.Err, out.String())
+			}
+			if found := Detect(src); genericSupported[name] == (len(found) > 0) {
+				t.Errorf("%s: Detect says %v", name, found)
+			}
+		})
+	}
+}
