@@ -3,6 +3,7 @@ package snippet
 import (
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"strings"
 )
@@ -33,24 +34,78 @@ func parse(code string) (*parsed, error) {
 	if startsWithPackage(code) {
 		return nil, err
 	}
-	// A fragment: declarations, else statements.
-	for _, w := range []struct {
-		head, tail string
-		offset     int
-	}{
-		{"package fragment\n", "", 1},
-		{"package fragment\nfunc _() {\n", "}\n", 2},
-	} {
-		src := w.head + code + w.tail
+	// A fragment: declarations, else statements. Both wrappers put the
+	// code one line below the top, so its positions shift by one line and
+	// never by a column.
+	for _, src := range []string{"package fragment\n" + code, wrapStatements(code)} {
 		fset = token.NewFileSet()
 		if f, ferr := parser.ParseFile(fset, "snippet.go", src, parser.ParseComments|parser.SkipObjectResolution); ferr == nil {
-			return &parsed{kind: Fragment, fset: fset, file: f, src: src, offset: w.offset}, nil
+			return &parsed{kind: Fragment, fset: fset, file: f, src: src, offset: 1}, nil
 		}
 	}
 	// Neither parses: report the statements form's error, which is what
 	// an author writing a fragment most likely meant.
-	_, err = parser.ParseFile(token.NewFileSet(), "snippet.go", "package fragment\nfunc _() {\n"+code+"}\n", parser.SkipObjectResolution)
-	return &parsed{kind: Fragment, offset: 2}, err
+	_, err = parser.ParseFile(token.NewFileSet(), "snippet.go", wrapStatements(code), parser.SkipObjectResolution)
+	return &parsed{kind: Fragment, offset: 1}, err
+}
+
+// wrapStatements makes a file of a statements fragment: its leading import
+// declarations stay at file level, and the function that holds the
+// statements opens on the same line as the last of them (or as the package
+// clause), so no line is added above the code.
+func wrapStatements(code string) string {
+	end := importsEnd(code)
+	if end == 0 {
+		return "package fragment; func _() {\n" + code + "\n}\n"
+	}
+	return "package fragment\n" + code[:end] + "; func _() {" + code[end:] + "\n}\n"
+}
+
+// importsEnd is the offset just past the fragment's leading import
+// declarations ("import "fmt"" or "import ( ... )"), 0 when there are none.
+func importsEnd(code string) int {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", -1, len(code))
+	var s scanner.Scanner
+	s.Init(file, []byte(code), nil, 0)
+	end := 0
+	for {
+		_, tok, _ := s.Scan()
+		if tok == token.SEMICOLON {
+			continue
+		}
+		if tok != token.IMPORT {
+			return end
+		}
+		pos, tok, lit := s.Scan()
+		if tok == token.LPAREN {
+			for tok != token.RPAREN && tok != token.EOF {
+				pos, tok, lit = s.Scan()
+			}
+			lit = ")"
+		} else if tok == token.IDENT || tok == token.PERIOD {
+			pos, tok, lit = s.Scan() // the path after a name
+		}
+		if tok != token.STRING && tok != token.RPAREN {
+			return end // not an import declaration: the parser will say so
+		}
+		end = file.Offset(pos) + len(lit)
+	}
+}
+
+// split cuts a fragment into its leading imports and the rest, formatted
+// apart by gofmt (which formats a list of declarations or of statements,
+// not imports followed by statements).
+func split(code string) (imports, rest string) {
+	end := importsEnd(code)
+	if end == 0 {
+		return "", code
+	}
+	// A comment after the last import stays with it.
+	if nl := strings.IndexByte(code[end:], '\n'); nl >= 0 {
+		end += nl + 1
+	}
+	return code[:end], code[end:]
 }
 
 func hasMain(f *ast.File) bool {

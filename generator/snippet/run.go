@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -31,9 +32,9 @@ func (v *validator) runProgram(ctx context.Context, sn *Snippet, pr *problem, re
 		pr.at(0, 0, "%v", goErr)
 		return
 	}
-	var stdout, stderr bytes.Buffer
-	er := engine.Run(ctx, sn.Code, engine.Options{Stdout: &stdout, Stderr: &stderr, Timeout: v.opts.Timeout})
-	v.count(func(s *Stats) { s.Engine++ })
+	start := time.Now()
+	er := runEngine(ctx, sn.Code, v.opts.Timeout)
+	v.count(func(s *Stats) { s.Engine++; s.EngineTime += time.Since(start) })
 
 	res.Output, res.Exit = goOut, goStatus
 	if goStatus != sn.Attrs.Exit {
@@ -43,16 +44,16 @@ func (v *validator) runProgram(ctx context.Context, sn *Snippet, pr *problem, re
 		pr.errs.Add(sn.Page, expLine, 0, "snippet %d: go run printed\n%s\nbut the output block says\n%s", sn.Index, indent(goOut), indent(want))
 	}
 	switch {
-	case er.TimedOut:
-		pr.at(0, 0, "the interpreter stopped the program at the %v time limit; go run finished it", v.opts.Timeout)
-	case er.Status != goStatus:
+	case er.timedOut:
+		pr.at(0, 0, "the interpreter did not end within the %v time limit; go run did%s", v.opts.Timeout, findings(sn))
+	case er.status != goStatus:
 		msg := ""
-		if er.Err != nil {
-			msg = ": " + er.Err.Error()
+		if er.err != nil {
+			msg = ": " + inFile(sn, er.err.Error())
 		}
-		pr.at(0, 0, "the interpreter exited with status %d, go run with %d%s%s", er.Status, goStatus, msg, findings(sn.Code))
-	case !sameOutput(stdout.String(), goOut, sn.Attrs.Unordered):
-		pr.at(0, 0, "the interpreter printed\n%s\nbut go run printed\n%s%s", indent(stdout.String()), indent(goOut), findings(sn.Code))
+		pr.at(0, 0, "the interpreter exited with status %d, go run with %d%s%s", er.status, goStatus, msg, findings(sn))
+	case !sameOutput(er.stdout, goOut, sn.Attrs.Unordered):
+		pr.at(0, 0, "the interpreter printed\n%s\nbut go run printed\n%s%s", indent(er.stdout), indent(goOut), findings(sn))
 	}
 }
 
@@ -63,19 +64,32 @@ func exitHint(want int) string {
 	return ""
 }
 
-// findings explains an interpreter disagreement with what Detect knows.
-func findings(code string) string {
-	f := engine.Detect(code)
+// findings explains an interpreter disagreement with what engine.Detect
+// knows, at positions in the file.
+func findings(sn *Snippet) string {
+	f := engine.Detect(sn.Code)
 	if len(f) == 0 {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("\nthe interpreter cannot run these constructs yet:")
+	b.WriteString("\nwhat the interpreter runs differently from Go here:")
 	for _, x := range f {
-		fmt.Fprintf(&b, "\n\t%s", x)
+		fmt.Fprintf(&b, "\n\t%s:%d:%d: %s", sn.Page, sn.Line+x.Line-1, sn.Col+x.Col-1, x.Message)
 	}
 	return b.String()
 }
+
+// inFile rewrites the "line:col: " prefixes of the engine's messages,
+// which count in the snippet's code, to positions in the file.
+func inFile(sn *Snippet, msg string) string {
+	return codePos.ReplaceAllStringFunc(msg, func(m string) string {
+		var line, col int
+		fmt.Sscanf(m, "%d:%d:", &line, &col)
+		return fmt.Sprintf("%s:%d:%d:", sn.Page, sn.Line+line-1, sn.Col+col-1)
+	})
+}
+
+var codePos = regexp.MustCompile(`(?m)^\d+:\d+:`)
 
 func sameOutput(got, want string, unordered bool) bool {
 	if !unordered {
@@ -97,7 +111,7 @@ func indent(s string) string {
 // goRun builds the program in a temporary module and runs the binary with
 // the time limit, returning its stdout and exit status. Building is not
 // timed by the limit: only the program is.
-func (v *validator) goRun(ctx context.Context, code string) (stdout string, status int, err error) {
+func (v *validator) goRun(ctx context.Context, code string) (output string, status int, err error) {
 	dir, err := os.MkdirTemp("", "snippet-")
 	if err != nil {
 		return "", 0, err
@@ -113,26 +127,31 @@ func (v *validator) goRun(ctx context.Context, code string) (stdout string, stat
 	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
 	build.Dir = dir
 	build.Env = append(os.Environ(), "GOWORK=off")
-	if out, err := build.CombinedOutput(); err != nil {
+	start := time.Now()
+	out, err := build.CombinedOutput()
+	v.count(func(s *Stats) { s.BuildTime += time.Since(start) })
+	if err != nil {
 		return "", 0, fmt.Errorf("go build failed:\n%s", indent(string(out)))
 	}
+	start = time.Now()
+	defer func() { v.count(func(s *Stats) { s.RunTime += time.Since(start) }) }()
 	rctx, cancel := context.WithTimeout(ctx, v.opts.Timeout)
 	defer cancel()
 	run := exec.CommandContext(rctx, bin)
 	run.Dir = dir
-	var out, errb bytes.Buffer
-	run.Stdout, run.Stderr = &out, &errb
+	var stdout, stderr bytes.Buffer
+	run.Stdout, run.Stderr = &stdout, &stderr
 	run.WaitDelay = time.Second
 	err = run.Run()
 	if rctx.Err() == context.DeadlineExceeded {
-		return out.String(), 0, fmt.Errorf("the program did not end within %v (printed so far:\n%s)", v.opts.Timeout, indent(out.String()))
+		return stdout.String(), 0, fmt.Errorf("the program did not end within %v (printed so far:\n%s)", v.opts.Timeout, indent(stdout.String()))
 	}
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {
-		return out.String(), exit.ExitCode(), nil
+		return stdout.String(), exit.ExitCode(), nil
 	}
 	if err != nil {
 		return "", 0, err
 	}
-	return out.String(), 0, nil
+	return stdout.String(), 0, nil
 }

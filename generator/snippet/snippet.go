@@ -4,26 +4,79 @@
 // a Snippet: its page, language, position in the source file, code, the
 // attributes of its info string, and the expected output written in the
 // "output" block that follows it, if any. Validate then checks each snippet
-// and reports every problem as a diag.Error at its position in the file:
+// and reports every problem as a diag.Error at its position in the file,
+// all of them in one run, sorted:
 //
-//   - its Kind is read from the code: a program (package main with func
-//     main), a package (another package clause: type-checked only), or a
-//     fragment (no package clause: declarations, or else statements,
-//     type-checked inside a generated wrapper; a fragment cannot import, so
-//     it may use only the predeclared identifiers and its own);
-//   - it must be gofmt-clean; the error shows the diff;
-//   - it must type-check (go/types, the standard library read from source);
-//   - a program, unless the author wrote {norun="why"}, is built and run
-//     by the real toolchain (a temporary module, go build, the binary run
-//     with a time limit) and interpreted by playground/engine, the engine
-//     of the in-page playgrounds. Both outputs must equal the ```output
-//     block (line-sorted with {output="unordered"}), and the exit status
-//     must be the declared one ({exit=N}; 0 by default, 2 for a panic).
+//	content/pt/canais.md:123:5: snippet 4: undefined: done
+//
+// A position in the code (line l, column c, both 1-based) is the file's
+// line Snippet.Line+l-1, column Snippet.Col+c-1.
+//
+// # Kinds
+//
+// A snippet's Kind is read from its code, never written by the author:
+//
+//   - a program: "package main" with "func main". Checked, built and run.
+//   - a package: any other package clause. Checked only: it may refer to
+//     its own declarations and to what it imports, nothing else (a copy of
+//     runtime's hchan must declare the types it uses).
+//   - a fragment: no package clause. Declarations, or else statements,
+//     checked inside a generated file ("package fragment", the statements
+//     in a function).
+//
+// A fragment may begin with import declarations, which stay at file level,
+// above the function:
+//
+//	import "sync"
+//
+//	var mu sync.Mutex
+//	mu.Lock()
+//
+// Nothing is imported implicitly: a fragment that uses fmt without
+// importing it fails with "undefined: fmt", as Go would. The wrapper puts
+// the code one line below its top and never moves a column, so positions
+// map back by subtracting one line.
+//
+// # Checks
+//
+// Every snippet must be gofmt-clean (the error shows gofmt's change as a
+// unified diff; a fragment's imports and the rest are formatted apart, as
+// go/format takes declarations or statements, not both) and must
+// type-check with go/types, the standard library read from the toolchain's
+// export data (faster than from source: see Validate).
+//
+// A program, unless the author wrote {norun="why"}, is then run twice, and
+// both runs must agree with each other and with the ```output block
+// (line-sorted with {output="unordered"}); its exit status must be the
+// declared one ({exit=N}: 0 by default, 2 for a panic or a deadlock):
+//
+//   - by the Go toolchain: a temporary module, go build, the binary run with
+//     the time limit (Options.Timeout, 10 s by default) and killed past it;
+//   - by playground/engine, the interpreter of the in-page playgrounds. The
+//     engine runs in a child process: the current executable started again
+//     with GOINTERNALS_SNIPPET_ENGINE=1, which this package's init turns
+//     into an engine host (any binary linking this package, the site's
+//     command and its test binaries alike, can serve). The interpreter
+//     cannot be preempted in a tight loop, and a panic in an interpreted
+//     goroutine escapes it and ends its process: in a process of its own
+//     both cost nothing but that process, killed at the time limit, and
+//     the build goes on. The child has no timer of its own, so a deadlock
+//     gets Go's own verdict at once ("all goroutines are asleep"). Where
+//     the executable cannot be found the engine runs in-process, and an
+//     abandoned run keeps spinning until the build ends.
+//
+// When the two runs disagree, the error adds what playground/engine's
+// Detect knows the interpreter runs differently (range over an integer,
+// min and max, a closure capturing a loop variable...), at file positions.
+//
+// # Cache
 //
 // Results are cached by a hash of everything that decides them (code,
-// attributes, expected output, Go and engine versions), so a build with
-// unchanged snippets spends a few file reads on them. Only successes are
-// cached: a failure is checked again on the next build.
+// attributes, expected output, Go and engine versions, and the validator's
+// own version), one JSON file per key in Options.CacheDir, written through
+// a temporary file and a rename. Only successes are cached: a failure is
+// checked again on the next build. Identical snippets (twins often are) are
+// proven once per run.
 package snippet
 
 import "fmt"

@@ -62,6 +62,10 @@ type Stats struct {
 	Cached    int // results read from the cache
 	Toolchain int // programs built and run with the go command
 	Engine    int // programs run in the interpreter
+
+	// Time spent, summed over the workers: in go build, in running the
+	// built programs, and in the interpreter.
+	BuildTime, RunTime, EngineTime time.Duration
 }
 
 const validatorVersion = "1"
@@ -75,9 +79,12 @@ func Validate(ctx context.Context, snippets []*Snippet, opts Options) ([]Result,
 	if opts.Workers == 0 {
 		opts.Workers = runtime.NumCPU()
 	}
-	// The source importer needs a file set of its own; its positions are
-	// never shown (errors are in the snippet, not in the standard library).
-	v := &validator{opts: opts, imp: importer.ForCompiler(token.NewFileSet(), "source", nil)}
+	// The standard library comes from the toolchain's export data (go list
+	// -export, kept in the build cache), not from source: measured on the
+	// machine of this project, the first check importing fmt, sync, time,
+	// context and strings took 0.26 s with "gc" and 0.45-0.52 s with
+	// "source", and later importers of the same process 4 ms against 0.4 s.
+	v := &validator{opts: opts, imp: importer.ForCompiler(token.NewFileSet(), "gc", nil)}
 	// Snippets with the same key (identical code, attributes and output,
 	// as twins often are) are proven once; the others share the result.
 	keys := make([]string, len(snippets))
@@ -182,8 +189,8 @@ func (v *validator) check(ctx context.Context, sn *Snippet, key string) (Result,
 		pr.positioned(err, p)
 		return res, pr.errs
 	}
-	if formatted, ferr := format.Source([]byte(sn.Code)); ferr == nil && string(formatted) != sn.Code {
-		pr.at(0, 0, "not gofmt-formatted; gofmt would change it like this:\n%s", udiff.Unified("snippet", "gofmt", sn.Code, string(formatted)))
+	if formatted, ferr := gofmt(p.kind, sn.Code); ferr == nil && formatted != sn.Code {
+		pr.at(0, 0, "not gofmt-formatted; gofmt would change it like this:\n%s", udiff.Unified("snippet", "gofmt", sn.Code, formatted))
 	}
 	v.typeCheck(p, pr)
 	if len(pr.errs) > 0 {
@@ -212,6 +219,7 @@ func (v *validator) check(ctx context.Context, sn *Snippet, key string) (Result,
 
 // typeCheck runs go/types over the snippet, errors at file positions.
 func (v *validator) typeCheck(p *parsed, pr *problem) {
+	embedded := embeddedHints(p.file)
 	conf := types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			v.impMu.Lock()
@@ -222,11 +230,32 @@ func (v *validator) typeCheck(p *parsed, pr *problem) {
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
 				pos := te.Fset.Position(te.Pos)
-				pr.at(pos.Line-p.offset, pos.Column, "%s", te.Msg)
+				pr.at(pos.Line-p.offset, pos.Column, "%s%s", te.Msg, embedded[te.Pos])
 			}
 		},
 	}
 	_, _ = conf.Check(p.file.Name.Name, p.fset, []*ast.File{p.file}, nil)
+}
+
+// embeddedHints explains, at the type of each embedded struct field, what
+// a line with a name alone means: a field written "qcount // total" with
+// its type forgotten is valid syntax, an embedded field of type qcount, and
+// the compiler's "undefined: qcount" alone does not say so.
+func embeddedHints(f *ast.File) map[token.Pos]string {
+	hints := map[token.Pos]string{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		st, ok := n.(*ast.StructType)
+		if !ok {
+			return true
+		}
+		for _, field := range st.Fields.List {
+			if id, ok := field.Type.(*ast.Ident); ok && len(field.Names) == 0 {
+				hints[id.Pos()] = fmt.Sprintf(" (a struct field is a name and a type: %s alone declares an embedded field of type %s)", id.Name, id.Name)
+			}
+		}
+		return true
+	})
+	return hints
 }
 
 // positioned reports a parse error list at the snippet's positions.
@@ -243,6 +272,23 @@ func (pr *problem) positioned(err error, p *parsed) {
 	for _, e := range list {
 		pr.at(e.Pos.Line-offset, e.Pos.Column, "%s", e.Msg)
 	}
+}
+
+// gofmt formats code as the gofmt command would. A fragment that starts
+// with imports is formatted in two parts, since go/format takes a list of
+// declarations or of statements, not both.
+func gofmt(k Kind, code string) (string, error) {
+	imports, rest := split(code)
+	if k != Fragment || imports == "" {
+		b, err := format.Source([]byte(code))
+		return string(b), err
+	}
+	a, err := format.Source([]byte(imports))
+	if err != nil {
+		return "", err
+	}
+	b, err := format.Source([]byte(rest))
+	return string(a) + string(b), err
 }
 
 type importerFunc func(string) (*types.Package, error)

@@ -64,6 +64,31 @@ func TestValidateCases(t *testing.T) {
 		{"statements fragment with an error", snip("x := 1\nx = \"s\"\n_ = x\n", nil), StatusFailed, Fragment,
 			[]string{"content/pt/x.md:11:9: snippet 1: cannot use \"s\""}},
 		{"declarations fragment", snip("type point struct {\n\tx, y int\n}\n", nil), StatusOK, Fragment, nil},
+		{"statements fragment with imports", snip("import (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar mu sync.Mutex\nmu.Lock()\nfmt.Println(\"locked\")\n", nil), StatusOK, Fragment, nil},
+		// y sits at line 3, column 13 of the code: 12:17 in the file.
+		{"fragment error after its import", snip("import \"fmt\"\n\nfmt.Println(y)\n", nil), StatusFailed, Fragment,
+			[]string{"content/pt/x.md:12:17: snippet 1: undefined: y"}},
+		{"fragment without its import", snip("fmt.Println(1)\n", nil), StatusFailed, Fragment,
+			[]string{"content/pt/x.md:10:5: snippet 1: undefined: fmt"}},
+		{"declarations fragment with an import, not gofmt-clean", snip("import \"sync\"\n\ntype counter struct {\n\tmu sync.Mutex\n\tn int\n}\n", nil), StatusFailed, Fragment,
+			[]string{"not gofmt-formatted", "-\tn int", "+\tn  int"}},
+		{"a deadlock declared as such", func() *Snippet {
+			s := snip("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tch := make(chan int)\n\tfmt.Println(\"waiting\")\n\tch <- 1\n}\n", str("waiting\n"))
+			s.Attrs.Exit = 2
+			return s
+		}(), StatusOK, Program, nil},
+		{"a panic in a goroutine, declared", func() *Snippet {
+			s := snip("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() {\n\t\tfmt.Println(\"in goroutine\")\n\t\tpanic(\"boom\")\n\t}()\n\t<-done\n}\n", str("in goroutine\n"))
+			s.Attrs.Exit = 2
+			return s
+		}(), StatusOK, Program, nil},
+		{"os.Exit skips deferred calls in both", func() *Snippet {
+			s := snip("package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tdefer fmt.Println(\"never\")\n\tfmt.Println(\"bye\")\n\tos.Exit(3)\n}\n", str("bye\n"))
+			s.Attrs.Exit = 3
+			return s
+		}(), StatusOK, Program, nil},
+		{"a loop variable captured: outputs differ, and Detect says why", snip("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar fs []func()\n\tfor i := 0; i < 2; i++ {\n\t\tfs = append(fs, func() { fmt.Println(i) })\n\t}\n\tfor _, f := range fs {\n\t\tf()\n\t}\n}\n", str("0\n1\n")), StatusFailed, Program,
+			[]string{"snippet 1: the interpreter printed\n\t2\n\t2\nbut go run printed\n\t0\n\t1", "content/pt/x.md:17:44: this closure uses the loop variable i"}},
 		{"package file", snip("package runtime\n\ntype waitq struct {\n\tfirst *sudog\n}\n\ntype sudog struct{}\n", nil), StatusOK, Package, nil},
 		{"norun program is still checked", func() *Snippet {
 			s := snip(program("\tfmt.Println(\"hi\")\n"), nil)
@@ -71,7 +96,7 @@ func TestValidateCases(t *testing.T) {
 			return s
 		}(), StatusNoRun, Program, nil},
 		{"interpreter disagreement is explained", snip("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := range 2 {\n\t\tfmt.Println(i)\n\t}\n}\n", str("0\n1\n")), StatusFailed, Program,
-			[]string{"snippet 1: the interpreter exited with status", "range over an integer (Go 1.22) is not supported by the interpreter"}},
+			[]string{"snippet 1: the interpreter exited with status 1, go run with 0: content/pt/x.md:15:21: range over an integer", "content/pt/x.md:15:21: range over an integer (Go 1.22) is not supported by the interpreter"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -111,8 +136,14 @@ func TestOriginalBugsFail(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, errs, _ = validate(t, Options{}, snip(string(hchan), nil))
-	// Fields without types parse as embedded fields of undefined types.
-	for _, want := range []string{"snippet 1: not gofmt-formatted", "content/pt/x.md:11:9: snippet 1: undefined: qcount", "content/pt/x.md:12:9: snippet 1: undefined: dataqsize"} {
+	// Go parses a field without a type as an embedded field: valid syntax,
+	// so the compiler's verdict is a type error, and the message says why.
+	for _, want := range []string{
+		"snippet 1: not gofmt-formatted",
+		"content/pt/x.md:11:9: snippet 1: undefined: qcount (a struct field is a name and a type: qcount alone declares an embedded field of type qcount)",
+		"content/pt/x.md:12:9: snippet 1: undefined: dataqsize (a struct field is a name and a type",
+		"content/pt/x.md:20:9: snippet 1: undefined: lock (",
+	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("the original hchan should fail with %q, got:\n%s", want, errs)
 		}
