@@ -70,3 +70,47 @@ func TestPlaygroundBudgets(t *testing.T) {
 		}
 	}
 }
+
+// TestDiagramBudget holds every page of the real site to at most 30 KB
+// (gzipped) of inline SVG, and checks that the diagrams are there at all.
+func TestDiagramBudget(t *testing.T) {
+	const budget = 30 << 10
+	out := buildReal(t)
+	total := 0
+	err := filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var svg []byte
+		for rest := b; ; {
+			i := bytes.Index(rest, []byte("<svg"))
+			if i < 0 {
+				break
+			}
+			j := bytes.Index(rest[i:], []byte("</svg>"))
+			if j < 0 {
+				t.Errorf("%s: unclosed <svg>", path)
+				break
+			}
+			svg = append(svg, rest[i:i+j+len("</svg>")]...)
+			rest = rest[i+j:]
+		}
+		total += len(svg)
+		if n := gzipSize(t, svg); n > budget {
+			t.Errorf("%s: %d bytes of inline SVG gzipped, over the %d budget", path, n, budget)
+		} else if len(svg) > 0 {
+			t.Logf("%s: %d bytes of inline SVG, %d gzipped", strings.TrimPrefix(path, out), len(svg), n)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total == 0 {
+		t.Error("no page holds inline SVG: the diagrams are missing")
+	}
+}

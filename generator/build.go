@@ -6,7 +6,8 @@
 // A build runs these stages in order; none reaches back up:
 //
 //	content.Load      content/ (an fs.FS) → pages with front matter, URLs, twins
-//	convert           each page's markdown → HTML, headings, links, snippets
+//	convert           each page's markdown → HTML, headings, links, snippets;
+//	                  ```diagram blocks drawn inline by package diagram
 //	                  (package markdown; pages are converted in parallel)
 //	check             links and #anchors resolve; snippets are validated
 //	render            pages → HTML through theme/templates; sitemap, robots,
@@ -165,7 +166,7 @@ func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.
 			all = append(all, &page{Page: p})
 		}
 	}
-	conv := markdown.New()
+	conv := markdown.New(markdown.WithDiagrams(drawDiagram))
 	res := resolver{site}
 	perr := make([]diag.List, len(all))
 	parallel(len(all), func(i int) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/goexpert/gointernals/generator/assets"
 	"github.com/goexpert/gointernals/generator/content"
+	"github.com/goexpert/gointernals/generator/diagram"
 	"github.com/goexpert/gointernals/generator/markdown"
 	"github.com/goexpert/gointernals/playground/web"
 	"github.com/goexpert/gointernals/theme"
@@ -93,9 +94,10 @@ func newRenderer(themeFS fs.FS, baseURL string) (*renderer, error) {
 		return nil, err
 	}
 	out, err := assets.Bundle(themeFS, []string{cssEntry, "js/main.js", "js/init.js"}, map[string]string{
-		cssEntry:             "@import \"./css/main.css\";\n@import \"./css/chroma.css\";\n@import \"./css/playground.css\";\n",
+		cssEntry:             "@import \"./css/main.css\";\n@import \"./css/chroma.css\";\n@import \"./css/playground.css\";\n@import \"./css/diagram.css\";\n",
 		"css/chroma.css":     palette,
 		"css/playground.css": string(pgCSS),
+		"css/diagram.css":    diagram.CSS(),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)

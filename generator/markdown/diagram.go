@@ -37,6 +37,16 @@ func (st *state) placeDiagram(b ast.Node, line, col int) {
 		st.errs.Add(st.src.Path, line, col, "a diagram block holds one diagram name, e.g. ```diagram\\nmpg\\n```")
 		return
 	}
+	// A drawing's ids (title, description, arrow heads) are its name's:
+	// twice on a page they would clash.
+	if first, ok := st.placed[name]; ok {
+		st.errs.Add(st.src.Path, line, col, "diagram %q is already on this page, at line %d: place it once", name, first)
+		return
+	}
+	if st.placed == nil {
+		st.placed = map[string]int{}
+	}
+	st.placed[name] = line
 	svg, caption, err := st.diagrams(name, st.src.Lang)
 	if err != nil {
 		st.errs.Add(st.src.Path, line, col, "%v", err)

@@ -148,7 +148,8 @@ type state struct {
 	src      Source
 	res      Resolver
 	diagrams DiagramFunc
-	lines    []int // byte offset of each body line's start
+	placed   map[string]int // line of each diagram already on the page
+	lines    []int          // byte offset of each body line's start
 	doc      *Doc
 	errs     diag.List
 }

@@ -2,7 +2,9 @@
 import { themeToggle } from './theme.js';
 import { menu } from './menu.js';
 import { tocSpy } from './toc.js';
+import { steppers } from './steps.js';
 
 themeToggle();
 menu();
 tocSpy();
+steppers();
