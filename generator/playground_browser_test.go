@@ -192,10 +192,16 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 		t.Errorf("output flood: state %s, status %q", state, status)
 	}
 
-	// A construct yaegi lacks is named, at line:col, in words.
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfor i := range 3 {\nfmt.Println(i)\n}\n}\n")
-	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "6:17: range over an integer (Go 1.22) is not supported by the interpreter") {
-		t.Errorf("range over int: state %s, output %q", state, output)
+	// Go 1.22 constructs yaegi lacks run, lowered by the source pass:
+	// range over an integer, min, closures over per-iteration variables.
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nvar fs []func()\nfor i := range 3 {\nfs = append(fs, func() { fmt.Println(min(i, 1)) })\n}\nfor _, f := range fs {\nf()\n}\n}\n")
+	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "0\n1\n1\n" {
+		t.Errorf("lowered range over int: state %s, output %q", state, output)
+	}
+	// A construct it cannot run is named, at line:col, in words.
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nseq := func(yield func(int) bool) { yield(1) }\nfor v := range seq {\nfmt.Println(v)\n}\n}\n")
+	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "7:17: range over a function (Go 1.23 iterators) is not supported by the interpreter") {
+		t.Errorf("range over func: state %s, output %q", state, output)
 	}
 
 	// Output is text, never HTML.

@@ -3,10 +3,13 @@ package engine
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
+	"path"
 	"sort"
 	"strings"
+	"sync"
+
+	"github.com/goexpert/gointernals/playground/symbols"
 )
 
 // Finding is a construct the interpreter would run differently from Go,
@@ -36,20 +39,42 @@ func (f Finding) String() string { return fmt.Sprintf("%d:%d: %s", f.Line, f.Col
 // from how a program spells them. A range over an integer that only type
 // information reveals (the result of a call from another package) is not
 // found; the build's validation still catches the different output.
+//
+// Detect looks at the program as the interpreter will run it, after the
+// lowering pass of Prepare: what that pass rewrites is not reported.
 func Detect(src string) []Finding {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "main.go", src, 0)
+	p, err := Prepare(src)
 	if err != nil {
 		return nil // the parser's own error is clearer
 	}
+	return p.Findings()
+}
+
+func detect(fset *token.FileSet, file *ast.File) []Finding {
 	var out []Finding
 	add := func(pos token.Pos, construct, msg string) {
 		p := fset.Position(pos)
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: construct != "loop variable capture"})
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: construct != "loop variable capture" && construct != "min/max of a named type"})
 	}
 	generic := genericImports(file)
+	for _, imp := range file.Imports {
+		path := strings.Trim(imp.Path.Value, "`\"")
+		if !available(path) {
+			add(imp.Path.Pos(), "package", fmt.Sprintf("package %s is not available in the playground (it offers %s)", path, offered()))
+		}
+	}
+	var loops []ast.Node
 	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil {
+			loops = loops[:len(loops)-1]
+			return true
+		}
+		defer func() { loops = append(loops, n) }()
 		switch n := n.(type) {
+		case *ast.DeferStmt:
+			if _, ok := n.Call.Fun.(*ast.FuncLit); ok && inLoop(loops) {
+				add(n.Pos(), "deferred closure in a loop", "a function literal deferred inside a loop is not run correctly by the interpreter (it sees the last iteration's variables, or hangs)")
+			}
 		case *ast.RangeStmt:
 			switch {
 			case isIntExpr(n.X):
@@ -70,6 +95,14 @@ func Detect(src string) []Finding {
 				}
 			}
 		case *ast.CallExpr:
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && (id.Name == "_lowerMin" || id.Name == "_lowerMax") {
+				for _, a := range n.Args {
+					if t := namedType(a); t != "" {
+						add(a.Pos(), "min/max of a named type", fmt.Sprintf("min and max of a value of type %s give, in the interpreter, a value of its underlying type: its methods and %%T are lost", t))
+						break
+					}
+				}
+			}
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Obj == nil {
 				switch id.Name {
 				case "min", "max", "clear":
@@ -257,4 +290,90 @@ func checkLoopCapture(body *ast.BlockStmt, vars map[*ast.Object]bool, add func(t
 		})
 		return false
 	})
+}
+
+// inLoop reports whether the innermost function around the node at the
+// top of the stack runs it inside a for or range body.
+func inLoop(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+	}
+	return false
+}
+
+// available reports whether a program may import path here: a package of
+// the symbol tables, os (the engine's own small table), or one of the
+// generic packages the interpreter carries its own copy of.
+func available(path string) bool {
+	switch path {
+	case "os", "slices", "maps", "cmp":
+		return true
+	}
+	return packages()[path]
+}
+
+var packages = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for k := range symbols.Symbols {
+		m[path.Dir(k)] = true
+	}
+	return m
+})
+
+// offered lists the packages a program may import, for the message.
+func offered() string {
+	var list []string
+	for p := range packages() {
+		list = append(list, p)
+	}
+	list = append(list, "os", "slices", "maps", "cmp")
+	sort.Strings(list)
+	return strings.Join(list, ", ")
+}
+
+// namedType returns the name of the type declared in the file that e
+// plainly has: a variable declared with it, converted to it, or a
+// composite literal of it.
+func namedType(e ast.Expr) string {
+	fileType := func(t ast.Expr) string {
+		if id, ok := t.(*ast.Ident); ok && id.Obj != nil && id.Obj.Kind == ast.Typ {
+			return id.Name
+		}
+		return ""
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return fileType(ast.Unparen(e.Fun))
+	case *ast.CompositeLit:
+		return fileType(e.Type)
+	case *ast.Ident:
+		if e.Obj == nil {
+			return ""
+		}
+		switch d := e.Obj.Decl.(type) {
+		case *ast.ValueSpec:
+			if d.Type != nil {
+				return fileType(d.Type)
+			}
+			for i, name := range d.Names {
+				if name.Name == e.Name && i < len(d.Values) {
+					return namedType(d.Values[i])
+				}
+			}
+		case *ast.AssignStmt:
+			for i, l := range d.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name == e.Name && len(d.Rhs) == len(d.Lhs) {
+					return namedType(d.Rhs[i])
+				}
+			}
+		case *ast.Field:
+			return fileType(d.Type)
+		}
+	}
+	return ""
 }

@@ -6,12 +6,14 @@
 //
 // A run goes through three steps:
 //
-//	Prepare  the source pass between the editor and the interpreter; it
-//	         will lower Go 1.22+ constructs the interpreter lacks into
-//	         equivalent code (see the "Playground fidelity" work). Today it
-//	         only parses, so syntax errors get Go's own wording.
+//	Prepare  the source pass between the editor and the interpreter: it
+//	         parses (syntax errors get Go's own wording) and lowers what the
+//	         interpreter gets wrong into equivalent code it runs right
+//	         (lower.go: range over int, min/max, per-iteration loop
+//	         variables, deferred arguments, method values and expressions),
+//	         keeping every line where it was.
 //	Detect   names, in plain words and at line:col, what the interpreter
-//	         would get wrong, so a reader is never left with a bare "nil
+//	         would still get wrong after lowering, so a reader is never left with a bare "nil
 //	         type". Run refuses a program with an unsupported construct
 //	         (Finding.Unsupported) before interpreting it; a construct that
 //	         only may behave differently (a closure capturing a loop
@@ -107,22 +109,25 @@ var (
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/2"
+const Version = "yaegi-v0.16.1/3"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
-	prepared, err := Prepare(src)
+	p, err := Prepare(src)
 	if err != nil {
-		return compileFailure(opts.Stderr, src, err)
+		return compileFailure(opts.Stderr, &Prepared{Source: src, Code: src, pm: &posMap{orig: src, lowered: src}}, err)
 	}
-	if msg := unsupported(src); msg != "" {
-		return compileFailure(opts.Stderr, src, errors.New(msg))
+	if msg := unsupported(p); msg != "" {
+		// Findings are at the reader's positions already.
+		fmt.Fprintln(newGate(opts.Stderr), msg)
+		return Result{Status: 1, Err: errors.New(msg)}
 	}
-	return interpret(ctx, src, prepared, opts)
+	return interpret(ctx, p, opts)
 }
 
-// interpret runs the prepared source; errors are reported against src.
-func interpret(ctx context.Context, src, prepared string, opts Options) Result {
+// interpret runs the prepared program; errors are reported at positions
+// of the reader's source.
+func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	stdout, stderr := newGate(opts.Stdout), newGate(opts.Stderr)
 	// Closed on return, so an abandoned run (timed out, or ended by os.Exit
 	// while other goroutines still print) cannot write into what follows.
@@ -156,7 +161,7 @@ func interpret(ctx context.Context, src, prepared string, opts Options) Result {
 	}
 	done := make(chan error, 1)
 	go func() {
-		_, err := i.EvalWithContext(runCtx, prepared)
+		_, err := i.EvalWithContext(runCtx, p.Code)
 		done <- err
 	}()
 	select {
@@ -169,7 +174,7 @@ func interpret(ctx context.Context, src, prepared string, opts Options) Result {
 			return Result{Status: code}
 		default:
 		}
-		return finish(src, err, stderr)
+		return finish(p, err, stderr)
 	case <-limit:
 		return stopped(stderr, context.DeadlineExceeded)
 	case <-ctx.Done():
@@ -191,23 +196,24 @@ func stopped(stderr io.Writer, why error) Result {
 }
 
 // finish turns the interpreter's error into what go run would report.
-func finish(src string, err error, stderr io.Writer) Result {
+func finish(p *Prepared, err error, stderr io.Writer) Result {
 	if err == nil {
 		return Result{}
 	}
-	var p interp.Panic
-	if errors.As(err, &p) {
-		msg := panicMessage(p.Value)
+	var pv interp.Panic
+	if errors.As(err, &pv) {
+		msg := panicMessage(pv.Value)
 		fmt.Fprintf(stderr, "panic: %s\n", msg)
 		return Result{Status: 2, Err: fmt.Errorf("panic: %s", msg)}
 	}
-	return compileFailure(stderr, src, err)
+	return compileFailure(stderr, p, err)
 }
 
 // compileFailure reports a program that does not compile: go run prints
-// the errors and exits with status 1.
-func compileFailure(stderr io.Writer, src string, err error) Result {
-	msg := cleanError(src, err)
+// the errors and exits with status 1. Positions in p's lowered code are
+// mapped to the reader's.
+func compileFailure(stderr io.Writer, p *Prepared, err error) Result {
+	msg := p.mapMessage(cleanError(p.Code, err))
 	if stderr != nil {
 		fmt.Fprintln(stderr, msg)
 	}

@@ -43,7 +43,7 @@ func TestGenericLibraryAsMeasured(t *testing.T) {
 			}
 			src := fmt.Sprintf("package main\n\nimport (\n\t%q\n\t\"fmt\"\n)\n\n%sfunc main() {\n\t%s\n}\n", pkg, extra, call)
 			var out, errb bytes.Buffer
-			res := interpret(context.Background(), src, src, Options{Stdout: &out, Stderr: &errb, Timeout: 5 * time.Second})
+			res := interpret(context.Background(), &Prepared{Source: src, Code: src, pm: &posMap{orig: src, lowered: src}}, Options{Stdout: &out, Stderr: &errb, Timeout: 5 * time.Second})
 			works := res.Status == 0 && strings.Count(out.String(), "\n") == 1
 			if works != genericSupported[name] {
 				t.Errorf("%s: runs=%v but genericSupported says %v (status %d, err %v, stdout %q)", name, works, genericSupported[name], res.Status, res.Err, out.String())

@@ -60,9 +60,9 @@ func panicMessage(v any) string {
 
 // unsupported is Detect's verdict for Run: the constructs the interpreter
 // cannot run, one "line:col: message" per line, or "".
-func unsupported(src string) string {
+func unsupported(p *Prepared) string {
 	var lines []string
-	for _, f := range Detect(src) {
+	for _, f := range p.Findings() {
 		if f.Unsupported {
 			lines = append(lines, f.String())
 		}

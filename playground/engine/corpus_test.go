@@ -1,0 +1,232 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The differential corpus: testdata/corpus holds small programs, one idea
+// each, whose trailing comment says what "go run" prints (and, when not 0,
+// its exit status):
+//
+//	// Exit: 2
+//	// Output:
+//	// first line
+//
+// TestCorpus checks each program's comment against the real toolchain,
+// then runs it through the fast engine (lowering, yaegi) and reports how
+// often the two agree. A disagreement that Detect does not announce is a
+// silent one, the worst outcome for a reader, and fails the test.
+
+// engineChildEnv makes the test binary an engine host for one program
+// (stdin), so that a panic in an interpreted goroutine, which ends the
+// interpreter's process, ends only that child.
+const engineChildEnv = "GOINTERNALS_ENGINE_CHILD"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(engineChildEnv) == "1" {
+		src, _ := io.ReadAll(os.Stdin)
+		res := Run(context.Background(), string(src), Options{Stdout: os.Stdout, Stderr: os.Stderr, Timeout: 10 * time.Second})
+		os.Exit(res.Status)
+	}
+	os.Exit(m.Run())
+}
+
+type corpusProgram struct {
+	name, src, want string
+	exit            int
+}
+
+func loadCorpus(t *testing.T) []corpusProgram {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []corpusProgram
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := corpusProgram{name: filepath.Base(f), src: string(b)}
+		lines := strings.Split(strings.TrimRight(p.src, "\n"), "\n")
+		at := -1
+		for i := len(lines) - 1; i >= 0; i-- {
+			if lines[i] == "// Output:" {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			t.Errorf("%s: no // Output: comment at its end", f)
+			continue
+		}
+		var want strings.Builder
+		for _, l := range lines[at+1:] {
+			want.WriteString(strings.TrimPrefix(strings.TrimPrefix(l, "//"), " ") + "\n")
+		}
+		p.want = want.String()
+		if at > 0 && strings.HasPrefix(lines[at-1], "// Exit: ") {
+			p.exit, err = strconv.Atoi(strings.TrimPrefix(lines[at-1], "// Exit: "))
+			if err != nil {
+				t.Errorf("%s: %v", f, err)
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+type runResult struct {
+	Stdout string
+	Status int
+}
+
+// goRun builds and runs src with the toolchain, cached by its hash and the
+// Go version in the user cache directory.
+func goRun(t *testing.T, src string) runResult {
+	sum := sha256.Sum256([]byte(runtime.Version() + "\x00" + src))
+	key := hex.EncodeToString(sum[:12])
+	cacheDir := ""
+	if dir, err := os.UserCacheDir(); err == nil {
+		cacheDir = filepath.Join(dir, "gointernals", "corpus")
+		if b, err := os.ReadFile(filepath.Join(cacheDir, key+".json")); err == nil {
+			var r runResult
+			if json.Unmarshal(b, &r) == nil {
+				return r
+			}
+		}
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module corpus\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build := exec.Command("go", "build", "-o", "prog", ".")
+	build.Dir = dir
+	build.Env = append(os.Environ(), "GOWORK=off")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	r := runProcess(t, exec.Command(filepath.Join(dir, "prog")), "")
+	if cacheDir != "" && os.MkdirAll(cacheDir, 0o755) == nil {
+		b, _ := json.Marshal(r)
+		tmp := filepath.Join(cacheDir, key+".tmp"+strconv.Itoa(os.Getpid()))
+		if os.WriteFile(tmp, b, 0o644) == nil {
+			os.Rename(tmp, filepath.Join(cacheDir, key+".json"))
+		}
+	}
+	return r
+}
+
+// runFast runs src through the fast engine in a child process.
+func runFast(t *testing.T, src string) runResult {
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(self)
+	cmd.Env = append(os.Environ(), engineChildEnv+"=1")
+	return runProcess(t, cmd, src)
+}
+
+func runProcess(t *testing.T, cmd *exec.Cmd, stdin string) runResult {
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	c := exec.CommandContext(ctx, cmd.Path, cmd.Args[1:]...)
+	c.Env, c.Dir = cmd.Env, cmd.Dir
+	c.Stdin = strings.NewReader(stdin)
+	var out bytes.Buffer
+	c.Stdout = &out
+	c.WaitDelay = time.Second
+	err := c.Run()
+	var exit *exec.ExitError
+	switch {
+	case ctx.Err() != nil:
+		return runResult{Stdout: out.String(), Status: -1}
+	case errors.As(err, &exit):
+		return runResult{Stdout: out.String(), Status: exit.ExitCode()}
+	case err != nil:
+		t.Fatal(err)
+	}
+	return runResult{Stdout: out.String()}
+}
+
+func TestCorpus(t *testing.T) {
+	programs := loadCorpus(t)
+	if len(programs) == 0 {
+		t.Fatal("no program in testdata/corpus")
+	}
+	if len(programs) < 80 {
+		// The fidelity work's target; the corpus is still growing.
+		t.Logf("the corpus has %d programs; the target is at least 80", len(programs))
+	}
+	type outcome struct {
+		p         corpusProgram
+		goRes     runResult
+		fast      runResult
+		findings  []Finding
+		agree     bool
+		corpusBad bool
+	}
+	results := make([]outcome, len(programs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.NumCPU())
+	for i, p := range programs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			o := outcome{p: p, goRes: goRun(t, p.src), findings: Detect(p.src)}
+			o.corpusBad = o.goRes.Stdout != p.want || o.goRes.Status != p.exit
+			o.fast = runFast(t, p.src)
+			o.agree = o.fast == o.goRes
+			results[i] = o
+		}()
+	}
+	wg.Wait()
+
+	agree, detected, silent := 0, 0, 0
+	var report strings.Builder
+	for _, o := range results {
+		if o.corpusBad {
+			t.Errorf("%s: go run printed (status %d)\n%s\nbut its // Output: says (status %d)\n%s", o.p.name, o.goRes.Status, o.goRes.Stdout, o.p.exit, o.p.want)
+			continue
+		}
+		switch {
+		case o.agree:
+			agree++
+			continue
+		case len(o.findings) > 0:
+			detected++
+			fmt.Fprintf(&report, "\n  detected  %s: %s", o.p.name, o.findings[0])
+		default:
+			silent++
+			t.Errorf("%s: the fast engine disagrees with go run and Detect says nothing:\n  go run (status %d): %q\n  engine (status %d): %q",
+				o.p.name, o.goRes.Status, o.goRes.Stdout, o.fast.Status, o.fast.Stdout)
+			fmt.Fprintf(&report, "\n  SILENT    %s", o.p.name)
+		}
+	}
+	n := len(results)
+	t.Logf("corpus: %d programs; fast engine agrees with go run on %d (%.1f%%); of the %d disagreements %d are announced by Detect, %d are silent%s",
+		n, agree, 100*float64(agree)/float64(n), n-agree, detected, silent, report.String())
+}

@@ -1,0 +1,612 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The lowering pass rewrites constructs the interpreter runs wrongly into
+// equivalent Go that it runs right. It works on the text: each rewrite is
+// an edit of the reader's source that never adds or removes a line break,
+// so a line of the lowered program is the same line of the reader's, and
+// columns map back through the edits (see posMap). Helper functions the
+// rewrites call are appended after the reader's last line.
+//
+// What it lowers, each measured against yaegi v0.16.1 (lower_test.go):
+//
+//   - for i := range n, over an integer (Go 1.22), into a three-clause
+//     loop over a copy of n;
+//   - min and max (Go 1.21) into calls of generic helpers (constant
+//     arguments are folded, as the compiler does);
+//   - a loop variable captured by a closure: the body starts with a fresh
+//     copy ("i := i"), Go 1.22's per-iteration variable, where the body
+//     never assigns the variable (then the copy would change the loop);
+//   - the arguments of a deferred call: the interpreter keeps a reference
+//     to a variable, a field or an element instead of its value at the
+//     defer statement, so they are first copied into fresh variables;
+//   - a method value x.M with a value receiver, which must copy x when it
+//     is evaluated, and method expressions (*T).M and T.M, which the
+//     interpreter cannot call, into function literals.
+//
+// Everything else is left alone; Detect reports what is still wrong.
+type lowering struct {
+	src     string
+	fset    *token.FileSet
+	file    *ast.File
+	edits   []edit
+	helpers map[string]bool
+	temp    int
+	methods map[string][]*ast.FuncDecl // by method name
+	fields  map[string]bool            // struct field names declared in the file
+}
+
+// edit replaces src[pos:end] with text.
+type edit struct {
+	pos, end int
+	text     string
+}
+
+func (l *lowering) off(p token.Pos) int { return l.fset.Position(p).Offset }
+
+func (l *lowering) text(n ast.Node) string { return l.src[l.off(n.Pos()):l.off(n.End())] }
+
+func (l *lowering) insert(p token.Pos, text string) {
+	l.edits = append(l.edits, edit{pos: l.off(p), end: l.off(p), text: text})
+}
+
+func (l *lowering) replace(n ast.Node, text string) {
+	l.edits = append(l.edits, edit{pos: l.off(n.Pos()), end: l.off(n.End()), text: text})
+}
+
+func (l *lowering) name(prefix string) string {
+	l.temp++
+	return prefix + itoa(l.temp)
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// lower returns the lowered program and the map from its positions back
+// to the reader's. A source that does not parse is returned unchanged.
+func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
+	l := &lowering{src: src, fset: fset, file: file, helpers: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+			l.methods[fd.Name.Name] = append(l.methods[fd.Name.Name], fd)
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if st, ok := n.(*ast.StructType); ok {
+			for _, f := range st.Fields.List {
+				for _, name := range f.Names {
+					l.fields[name.Name] = true
+				}
+			}
+		}
+		return true
+	})
+
+	// Collect first, rewrite after: the tree is never changed while walked.
+	var ranges []*ast.RangeStmt
+	var fors []*ast.ForStmt
+	var calls []*ast.CallExpr
+	var defers []*ast.DeferStmt
+	called := map[*ast.SelectorExpr]bool{}
+	var selectors []*ast.SelectorExpr
+	labels := map[ast.Stmt]*ast.LabeledStmt{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.LabeledStmt:
+			labels[n.Stmt] = n
+		case *ast.RangeStmt:
+			ranges = append(ranges, n)
+		case *ast.ForStmt:
+			fors = append(fors, n)
+		case *ast.DeferStmt:
+			defers = append(defers, n)
+		case *ast.CallExpr:
+			calls = append(calls, n)
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				called[sel] = true
+			}
+		case *ast.SelectorExpr:
+			selectors = append(selectors, n)
+		}
+		return true
+	})
+
+	for _, r := range ranges {
+		if isIntExpr(r.X) && r.Tok != token.ASSIGN {
+			l.rangeInt(r, labels[r])
+		} else if r.Tok == token.DEFINE {
+			l.loopCopies(r.Body, nil, r.Key, r.Value)
+		}
+	}
+	for _, f := range fors {
+		if init, ok := f.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
+			l.loopCopies(f.Body, f.Body, init.Lhs...)
+		}
+	}
+	for _, c := range calls {
+		if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && id.Obj == nil && (id.Name == "min" || id.Name == "max") && c.Ellipsis == token.NoPos && len(c.Args) > 0 {
+			l.minMax(c, id.Name)
+		}
+	}
+	for _, d := range defers {
+		l.deferArgs(d)
+	}
+	for _, s := range selectors {
+		l.methodValue(s, called[s])
+	}
+	return l.apply()
+}
+
+// rangeInt: "for i := range n {" becomes "{ n_ := n; for i := n_ - n_; i <
+// n_; i++ {" (the zero of n's type, so i has n's type, as in Go), and the
+// loop's closing brace gets a second one. A label moves onto the for.
+func (l *lowering) rangeInt(r *ast.RangeStmt, label *ast.LabeledStmt) {
+	n := l.name("_lowerN")
+	key := "_"
+	if r.Key != nil {
+		key = l.text(r.Key)
+	}
+	if key == "_" {
+		key = l.name("_lowerI")
+	}
+	head := ""
+	if label != nil {
+		// The label moves from where it was (maybe a line of its own) onto
+		// the for, inside the new block; the line breaks stay.
+		l.edits = append(l.edits, edit{pos: l.off(label.Pos()), end: l.off(label.Colon) + 1})
+		head = label.Label.Name + ": "
+	}
+	l.edits = append(l.edits, edit{pos: l.off(r.For), end: l.off(r.Body.Lbrace),
+		text: "{ " + n + " := " + l.text(r.X) + "; " + head + "for " + key + " := " + n + " - " + n + "; " + key + " < " + n + "; " + key + "++ "})
+	l.insert(r.Body.End(), " }")
+	// The body works on a copy: in Go each iteration has its own i, and
+	// assigning to it does not change the iteration.
+	if id, ok := r.Key.(*ast.Ident); ok && id.Name != "_" && refers(r.Body, id.Obj) {
+		l.insert(r.Body.Lbrace+1, " "+id.Name+" := "+id.Name+";")
+	}
+}
+
+func refers(body ast.Node, obj *ast.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Obj == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// loopCopies starts the body with "v := v;" for each loop variable a
+// closure in the body uses. assigned, when not nil, is where an assignment
+// to the variable would make the copy wrong (a three-clause loop's body:
+// its changes must reach the next iteration).
+func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, vars ...ast.Expr) {
+	if body == nil {
+		return
+	}
+	objs := objects(vars...)
+	used := map[*ast.Object]string{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			return true
+		}
+		ast.Inspect(lit.Body, func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok && objs[id.Obj] {
+				used[id.Obj] = id.Name
+			}
+			return true
+		})
+		return false
+	})
+	if len(used) == 0 || (assigned != nil && assigns(assigned, used)) {
+		return
+	}
+	var names []string
+	for _, name := range used {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	list := strings.Join(names, ", ")
+	l.insert(body.Lbrace+1, " "+list+" := "+list+";")
+}
+
+// assigns reports whether body assigns, increments or takes the address of
+// one of vars.
+func assigns(body *ast.BlockStmt, vars map[*ast.Object]string) bool {
+	found := false
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && vars[id.Obj] != ""
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				for _, e := range n.Lhs {
+					found = found || is(e)
+				}
+			}
+		case *ast.IncDecStmt:
+			found = found || is(n.X)
+		case *ast.UnaryExpr:
+			found = found || (n.Op == token.AND && is(n.X))
+		}
+		return !found
+	})
+	return found
+}
+
+// minMax: constant arguments fold to the chosen one (min(1.5, 2) stays an
+// untyped constant, as in Go); otherwise nested calls of a two-argument
+// generic helper.
+func (l *lowering) minMax(c *ast.CallExpr, fn string) {
+	if pick := foldMinMax(c.Args, fn); pick != nil {
+		l.replace(c, "("+l.text(pick)+")")
+		return
+	}
+	if len(c.Args) == 1 {
+		l.replace(c, "("+l.text(c.Args[0])+")")
+		return
+	}
+	helper := "_lowerMin"
+	if fn == "max" {
+		helper = "_lowerMax"
+	}
+	l.helpers[helper] = true
+	// min(a, b, c) → _lowerMin(_lowerMin(a, b), c): the call's own closing
+	// parenthesis closes the outermost helper call.
+	l.edits = append(l.edits, edit{pos: l.off(c.Fun.Pos()), end: l.off(c.Lparen) + 1, text: strings.Repeat(helper+"(", len(c.Args)-1)})
+	for _, a := range c.Args[1 : len(c.Args)-1] {
+		l.insert(a.End(), ")")
+	}
+}
+
+// foldMinMax picks the argument min or max returns when all are literals
+// of numbers (decimal) or all of strings. (go/constant would do this in
+// general, at a cost in the playground's WebAssembly the cases do not
+// repay.)
+func foldMinMax(args []ast.Expr, fn string) ast.Expr {
+	var best ast.Expr
+	var bestNum float64
+	var bestStr string
+	kind := token.ILLEGAL
+	for _, a := range args {
+		k, num, str, ok := literalValue(a)
+		if !ok || (kind != token.ILLEGAL && (k == token.STRING) != (kind == token.STRING)) {
+			return nil
+		}
+		kind = k
+		better := false
+		if k == token.STRING {
+			better = (fn == "min" && str < bestStr) || (fn == "max" && str > bestStr)
+		} else {
+			better = (fn == "min" && num < bestNum) || (fn == "max" && num > bestNum)
+		}
+		if best == nil || better {
+			best, bestNum, bestStr = a, num, str
+		}
+	}
+	return best
+}
+
+func literalValue(e ast.Expr) (kind token.Token, num float64, str string, ok bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		switch e.Kind {
+		case token.INT, token.FLOAT:
+			n, err := strconv.ParseFloat(e.Value, 64)
+			return e.Kind, n, "", err == nil && !strings.ContainsAny(e.Value, "xXoObB_")
+		case token.STRING:
+			s, err := strconv.Unquote(e.Value)
+			return token.STRING, 0, s, err == nil
+		}
+	case *ast.UnaryExpr:
+		if k, n, _, ok := literalValue(e.X); ok && k != token.STRING && e.Op == token.SUB {
+			return k, -n, "", true
+		}
+	}
+	return token.ILLEGAL, 0, "", false
+}
+
+// deferArgs copies a deferred call's arguments, and its receiver when the
+// method has a value receiver, into fresh variables declared just before
+// the defer statement, in a block of their own. Constants stay in place (a
+// copy would give them their default type). An argument that spans lines
+// stays too: moving it would move its line breaks.
+func (l *lowering) deferArgs(d *ast.DeferStmt) {
+	var decls []string
+	for _, a := range d.Call.Args {
+		if isConstantLike(a) || strings.Contains(l.text(a), "\n") || rewritten(a) {
+			continue
+		}
+		v := l.name("_lowerD")
+		decls = append(decls, v+" := "+l.text(a)+"; ")
+		l.replace(a, v)
+	}
+	if sel, ok := d.Call.Fun.(*ast.SelectorExpr); ok && l.valueMethod(sel) && !strings.Contains(l.text(sel.X), "\n") {
+		v := l.name("_lowerR")
+		decls = append(decls, v+" := "+l.text(sel.X)+"; ")
+		l.replace(sel.X, v)
+	}
+	if len(decls) == 0 {
+		return
+	}
+	l.insert(d.Pos(), "{ "+strings.Join(decls, ""))
+	l.insert(d.End(), " }")
+}
+
+// rewritten reports whether e holds something another rewrite changes (a
+// call of min or max, a function literal): moving its text would lose that
+// rewrite, so it stays where it is.
+func rewritten(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.SelectorExpr:
+			found = true
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Obj == nil && (id.Name == "min" || id.Name == "max") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isConstantLike: a literal, a predeclared constant or nil, a declared
+// constant, or an operation on those.
+func isConstantLike(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		if e.Obj == nil {
+			return e.Name == "nil" || e.Name == "true" || e.Name == "false" || e.Name == "iota"
+		}
+		return e.Obj.Kind == ast.Con
+	case *ast.UnaryExpr:
+		return e.Op != token.AND && e.Op != token.ARROW && isConstantLike(e.X)
+	case *ast.BinaryExpr:
+		return isConstantLike(e.X) && isConstantLike(e.Y)
+	}
+	return false
+}
+
+// valueMethod: sel is x.M on a variable x, and every method named M of the
+// file has a value receiver, and no struct of the file has a field M.
+// Methods of other packages (wg.Done, mu.Unlock) are never touched.
+func (l *lowering) valueMethod(sel *ast.SelectorExpr) bool {
+	x, ok := sel.X.(*ast.Ident)
+	if !ok || x.Obj == nil || x.Obj.Kind != ast.Var || l.fields[sel.Sel.Name] {
+		return false
+	}
+	ms := l.methods[sel.Sel.Name]
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if _, ptr := m.Recv.List[0].Type.(*ast.StarExpr); ptr {
+			return false
+		}
+	}
+	return true
+}
+
+// methodValue lowers x.M, not called, with a value receiver, to a method
+// value on a copy of x; and (*T).M or T.M, for a method of the file, to a
+// function literal calling it.
+func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
+	if fd := l.methodExpr(sel); fd != nil {
+		l.methodExprLit(sel, fd)
+		return
+	}
+	if called || !l.valueMethod(sel) {
+		return
+	}
+	l.helpers["_lowerCopy"] = true
+	l.insert(sel.X.Pos(), "_lowerCopy(")
+	l.insert(sel.X.End(), ")")
+}
+
+// methodExpr finds the declaration of M for (*T).M or T.M.
+func (l *lowering) methodExpr(sel *ast.SelectorExpr) *ast.FuncDecl {
+	x := ast.Unparen(sel.X)
+	ptr := false
+	if star, ok := x.(*ast.StarExpr); ok {
+		x, ptr = star.X, true
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || id.Obj == nil || id.Obj.Kind != ast.Typ {
+		return nil
+	}
+	for _, m := range l.methods[sel.Sel.Name] {
+		rt := m.Recv.List[0].Type
+		_, recvPtr := rt.(*ast.StarExpr)
+		if star, ok := rt.(*ast.StarExpr); ok {
+			rt = star.X
+		}
+		if rid, ok := rt.(*ast.Ident); ok && rid.Name == id.Name && (ptr || !recvPtr) && m.Type.TypeParams == nil {
+			return m
+		}
+	}
+	return nil
+}
+
+func (l *lowering) methodExprLit(sel *ast.SelectorExpr, fd *ast.FuncDecl) {
+	if strings.Contains(l.text(fd.Type), "\n") {
+		return
+	}
+	recvType := l.text(sel.X)
+	if p, ok := sel.X.(*ast.ParenExpr); ok {
+		recvType = l.text(p.X)
+	}
+	params := []string{"_lowerRecv " + recvType}
+	var args []string
+	variadic := false
+	for _, f := range fd.Type.Params.List {
+		n := len(f.Names)
+		if n == 0 {
+			n = 1
+		}
+		for range n {
+			p := l.name("_lowerP")
+			params = append(params, p+" "+l.text(f.Type))
+			args = append(args, p)
+			_, variadic = f.Type.(*ast.Ellipsis)
+		}
+	}
+	call := "_lowerRecv." + sel.Sel.Name + "(" + strings.Join(args, ", ")
+	if variadic {
+		call += "..."
+	}
+	call += ")"
+	results := ""
+	if fd.Type.Results != nil {
+		results = " " + l.text(fd.Type.Results)
+		call = "return " + call
+	}
+	l.replace(sel, "func("+strings.Join(params, ", ")+")"+results+" { "+call+" }")
+}
+
+// helperSrc is appended, on lines after the reader's, for the helpers the
+// rewrites used. Type parameters have names no program uses: the
+// interpreter confuses a type parameter with a type of the same name.
+var helperSrc = map[string]string{
+	"_lowerMin": `func _lowerMin[V_ _lowerOrdered](a, b V_) V_ {
+	if a != a {
+		return a
+	}
+	if b != b || b < a {
+		return b
+	}
+	return a
+}`,
+	"_lowerMax": `func _lowerMax[V_ _lowerOrdered](a, b V_) V_ {
+	if a != a {
+		return a
+	}
+	if b != b || b > a {
+		return b
+	}
+	return a
+}`,
+	"_lowerCopy": `func _lowerCopy[V_ any](v V_) V_ { return v }`,
+}
+
+const orderedSrc = `type _lowerOrdered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
+}`
+
+// apply makes the lowered text. Edits at the same offset keep the order
+// they were made in.
+func (l *lowering) apply() (string, *posMap) {
+	if len(l.edits) == 0 && len(l.helpers) == 0 {
+		return l.src, &posMap{orig: l.src, lowered: l.src}
+	}
+	// By offset; at one offset, insertions before replacements, so an
+	// insertion is not lost under a replacement that starts there.
+	sort.SliceStable(l.edits, func(i, j int) bool {
+		a, b := l.edits[i], l.edits[j]
+		if a.pos != b.pos {
+			return a.pos < b.pos
+		}
+		return a.end == a.pos && b.end != b.pos
+	})
+	var b strings.Builder
+	last := 0
+	replaced := false
+	m := &posMap{orig: l.src}
+	for _, e := range l.edits {
+		if e.pos < last || (e.pos == last && e.end > e.pos && replaced) {
+			continue // overlaps an earlier rewrite: keep the earlier one
+		}
+		replaced = e.end > e.pos
+		b.WriteString(l.src[last:e.pos])
+		m.shifts = append(m.shifts, shift{lowered: b.Len(), orig: e.pos, insertedLen: len(e.text), deletedLen: e.end - e.pos})
+		b.WriteString(e.text)
+		last = e.end
+	}
+	b.WriteString(l.src[last:])
+	if len(l.helpers) > 0 {
+		b.WriteString("\n")
+		if l.helpers["_lowerMin"] || l.helpers["_lowerMax"] {
+			b.WriteString("\n" + orderedSrc + "\n")
+		}
+		for _, h := range []string{"_lowerMin", "_lowerMax", "_lowerCopy"} {
+			if l.helpers[h] {
+				b.WriteString("\n" + helperSrc[h] + "\n")
+			}
+		}
+	}
+	m.lowered = b.String()
+	return m.lowered, m
+}
+
+// posMap maps positions of the lowered program back to the reader's.
+type posMap struct {
+	orig, lowered string
+	shifts        []shift
+}
+
+type shift struct {
+	lowered, orig           int // where the edit starts in each text
+	insertedLen, deletedLen int
+}
+
+// origOffset maps an offset of the lowered text to the reader's text. An
+// offset inside inserted text maps to where the insertion is.
+func (m *posMap) origOffset(off int) int {
+	delta := 0
+	for _, s := range m.shifts {
+		if off < s.lowered {
+			break
+		}
+		if off < s.lowered+s.insertedLen {
+			return s.orig
+		}
+		delta = s.orig + s.deletedLen - (s.lowered + s.insertedLen)
+	}
+	return off + delta
+}
+
+// position maps line:col of the lowered program to the reader's. Lines
+// past the reader's (the helpers) are returned as they are.
+func (m *posMap) position(line, col int) (int, int) {
+	start, ok := lineStart(m.lowered, line)
+	if !ok || line > strings.Count(m.orig, "\n")+1 {
+		return line, col
+	}
+	o := m.origOffset(start + col - 1)
+	ostart, _ := lineStart(m.orig, line)
+	if o < ostart {
+		return line, 1
+	}
+	return line, o - ostart + 1
+}
+
+// lineStart is the offset where line (1-based) starts in s.
+func lineStart(s string, line int) (int, bool) {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(s[off:], '\n')
+		if i < 0 {
+			return 0, false
+		}
+		off += i + 1
+	}
+	return off, true
+}

@@ -1,0 +1,54 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+// The lowering pass never moves a line: the lowered program has the
+// reader's lines, in order, before the helpers appended after them.
+func TestLoweringKeepsLines(t *testing.T) {
+	lowered := 0
+	for _, p := range loadCorpus(t) {
+		prep, err := Prepare(p.src)
+		if err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+		code := prep.Code
+		for _, h := range []string{"\ntype _lowerOrdered", "\nfunc _lower"} {
+			if i := strings.Index(code, h); i >= 0 {
+				code = code[:i]
+			}
+		}
+		code = strings.TrimRight(code, "\n")
+		if got, want := strings.Count(code, "\n"), strings.Count(strings.TrimRight(p.src, "\n"), "\n"); got != want {
+			t.Errorf("%s: %d lines lowered, %d in the source:\n%s", p.name, got, want, prep.Code)
+		}
+		if prep.Code != p.src {
+			lowered++
+		}
+	}
+	if lowered == 0 {
+		t.Error("no corpus program was lowered: the pass is not running")
+	}
+}
+
+// Lowered code reads as intended on one line of each kind.
+func TestLoweringRewrites(t *testing.T) {
+	cases := []struct{ body, want string }{
+		{"for i := range n {\n\t\tgo func() { println(i) }()\n\t}",
+			"{ _lowerN1 := n; for i := _lowerN1 - _lowerN1; i < _lowerN1; i++ { i := i;"},
+		{"println(min(n, 2, 3), max(1.5, 2))", "println(_lowerMin(_lowerMin(n, 2), 3), (2))"},
+		{"defer println(\"n is\", n)", "{ _lowerD1 := n; defer println(\"n is\", _lowerD1) }"},
+	}
+	for _, c := range cases {
+		src := "package main\n\nfunc main() {\n\tn := 3\n\t" + c.body + "\n}\n"
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(p.Code, c.want) {
+			t.Errorf("%s\nlowered to\n%s\nwant it to contain\n%s", c.body, p.Code, c.want)
+		}
+	}
+}
