@@ -198,6 +198,17 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "0\n1\n1\n" {
 		t.Errorf("lowered range over int: state %s, output %q", state, output)
 	}
+	// Library calls the interpreter lacks run through the pass's helpers,
+	// and a recovered error keeps its type.
+	typeCode(t, tab, id, "package main\n\nimport (\n\"errors\"\n\"fmt\"\n\"maps\"\n\"slices\"\n)\n\nfunc main() {\nm := map[string]int{\"b\": 2, \"a\": 1}\nfmt.Println(slices.Sorted(maps.Keys(m)))\ndefer func() {\nif err, ok := recover().(error); ok {\nfmt.Println(\"error:\", err)\n}\n}()\npanic(errors.New(\"boom\"))\n}\n")
+	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || !strings.HasSuffix(output, "[a b]\nerror: boom\n") {
+		t.Errorf("lowered library calls: state %s, output %q", state, output)
+	}
+	// What may differ is said before the program's output, which still runs.
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\ntype point struct{ x int }\n\nfunc main() {\nfmt.Printf(\"%T\\n\", point{})\n}\n")
+	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || !strings.Contains(output, "may print something different from Go here:\n8:13: the interpreter's types have no names") {
+		t.Errorf("a program that may differ: state %s, output %q", state, output)
+	}
 	// A construct it cannot run is named, at line:col, in words.
 	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nseq := func(yield func(int) bool) { yield(1) }\nfor v := range seq {\nfmt.Println(v)\n}\n}\n")
 	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "7:17: range over a function (Go 1.23 iterators) is not supported by the interpreter") {

@@ -50,16 +50,164 @@ func Detect(src string) []Finding {
 	return p.Findings()
 }
 
+const ownInterfaceMsg = "in the interpreter, matching an interface type the program declares does not follow Go's method sets: a T value may match although only *T has the methods, and a value of the standard library (the result of errors.Join, say) never matches"
+
+// ownInterface reports whether t is an interface type with methods that
+// the program declares (a literal or a type of the file).
+func ownInterface(t ast.Expr) bool {
+	switch t := ast.Unparen(t).(type) {
+	case *ast.InterfaceType:
+		return len(t.Methods.List) > 0
+	case *ast.Ident:
+		if t.Obj != nil {
+			if ts, ok := t.Obj.Decl.(*ast.TypeSpec); ok {
+				it, ok := ts.Type.(*ast.InterfaceType)
+				return ok && len(it.Methods.List) > 0
+			}
+		}
+	}
+	return false
+}
+
+// mayDiffer are the constructs the interpreter runs, with semantics that
+// may or may not change what the program prints.
+var mayDiffer = map[string]bool{
+	"loop variable capture":      true,
+	"min/max of a named type":    true,
+	"methods hidden":             true,
+	"context key type":           true,
+	"assertion to own interface": true,
+	"type names":                 true,
+	"embedded struct printed":    true,
+	"recovered runtime error":    true,
+}
+
+// observedMethods are the methods packages fmt and errors look for.
+var observedMethods = map[string]bool{"String": true, "Error": true, "Format": true, "GoString": true, "Unwrap": true, "Is": true, "As": true}
+
+// hiddenMethods reports what no lowering repairs: a value of the
+// program's own type that reaches compiled code (fmt.Println(v),
+// fmt.Errorf("%w", v), errors.As(err, &v), context.WithValue(ctx, k, v))
+// as a concrete value arrives as a bare struct or number, without its
+// methods or its type. Through a variable of interface type it keeps them,
+// which only type information tells apart; so a program that declares a
+// method fmt or errors looks for, or a context key of its own type, is
+// reported as one that may differ.
+func hiddenMethods(file *ast.File, add func(token.Pos, string, string)) {
+	imports := importNames(file)
+	uses := map[string]bool{}
+	var withValue []*ast.CallExpr
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if pkg, ok := n.X.(*ast.Ident); ok && pkg.Obj == nil && imports[pkg.Name] != "" {
+				uses[imports[pkg.Name]] = true
+			}
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && len(n.Args) == 3 {
+				if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Obj == nil && imports[pkg.Name] == "context" && sel.Sel.Name == "WithValue" {
+					withValue = append(withValue, n)
+				}
+			}
+		}
+		return true
+	})
+	ownTypes := false
+	for _, d := range file.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			ownTypes = true
+		}
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || !observedMethods[fd.Name.Name] || !(uses["fmt"] || uses["errors"]) {
+			continue
+		}
+		recv := fd.Recv.List[0].Type
+		if star, ok := recv.(*ast.StarExpr); ok {
+			recv = star.X
+		}
+		name := "its type"
+		if id, ok := recv.(*ast.Ident); ok {
+			name = id.Name
+		}
+		add(fd.Name.Pos(), "methods hidden", fmt.Sprintf("the interpreter's fmt and errors packages do not see the method %s of %s when they receive a value of it directly (they do through a variable of interface type)", fd.Name.Name, name))
+	}
+	if ownTypes {
+		for _, c := range withValue {
+			add(c.Args[1].Pos(), "context key type", "a context key of the program's own type is seen by the interpreter as its underlying value: it matches a key of another type with the same value, and prints without its type")
+		}
+	}
+}
+
+// printedTypes reports how fmt shows the program's own types in the
+// interpreter, which builds them from reflect without names: %T and %#v
+// print "struct { X int }" for main.Point, a struct embedding another
+// prints the unexported fields of the embedded one with an X before their
+// names, and a runtime error a program recovers reads in the interpreter's
+// words ("reflect: call of reflect.Value.Interface on zero Value" for a
+// nil dereference).
+func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
+	structs := map[string]*ast.StructType{}
+	for _, d := range file.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, sp := range gd.Specs {
+				ts := sp.(*ast.TypeSpec)
+				if st, ok := ts.Type.(*ast.StructType); ok {
+					structs[ts.Name.Name] = st
+				} else {
+					structs[ts.Name.Name] = nil
+				}
+			}
+		}
+	}
+	unexported := func(st *ast.StructType) bool {
+		for _, f := range st.Fields.List {
+			for _, n := range f.Names {
+				if !ast.IsExported(n.Name) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, st := range structs {
+		if st == nil {
+			continue
+		}
+		for _, f := range st.Fields.List {
+			t := f.Type
+			if star, ok := t.(*ast.StarExpr); ok {
+				t = star.X
+			}
+			if id, ok := t.(*ast.Ident); ok && len(f.Names) == 0 && structs[id.Name] != nil && unexported(structs[id.Name]) {
+				add(f.Pos(), "embedded struct printed", fmt.Sprintf("fmt prints the unexported fields of the embedded %s with an X before their names in the interpreter", id.Name))
+			}
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			if len(structs) > 0 && n.Kind == token.STRING && (strings.Contains(n.Value, "%T") || strings.Contains(n.Value, "%#v")) {
+				add(n.Pos(), "type names", "the interpreter's types have no names: %T and %#v print the structure of the program's types (struct { X int }) instead of their names (main.Point)")
+			}
+		case *ast.CallExpr:
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "_lowerRecovered" {
+				add(n.Pos(), "recovered runtime error", "a runtime error the program recovers (nil map, nil pointer, index out of range, failed conversion) reads in the interpreter's words, not Go's")
+			}
+		}
+		return true
+	})
+}
+
 func detect(fset *token.FileSet, file *ast.File) []Finding {
 	var out []Finding
 	add := func(pos token.Pos, construct, msg string) {
 		p := fset.Position(pos)
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: construct != "loop variable capture" && construct != "min/max of a named type"})
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: !mayDiffer[construct]})
 	}
 	generic := genericImports(file)
 	for _, imp := range file.Imports {
 		path := strings.Trim(imp.Path.Value, "`\"")
-		if !available(path) {
+		if !available(path) && !isLowerImport(imp) {
 			add(imp.Path.Pos(), "package", fmt.Sprintf("package %s is not available in the playground (it offers %s)", path, offered()))
 		}
 	}
@@ -87,6 +235,18 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 			if init, ok := n.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
 				checkLoopCapture(n.Body, objects(init.Lhs...), add)
 			}
+		case *ast.TypeAssertExpr:
+			if n.Type != nil && ownInterface(n.Type) {
+				add(n.Type.Pos(), "assertion to own interface", ownInterfaceMsg)
+			}
+		case *ast.TypeSwitchStmt:
+			for _, c := range n.Body.List {
+				for _, t := range c.(*ast.CaseClause).List {
+					if ownInterface(t) {
+						add(t.Pos(), "assertion to own interface", ownInterfaceMsg)
+					}
+				}
+			}
 		case *ast.SelectorExpr:
 			if pkg, ok := n.X.(*ast.Ident); ok && pkg.Obj == nil && generic[pkg.Name] != "" {
 				path := generic[pkg.Name]
@@ -112,6 +272,8 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 		}
 		return true
 	})
+	hiddenMethods(file, add)
+	printedTypes(file, add)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Line != out[j].Line {
 			return out[i].Line < out[j].Line

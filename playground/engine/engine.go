@@ -10,8 +10,10 @@
 //	         parses (syntax errors get Go's own wording) and lowers what the
 //	         interpreter gets wrong into equivalent code it runs right
 //	         (lower.go: range over int, min/max, per-iteration loop
-//	         variables, deferred arguments, method values and expressions),
-//	         keeping every line where it was.
+//	         variables, deferred arguments, method values and expressions;
+//	         lowerlib.go: recover, clear, panic(nil), comma-ok assertions,
+//	         return <-ch, and library functions it lacks, as helpers in
+//	         plain Go), keeping every line where it was.
 //	Detect   names, in plain words and at line:col, what the interpreter
 //	         would still get wrong after lowering, so a reader is never left with a bare "nil
 //	         type". Run refuses a program with an unsupported construct
@@ -96,6 +98,12 @@ type Result struct {
 	// TimedOut is set when the run was stopped at its time limit (also for
 	// ErrDeadlock, which is diagnosed then).
 	TimedOut bool
+	// Refused is set when the interpreter did not run a program that
+	// parses: it uses an unsupported construct, or the interpreter's type
+	// checker rejects it. Go's compiler may well accept such a program
+	// (yaegi cannot infer some generic type arguments, for one), so a
+	// refusal says nothing about the program, only about the interpreter.
+	Refused bool
 }
 
 var (
@@ -109,7 +117,7 @@ var (
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/3"
+const Version = "yaegi-v0.16.1/4"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
@@ -120,7 +128,7 @@ func Run(ctx context.Context, src string, opts Options) Result {
 	if msg := unsupported(p); msg != "" {
 		// Findings are at the reader's positions already.
 		fmt.Fprintln(newGate(opts.Stderr), msg)
-		return Result{Status: 1, Err: errors.New(msg)}
+		return Result{Status: 1, Err: errors.New(msg), Refused: true}
 	}
 	return interpret(ctx, p, opts)
 }
@@ -138,6 +146,9 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	i := interp.New(interp.Options{Stdout: stdout, Stderr: stderr, Args: []string{"main"}})
 	if err := i.Use(symbols.Symbols); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading the standard library: %w", err)}
+	}
+	if err := i.Use(symbols.Lower); err != nil {
+		return Result{Status: 2, Err: fmt.Errorf("loading the source pass's helpers: %w", err)}
 	}
 	if err := i.Use(symbols.OS(stdout, stderr, func(code int) {
 		select {
@@ -206,7 +217,9 @@ func finish(p *Prepared, err error, stderr io.Writer) Result {
 		fmt.Fprintf(stderr, "panic: %s\n", msg)
 		return Result{Status: 2, Err: fmt.Errorf("panic: %s", msg)}
 	}
-	return compileFailure(stderr, p, err)
+	res := compileFailure(stderr, p, err)
+	res.Refused = true
+	return res
 }
 
 // compileFailure reports a program that does not compile: go run prints

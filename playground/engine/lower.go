@@ -39,6 +39,7 @@ type lowering struct {
 	edits   []edit
 	helpers map[string]bool
 	temp    int
+	imports map[string]bool            // paths the helpers need
 	methods map[string][]*ast.FuncDecl // by method name
 	fields  map[string]bool            // struct field names declared in the file
 }
@@ -76,7 +77,7 @@ func itoa(n int) string {
 // lower returns the lowered program and the map from its positions back
 // to the reader's. A source that does not parse is returned unchanged.
 func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
-	l := &lowering{src: src, fset: fset, file: file, helpers: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
+	l := &lowering{src: src, fset: fset, file: file, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
 	for _, d := range file.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
 			l.methods[fd.Name.Name] = append(l.methods[fd.Name.Name], fd)
@@ -101,8 +102,24 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	called := map[*ast.SelectorExpr]bool{}
 	var selectors []*ast.SelectorExpr
 	labels := map[ast.Stmt]*ast.LabeledStmt{}
+	var commaOK []*ast.TypeAssertExpr
+	var returns []*ast.ReturnStmt
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			returns = append(returns, n)
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				if ta, ok := ast.Unparen(n.Rhs[0]).(*ast.TypeAssertExpr); ok {
+					commaOK = append(commaOK, ta)
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == 2 && len(n.Values) == 1 {
+				if ta, ok := ast.Unparen(n.Values[0]).(*ast.TypeAssertExpr); ok {
+					commaOK = append(commaOK, ta)
+				}
+			}
 		case *ast.LabeledStmt:
 			labels[n.Stmt] = n
 		case *ast.RangeStmt:
@@ -125,6 +142,9 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	for _, r := range ranges {
 		if isIntExpr(r.X) && r.Tok != token.ASSIGN {
 			l.rangeInt(r, labels[r])
+		} else if l.chanRange(r, labels[r]) {
+			// The value is declared in the body now, once per iteration.
+			l.loopCopies(r.Body, nil, r.Key)
 		} else if r.Tok == token.DEFINE {
 			l.loopCopies(r.Body, nil, r.Key, r.Value)
 		}
@@ -142,8 +162,26 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	for _, d := range defers {
 		l.deferArgs(d)
 	}
+	imports := importNames(file)
 	for _, s := range selectors {
-		l.methodValue(s, called[s])
+		if !l.libCall(s, imports) {
+			l.methodValue(s, called[s])
+		}
+	}
+	// The assertion wraps its operand: its insertion goes first, so that
+	// a rewrite of the operand starting at the same place (recover()) is
+	// nested inside it.
+	for _, ta := range commaOK {
+		l.commaOK(ta, imports)
+	}
+	for _, c := range calls {
+		l.builtinCall(c)
+	}
+	for _, r := range returns {
+		l.returnRecv(r)
+	}
+	if clause := l.importClause(); clause != "" {
+		l.insert(file.Name.End(), clause)
 	}
 	return l.apply()
 }
@@ -265,7 +303,7 @@ func (l *lowering) minMax(c *ast.CallExpr, fn string) {
 	if fn == "max" {
 		helper = "_lowerMax"
 	}
-	l.helpers[helper] = true
+	l.use(helper)
 	// min(a, b, c) → _lowerMin(_lowerMin(a, b), c): the call's own closing
 	// parenthesis closes the outermost helper call.
 	l.edits = append(l.edits, edit{pos: l.off(c.Fun.Pos()), end: l.off(c.Lparen) + 1, text: strings.Repeat(helper+"(", len(c.Args)-1)})
@@ -417,7 +455,7 @@ func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 	if called || !l.valueMethod(sel) {
 		return
 	}
-	l.helpers["_lowerCopy"] = true
+	l.use("_lowerCopy")
 	l.insert(sel.X.Pos(), "_lowerCopy(")
 	l.insert(sel.X.End(), ")")
 }
@@ -482,35 +520,6 @@ func (l *lowering) methodExprLit(sel *ast.SelectorExpr, fd *ast.FuncDecl) {
 	l.replace(sel, "func("+strings.Join(params, ", ")+")"+results+" { "+call+" }")
 }
 
-// helperSrc is appended, on lines after the reader's, for the helpers the
-// rewrites used. Type parameters have names no program uses: the
-// interpreter confuses a type parameter with a type of the same name.
-var helperSrc = map[string]string{
-	"_lowerMin": `func _lowerMin[V_ _lowerOrdered](a, b V_) V_ {
-	if a != a {
-		return a
-	}
-	if b != b || b < a {
-		return b
-	}
-	return a
-}`,
-	"_lowerMax": `func _lowerMax[V_ _lowerOrdered](a, b V_) V_ {
-	if a != a {
-		return a
-	}
-	if b != b || b > a {
-		return b
-	}
-	return a
-}`,
-	"_lowerCopy": `func _lowerCopy[V_ any](v V_) V_ { return v }`,
-}
-
-const orderedSrc = `type _lowerOrdered interface {
-	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
-}`
-
 // apply makes the lowered text. Edits at the same offset keep the order
 // they were made in.
 func (l *lowering) apply() (string, *posMap) {
@@ -542,15 +551,7 @@ func (l *lowering) apply() (string, *posMap) {
 	}
 	b.WriteString(l.src[last:])
 	if len(l.helpers) > 0 {
-		b.WriteString("\n")
-		if l.helpers["_lowerMin"] || l.helpers["_lowerMax"] {
-			b.WriteString("\n" + orderedSrc + "\n")
-		}
-		for _, h := range []string{"_lowerMin", "_lowerMax", "_lowerCopy"} {
-			if l.helpers[h] {
-				b.WriteString("\n" + helperSrc[h] + "\n")
-			}
-		}
+		b.WriteString("\n" + l.helperDecls())
 	}
 	m.lowered = b.String()
 	return m.lowered, m

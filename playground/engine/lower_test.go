@@ -35,14 +35,29 @@ func TestLoweringKeepsLines(t *testing.T) {
 
 // Lowered code reads as intended on one line of each kind.
 func TestLoweringRewrites(t *testing.T) {
-	cases := []struct{ body, want string }{
-		{"for i := range n {\n\t\tgo func() { println(i) }()\n\t}",
+	cases := []struct{ imports, body, want string }{
+		{"", "for i := range n {\n\t\tgo func() { println(i) }()\n\t}",
 			"{ _lowerN1 := n; for i := _lowerN1 - _lowerN1; i < _lowerN1; i++ { i := i;"},
-		{"println(min(n, 2, 3), max(1.5, 2))", "println(_lowerMin(_lowerMin(n, 2), 3), (2))"},
-		{"defer println(\"n is\", n)", "{ _lowerD1 := n; defer println(\"n is\", _lowerD1) }"},
+		{"", "println(min(n, 2, 3), max(1.5, 2))", "println(_lowerMin(_lowerMin(n, 2), 3), (2))"},
+		{"", "defer println(\"n is\", n)", "{ _lowerD1 := n; defer println(\"n is\", _lowerD1) }"},
+		{"", "defer func() { r := recover(); println(r) }()", "r := _lowerRecovered(any(recover()))"},
+		{"", "defer func() { r := recover(); println(r) }()", "package main; import (_lowerRT \"playground/lower\")\n"},
+		{"", "defer func() { err, ok := recover().(error); println(err, ok) }()", "err, ok := _lowerAssertOK[error](_lowerRecovered(any(recover())))"},
+		{"", "panic(nil)", "panic(new(_lower_runtime.PanicNilError))"},
+		{"", "m := map[int]int{n: n}; clear(m)", "_lowerRT.Clear(m)"},
+		{"", "var x any = n; e, ok := x.(error); println(e, ok)", "e, ok := _lowerAssertOK[error](x)"},
+		{"", "ch := make(chan int, 1); f := func() int { return <-ch }", "{ _lowerR1 := <-ch; return _lowerR1 }"},
+		{"", "cs := []chan int{}; for i, c := range cs { println(i, <-c) }",
+			"{ _lowerX1 := cs; for i := range _lowerX1 { c := _lowerX1[i]; println(i, <-c) } }"},
+		{"slices", "s := []int{n}; slices.Sort(s)", "_lowerSort(s)"},
+		{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "f := _lowerOnceValue(func()"},
+		{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "package main; import (_lower_sync \"sync\")\n"},
 	}
 	for _, c := range cases {
 		src := "package main\n\nfunc main() {\n\tn := 3\n\t" + c.body + "\n}\n"
+		if c.imports != "" {
+			src = "package main\n\nimport \"" + c.imports + "\"\n\nfunc main() {\n\tn := 3\n\t" + c.body + "\n}\n"
+		}
 		p, err := Prepare(src)
 		if err != nil {
 			t.Fatal(err)

@@ -1,8 +1,10 @@
 package symbols
 
 import (
+	"errors"
 	"io"
 	"path"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -11,7 +13,7 @@ import (
 // program can reach.
 func TestOnlyThePagesPackages(t *testing.T) {
 	want := []string{
-		"bytes", "container/heap", "context", "errors", "fmt",
+		"container/heap", "context", "errors", "fmt",
 		"math", "math/rand", "runtime", "runtime/debug", "sort", "strconv",
 		"strings", "sync", "sync/atomic", "time", "unicode/utf8",
 	}
@@ -39,5 +41,27 @@ func TestOSIsSmall(t *testing.T) {
 	slices.Sort(names)
 	if want := []string{"Args", "Exit", "Getenv", "Stderr", "Stdout"}; !slices.Equal(names, want) {
 		t.Errorf("os exports %v, want %v", names, want)
+	}
+}
+
+// Lower's helpers are what the source pass needs and nothing more.
+func TestLowerHelpers(t *testing.T) {
+	syms := Lower[LowerPath+"/lower"]
+	if len(Lower) != 1 || len(syms) != 2 {
+		t.Fatalf("Lower holds %v", Lower)
+	}
+	if got := recovered(reflect.ValueOf(errors.New("x"))); got == nil || got.(error).Error() != "x" {
+		t.Errorf("recovered(reflect.Value of an error) = %#v", got)
+	}
+	if got := recovered("plain"); got != "plain" {
+		t.Errorf("recovered(plain) = %#v", got)
+	}
+	m := map[string]int{"a": 1}
+	s := []int{1, 2}
+	clearValue(m)
+	clearValue(s)
+	clearValue(3) // neither: nothing happens
+	if len(m) != 0 || s[0] != 0 || s[1] != 0 {
+		t.Errorf("after clear: %v %v", m, s)
 	}
 }

@@ -140,17 +140,24 @@ func (o *output) flushLocked() {
 
 func run(id, code string) {
 	// Constructs the interpreter cannot run are named before running, in
-	// words, at line:col: never a bare "nil type".
-	if found := engine.Detect(code); len(found) > 0 {
-		var b strings.Builder
-		for i, f := range found {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(f.String())
+	// words, at line:col: never a bare "nil type". Those it runs with
+	// semantics that may differ from Go's are named too, before the
+	// program's own output, so a difference is never silent.
+	var refuse, differ []string
+	for _, f := range engine.Detect(code) {
+		if f.Unsupported {
+			refuse = append(refuse, f.String())
+		} else {
+			differ = append(differ, f.String())
 		}
-		post(map[string]any{"type": "exit", "id": id, "status": 2, "error": b.String()})
+	}
+	if len(refuse) > 0 {
+		post(map[string]any{"type": "exit", "id": id, "status": 2, "error": strings.Join(refuse, "\n")})
 		return
+	}
+	if len(differ) > 0 {
+		post(map[string]any{"type": "out", "id": id, "stream": "stderr",
+			"data": "note: the interpreter may print something different from Go here:\n" + strings.Join(differ, "\n") + "\n"})
 	}
 	out := &output{id: id, last: time.Now()}
 	res := engine.Run(context.Background(), code, engine.Options{

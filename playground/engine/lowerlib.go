@@ -1,0 +1,573 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/goexpert/gointernals/playground/symbols"
+)
+
+// The library half of the lowering pass. Some standard-library functions
+// the interpreter lacks (slices.Sort, sync.OnceValue, maps.Keys: generic,
+// so its symbol tables cannot hold them) or runs wrongly (errors.As with a
+// pointer to the program's own error type panics; recover() hands back the
+// interpreter's wrapping of the panic value; panic(nil) is not Go 1.21's
+// *runtime.PanicNilError). A call of one is rewritten into a call of a
+// helper written in plain Go that the interpreter runs right, appended
+// after the reader's last line.
+//
+// A helper that needs a package the reader did not import gets it through
+// an import added on the line of the package clause, under a name that
+// starts with _lower, so no line moves.
+
+// helper is a declaration appended to a lowered program.
+type helper struct {
+	src     string
+	imports []string // import paths the source refers to as libAlias(path)
+	needs   []string // other helpers it calls
+}
+
+// libAlias is the name under which a helper refers to an import path.
+func libAlias(path string) string {
+	if path == symbols.LowerPath {
+		return "_lowerRT"
+	}
+	return "_lower_" + strings.ReplaceAll(path, "/", "_")
+}
+
+// libCalls maps a library function to the helper that replaces it.
+var libCalls = map[string]string{
+	"errors.As":             "_lowerAs",
+	"slices.Sort":           "_lowerSort",
+	"slices.SortFunc":       "_lowerSortFunc",
+	"slices.SortStableFunc": "_lowerSortStableFunc",
+	"slices.IsSorted":       "_lowerIsSorted",
+	"slices.Min":            "_lowerSlicesMin",
+	"slices.Max":            "_lowerSlicesMax",
+	"slices.Reverse":        "_lowerReverse",
+	"slices.Equal":          "_lowerEqual",
+	"slices.Clone":          "_lowerClone",
+	"slices.BinarySearch":   "_lowerBinarySearch",
+	"slices.Sorted":         "_lowerSorted",
+	"slices.Collect":        "_lowerCollect",
+	"maps.Keys":             "_lowerMapsKeys",
+	"maps.Values":           "_lowerMapsValues",
+	"maps.Clone":            "_lowerMapsClone",
+	"maps.Copy":             "_lowerMapsCopy",
+	"sync.OnceFunc":         "_lowerOnceFunc",
+	"sync.OnceValue":        "_lowerOnceValue",
+	"sync.OnceValues":       "_lowerOnceValues",
+}
+
+// importNames maps the local name of each import of the file to its path.
+func importNames(f *ast.File) map[string]string {
+	names := map[string]string{}
+	for _, imp := range f.Imports {
+		path := strings.Trim(imp.Path.Value, "`\"")
+		name := path[strings.LastIndex(path, "/")+1:]
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		names[name] = path
+	}
+	return names
+}
+
+// libCall rewrites pkg.Name into its helper when libCalls has one.
+func (l *lowering) libCall(sel *ast.SelectorExpr, imports map[string]string) bool {
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || pkg.Obj != nil || imports[pkg.Name] == "" {
+		return false
+	}
+	name, ok := libCalls[imports[pkg.Name]+"."+sel.Sel.Name]
+	if !ok {
+		return false
+	}
+	l.use(name)
+	l.replace(sel, name)
+	return true
+}
+
+// builtinCall rewrites recover(), clear(x) and panic(nil).
+func (l *lowering) builtinCall(c *ast.CallExpr) {
+	id, ok := ast.Unparen(c.Fun).(*ast.Ident)
+	if !ok || id.Obj != nil {
+		return
+	}
+	switch {
+	case id.Name == "recover" && len(c.Args) == 0:
+		// recover is still called by the deferred function itself, as Go
+		// requires: the helper only receives its result.
+		l.use("_lowerRecovered")
+		l.insert(c.Pos(), "_lowerRecovered(any(")
+		l.insert(c.End(), "))")
+	case id.Name == "clear" && len(c.Args) == 1:
+		l.imports[symbols.LowerPath] = true
+		l.replace(c.Fun, "_lowerRT.Clear")
+	case id.Name == "panic" && len(c.Args) == 1 && isNil(c.Args[0]):
+		l.imports["runtime"] = true
+		l.replace(c.Args[0], "new(_lower_runtime.PanicNilError)")
+	}
+}
+
+// commaOK rewrites "v, ok := x.(I)" for an interface type I into a
+// helper call: the interpreter crashes on it when x is nil ("call of
+// reflect.Value.Type on zero Value") instead of giving ok == false.
+func (l *lowering) commaOK(ta *ast.TypeAssertExpr, imports map[string]string) {
+	// An interface the program declares is left alone: the helper's
+	// generic assertion breaks on it, and Detect reports it.
+	if ta.Type == nil || ownInterface(ta.Type) || !isInterfaceType(ta.Type, imports) || strings.Contains(l.text(ta.Type), "\n") ||
+		strings.Contains(l.src[l.off(ta.X.End()):l.off(ta.End())], "\n") {
+		return
+	}
+	l.use("_lowerAssertOK")
+	l.insert(ta.Pos(), "_lowerAssertOK["+l.text(ta.Type)+"](")
+	l.edits = append(l.edits, edit{pos: l.off(ta.X.End()), end: l.off(ta.End()), text: ")"})
+}
+
+// isInterfaceType reports whether t is plainly an interface type: error,
+// any, an interface literal, an interface type of the file, or one of the
+// symbol tables.
+func isInterfaceType(t ast.Expr, imports map[string]string) bool {
+	switch t := ast.Unparen(t).(type) {
+	case *ast.InterfaceType:
+		return true
+	case *ast.Ident:
+		if t.Obj == nil {
+			return t.Name == "error" || t.Name == "any"
+		}
+		if ts, ok := t.Obj.Decl.(*ast.TypeSpec); ok {
+			_, ok := ts.Type.(*ast.InterfaceType)
+			return ok
+		}
+	case *ast.SelectorExpr:
+		pkg, ok := t.X.(*ast.Ident)
+		if !ok || pkg.Obj != nil {
+			return false
+		}
+		path := imports[pkg.Name]
+		v, ok := symbols.Symbols[path+"/"+path[strings.LastIndex(path, "/")+1:]][t.Sel.Name]
+		return ok && v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Interface
+	}
+	return false
+}
+
+// returnRecv rewrites "return <-ch" into "{ v := <-ch; return v }": the
+// interpreter panics on a receive returned directly ("reflect.Value.Set
+// using unaddressable value").
+func (l *lowering) returnRecv(r *ast.ReturnStmt) {
+	recv := false
+	for _, e := range r.Results {
+		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			recv = true
+		}
+	}
+	if !recv || strings.Contains(l.text(r), "\n") {
+		return
+	}
+	if len(r.Results) == 1 {
+		// Edits around the result, so rewrites inside it stay.
+		n := l.name("_lowerR")
+		l.edits = append(l.edits, edit{pos: l.off(r.Return), end: l.off(r.Return) + len("return"), text: "{ " + n + " :="})
+		l.insert(r.End(), "; return "+n+" }")
+		return
+	}
+	var decls, names []string
+	for _, e := range r.Results {
+		n := l.name("_lowerR")
+		decls = append(decls, n+" := "+l.text(e)+"; ")
+		names = append(names, n)
+	}
+	l.replace(r, "{ "+strings.Join(decls, "")+"return "+strings.Join(names, ", ")+" }")
+}
+
+// chanRange rewrites "for k, v := range x {" over a slice, array or map
+// of channels into "{ x_ := x; for k := range x_ { v := x_[k];": with
+// both variables, the interpreter takes v's channel type for the type of
+// what is ranged over and panics ("call of reflect.Value.Len on int
+// Value"). It reports whether it rewrote r.
+func (l *lowering) chanRange(r *ast.RangeStmt, label *ast.LabeledStmt) bool {
+	v, ok := r.Value.(*ast.Ident)
+	if !ok || v.Name == "_" || r.Tok != token.DEFINE || strings.Contains(l.src[l.off(r.For):l.off(r.Body.Lbrace)], "\n") ||
+		!(hasChanElems(r.X) || usedAsChan(r.Body, v.Obj)) {
+		return false
+	}
+	x := l.name("_lowerX")
+	key := "_"
+	if r.Key != nil {
+		key = l.text(r.Key)
+	}
+	if key == "_" {
+		key = l.name("_lowerK")
+	}
+	head := ""
+	if label != nil {
+		l.edits = append(l.edits, edit{pos: l.off(label.Pos()), end: l.off(label.Colon) + 1})
+		head = label.Label.Name + ": "
+	}
+	l.edits = append(l.edits, edit{pos: l.off(r.For), end: l.off(r.Body.Lbrace) + 1,
+		text: "{ " + x + " := " + l.text(r.X) + "; " + head + "for " + key + " := range " + x + " { " + v.Name + " := " + x + "[" + key + "];"})
+	l.insert(r.Body.End(), " }")
+	return true
+}
+
+// hasChanElems reports whether x is plainly a slice, array or map of
+// channels, from how it was declared.
+func hasChanElems(x ast.Expr) bool {
+	isChanContainer := func(t ast.Expr) bool {
+		switch t := t.(type) {
+		case *ast.Ellipsis:
+			_, ok := t.Elt.(*ast.ChanType)
+			return ok
+		case *ast.ArrayType:
+			_, ok := t.Elt.(*ast.ChanType)
+			return ok
+		case *ast.MapType:
+			_, ok := t.Value.(*ast.ChanType)
+			return ok
+		}
+		return false
+	}
+	var fromValue func(e ast.Expr) bool
+	fromValue = func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.CompositeLit:
+			return isChanContainer(e.Type)
+		case *ast.CallExpr:
+			if id, ok := e.Fun.(*ast.Ident); ok && id.Name == "make" && id.Obj == nil && len(e.Args) > 0 {
+				return isChanContainer(e.Args[0])
+			}
+		}
+		return false
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return fromValue(x)
+	}
+	if id.Obj == nil {
+		return false
+	}
+	switch d := id.Obj.Decl.(type) {
+	case *ast.Field:
+		return isChanContainer(d.Type)
+	case *ast.ValueSpec:
+		if d.Type != nil {
+			return isChanContainer(d.Type)
+		}
+		for i, n := range d.Names {
+			if n.Name == id.Name && i < len(d.Values) {
+				return fromValue(d.Values[i])
+			}
+		}
+	case *ast.AssignStmt:
+		for i, e := range d.Lhs {
+			if n, ok := e.(*ast.Ident); ok && n.Name == id.Name && len(d.Lhs) == len(d.Rhs) {
+				return fromValue(d.Rhs[i])
+			}
+		}
+	}
+	return false
+}
+
+// usedAsChan reports whether body receives from, sends on, ranges over or
+// closes the variable obj.
+func usedAsChan(body ast.Node, obj *ast.Object) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && obj != nil && id.Obj == obj
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			found = found || (n.Op == token.ARROW && is(n.X))
+		case *ast.SendStmt:
+			found = found || is(n.Chan)
+		case *ast.RangeStmt:
+			found = found || is(n.X)
+		case *ast.CallExpr:
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "close" && id.Obj == nil && len(n.Args) == 1 {
+				found = found || is(n.Args[0])
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil" && id.Obj == nil
+}
+
+// use marks a helper, the helpers it needs and its imports.
+func (l *lowering) use(name string) {
+	if l.helpers[name] {
+		return
+	}
+	l.helpers[name] = true
+	h := helpers[name]
+	for _, p := range h.imports {
+		l.imports[p] = true
+	}
+	for _, n := range h.needs {
+		l.use(n)
+	}
+}
+
+// importClause is what goes after the package name: the imports the
+// helpers need, on the package clause's line.
+func (l *lowering) importClause() string {
+	if len(l.imports) == 0 {
+		return ""
+	}
+	var specs []string
+	for p := range l.imports {
+		specs = append(specs, libAlias(p)+" "+strconvQuote(p))
+	}
+	sort.Strings(specs)
+	return "; import (" + strings.Join(specs, "; ") + ")"
+}
+
+func strconvQuote(s string) string { return `"` + s + `"` }
+
+// helperDecls are the helpers' declarations, in name order.
+func (l *lowering) helperDecls() string {
+	var names []string
+	for n := range l.helpers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString("\n" + helpers[n].src + "\n")
+	}
+	return b.String()
+}
+
+// isLowerImport reports whether an import was added by the pass.
+func isLowerImport(imp *ast.ImportSpec) bool {
+	return imp.Name != nil && strings.HasPrefix(imp.Name.Name, "_lower")
+}
+
+// helpers are written for the interpreter: type parameters have names no
+// program uses (it confuses a type parameter with a type of the same
+// name), and sorting goes through package sort, whose pdqsort makes the
+// same comparisons and swaps as package slices' (both are generated from
+// one template in Go's source), so ties end up in the same order.
+var helpers = map[string]helper{
+	"_lowerOrdered": {src: `type _lowerOrdered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
+}`},
+	"_lowerMin": {needs: []string{"_lowerOrdered"}, src: `func _lowerMin[V_ _lowerOrdered](a, b V_) V_ {
+	if a != a {
+		return a
+	}
+	if b != b || b < a {
+		return b
+	}
+	return a
+}`},
+	"_lowerMax": {needs: []string{"_lowerOrdered"}, src: `func _lowerMax[V_ _lowerOrdered](a, b V_) V_ {
+	if a != a {
+		return a
+	}
+	if b != b || b > a {
+		return b
+	}
+	return a
+}`},
+	// The interpreter gives a binary function an invalid value for a nil
+	// interface, so nil is answered here.
+	"_lowerRecovered": {imports: []string{symbols.LowerPath}, src: `func _lowerRecovered(r any) any {
+	if r == nil {
+		return nil
+	}
+	return _lowerRT.Recovered(r)
+}`},
+	"_lowerAssertOK": {src: `func _lowerAssertOK[T_ any](x any) (T_, bool) {
+	if x == nil {
+		var zero T_
+		return zero, false
+	}
+	t, ok := x.(T_)
+	return t, ok
+}`},
+	"_lowerCopy": {src: `func _lowerCopy[V_ any](v V_) V_ { return v }`},
+
+	// errors.As, walking the tree depth first as Go does, in interpreted
+	// code, where an assertion to the program's own types works. (Not
+	// recursive: the interpreter overflows its stack instantiating a
+	// generic function that calls itself.)
+	"_lowerAs": {src: `func _lowerAs[T_ any](err error, target *T_) bool {
+	stack := []error{err}
+	for len(stack) > 0 {
+		e := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if e == nil {
+			continue
+		}
+		if t, ok := any(e).(T_); ok {
+			*target = t
+			return true
+		}
+		if x, ok := e.(interface{ As(any) bool }); ok && x.As(target) {
+			return true
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			stack = append(stack, u.Unwrap())
+		case interface{ Unwrap() []error }:
+			list := u.Unwrap()
+			for i := len(list) - 1; i >= 0; i-- {
+				stack = append(stack, list[i])
+			}
+		}
+	}
+	return false
+}`},
+
+	"_lowerSort": {imports: []string{"sort"}, needs: []string{"_lowerOrdered"}, src: `func _lowerSort[E_ _lowerOrdered](x []E_) {
+	_lower_sort.Slice(x, func(i, j int) bool { return x[i] < x[j] || (x[i] != x[i] && x[j] == x[j]) })
+}`},
+	"_lowerSortFunc": {imports: []string{"sort"}, src: `func _lowerSortFunc[E_ any](x []E_, cmp func(a, b E_) int) {
+	_lower_sort.Slice(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
+}`},
+	"_lowerSortStableFunc": {imports: []string{"sort"}, src: `func _lowerSortStableFunc[E_ any](x []E_, cmp func(a, b E_) int) {
+	_lower_sort.SliceStable(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
+}`},
+	"_lowerIsSorted": {needs: []string{"_lowerOrdered"}, src: `func _lowerIsSorted[E_ _lowerOrdered](x []E_) bool {
+	for i := len(x) - 1; i > 0; i-- {
+		if x[i] < x[i-1] || (x[i] != x[i] && x[i-1] == x[i-1]) {
+			return false
+		}
+	}
+	return true
+}`},
+	"_lowerSlicesMin": {needs: []string{"_lowerMin"}, src: `func _lowerSlicesMin[E_ _lowerOrdered](x []E_) E_ {
+	if len(x) < 1 {
+		panic("slices.Min: empty list")
+	}
+	m := x[0]
+	for i := 1; i < len(x); i++ {
+		m = _lowerMin(m, x[i])
+	}
+	return m
+}`},
+	"_lowerSlicesMax": {needs: []string{"_lowerMax"}, src: `func _lowerSlicesMax[E_ _lowerOrdered](x []E_) E_ {
+	if len(x) < 1 {
+		panic("slices.Max: empty list")
+	}
+	m := x[0]
+	for i := 1; i < len(x); i++ {
+		m = _lowerMax(m, x[i])
+	}
+	return m
+}`},
+	"_lowerReverse": {src: `func _lowerReverse[E_ any](s []E_) {
+	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
+		s[i], s[j] = s[j], s[i]
+	}
+}`},
+	"_lowerEqual": {src: `func _lowerEqual[E_ comparable](a, b []E_) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}`},
+	"_lowerClone": {src: `func _lowerClone[E_ any](s []E_) []E_ {
+	if s == nil {
+		return nil
+	}
+	return append([]E_{}, s...)
+}`},
+	"_lowerBinarySearch": {needs: []string{"_lowerOrdered"}, src: `func _lowerBinarySearch[E_ _lowerOrdered](x []E_, target E_) (int, bool) {
+	lo, hi := 0, len(x)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if x[m] < target {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(x) && x[lo] == target
+}`},
+	// Iterators as plain functions: passed from one helper to another they
+	// need no range over a function, which the interpreter lacks.
+	"_lowerSorted": {needs: []string{"_lowerSort"}, src: `func _lowerSorted[E_ _lowerOrdered](seq func(func(E_) bool)) []E_ {
+	var s []E_
+	seq(func(e E_) bool { s = append(s, e); return true })
+	_lowerSort(s)
+	return s
+}`},
+	"_lowerCollect": {src: `func _lowerCollect[E_ any](seq func(func(E_) bool)) []E_ {
+	var s []E_
+	seq(func(e E_) bool { s = append(s, e); return true })
+	return s
+}`},
+	"_lowerMapsKeys": {src: `func _lowerMapsKeys[K_ comparable, V_ any](m map[K_]V_) func(func(K_) bool) {
+	return func(yield func(K_) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}`},
+	"_lowerMapsValues": {src: `func _lowerMapsValues[K_ comparable, V_ any](m map[K_]V_) func(func(V_) bool) {
+	return func(yield func(V_) bool) {
+		for _, v := range m {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}`},
+	"_lowerMapsClone": {src: `func _lowerMapsClone[K_ comparable, V_ any](m map[K_]V_) map[K_]V_ {
+	if m == nil {
+		return nil
+	}
+	r := make(map[K_]V_, len(m))
+	for k, v := range m {
+		r[k] = v
+	}
+	return r
+}`},
+	"_lowerMapsCopy": {src: `func _lowerMapsCopy[K_ comparable, V_ any](dst, src map[K_]V_) {
+	for k, v := range src {
+		dst[k] = v
+	}
+}`},
+	// The Once helpers do not keep a panic of f for later calls, as Go's
+	// do: a later call returns the zero values instead of panicking again.
+	"_lowerOnceFunc": {imports: []string{"sync"}, src: `func _lowerOnceFunc(f func()) func() {
+	var once _lower_sync.Once
+	return func() { once.Do(f) }
+}`},
+	"_lowerOnceValue": {imports: []string{"sync"}, src: `func _lowerOnceValue[T_ any](f func() T_) func() T_ {
+	var once _lower_sync.Once
+	var v T_
+	return func() T_ {
+		once.Do(func() { v = f() })
+		return v
+	}
+}`},
+	"_lowerOnceValues": {imports: []string{"sync"}, src: `func _lowerOnceValues[T1_, T2_ any](f func() (T1_, T2_)) func() (T1_, T2_) {
+	var once _lower_sync.Once
+	var v1 T1_
+	var v2 T2_
+	return func() (T1_, T2_) {
+		once.Do(func() { v1, v2 = f() })
+		return v1, v2
+	}
+}`},
+}
