@@ -1,0 +1,138 @@
+package assets
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// The exact engine's files: the Go compiler and linker of the toolchain
+// that runs the build, compiled for GOOS=js GOARCH=wasm, and the standard
+// library archives for js/wasm of the packages a playground program may
+// import, with the importcfg that names them. In the page a Web Worker
+// would compile, link and run a reader's program with them, behind an
+// in-memory file system; that part is not built yet. Everything here comes
+// from the local Go installation: no network.
+
+// ExactPackages are the packages a program may import in the exact
+// engine: the interpreter's set, and what only its size kept out of it.
+var ExactPackages = []string{
+	"bytes", "cmp", "container/heap", "container/list", "context", "errors",
+	"fmt", "io", "iter", "maps", "math", "math/bits", "math/rand", "os",
+	"runtime", "runtime/debug", "slices", "sort", "strconv", "strings",
+	"sync", "sync/atomic", "time", "unicode", "unicode/utf8",
+}
+
+// Toolchain is where the exact engine's files are, in one directory:
+// compile.wasm, link.wasm, importcfg, and pkg/<import path>.a.
+type Toolchain struct {
+	Dir       string
+	GoVersion string
+	Archives  []string // import paths, sorted, one pkg/<path>.a each
+	Cached    bool     // true when nothing had to be built
+}
+
+// ToolchainFiles lists the files of t relative to t.Dir, sorted.
+func (t *Toolchain) ToolchainFiles() []string {
+	files := []string{"compile.wasm", "importcfg", "link.wasm"}
+	for _, p := range t.Archives {
+		files = append(files, "pkg/"+p+".a")
+	}
+	sort.Strings(files)
+	return files
+}
+
+// BuildToolchain builds the exact engine's files into a directory of
+// cacheDir named by the Go version and the package list, or finds them
+// there. A directory is complete only once its marker file is written
+// (last, after a rename from a temporary directory), so an interrupted
+// build is redone rather than half used.
+func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []string) (*Toolchain, error) {
+	_, version, err := goEnv(ctx, moduleDir)
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s", version, strings.Join(packages, "\x00"))
+	dir := filepath.Join(cacheDir, "toolchain-"+version+"-"+hex.EncodeToString(h.Sum(nil))[:12])
+	if b, err := os.ReadFile(filepath.Join(dir, "complete")); err == nil {
+		return &Toolchain{Dir: dir, GoVersion: version, Archives: strings.Fields(string(b)), Cached: true}, nil
+	}
+	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(cacheDir, "toolchain-tmp-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+
+	env := append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	run := func(args ...string) ([]byte, error) {
+		cmd := exec.CommandContext(ctx, "go", args...)
+		cmd.Dir, cmd.Env = moduleDir, env
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			return nil, fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+		}
+		return out, nil
+	}
+	for _, tool := range []string{"compile", "link"} {
+		if _, err := run("build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(tmp, tool+".wasm"), "cmd/"+tool); err != nil {
+			return nil, err
+		}
+	}
+	// go list -export builds each archive in the build cache and names it.
+	out, err := run(append([]string{"list", "-export", "-deps", "-f", "{{if .Export}}{{.ImportPath}}={{.Export}}{{end}}"}, packages...)...)
+	if err != nil {
+		return nil, err
+	}
+	var cfg strings.Builder
+	var archives []string
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		imp, file, ok := strings.Cut(sc.Text(), "=")
+		if !ok {
+			continue
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		dst := filepath.Join(tmp, "pkg", filepath.FromSlash(imp)+".a")
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			return nil, err
+		}
+		archives = append(archives, imp)
+	}
+	sort.Strings(archives)
+	for _, imp := range archives {
+		// Paths in the worker's file system, where pkg/ is mounted at /.
+		fmt.Fprintf(&cfg, "packagefile %s=%s\n", imp, path.Join("/pkg", imp+".a"))
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "importcfg"), []byte(cfg.String()), 0o644); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "complete"), []byte(strings.Join(archives, "\n")+"\n"), 0o644); err != nil {
+		return nil, err
+	}
+	os.RemoveAll(dir)
+	if err := os.Rename(tmp, dir); err != nil {
+		return nil, err
+	}
+	return &Toolchain{Dir: dir, GoVersion: version, Archives: archives}, nil
+}
