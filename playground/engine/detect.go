@@ -93,21 +93,18 @@ var observedMethods = map[string]bool{"String": true, "Error": true, "Format": t
 // which only type information tells apart; so a program that declares a
 // method fmt or errors looks for, or a context key of its own type, is
 // reported as one that may differ.
-func hiddenMethods(file *ast.File, add func(token.Pos, string, string)) {
-	imports := importNames(file)
+func hiddenMethods(file *ast.File, imports map[string]string, add func(token.Pos, string, string)) {
 	uses := map[string]bool{}
 	var withValue []*ast.CallExpr
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
-			if pkg, ok := n.X.(*ast.Ident); ok && pkg.Obj == nil && imports[pkg.Name] != "" {
-				uses[imports[pkg.Name]] = true
+			if path := imports[builtin(n.X)]; path != "" {
+				uses[path] = true
 			}
 		case *ast.CallExpr:
-			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && len(n.Args) == 3 {
-				if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Obj == nil && imports[pkg.Name] == "context" && sel.Sel.Name == "WithValue" {
-					withValue = append(withValue, n)
-				}
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && len(n.Args) == 3 && imports[builtin(sel.X)] == "context" && sel.Sel.Name == "WithValue" {
+				withValue = append(withValue, n)
 			}
 		}
 		return true
@@ -204,7 +201,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 		p := fset.Position(pos)
 		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: !mayDiffer[construct]})
 	}
-	generic := genericImports(file)
+	imports := importNames(file)
 	for _, imp := range file.Imports {
 		path := strings.Trim(imp.Path.Value, "`\"")
 		if !available(path) && !isLowerImport(imp) {
@@ -248,8 +245,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 				}
 			}
 		case *ast.SelectorExpr:
-			if pkg, ok := n.X.(*ast.Ident); ok && pkg.Obj == nil && generic[pkg.Name] != "" {
-				path := generic[pkg.Name]
+			if path := imports[builtin(n.X)]; path == "slices" || path == "maps" || path == "cmp" {
 				if !genericSupported[path+"."+n.Sel.Name] {
 					add(n.Pos(), "generic library", fmt.Sprintf("%s.%s is not available in the interpreter: its copy of package %s is partial", path, n.Sel.Name, path))
 				}
@@ -263,16 +259,14 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 					}
 				}
 			}
-			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Obj == nil {
-				switch id.Name {
-				case "min", "max", "clear":
-					add(id.Pos(), "builtin "+id.Name, fmt.Sprintf("the built-in function %s (Go 1.21) is not supported by the interpreter", id.Name))
-				}
+			switch name := builtin(n.Fun); name {
+			case "min", "max", "clear":
+				add(ast.Unparen(n.Fun).Pos(), "builtin "+name, fmt.Sprintf("the built-in function %s (Go 1.21) is not supported by the interpreter", name))
 			}
 		}
 		return true
 	})
-	hiddenMethods(file, add)
+	hiddenMethods(file, imports, add)
 	printedTypes(file, add)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Line != out[j].Line {
@@ -305,24 +299,6 @@ var genericSupported = map[string]bool{
 	"cmp.Ordered":         true,
 }
 
-// genericImports maps the local names of the file's imports of slices,
-// maps and cmp to their paths.
-func genericImports(f *ast.File) map[string]string {
-	names := map[string]string{}
-	for _, imp := range f.Imports {
-		path := strings.Trim(imp.Path.Value, "`\"")
-		if path != "slices" && path != "maps" && path != "cmp" {
-			continue
-		}
-		name := path
-		if imp.Name != nil {
-			name = imp.Name.Name
-		}
-		names[name] = path
-	}
-	return names
-}
-
 // isIntExpr reports whether e is plainly an integer: a literal, len or cap,
 // a conversion to an integer type, arithmetic on those, or a variable
 // declared as one.
@@ -335,36 +311,46 @@ func isIntExpr(e ast.Expr) bool {
 	case *ast.UnaryExpr:
 		return isIntExpr(e.X)
 	case *ast.CallExpr:
-		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Obj == nil {
-			return id.Name == "len" || id.Name == "cap" || intTypes[id.Name]
+		name := builtin(e.Fun)
+		return name == "len" || name == "cap" || intTypes[name]
+	case *ast.Ident: // n := 10; var n int; const n = 3; a parameter n int
+		typ, value := declared(e)
+		if t, ok := typ.(*ast.Ident); ok {
+			return intTypes[t.Name]
 		}
-	case *ast.Ident:
-		if e.Obj == nil {
-			return false
+		return value != nil && isIntExpr(value)
+	}
+	return false
+}
+
+// declared is what the parser's resolution tells of the variable id: the
+// type it was declared with (a parameter, var v T) and the value that
+// initialised it (var v = x, v := x). Either or both may be nil.
+func declared(id *ast.Ident) (typ, value ast.Expr) {
+	if id.Obj == nil {
+		return nil, nil
+	}
+	switch d := id.Obj.Decl.(type) {
+	case *ast.Field:
+		return d.Type, nil
+	case *ast.ValueSpec:
+		for i, name := range d.Names {
+			if name.Name == id.Name && i < len(d.Values) {
+				value = d.Values[i]
+			}
 		}
-		switch d := e.Obj.Decl.(type) {
-		case *ast.AssignStmt: // n := 10
-			for i, l := range d.Lhs {
-				if id, ok := l.(*ast.Ident); ok && id.Name == e.Name && len(d.Rhs) == len(d.Lhs) {
-					return isIntExpr(d.Rhs[i])
-				}
-			}
-		case *ast.ValueSpec: // var n int; const n = 3
-			if t, ok := d.Type.(*ast.Ident); ok {
-				return intTypes[t.Name]
-			}
-			for i, name := range d.Names {
-				if name.Name == e.Name && i < len(d.Values) {
-					return isIntExpr(d.Values[i])
-				}
-			}
-		case *ast.Field: // a parameter n int
-			if t, ok := d.Type.(*ast.Ident); ok {
-				return intTypes[t.Name]
+		return d.Type, value
+	case *ast.AssignStmt:
+		if len(d.Lhs) != len(d.Rhs) {
+			return nil, nil
+		}
+		for i, l := range d.Lhs {
+			if n, ok := l.(*ast.Ident); ok && n.Name == id.Name {
+				return nil, d.Rhs[i]
 			}
 		}
 	}
-	return false
+	return nil, nil
 }
 
 // isFuncExpr reports whether e is plainly a function value: a literal, a
@@ -514,27 +500,11 @@ func namedType(e ast.Expr) string {
 	case *ast.CompositeLit:
 		return fileType(e.Type)
 	case *ast.Ident:
-		if e.Obj == nil {
-			return ""
-		}
-		switch d := e.Obj.Decl.(type) {
-		case *ast.ValueSpec:
-			if d.Type != nil {
-				return fileType(d.Type)
-			}
-			for i, name := range d.Names {
-				if name.Name == e.Name && i < len(d.Values) {
-					return namedType(d.Values[i])
-				}
-			}
-		case *ast.AssignStmt:
-			for i, l := range d.Lhs {
-				if id, ok := l.(*ast.Ident); ok && id.Name == e.Name && len(d.Rhs) == len(d.Lhs) {
-					return namedType(d.Rhs[i])
-				}
-			}
-		case *ast.Field:
-			return fileType(d.Type)
+		switch typ, value := declared(e); {
+		case typ != nil:
+			return fileType(typ)
+		case value != nil:
+			return namedType(value)
 		}
 	}
 	return ""

@@ -54,7 +54,7 @@
 // spins on until its process ends. In WebAssembly there is no preemption at
 // all, so the time limit cannot even fire: the page terminates the Web
 // Worker instead. The build runs each program in a child process and kills
-// it (generator/snippet).
+// it there (RunInChild, child.go).
 //
 // Values of the program's own types lose their methods when they reach
 // compiled code as concrete values: fmt.Println(v) does not call v's String
@@ -66,8 +66,8 @@
 //
 // A panic in a goroutine other than main escapes the interpreter and ends
 // the whole host process (in Go it ends the program with status 2). A host
-// that must survive it runs the engine in a process of its own, as the
-// build does; the browser loses the Worker and must start a new one.
+// that must survive it runs the engine in a process of its own
+// (RunInChild), as the build does; the browser loses the Worker and must start a new one.
 package engine
 
 import (
@@ -125,6 +125,12 @@ func Run(ctx context.Context, src string, opts Options) Result {
 	if err != nil {
 		return compileFailure(opts.Stderr, &Prepared{Source: src, Code: src, pm: &posMap{orig: src, lowered: src}}, err)
 	}
+	return p.Run(ctx, opts)
+}
+
+// Run interprets the prepared program, unless Detect found a construct
+// the interpreter cannot run.
+func (p *Prepared) Run(ctx context.Context, opts Options) Result {
 	if msg := unsupported(p); msg != "" {
 		// Findings are at the reader's positions already.
 		fmt.Fprintln(newGate(opts.Stderr), msg)

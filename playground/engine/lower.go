@@ -35,7 +35,6 @@ import (
 type lowering struct {
 	src     string
 	fset    *token.FileSet
-	file    *ast.File
 	edits   []edit
 	helpers map[string]bool
 	temp    int
@@ -44,10 +43,15 @@ type lowering struct {
 	fields  map[string]bool            // struct field names declared in the file
 }
 
-// edit replaces src[pos:end] with text.
+// edit replaces src[pos:end] with text. An insertion (pos == end) that
+// opens or closes text wrapped around a node records the node's length in
+// wraps, positive when it opens, negative when it closes: apply orders
+// insertions at one offset by it, so wrappers nest whatever order the
+// rewrites were made in.
 type edit struct {
 	pos, end int
 	text     string
+	wraps    int
 }
 
 func (l *lowering) off(p token.Pos) int { return l.fset.Position(p).Offset }
@@ -58,41 +62,31 @@ func (l *lowering) insert(p token.Pos, text string) {
 	l.edits = append(l.edits, edit{pos: l.off(p), end: l.off(p), text: text})
 }
 
+// wrap puts before and after around n; either may be empty.
+func (l *lowering) wrap(n ast.Node, before, after string) {
+	size := l.off(n.End()) - l.off(n.Pos())
+	l.edits = append(l.edits, edit{pos: l.off(n.Pos()), end: l.off(n.Pos()), text: before, wraps: size})
+	l.edits = append(l.edits, edit{pos: l.off(n.End()), end: l.off(n.End()), text: after, wraps: -size})
+}
+
 func (l *lowering) replace(n ast.Node, text string) {
 	l.edits = append(l.edits, edit{pos: l.off(n.Pos()), end: l.off(n.End()), text: text})
 }
 
 func (l *lowering) name(prefix string) string {
 	l.temp++
-	return prefix + itoa(l.temp)
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	return prefix + strconv.Itoa(l.temp)
 }
 
 // lower returns the lowered program and the map from its positions back
 // to the reader's. A source that does not parse is returned unchanged.
 func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
-	l := &lowering{src: src, fset: fset, file: file, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
+	l := &lowering{src: src, fset: fset, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
 	for _, d := range file.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
 			l.methods[fd.Name.Name] = append(l.methods[fd.Name.Name], fd)
 		}
 	}
-	ast.Inspect(file, func(n ast.Node) bool {
-		if st, ok := n.(*ast.StructType); ok {
-			for _, f := range st.Fields.List {
-				for _, name := range f.Names {
-					l.fields[name.Name] = true
-				}
-			}
-		}
-		return true
-	})
 
 	// Collect first, rewrite after: the tree is never changed while walked.
 	var ranges []*ast.RangeStmt
@@ -106,6 +100,12 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	var returns []*ast.ReturnStmt
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.StructType:
+			for _, f := range n.Fields.List {
+				for _, name := range f.Names {
+					l.fields[name.Name] = true
+				}
+			}
 		case *ast.ReturnStmt:
 			returns = append(returns, n)
 		case *ast.AssignStmt:
@@ -155,9 +155,7 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 		}
 	}
 	for _, c := range calls {
-		if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && id.Obj == nil && (id.Name == "min" || id.Name == "max") && c.Ellipsis == token.NoPos && len(c.Args) > 0 {
-			l.minMax(c, id.Name)
-		}
+		l.builtinCall(c)
 	}
 	for _, d := range defers {
 		l.deferArgs(d)
@@ -168,14 +166,8 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 			l.methodValue(s, called[s])
 		}
 	}
-	// The assertion wraps its operand: its insertion goes first, so that
-	// a rewrite of the operand starting at the same place (recover()) is
-	// nested inside it.
 	for _, ta := range commaOK {
 		l.commaOK(ta, imports)
-	}
-	for _, c := range calls {
-		l.builtinCall(c)
 	}
 	for _, r := range returns {
 		l.returnRecv(r)
@@ -191,28 +183,38 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 // loop's closing brace gets a second one. A label moves onto the for.
 func (l *lowering) rangeInt(r *ast.RangeStmt, label *ast.LabeledStmt) {
 	n := l.name("_lowerN")
-	key := "_"
-	if r.Key != nil {
-		key = l.text(r.Key)
-	}
-	if key == "_" {
-		key = l.name("_lowerI")
-	}
-	head := ""
-	if label != nil {
-		// The label moves from where it was (maybe a line of its own) onto
-		// the for, inside the new block; the line breaks stay.
-		l.edits = append(l.edits, edit{pos: l.off(label.Pos()), end: l.off(label.Colon) + 1})
-		head = label.Label.Name + ": "
-	}
+	key := l.rangeKey(r, "_lowerI")
+	head := l.moveLabel(label)
 	l.edits = append(l.edits, edit{pos: l.off(r.For), end: l.off(r.Body.Lbrace),
 		text: "{ " + n + " := " + l.text(r.X) + "; " + head + "for " + key + " := " + n + " - " + n + "; " + key + " < " + n + "; " + key + "++ "})
-	l.insert(r.Body.End(), " }")
+	l.wrap(r, "", " }")
 	// The body works on a copy: in Go each iteration has its own i, and
 	// assigning to it does not change the iteration.
 	if id, ok := r.Key.(*ast.Ident); ok && id.Name != "_" && refers(r.Body, id.Obj) {
 		l.insert(r.Body.Lbrace+1, " "+id.Name+" := "+id.Name+";")
 	}
+}
+
+// rangeKey is the name of r's key, a fresh one when r has none or "_".
+func (l *lowering) rangeKey(r *ast.RangeStmt, prefix string) string {
+	if r.Key != nil {
+		if key := l.text(r.Key); key != "_" {
+			return key
+		}
+	}
+	return l.name(prefix)
+}
+
+// moveLabel takes label off from where it is (maybe a line of its own),
+// the line breaks staying, and returns it to be written again onto the
+// loop inside the block a rewrite opens: "break L" and "continue L" must
+// still name the loop.
+func (l *lowering) moveLabel(label *ast.LabeledStmt) string {
+	if label == nil {
+		return ""
+	}
+	l.edits = append(l.edits, edit{pos: l.off(label.Pos()), end: l.off(label.Colon) + 1})
+	return label.Label.Name + ": "
 }
 
 func refers(body ast.Node, obj *ast.Object) bool {
@@ -382,8 +384,7 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 	if len(decls) == 0 {
 		return
 	}
-	l.insert(d.Pos(), "{ "+strings.Join(decls, ""))
-	l.insert(d.End(), " }")
+	l.wrap(d, "{ "+strings.Join(decls, ""), " }")
 }
 
 // rewritten reports whether e holds something another rewrite changes (a
@@ -396,7 +397,7 @@ func rewritten(e ast.Expr) bool {
 		case *ast.FuncLit, *ast.SelectorExpr:
 			found = true
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Obj == nil && (id.Name == "min" || id.Name == "max") {
+			if name := builtin(n.Fun); name == "min" || name == "max" {
 				found = true
 			}
 		}
@@ -412,10 +413,11 @@ func isConstantLike(e ast.Expr) bool {
 	case *ast.BasicLit:
 		return true
 	case *ast.Ident:
-		if e.Obj == nil {
-			return e.Name == "nil" || e.Name == "true" || e.Name == "false" || e.Name == "iota"
+		switch builtin(e) {
+		case "nil", "true", "false", "iota":
+			return true
 		}
-		return e.Obj.Kind == ast.Con
+		return e.Obj != nil && e.Obj.Kind == ast.Con
 	case *ast.UnaryExpr:
 		return e.Op != token.AND && e.Op != token.ARROW && isConstantLike(e.X)
 	case *ast.BinaryExpr:
@@ -456,8 +458,7 @@ func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 		return
 	}
 	l.use("_lowerCopy")
-	l.insert(sel.X.Pos(), "_lowerCopy(")
-	l.insert(sel.X.End(), ")")
+	l.wrap(sel.X, "_lowerCopy(", ")")
 }
 
 // methodExpr finds the declaration of M for (*T).M or T.M.
@@ -520,20 +521,36 @@ func (l *lowering) methodExprLit(sel *ast.SelectorExpr, fd *ast.FuncDecl) {
 	l.replace(sel, "func("+strings.Join(params, ", ")+")"+results+" { "+call+" }")
 }
 
-// apply makes the lowered text. Edits at the same offset keep the order
-// they were made in.
+// apply makes the lowered text. At one offset the edits go: text closing
+// wrappers, the innermost first; plain insertions, in the order they were
+// made; text opening wrappers, the outermost first; then a replacement,
+// so that no insertion is lost under a replacement that starts there.
 func (l *lowering) apply() (string, *posMap) {
 	if len(l.edits) == 0 && len(l.helpers) == 0 {
 		return l.src, &posMap{orig: l.src, lowered: l.src}
 	}
-	// By offset; at one offset, insertions before replacements, so an
-	// insertion is not lost under a replacement that starts there.
+	rank := func(e edit) (int, int) {
+		switch {
+		case e.end != e.pos:
+			return 3, 0
+		case e.wraps < 0:
+			return 0, -e.wraps // a shorter node closes first
+		case e.wraps > 0:
+			return 2, -e.wraps // a longer node opens first
+		}
+		return 1, 0
+	}
 	sort.SliceStable(l.edits, func(i, j int) bool {
 		a, b := l.edits[i], l.edits[j]
 		if a.pos != b.pos {
 			return a.pos < b.pos
 		}
-		return a.end == a.pos && b.end != b.pos
+		ra, ka := rank(a)
+		rb, kb := rank(b)
+		if ra != rb {
+			return ra < rb
+		}
+		return ka < kb
 	})
 	var b strings.Builder
 	last := 0

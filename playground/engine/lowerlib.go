@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/goexpert/gointernals/playground/symbols"
@@ -78,11 +79,7 @@ func importNames(f *ast.File) map[string]string {
 
 // libCall rewrites pkg.Name into its helper when libCalls has one.
 func (l *lowering) libCall(sel *ast.SelectorExpr, imports map[string]string) bool {
-	pkg, ok := sel.X.(*ast.Ident)
-	if !ok || pkg.Obj != nil || imports[pkg.Name] == "" {
-		return false
-	}
-	name, ok := libCalls[imports[pkg.Name]+"."+sel.Sel.Name]
+	name, ok := libCalls[imports[builtin(sel.X)]+"."+sel.Sel.Name]
 	if !ok {
 		return false
 	}
@@ -91,23 +88,30 @@ func (l *lowering) libCall(sel *ast.SelectorExpr, imports map[string]string) boo
 	return true
 }
 
-// builtinCall rewrites recover(), clear(x) and panic(nil).
-func (l *lowering) builtinCall(c *ast.CallExpr) {
-	id, ok := ast.Unparen(c.Fun).(*ast.Ident)
-	if !ok || id.Obj != nil {
-		return
+// builtin is the name of the predeclared identifier e is (min, nil, ...),
+// or "" when e is anything else, a name the file declares included.
+func builtin(e ast.Expr) string {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Obj == nil {
+		return id.Name
 	}
-	switch {
-	case id.Name == "recover" && len(c.Args) == 0:
+	return ""
+}
+
+// builtinCall rewrites min(...), max(...), recover(), clear(x) and
+// panic(nil).
+func (l *lowering) builtinCall(c *ast.CallExpr) {
+	switch name := builtin(c.Fun); {
+	case (name == "min" || name == "max") && c.Ellipsis == token.NoPos && len(c.Args) > 0:
+		l.minMax(c, name)
+	case name == "recover" && len(c.Args) == 0:
 		// recover is still called by the deferred function itself, as Go
 		// requires: the helper only receives its result.
 		l.use("_lowerRecovered")
-		l.insert(c.Pos(), "_lowerRecovered(any(")
-		l.insert(c.End(), "))")
-	case id.Name == "clear" && len(c.Args) == 1:
+		l.wrap(c, "_lowerRecovered(any(", "))")
+	case name == "clear" && len(c.Args) == 1:
 		l.imports[symbols.LowerPath] = true
 		l.replace(c.Fun, "_lowerRT.Clear")
-	case id.Name == "panic" && len(c.Args) == 1 && isNil(c.Args[0]):
+	case name == "panic" && len(c.Args) == 1 && builtin(c.Args[0]) == "nil":
 		l.imports["runtime"] = true
 		l.replace(c.Args[0], "new(_lower_runtime.PanicNilError)")
 	}
@@ -124,7 +128,7 @@ func (l *lowering) commaOK(ta *ast.TypeAssertExpr, imports map[string]string) {
 		return
 	}
 	l.use("_lowerAssertOK")
-	l.insert(ta.Pos(), "_lowerAssertOK["+l.text(ta.Type)+"](")
+	l.wrap(ta, "_lowerAssertOK["+l.text(ta.Type)+"](", "")
 	l.edits = append(l.edits, edit{pos: l.off(ta.X.End()), end: l.off(ta.End()), text: ")"})
 }
 
@@ -144,11 +148,7 @@ func isInterfaceType(t ast.Expr, imports map[string]string) bool {
 			return ok
 		}
 	case *ast.SelectorExpr:
-		pkg, ok := t.X.(*ast.Ident)
-		if !ok || pkg.Obj != nil {
-			return false
-		}
-		path := imports[pkg.Name]
+		path := imports[builtin(t.X)]
 		v, ok := symbols.Symbols[path+"/"+path[strings.LastIndex(path, "/")+1:]][t.Sel.Name]
 		return ok && v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Interface
 	}
@@ -172,7 +172,7 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 		// Edits around the result, so rewrites inside it stay.
 		n := l.name("_lowerR")
 		l.edits = append(l.edits, edit{pos: l.off(r.Return), end: l.off(r.Return) + len("return"), text: "{ " + n + " :="})
-		l.insert(r.End(), "; return "+n+" }")
+		l.wrap(r, "", "; return "+n+" }")
 		return
 	}
 	var decls, names []string
@@ -196,21 +196,11 @@ func (l *lowering) chanRange(r *ast.RangeStmt, label *ast.LabeledStmt) bool {
 		return false
 	}
 	x := l.name("_lowerX")
-	key := "_"
-	if r.Key != nil {
-		key = l.text(r.Key)
-	}
-	if key == "_" {
-		key = l.name("_lowerK")
-	}
-	head := ""
-	if label != nil {
-		l.edits = append(l.edits, edit{pos: l.off(label.Pos()), end: l.off(label.Colon) + 1})
-		head = label.Label.Name + ": "
-	}
+	key := l.rangeKey(r, "_lowerK")
+	head := l.moveLabel(label)
 	l.edits = append(l.edits, edit{pos: l.off(r.For), end: l.off(r.Body.Lbrace) + 1,
 		text: "{ " + x + " := " + l.text(r.X) + "; " + head + "for " + key + " := range " + x + " { " + v.Name + " := " + x + "[" + key + "];"})
-	l.insert(r.Body.End(), " }")
+	l.wrap(r, "", " }")
 	return true
 }
 
@@ -237,7 +227,7 @@ func hasChanElems(x ast.Expr) bool {
 		case *ast.CompositeLit:
 			return isChanContainer(e.Type)
 		case *ast.CallExpr:
-			if id, ok := e.Fun.(*ast.Ident); ok && id.Name == "make" && id.Obj == nil && len(e.Args) > 0 {
+			if builtin(e.Fun) == "make" && len(e.Args) > 0 {
 				return isChanContainer(e.Args[0])
 			}
 		}
@@ -247,27 +237,11 @@ func hasChanElems(x ast.Expr) bool {
 	if !ok {
 		return fromValue(x)
 	}
-	if id.Obj == nil {
-		return false
-	}
-	switch d := id.Obj.Decl.(type) {
-	case *ast.Field:
-		return isChanContainer(d.Type)
-	case *ast.ValueSpec:
-		if d.Type != nil {
-			return isChanContainer(d.Type)
-		}
-		for i, n := range d.Names {
-			if n.Name == id.Name && i < len(d.Values) {
-				return fromValue(d.Values[i])
-			}
-		}
-	case *ast.AssignStmt:
-		for i, e := range d.Lhs {
-			if n, ok := e.(*ast.Ident); ok && n.Name == id.Name && len(d.Lhs) == len(d.Rhs) {
-				return fromValue(d.Rhs[i])
-			}
-		}
+	switch typ, value := declared(id); {
+	case typ != nil:
+		return isChanContainer(typ)
+	case value != nil:
+		return fromValue(value)
 	}
 	return false
 }
@@ -289,18 +263,13 @@ func usedAsChan(body ast.Node, obj *ast.Object) bool {
 		case *ast.RangeStmt:
 			found = found || is(n.X)
 		case *ast.CallExpr:
-			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "close" && id.Obj == nil && len(n.Args) == 1 {
+			if builtin(n.Fun) == "close" && len(n.Args) == 1 {
 				found = found || is(n.Args[0])
 			}
 		}
 		return !found
 	})
 	return found
-}
-
-func isNil(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && id.Name == "nil" && id.Obj == nil
 }
 
 // use marks a helper, the helpers it needs and its imports.
@@ -326,13 +295,11 @@ func (l *lowering) importClause() string {
 	}
 	var specs []string
 	for p := range l.imports {
-		specs = append(specs, libAlias(p)+" "+strconvQuote(p))
+		specs = append(specs, libAlias(p)+" "+strconv.Quote(p))
 	}
 	sort.Strings(specs)
 	return "; import (" + strings.Join(specs, "; ") + ")"
 }
-
-func strconvQuote(s string) string { return `"` + s + `"` }
 
 // helperDecls are the helpers' declarations, in name order.
 func (l *lowering) helperDecls() string {

@@ -13,12 +13,13 @@ import (
 // position), then lowered (lower.go) into code the interpreter runs as Go
 // would. The build and the browser share it, so both run the same code.
 type Prepared struct {
-	Source string // the reader's program
-	Code   string // what the interpreter runs
-	pm     *posMap
+	Source   string // the reader's program
+	Code     string // what the interpreter runs
+	pm       *posMap
+	findings []Finding
 }
 
-// Prepare parses src and lowers it.
+// Prepare parses src, lowers it, and runs Detect on the lowered code.
 func Prepare(src string) (*Prepared, error) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "main.go", src, parser.ParseComments)
@@ -26,23 +27,21 @@ func Prepare(src string) (*Prepared, error) {
 		return nil, err
 	}
 	code, pm := lower(fset, file, src)
-	return &Prepared{Source: src, Code: code, pm: pm}, nil
+	p := &Prepared{Source: src, Code: code, pm: pm}
+	fset = token.NewFileSet()
+	if file, err := parser.ParseFile(fset, "main.go", code, 0); err == nil {
+		p.findings = detect(fset, file)
+		for i := range p.findings {
+			p.findings[i].Line, p.findings[i].Col = pm.position(p.findings[i].Line, p.findings[i].Col)
+		}
+	}
+	return p, nil
 }
 
 // Findings lists what the interpreter would still run differently from Go
-// after lowering, at positions of the reader's source.
-func (p *Prepared) Findings() []Finding {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "main.go", p.Code, 0)
-	if err != nil {
-		return nil
-	}
-	found := detect(fset, file)
-	for i := range found {
-		found[i].Line, found[i].Col = p.pm.position(found[i].Line, found[i].Col)
-	}
-	return found
-}
+// after lowering, at positions of the reader's source. The slice is the
+// Prepared's own.
+func (p *Prepared) Findings() []Finding { return p.findings }
 
 // Position maps line:col of Code to the reader's source.
 func (p *Prepared) Position(line, col int) (int, int) { return p.pm.position(line, col) }

@@ -143,12 +143,15 @@ func run(id, code string) {
 	// words, at line:col: never a bare "nil type". Those it runs with
 	// semantics that may differ from Go's are named too, before the
 	// program's own output, so a difference is never silent.
+	p, err := engine.Prepare(code)
 	var refuse, differ []string
-	for _, f := range engine.Detect(code) {
-		if f.Unsupported {
-			refuse = append(refuse, f.String())
-		} else {
-			differ = append(differ, f.String())
+	if err == nil {
+		for _, f := range p.Findings() {
+			if f.Unsupported {
+				refuse = append(refuse, f.String())
+			} else {
+				differ = append(differ, f.String())
+			}
 		}
 	}
 	if len(refuse) > 0 {
@@ -160,10 +163,13 @@ func run(id, code string) {
 			"data": "note: the interpreter may print something different from Go here:\n" + strings.Join(differ, "\n") + "\n"})
 	}
 	out := &output{id: id, last: time.Now()}
-	res := engine.Run(context.Background(), code, engine.Options{
-		Stdout: out.writer("stdout"),
-		Stderr: out.writer("stderr"),
-	})
+	opts := engine.Options{Stdout: out.writer("stdout"), Stderr: out.writer("stderr")}
+	var res engine.Result
+	if err != nil {
+		res = engine.Run(context.Background(), code, opts) // reports the syntax error as go run does
+	} else {
+		res = p.Run(context.Background(), opts)
+	}
 	out.mu.Lock()
 	defer out.mu.Unlock()
 	if out.flooded {
