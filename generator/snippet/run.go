@@ -33,7 +33,7 @@ func (v *validator) runProgram(ctx context.Context, sn *Snippet, pr *problem, re
 		return
 	}
 	start := time.Now()
-	er := runEngine(ctx, sn.Code, v.opts.Timeout)
+	er := engine.RunInChild(ctx, sn.Code, v.opts.Timeout)
 	v.count(func(s *Stats) { s.Engine++; s.EngineTime += time.Since(start) })
 
 	res.Output, res.Exit = goOut, goStatus
@@ -44,16 +44,16 @@ func (v *validator) runProgram(ctx context.Context, sn *Snippet, pr *problem, re
 		pr.errs.Add(sn.Page, expLine, 0, "snippet %d: go run printed\n%s\nbut the output block says\n%s", sn.Index, indent(goOut), indent(want))
 	}
 	switch {
-	case er.timedOut:
+	case er.TimedOut:
 		pr.at(0, 0, "the interpreter did not end within the %v time limit; go run did%s", v.opts.Timeout, findings(sn))
-	case er.status != goStatus:
+	case er.Status != goStatus:
 		msg := ""
-		if er.err != nil {
-			msg = ": " + inFile(sn, er.err.Error())
+		if er.Err != nil {
+			msg = ": " + inFile(sn, er.Err.Error())
 		}
-		pr.at(0, 0, "the interpreter exited with status %d, go run with %d%s%s", er.status, goStatus, msg, findings(sn))
-	case !sameOutput(er.stdout, goOut, sn.Attrs.Unordered):
-		pr.at(0, 0, "the interpreter printed\n%s\nbut go run printed\n%s%s", indent(er.stdout), indent(goOut), findings(sn))
+		pr.at(0, 0, "the interpreter exited with status %d, go run with %d%s%s", er.Status, goStatus, msg, findings(sn))
+	case !sameOutput(er.Stdout, goOut, sn.Attrs.Unordered):
+		pr.at(0, 0, "the interpreter printed\n%s\nbut go run printed\n%s%s", indent(er.Stdout), indent(goOut), findings(sn))
 	}
 }
 

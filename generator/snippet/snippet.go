@@ -52,18 +52,14 @@
 //
 //   - by the Go toolchain: a temporary module, go build, the binary run with
 //     the time limit (Options.Timeout, 10 s by default) and killed past it;
-//   - by playground/engine, the interpreter of the in-page playgrounds. The
-//     engine runs in a child process: the current executable started again
-//     with GOINTERNALS_SNIPPET_ENGINE=1, which this package's init turns
-//     into an engine host (any binary linking this package, the site's
-//     command and its test binaries alike, can serve). The interpreter
-//     cannot be preempted in a tight loop, and a panic in an interpreted
-//     goroutine escapes it and ends its process: in a process of its own
-//     both cost nothing but that process, killed at the time limit, and
-//     the build goes on. The child has no timer of its own, so a deadlock
-//     gets Go's own verdict at once ("all goroutines are asleep"). Where
-//     the executable cannot be found the engine runs in-process, and an
-//     abandoned run keeps spinning until the build ends.
+//   - by playground/engine, the interpreter of the in-page playgrounds, in
+//     a child process (engine.RunInChild: the current executable started
+//     again, which the engine package's init turns into a host). The
+//     interpreter cannot be preempted in a tight loop, and a panic in an
+//     interpreted goroutine escapes it and ends its process: in a process
+//     of its own both cost nothing but that process, killed at the time
+//     limit, and the build goes on. The child has no timer of its own, so a
+//     deadlock gets Go's own verdict at once ("all goroutines are asleep").
 //
 // When the two runs disagree, the error adds what playground/engine's
 // Detect knows the interpreter runs differently (range over an integer,

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,23 +31,6 @@ import (
 // then runs it through the fast engine (lowering, yaegi) and reports how
 // often the two agree. A disagreement that Detect does not announce is a
 // silent one, the worst outcome for a reader, and fails the test.
-
-// engineChildEnv makes the test binary an engine host for one program
-// (stdin), so that a panic in an interpreted goroutine, which ends the
-// interpreter's process, ends only that child.
-const engineChildEnv = "GOINTERNALS_ENGINE_CHILD"
-
-func TestMain(m *testing.M) {
-	if os.Getenv(engineChildEnv) == "1" {
-		src, _ := io.ReadAll(os.Stdin)
-		res := Run(context.Background(), string(src), Options{Stdout: os.Stdout, Stderr: os.Stderr, Timeout: 10 * time.Second})
-		if res.Refused {
-			fmt.Fprintln(os.Stderr, refusedMark)
-		}
-		os.Exit(res.Status)
-	}
-	os.Exit(m.Run())
-}
 
 type corpusProgram struct {
 	name, src, want string
@@ -97,13 +79,9 @@ func loadCorpus(t *testing.T) []corpusProgram {
 }
 
 type runResult struct {
-	Stdout  string
-	Status  int
-	Refused bool `json:",omitempty"` // the engine did not run the program
+	Stdout string
+	Status int
 }
-
-// refusedMark is how an engine child says Result.Refused on stderr.
-const refusedMark = "engine: refused"
 
 // goRun builds and runs src with the toolchain, cached by its hash and the
 // Go version in the user cache directory.
@@ -133,7 +111,7 @@ func goRun(t *testing.T, src string) runResult {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	r := runProcess(t, exec.Command(filepath.Join(dir, "prog")), "")
+	r := runProgram(t, filepath.Join(dir, "prog"))
 	if cacheDir != "" && os.MkdirAll(cacheDir, 0o755) == nil {
 		b, _ := json.Marshal(r)
 		tmp := filepath.Join(cacheDir, key+".tmp"+strconv.Itoa(os.Getpid()))
@@ -144,38 +122,25 @@ func goRun(t *testing.T, src string) runResult {
 	return r
 }
 
-// runFast runs src through the fast engine in a child process.
-func runFast(t *testing.T, src string) runResult {
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(self)
-	cmd.Env = append(os.Environ(), engineChildEnv+"=1")
-	return runProcess(t, cmd, src)
-}
-
-func runProcess(t *testing.T, cmd *exec.Cmd, stdin string) runResult {
+// runProgram runs a built program, stopped after 15 s (status -1).
+func runProgram(t *testing.T, prog string) runResult {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	c := exec.CommandContext(ctx, cmd.Path, cmd.Args[1:]...)
-	c.Env, c.Dir = cmd.Env, cmd.Dir
-	c.Stdin = strings.NewReader(stdin)
-	var out, errOut bytes.Buffer
-	c.Stdout, c.Stderr = &out, &errOut
+	c := exec.CommandContext(ctx, prog)
+	var out bytes.Buffer
+	c.Stdout = &out
 	c.WaitDelay = time.Second
 	err := c.Run()
-	refused := strings.Contains(errOut.String(), refusedMark)
 	var exit *exec.ExitError
 	switch {
 	case ctx.Err() != nil:
 		return runResult{Stdout: out.String(), Status: -1}
 	case errors.As(err, &exit):
-		return runResult{Stdout: out.String(), Status: exit.ExitCode(), Refused: refused}
+		return runResult{Stdout: out.String(), Status: exit.ExitCode()}
 	case err != nil:
 		t.Fatal(err)
 	}
-	return runResult{Stdout: out.String(), Refused: refused}
+	return runResult{Stdout: out.String()}
 }
 
 func TestCorpus(t *testing.T) {
@@ -189,7 +154,7 @@ func TestCorpus(t *testing.T) {
 	type outcome struct {
 		p         corpusProgram
 		goRes     runResult
-		fast      runResult
+		fast      ChildResult
 		findings  []Finding
 		agree     bool
 		corpusBad bool
@@ -205,7 +170,7 @@ func TestCorpus(t *testing.T) {
 			defer func() { <-sem }()
 			o := outcome{p: p, goRes: goRun(t, p.src), findings: Detect(p.src)}
 			o.corpusBad = o.goRes.Stdout != p.want || o.goRes.Status != p.exit
-			o.fast = runFast(t, p.src)
+			o.fast = RunInChild(context.Background(), p.src, 15*time.Second)
 			o.agree = o.fast.Stdout == o.goRes.Stdout && o.fast.Status == o.goRes.Status
 			results[i] = o
 		}()

@@ -1,0 +1,112 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+)
+
+// A run in a process of its own. The interpreter cannot be preempted in a
+// tight loop, and a panic in one of its goroutines ends its process: in a
+// child both cost nothing but the child, killed at the time limit. The
+// child is the current executable started again: any binary that links
+// this package serves as the engine's host, from this package's init.
+
+// childEnv, set in a child's environment, makes the process a host for
+// one run: the program on stdin, its output on stdout and stderr, its
+// status as the process's.
+const childEnv = "GOINTERNALS_ENGINE_CHILD"
+
+// refusedMark, the child's last line on stderr, says Result.Refused.
+const refusedMark = "engine: refused"
+
+func init() {
+	if os.Getenv(childEnv) != "1" {
+		return
+	}
+	src, err := io.ReadAll(os.Stdin)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(3)
+	}
+	// No time limit here: the parent kills the process at the limit. With
+	// no timer of its own the process is left to the program alone, so the
+	// Go runtime itself reports a deadlock, at once and in Go's words.
+	res := Run(context.Background(), string(src), Options{Stdout: os.Stdout, Stderr: os.Stderr})
+	if res.Refused {
+		fmt.Fprintln(os.Stderr, refusedMark)
+	}
+	os.Exit(res.Status)
+}
+
+// ChildResult is how a run in a child process ended.
+type ChildResult struct {
+	Stdout, Stderr string
+	Status         int
+	TimedOut       bool // killed at the time limit (Status 2)
+	Refused        bool // see Result.Refused
+	// Err says why the program did not end normally, when known: the line
+	// of stderr that says it (a compile error, "panic: ...", "fatal error:
+	// ..."), ErrTimeout, or why the child could not run.
+	Err error
+}
+
+// RunInChild runs code in a child process, killed at limit. Where the
+// executable cannot be found, it runs in this process.
+func RunInChild(ctx context.Context, code string, limit time.Duration) ChildResult {
+	self, err := os.Executable()
+	if err != nil {
+		var out, errb bytes.Buffer
+		res := Run(ctx, code, Options{Stdout: &out, Stderr: &errb, Timeout: limit})
+		return ChildResult{Stdout: out.String(), Stderr: errb.String(), Status: res.Status, TimedOut: res.TimedOut, Refused: res.Refused, Err: res.Err}
+	}
+	rctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	cmd := exec.CommandContext(rctx, self)
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	cmd.Stdin = strings.NewReader(code)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	cmd.WaitDelay = time.Second
+	err = cmd.Run()
+	r := ChildResult{Stdout: out.String(), Stderr: errb.String()}
+	if rest, ok := strings.CutSuffix(r.Stderr, refusedMark+"\n"); ok {
+		r.Stderr, r.Refused = rest, true
+	}
+	var exit *exec.ExitError
+	switch {
+	case rctx.Err() == context.DeadlineExceeded:
+		r.Status, r.TimedOut, r.Err = 2, true, ErrTimeout
+	case errors.As(err, &exit):
+		r.Status = exit.ExitCode()
+		r.Err = firstLineError(r.Stderr)
+	case err != nil:
+		r.Status, r.Err = 2, err
+	}
+	return r
+}
+
+// firstLineError keeps the line of stderr that says why the program
+// ended (a compile error, "panic: ...", "fatal error: ..."), without the
+// interpreter's position trace and the runtime's goroutine dump.
+func firstLineError(stderr string) error {
+	first := ""
+	for _, l := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
+			return errors.New(l)
+		}
+		if first == "" {
+			first = l
+		}
+	}
+	if first == "" {
+		return nil
+	}
+	return errors.New(first)
+}
