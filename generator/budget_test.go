@@ -77,14 +77,7 @@ func TestDiagramBudget(t *testing.T) {
 	const budget = 30 << 10
 	out := buildReal(t)
 	total := 0
-	err := filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	eachHTML(t, out, func(path string, b []byte) {
 		var svg []byte
 		for rest := b; ; {
 			i := bytes.Index(rest, []byte("<svg"))
@@ -103,13 +96,9 @@ func TestDiagramBudget(t *testing.T) {
 		if n := gzipSize(t, svg); n > budget {
 			t.Errorf("%s: %d bytes of inline SVG gzipped, over the %d budget", path, n, budget)
 		} else if len(svg) > 0 {
-			t.Logf("%s: %d bytes of inline SVG, %d gzipped", strings.TrimPrefix(path, out), len(svg), n)
+			t.Logf("%s: %d bytes of inline SVG, %d gzipped", path, len(svg), n)
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if total == 0 {
 		t.Error("no page holds inline SVG: the diagrams are missing")
 	}

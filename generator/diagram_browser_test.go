@@ -112,23 +112,11 @@ func TestBrowserDiagrams(t *testing.T) {
 func pagesWithDiagrams(t *testing.T, out string) []string {
 	t.Helper()
 	var pages []string
-	err := filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	eachHTML(t, out, func(rel string, b []byte) {
 		if strings.Contains(string(b), `<figure class="diagram"`) {
-			rel, _ := filepath.Rel(out, path)
-			pages = append(pages, "/"+strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
+			pages = append(pages, "/"+strings.TrimSuffix(rel, "index.html"))
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	slices.Sort(pages)
 	if len(pages) == 0 {
 		t.Fatal("no page holds a diagram")

@@ -20,11 +20,10 @@ type builtPage struct {
 	ids  map[string]bool
 }
 
-// loadBuilt parses every HTML file under dir; a file that does not parse
-// fails the test.
-func loadBuilt(t *testing.T, dir string) map[string]*builtPage {
+// eachHTML calls f with the slash path inside dir ("pt/canais/index.html")
+// and the bytes of every HTML file under dir, in lexical order.
+func eachHTML(t *testing.T, dir string, f func(rel string, b []byte)) {
 	t.Helper()
-	pages := map[string]*builtPage{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -33,13 +32,27 @@ func loadBuilt(t *testing.T, dir string) map[string]*builtPage {
 		if err != nil {
 			return err
 		}
+		rel, _ := filepath.Rel(dir, p)
+		f(filepath.ToSlash(rel), b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// loadBuilt parses every HTML file under dir; a file that does not parse
+// fails the test.
+func loadBuilt(t *testing.T, dir string) map[string]*builtPage {
+	t.Helper()
+	pages := map[string]*builtPage{}
+	eachHTML(t, dir, func(rel string, b []byte) {
 		doc, err := html.Parse(bytes.NewReader(b))
 		if err != nil {
-			t.Errorf("%s does not parse as HTML: %v", p, err)
-			return nil
+			t.Errorf("%s does not parse as HTML: %v", rel, err)
+			return
 		}
-		rel, _ := filepath.Rel(dir, p)
-		bp := &builtPage{file: filepath.ToSlash(rel), doc: doc, ids: map[string]bool{}}
+		bp := &builtPage{file: rel, doc: doc, ids: map[string]bool{}}
 		walk(doc, func(n *html.Node) {
 			if id := attr(n, "id"); id != "" {
 				if bp.ids[id] {
@@ -49,11 +62,7 @@ func loadBuilt(t *testing.T, dir string) map[string]*builtPage {
 			}
 		})
 		pages[bp.file] = bp
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return pages
 }
 

@@ -41,8 +41,8 @@ type Toolchain struct {
 	Cached    bool     // true when nothing had to be built
 }
 
-// ToolchainFiles lists the files of t relative to t.Dir, sorted.
-func (t *Toolchain) ToolchainFiles() []string {
+// Files lists the files of t relative to t.Dir, sorted.
+func (t *Toolchain) Files() []string {
 	files := []string{"compile.wasm", "importcfg", "link.wasm"}
 	for _, p := range t.Archives {
 		files = append(files, "pkg/"+p+".a")

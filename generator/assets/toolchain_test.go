@@ -56,7 +56,7 @@ func TestToolchainFiles(t *testing.T) {
 	}
 
 	var raw, gz int64
-	for _, f := range tc.ToolchainFiles() {
+	for _, f := range tc.Files() {
 		b, err := os.ReadFile(filepath.Join(tc.Dir, filepath.FromSlash(f)))
 		if err != nil {
 			t.Fatal(err)
@@ -72,7 +72,7 @@ func TestToolchainFiles(t *testing.T) {
 		gz += n
 	}
 	const budget = 20_000_000
-	t.Logf("exact engine downloads: %d files, %d bytes, %d gzipped (budget %d)", len(tc.ToolchainFiles()), raw, gz, budget)
+	t.Logf("exact engine downloads: %d files, %d bytes, %d gzipped (budget %d)", len(tc.Files()), raw, gz, budget)
 	if gz > budget {
 		t.Errorf("the exact engine's files are %d bytes gzipped, over the %d budget", gz, budget)
 	}

@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"math/rand/v2"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -64,6 +67,29 @@ func TestLoweringRewrites(t *testing.T) {
 		}
 		if !strings.Contains(p.Code, c.want) {
 			t.Errorf("%s\nlowered to\n%s\nwant it to contain\n%s", c.body, p.Code, c.want)
+		}
+	}
+}
+
+// The sorting helpers go through package sort (the interpreter has no
+// slices.SortFunc). That gives the permutation Go's slices would only
+// because both packages' pdqsort come from one template: this holds the
+// premise on the toolchain that runs the tests, ties and lengths past the
+// insertion-sort cut-off included.
+func TestSortPackageOrdersTiesAsSlices(t *testing.T) {
+	type item struct{ key, id int }
+	byKey := func(a, b item) int { return a.key - b.key }
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 300 {
+		x := make([]item, n)
+		for i := range x {
+			x[i] = item{rng.IntN(4), i}
+		}
+		viaSlices, viaSort := slices.Clone(x), slices.Clone(x)
+		slices.SortFunc(viaSlices, byKey)
+		sort.Slice(viaSort, func(i, j int) bool { return byKey(viaSort[i], viaSort[j]) < 0 })
+		if !slices.Equal(viaSlices, viaSort) {
+			t.Fatalf("n=%d: slices.SortFunc and sort.Slice order ties differently:\n%v\n%v", n, viaSlices, viaSort)
 		}
 	}
 }

@@ -17,7 +17,7 @@
 //
 //   - unicode, io, bytes, math/bits, container/list: each costs the
 //     playground's WebAssembly more of its 3 MB (gzipped) budget than the
-//     site's topics use it (measured: unicode about 60 KB, io 23 KB, bytes
+//     site's topics use it (measured once, Go 1.26.8: unicode about 60 KB, io 23 KB, bytes
 //     21 KB, math/bits and container/list 4 KB together). strings and
 //     unicode/utf8 cover the text examples; Detect names an import of one
 //     of them before running.
