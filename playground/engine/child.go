@@ -1,3 +1,5 @@
+//go:build !js
+
 package engine
 
 import (
@@ -16,7 +18,8 @@ import (
 // tight loop, and a panic in one of its goroutines ends its process: in a
 // child both cost nothing but the child, killed at the time limit. The
 // child is the current executable started again: any binary that links
-// this package serves as the engine's host, from this package's init.
+// this package serves as the engine's host, from this package's init. Not
+// in the browser's build (js), which has no processes.
 
 // childEnv, set in a child's environment, makes the process a host for
 // one run: the program on stdin, its output on stdout and stderr, its
