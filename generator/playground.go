@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,8 +14,11 @@ import (
 )
 
 // addPlayground compiles the interpreter to WebAssembly (cached by the hash
-// of its sources), bundles the page script and the worker, and ships them
-// with wasm_exec.js from the same toolchain, all under hashed names.
+// of its sources), bundles the page script and the workers, and ships them
+// with wasm_exec.js from the same toolchain, all under hashed names. The
+// exact engine's files (the Go compiler, linker and archives for js/wasm,
+// cached by Go version) go with them; a page fetches them only when a
+// program needs them.
 func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) error {
 	cache := cfg.CacheDir
 	if cache == "" {
@@ -33,7 +37,15 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)
 	}
-	out, err := assets.Bundle(web.Files, []string{"playground.js", "worker.js"}, nil)
+	tc, err := assets.BuildToolchain(ctx, cfg.ModuleDir, cache, assets.ExactPackages)
+	if err != nil {
+		return fmt.Errorf("playground: the exact engine: %w", err)
+	}
+	dl, err := tc.Downloads()
+	if err != nil {
+		return fmt.Errorf("playground: the exact engine: %w", err)
+	}
+	out, err := assets.Bundle(web.Files, []string{"playground.js", "worker.js", "exact.js", "runner.js"}, nil)
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)
 	}
@@ -52,7 +64,30 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 		Wasm:   add(assets.HashName("engine.wasm", w.Binary), w.Binary),
 		Limit:  int(limit / time.Second),
 	}
+	exact, err := json.Marshal(exactURLs{
+		Worker:  add(out["exact.js"].Name, out["exact.js"].Contents),
+		Runner:  add(out["runner.js"].Name, out["runner.js"].Contents),
+		Compile: add(assets.HashName("compile.wasm", dl.Compile)+".gz", dl.Compile),
+		Link:    add(assets.HashName("link.wasm", dl.Link)+".gz", dl.Link),
+		Pack:    add(assets.HashName("stdlib.tar", dl.Pack)+".gz", dl.Pack),
+		Size:    dl.Size(),
+	})
+	if err != nil {
+		return err
+	}
+	r.playground.Exact = string(exact)
 	return nil
+}
+
+// exactURLs are what the exact engine's worker is told to load
+// (playground/web/exact.js), as JSON in the page's data-pg-exact.
+type exactURLs struct {
+	Worker  string `json:"worker"`
+	Runner  string `json:"runner"`
+	Compile string `json:"compile"`
+	Link    string `json:"link"`
+	Pack    string `json:"pack"`
+	Size    int    `json:"size"` // gzipped bytes in all, for progress
 }
 
 // FindModule returns the directory holding go.mod, from dir upwards.

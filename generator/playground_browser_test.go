@@ -19,7 +19,7 @@ import (
 
 // buildWithPlayground builds the real site with its playgrounds, the
 // interpreter compiled to WebAssembly (cached across runs by its sources).
-func buildWithPlayground(t *testing.T, limit time.Duration) string {
+func buildWithPlayground(t testing.TB, limit time.Duration) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	_, err := Build(context.Background(), Config{
@@ -95,6 +95,11 @@ func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 		}
 		if state != "done" || output != want {
 			t.Errorf("%s: state %s (%s), printed %q, the build recorded %q", r.ID, state, status, output, want)
+		}
+		// The page picks the engine the build checked the program with.
+		engine, _ := engineOf(t, tab, r.ID)
+		if want := map[string]string{snippet.EngineInterpreter: "fast", snippet.EngineGo: "exact"}[r.Engine]; engine != want {
+			t.Errorf("%s: the page ran it with the %q engine, the build with %q", r.ID, engine, r.Engine)
 		}
 		ran++
 	}
@@ -187,7 +192,9 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "panic: boom") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("panic: state %s, output %q, status %q", state, output, status)
 	}
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfor i := 0; ; i++ {\nfmt.Println(\"flood\", i)\n}\n}\n")
+	// Long lines reach the cap in a thousand writes: the test is of the
+	// cap, not of how fast this machine prints.
+	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"strings\"\n)\n\nfunc main() {\nline := strings.Repeat(\"x\", 1000)\nfor i := 0; ; i++ {\nfmt.Println(i, line)\n}\n}\n")
 	if state, _, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(status, "1 MiB") {
 		t.Errorf("output flood: state %s, status %q", state, status)
 	}
@@ -204,7 +211,11 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || !strings.HasSuffix(output, "[a b]\nerror: boom\n") {
 		t.Errorf("lowered library calls: state %s, output %q", state, output)
 	}
-	// What may differ is said before the program's output, which still runs.
+	// Picked by the reader, the interpreter runs what it would run
+	// differently too (automatic hands it to the Go toolchain: see
+	// TestBrowserExactEngine). What may differ is said before the
+	// program's output, which still runs.
+	pickEngine(t, tab, id, "fast")
 	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\ntype point struct{ x int }\n\nfunc main() {\nfmt.Printf(\"%T\\n\", point{})\n}\n")
 	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || !strings.Contains(output, "may print something different from Go here:\n8:13: the interpreter's types have no names") {
 		t.Errorf("a program that may differ: state %s, output %q", state, output)

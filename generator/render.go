@@ -61,7 +61,8 @@ type assetURLs struct{ CSS, JS, Init, Icon string }
 // but Script: the worker, the glue and the module only when a reader runs.
 type playgroundURLs struct {
 	Script, Worker, Exec, Wasm string
-	Limit                      int // seconds
+	Limit                      int    // seconds
+	Exact                      string // exactURLs as JSON
 }
 
 // renderer holds what every page shares.

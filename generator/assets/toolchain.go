@@ -19,9 +19,15 @@ import (
 // that runs the build, compiled for GOOS=js GOARCH=wasm, and the standard
 // library archives for js/wasm of the packages a playground program may
 // import, with the importcfg that names them. In the page a Web Worker
-// would compile, link and run a reader's program with them, behind an
-// in-memory file system; that part is not built yet. Everything here comes
+// (playground/web/exact.js) compiles and links a reader's program with
+// them, behind an in-memory file system. Everything here comes
 // from the local Go installation: no network.
+//
+// The page downloads three files (Downloads): the two tools, gzipped, and
+// one gzipped tar of the archives with two importcfg files. The
+// compiler's names only Packages, so a program importing anything else
+// (syscall/js above all) fails to compile; the linker's names every
+// archive, dependencies included.
 
 // ExactPackages are the packages a program may import in the exact
 // engine: the interpreter's set, and what only its size kept out of it.
@@ -38,6 +44,7 @@ type Toolchain struct {
 	Dir       string
 	GoVersion string
 	Archives  []string // import paths, sorted, one pkg/<path>.a each
+	Packages  []string // what a program may import (BuildToolchain's packages)
 	Cached    bool     // true when nothing had to be built
 }
 
@@ -65,7 +72,7 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 	fmt.Fprintf(h, "%s\x00%s", version, strings.Join(packages, "\x00"))
 	dir := filepath.Join(cacheDir, "toolchain-"+version+"-"+hex.EncodeToString(h.Sum(nil))[:12])
 	if b, err := os.ReadFile(filepath.Join(dir, "complete")); err == nil {
-		return &Toolchain{Dir: dir, GoVersion: version, Archives: strings.Fields(string(b)), Cached: true}, nil
+		return &Toolchain{Dir: dir, GoVersion: version, Archives: strings.Fields(string(b)), Packages: packages, Cached: true}, nil
 	}
 	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
 		return nil, err
@@ -134,5 +141,5 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 	if err := os.Rename(tmp, dir); err != nil {
 		return nil, err
 	}
-	return &Toolchain{Dir: dir, GoVersion: version, Archives: archives}, nil
+	return &Toolchain{Dir: dir, GoVersion: version, Archives: archives, Packages: packages}, nil
 }

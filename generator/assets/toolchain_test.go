@@ -1,9 +1,11 @@
 package assets
 
 import (
+	"archive/tar"
 	"bytes"
 	"compress/gzip"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +26,7 @@ func TestToolchainFiles(t *testing.T) {
 	if err != nil {
 		cache = t.TempDir()
 	}
-	cache = filepath.Join(cache, "gointernals")
+	cache = filepath.Join(cache, "gointernals", "wasm") // where the build keeps it
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	moduleDir, _ := filepath.Abs("../..")
@@ -55,26 +57,56 @@ func TestToolchainFiles(t *testing.T) {
 		t.Errorf("importcfg does not name fmt as /pkg/fmt.a:\n%s", cfg)
 	}
 
-	var raw, gz int64
-	for _, f := range tc.Files() {
-		b, err := os.ReadFile(filepath.Join(tc.Dir, filepath.FromSlash(f)))
+	for _, f := range []string{"compile.wasm", "link.wasm"} {
+		b, err := os.ReadFile(filepath.Join(tc.Dir, f))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.HasSuffix(f, ".wasm") && !bytes.HasPrefix(b, []byte("\x00asm")) {
+		if !bytes.HasPrefix(b, []byte("\x00asm")) {
 			t.Errorf("%s is not a WebAssembly module", f)
 		}
-		n := gzipLen(b)
-		if strings.HasSuffix(f, ".wasm") {
-			t.Logf("%s: %d bytes, %d gzipped", f, len(b), n)
-		}
-		raw += int64(len(b))
-		gz += n
 	}
+
+	start = time.Now()
+	d, err := tc.Downloads()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("downloads in %v: compile %d, link %d, pack %d bytes gzipped", time.Since(start).Round(time.Millisecond), len(d.Compile), len(d.Link), len(d.Pack))
 	const budget = 20_000_000
-	t.Logf("exact engine downloads: %d files, %d bytes, %d gzipped (budget %d)", len(tc.Files()), raw, gz, budget)
-	if gz > budget {
-		t.Errorf("the exact engine's files are %d bytes gzipped, over the %d budget", gz, budget)
+	t.Logf("exact engine downloads: %d bytes in all (budget %d)", d.Size(), budget)
+	if d.Size() > budget {
+		t.Errorf("the exact engine's files are %d bytes gzipped, over the %d budget", d.Size(), budget)
+	}
+	files := untar(t, d.Pack)
+	if len(files) != len(tc.Archives)+2 {
+		t.Errorf("the pack holds %d files, want %d archives and 2 importcfg", len(files), len(tc.Archives))
+	}
+	compileCfg, linkCfg := string(files["importcfg.compile"]), string(files["importcfg.link"])
+	for _, p := range ExactPackages {
+		if !strings.Contains(compileCfg, "packagefile "+p+"=/pkg/"+p+".a\n") {
+			t.Errorf("importcfg.compile does not name %s", p)
+		}
+		if _, ok := files["pkg/"+p+".a"]; !ok {
+			t.Errorf("the pack has no pkg/%s.a", p)
+		}
+	}
+	// What only the standard library may import stays out of the
+	// compiler's reach, but the linker needs it.
+	for _, p := range []string{"syscall/js", "internal/abi", "runtime/internal/sys"} {
+		if strings.Contains(compileCfg, "packagefile "+p+"=") {
+			t.Errorf("importcfg.compile names %s: a program could import it", p)
+		}
+	}
+	if !strings.Contains(linkCfg, "packagefile syscall/js=/pkg/syscall/js.a\n") {
+		t.Errorf("importcfg.link does not name syscall/js:\n%s", linkCfg)
+	}
+	again1, err := tc.Downloads()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again1.Compile, d.Compile) || !bytes.Equal(again1.Pack, d.Pack) {
+		t.Error("a second Downloads gave different bytes")
 	}
 
 	again, err := BuildToolchain(ctx, moduleDir, cache, ExactPackages)
@@ -86,14 +118,29 @@ func TestToolchainFiles(t *testing.T) {
 	}
 }
 
-func gzipLen(b []byte) int64 {
-	cw := &countWriter{}
-	w, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	w.Write(b)
-	w.Close()
-	return cw.n
+func untar(t *testing.T, gz []byte) map[string][]byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			return files
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Format != tar.FormatUSTAR {
+			t.Errorf("%s: format %v, want ustar (the worker reads only ustar)", h.Name, h.Format)
+		}
+		b, err := io.ReadAll(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[h.Name] = b
+	}
 }
-
-type countWriter struct{ n int64 }
-
-func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }

@@ -40,11 +40,17 @@ type Result struct {
 	// toolchain and the interpreter when Status is ok.
 	Output string `json:"output,omitempty"`
 	Exit   int    `json:"exit"`
-	// Engine names what ran it in the build besides the toolchain: the
-	// playground's engine.
+	// Engine names the engine the page runs a program with, as the page
+	// chooses it on "auto": EngineInterpreter or EngineGo.
 	Engine string `json:"engine,omitempty"`
 	Cached bool   `json:"-"`
 }
+
+// The playground's engines, as Result.Engine names them.
+const (
+	EngineInterpreter = "yaegi" // the fast engine; the build ran it too
+	EngineGo          = "go"    // the exact engine: the Go toolchain, as go run
+)
 
 // Options tune validation.
 type Options struct {
@@ -68,7 +74,7 @@ type Stats struct {
 	BuildTime, RunTime, EngineTime time.Duration
 }
 
-const validatorVersion = "1"
+const validatorVersion = "2"
 
 // Validate checks every snippet and returns one Result per snippet, in
 // order, with every problem found.
@@ -211,7 +217,6 @@ func (v *validator) check(ctx context.Context, sn *Snippet, key string) (Result,
 			return res, pr.errs
 		}
 		res.Status = StatusOK
-		res.Engine = "yaegi"
 	}
 	v.store(key, res)
 	return res, nil

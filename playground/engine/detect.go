@@ -205,7 +205,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	for _, imp := range file.Imports {
 		path := strings.Trim(imp.Path.Value, "`\"")
 		if !available(path) && !isLowerImport(imp) {
-			add(imp.Path.Pos(), "package", fmt.Sprintf("package %s is not available in the playground (it offers %s)", path, offered()))
+			add(imp.Path.Pos(), "package", fmt.Sprintf("package %s is not available in the interpreter (it offers %s)", path, offered()))
 		}
 	}
 	var loops []ast.Node

@@ -7,10 +7,17 @@
 //
 // Protocol (structured-clone objects over postMessage):
 //
-//	in:  {type:"run", id, code}      out: {type:"out", id, stream:"stdout"|"stderr", data}...
+//	in:  {type:"run", id, code, auto} out: {type:"out", id, stream:"stdout"|"stderr", data}...
 //	                                      then {type:"exit", id, status, error}
 //	                                      or {type:"exit", id, flood:true} past 1 MiB of output
+//	                                      or {type:"exit", id, exact:reason} (auto only)
 //	in:  {type:"format", id, code}   out: {type:"formatted", id, code, error}
+//
+// With auto set, a program the interpreter would run differently from Go
+// (what engine.Detect finds) or could not compile is not run here: the
+// answer names the reason, and the page runs it with the exact engine (the
+// Go toolchain) instead. A compile refusal comes before any output of the
+// program, so the page may drop what was printed and run it again.
 //
 // Time limits are the page's business: a tight loop cannot be preempted in
 // WebAssembly, so the page terminates the worker instead.
@@ -36,8 +43,9 @@ func main() {
 		}
 		msg := args[0]
 		kind, id, code := msg.Get("type").String(), msg.Get("id").String(), msg.Get("code").String()
+		auto := msg.Get("auto").Truthy()
 		// A callback must not block the event loop: answer from a goroutine.
-		go handle(kind, id, code)
+		go handle(kind, id, code, auto)
 		return nil
 	})
 	js.Global().Set("__goplay", handler)
@@ -49,10 +57,10 @@ func post(v map[string]any) {
 	js.Global().Call("postMessage", js.ValueOf(v))
 }
 
-func handle(kind, id, code string) {
+func handle(kind, id, code string, auto bool) {
 	switch kind {
 	case "run":
-		run(id, code)
+		run(id, code, auto)
 	case "format":
 		out, err := format.Source([]byte(code))
 		if err != nil {
@@ -138,7 +146,7 @@ func (o *output) flushLocked() {
 	o.pending = o.pending[:0]
 }
 
-func run(id, code string) {
+func run(id, code string, auto bool) {
 	// Constructs the interpreter cannot run are named before running, in
 	// words, at line:col: never a bare "nil type". Those it runs with
 	// semantics that may differ from Go's are named too, before the
@@ -153,6 +161,10 @@ func run(id, code string) {
 				differ = append(differ, f.String())
 			}
 		}
+	}
+	if auto && len(refuse)+len(differ) > 0 {
+		post(map[string]any{"type": "exit", "id": id, "exact": strings.Join(append(refuse, differ...), "\n")})
+		return
 	}
 	if len(refuse) > 0 {
 		post(map[string]any{"type": "exit", "id": id, "status": 2, "error": strings.Join(refuse, "\n")})
@@ -177,6 +189,11 @@ func run(id, code string) {
 	}
 	out.flushLocked()
 	msg := map[string]any{"type": "exit", "id": id, "status": res.Status}
+	if auto && res.Refused {
+		// Not a syntax error (those fail Prepare): the interpreter's type
+		// checker or its limits. The Go compiler has the last word.
+		msg["exact"] = res.Err.Error()
+	}
 	if res.Err != nil && res.Status != 1 {
 		// Compile errors were already printed on stderr, like go run.
 		msg["error"] = res.Err.Error()

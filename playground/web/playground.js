@@ -5,10 +5,19 @@
 // program. Without JavaScript, the snippet and its expected output stay
 // as the build rendered them.
 //
+// Two engines run a program. The fast one is the yaegi interpreter in one
+// worker shared by the page. The exact one is the Go toolchain: a worker
+// that keeps the compiler and linker (exact.js) builds a js/wasm binary,
+// and a fresh runner worker per run (runner.js) runs it. With the engine
+// on "auto" (the default), the interpreter's worker first looks at the
+// program and hands it over to the exact engine when it would run it
+// differently from Go; the reader can also pick either engine.
+//
 // Test contract (browser tests rely on it): the root carries
-// data-playground and data-state ("idle", "loading", "running", "done",
-// "error"); inside, [data-action="run"], [data-action="stop"],
-// [data-output] and the textarea [data-editor].
+// data-playground, data-state ("idle", "loading", "running", "done",
+// "error") and, once it ran, data-engine ("fast" or "exact"); inside,
+// [data-action="run"], [data-action="stop"], [data-output], the textarea
+// [data-editor], the select [data-engine-pick] and [data-engine-note].
 
 import { strings } from './strings.js';
 import { highlight } from './highlight.js';
@@ -23,6 +32,7 @@ const cfg = {
   wasm: html.dataset.pgWasm,
   exec: html.dataset.pgExec,
   limit: Number(html.dataset.pgLimit) || 10,
+  exact: html.dataset.pgExact ? JSON.parse(html.dataset.pgExact) : null,
 };
 
 // Host owns the page's one worker. Each run gets a fresh id; messages for
@@ -89,6 +99,65 @@ class Host {
 
 const host = new Host();
 
+// Toolchain owns the exact engine's build worker: it downloads the
+// compiler, the linker and the archives once, then keeps them compiled
+// for every build of the page.
+class Toolchain {
+  constructor() {
+    this.worker = null;
+    this.ready = null;
+    this.waiting = new Map(); // build id → resolve
+    this.seq = 0;
+    this.onprogress = new Set();
+  }
+
+  start() {
+    if (this.ready) return this.ready;
+    this.worker = new Worker(cfg.exact.worker);
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.onmessage = (e) => {
+        const m = e.data;
+        if (m.type === 'ready') resolve();
+        else if (m.type === 'progress') this.onprogress.forEach((f) => f(m.loaded, m.total));
+        else if (m.type === 'fatal') {
+          reject(new Error(m.message));
+          this.fail(m.message);
+        } else if (m.type === 'built') {
+          this.waiting.get(m.id)?.(m);
+          this.waiting.delete(m.id);
+        }
+      };
+      this.worker.onerror = (e) => {
+        reject(new Error(e.message || 'worker error'));
+        this.fail(e.message || 'worker error');
+      };
+    });
+    this.worker.postMessage({ type: 'init', exec: cfg.exec, ...cfg.exact });
+    return this.ready;
+  }
+
+  fail(message) {
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = null;
+    for (const resolve of this.waiting.values()) resolve({ errors: message, failed: true });
+    this.waiting.clear();
+  }
+
+  // build resolves to the worker's answer: {wasm} or {errors}.
+  async build(code) {
+    await this.start();
+    const id = ++this.seq;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ type: 'build', id, code });
+    });
+  }
+}
+
+const toolchain = cfg.exact ? new Toolchain() : null;
+const ENGINE_KEY = 'gointernals-engine';
+
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -124,6 +193,24 @@ class Playground {
     button('format', T.format);
     button('copy', T.copy);
     button('share', T.share);
+    if (toolchain) {
+      const label = el('label', { class: 'pg-engine' }, T.engine + ' ');
+      this.pick = el('select', { 'data-engine-pick': '' });
+      for (const [value, text] of [['auto', T.auto], ['fast', T.fast], ['exact', T.exact]]) {
+        this.pick.append(el('option', { value }, text));
+      }
+      this.pick.value = localStorage.getItem(ENGINE_KEY) || 'auto';
+      this.pick.addEventListener('change', () => {
+        try {
+          localStorage.setItem(ENGINE_KEY, this.pick.value);
+        } catch {
+          // storage refused (private mode): the choice lasts for this page
+        }
+        for (const pg of playgrounds.values()) if (pg.pick) pg.pick.value = this.pick.value;
+      });
+      label.append(this.pick);
+      bar.append(label);
+    }
 
     const editor = el('div', { class: 'pg-editor' });
     this.gutter = el('div', { class: 'pg-lines', 'aria-hidden': 'true' });
@@ -154,9 +241,10 @@ class Playground {
     this.expected = this.outPre.textContent;
     if (this.expected) this.outLabel.textContent = T.expected;
     this.status = el('p', { class: 'pg-status', role: 'status' });
+    this.engineNote = el('p', { class: 'pg-engine-note', 'data-engine-note': '' });
     const notes = el('p', { class: 'pg-note' }, T.limit(cfg.limit) + (this.parallel() ? ' ' + T.oneThread : ''));
     this.root.insertBefore(bar, editor);
-    out.after(this.status, notes);
+    out.after(this.engineNote, this.status, notes);
 
     this.area.addEventListener('input', () => this.sync());
     this.area.addEventListener('keydown', (e) => this.key(e));
@@ -282,13 +370,22 @@ class Playground {
     if (this.root.dataset.state === 'running' || this.root.dataset.state === 'loading') return;
     this.clicked = performance.now();
     delete this.root.dataset.firstOutput;
+    delete this.root.dataset.ms;
+    this.gen = (this.gen || 0) + 1;
     this.clearOutput();
+    this.engineNote.textContent = '';
     this.setState('loading');
+    const mode = this.pick ? this.pick.value : 'fast';
+    if (mode === 'exact') {
+      this.runExact('');
+      return;
+    }
+    this.root.dataset.engine = 'fast';
     const progress = (loaded, total) => this.say(T.loading + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
     host.onprogress.add(progress);
     if (!host.ready) this.say(T.loading);
     try {
-      const started = host.send(this, { type: 'run', code: this.area.value });
+      const started = host.send(this, { type: 'run', code: this.area.value, auto: mode === 'auto' });
       await host.ready;
       host.onprogress.delete(progress);
       this.setState('running');
@@ -304,9 +401,77 @@ class Playground {
     }
   }
 
+  // runExact builds the program with the Go toolchain and runs it in a
+  // runner worker of its own. why is the interpreter's reason for handing
+  // it over, or '' when the reader picked this engine.
+  async runExact(why) {
+    const gen = this.gen;
+    this.root.dataset.engine = 'exact';
+    this.engineNote.textContent = why ? T.exactBecause(why) : T.exactPicked;
+    this.setState('loading');
+    const progress = (loaded, total) => this.say(T.exactLoading + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
+    toolchain.onprogress.add(progress);
+    this.say(toolchain.ready ? T.building : T.exactLoading);
+    let built;
+    try {
+      const pending = toolchain.build(this.area.value);
+      await toolchain.ready;
+      if (gen === this.gen) this.say(T.building);
+      built = await pending;
+    } catch (err) {
+      built = { errors: err.message, failed: true };
+    }
+    toolchain.onprogress.delete(progress);
+    if (gen !== this.gen || this.root.dataset.state !== 'loading') return; // stopped meanwhile
+    if (built.ms) {
+      this.root.dataset.compileMs = String(built.ms.compile ?? '');
+      this.root.dataset.linkMs = String(built.ms.link ?? '');
+    }
+    if (built.failed) {
+      this.setState('error');
+      this.say(T.exactFailed + built.errors);
+      return;
+    }
+    if (built.errors) {
+      // go build's messages name the file; the page counts lines in the editor.
+      const msg = built.errors
+        .replace(/^(?:\.\/)?main\.go:/gm, '')
+        .replace(/could not import (\S+) \(open : [^)]*\)/g, (_, p) => T.notAvailable(p));
+      this.append('stderr', msg.endsWith('\n') ? msg : msg + '\n');
+      const pos = /^(\d+):(\d+)/.exec(msg);
+      if (pos) this.markLine(Number(pos[1]));
+      this.setState('error');
+      this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
+      this.say(T.exit(1, Math.round(performance.now() - this.clicked)));
+      return;
+    }
+    const id = `${this.id}#exact${gen}`;
+    this.runID = id;
+    this.runner = new Worker(cfg.exact.runner);
+    this.runner.onmessage = (e) => {
+      if (e.data.id === id) this.receive(e.data);
+    };
+    this.runner.onerror = (e) => {
+      if (this.runID === id) this.finish({ id, status: 2, error: e.message || 'runner error' });
+    };
+    this.runner.postMessage({ type: 'run', id, exec: cfg.exec, wasm: built.wasm }, [built.wasm]);
+    this.setState('running');
+    this.say(T.running);
+    this.started = performance.now();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.halt(T.timeout(cfg.limit)), cfg.limit * 1000);
+  }
+
   receive(m) {
     if (m.type === 'out') this.append(m.stream, m.data);
-    else if (m.type === 'exit') this.finish(m);
+    else if (m.type === 'exit' && m.exact !== undefined) {
+      // The interpreter handed the program over: nothing it printed counts.
+      clearTimeout(this.timer);
+      host.done(m.id);
+      this.runID = null;
+      this.clearOutput();
+      this.runExact(m.exact);
+    } else if (m.type === 'exit') this.finish(m);
     else if (m.type === 'formatted') this.formatted(m);
   }
 
@@ -318,7 +483,9 @@ class Playground {
     clearTimeout(this.timer);
     host.done(m.id);
     this.runID = null;
+    this.dropRunner();
     const ms = Math.round(performance.now() - this.started);
+    this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
     if (m.error) {
       this.append('stderr', (this.outPre.textContent && !this.outPre.textContent.endsWith('\n') ? '\n' : '') + m.error + '\n');
       const pos = /^(\d+):(\d+)/.exec(m.error);
@@ -333,9 +500,18 @@ class Playground {
   // fresh interpreter.
   halt(message) {
     clearTimeout(this.timer);
-    host.restart();
+    this.gen = (this.gen || 0) + 1; // a build still under way is dropped when it ends
+    if (this.root.dataset.engine === 'exact') this.dropRunner();
+    else host.restart();
     this.setState('error');
     this.say(message);
+  }
+
+  // dropRunner ends the exact engine's runner of this playground; the
+  // toolchain's worker stays, with its compiled modules.
+  dropRunner() {
+    this.runner?.terminate();
+    this.runner = null;
   }
 
   stop() {

@@ -11,6 +11,13 @@ const STRINGS = {
     loadFailed: 'Não foi possível carregar o interpretador: ',
     oneThread: 'No navegador, o Go roda em uma só thread: GOMAXPROCS é 1 aqui, então não há paralelismo real.',
     limit: (s) => `Limite de tempo: ${s} s.`,
+    engine: 'Motor:', auto: 'Automático', fast: 'Interpretador (rápido)', exact: 'Compilador Go (exato)',
+    exactLoading: 'Carregando o compilador Go (cerca de 18 MB, só na primeira vez)…',
+    building: 'Compilando com o compilador Go…',
+    exactFailed: 'Não foi possível carregar o compilador Go: ',
+    exactPicked: 'Executado com o compilador Go (motor exato).',
+    exactBecause: (why) => `Executado com o compilador Go (motor exato), porque o interpretador rodaria este programa de outro jeito:\n${why}`,
+    notAvailable: (p) => `o pacote ${p} não está disponível no playground`,
   },
   en: {
     run: 'Run', stop: 'Stop', reset: 'Reset', format: 'Format', copy: 'Copy', share: 'Share',
@@ -23,6 +30,13 @@ const STRINGS = {
     loadFailed: 'Could not load the interpreter: ',
     oneThread: 'In the browser Go runs on one thread: GOMAXPROCS is 1 here, so there is no real parallelism.',
     limit: (s) => `Time limit: ${s} s.`,
+    engine: 'Engine:', auto: 'Automatic', fast: 'Interpreter (fast)', exact: 'Go toolchain (exact)',
+    exactLoading: 'Loading the Go toolchain (about 18 MB, only the first time)…',
+    building: 'Compiling with the Go toolchain…',
+    exactFailed: 'Could not load the Go toolchain: ',
+    exactPicked: 'Run with the Go toolchain (exact engine).',
+    exactBecause: (why) => `Run with the Go toolchain (exact engine), because the interpreter would run this program differently:\n${why}`,
+    notAvailable: (p) => `package ${p} is not available in the playground`,
   },
 };
 

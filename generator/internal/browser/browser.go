@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -36,15 +37,43 @@ func Path() string {
 // Serve serves dir on a loopback port for the test's lifetime and returns
 // its base URL. Like the host, it answers unknown paths with 404.
 func Serve(t testing.TB, dir string) string {
+	base, _ := ServeCounting(t, dir)
+	return base
+}
+
+// ServeCounting is Serve that also counts requests: count(s) is how many
+// paths requested so far contain s. It sees what workers fetch, which the
+// page's own tools do not.
+func ServeCounting(t testing.TB, dir string) (base string, count func(s string) int) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(dir)), ReadHeaderTimeout: 5 * time.Second}
+	var mu sync.Mutex
+	var paths []string
+	files := http.FileServer(http.Dir(dir))
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, r.URL.Path)
+		mu.Unlock()
+		files.ServeHTTP(w, r)
+	})
+	count = func(s string) int {
+		mu.Lock()
+		defer mu.Unlock()
+		n := 0
+		for _, p := range paths {
+			if strings.Contains(p, s) {
+				n++
+			}
+		}
+		return n
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	return "http://" + ln.Addr().String()
+	return "http://" + ln.Addr().String(), count
 }
 
 // Tab is a browser tab whose console errors are collected.

@@ -1,0 +1,138 @@
+package assets
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Downloads are the exact engine's files as the page fetches them, each
+// gzipped (the worker inflates them itself, so the download is this size
+// whatever the host's compression).
+type Downloads struct {
+	Compile, Link []byte // gzipped compile.wasm and link.wasm
+	Pack          []byte // gzipped ustar: pkg/<path>.a, importcfg.compile, importcfg.link
+}
+
+// Size is the bytes a reader downloads in all.
+func (d *Downloads) Size() int {
+	return len(d.Compile) + len(d.Link) + len(d.Pack)
+}
+
+// Downloads gzips the toolchain's files for the page, once: the results
+// are kept beside them, so a build with an unchanged toolchain reads three
+// files. The output depends only on the input (gzip and tar headers carry
+// no time or name), so builds stay byte-identical.
+func (t *Toolchain) Downloads() (*Downloads, error) {
+	dir := filepath.Join(t.Dir, "download")
+	names := []string{"compile.wasm.gz", "link.wasm.gz", "pack.tar.gz"}
+	if b, err := os.ReadFile(filepath.Join(dir, "complete")); err == nil && string(b) == strings.Join(t.Packages, " ") {
+		var got [3][]byte
+		for i, n := range names {
+			if got[i], err = os.ReadFile(filepath.Join(dir, n)); err != nil {
+				break
+			}
+		}
+		if err == nil {
+			return &Downloads{Compile: got[0], Link: got[1], Pack: got[2]}, nil
+		}
+	}
+	var d Downloads
+	var err error
+	for _, x := range []struct {
+		dst  *[]byte
+		file string
+	}{{&d.Compile, "compile.wasm"}, {&d.Link, "link.wasm"}} {
+		b, err := os.ReadFile(filepath.Join(t.Dir, x.file))
+		if err != nil {
+			return nil, err
+		}
+		if *x.dst, err = gzipBytes(b); err != nil {
+			return nil, err
+		}
+	}
+	pack, err := t.pack()
+	if err != nil {
+		return nil, err
+	}
+	if d.Pack, err = gzipBytes(pack); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	for i, b := range [][]byte{d.Compile, d.Link, d.Pack} {
+		if err := writeAtomic(filepath.Join(dir, names[i]), b); err != nil {
+			return nil, err
+		}
+	}
+	if err := writeAtomic(filepath.Join(dir, "complete"), []byte(strings.Join(t.Packages, " "))); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// pack writes the archives and the two importcfg files as one ustar.
+func (t *Toolchain) pack() ([]byte, error) {
+	allowed := map[string]bool{}
+	for _, p := range t.Packages {
+		allowed[p] = true
+	}
+	var compileCfg, linkCfg strings.Builder
+	for _, imp := range t.Archives {
+		line := fmt.Sprintf("packagefile %s=/pkg/%s.a\n", imp, imp)
+		linkCfg.WriteString(line)
+		if allowed[imp] {
+			compileCfg.WriteString(line)
+		}
+	}
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	add := func(name string, b []byte) error {
+		hdr := &tar.Header{Name: name, Mode: 0o644, Size: int64(len(b)), Typeflag: tar.TypeReg, Format: tar.FormatUSTAR}
+		if err := tw.WriteHeader(hdr); err != nil {
+			return fmt.Errorf("packing %s: %w", name, err)
+		}
+		_, err := tw.Write(b)
+		return err
+	}
+	if err := add("importcfg.compile", []byte(compileCfg.String())); err != nil {
+		return nil, err
+	}
+	if err := add("importcfg.link", []byte(linkCfg.String())); err != nil {
+		return nil, err
+	}
+	for _, imp := range slices.Sorted(slices.Values(t.Archives)) {
+		b, err := os.ReadFile(filepath.Join(t.Dir, "pkg", filepath.FromSlash(imp)+".a"))
+		if err != nil {
+			return nil, err
+		}
+		if err := add("pkg/"+imp+".a", b); err != nil {
+			return nil, err
+		}
+	}
+	if err := tw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func gzipBytes(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
