@@ -21,14 +21,21 @@ const testBaseURL = "https://example.org"
 // fixtures is run once per test binary, not once per build.
 var snippetCache string
 
+// sitesDir holds the real site as buildWithPlayground builds it.
+var sitesDir string
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "snippet-cache-")
 	if err != nil {
 		panic(err)
 	}
 	snippetCache = dir
+	if sitesDir, err = os.MkdirTemp("", "sites-"); err != nil {
+		panic(err)
+	}
 	code := m.Run()
 	os.RemoveAll(dir)
+	os.RemoveAll(sitesDir)
 	os.Exit(code)
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,9 +20,15 @@ import (
 
 // buildWithPlayground builds the real site with its playgrounds, the
 // interpreter compiled to WebAssembly (cached across runs by its sources).
+// Tests only read the result, so one build per time limit serves them all.
 func buildWithPlayground(t testing.TB, limit time.Duration) string {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "public")
+	playgroundSites.Lock()
+	defer playgroundSites.Unlock()
+	if out, ok := playgroundSites.dirs[limit]; ok {
+		return out
+	}
+	out := filepath.Join(sitesDir, fmt.Sprintf("public-%v", limit))
 	_, err := Build(context.Background(), Config{
 		Content: os.DirFS("../content"), ContentLabel: "content", OutDir: out, BaseURL: testBaseURL,
 		SnippetCache: snippetCache,
@@ -30,8 +37,14 @@ func buildWithPlayground(t testing.TB, limit time.Duration) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	playgroundSites.dirs[limit] = out
 	return out
 }
+
+var playgroundSites = struct {
+	sync.Mutex
+	dirs map[time.Duration]string
+}{dirs: map[time.Duration]string{}}
 
 func readManifest(t *testing.T, out string) []snippet.Result {
 	t.Helper()

@@ -9,10 +9,17 @@
 //       exec: wasm_exec.js; compile, link: gzipped modules; pack: gzipped
 //       tar of the standard-library archives and the importcfg files;
 //       size: their bytes in all, for progress.
+//       warm: build a small program as soon as the tools are loaded (the
+//       page asks when it starts the worker ahead of a run).
 //   {type:'build', id, code}
-// Answers: {type:'progress', loaded, total}, {type:'ready'},
-// {type:'fatal', message}, and for each build
+// Answers: {type:'progress', loaded, total}, {type:'ready', ms}, then
+// {type:'warm'} if asked, {type:'fatal', message}, and for each build
 // {type:'built', id, wasm?: ArrayBuffer, errors?: string, ms: {compile, link}}.
+//
+// Why warm up: browsers compile a large WebAssembly module lazily, each
+// function the first time it runs, and optimise it later, so the first
+// build is several times slower than the next ones. Building hello world
+// while the reader is still typing moves that cost out of their first run.
 //
 // Files are kept in the Cache API under their hashed names, so a reader
 // downloads them once; the compiled modules stay in this worker between
@@ -32,9 +39,13 @@ self.onmessage = (e) => {
   if (msg.type === 'init') {
     if (!ready) {
       ready = load(msg).then(
-        () => self.postMessage({ type: 'ready' }),
+        (ms) => self.postMessage({ type: 'ready', ms }),
         (err) => self.postMessage({ type: 'fatal', message: String((err && err.message) || err) }),
       );
+      if (msg.warm) {
+        queue = queue.then(() => ready).then(() => tools && build({ id: 0, code: WARM_UP }, false))
+          .then(() => self.postMessage({ type: 'warm' }), () => {});
+      }
     }
     return;
   }
@@ -57,13 +68,20 @@ async function load({ exec, compile, link, pack, size }) {
       self.postMessage({ type: 'progress', loaded, total: size });
     }
   };
+  const t0 = performance.now();
+  const ms = {};
+  const done = (name) => (v) => {
+    ms[name] = Math.round(performance.now() - t0);
+    return v;
+  };
   const cache = await openCache([compile, link, pack]);
   const [c, l, files] = await Promise.all([
-    fetchGz(cache, compile, progress).then((s) => WebAssembly.compileStreaming(new Response(s, { headers: { 'Content-Type': 'application/wasm' } }))),
-    fetchGz(cache, link, progress).then((s) => WebAssembly.compileStreaming(new Response(s, { headers: { 'Content-Type': 'application/wasm' } }))),
-    fetchGz(cache, pack, progress).then((s) => new Response(s).arrayBuffer()).then((b) => untar(new Uint8Array(b))),
+    fetchInflated(cache, compile, 'application/wasm', progress).then(done('compileFetched')).then((r) => WebAssembly.compileStreaming(r)).then(done('compileReady')),
+    fetchInflated(cache, link, 'application/wasm', progress).then(done('linkFetched')).then((r) => WebAssembly.compileStreaming(r)).then(done('linkReady')),
+    fetchInflated(cache, pack, 'application/x-tar', progress).then((r) => r.arrayBuffer()).then((b) => untar(new Uint8Array(b))).then(done('packReady')),
   ]);
   tools = { compile: c, link: l, base: files };
+  return ms;
 }
 
 // openCache opens the Cache API store and drops entries of earlier
@@ -83,25 +101,41 @@ async function openCache(keep) {
   }
 }
 
-// fetchGz returns the decompressed body of a gzipped file, from the cache
-// or the network. A host that already decoded it (Content-Encoding) hands
-// over the plain bytes, which pass through.
-async function fetchGz(cache, url, progress) {
-  let resp = cache && (await cache.match(url));
-  if (!resp) {
-    resp = await fetch(url);
-    if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
-    if (cache) await cache.put(url, resp.clone()).catch(() => {});
-  }
+// fetchInflated returns a file's inflated contents as a Response. The
+// site serves it gzipped (so the download is that size whatever the
+// host's compression; a host that decoded it already hands over plain
+// bytes, which pass through), and the Cache API keeps it inflated: a
+// module compiled from a cached Response is compiled straight from it,
+// and the browser may keep the compiled code with it.
+async function fetchInflated(cache, url, type, progress) {
+  const hit = cache && (await cache.match(url));
+  if (hit) return hit;
+  const resp = await fetch(url);
+  if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
   const bytes = new Uint8Array(await resp.arrayBuffer());
   progress(bytes.length);
   const body = new Blob([bytes]).stream();
-  return bytes[0] === 0x1f && bytes[1] === 0x8b ? body.pipeThrough(new DecompressionStream('gzip')) : body;
+  const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? body.pipeThrough(new DecompressionStream('gzip')) : body;
+  const inflated = new Response(plain, { headers: { 'Content-Type': type } });
+  if (cache) {
+    try {
+      await cache.put(url, inflated.clone());
+      const kept = await cache.match(url);
+      if (kept) return kept;
+    } catch {
+      // storage full or refused: this time the module compiles from memory
+    }
+  }
+  return inflated;
 }
+
+const WARM_UP = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("warm")\n}\n';
 
 const decoder = new TextDecoder();
 
-async function build({ id, code }) {
+// build compiles and links code; answer is false for the warm-up.
+async function build({ id, code }, answer = true) {
+  const post = answer ? (m, transfer) => self.postMessage(m, transfer) : () => {};
   let errors = '';
   const fs = new MemFS(tools.base, (fd, b) => {
     errors += decoder.decode(b, { stream: true });
@@ -116,7 +150,7 @@ async function build({ id, code }) {
     '-importcfg', '/importcfg.compile', '-pack', '-c=1', 'main.go']);
   ms.compile = Math.round(performance.now() - t);
   if (status !== 0) {
-    self.postMessage({ type: 'built', id, errors: errors || `compile exited with status ${status}`, ms });
+    post({ type: 'built', id, errors: errors || `compile exited with status ${status}`, ms });
     return;
   }
   t = performance.now();
@@ -125,9 +159,9 @@ async function build({ id, code }) {
   ms.link = Math.round(performance.now() - t);
   const wasm = fs.get('prog.wasm');
   if (status !== 0 || !wasm) {
-    self.postMessage({ type: 'built', id, errors: errors || `link exited with status ${status}`, ms });
+    post({ type: 'built', id, errors: errors || `link exited with status ${status}`, ms });
     return;
   }
   const out = wasm.slice().buffer;
-  self.postMessage({ type: 'built', id, wasm: out, ms }, [out]);
+  post({ type: 'built', id, wasm: out, ms }, [out]);
 }

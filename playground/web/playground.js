@@ -111,13 +111,18 @@ class Toolchain {
     this.onprogress = new Set();
   }
 
-  start() {
+  // start loads the toolchain; with warm, it also builds a small program
+  // at once, so that the reader's first build runs at full speed.
+  start(warm = false) {
     if (this.ready) return this.ready;
     this.worker = new Worker(cfg.exact.worker);
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = (e) => {
         const m = e.data;
-        if (m.type === 'ready') resolve();
+        if (m.type === 'ready') {
+          this.loadMs = m.ms; // for the benchmark
+          resolve();
+        } else if (m.type === 'warm') html.dataset.pgExactWarm = '';
         else if (m.type === 'progress') this.onprogress.forEach((f) => f(m.loaded, m.total));
         else if (m.type === 'fatal') {
           reject(new Error(m.message));
@@ -132,8 +137,17 @@ class Toolchain {
         this.fail(e.message || 'worker error');
       };
     });
-    this.worker.postMessage({ type: 'init', exec: cfg.exec, ...cfg.exact });
+    this.worker.postMessage({ type: 'init', exec: cfg.exec, warm, ...cfg.exact });
     return this.ready;
+  }
+
+  // prepare starts the toolchain ahead of a run, when the reader picked it
+  // or its files are already in the browser's cache (so nothing is
+  // downloaded for a reader who may never need it).
+  async prepare(picked) {
+    if (this.ready) return;
+    const cached = self.caches ? await caches.match(cfg.exact.compile).catch(() => null) : null;
+    if (picked || cached) this.start(true).catch(() => {});
   }
 
   fail(message) {
@@ -249,7 +263,10 @@ class Playground {
     this.area.addEventListener('input', () => this.sync());
     this.area.addEventListener('keydown', (e) => this.key(e));
     this.area.addEventListener('beforeinput', (e) => this.lineBreak(e));
-    this.area.addEventListener('focus', () => host.start().catch(() => {}), { once: true });
+    this.area.addEventListener('focus', () => {
+      if (this.pick?.value !== 'exact') host.start().catch(() => {});
+      toolchain?.prepare(this.pick?.value === 'exact');
+    }, { once: true });
     this.sync();
   }
 
@@ -412,6 +429,9 @@ class Playground {
     const progress = (loaded, total) => this.say(T.exactLoading + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
     toolchain.onprogress.add(progress);
     this.say(toolchain.ready ? T.building : T.exactLoading);
+    // The runner starts while the program builds.
+    const runner = new Worker(cfg.exact.runner);
+    runner.postMessage({ type: 'load', exec: cfg.exec });
     let built;
     try {
       const pending = toolchain.build(this.area.value);
@@ -422,10 +442,13 @@ class Playground {
       built = { errors: err.message, failed: true };
     }
     toolchain.onprogress.delete(progress);
+    if (gen !== this.gen || this.root.dataset.state !== 'loading' || !built.wasm) runner.terminate();
     if (gen !== this.gen || this.root.dataset.state !== 'loading') return; // stopped meanwhile
+    this.root.dataset.builtMs = String(Math.round(performance.now() - this.clicked));
     if (built.ms) {
       this.root.dataset.compileMs = String(built.ms.compile ?? '');
       this.root.dataset.linkMs = String(built.ms.link ?? '');
+      this.root.dataset.loadMs = JSON.stringify(toolchain.loadMs || {});
     }
     if (built.failed) {
       this.setState('error');
@@ -447,14 +470,14 @@ class Playground {
     }
     const id = `${this.id}#exact${gen}`;
     this.runID = id;
-    this.runner = new Worker(cfg.exact.runner);
+    this.runner = runner;
     this.runner.onmessage = (e) => {
       if (e.data.id === id) this.receive(e.data);
     };
     this.runner.onerror = (e) => {
       if (this.runID === id) this.finish({ id, status: 2, error: e.message || 'runner error' });
     };
-    this.runner.postMessage({ type: 'run', id, exec: cfg.exec, wasm: built.wasm }, [built.wasm]);
+    this.runner.postMessage({ type: 'run', id, wasm: built.wasm }, [built.wasm]);
     this.setState('running');
     this.say(T.running);
     this.started = performance.now();

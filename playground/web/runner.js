@@ -3,7 +3,9 @@
 // starts one per run and terminates it to stop the program, which is the
 // only way to stop a WebAssembly loop.
 //
-// In: {type:'run', id, exec, wasm: ArrayBuffer}. Out, as the interpreter's
+// In: {type:'load', exec}, sent when the build starts so that this
+// worker is up by the time the binary is, then {type:'run', id, wasm:
+// ArrayBuffer}. Out, as the interpreter's
 // worker answers: {type:'out', id, stream, data}..., then
 // {type:'exit', id, status} or {type:'exit', id, flood:true}.
 //
@@ -18,11 +20,14 @@ const OUTPUT_LIMIT = 1 << 20;
 const post = self.postMessage.bind(self);
 
 self.onmessage = async (e) => {
-  const { id, exec, wasm } = e.data;
+  if (e.data.type === 'load') {
+    importScripts(e.data.exec);
+    return;
+  }
+  const { id, wasm } = e.data;
   const out = new Output(id);
   let status;
   try {
-    importScripts(exec);
     const module = await WebAssembly.compile(wasm);
     seal();
     const fs = new MemFS(null, (fd, b) => out.write(fd === 1 ? 'stdout' : 'stderr', b));
