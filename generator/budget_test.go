@@ -23,7 +23,8 @@ func gzipSize(t *testing.T, b []byte) int {
 
 // TestPlaygroundBudgets holds the sizes the playground promises: the
 // interpreter's WebAssembly at most 3 MB gzipped, the page's own scripts
-// at most 25 KB gzipped, and no inline script anywhere (the
+// (the exact engine's workers included) at most 25 KB gzipped, and no
+// inline script anywhere (the
 // Content-Security-Policy forbids it).
 func TestPlaygroundBudgets(t *testing.T) {
 	out := buildWithPlayground(t, 10*time.Second)
@@ -42,7 +43,7 @@ func TestPlaygroundBudgets(t *testing.T) {
 		t.Logf("engine wasm: %d bytes, %d gzipped (budget %d)", len(b), n, wasmBudget)
 	}
 	var js []byte
-	for _, pattern := range []string{"main-*.js", "init-*.js", "playground-*.js", "worker-*.js"} {
+	for _, pattern := range []string{"main-*.js", "init-*.js", "playground-*.js", "worker-*.js", "exact-*.js", "runner-*.js"} {
 		m, _ := filepath.Glob(filepath.Join(out, "assets", pattern))
 		if len(m) != 1 {
 			t.Fatalf("want one %s, found %v", pattern, m)

@@ -57,8 +57,10 @@ type Config struct {
 	SnippetTimeout time.Duration
 
 	// Playground, when set, turns runnable snippets into in-page
-	// playgrounds: the interpreter is compiled to WebAssembly from the
-	// module at Playground.ModuleDir. Nil leaves snippets static.
+	// playgrounds: the interpreter, and for the exact engine the Go
+	// compiler and linker, are compiled to WebAssembly from the module at
+	// Playground.ModuleDir and the Go installation on PATH. Nil leaves
+	// snippets static.
 	Playground *PlaygroundConfig
 }
 

@@ -45,25 +45,32 @@
 // type-check with go/types, the standard library read from the toolchain's
 // export data (faster than from source: see Validate).
 //
-// A program, unless the author wrote {norun="why"}, is then run twice, and
-// both runs must agree with each other and with the ```output block
-// (line-sorted with {output="unordered"}); its exit status must be the
-// declared one ({exit=N}: 0 by default, 2 for a panic or a deadlock):
+// A program, unless the author wrote {norun="why"}, is then run by the
+// engines the page would run it with, and each run must agree with the
+// ```output block (line-sorted with {output="unordered"}); its exit status
+// must be the declared one ({exit=N}: 0 by default, 2 for a panic or a
+// deadlock):
 //
-//   - by the Go toolchain: a temporary module, go build, the binary run with
-//     the time limit (Options.Timeout, 10 s by default) and killed past it;
-//   - by playground/engine, the interpreter of the in-page playgrounds, in
-//     a child process (engine.RunInChild: the current executable started
-//     again, which the engine package's init turns into a host). The
-//     interpreter cannot be preempted in a tight loop, and a panic in an
+//   - always by the Go toolchain: a temporary module, go build, the binary
+//     run with the time limit (Options.Timeout, 10 s by default) and killed
+//     past it. The page's exact engine is this same compiler, in the
+//     browser.
+//   - by playground/engine, the interpreter of the in-page playgrounds,
+//     when the page would run it there: on "auto" the page hands a program
+//     to the exact engine when engine.Prepare's findings say the
+//     interpreter would run it differently, or the interpreter refuses to
+//     compile it, and the build makes the same choice (Result.Engine). The
+//     interpreter runs in a child process (engine.RunInChild: the current
+//     executable started again, which the engine package's init turns into
+//     a host). It cannot be preempted in a tight loop, and a panic in an
 //     interpreted goroutine escapes it and ends its process: in a process
 //     of its own both cost nothing but that process, killed at the time
 //     limit, and the build goes on. The child has no timer of its own, so a
 //     deadlock gets Go's own verdict at once ("all goroutines are asleep").
 //
-// When the two runs disagree, the error adds what playground/engine's
-// Detect knows the interpreter runs differently (range over an integer,
-// min and max, a closure capturing a loop variable...), at file positions.
+// A disagreement between the interpreter and go run on a program the page
+// would give the interpreter is one nothing announces: the build fails and
+// says so.
 //
 // # Cache
 //
