@@ -206,6 +206,9 @@ func TestBadInputIsReportedWithPositions(t *testing.T) {
 		{"unknown front matter key", func(m fstest.MapFS) {
 			m["en/memory.md"].Data = []byte("---\ntitle: Memory\ntranslationKey: memory\ntittle: x\n---\nx\n")
 		}, []string{`content/en/memory.md:4:1: front matter: unknown key "tittle"`}},
+		{"a file that is not UTF-8", func(m fstest.MapFS) {
+			m["en/memory.md"].Data = []byte("---\ntitle: Memory\ndescription: d\ntranslationKey: memory\norder: 1\n---\nLatin-1: caf\xe9\n")
+		}, []string{"content/en/memory.md:7:13: this byte is not UTF-8: save the file as UTF-8"}},
 		{"no front matter", func(m fstest.MapFS) {
 			m["en/memory.md"].Data = []byte("## Memory\n")
 		}, []string{"content/en/memory.md:1:1: missing front matter"}},

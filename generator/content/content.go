@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goexpert/gointernals/generator/diag"
 	"go.yaml.in/yaml/v3"
@@ -214,9 +215,30 @@ func (s *Site) hasBroken(lang string) bool {
 
 // parsePage splits front matter from body and decodes it. It returns nil
 // when the page cannot be used at all.
+// invalidUTF8 finds the first byte of src that is not UTF-8: its line and
+// column (in bytes, 1-based).
+func invalidUTF8(src []byte) (line, col int, found bool) {
+	line, start := 1, 0
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return line, i - start + 1, true
+		}
+		if r == '\n' {
+			line, start = line+1, i+1
+		}
+		i += size
+	}
+	return 0, 0, false
+}
+
 func parsePage(display string, src []byte) (*Page, diag.List) {
 	var errs diag.List
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if line, col, ok := invalidUTF8(src); ok {
+		errs.Add(display, line, col, "this byte is not UTF-8: save the file as UTF-8")
+		return nil, errs
+	}
 	fmText, body, bodyLine, ok := splitFrontMatter(src)
 	if !ok {
 		errs.Add(display, 1, 1, "missing front matter: start the file with a line \"---\", YAML (title, description, translationKey, order), and another \"---\"")
