@@ -104,3 +104,47 @@ func TestDiagramBudget(t *testing.T) {
 		t.Error("no page holds inline SVG: the diagrams are missing")
 	}
 }
+
+// TestPageWeight holds every page of the real site, playgrounds and all,
+// to 100 KB gzipped: the HTML and everything it loads as it opens
+// (stylesheets, scripts, icons, images). The playground's worker and
+// WebAssembly are not counted: they load when a reader runs a program.
+// Gzipped, because that is what a reader downloads from any host that
+// compresses text (Netlify does).
+func TestPageWeight(t *testing.T) {
+	const budget = 100 << 10
+	out := buildWithPlayground(t, 10*time.Second)
+	heaviest, heaviestPage := 0, ""
+	for file, p := range loadBuilt(t, out) {
+		dir := filepath.Dir(filepath.Join(out, file))
+		total := gzipSize(t, p.raw)
+		seen := map[string]bool{}
+		for _, n := range find(p.doc, func(n *html.Node) bool {
+			return (n.Data == "link" && (attr(n, "rel") == "stylesheet" || strings.Contains(attr(n, "rel"), "icon"))) ||
+				(n.Data == "script" && attr(n, "src") != "") || (n.Data == "img" && attr(n, "src") != "")
+		}) {
+			ref := attr(n, "href") + attr(n, "src")
+			if seen[ref] || strings.HasPrefix(ref, "data:") {
+				continue
+			}
+			seen[ref] = true
+			local := filepath.Join(dir, filepath.FromSlash(ref))
+			if strings.HasPrefix(ref, "/") {
+				local = filepath.Join(out, filepath.FromSlash(ref))
+			}
+			b, err := os.ReadFile(local)
+			if err != nil {
+				t.Errorf("%s loads %s, which is not in the site: %v", file, ref, err)
+				continue
+			}
+			total += gzipSize(t, b)
+		}
+		if total > budget {
+			t.Errorf("%s weighs %d bytes gzipped with what it loads, over the %d budget", file, total, budget)
+		}
+		if total > heaviest {
+			heaviest, heaviestPage = total, file
+		}
+	}
+	t.Logf("heaviest page: %s, %d bytes gzipped with what it loads (budget %d)", heaviestPage, heaviest, budget)
+}

@@ -16,6 +16,7 @@ import (
 // builtPage is one parsed HTML file of a built site.
 type builtPage struct {
 	file string // slash path inside the output: "pt/canais/index.html"
+	raw  []byte
 	doc  *html.Node
 	ids  map[string]bool
 }
@@ -52,7 +53,7 @@ func loadBuilt(t *testing.T, dir string) map[string]*builtPage {
 			t.Errorf("%s does not parse as HTML: %v", rel, err)
 			return
 		}
-		bp := &builtPage{file: rel, doc: doc, ids: map[string]bool{}}
+		bp := &builtPage{file: rel, raw: b, doc: doc, ids: map[string]bool{}}
 		walk(doc, func(n *html.Node) {
 			if id := attr(n, "id"); id != "" {
 				if bp.ids[id] {

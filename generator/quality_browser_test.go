@@ -1,0 +1,73 @@
+package generator
+
+import (
+	_ "embed"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/goexpert/gointernals/generator/internal/browser"
+)
+
+//go:embed testdata/axe/axe.min.js
+var axeSource string
+
+// TestBrowserQuality opens every page of the real site, playgrounds and
+// all, in Chromium: no request may leave the site, and axe-core (vendored
+// in testdata/axe) must find no serious or critical accessibility
+// violation (WCAG 2.1 A and AA rules) in either colour scheme.
+func TestBrowserQuality(t *testing.T) {
+	tab := browser.New(t)
+	out := buildWithPlayground(t, 10*time.Second)
+	base := browser.Serve(t, out)
+	site, _ := url.Parse(base)
+
+	var mu sync.Mutex
+	var outside []string
+	if _, err := chromedp.Call(tab.Ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Listen(tab.Ctx, func(ev any) {
+		e, ok := ev.(*network.EventRequestWillBeSent)
+		if !ok {
+			return
+		}
+		u, err := url.Parse(e.Request.URL)
+		if err != nil || (u.Scheme != "data" && u.Host != site.Host) {
+			mu.Lock()
+			outside = append(outside, e.Request.URL)
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	pages := 0
+	eachHTML(t, out, func(rel string, _ []byte) {
+		pages++
+		page := "/" + strings.TrimSuffix(rel, "index.html")
+		tab.Do(t, 20*time.Second, chromedp.Navigate(base+page), chromedp.WaitReady("body"))
+		for _, scheme := range []string{"light", "dark"} {
+			tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.documentElement.dataset.theme = '`+scheme+`'`))
+			found := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[[]string](axeSource+`;
+axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})
+  .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`, chromedp.EvalAwaitPromise))
+			for _, v := range found {
+				t.Errorf("%s (%s): %s", page, scheme, v)
+			}
+		}
+	})
+	if pages < 14 {
+		t.Errorf("audited %d pages; the site has at least 14", pages)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, u := range outside {
+		t.Errorf("a request left the site: %s", u)
+	}
+}
