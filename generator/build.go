@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"runtime"
 	"strings"
@@ -150,8 +151,16 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	for _, b := range files {
 		rep.Bytes += int64(len(b))
 	}
+	for _, src := range r.links {
+		st, err := os.Stat(src)
+		if err != nil {
+			return nil, err
+		}
+		rep.Files++
+		rep.Bytes += st.Size()
+	}
 	if !cfg.Check {
-		if err := writeSite(cfg.OutDir, files); err != nil {
+		if err := writeSite(cfg.OutDir, files, r.links); err != nil {
 			return nil, err
 		}
 	}

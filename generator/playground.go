@@ -41,7 +41,7 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}
-	dl, err := tc.Downloads()
+	dl, err := tc.DownloadFiles()
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}
@@ -53,6 +53,17 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 		r.files["assets/"+name] = b
 		return "/assets/" + name
 	}
+	// Megabytes from the cache are linked into the site, not copied.
+	link := func(f assets.CachedFile) string {
+		r.links["assets/"+f.Name] = f.Path
+		return "/assets/" + f.Name
+	}
+	wasmURL := ""
+	if w.File != nil {
+		wasmURL = link(*w.File)
+	} else {
+		wasmURL = add(assets.HashName("engine.wasm", w.Binary), w.Binary)
+	}
 	limit := cfg.TimeLimit
 	if limit == 0 {
 		limit = 10 * time.Second
@@ -61,16 +72,16 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 		Script: add(out["playground.js"].Name, out["playground.js"].Contents),
 		Worker: add(out["worker.js"].Name, out["worker.js"].Contents),
 		Exec:   add(assets.HashName("wasm_exec.js", w.Exec), w.Exec),
-		Wasm:   add(assets.HashName("engine.wasm", w.Binary), w.Binary),
+		Wasm:   wasmURL,
 		Limit:  int(limit / time.Second),
 	}
 	exact, err := json.Marshal(exactURLs{
 		Worker:  add(out["exact.js"].Name, out["exact.js"].Contents),
 		Runner:  add(out["runner.js"].Name, out["runner.js"].Contents),
-		Compile: add(assets.HashName("compile.wasm", dl.Compile)+".gz", dl.Compile),
-		Link:    add(assets.HashName("link.wasm", dl.Link)+".gz", dl.Link),
-		Pack:    add(assets.HashName("stdlib.tar", dl.Pack)+".gz", dl.Pack),
-		Size:    dl.Size(),
+		Compile: link(dl[0]),
+		Link:    link(dl[1]),
+		Pack:    link(dl[2]),
+		Size:    int(dl[0].Size + dl[1].Size + dl[2].Size),
 	})
 	if err != nil {
 		return err

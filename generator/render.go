@@ -72,12 +72,13 @@ type renderer struct {
 	tmpl       map[string]*template.Template // by kind
 	assets     assetURLs
 	files      map[string][]byte // bundled assets, by output path
+	links      map[string]string // output path → large file in the cache, linked
 }
 
 var kinds = []string{"page", "home", "404", "root"}
 
 func newRenderer(themeFS fs.FS, baseURL string) (*renderer, error) {
-	r := &renderer{baseURL: baseURL, tmpl: map[string]*template.Template{}, files: map[string][]byte{}}
+	r := &renderer{baseURL: baseURL, tmpl: map[string]*template.Template{}, files: map[string][]byte{}, links: map[string]string{}}
 	for _, k := range kinds {
 		t, err := template.New(k).ParseFS(themeFS, "templates/base.html", "templates/"+k+".html")
 		if err != nil {

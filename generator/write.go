@@ -13,7 +13,12 @@ import (
 // swaps it into place, so that a reader of outDir (a dev server, a deploy
 // in progress) sees either the old site or the new one, never a mix, and a
 // failure leaves the old one untouched.
-func writeSite(outDir string, files map[string][]byte) (err error) {
+//
+// links names files to place by path rather than by content: large build
+// products in the cache, hard-linked (copied where the cache is on another
+// file system). The cache never changes a file in place, so a link cannot
+// change under the site.
+func writeSite(outDir string, files map[string][]byte, links map[string]string) (err error) {
 	abs, err := filepath.Abs(outDir)
 	if err != nil {
 		return err
@@ -40,6 +45,9 @@ func writeSite(outDir string, files map[string][]byte) (err error) {
 		names = append(names, name)
 		dirs[filepath.Dir(filepath.FromSlash(name))] = true
 	}
+	for name := range links {
+		dirs[filepath.Dir(filepath.FromSlash(name))] = true
+	}
 	slices.Sort(names)
 	sorted := slices.Sorted(maps.Keys(dirs)) // parents sort before children
 	for _, d := range sorted {
@@ -54,6 +62,11 @@ func writeSite(outDir string, files map[string][]byte) (err error) {
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(links)) {
+		if err := linkOrCopy(links[name], filepath.Join(tmp, filepath.FromSlash(name))); err != nil {
+			return err
+		}
 	}
 
 	// Swap: move the old site aside, the new one in, then drop the old.
@@ -80,4 +93,15 @@ func writeSite(outDir string, files map[string][]byte) (err error) {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+func linkOrCopy(src, dst string) error {
+	if os.Link(src, dst) == nil {
+		return nil
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
 }

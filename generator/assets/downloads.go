@@ -24,6 +24,39 @@ func (d *Downloads) Size() int {
 	return len(d.Compile) + len(d.Link) + len(d.Pack)
 }
 
+// DownloadFiles returns the three downloads as files in the cache, named
+// by content ("compile-<hash>.wasm.gz", "link-…", "stdlib-….tar.gz"), in
+// that order, making them first if needed. A warm build reads none of
+// their bytes.
+func (t *Toolchain) DownloadFiles() ([]CachedFile, error) {
+	var made [3][]byte // the bytes, when they were just made
+	if !t.downloadsComplete() {
+		d, err := t.Downloads()
+		if err != nil {
+			return nil, err
+		}
+		made = [3][]byte{d.Compile, d.Link, d.Pack}
+	}
+	dir := filepath.Join(t.Dir, "download")
+	var out []CachedFile
+	for i, x := range []struct{ file, name string }{
+		{"compile.wasm.gz", "compile.wasm"}, {"link.wasm.gz", "link.wasm"}, {"pack.tar.gz", "stdlib.tar"},
+	} {
+		f, err := cachedFile(filepath.Join(dir, x.file), x.name, made[i])
+		if err != nil {
+			return nil, err
+		}
+		f.Name += ".gz" // HashName put the hash before the extension
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+func (t *Toolchain) downloadsComplete() bool {
+	b, err := os.ReadFile(filepath.Join(t.Dir, "download", "complete"))
+	return err == nil && string(b) == strings.Join(t.Packages, " ")
+}
+
 // Downloads gzips the toolchain's files for the page, once: the results
 // are kept beside them, so a build with an unchanged toolchain reads three
 // files. The output depends only on the input (gzip and tar headers carry
@@ -31,8 +64,9 @@ func (d *Downloads) Size() int {
 func (t *Toolchain) Downloads() (*Downloads, error) {
 	dir := filepath.Join(t.Dir, "download")
 	names := []string{"compile.wasm.gz", "link.wasm.gz", "pack.tar.gz"}
-	if b, err := os.ReadFile(filepath.Join(dir, "complete")); err == nil && string(b) == strings.Join(t.Packages, " ") {
+	if t.downloadsComplete() {
 		var got [3][]byte
+		var err error
 		for i, n := range names {
 			if got[i], err = os.ReadFile(filepath.Join(dir, n)); err != nil {
 				break
@@ -67,6 +101,7 @@ func (t *Toolchain) Downloads() (*Downloads, error) {
 		return nil, err
 	}
 	for i, b := range [][]byte{d.Compile, d.Link, d.Pack} {
+		os.Remove(filepath.Join(dir, names[i]+".name")) // named again from the new bytes
 		if err := writeAtomic(filepath.Join(dir, names[i]), b); err != nil {
 			return nil, err
 		}

@@ -17,9 +17,22 @@ import (
 // Wasm is a Go program compiled for the browser, with the glue script of
 // the toolchain that compiled it.
 type Wasm struct {
-	Binary []byte // the .wasm module
+	// Binary is the .wasm module when it was just compiled; a module from
+	// the cache is not read (see File and Bytes).
+	Binary []byte
+	// File is the module in the cache directory, hash-named, when caching
+	// is on: the site links it rather than copying it.
+	File   *CachedFile
 	Exec   []byte // $GOROOT/lib/wasm/wasm_exec.js of the same toolchain
-	Cached bool   // true when Binary came from the cache
+	Cached bool   // true when the module came from the cache
+}
+
+// Bytes returns the module, reading it from the cache if need be.
+func (w *Wasm) Bytes() ([]byte, error) {
+	if w.Binary != nil || w.File == nil {
+		return w.Binary, nil
+	}
+	return os.ReadFile(w.File.Path)
 }
 
 // WasmOptions says what to compile and where to keep it.
@@ -53,8 +66,8 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 	cached := ""
 	if opts.CacheDir != "" {
 		cached = filepath.Join(opts.CacheDir, "wasm-"+key+".wasm")
-		if b, err := os.ReadFile(cached); err == nil {
-			return &Wasm{Binary: b, Exec: execJS, Cached: true}, nil
+		if f, err := cachedFile(cached, "engine.wasm", nil); err == nil {
+			return &Wasm{File: &f, Exec: execJS, Cached: true}, nil
 		}
 	}
 	tmp, err := os.MkdirTemp("", "wasm-build-")
@@ -77,12 +90,18 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 	if err != nil {
 		return nil, err
 	}
+	w := &Wasm{Binary: b, Exec: execJS}
 	if cached != "" {
 		if err := writeAtomic(cached, b); err != nil {
 			return nil, err
 		}
+		f, err := cachedFile(cached, "engine.wasm", b)
+		if err != nil {
+			return nil, err
+		}
+		w.File = &f
 	}
-	return &Wasm{Binary: b, Exec: execJS}, nil
+	return w, nil
 }
 
 func goEnv(ctx context.Context, dir string) (goroot, version string, err error) {
@@ -139,6 +158,12 @@ func writeAtomic(name string, b []byte) error {
 	}
 	f, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
 	if err != nil {
+		return err
+	}
+	// Readable by all, as a file of the site: the site links to it.
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		os.Remove(f.Name())
 		return err
 	}
 	if _, err := f.Write(b); err != nil {

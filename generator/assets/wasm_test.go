@@ -34,7 +34,11 @@ func TestBuildWasmCachesByContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !second.Cached || !bytes.Equal(second.Binary, first.Binary) {
+	secondBytes, err := second.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !second.Cached || !bytes.Equal(secondBytes, first.Binary) || second.File == nil || second.File.Name != HashName("engine.wasm", first.Binary) {
 		t.Error("an unchanged program was rebuilt instead of read from the cache")
 	}
 	write("main.go", "package main\n\nfunc main() { println(\"changed\") }\n")
