@@ -39,6 +39,7 @@ import (
 	"github.com/goexpert/gointernals/generator/diag"
 	"github.com/goexpert/gointernals/generator/markdown"
 	"github.com/goexpert/gointernals/generator/snippet"
+	"github.com/goexpert/gointernals/playground/web"
 	"github.com/goexpert/gointernals/theme"
 )
 
@@ -70,6 +71,9 @@ type PlaygroundConfig struct {
 	ModuleDir string        // the module root (holds go.mod): "."
 	CacheDir  string        // compiled modules; "" means the user cache directory
 	TimeLimit time.Duration // shown to readers and enforced by the page (default 10 s)
+	// Web holds the page scripts and styles (playground/web); nil means
+	// the embedded copy. The dev server reads them from disk.
+	Web fs.FS
 }
 
 // Report says what a successful build did.
@@ -127,7 +131,11 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, errs
 	}
 
-	r, err := newRenderer(cfg.Theme, baseURL)
+	var webFS fs.FS = web.Files
+	if cfg.Playground != nil && cfg.Playground.Web != nil {
+		webFS = cfg.Playground.Web
+	}
+	r, err := newRenderer(cfg.Theme, webFS, baseURL)
 	if err != nil {
 		return nil, err
 	}

@@ -45,7 +45,11 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}
-	out, err := assets.Bundle(web.Files, []string{"playground.js", "worker.js", "exact.js", "runner.js"}, nil)
+	webFiles := cfg.Web
+	if webFiles == nil {
+		webFiles = web.Files
+	}
+	out, err := assets.Bundle(webFiles, []string{"playground.js", "worker.js", "exact.js", "runner.js"}, nil)
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/goexpert/gointernals/generator/content"
 	"github.com/goexpert/gointernals/generator/diagram"
 	"github.com/goexpert/gointernals/generator/markdown"
-	"github.com/goexpert/gointernals/playground/web"
 	"github.com/goexpert/gointernals/theme"
 )
 
@@ -77,7 +76,9 @@ type renderer struct {
 
 var kinds = []string{"page", "home", "404", "root"}
 
-func newRenderer(themeFS fs.FS, baseURL string) (*renderer, error) {
+// newRenderer parses the theme; webFS holds the playground's styles
+// (playground/web), bundled with the theme's.
+func newRenderer(themeFS, webFS fs.FS, baseURL string) (*renderer, error) {
 	r := &renderer{baseURL: baseURL, tmpl: map[string]*template.Template{}, files: map[string][]byte{}, links: map[string]string{}}
 	for _, k := range kinds {
 		t, err := template.New(k).ParseFS(themeFS, "templates/base.html", "templates/"+k+".html")
@@ -91,7 +92,7 @@ func newRenderer(themeFS fs.FS, baseURL string) (*renderer, error) {
 		return nil, err
 	}
 	const cssEntry = "site.css"
-	pgCSS, err := fs.ReadFile(web.Files, "playground.css")
+	pgCSS, err := fs.ReadFile(webFS, "playground.css")
 	if err != nil {
 		return nil, err
 	}

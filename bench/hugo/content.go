@@ -209,23 +209,28 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// frontMatter is the YAML both tools read. The values are written bare:
-// the generated titles and descriptions hold no character YAML would
-// take for syntax.
-func (p page) frontMatter() string {
-	return fmt.Sprintf("---\ntitle: %s\ndescription: %s\ntranslationKey: %s\norder: %d\n---\n",
-		p.title, p.desc, p.key, p.order)
+// frontMatter is the YAML this generator reads, with extra lines for
+// another tool. The values are written bare: the generated titles and
+// descriptions hold no character YAML would take for syntax.
+func (p page) frontMatter(extra ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: %s\ndescription: %s\ntranslationKey: %s\norder: %d\n", p.title, p.desc, p.key, p.order)
+	for _, line := range extra {
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("---\n")
+	return b.String()
 }
 
 // writeGeneratorContent lays the pages out as this generator reads them:
 // dir/<lang>/index.md and dir/<lang>/<slug>.md.
 func writeGeneratorContent(dir string, pages []page) error {
-	return writePages(dir, pages, "index.md")
+	return writePages(dir, pages, "index.md", func(p page) string { return p.frontMatter() })
 }
 
 // writePages writes each page to dir/<lang>/<slug>.md, the home page to
-// dir/<lang>/<homeFile>.
-func writePages(dir string, pages []page, homeFile string) error {
+// dir/<lang>/<homeFile>, each starting with frontMatter(page).
+func writePages(dir string, pages []page, homeFile string, frontMatter func(page) string) error {
 	for _, l := range languages {
 		if err := os.MkdirAll(filepath.Join(dir, l.code), 0o755); err != nil {
 			return err
@@ -236,7 +241,7 @@ func writePages(dir string, pages []page, homeFile string) error {
 		if p.slug != "" {
 			name = p.slug + ".md"
 		}
-		if err := os.WriteFile(filepath.Join(dir, p.lang, name), []byte(p.frontMatter()+p.body), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, p.lang, name), []byte(frontMatter(p)+p.body), 0o644); err != nil {
 			return err
 		}
 	}

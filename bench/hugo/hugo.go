@@ -53,11 +53,14 @@ func buildHugo(bin, site, out string) error {
 	return nil
 }
 
-// writeHugoSite lays out a Hugo site holding the same pages: the home page
+// writeHugoSite lays out a Hugo site holding the same pages. The home page
 // becomes _index.md, because an index.md would make the home a leaf
-// bundle and swallow the other pages as its resources.
+// bundle and swallow the other pages as its resources. Each page gets a
+// weight equal to its order, so that Hugo lists pages and links previous
+// and next in this generator's order.
 func writeHugoSite(dir string, pages []page) error {
-	if err := writePages(filepath.Join(dir, "content"), pages, "_index.md"); err != nil {
+	hugoFrontMatter := func(p page) string { return p.frontMatter(fmt.Sprintf("weight: %d", p.order)) }
+	if err := writePages(filepath.Join(dir, "content"), pages, "_index.md", hugoFrontMatter); err != nil {
 		return err
 	}
 	files := map[string]string{"hugo.toml": hugoConfig}
@@ -88,44 +91,45 @@ disableKinds = ["rss", "taxonomy", "term"]
 
 [languages.pt]
 contentDir = "content/pt"
-languageCode = "pt-BR"
-languageName = "Português"
+locale = "pt-BR"
+label = "Português"
 weight = 1
 
 [languages.en]
 contentDir = "content/en"
-languageCode = "en"
-languageName = "English"
+locale = "en"
+label = "English"
 weight = 2
 
 [markup.highlight]
 noClasses = false
 
 [markup.goldmark.renderHooks.link]
-enableDefault = true
+useEmbedded = "always"
 `
 
 // hugoLayouts are templates that give each page about what this
 // generator's theme gives it: head with description, canonical and
 // hreflang links, a language switch, the title, the content, a table of
-// contents, previous/next links; the home page lists every page.
+// contents, previous/next links; the home page lists every page. (Hugo's
+// NextInSection is the page before in weight order, hence the swap.)
 var hugoLayouts = map[string]string{
 	"baseof.html": `<!doctype html>
-<html lang="{{ .Language.LanguageCode }}">
+<html lang="{{ .Language.Locale }}">
 <head>
 <meta charset="utf-8">
 <title>{{ .Title }} · {{ site.Title }}</title>
 <meta name="description" content="{{ .Description }}">
 <link rel="canonical" href="{{ .Permalink }}">
 {{- range .AllTranslations }}
-<link rel="alternate" hreflang="{{ .Language.LanguageCode }}" href="{{ .Permalink }}">
+<link rel="alternate" hreflang="{{ .Language.Locale }}" href="{{ .Permalink }}">
 {{- end }}
 </head>
 <body>
 <header>
 <a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a>
 {{- range .Translations }}
-<a href="{{ .RelPermalink }}" hreflang="{{ .Language.LanguageCode }}">{{ .Language.LanguageName }}</a>
+<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Locale }}">{{ .Language.Label }}</a>
 {{- end }}
 </header>
 <main>
@@ -141,8 +145,8 @@ var hugoLayouts = map[string]string{
 </article>
 <aside>{{ .TableOfContents }}</aside>
 <nav>
-{{- with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
-{{- with .NextInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{- with .NextInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{- with .PrevInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
 </nav>
 {{- end }}
 `,
@@ -155,7 +159,7 @@ var hugoLayouts = map[string]string{
 <h1>{{ .Title }}</h1>
 {{ .Content }}
 <ol>
-{{- range .RegularPages.ByParam "order" }}
+{{- range .RegularPages }}
 <li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Description }}</li>
 {{- end }}
 </ol>

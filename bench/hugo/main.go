@@ -65,7 +65,7 @@ func run(sizesFlag, hugoBin string) error {
 	if err != nil {
 		return err
 	}
-	start := time.Now()
+	start, load := time.Now(), loadAverage()
 	if hugoBin == "" {
 		dir, err := os.MkdirTemp("", "bench-hugo-bin-")
 		if err != nil {
@@ -93,10 +93,25 @@ func run(sizesFlag, hugoBin string) error {
 	fmt.Println()
 	fmt.Println(version)
 	fmt.Printf("machine: %d CPUs, %s/%s, %s; %s\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), time.Now().Format(time.DateOnly))
+	if load != "" {
+		fmt.Printf("load average at the start: %s\n", load)
+	}
 	fmt.Printf("wall clock, best of %d builds after a warm-up, output written to disk\n\n", runs)
 	printTable(results)
 	fmt.Printf("\nwhole run: %v\n", time.Since(start).Round(time.Second))
 	return nil
+}
+
+// loadAverage is the 1, 5 and 15 minute load from /proc/loadavg, "" where
+// there is none. Other work on the machine slows both tools; a reader of
+// the figures should know how busy it was.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if err != nil || len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func parseSizes(s string) ([]int, error) {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Wasm is a Go program compiled for the browser, with the glue script of
@@ -104,7 +105,28 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 	return w, nil
 }
 
+// goEnv asks the go command for its GOROOT and version, once per module
+// directory and process: a dev server rebuilds many times, and starting
+// the go command costs tens of milliseconds.
 func goEnv(ctx context.Context, dir string) (goroot, version string, err error) {
+	goEnvMu.Lock()
+	defer goEnvMu.Unlock()
+	if e, ok := goEnvCache[dir]; ok {
+		return e[0], e[1], nil
+	}
+	goroot, version, err = runGoEnv(ctx, dir)
+	if err == nil {
+		goEnvCache[dir] = [2]string{goroot, version}
+	}
+	return goroot, version, err
+}
+
+var (
+	goEnvMu    sync.Mutex
+	goEnvCache = map[string][2]string{}
+)
+
+func runGoEnv(ctx context.Context, dir string) (goroot, version string, err error) {
 	cmd := exec.CommandContext(ctx, "go", "env", "GOROOT", "GOVERSION")
 	cmd.Dir = dir
 	out, err := cmd.Output()
