@@ -37,6 +37,7 @@ type pageData struct {
 	Pages       []navLink // the home page's list
 	Choices     []choice  // the root page's languages
 	Playground  *playgroundURLs
+	Search      string // the language's search index, loaded when a reader searches
 }
 
 type alternate struct {
@@ -72,6 +73,7 @@ type renderer struct {
 	assets     assetURLs
 	files      map[string][]byte // bundled assets, by output path
 	links      map[string]string // output path → large file in the cache, linked
+	search     map[string]string // language code → search index URL
 }
 
 var kinds = []string{"page", "home", "404", "root"}
@@ -128,6 +130,16 @@ func (r *renderer) renderSite(site *content.Site, pages map[string][]*page) (map
 		ps   []*page
 		nav  *sidebar
 		i    int
+	}
+	r.search = map[string]string{}
+	for _, lang := range site.Langs {
+		idx, err := searchIndex(pages[lang.Code])
+		if err != nil {
+			return nil, fmt.Errorf("search index of %s: %w", lang.Code, err)
+		}
+		name := assets.HashName("search-"+lang.Code+".json", idx)
+		r.files["assets/"+name] = idx
+		r.search[lang.Code] = "/assets/" + name
 	}
 	var jobs []job
 	navs := map[string]*sidebar{}
@@ -267,6 +279,9 @@ func (r *renderer) rootData(site *content.Site) *pageData {
 }
 
 func (r *renderer) execute(d *pageData) ([]byte, error) {
+	if d.Kind != "root" {
+		d.Search = r.search[d.Lang.Code]
+	}
 	var b bytes.Buffer
 	if err := r.tmpl[d.Kind].ExecuteTemplate(&b, "base", d); err != nil {
 		return nil, fmt.Errorf("theme: %w", err)

@@ -43,6 +43,9 @@ type UI struct {
 	Contents      string // heading of the page list on the home page
 	Footer        string
 	OGLocale      string // Open Graph locale: "pt_BR"
+	Search        string // accessible name of the search box
+	SearchHint    string // its placeholder
+	NoResults     string
 }
 
 // Strings maps a language code to its words.
@@ -71,6 +74,9 @@ var Strings = map[string]UI{
 		Contents:      "Conteúdo",
 		Footer:        "Notas de estudo sobre o funcionamento interno do Go.",
 		OGLocale:      "pt_BR",
+		Search:        "Buscar no site",
+		SearchHint:    "Buscar (tecla /)",
+		NoResults:     "Nada encontrado.",
 	},
 	"en": {
 		SiteName:      "Go Internals",
@@ -96,5 +102,8 @@ var Strings = map[string]UI{
 		Contents:      "Contents",
 		Footer:        "Study notes on how Go works inside.",
 		OGLocale:      "en_US",
+		Search:        "Search the site",
+		SearchHint:    "Search (key /)",
+		NoResults:     "Nothing found.",
 	},
 }

@@ -3,8 +3,10 @@ import { themeToggle } from './theme.js';
 import { menu } from './menu.js';
 import { tocSpy } from './toc.js';
 import { steppers } from './steps.js';
+import { siteSearch } from './search.js';
 
 themeToggle();
 menu();
 tocSpy();
 steppers();
+siteSearch();
