@@ -16,26 +16,35 @@ import (
 	"github.com/goexpert/gointernals/generator/serve"
 )
 
+// serveCopy starts the dev server, for the test's lifetime, on a copy of
+// the real content that the test may edit, and returns it with the copy's
+// directory.
+func serveCopy(tb testing.TB, pg *PlaygroundConfig) (*serve.Server, string) {
+	tb.Helper()
+	content := filepath.Join(tb.TempDir(), "content")
+	if err := os.CopyFS(content, os.DirFS("../content")); err != nil {
+		tb.Fatal(err)
+	}
+	out := filepath.Join(tb.TempDir(), "public")
+	cfg := Config{Content: os.DirFS(content), ContentLabel: "content", OutDir: out, BaseURL: testBaseURL,
+		SnippetCache: snippetCache, Playground: pg}
+	ctx, cancel := context.WithCancel(context.Background())
+	tb.Cleanup(cancel)
+	s, err := serve.Start(ctx, serve.Options{Addr: "127.0.0.1:0", OutDir: out, Watch: []string{content},
+		Build: func(ctx context.Context) error { _, err := Build(ctx, cfg); return err }})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, content
+}
+
 // BenchmarkServeRebuild times what an author waits for with
 // `go run ./cmd/build -serve`: from saving a one-page edit of the real
 // content to the server telling open pages to reload (the watcher's
 // debounce, the rebuild with playgrounds, the swap of the output). The
 // issue's budget is 200 ms; it prints ms/rebuild.
 func BenchmarkServeRebuild(b *testing.B) {
-	content := filepath.Join(b.TempDir(), "content")
-	if err := os.CopyFS(content, os.DirFS("../content")); err != nil {
-		b.Fatal(err)
-	}
-	out := filepath.Join(b.TempDir(), "public")
-	cfg := Config{Content: os.DirFS(content), ContentLabel: "content", OutDir: out, BaseURL: testBaseURL,
-		SnippetCache: snippetCache, Playground: &PlaygroundConfig{ModuleDir: ".."}}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s, err := serve.Start(ctx, serve.Options{Addr: "127.0.0.1:0", OutDir: out, Watch: []string{content},
-		Build: func(ctx context.Context) error { _, err := Build(ctx, cfg); return err }})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, content := serveCopy(b, &PlaygroundConfig{ModuleDir: ".."})
 	if _, failure := s.Builds(); failure != "" {
 		b.Fatal(failure)
 	}
@@ -88,19 +97,7 @@ func BenchmarkServeRebuild(b *testing.B) {
 // the page, as text; fixing it reloads the page.
 func TestBrowserServe(t *testing.T) {
 	tab := browser.New(t)
-	content := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(content, os.DirFS("../content")); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	cfg := Config{Content: os.DirFS(content), ContentLabel: "content", OutDir: out, BaseURL: testBaseURL, SnippetCache: snippetCache}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s, err := serve.Start(ctx, serve.Options{Addr: "127.0.0.1:0", OutDir: out, Watch: []string{content},
-		Build: func(ctx context.Context) error { _, err := Build(ctx, cfg); return err }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, content := serveCopy(t, nil)
 	tab.Do(t, 20*time.Second, chromedp.Navigate(s.URL()+"en/channels/"), chromedp.WaitReady("h1"),
 		chromedp.Evaluate[chromedp.Void](`window.__before = true`))
 	time.Sleep(300 * time.Millisecond) // the page's event stream connects
