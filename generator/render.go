@@ -2,10 +2,14 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"html"
 	"html/template"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/goexpert/gointernals/generator/assets"
@@ -74,6 +78,9 @@ type renderer struct {
 	files      map[string][]byte // bundled assets, by output path
 	links      map[string]string // output path → large file in the cache, linked
 	search     map[string]string // language code → search index URL
+	// serviceWorker is js/sw.js bundled; renderSite prepends what it
+	// needs to know of the deploy and writes it as /sw.js.
+	serviceWorker []byte
 }
 
 var kinds = []string{"page", "home", "404", "root"}
@@ -98,7 +105,7 @@ func newRenderer(themeFS, webFS fs.FS, baseURL string) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := assets.Bundle(themeFS, []string{cssEntry, "js/main.js", "js/init.js"}, map[string]string{
+	out, err := assets.Bundle(themeFS, []string{cssEntry, "js/main.js", "js/init.js", "js/sw.js"}, map[string]string{
 		cssEntry:             "@import \"./css/main.css\";\n@import \"./css/chroma.css\";\n@import \"./css/playground.css\";\n@import \"./css/diagram.css\";\n",
 		"css/chroma.css":     palette,
 		"css/playground.css": string(pgCSS),
@@ -113,6 +120,7 @@ func newRenderer(themeFS, webFS fs.FS, baseURL string) (*renderer, error) {
 		return "/assets/" + o.Name
 	}
 	r.assets = assetURLs{CSS: url(cssEntry), JS: url("js/main.js"), Init: url("js/init.js")}
+	r.serviceWorker = out["js/sw.js"].Contents
 	icon, err := fs.ReadFile(themeFS, "static/favicon.svg")
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
@@ -184,6 +192,7 @@ func (r *renderer) renderSite(site *content.Site, pages map[string][]*page) (map
 		return nil, err
 	}
 	files["index.html"] = root
+	files["sw.js"] = r.serviceWorkerFile()
 	files["sitemap.xml"] = r.sitemap(site, pages)
 	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.baseURL + "/sitemap.xml\n")
 	return files, nil
@@ -371,4 +380,23 @@ func (r *renderer) sitemap(site *content.Site, pages map[string][]*page) []byte 
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
+}
+
+// serviceWorkerFile is /sw.js: the bundled worker after the list of this
+// deploy's hashed assets and an id of that list. Its bytes change exactly
+// when the assets do, which is what makes browsers install a new worker.
+func (r *renderer) serviceWorkerFile() []byte {
+	var urls []string
+	for name := range r.files {
+		if strings.HasPrefix(name, "assets/") {
+			urls = append(urls, "/"+name)
+		}
+	}
+	for name := range r.links {
+		urls = append(urls, "/"+name)
+	}
+	slices.Sort(urls)
+	list, _ := json.Marshal(urls)
+	sum := sha256.Sum256(list)
+	return fmt.Appendf(nil, "self.BUILD=%q;self.ASSETS=%s;\n%s", hex.EncodeToString(sum[:6]), list, r.serviceWorker)
 }

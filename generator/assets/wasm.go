@@ -77,7 +77,8 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "main.wasm")
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, opts.Package)
+	// -buildvcs=false: the module is its sources, not the commit they sit in.
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-o", out, opts.Package)
 	cmd.Dir = opts.ModuleDir
 	// GOFLAGS=-mod=mod could reach the network; the module cache and
 	// go.sum must already hold every dependency.

@@ -10,3 +10,9 @@ menu();
 tocSpy();
 steppers();
 siteSearch();
+
+// Offline reading (js/sw.js), except under the dev server, whose pages
+// must always be fresh.
+if ('serviceWorker' in navigator && !document.querySelector('script[src="/_dev/reload.js"]')) {
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
+}
