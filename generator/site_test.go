@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/goexpert/gointernals/generator/markdown"
@@ -14,14 +15,26 @@ import (
 )
 
 // buildReal builds the real content/ tree once per test binary.
+// Tests only read the result, so one build serves them all.
 func buildReal(t *testing.T) string {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "public")
+	realSite.Lock()
+	defer realSite.Unlock()
+	if realSite.dir != "" {
+		return realSite.dir
+	}
+	out := filepath.Join(sitesDir, "public-static")
 	_, err := Build(context.Background(), Config{Content: os.DirFS("../content"), ContentLabel: "content", OutDir: out, BaseURL: testBaseURL, SnippetCache: snippetCache})
 	if err != nil {
 		t.Fatalf("the real content does not build:\n%v", err)
 	}
+	realSite.dir = out
 	return out
+}
+
+var realSite struct {
+	sync.Mutex
+	dir string
 }
 
 // TestRealSite walks every page of the real site: it parses, its links and
