@@ -6,8 +6,9 @@
 // home page per language, twice: once in this generator's content layout
 // and once as a minimal Hugo site with the same markdown bodies. Each tool
 // then builds its copy, writing every file to disk: one warm-up build, then
-// the best wall-clock time of three. Before each build the output directory
-// is removed (outside the timing), so both tools write every file anew.
+// the best wall-clock time of three, the two tools taking turns. Before
+// each build the output directory is removed (outside the timing), so both
+// tools write every file anew.
 //
 // Hugo runs as a separate process (hugo --quiet --source … --destination …),
 // so its figure includes its start-up; this generator is called in process
@@ -148,51 +149,72 @@ func benchSize(n int, hugoBin string) (result, error) {
 		return r, err
 	}
 
-	hugoOut := filepath.Join(root, "public-hugo")
-	fmt.Printf("%d pages per language: building with hugo\n", n)
-	r.hugo, err = bestOf(hugoOut, func() error { return buildHugo(hugoBin, hugoSite, hugoOut) })
-	if err != nil {
+	hugo := &tool{name: "hugo", out: filepath.Join(root, "public-hugo")}
+	hugo.build = func() error { return buildHugo(hugoBin, hugoSite, hugo.out) }
+	gen := &tool{name: "gointernals", out: filepath.Join(root, "public-gen")}
+	cache := filepath.Join(root, "snippet-cache")
+	gen.build = func() error {
+		var err error
+		r.pages, err = buildGenerator(genContent, gen.out, cache)
+		return err
+	}
+	fmt.Printf("%d pages per language: building, the two tools in turn\n", n)
+	if err := race(hugo, gen); err != nil {
 		return r, err
 	}
-
-	genOut := filepath.Join(root, "public-gen")
-	cache := filepath.Join(root, "snippet-cache")
-	fmt.Printf("%d pages per language: building with generator.Build\n", n)
-	r.gen, err = bestOf(genOut, func() error {
-		var err error
-		r.pages, err = buildGenerator(genContent, genOut, cache)
-		return err
-	})
-	return r, err
+	r.hugo, r.gen = hugo.best, gen.best
+	return r, nil
 }
 
-// bestOf runs build once to warm up, then runs more times and returns the
-// shortest. out is emptied before every build, untimed, so that no build
-// finds the previous one's files in place.
-func bestOf(out string, build func() error) (time.Duration, error) {
-	best := time.Duration(-1)
-	for i := range runs + 1 {
-		if err := os.RemoveAll(out); err != nil {
-			return 0, err
-		}
-		// Garbage left by the previous in-process build would otherwise be
-		// collected on the next one's time; Hugo starts a fresh process.
-		runtime.GC()
-		t := time.Now()
-		if err := build(); err != nil {
-			return 0, err
-		}
-		d := time.Since(t)
+// tool is one side of the comparison.
+type tool struct {
+	name  string
+	out   string // output directory, emptied before each build
+	build func() error
+	best  time.Duration
+}
+
+// race has each tool build once to warm up, then runs rounds in which
+// each tool builds once, keeping each one's best time. Taking turns
+// exposes both tools to the same load when other work on the machine
+// comes and goes; timing all of one tool's builds, then the other's,
+// would credit one of them with a quiet minute.
+func race(tools ...*tool) error {
+	for round := range runs + 1 {
 		label := "warm-up"
-		if i > 0 {
-			label = fmt.Sprintf("run %d", i)
-			if best < 0 || d < best {
-				best = d
-			}
+		if round > 0 {
+			label = fmt.Sprintf("run %d", round)
 		}
-		fmt.Printf("  %-7s %v\n", label, d.Round(time.Millisecond))
+		fmt.Printf("  %-8s", label)
+		for _, t := range tools {
+			d, err := t.timeBuild()
+			if err != nil {
+				return err
+			}
+			if round > 0 && (t.best == 0 || d < t.best) {
+				t.best = d
+			}
+			fmt.Printf("  %s %v", t.name, d.Round(time.Millisecond))
+		}
+		fmt.Println()
 	}
-	return best, nil
+	return nil
+}
+
+// timeBuild empties the output directory, untimed, so that no build finds
+// the previous one's files in place, then times one build.
+func (t *tool) timeBuild() (time.Duration, error) {
+	if err := os.RemoveAll(t.out); err != nil {
+		return 0, err
+	}
+	// Garbage left by the previous in-process build would otherwise be
+	// collected on the next one's time; Hugo starts a fresh process.
+	runtime.GC()
+	start := time.Now()
+	if err := t.build(); err != nil {
+		return 0, fmt.Errorf("%s: %w", t.name, err)
+	}
+	return time.Since(start), nil
 }
 
 // buildGenerator builds the site with this repository's generator and
