@@ -62,11 +62,11 @@ func TestPlaygroundBudgets(t *testing.T) {
 	}
 	for file, p := range loadBuilt(t, out) {
 		for _, s := range find(p.doc, func(n *html.Node) bool { return n.Data == "script" }) {
-			if attr(s, "src") == "" || strings.TrimSpace(textOf(s)) != "" {
+			if htmlAttr(s, "src") == "" || strings.TrimSpace(htmlText(s)) != "" {
 				t.Errorf("%s has an inline script", file)
 			}
 		}
-		if len(find(p.doc, func(n *html.Node) bool { return attr(n, "style") != "" })) > 0 {
+		if len(find(p.doc, func(n *html.Node) bool { return htmlAttr(n, "style") != "" })) > 0 {
 			t.Errorf("%s has an inline style attribute", file)
 		}
 	}
@@ -120,10 +120,10 @@ func TestPageWeight(t *testing.T) {
 		total := gzipSize(t, p.raw)
 		seen := map[string]bool{}
 		for _, n := range find(p.doc, func(n *html.Node) bool {
-			return (n.Data == "link" && (attr(n, "rel") == "stylesheet" || strings.Contains(attr(n, "rel"), "icon"))) ||
-				(n.Data == "script" && attr(n, "src") != "") || (n.Data == "img" && attr(n, "src") != "")
+			return (n.Data == "link" && (htmlAttr(n, "rel") == "stylesheet" || strings.Contains(htmlAttr(n, "rel"), "icon"))) ||
+				(n.Data == "script" && htmlAttr(n, "src") != "") || (n.Data == "img" && htmlAttr(n, "src") != "")
 		}) {
-			ref := attr(n, "href") + attr(n, "src")
+			ref := htmlAttr(n, "href") + htmlAttr(n, "src")
 			if seen[ref] || strings.HasPrefix(ref, "data:") {
 				continue
 			}

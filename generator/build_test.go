@@ -143,11 +143,11 @@ func TestBuildFixtureSite(t *testing.T) {
 	// The table of contents lists exactly the h2/h3 of the article.
 	doc := pages["pt/canais/index.html"].doc
 	var heads, toc []string
-	for _, h := range find(doc, func(n *html.Node) bool { return (n.Data == "h2" || n.Data == "h3") && attr(n, "id") != "" }) {
-		heads = append(heads, "#"+attr(h, "id"))
+	for _, h := range find(doc, func(n *html.Node) bool { return (n.Data == "h2" || n.Data == "h3") && htmlAttr(n, "id") != "" }) {
+		heads = append(heads, "#"+htmlAttr(h, "id"))
 	}
-	for _, a := range find(doc, func(n *html.Node) bool { return n.Data == "a" && strings.Contains(attr(n.Parent, "class"), "toc-h") }) {
-		toc = append(toc, attr(a, "href"))
+	for _, a := range find(doc, func(n *html.Node) bool { return n.Data == "a" && strings.Contains(htmlAttr(n.Parent, "class"), "toc-h") }) {
+		toc = append(toc, htmlAttr(a, "href"))
 	}
 	if strings.Join(heads, " ") != strings.Join(toc, " ") {
 		t.Errorf("toc %v does not match headings %v", toc, heads)

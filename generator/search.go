@@ -87,7 +87,11 @@ func sections(url, title string, body []byte) ([]searchSection, error) {
 	return out, nil
 }
 
+// htmlAttr is n's attribute key, "" when n is not an element or has none.
 func htmlAttr(n *html.Node, key string) string {
+	if n.Type != html.ElementNode {
+		return ""
+	}
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val
@@ -96,6 +100,7 @@ func htmlAttr(n *html.Node, key string) string {
 	return ""
 }
 
+// htmlText is the text of n and everything below it.
 func htmlText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)

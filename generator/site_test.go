@@ -57,19 +57,19 @@ func TestRealSite(t *testing.T) {
 		var hreflang []string
 		for _, m := range find(bp.doc, func(n *html.Node) bool { return n.Data == "meta" || n.Data == "link" }) {
 			switch {
-			case attr(m, "name") == "description" && strings.TrimSpace(attr(m, "content")) != "":
+			case htmlAttr(m, "name") == "description" && strings.TrimSpace(htmlAttr(m, "content")) != "":
 				hasDesc = true
-			case attr(m, "rel") == "canonical":
+			case htmlAttr(m, "rel") == "canonical":
 				hasCanon = true
-			case attr(m, "rel") == "alternate":
-				hreflang = append(hreflang, attr(m, "hreflang"))
+			case htmlAttr(m, "rel") == "alternate":
+				hreflang = append(hreflang, htmlAttr(m, "hreflang"))
 			}
 		}
 		slices.Sort(hreflang)
 		if !hasDesc || !hasCanon || strings.Join(hreflang, ",") != "en,pt-BR,x-default" {
 			t.Errorf("%s: description %v, canonical %v, hreflang %v", file, hasDesc, hasCanon, hreflang)
 		}
-		if len(find(bp.doc, func(n *html.Node) bool { return strings.Contains(attr(n, "class"), "lang-switch") })) != 1 {
+		if len(find(bp.doc, func(n *html.Node) bool { return strings.Contains(htmlAttr(n, "class"), "lang-switch") })) != 1 {
 			t.Errorf("%s has no language switch", file)
 		}
 	}

@@ -55,7 +55,7 @@ func loadBuilt(t *testing.T, dir string) map[string]*builtPage {
 		}
 		bp := &builtPage{file: rel, raw: b, doc: doc, ids: map[string]bool{}}
 		walk(doc, func(n *html.Node) {
-			if id := attr(n, "id"); id != "" {
+			if id := htmlAttr(n, "id"); id != "" {
 				if bp.ids[id] {
 					t.Errorf("%s: id %q is used twice", bp.file, id)
 				}
@@ -74,18 +74,6 @@ func walk(n *html.Node, f func(*html.Node)) {
 	}
 }
 
-func attr(n *html.Node, key string) string {
-	if n.Type != html.ElementNode {
-		return ""
-	}
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
 func find(n *html.Node, match func(*html.Node) bool) []*html.Node {
 	var out []*html.Node
 	walk(n, func(c *html.Node) {
@@ -94,16 +82,6 @@ func find(n *html.Node, match func(*html.Node) bool) []*html.Node {
 		}
 	})
 	return out
-}
-
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	walk(n, func(c *html.Node) {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-	})
-	return b.String()
 }
 
 // checkSite walks every page of a built site for what a reader would trip
@@ -130,8 +108,8 @@ func checkSite(t *testing.T, dir string) map[string]*builtPage {
 				}
 			}
 			for _, key := range []string{"href", "src"} {
-				ref := attr(n, key)
-				if ref == "" || n.Data == "link" && attr(n, "rel") == "alternate" || n.Data == "link" && attr(n, "rel") == "canonical" {
+				ref := htmlAttr(n, key)
+				if ref == "" || n.Data == "link" && htmlAttr(n, "rel") == "alternate" || n.Data == "link" && htmlAttr(n, "rel") == "canonical" {
 					continue
 				}
 				u, err := url.Parse(ref)
@@ -167,21 +145,21 @@ func checkSite(t *testing.T, dir string) map[string]*builtPage {
 	// The language switch leads to a page whose switch leads back.
 	for _, bp := range pages {
 		sw := find(bp.doc, func(n *html.Node) bool {
-			return n.Data == "a" && strings.Contains(attr(n.Parent, "class"), "lang-switch")
+			return n.Data == "a" && strings.Contains(htmlAttr(n.Parent, "class"), "lang-switch")
 		})
 		if len(sw) == 0 {
 			continue
 		}
-		twinFile := strings.TrimPrefix(attr(sw[0], "href"), "/") + "index.html"
+		twinFile := strings.TrimPrefix(htmlAttr(sw[0], "href"), "/") + "index.html"
 		twin := pages[twinFile]
 		if twin == nil {
 			t.Errorf("%s: language switch leads to %s, which is not a page", bp.file, twinFile)
 			continue
 		}
 		back := find(twin.doc, func(n *html.Node) bool {
-			return n.Data == "a" && strings.Contains(attr(n.Parent, "class"), "lang-switch")
+			return n.Data == "a" && strings.Contains(htmlAttr(n.Parent, "class"), "lang-switch")
 		})
-		if len(back) == 0 || strings.TrimPrefix(attr(back[0], "href"), "/")+"index.html" != bp.file {
+		if len(back) == 0 || strings.TrimPrefix(htmlAttr(back[0], "href"), "/")+"index.html" != bp.file {
 			t.Errorf("%s: the twin %s does not switch back to it", bp.file, twinFile)
 		}
 	}
