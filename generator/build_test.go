@@ -146,7 +146,9 @@ func TestBuildFixtureSite(t *testing.T) {
 	for _, h := range find(doc, func(n *html.Node) bool { return (n.Data == "h2" || n.Data == "h3") && htmlAttr(n, "id") != "" }) {
 		heads = append(heads, "#"+htmlAttr(h, "id"))
 	}
-	for _, a := range find(doc, func(n *html.Node) bool { return n.Data == "a" && strings.Contains(htmlAttr(n.Parent, "class"), "toc-h") }) {
+	for _, a := range find(doc, func(n *html.Node) bool {
+		return n.Data == "a" && strings.Contains(htmlAttr(n.Parent, "class"), "toc-h")
+	}) {
 		toc = append(toc, htmlAttr(a, "href"))
 	}
 	if strings.Join(heads, " ") != strings.Join(toc, " ") {

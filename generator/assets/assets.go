@@ -154,9 +154,19 @@ func Names(out map[string]Output) []string {
 }
 
 // HashName names a file by its content, as esbuild names bundles:
-// HashName("favicon.svg", b) is "favicon-<8 chars>.svg".
+// HashName("favicon.svg", b) is "favicon-<8 chars>.svg". The hash goes
+// before the first dot, so "compile.wasm.gz" keeps both its extensions.
 func HashName(name string, content []byte) string {
 	sum := sha256.Sum256(content)
-	ext := path.Ext(name)
-	return strings.TrimSuffix(name, ext) + "-" + strings.ToUpper(base32.StdEncoding.EncodeToString(sum[:5])) + ext
+	stem, ext := splitExt(name)
+	return stem + "-" + strings.ToUpper(base32.StdEncoding.EncodeToString(sum[:5])) + ext
+}
+
+// splitExt cuts name at the first dot: "link.wasm.gz" is "link" and
+// ".wasm.gz".
+func splitExt(name string) (stem, ext string) {
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		return name[:i], name[i:]
+	}
+	return name, ""
 }

@@ -58,3 +58,24 @@ func TestBundleReportsMissingImport(t *testing.T) {
 		t.Fatalf("want an error naming the missing file and the importing line, got %v", err)
 	}
 }
+
+// TestHashName holds the names the site publishes: the hash before the
+// first dot, so a file keeps every extension, and the same bytes always
+// give the same name.
+func TestHashName(t *testing.T) {
+	b := []byte("x")
+	for _, tc := range []struct{ name, stem, ext string }{
+		{"favicon.svg", "favicon-", ".svg"}, {"compile.wasm.gz", "compile-", ".wasm.gz"}, {"LICENSE", "LICENSE-", ""},
+	} {
+		got := HashName(tc.name, b)
+		if !strings.HasPrefix(got, tc.stem) || !strings.HasSuffix(got, tc.ext) || len(got) != len(tc.stem)+8+len(tc.ext) {
+			t.Errorf("HashName(%q) = %q, want %s<8 characters>%s", tc.name, got, tc.stem, tc.ext)
+		}
+		if !hashedAs(got, tc.name) || hashedAs(got, "other.svg") {
+			t.Errorf("hashedAs(%q, %q) does not recognise it", got, tc.name)
+		}
+		if HashName(tc.name, b) != got || HashName(tc.name, []byte("y")) == got {
+			t.Errorf("HashName(%q) does not follow the content", tc.name)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package assets
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -27,7 +26,7 @@ func cachedFile(path, name string, b []byte) (CachedFile, error) {
 	if err != nil {
 		return CachedFile{}, err
 	}
-	if got, err := os.ReadFile(sidecar); err == nil && b == nil && strings.HasPrefix(string(got), strings.TrimSuffix(name, filepath.Ext(name))+"-") {
+	if got, err := os.ReadFile(sidecar); err == nil && b == nil && hashedAs(string(got), name) {
 		return CachedFile{Path: path, Name: string(got), Size: st.Size()}, nil
 	}
 	if b == nil {
@@ -40,4 +39,10 @@ func cachedFile(path, name string, b []byte) (CachedFile, error) {
 		return CachedFile{}, fmt.Errorf("naming %s: %w", path, err)
 	}
 	return CachedFile{Path: path, Name: hashed, Size: st.Size()}, nil
+}
+
+// hashedAs reports whether got has the shape HashName gives name.
+func hashedAs(got, name string) bool {
+	stem, ext := splitExt(name)
+	return strings.HasPrefix(got, stem+"-") && strings.HasSuffix(got, ext) && !strings.ContainsAny(got, "/\n")
 }

@@ -37,19 +37,21 @@ func (t *Toolchain) DownloadFiles() ([]CachedFile, error) {
 		}
 		made = [3][]byte{d.Compile, d.Link, d.Pack}
 	}
-	dir := filepath.Join(t.Dir, "download")
 	var out []CachedFile
-	for i, x := range []struct{ file, name string }{
-		{"compile.wasm.gz", "compile.wasm"}, {"link.wasm.gz", "link.wasm"}, {"pack.tar.gz", "stdlib.tar"},
-	} {
-		f, err := cachedFile(filepath.Join(dir, x.file), x.name, made[i])
+	for i, x := range downloads {
+		f, err := cachedFile(filepath.Join(t.Dir, "download", x.file), x.name, made[i])
 		if err != nil {
 			return nil, err
 		}
-		f.Name += ".gz" // HashName put the hash before the extension
 		out = append(out, f)
 	}
 	return out, nil
+}
+
+// downloads are the three files in <Toolchain.Dir>/download, in the order
+// of Downloads' fields, with the names they are published under (hashed).
+var downloads = [3]struct{ file, name string }{
+	{"compile.wasm.gz", "compile.wasm.gz"}, {"link.wasm.gz", "link.wasm.gz"}, {"pack.tar.gz", "stdlib.tar.gz"},
 }
 
 func (t *Toolchain) downloadsComplete() bool {
@@ -63,12 +65,11 @@ func (t *Toolchain) downloadsComplete() bool {
 // no time or name), so builds stay byte-identical.
 func (t *Toolchain) Downloads() (*Downloads, error) {
 	dir := filepath.Join(t.Dir, "download")
-	names := []string{"compile.wasm.gz", "link.wasm.gz", "pack.tar.gz"}
 	if t.downloadsComplete() {
 		var got [3][]byte
 		var err error
-		for i, n := range names {
-			if got[i], err = os.ReadFile(filepath.Join(dir, n)); err != nil {
+		for i, x := range downloads {
+			if got[i], err = os.ReadFile(filepath.Join(dir, x.file)); err != nil {
 				break
 			}
 		}
@@ -101,8 +102,9 @@ func (t *Toolchain) Downloads() (*Downloads, error) {
 		return nil, err
 	}
 	for i, b := range [][]byte{d.Compile, d.Link, d.Pack} {
-		os.Remove(filepath.Join(dir, names[i]+".name")) // named again from the new bytes
-		if err := writeAtomic(filepath.Join(dir, names[i]), b); err != nil {
+		file := filepath.Join(dir, downloads[i].file)
+		os.Remove(file + ".name") // named again from the new bytes
+		if err := writeAtomic(file, b); err != nil {
 			return nil, err
 		}
 	}
@@ -113,16 +115,17 @@ func (t *Toolchain) Downloads() (*Downloads, error) {
 }
 
 // pack writes the archives and the two importcfg files as one ustar.
+// The linker's importcfg is the one BuildToolchain wrote; the compiler's
+// keeps its lines for Packages only.
 func (t *Toolchain) pack() ([]byte, error) {
-	allowed := map[string]bool{}
-	for _, p := range t.Packages {
-		allowed[p] = true
+	linkCfg, err := os.ReadFile(filepath.Join(t.Dir, "importcfg"))
+	if err != nil {
+		return nil, err
 	}
-	var compileCfg, linkCfg strings.Builder
-	for _, imp := range t.Archives {
-		line := fmt.Sprintf("packagefile %s=/pkg/%s.a\n", imp, imp)
-		linkCfg.WriteString(line)
-		if allowed[imp] {
+	var compileCfg strings.Builder
+	for line := range strings.Lines(string(linkCfg)) {
+		imp, _, _ := strings.Cut(strings.TrimPrefix(line, "packagefile "), "=")
+		if slices.Contains(t.Packages, imp) {
 			compileCfg.WriteString(line)
 		}
 	}
@@ -139,7 +142,7 @@ func (t *Toolchain) pack() ([]byte, error) {
 	if err := add("importcfg.compile", []byte(compileCfg.String())); err != nil {
 		return nil, err
 	}
-	if err := add("importcfg.link", []byte(linkCfg.String())); err != nil {
+	if err := add("importcfg.link", linkCfg); err != nil {
 		return nil, err
 	}
 	for _, imp := range slices.Sorted(slices.Values(t.Archives)) {

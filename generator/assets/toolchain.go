@@ -48,16 +48,6 @@ type Toolchain struct {
 	Cached    bool     // true when nothing had to be built
 }
 
-// Files lists the files of t relative to t.Dir, sorted.
-func (t *Toolchain) Files() []string {
-	files := []string{"compile.wasm", "importcfg", "link.wasm"}
-	for _, p := range t.Archives {
-		files = append(files, "pkg/"+p+".a")
-	}
-	sort.Strings(files)
-	return files
-}
-
 // BuildToolchain builds the exact engine's files into a directory of
 // cacheDir named by the Go version and the package list, or finds them
 // there. A directory is complete only once its marker file is written
