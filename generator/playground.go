@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/goexpert/gointernals/generator/assets"
-	"github.com/goexpert/gointernals/playground/web"
 )
 
 // addPlayground compiles the interpreter to WebAssembly (cached by the hash
@@ -45,11 +44,7 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}
-	webFiles := cfg.Web
-	if webFiles == nil {
-		webFiles = web.Files
-	}
-	out, err := assets.Bundle(webFiles, []string{"playground.js", "worker.js", "exact.js", "runner.js"}, nil)
+	out, err := assets.Bundle(r.web, []string{"playground.js", "worker.js", "exact.js", "runner.js"}, nil)
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)
 	}
