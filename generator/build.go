@@ -28,7 +28,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"runtime"
 	"strings"
@@ -159,16 +158,14 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	for _, b := range files {
 		rep.Bytes += int64(len(b))
 	}
-	for _, src := range r.links {
-		st, err := os.Stat(src)
-		if err != nil {
-			return nil, err
-		}
+	links := map[string]string{}
+	for name, f := range r.links {
+		links[name] = f.Path
 		rep.Files++
-		rep.Bytes += st.Size()
+		rep.Bytes += f.Size
 	}
 	if !cfg.Check {
-		if err := writeSite(cfg.OutDir, files, r.links); err != nil {
+		if err := writeSite(cfg.OutDir, files, links); err != nil {
 			return nil, err
 		}
 	}

@@ -54,7 +54,7 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	}
 	// Megabytes from the cache are linked into the site, not copied.
 	link := func(f assets.CachedFile) string {
-		r.links["assets/"+f.Name] = f.Path
+		r.links["assets/"+f.Name] = f
 		return "/assets/" + f.Name
 	}
 	wasmURL := ""

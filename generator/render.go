@@ -75,10 +75,10 @@ type renderer struct {
 	playground *playgroundURLs
 	tmpl       map[string]*template.Template // by kind
 	assets     assetURLs
-	files      map[string][]byte // bundled assets, by output path
-	links      map[string]string // output path → large file in the cache, linked
-	web        fs.FS             // playground/web: its styles join the theme's, its scripts are bundled
-	search     map[string]string // language code → search index URL
+	files      map[string][]byte            // bundled assets, by output path
+	links      map[string]assets.CachedFile // output path → large file in the cache, linked
+	web        fs.FS                        // playground/web: its styles join the theme's, its scripts are bundled
+	search     map[string]string            // language code → search index URL
 	// serviceWorker is js/sw.js bundled; renderSite prepends what it
 	// needs to know of the deploy and writes it as /sw.js.
 	serviceWorker []byte
@@ -89,7 +89,7 @@ var kinds = []string{"page", "home", "404", "root"}
 // newRenderer parses the theme; webFS holds the playground's styles
 // (playground/web), bundled with the theme's.
 func newRenderer(themeFS, webFS fs.FS, baseURL string) (*renderer, error) {
-	r := &renderer{baseURL: baseURL, tmpl: map[string]*template.Template{}, files: map[string][]byte{}, links: map[string]string{}, web: webFS}
+	r := &renderer{baseURL: baseURL, tmpl: map[string]*template.Template{}, files: map[string][]byte{}, links: map[string]assets.CachedFile{}, web: webFS}
 	for _, k := range kinds {
 		t, err := template.New(k).ParseFS(themeFS, "templates/base.html", "templates/"+k+".html")
 		if err != nil {
