@@ -65,6 +65,20 @@ func TestBrowserExactEngine(t *testing.T) {
 	if engine, note = engineOf(t, tab, id); state != "done" || output != "fast\n" || engine != "exact" || note == "" {
 		t.Errorf("plain program, exact: state %s, engine %s, output %q, note %q", state, engine, output, note)
 	}
+	// The runner is kept for the next run; a goroutine still asleep when
+	// main returned must not wake up in it.
+	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\ngo func() {\ntime.Sleep(300 * time.Millisecond)\nfmt.Println(\"late\")\n}()\nfmt.Println(\"early\")\n}\n")
+	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "early\n" {
+		t.Errorf("sleeping goroutine, exact: state %s, output %q", state, output)
+	}
+	runnerRuns := func(when string, want string) {
+		t.Helper()
+		if got := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`[data-playground="`+id+`"]`, "data-runner-runs")).Value; got != want {
+			t.Errorf("%s: the runner has made %s runs; want %s", when, got, want)
+		}
+	}
+	// Two programs handed over on Automatic, the plain one, this one.
+	runnerRuns("fourth exact run", "4")
 	// Compile errors at the editor's lines, with go build's words.
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nx := 1\n}\n")
 	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "error" || output != "4:2: declared and not used: x\n" {
@@ -80,6 +94,7 @@ func TestBrowserExactEngine(t *testing.T) {
 	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.HasPrefix(output, "panic: assignment to entry in nil map\n") || !strings.Contains(output, "main.go:5") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("panic, exact: state %s, output %q, status %q", state, output, status)
 	}
+	runnerRuns("after a panic", "5")
 	// A runaway loop is stopped at the limit; the next run reuses the
 	// compiled toolchain (no second download).
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")
@@ -90,6 +105,7 @@ func TestBrowserExactEngine(t *testing.T) {
 	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "again\n" {
 		t.Errorf("after a stopped run, exact: state %s, output %q", state, output)
 	}
+	runnerRuns("after a stopped run", "1")
 	if n := requests("/assets/compile-"); n != 1 {
 		t.Errorf("the compiler was fetched %d times; want once", n)
 	}

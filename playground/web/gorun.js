@@ -21,5 +21,9 @@ export async function runGo(module, fs, argv, env = {}) {
   };
   const instance = await WebAssembly.instantiate(module, go.importObject);
   await go.run(instance);
+  // Goroutines still asleep when main returned leave timers behind, and
+  // each would throw "Go program has already exited" into whatever the
+  // worker runs next. wasm_exec.js keeps them in this map.
+  for (const t of go._scheduledTimeouts?.values() || []) clearTimeout(t);
   return status;
 }

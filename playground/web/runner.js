@@ -1,13 +1,15 @@
-// The exact engine's runner: a Web Worker that runs one program the exact
-// engine's worker built (a js/wasm binary) and ends with it. The page
-// starts one per run and terminates it to stop the program, which is the
-// only way to stop a WebAssembly loop.
+// The exact engine's runner: a Web Worker that runs the programs the
+// exact engine's worker built (js/wasm binaries), one at a time, each in
+// a fresh Go instance. The page terminates it to stop a program, which is
+// the only way to stop a WebAssembly loop, and reuses it after a program
+// that ended by itself.
 //
 // In: {type:'load', exec}, sent when the build starts so that this
 // worker is up by the time the binary is, then {type:'run', id, wasm:
 // ArrayBuffer}. Out, as the interpreter's
 // worker answers: {type:'out', id, stream, data}..., then
-// {type:'exit', id, status} or {type:'exit', id, flood:true}.
+// {type:'exit', id, status, runs} or {type:'exit', id, flood:true}; runs
+// counts the programs this worker has run, this one included.
 //
 // The program has no file to read and no way to reach the page: it was
 // compiled against the playground's packages only (no syscall/js), and
@@ -18,6 +20,7 @@ import { runGo } from './gorun.js';
 
 const OUTPUT_LIMIT = 1 << 20;
 const post = self.postMessage.bind(self);
+let runs = 0;
 
 self.onmessage = async (e) => {
   if (e.data.type === 'load') {
@@ -25,6 +28,7 @@ self.onmessage = async (e) => {
     return;
   }
   const { id, wasm } = e.data;
+  runs++;
   const out = new Output(id);
   let status;
   try {
@@ -34,12 +38,12 @@ self.onmessage = async (e) => {
     status = await runGo(module, fs, ['prog']);
   } catch (err) {
     out.flush();
-    post({ type: 'exit', id, status: 2, error: String((err && err.message) || err) });
+    post({ type: 'exit', id, status: 2, error: String((err && err.message) || err), runs });
     return;
   }
   if (out.flooded) return;
   out.flush();
-  post({ type: 'exit', id, status });
+  post({ type: 'exit', id, status, runs });
 };
 
 function seal() {
