@@ -117,7 +117,7 @@ var (
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/4"
+const Version = "yaegi-v0.16.1/5"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
@@ -149,11 +149,12 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	defer stderr.close()
 
 	exit := make(chan int, 1)
-	i := interp.New(interp.Options{Stdout: stdout, Stderr: stderr, Args: []string{"main"}})
+	trace := &panicTrace{w: stderr}
+	i := interp.New(interp.Options{Stdout: stdout, Stderr: trace, Args: []string{"main"}})
 	if err := i.Use(symbols.Symbols); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading the standard library: %w", err)}
 	}
-	if err := i.Use(symbols.Lower); err != nil {
+	if err := i.Use(symbols.Lower(trace.recovered)); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading the source pass's helpers: %w", err)}
 	}
 	if err := i.Use(symbols.OS(stdout, stderr, func(code int) {
@@ -191,7 +192,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 			return Result{Status: code}
 		default:
 		}
-		return finish(p, err, stderr)
+		return finish(p, err, stderr, trace)
 	case <-limit:
 		return stopped(stderr, context.DeadlineExceeded)
 	case <-ctx.Done():
@@ -213,7 +214,7 @@ func stopped(stderr io.Writer, why error) Result {
 }
 
 // finish turns the interpreter's error into what go run would report.
-func finish(p *Prepared, err error, stderr io.Writer) Result {
+func finish(p *Prepared, err error, stderr io.Writer, trace *panicTrace) Result {
 	if err == nil {
 		return Result{}
 	}
@@ -221,6 +222,9 @@ func finish(p *Prepared, err error, stderr io.Writer) Result {
 	if errors.As(err, &pv) {
 		msg := panicMessage(pv.Value)
 		fmt.Fprintf(stderr, "panic: %s\n", msg)
+		if frames := trace.frames(p); frames != "" {
+			fmt.Fprintf(stderr, "\n%s", frames)
+		}
 		return Result{Status: 2, Err: fmt.Errorf("panic: %s", msg)}
 	}
 	res := compileFailure(stderr, p, err)

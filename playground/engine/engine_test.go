@@ -79,6 +79,12 @@ func TestExitStatusAndMessages(t *testing.T) {
 		{"panic with an error value",
 			"package main\n\nimport \"errors\"\n\nfunc main() {\n\tpanic(errors.New(\"bad\"))\n}\n",
 			2, "", "panic: bad\n", "panic: bad"},
+		{"a recovered panic prints nothing",
+			"package main\n\nimport \"fmt\"\n\nfunc f() {\n\tpanic(\"boom\")\n}\n\nfunc main() {\n\tdefer func() { fmt.Println(\"recovered:\", recover()) }()\n\tf()\n}\n",
+			0, "recovered: boom\n", "", ""},
+		{"a panic after a recovered one prints only its own frames",
+			"package main\n\nfunc f() {\n\tdefer func() { recover() }()\n\tpanic(\"first\")\n}\n\nfunc main() {\n\tf()\n\tpanic(\"second\")\n}\n",
+			2, "", "panic: second\n", "panic: second"},
 		{"compile error at line:col",
 			"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(x)\n}\n",
 			1, "", "6:14: undefined: x\n", "6:14: undefined: x"},
@@ -98,8 +104,9 @@ func TestExitStatusAndMessages(t *testing.T) {
 			if !strings.Contains(stdout, tc.stdout) || (tc.stdout == "" && stdout != "") {
 				t.Errorf("stdout %q, want %q", stdout, tc.stdout)
 			}
-			if !strings.HasSuffix(stderr, tc.stderr) {
-				t.Errorf("stderr %q, want it to end with %q", stderr, tc.stderr)
+			// A panic's message comes first, then the frames it went through.
+			if !strings.HasPrefix(stderr, tc.stderr) || (tc.stderr == "" && stderr != "") {
+				t.Errorf("stderr %q, want it to start with %q", stderr, tc.stderr)
 			}
 			if (tc.errs == "") != (res.Err == nil) || (res.Err != nil && !strings.Contains(res.Err.Error(), tc.errs)) {
 				t.Errorf("err %v, want %q", res.Err, tc.errs)

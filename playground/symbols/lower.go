@@ -7,22 +7,30 @@ import "reflect"
 // it under a name no program uses; it is not offered to readers.
 const LowerPath = "playground/lower"
 
-// Lower is the table of LowerPath.
+// Lower is the table of LowerPath, for one run: onRecover is called
+// each time the program recovers a panic.
 //
 // Recovered undoes a wrapping of the interpreter's: panic(v) in
 // interpreted code panics with a reflect.Value holding v, which recover
 // hands back as is, so recover().(error) fails even for an error value
 // (measured on yaegi v0.16.1). A reflect.Value cannot be unwrapped from
 // interpreted code: asserting it to an interface with its methods fails.
+// The source pass calls it with every non-nil value recover returns,
+// which is how the engine learns that a panic was recovered.
 //
 // Clear is the built-in clear (Go 1.21), which the interpreter lacks: a
 // map or slice passed as an interface still shares its entries or its
 // array, so clearing the copy clears the program's.
-var Lower = map[string]map[string]reflect.Value{
-	LowerPath + "/lower": {
-		"Recovered": reflect.ValueOf(recovered),
-		"Clear":     reflect.ValueOf(clearValue),
-	},
+func Lower(onRecover func()) map[string]map[string]reflect.Value {
+	return map[string]map[string]reflect.Value{
+		LowerPath + "/lower": {
+			"Recovered": reflect.ValueOf(func(v any) any {
+				onRecover()
+				return recovered(v)
+			}),
+			"Clear": reflect.ValueOf(clearValue),
+		},
+	}
 }
 
 func recovered(v any) any {

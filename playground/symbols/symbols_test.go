@@ -46,9 +46,14 @@ func TestOSIsSmall(t *testing.T) {
 
 // Lower's helpers are what the source pass needs and nothing more.
 func TestLowerHelpers(t *testing.T) {
-	syms := Lower[LowerPath+"/lower"]
-	if len(Lower) != 1 || len(syms) != 2 {
-		t.Fatalf("Lower holds %v", Lower)
+	recoveries := 0
+	lower := Lower(func() { recoveries++ })
+	syms := lower[LowerPath+"/lower"]
+	if len(lower) != 1 || len(syms) != 2 {
+		t.Fatalf("Lower holds %v", lower)
+	}
+	if got := syms["Recovered"].Interface().(func(any) any)("v"); got != "v" || recoveries != 1 {
+		t.Errorf("Recovered(\"v\") = %#v after %d calls of onRecover; want \"v\" after 1", got, recoveries)
 	}
 	if got := recovered(reflect.ValueOf(errors.New("x"))); got == nil || got.(error).Error() != "x" {
 		t.Errorf("recovered(reflect.Value of an error) = %#v", got)

@@ -1,0 +1,65 @@
+package engine
+
+import (
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// panicTrace is the interpreter's own standard error. yaegi writes a line
+// there for each interpreted frame a panic unwinds ("17:28: panic:
+// main.f(...)"), in one write each, whether or not a deferred call then
+// recovers the panic; go run prints nothing for a recovered panic. So
+// those lines are held back: dropped when the program recovers (the
+// source pass reports every recover that returns a value), written after
+// the panic message when the panic ends the program. Anything else
+// written there (println) passes through at once.
+type panicTrace struct {
+	mu   sync.Mutex
+	w    io.Writer
+	held []string
+}
+
+// maxHeld bounds what a program that never recovers, yet panics through
+// deep recursion, can make the engine hold.
+const maxHeld = 100
+
+var traceLine = regexp.MustCompile(`^(\d+):\d+: panic: [^\n]*\n$`)
+
+func (t *panicTrace) Write(p []byte) (int, error) {
+	if !traceLine.Match(p) {
+		return t.w.Write(p)
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.held) == maxHeld {
+		t.held = t.held[1:]
+	}
+	t.held = append(t.held, string(p))
+	return len(p), nil
+}
+
+func (t *panicTrace) recovered() {
+	t.mu.Lock()
+	t.held = nil
+	t.mu.Unlock()
+}
+
+// frames returns the held lines at the reader's positions, without the
+// frames of the source pass's helpers (past the reader's last line).
+func (t *panicTrace) frames(p *Prepared) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	last := strings.Count(p.Source, "\n") + 1
+	var b strings.Builder
+	for _, l := range t.held {
+		m := traceLine.FindStringSubmatch(l)
+		if n, _ := strconv.Atoi(m[1]); n > last {
+			continue
+		}
+		b.WriteString(p.mapMessage(l))
+	}
+	return b.String()
+}
