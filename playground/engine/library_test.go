@@ -32,6 +32,8 @@ var calls = map[string]string{
 	"maps.Clone":          `fmt.Println(maps.Clone(map[int]int{1: 1}))`,
 	"maps.Keys":           `fmt.Println(maps.Keys(map[int]int{1: 1}) != nil)`,
 	"cmp.Or":              `fmt.Println(cmp.Or(0, 3))`,
+	"slices.Insert":       `fmt.Println(slices.Insert([]int{1}, 0, 2))`,
+	"slices.Delete":       `fmt.Println(slices.Delete([]int{1, 2}, 0, 1))`,
 }
 
 func TestGenericLibraryAsMeasured(t *testing.T) {
@@ -49,7 +51,9 @@ func TestGenericLibraryAsMeasured(t *testing.T) {
 			if works != genericSupported[name] {
 				t.Errorf("%s: runs=%v but genericSupported says %v (status %d, err %v, stdout %q)", name, works, genericSupported[name], res.Status, res.Err, out.String())
 			}
-			if _, lowered := libCalls[name]; lowered {
+			_, lowered := libCalls[name]
+			_, nested := nestedCalls[name]
+			if lowered || nested {
 				out.Reset()
 				res := Run(context.Background(), src, Options{Stdout: &out, Stderr: &errb, Timeout: 5 * time.Second})
 				if res.Status != 0 || strings.Count(out.String(), "\n") != 1 {

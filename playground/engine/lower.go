@@ -154,13 +154,14 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 			l.loopCopies(f.Body, f.Body, init.Lhs...)
 		}
 	}
+	imports := importNames(file)
 	for _, c := range calls {
 		l.builtinCall(c)
+		l.nestedCall(c, imports)
 	}
 	for _, d := range defers {
 		l.deferArgs(d)
 	}
-	imports := importNames(file)
 	for _, s := range selectors {
 		if !l.libCall(s, imports) {
 			l.methodValue(s, called[s])
@@ -306,8 +307,12 @@ func (l *lowering) minMax(c *ast.CallExpr, fn string) {
 		helper = "_lowerMax"
 	}
 	l.use(helper)
-	// min(a, b, c) → _lowerMin(_lowerMin(a, b), c): the call's own closing
-	// parenthesis closes the outermost helper call.
+	l.nest(c, helper)
+}
+
+// nest turns f(a, b, c) into helper(helper(a, b), c): the call's own
+// closing parenthesis closes the outermost helper call.
+func (l *lowering) nest(c *ast.CallExpr, helper string) {
 	l.edits = append(l.edits, edit{pos: l.off(c.Fun.Pos()), end: l.off(c.Lparen) + 1, text: strings.Repeat(helper+"(", len(c.Args)-1)})
 	for _, a := range c.Args[1 : len(c.Args)-1] {
 		l.insert(a.End(), ")")

@@ -54,7 +54,7 @@ func TestLoweringRewrites(t *testing.T) {
 			"{ _lowerX1 := cs; for i := range _lowerX1 { c := _lowerX1[i]; println(i, <-c) } }"},
 		{"slices", "s := []int{n}; slices.Sort(s)", "_lowerSort(s)"},
 		{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "f := _lowerOnceValue(func()"},
-		{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "package main; import (_lower_sync \"sync\")\n"},
+		{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "package main; import (_lowerRT \"playground/lower\"; _lower_sync \"sync\")\n"},
 	}
 	for _, c := range cases {
 		src := "package main\n\nfunc main() {\n\tn := 3\n\t" + c.body + "\n}\n"

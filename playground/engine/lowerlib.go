@@ -54,6 +54,8 @@ var libCalls = map[string]string{
 	"slices.BinarySearch":   "_lowerBinarySearch",
 	"slices.Sorted":         "_lowerSorted",
 	"slices.Collect":        "_lowerCollect",
+	"slices.Insert":         "_lowerInsert",
+	"slices.Delete":         "_lowerDelete",
 	"maps.Keys":             "_lowerMapsKeys",
 	"maps.Values":           "_lowerMapsValues",
 	"maps.Clone":            "_lowerMapsClone",
@@ -86,6 +88,33 @@ func (l *lowering) libCall(sel *ast.SelectorExpr, imports map[string]string) boo
 	l.use(name)
 	l.replace(sel, name)
 	return true
+}
+
+// nestedCalls maps a variadic library function to a two-value helper:
+// f(a, b, c) becomes helper(helper(a, b), c), as min and max do, since
+// the interpreter cannot infer a type parameter from variadic arguments
+// alone. Each must give f(a) == a.
+var nestedCalls = map[string]string{
+	"cmp.Or": "_lowerOr",
+}
+
+// nestedCall rewrites a call of nestedCalls; one with no value or with a
+// spread slice is left to Detect.
+func (l *lowering) nestedCall(c *ast.CallExpr, imports map[string]string) {
+	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok || len(c.Args) == 0 || c.Ellipsis != token.NoPos {
+		return
+	}
+	helper, ok := nestedCalls[imports[builtin(sel.X)]+"."+sel.Sel.Name]
+	if !ok {
+		return
+	}
+	if len(c.Args) == 1 {
+		l.replace(c, "("+l.text(c.Args[0])+")")
+		return
+	}
+	l.use(helper)
+	l.nest(c, helper)
 }
 
 // builtin is the name of the predeclared identifier e is (min, nil, ...),
@@ -514,26 +543,87 @@ var helpers = map[string]helper{
 		dst[k] = v
 	}
 }`},
-	// The Once helpers do not keep a panic of f for later calls, as Go's
-	// do: a later call returns the zero values instead of panicking again.
-	"_lowerOnceFunc": {imports: []string{"sync"}, src: `func _lowerOnceFunc(f func()) func() {
-	var once _lower_sync.Once
-	return func() { once.Do(f) }
+	// Insert grows s as Go's does, through append, so cap(s) after it is
+	// the same; v is copied first, since it may be part of s.
+	"_lowerInsert": {src: `func _lowerInsert[E_ any](s []E_, i int, v ...E_) []E_ {
+	_ = s[i:]
+	if len(v) == 0 {
+		return s
+	}
+	v = append([]E_(nil), v...)
+	n := len(s)
+	if n+len(v) > cap(s) {
+		grown := append(s[:i], make([]E_, n+len(v)-i)...)
+		copy(grown[i:], v)
+		copy(grown[i+len(v):], s[i:])
+		return grown
+	}
+	s = s[:n+len(v)]
+	copy(s[i+len(v):], s[i:n])
+	copy(s[i:], v)
+	return s
 }`},
-	"_lowerOnceValue": {imports: []string{"sync"}, src: `func _lowerOnceValue[T_ any](f func() T_) func() T_ {
+	// Delete zeroes the elements it leaves past the new length, as Go's
+	// does since 1.22.
+	"_lowerDelete": {src: `func _lowerDelete[E_ any](s []E_, i, j int) []E_ {
+	_ = s[i:j:len(s)]
+	if i == j {
+		return s
+	}
+	n := len(s)
+	s = append(s[:i], s[j:]...)
+	var zero E_
+	for k := len(s); k < n; k++ {
+		s[:n][k] = zero
+	}
+	return s
+}`},
+	// Or takes two values (see nestedCalls).
+	"_lowerOr": {src: `func _lowerOr[T_ comparable](a, b T_) T_ {
+	var zero T_
+	if a != zero {
+		return a
+	}
+	return b
+}`},
+	// The Once helpers keep a panic of f, as Go's do: every later call
+	// panics again with the same value. The value goes through
+	// _lowerRecovered, since the interpreter wraps what recover returns.
+	"_lowerOnceFunc": {imports: []string{"sync"}, needs: []string{"_lowerRecovered"}, src: `func _lowerOnceFunc(f func()) func() {
 	var once _lower_sync.Once
+	var done bool
+	var p any
+	call := func() {
+		defer func() {
+			if !done {
+				p = _lowerRecovered(recover())
+				panic(p)
+			}
+		}()
+		f()
+		done = true
+	}
+	return func() {
+		once.Do(call)
+		if !done {
+			panic(p)
+		}
+	}
+}`},
+	"_lowerOnceValue": {imports: []string{"sync"}, needs: []string{"_lowerOnceFunc"}, src: `func _lowerOnceValue[T_ any](f func() T_) func() T_ {
 	var v T_
+	g := _lowerOnceFunc(func() { v = f() })
 	return func() T_ {
-		once.Do(func() { v = f() })
+		g()
 		return v
 	}
 }`},
-	"_lowerOnceValues": {imports: []string{"sync"}, src: `func _lowerOnceValues[T1_, T2_ any](f func() (T1_, T2_)) func() (T1_, T2_) {
-	var once _lower_sync.Once
+	"_lowerOnceValues": {imports: []string{"sync"}, needs: []string{"_lowerOnceFunc"}, src: `func _lowerOnceValues[T1_, T2_ any](f func() (T1_, T2_)) func() (T1_, T2_) {
 	var v1 T1_
 	var v2 T2_
+	g := _lowerOnceFunc(func() { v1, v2 = f() })
 	return func() (T1_, T2_) {
-		once.Do(func() { v1, v2 = f() })
+		g()
 		return v1, v2
 	}
 }`},
