@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +107,70 @@ func TestBrowserSearch(t *testing.T) {
 	}
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// TestBrowserSearchRanksHeadings holds the README's word that a heading's
+// words weigh more than its text. It picks a word of an English heading
+// that some other section has in its text more often than the heading's
+// sections have it in their text and page title (counted as search.js
+// counts, up to 5), so without the heading's weight that other section
+// would come first; the first result must be a section with the word in
+// its heading.
+func TestBrowserSearchRanksHeadings(t *testing.T) {
+	out := buildReal(t)
+	m, _ := filepath.Glob(filepath.Join(out, "assets", "search-en-*.json"))
+	if len(m) != 1 {
+		t.Fatalf("want one English search index, found %v", m)
+	}
+	b, err := os.ReadFile(m[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var secs []searchSection
+	if err := json.Unmarshal(b, &secs); err != nil {
+		t.Fatal(err)
+	}
+	// Word starts as search.js finds them, on ASCII words only: English
+	// text needs no accent folding.
+	count := func(text, w string) int {
+		return min(5, len(regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}_])`+regexp.QuoteMeta(w)).FindAllStringIndex(text, -1)))
+	}
+	word := ""
+	var headed map[string]bool
+	for _, s := range secs {
+		for _, w := range strings.FieldsFunc(strings.ToLower(s.Title), func(r rune) bool { return r < 'a' || r > 'z' }) {
+			if len(w) < 5 || word != "" {
+				continue
+			}
+			headingBest, textBest := 0, 0
+			h := map[string]bool{}
+			for _, o := range secs {
+				switch {
+				case count(o.Title, w) > 0:
+					h[o.URL] = true
+					headingBest = max(headingBest, 3*count(o.Page, w)+count(o.Text, w))
+				case count(o.Page, w) == 0:
+					textBest = max(textBest, count(o.Text, w))
+				}
+			}
+			if textBest > headingBest {
+				word, headed = w, h
+			}
+		}
+	}
+	if word == "" {
+		t.Fatal("no heading word that another section has more often in its text")
+	}
+
+	tab := browser.New(t)
+	base := browser.Serve(t, out)
+	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitVisible(`#search-input`),
+		chromedp.SendKeys(`#search-input`, word), chromedp.WaitVisible(`#search-results [role=option] a`))
+	first := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`(() => { const a = document.querySelector('#search-results [role=option] a'); return a.pathname + a.hash; })()`))
+	if !headed[first] {
+		t.Errorf("%q: the first result is %s; want one of the sections with the word in their heading %v", word, first, headed)
+	} else {
+		t.Logf("%q: first result %s, a heading match", word, first)
 	}
 }
