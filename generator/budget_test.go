@@ -21,6 +21,21 @@ func gzipSize(t *testing.T, b []byte) int {
 	return buf.Len()
 }
 
+// asset returns the contents of the one file of out/assets matching
+// pattern (a hashed name: "engine-*.wasm").
+func asset(t *testing.T, out, pattern string) []byte {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join(out, "assets", pattern))
+	if len(m) != 1 {
+		t.Fatalf("want one assets/%s, found %v", pattern, m)
+	}
+	b, err := os.ReadFile(m[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // TestPlaygroundBudgets holds the sizes the playground promises: the
 // interpreter's WebAssembly at most 3 MB gzipped, the page's own scripts
 // (the exact engine's workers included) at most 25 KB gzipped, and no
@@ -28,14 +43,7 @@ func gzipSize(t *testing.T, b []byte) int {
 // Content-Security-Policy forbids it).
 func TestPlaygroundBudgets(t *testing.T) {
 	out := buildWithPlayground(t, 10*time.Second)
-	wasm, _ := filepath.Glob(filepath.Join(out, "assets", "engine-*.wasm"))
-	if len(wasm) != 1 {
-		t.Fatalf("want one engine wasm, found %v", wasm)
-	}
-	b, err := os.ReadFile(wasm[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := asset(t, out, "engine-*.wasm")
 	const wasmBudget = 3_000_000
 	if n := gzipSize(t, b); n > wasmBudget {
 		t.Errorf("engine wasm is %d bytes gzipped, over the %d budget", n, wasmBudget)
@@ -44,15 +52,7 @@ func TestPlaygroundBudgets(t *testing.T) {
 	}
 	var js []byte
 	for _, pattern := range []string{"main-*.js", "init-*.js", "playground-*.js", "worker-*.js", "exact-*.js", "runner-*.js"} {
-		m, _ := filepath.Glob(filepath.Join(out, "assets", pattern))
-		if len(m) != 1 {
-			t.Fatalf("want one %s, found %v", pattern, m)
-		}
-		b, err := os.ReadFile(m[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		js = append(js, b...)
+		js = append(js, asset(t, out, pattern)...)
 	}
 	const jsBudget = 25 * 1024
 	if n := gzipSize(t, js); n > jsBudget {

@@ -2,8 +2,6 @@ package generator
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -22,14 +20,7 @@ func TestSearchIndex(t *testing.T) {
 	out := buildReal(t)
 	pages := loadBuilt(t, out)
 	for _, lang := range []string{"pt", "en"} {
-		m, _ := filepath.Glob(filepath.Join(out, "assets", "search-"+lang+"-*.json"))
-		if len(m) != 1 {
-			t.Fatalf("want one search index for %s, found %v", lang, m)
-		}
-		b, err := os.ReadFile(m[0])
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := asset(t, out, "search-"+lang+"-*.json")
 		if n := gzipSize(t, b); n > budget {
 			t.Errorf("the %s index is %d bytes gzipped, over the %d budget", lang, n, budget)
 		} else {
@@ -119,14 +110,7 @@ func TestBrowserSearch(t *testing.T) {
 // its heading.
 func TestBrowserSearchRanksHeadings(t *testing.T) {
 	out := buildReal(t)
-	m, _ := filepath.Glob(filepath.Join(out, "assets", "search-en-*.json"))
-	if len(m) != 1 {
-		t.Fatalf("want one English search index, found %v", m)
-	}
-	b, err := os.ReadFile(m[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := asset(t, out, "search-en-*.json")
 	var secs []searchSection
 	if err := json.Unmarshal(b, &secs); err != nil {
 		t.Fatal(err)
