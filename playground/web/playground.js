@@ -36,45 +36,74 @@ const cfg = {
   exact: html.dataset.pgExact ? JSON.parse(html.dataset.pgExact) : null,
 };
 
-// Host owns the page's one worker. Each run gets a fresh id; messages for
-// an id are routed to the playground that started it.
-class Host {
-  constructor() {
+// WorkerClient owns one long-lived worker of the page. The worker answers
+// {type:'ready'} once loaded, {type:'progress'} while it downloads and
+// {type:'fatal'} when it cannot go on; every other message goes to
+// receive. A worker that fails is dropped (fail), and the next request
+// starts a fresh one.
+class WorkerClient {
+  constructor(url) {
+    this.url = url;
     this.worker = null;
     this.ready = null;
-    this.listeners = new Map(); // id → playground
-    this.seq = 0;
     this.onprogress = new Set();
   }
 
-  start() {
+  // start starts the worker, unless it runs, and sends it init.
+  start(init) {
     if (this.ready) return this.ready;
-    this.worker = new Worker(cfg.worker);
+    this.worker = new Worker(this.url);
     this.ready = new Promise((resolve, reject) => {
+      const fatal = (message) => {
+        reject(new Error(message));
+        this.fail(message);
+      };
       this.worker.onmessage = (e) => {
         const m = e.data;
-        if (m.type === 'ready') resolve();
-        else if (m.type === 'progress') this.onprogress.forEach((f) => f(m.loaded, m.total));
-        else if (m.type === 'fatal') {
-          reject(new Error(m.message));
-          this.fail(m.message);
-        } else this.listeners.get(m.id)?.receive(m);
+        if (m.type === 'ready') {
+          this.readied(m);
+          resolve();
+        } else if (m.type === 'progress') this.onprogress.forEach((f) => f(m.loaded, m.total));
+        else if (m.type === 'fatal') fatal(m.message);
+        else this.receive(m);
       };
-      this.worker.onerror = (e) => {
-        reject(new Error(e.message || 'worker error'));
-        this.fail(e.message || 'worker error');
-      };
+      this.worker.onerror = (e) => fatal(e.message || 'worker error');
     });
-    this.worker.postMessage({ type: 'init', exec: cfg.exec, wasm: cfg.wasm });
+    this.worker.postMessage(init);
     return this.ready;
+  }
+
+  // drop ends the worker and whatever it was doing.
+  drop() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = null;
+  }
+
+  readied() {}
+}
+
+// Host owns the interpreter's worker, one per page. Each run gets a fresh
+// id; messages for an id are routed to the playground that started it.
+class Host extends WorkerClient {
+  constructor() {
+    super(cfg.worker);
+    this.listeners = new Map(); // id → playground
+    this.seq = 0;
+  }
+
+  start() {
+    return super.start({ type: 'init', exec: cfg.exec, wasm: cfg.wasm });
+  }
+
+  receive(m) {
+    this.listeners.get(m.id)?.receive(m);
   }
 
   // restart drops the worker (and whatever it was running); the next
   // request starts a fresh one.
   restart() {
-    this.worker?.terminate();
-    this.worker = null;
-    this.ready = null;
+    this.drop();
     for (const pg of this.listeners.values()) pg.abandoned();
     this.listeners.clear();
   }
@@ -126,43 +155,29 @@ const runners = {
 // Toolchain owns the exact engine's build worker: it downloads the
 // compiler, the linker and the archives once, then keeps them compiled
 // for every build of the page.
-class Toolchain {
+class Toolchain extends WorkerClient {
   constructor() {
-    this.worker = null;
-    this.ready = null;
+    super(cfg.exact.worker);
     this.waiting = new Map(); // build id → resolve
     this.seq = 0;
-    this.onprogress = new Set();
   }
 
   // start loads the toolchain; with warm, it also builds a small program
   // at once, so that the reader's first build runs at full speed.
   start(warm = false) {
-    if (this.ready) return this.ready;
-    this.worker = new Worker(cfg.exact.worker);
-    this.ready = new Promise((resolve, reject) => {
-      this.worker.onmessage = (e) => {
-        const m = e.data;
-        if (m.type === 'ready') {
-          this.loadMs = m.ms; // for the benchmark
-          resolve();
-        } else if (m.type === 'warm') html.dataset.pgExactWarm = '';
-        else if (m.type === 'progress') this.onprogress.forEach((f) => f(m.loaded, m.total));
-        else if (m.type === 'fatal') {
-          reject(new Error(m.message));
-          this.fail(m.message);
-        } else if (m.type === 'built') {
-          this.waiting.get(m.id)?.(m);
-          this.waiting.delete(m.id);
-        }
-      };
-      this.worker.onerror = (e) => {
-        reject(new Error(e.message || 'worker error'));
-        this.fail(e.message || 'worker error');
-      };
-    });
-    this.worker.postMessage({ type: 'init', exec: cfg.exec, warm, ...cfg.exact });
-    return this.ready;
+    return super.start({ type: 'init', exec: cfg.exec, warm, ...cfg.exact });
+  }
+
+  readied(m) {
+    this.loadMs = m.ms; // for the benchmark
+  }
+
+  receive(m) {
+    if (m.type === 'warm') html.dataset.pgExactWarm = '';
+    else if (m.type === 'built') {
+      this.waiting.get(m.id)?.(m);
+      this.waiting.delete(m.id);
+    }
   }
 
   // prepare starts the toolchain ahead of a run, when the reader picked it
@@ -175,9 +190,7 @@ class Toolchain {
   }
 
   fail(message) {
-    this.worker?.terminate();
-    this.worker = null;
-    this.ready = null;
+    this.drop();
     for (const resolve of this.waiting.values()) resolve({ errors: message, failed: true });
     this.waiting.clear();
   }
