@@ -205,6 +205,15 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "panic: boom") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("panic: state %s, output %q, status %q", state, output, status)
 	}
+	// A panic in a goroutine ends the program as Go ends it; the
+	// interpreter alone would crash its worker.
+	typeCode(t, tab, id, "package main\n\nimport \"time\"\n\nfunc main() {\ngo func() {\npanic(\"in goroutine\")\n}()\ntime.Sleep(time.Second)\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.HasPrefix(output, "panic: in goroutine\n") || !strings.Contains(status, "exit status 2") {
+		t.Errorf("panic in a goroutine: state %s, output %q, status %q", state, output, status)
+	}
+	if engine, _ := engineOf(t, tab, id); engine != "fast" {
+		t.Errorf("panic in a goroutine ran on the %s engine; want the interpreter", engine)
+	}
 	// Long lines reach the cap in a thousand writes: the test is of the
 	// cap, not of how fast this machine prints.
 	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"strings\"\n)\n\nfunc main() {\nline := strings.Repeat(\"x\", 1000)\nfor i := 0; ; i++ {\nfmt.Println(i, line)\n}\n}\n")

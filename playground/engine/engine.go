@@ -75,6 +75,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"github.com/goexpert/gointernals/playground/symbols"
@@ -117,7 +118,7 @@ var (
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/5"
+const Version = "yaegi-v0.16.1/6"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
@@ -151,18 +152,34 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	exit := make(chan int, 1)
 	trace := &panicTrace{w: stderr}
 	i := interp.New(interp.Options{Stdout: stdout, Stderr: trace, Args: []string{"main"}})
-	if err := i.Use(symbols.Symbols); err != nil {
-		return Result{Status: 2, Err: fmt.Errorf("loading the standard library: %w", err)}
-	}
-	if err := i.Use(symbols.Lower(trace.recovered)); err != nil {
-		return Result{Status: 2, Err: fmt.Errorf("loading the source pass's helpers: %w", err)}
-	}
-	if err := i.Use(symbols.OS(stdout, stderr, func(code int) {
+	exitWith := func(code int) {
 		select {
 		case exit <- code: // the first call wins, as the process would be gone
 		default:
 		}
-	})); err != nil {
+	}
+	var goPanic atomic.Pointer[string]
+	if err := i.Use(symbols.Symbols); err != nil {
+		return Result{Status: 2, Err: fmt.Errorf("loading the standard library: %w", err)}
+	}
+	hooks := symbols.Hooks{
+		Recovered: trace.recovered,
+		GoPanic: func(v any) {
+			msg := panicMessage(v)
+			if goPanic.CompareAndSwap(nil, &msg) {
+				fmt.Fprintf(stderr, "panic: %s\n", msg)
+				if frames := trace.frames(p); frames != "" {
+					fmt.Fprintf(stderr, "\n%s", frames)
+				}
+				exitWith(2)
+			}
+			select {} // the program is over; this goroutine stays where it is
+		},
+	}
+	if err := i.Use(symbols.Lower(hooks)); err != nil {
+		return Result{Status: 2, Err: fmt.Errorf("loading the source pass's helpers: %w", err)}
+	}
+	if err := i.Use(symbols.OS(stdout, stderr, exitWith)); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading os: %w", err)}
 	}
 
@@ -182,14 +199,20 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 		_, err := i.EvalWithContext(runCtx, p.Code)
 		done <- err
 	}()
+	exited := func(code int) Result {
+		if msg := goPanic.Load(); msg != nil && code == 2 {
+			return Result{Status: 2, Err: fmt.Errorf("panic: %s", *msg)}
+		}
+		return Result{Status: code}
+	}
 	select {
 	case code := <-exit:
-		return Result{Status: code}
+		return exited(code)
 	case err := <-done:
 		// os.Exit may have raced a normal end; the exit wins, as in Go.
 		select {
 		case code := <-exit:
-			return Result{Status: code}
+			return exited(code)
 		default:
 		}
 		return finish(p, err, stderr, trace)

@@ -85,6 +85,18 @@ func TestExitStatusAndMessages(t *testing.T) {
 		{"a panic after a recovered one prints only its own frames",
 			"package main\n\nfunc f() {\n\tdefer func() { recover() }()\n\tpanic(\"first\")\n}\n\nfunc main() {\n\tf()\n\tpanic(\"second\")\n}\n",
 			2, "", "panic: second\n", "panic: second"},
+		// main waits in select {}, not in a sleep: a sleeping goroutine the
+		// run leaves behind would hide the deadlocks of the tests after it,
+		// whose diagnosis reads every interpreted goroutine of the process.
+		{"a panic in a goroutine ends the program",
+			"package main\n\nfunc main() {\n\tgo func() {\n\t\tpanic(\"in goroutine\")\n\t}()\n\tselect {}\n}\n",
+			2, "", "panic: in goroutine\n", "panic: in goroutine"},
+		{"a goroutine of a named function, sending on a closed channel",
+			"package main\n\nfunc send(ch chan int, v int) {\n\tch <- v\n}\n\nfunc main() {\n\tch := make(chan int, 1)\n\tclose(ch)\n\tgo send(ch, 1)\n\tselect {}\n}\n",
+			2, "", "panic: send on closed channel\n", "panic: send on closed channel"},
+		{"a goroutine that recovers its own panic goes on",
+			"package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tgo func() {\n\t\tdefer func() { fmt.Println(\"recovered:\", recover()) }()\n\t\tpanic(\"boom\")\n\t}()\n\ttime.Sleep(100 * time.Millisecond)\n\tfmt.Println(\"after\")\n}\n",
+			0, "recovered: boom\nafter\n", "", ""},
 		{"compile error at line:col",
 			"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(x)\n}\n",
 			1, "", "6:14: undefined: x\n", "6:14: undefined: x"},

@@ -93,6 +93,7 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	var fors []*ast.ForStmt
 	var calls []*ast.CallExpr
 	var defers []*ast.DeferStmt
+	var gos []*ast.GoStmt
 	called := map[*ast.SelectorExpr]bool{}
 	var selectors []*ast.SelectorExpr
 	labels := map[ast.Stmt]*ast.LabeledStmt{}
@@ -128,6 +129,8 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 			fors = append(fors, n)
 		case *ast.DeferStmt:
 			defers = append(defers, n)
+		case *ast.GoStmt:
+			gos = append(gos, n)
 		case *ast.CallExpr:
 			calls = append(calls, n)
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
@@ -161,6 +164,9 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	}
 	for _, d := range defers {
 		l.deferArgs(d)
+	}
+	for _, g := range gos {
+		l.goPanic(g, imports)
 	}
 	for _, s := range selectors {
 		if !l.libCall(s, imports) {
@@ -391,6 +397,59 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 	}
 	l.wrap(d, "{ "+strings.Join(decls, ""), " }")
 }
+
+// goPanic gives a goroutine a deferred call that ends the program when a
+// panic reaches the goroutine's top, as Go does; the interpreter would
+// crash instead. "go func() { ... }()" gets it first in the literal's body
+// (so it runs after the goroutine's own deferred calls, which may
+// recover). "go f(a, b)", for a function the file declares or a
+// package's, becomes "{ _lowerG1 := a; go func() { defer
+// func() { _lowerGoPanic(recover()) }(); f(_lowerG1, b) }() }": the arguments are still
+// evaluated at the go statement. Any other go statement is left alone.
+func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		l.use("_lowerGoPanic")
+		l.insert(lit.Body.Lbrace+1, " "+goDefer)
+		return
+	}
+	switch f := ast.Unparen(g.Call.Fun).(type) {
+	case *ast.Ident:
+		if f.Obj == nil || f.Obj.Kind != ast.Fun {
+			return
+		}
+	case *ast.SelectorExpr:
+		if x, ok := f.X.(*ast.Ident); !ok || x.Obj != nil || imports[x.Name] == "" {
+			return
+		}
+	default:
+		return
+	}
+	var decls []string
+	for _, a := range g.Call.Args {
+		if isConstantLike(a) {
+			continue
+		}
+		if strings.Contains(l.text(a), "\n") || rewritten(a) {
+			return
+		}
+	}
+	for _, a := range g.Call.Args {
+		if isConstantLike(a) {
+			continue
+		}
+		v := l.name("_lowerG")
+		decls = append(decls, v+" := "+l.text(a)+"; ")
+		l.replace(a, v)
+	}
+	l.use("_lowerGoPanic")
+	l.wrap(g, "{ "+strings.Join(decls, ""), " }")
+	l.wrap(g.Call, "func() { "+goDefer+" ", " }()")
+}
+
+// goDefer is the deferred call goPanic adds. recover must be called by
+// the deferred function literal itself: the interpreter does not stop a
+// panic for a recover in a named function deferred directly.
+const goDefer = "defer func() { _lowerGoPanic(recover()) }();"
 
 // rewritten reports whether e holds something another rewrite changes (a
 // call of min or max, a function literal): moving its text would lose that

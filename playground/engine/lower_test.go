@@ -53,6 +53,9 @@ func TestLoweringRewrites(t *testing.T) {
 		{"", "cs := []chan int{}; for i, c := range cs { println(i, <-c) }",
 			"{ _lowerX1 := cs; for i := range _lowerX1 { c := _lowerX1[i]; println(i, <-c) } }"},
 		{"slices", "s := []int{n}; slices.Sort(s)", "_lowerSort(s)"},
+		{"", "go func() { println(n) }()", "go func() { defer func() { _lowerGoPanic(recover()) }(); println(n) }()"},
+		{"fmt", "go fmt.Println(n, 1)", "{ _lowerG1 := n; go func() { defer func() { _lowerGoPanic(recover()) }(); fmt.Println(_lowerG1, 1) }() }"},
+		{"", "f := func() {}; go f()", "go f()"},
 		{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "f := _lowerOnceValue(func()"},
 		{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "package main; import (_lowerRT \"playground/lower\"; _lower_sync \"sync\")\n"},
 	}

@@ -384,6 +384,12 @@ var helpers = map[string]helper{
 	}
 	return _lowerRT.Recovered(r)
 }`},
+	// GoPanic ends the program with the panic's message (see goPanic).
+	"_lowerGoPanic": {imports: []string{symbols.LowerPath}, src: `func _lowerGoPanic(r any) {
+	if r != nil {
+		_lowerRT.GoPanic(r)
+	}
+}`},
 	"_lowerAssertOK": {src: `func _lowerAssertOK[T_ any](x any) (T_, bool) {
 	if x == nil {
 		var zero T_

@@ -7,8 +7,17 @@ import "reflect"
 // it under a name no program uses; it is not offered to readers.
 const LowerPath = "playground/lower"
 
-// Lower is the table of LowerPath, for one run: onRecover is called
-// each time the program recovers a panic.
+// Hooks are what a run of the engine learns through Lower's functions.
+type Hooks struct {
+	// Recovered is called each time the program recovers a panic.
+	Recovered func()
+	// GoPanic is called with the value of a panic that reached the top of
+	// a goroutine other than main's, which ends the program in Go; it must
+	// not return.
+	GoPanic func(v any)
+}
+
+// Lower is the table of LowerPath, for one run.
 //
 // Recovered undoes a wrapping of the interpreter's: panic(v) in
 // interpreted code panics with a reflect.Value holding v, which recover
@@ -18,17 +27,23 @@ const LowerPath = "playground/lower"
 // The source pass calls it with every non-nil value recover returns,
 // which is how the engine learns that a panic was recovered.
 //
+// GoPanic receives what the source pass's deferred call recovered at the
+// top of a goroutine: the interpreter cannot end a run from a panic in
+// one of its goroutines (the process crashes with the interpreter's own
+// trace), so the engine does it, as Go would.
+//
 // Clear is the built-in clear (Go 1.21), which the interpreter lacks: a
 // map or slice passed as an interface still shares its entries or its
 // array, so clearing the copy clears the program's.
-func Lower(onRecover func()) map[string]map[string]reflect.Value {
+func Lower(h Hooks) map[string]map[string]reflect.Value {
 	return map[string]map[string]reflect.Value{
 		LowerPath + "/lower": {
 			"Recovered": reflect.ValueOf(func(v any) any {
-				onRecover()
+				h.Recovered()
 				return recovered(v)
 			}),
-			"Clear": reflect.ValueOf(clearValue),
+			"GoPanic": reflect.ValueOf(func(v any) { h.GoPanic(recovered(v)) }),
+			"Clear":   reflect.ValueOf(clearValue),
 		},
 	}
 }

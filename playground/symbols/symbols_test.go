@@ -47,10 +47,15 @@ func TestOSIsSmall(t *testing.T) {
 // Lower's helpers are what the source pass needs and nothing more.
 func TestLowerHelpers(t *testing.T) {
 	recoveries := 0
-	lower := Lower(func() { recoveries++ })
+	var goPanic any
+	lower := Lower(Hooks{Recovered: func() { recoveries++ }, GoPanic: func(v any) { goPanic = v }})
 	syms := lower[LowerPath+"/lower"]
-	if len(lower) != 1 || len(syms) != 2 {
+	if len(lower) != 1 || len(syms) != 3 {
 		t.Fatalf("Lower holds %v", lower)
+	}
+	syms["GoPanic"].Interface().(func(any))(reflect.ValueOf(errors.New("in goroutine")))
+	if err, ok := goPanic.(error); !ok || err.Error() != "in goroutine" {
+		t.Errorf("GoPanic handed the hook %#v; want the error, unwrapped", goPanic)
 	}
 	if got := syms["Recovered"].Interface().(func(any) any)("v"); got != "v" || recoveries != 1 {
 		t.Errorf("Recovered(\"v\") = %#v after %d calls of onRecover; want \"v\" after 1", got, recoveries)
