@@ -105,6 +105,10 @@ func fsPlugin(fsys fs.FS, virtual map[string]string) api.Plugin {
 		Setup: func(b api.PluginBuild) {
 			b.OnResolve(api.OnResolveOptions{Filter: ".*"}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
 				p := args.Path
+				if strings.HasPrefix(p, "data:") {
+					// An inline image in CSS: nothing to fetch or bundle.
+					return api.OnResolveResult{Path: p, External: true}, nil
+				}
 				if args.Kind != api.ResolveEntryPoint {
 					if !strings.HasPrefix(p, "./") && !strings.HasPrefix(p, "../") {
 						return api.OnResolveResult{}, fmt.Errorf("import %q: only relative imports are supported", p)

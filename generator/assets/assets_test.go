@@ -51,6 +51,20 @@ func TestBundleResolvesImportsFromFSAndVirtualFiles(t *testing.T) {
 	}
 }
 
+// An inline image in CSS stays in the bundle as it was written: there is
+// no file to resolve.
+func TestBundleKeepsDataURLs(t *testing.T) {
+	const icon = `data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E`
+	fsys := fstest.MapFS{"css/main.css": {Data: []byte("i { background: url(\"" + icon + "\") no-repeat }\n")}}
+	out, err := Bundle(fsys, []string{"css/main.css"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if css := out["css/main.css"].Contents; !bytes.Contains(css, []byte(icon)) {
+		t.Errorf("the bundle lost the data URL:\n%s", css)
+	}
+}
+
 func TestBundleReportsMissingImport(t *testing.T) {
 	fsys := fstest.MapFS{"css/main.css": {Data: []byte("@import \"./nope.css\";\n")}}
 	_, err := Bundle(fsys, []string{"css/main.css"}, nil)
