@@ -71,3 +71,29 @@ axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a
 		t.Errorf("a request left the site: %s", u)
 	}
 }
+
+// TestBrowserPhoneHeader holds the header to a 360 px phone in both
+// languages: nothing overflows the screen, the site's name shows at least
+// three quarters of itself (the search box folds to a magnifier and the
+// Menu button to an icon), and the search box spreads over the bar when
+// in use.
+func TestBrowserPhoneHeader(t *testing.T) {
+	tab := browser.New(t)
+	base := browser.Serve(t, buildReal(t))
+	for _, page := range []string{"/pt/canais/", "/en/channels/"} {
+		tab.Do(t, 20*time.Second, chromedp.EmulateViewport(360, 640), chromedp.Navigate(base+page), chromedp.WaitVisible(`#search-input`))
+		got := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[[]float64](`(() => {
+			const b = document.querySelector('.brand');
+			return [document.documentElement.scrollWidth, b.clientWidth / b.scrollWidth, document.querySelector('#search-input').offsetWidth];
+		})()`))
+		if got[0] > 360 || got[1] < 0.75 {
+			t.Errorf("%s at 360 px: page %v px wide, site name %.0f%% shown; want at most 360 px and 75%%", page, got[0], 100*got[1])
+		}
+		// Typed into, not only focused: a headless window without focus
+		// never matches :focus.
+		tab.Do(t, 10*time.Second, chromedp.SendKeys(`#search-input`, "g"))
+		if w := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[float64](`document.querySelector('#search-input').offsetWidth`)); w < 300 {
+			t.Errorf("%s at 360 px: the search box in use is %v px wide (%v folded); want it over the bar", page, w, got[2])
+		}
+	}
+}
