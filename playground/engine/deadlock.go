@@ -5,18 +5,25 @@ import (
 	"runtime"
 )
 
-// interpretedAllBlocked reports whether every goroutine running interpreted
-// code is parked on a channel operation, a select or a lock, which is what
-// a deadlocked program looks like from inside a process that, unlike the
-// program's own, has other goroutines and timers keeping it alive.
-//
-// It reads goroutine states from runtime.Stack, the one portable source
-// (native and WebAssembly) the runtime offers. It is asked only once the
-// time limit has come, so a program that merely waits on a timer longer
-// than the limit is reported as deadlocked too; both fail alike. With
-// several runs in one process it sees all their goroutines, and then says
-// "deadlock" only if all of them are blocked.
-func interpretedAllBlocked() bool {
+// The interpreter runs a program's goroutines as goroutines of the host
+// process, among the host's own; these functions pick out the program's
+// from runtime.Stack, the one portable source (native and WebAssembly) of
+// goroutine states the runtime offers. A goroutine is the program's when
+// its stack goes through yaegi's runCfg, or when yaegi created it (a go
+// statement whose goroutine has not started yet). A run first notes the
+// interpreted goroutines already there (left behind by an earlier run
+// ended by os.Exit, a panic in a goroutine or its time limit, which
+// nothing can stop) and leaves them out.
+
+// goroutineState is one goroutine of the process: its id and whether it
+// runs interpreted code and is parked on a channel, a select or a lock.
+type goroutineState struct {
+	id          string
+	interpreted bool
+	blocked     bool
+}
+
+func goroutines() []goroutineState {
 	buf := make([]byte, 1<<16)
 	for {
 		n := runtime.Stack(buf, true)
@@ -26,13 +33,59 @@ func interpretedAllBlocked() bool {
 		}
 		buf = make([]byte, 2*len(buf))
 	}
-	found := false
+	var out []goroutineState
 	for _, g := range bytes.Split(buf, []byte("\n\n")) {
-		if !bytes.Contains(g, []byte("yaegi/interp.runCfg")) {
-			continue // not interpreted code: the host's own goroutines
+		// "goroutine 18 [chan receive]:"
+		head, _, _ := bytes.Cut(g, []byte("\n"))
+		id, _, _ := bytes.Cut(bytes.TrimPrefix(head, []byte("goroutine ")), []byte(" "))
+		out = append(out, goroutineState{
+			id:          string(id),
+			interpreted: bytes.Contains(g, []byte("yaegi/interp.runCfg")) || bytes.Contains(g, []byte("created by github.com/traefik/yaegi/interp.")),
+			blocked:     blockedState(head),
+		})
+	}
+	return out
+}
+
+// interpretedGoroutines returns the ids of the goroutines running
+// interpreted code now.
+func interpretedGoroutines() map[string]bool {
+	ids := map[string]bool{}
+	for _, g := range goroutines() {
+		if g.interpreted {
+			ids[g.id] = true
+		}
+	}
+	return ids
+}
+
+// numGoroutine is runtime.NumGoroutine as the program sees it: its own
+// goroutines, not the host's nor those of earlier runs (before).
+func numGoroutine(before map[string]bool) int {
+	n := 0
+	for _, g := range goroutines() {
+		if g.interpreted && !before[g.id] {
+			n++
+		}
+	}
+	return n
+}
+
+// allBlocked reports whether every goroutine of the program (not in
+// before) is parked on a channel operation, a select or a lock, which is
+// what a deadlocked program looks like from inside a process that, unlike
+// the program's own, has other goroutines and timers keeping it alive.
+// It is asked only once the time limit has come, so a program that merely
+// waits on a timer longer than the limit is reported as deadlocked too;
+// both fail alike.
+func allBlocked(before map[string]bool) bool {
+	found := false
+	for _, g := range goroutines() {
+		if !g.interpreted || before[g.id] {
+			continue
 		}
 		found = true
-		if !blockedState(g) {
+		if !g.blocked {
 			return false
 		}
 	}

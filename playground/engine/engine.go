@@ -75,6 +75,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"sync/atomic"
 	"time"
 
@@ -118,7 +119,7 @@ var (
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/6"
+const Version = "yaegi-v0.16.1/7"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
@@ -182,6 +183,14 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	if err := i.Use(symbols.OS(stdout, stderr, exitWith)); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading os: %w", err)}
 	}
+	// The program's goroutines are told apart from the host's and from
+	// those earlier runs left behind (see deadlock.go).
+	before := interpretedGoroutines()
+	if err := i.Use(map[string]map[string]reflect.Value{
+		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int { return numGoroutine(before) })},
+	}); err != nil {
+		return Result{Status: 2, Err: fmt.Errorf("loading runtime: %w", err)}
+	}
 
 	// The interpreter gets a context only this function cancels: at the
 	// time limit its goroutines must still be where they were blocked (its
@@ -217,19 +226,19 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 		}
 		return finish(p, err, stderr, trace)
 	case <-limit:
-		return stopped(stderr, context.DeadlineExceeded)
+		return stopped(stderr, context.DeadlineExceeded, before)
 	case <-ctx.Done():
-		return stopped(stderr, ctx.Err())
+		return stopped(stderr, ctx.Err(), before)
 	}
 }
 
 // stopped reports a run stopped from outside: its time limit, or the
 // caller's context.
-func stopped(stderr io.Writer, why error) Result {
+func stopped(stderr io.Writer, why error, before map[string]bool) Result {
 	if !errors.Is(why, context.DeadlineExceeded) {
 		return Result{Status: 2, Err: why}
 	}
-	if interpretedAllBlocked() {
+	if allBlocked(before) {
 		fmt.Fprintln(stderr, ErrDeadlock)
 		return Result{Status: 2, Err: ErrDeadlock, TimedOut: true}
 	}

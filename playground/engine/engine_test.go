@@ -85,9 +85,6 @@ func TestExitStatusAndMessages(t *testing.T) {
 		{"a panic after a recovered one prints only its own frames",
 			"package main\n\nfunc f() {\n\tdefer func() { recover() }()\n\tpanic(\"first\")\n}\n\nfunc main() {\n\tf()\n\tpanic(\"second\")\n}\n",
 			2, "", "panic: second\n", "panic: second"},
-		// main waits in select {}, not in a sleep: a sleeping goroutine the
-		// run leaves behind would hide the deadlocks of the tests after it,
-		// whose diagnosis reads every interpreted goroutine of the process.
 		{"a panic in a goroutine ends the program",
 			"package main\n\nfunc main() {\n\tgo func() {\n\t\tpanic(\"in goroutine\")\n\t}()\n\tselect {}\n}\n",
 			2, "", "panic: in goroutine\n", "panic: in goroutine"},
@@ -239,5 +236,21 @@ func TestRecoverDoesNotCatchExit(t *testing.T) {
 	stdout, _, res := run(t, src, 5*time.Second)
 	if res.Status != 5 || stdout != "" {
 		t.Errorf("want status 5 and no deferred call; got %+v, stdout %q", res, stdout)
+	}
+}
+
+// runtime.NumGoroutine counts the program's goroutines as Go would: not
+// the host's, nor those an earlier run left behind, and a goroutine from
+// the moment its go statement ran.
+func TestNumGoroutineCountsTheProgramsOwn(t *testing.T) {
+	// An earlier run ends by os.Exit with a goroutine still blocked.
+	leftover := "package main\n\nimport \"os\"\n\nfunc main() {\n\tgo func() { select {} }()\n\tos.Exit(0)\n}\n"
+	if _, stderr, res := run(t, leftover, 5*time.Second); res.Status != 0 {
+		t.Fatalf("the earlier run: status %d, %s", res.Status, stderr)
+	}
+	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.NumGoroutine())\n\tfor range 3 {\n\t\tgo func() { select {} }()\n\t}\n\tfmt.Println(runtime.NumGoroutine())\n}\n"
+	stdout, stderr, res := run(t, src, 5*time.Second)
+	if res.Status != 0 || stdout != "1\n4\n" {
+		t.Errorf("status %d, stdout %q (stderr %q); want \"1\\n4\\n\", as go run prints", res.Status, stdout, stderr)
 	}
 }
