@@ -490,12 +490,12 @@ func isConstantLike(e ast.Expr) bool {
 	return false
 }
 
-// valueMethod: sel is x.M on a variable x, and every method named M of the
-// file has a value receiver, and no struct of the file has a field M.
+// valueMethod: sel is x.M on a variable x (or an element or a field of
+// one), every method named M of the file has a value receiver, and no
+// struct of the file has a field M.
 // Methods of other packages (wg.Done, mu.Unlock) are never touched.
 func (l *lowering) valueMethod(sel *ast.SelectorExpr) bool {
-	x, ok := sel.X.(*ast.Ident)
-	if !ok || x.Obj == nil || x.Obj.Kind != ast.Var || l.fields[sel.Sel.Name] {
+	if !isVarChain(sel.X) || l.fields[sel.Sel.Name] {
 		return false
 	}
 	ms := l.methods[sel.Sel.Name]
@@ -508,6 +508,20 @@ func (l *lowering) valueMethod(sel *ast.SelectorExpr) bool {
 		}
 	}
 	return true
+}
+
+// isVarChain: a variable, or an element or a field of one (v, a[i],
+// s.f, s.items[0].p), which a receiver copy may evaluate early.
+func isVarChain(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Obj != nil && e.Obj.Kind == ast.Var
+	case *ast.IndexExpr:
+		return isVarChain(e.X)
+	case *ast.SelectorExpr:
+		return isVarChain(e.X)
+	}
+	return false
 }
 
 // methodValue lowers x.M, not called, with a value receiver, to a method
