@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -252,5 +253,20 @@ func TestNumGoroutineCountsTheProgramsOwn(t *testing.T) {
 	stdout, stderr, res := run(t, src, 5*time.Second)
 	if res.Status != 0 || stdout != "1\n4\n" {
 		t.Errorf("status %d, stdout %q (stderr %q); want \"1\\n4\\n\", as go run prints", res.Status, stdout, stderr)
+	}
+}
+
+// What looks at the process's own frames is announced, not refused: the
+// interpreter runs it, with the host's frames (runtime.Caller gave a line
+// of yaegi's source where go run gives the program's).
+func TestHostIntrospectionIsAnnounced(t *testing.T) {
+	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"runtime/debug\"\n)\n\nfunc main() {\n\t_, _, line, _ := runtime.Caller(0)\n\tfmt.Println(line, len(debug.Stack()) > 0)\n}\n"
+	var got []string
+	for _, f := range Detect(src) {
+		got = append(got, fmt.Sprintf("%d:%d %s unsupported=%v", f.Line, f.Col, f.Construct, f.Unsupported))
+	}
+	want := []string{"10:19 host introspection unsupported=false", "11:24 host introspection unsupported=false"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
