@@ -81,6 +81,7 @@ var mayDiffer = map[string]bool{
 	"embedded struct printed":    true,
 	"recovered runtime error":    true,
 	"host introspection":         true,
+	"capacity after append":      true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -271,6 +272,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 		return true
 	})
 	hiddenMethods(file, imports, add)
+	capAfterAppend(file, add)
 	printedTypes(file, add)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Line != out[j].Line {
@@ -284,6 +286,46 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 var intTypes = map[string]bool{
 	"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "rune": true, "byte": true,
 	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+}
+
+// capAfterAppend reports cap(s) of a slice the program grows with append.
+// How append grows a slice is the compiler's choice, not the language's:
+// since Go 1.26 a first append to a slice that does not escape gets a
+// 32-byte array on the stack (cap 4 for []int, 32 for []byte, where an
+// escaping one gets 1 and 8), and the interpreter, which cannot know, grew
+// it 1, 2, 4... A slice is known by how the program names it (s, p.items).
+func capAfterAppend(file *ast.File, add func(token.Pos, string, string)) {
+	appended := map[string]bool{}
+	var caps []*ast.CallExpr
+	ast.Inspect(file, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && len(c.Args) > 0 {
+			switch builtin(c.Fun) {
+			case "append":
+				appended[exprKey(c.Args[0])] = true
+			case "cap":
+				caps = append(caps, c)
+			}
+		}
+		return true
+	})
+	for _, c := range caps {
+		if k := exprKey(c.Args[0]); k != "" && appended[k] {
+			add(c.Pos(), "capacity after append", "the capacity append gives a growing slice is the compiler's choice (since Go 1.26 a small first append may get a 32-byte array on the stack): the interpreter grows it differently")
+		}
+	}
+}
+
+// exprKey names a variable or a field chain (s, p.items), or is "".
+func exprKey(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		if x := exprKey(e.X); x != "" {
+			return x + "." + e.Sel.Name
+		}
+	}
+	return ""
 }
 
 // hostIntrospection are the functions that look at the goroutines and

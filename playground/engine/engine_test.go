@@ -270,3 +270,19 @@ func TestHostIntrospectionIsAnnounced(t *testing.T) {
 		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// cap of a slice the program grows with append is announced: go run gave
+// 4 where the interpreter gave 1 (Go 1.26 puts a small first append on
+// the stack when the slice does not escape). cap of a slice only made, or
+// of a channel, is not.
+func TestCapAfterAppendIsAnnounced(t *testing.T) {
+	src := "package main\n\nimport \"fmt\"\n\ntype bag struct{ items []int }\n\nfunc main() {\n\tvar s []int\n\ts = append(s, 1)\n\tb := bag{}\n\tb.items = append(b.items, 1)\n\tm := make([]int, 0, 5)\n\tch := make(chan int, 3)\n\tfmt.Println(cap(s), cap(b.items), cap(m), cap(ch))\n}\n"
+	var got []string
+	for _, f := range Detect(src) {
+		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
+	}
+	want := []string{"14:14 capacity after append", "14:22 capacity after append"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
