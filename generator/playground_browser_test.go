@@ -205,6 +205,15 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "panic: boom") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("panic: state %s, output %q, status %q", state, output, status)
 	}
+	// What Go's compiler rejects and the interpreter would run: the
+	// compiler's words, from the interpreter's worker, on Automatic.
+	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"strings\"\n)\n\nfunc main() {\nx := 1\nfmt.Println(\"hi\")\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || output != "5:2: \"strings\" imported and not used\n9:2: declared and not used: x\n" || !strings.Contains(status, "exit status 1") {
+		t.Errorf("unused variable and import: state %s, output %q, status %q", state, output, status)
+	}
+	if engine, _ := engineOf(t, tab, id); engine != "fast" {
+		t.Errorf("unused variable and import ran on the %s engine; want the interpreter to say it", engine)
+	}
 	// A panic in a goroutine ends the program as Go ends it; the
 	// interpreter alone would crash its worker.
 	typeCode(t, tab, id, "package main\n\nimport \"time\"\n\nfunc main() {\ngo func() {\npanic(\"in goroutine\")\n}()\ntime.Sleep(time.Second)\n}\n")

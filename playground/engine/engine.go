@@ -76,6 +76,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -119,7 +120,7 @@ var (
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/10"
+const Version = "yaegi-v0.16.1/11"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
@@ -133,6 +134,15 @@ func Run(ctx context.Context, src string, opts Options) Result {
 // Run interprets the prepared program, unless Detect found a construct
 // the interpreter cannot run.
 func (p *Prepared) Run(ctx context.Context, opts Options) Result {
+	if len(p.errs) > 0 {
+		var lines []string
+		for _, e := range p.errs {
+			lines = append(lines, e.String())
+		}
+		msg := strings.Join(lines, "\n")
+		fmt.Fprintln(newGate(opts.Stderr), msg)
+		return Result{Status: 1, Err: errors.New(msg)}
+	}
 	if msg := unsupported(p); msg != "" {
 		// Findings are at the reader's positions already.
 		fmt.Fprintln(newGate(opts.Stderr), msg)

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"regexp"
+	"sort"
 	"strconv"
 )
 
@@ -17,6 +18,7 @@ type Prepared struct {
 	Code     string // what the interpreter runs
 	pm       *posMap
 	findings []Finding
+	errs     []Finding
 }
 
 // Prepare parses src, lowers it, and runs Detect on the lowered code.
@@ -26,6 +28,7 @@ func Prepare(src string) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
+	errs := unused(fset, file)
 	code, pm := lower(fset, file, src)
 	p := &Prepared{Source: src, Code: code, pm: pm}
 	fset = token.NewFileSet()
@@ -35,8 +38,18 @@ func Prepare(src string) (*Prepared, error) {
 			p.findings[i].Line, p.findings[i].Col = pm.position(p.findings[i].Line, p.findings[i].Col)
 		}
 	}
+	sort.SliceStable(errs, func(i, j int) bool {
+		return errs[i].Line < errs[j].Line || errs[i].Line == errs[j].Line && errs[i].Col < errs[j].Col
+	})
+	p.errs = errs
 	return p, nil
 }
+
+// Errors lists what Go's compiler rejects and the interpreter would run
+// anyway (unused.go), in the compiler's words and at the reader's
+// positions. Run reports them as go run reports compile errors; they are
+// not Findings: Go reports them too, so no other engine is needed.
+func (p *Prepared) Errors() []Finding { return p.errs }
 
 // Findings lists what the interpreter would still run differently from Go
 // after lowering, at positions of the reader's source. The slice is the

@@ -153,7 +153,9 @@ func run(id, code string, auto bool) {
 	// program's own output, so a difference is never silent.
 	p, err := engine.Prepare(code)
 	var refuse, differ []string
-	if err == nil {
+	// A program Go's compiler rejects is reported as go run would, by
+	// Run: no other engine is needed to say so.
+	if err == nil && len(p.Errors()) == 0 {
 		for _, f := range p.Findings() {
 			if f.Unsupported {
 				refuse = append(refuse, f.String())
