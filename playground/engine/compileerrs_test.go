@@ -10,17 +10,18 @@ import (
 	"testing"
 )
 
-// TestUnusedAsTheCompilerSaysIt holds the check for unused variables and
-// imports to Go's compiler: on each program, what it reports must be what
-// go build reports, line, column and words; on valid programs (the
-// corpus, the test programs, and uses Go counts that are easy to miss),
-// nothing.
-func TestUnusedAsTheCompilerSaysIt(t *testing.T) {
+// TestCompileErrorsAsTheCompilerSaysThem holds Prepared.Errors (unused
+// variables and imports, assignment mismatches) to Go's compiler: on each
+// program, what it reports must be what go build reports, line, column
+// and words; on valid programs (the corpus, the test programs, and uses
+// Go counts that are easy to miss), nothing.
+func TestCompileErrorsAsTheCompilerSaysThem(t *testing.T) {
 	bad := []string{
 		"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tfmt.Println(\"hi\")\n}\n",
 		"package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n\tstr \"strconv\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n",
 		"package main\n\nfunc main() {\n\tvar a, b int\n\tb = 2\n\tc := 1\n\t_ = func() { c = 2 }\n\tfor i, v := range []int{1} {\n\t\t_ = i\n\t}\n}\n",
 		"package main\n\nimport \"strconv\"\n\nfunc main() {\n\tn, err := strconv.Atoi(\"1\")\n\tn++\n\tif n := 2; true {\n\t}\n}\n",
+		"package main\n\nimport (\n\t\"fmt\"\n\tsc \"strconv\"\n)\n\nfunc two() (a, b int) { return 1, 2 }\nfunc one() int         { return 1 }\n\nfunc main() {\n\tn := sc.Atoi(\"1\")\n\tb := two()\n\tc, d := one()\n\tvar f, g = one()\n\th, i := fmt.Sprint(\"x\")\n\tvar k int\n\tk = two()\n\tfmt.Println(n, b, c, d, f, g, h, i, k)\n}\n",
 	}
 	good := []string{
 		"package main\n\nimport \"strings\"\n\nfunc write(b *strings.Builder) {}\n\nfunc main() {\n\twrite(nil)\n}\n",
