@@ -11,18 +11,12 @@ import (
 )
 
 // TestCompileErrorsAsTheCompilerSaysThem holds Prepared.Errors (unused
-// variables and imports, assignment mismatches) to Go's compiler: on each
-// program, what it reports must be what go build reports, line, column
-// and words; on valid programs (the corpus, the test programs, and uses
-// Go counts that are easy to miss), nothing.
+// variables and imports, assignment mismatches, missing returns) to Go's
+// compiler: on each program of testdata/compileerrs, what it reports must
+// be what go build reports, line, column and words; on valid programs
+// (the corpus, the test programs, and uses Go counts that are easy to
+// miss), nothing.
 func TestCompileErrorsAsTheCompilerSaysThem(t *testing.T) {
-	bad := []string{
-		"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tfmt.Println(\"hi\")\n}\n",
-		"package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n\tstr \"strconv\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n",
-		"package main\n\nfunc main() {\n\tvar a, b int\n\tb = 2\n\tc := 1\n\t_ = func() { c = 2 }\n\tfor i, v := range []int{1} {\n\t\t_ = i\n\t}\n}\n",
-		"package main\n\nimport \"strconv\"\n\nfunc main() {\n\tn, err := strconv.Atoi(\"1\")\n\tn++\n\tif n := 2; true {\n\t}\n}\n",
-		"package main\n\nimport (\n\t\"fmt\"\n\tsc \"strconv\"\n)\n\nfunc two() (a, b int) { return 1, 2 }\nfunc one() int         { return 1 }\n\nfunc main() {\n\tn := sc.Atoi(\"1\")\n\tb := two()\n\tc, d := one()\n\tvar f, g = one()\n\th, i := fmt.Sprint(\"x\")\n\tvar k int\n\tk = two()\n\tfmt.Println(n, b, c, d, f, g, h, i, k)\n}\n",
-	}
 	good := []string{
 		"package main\n\nimport \"strings\"\n\nfunc write(b *strings.Builder) {}\n\nfunc main() {\n\twrite(nil)\n}\n",
 		"package main\n\nimport (\n\t\"strings\"\n\t\"sync\"\n)\n\ntype guarded struct{ mu *sync.Mutex }\n\nfunc write(b *strings.Builder) {}\n\nfunc main() {\n\twrite(nil)\n\t_ = guarded{}\n\tf := func(w *strings.Builder) {}\n\tf(nil)\n}\n",
@@ -43,9 +37,18 @@ func TestCompileErrorsAsTheCompilerSaysThem(t *testing.T) {
 		}
 	}
 
+	bad, _ := filepath.Glob("testdata/compileerrs/*.go")
+	if len(bad) == 0 {
+		t.Fatal("no programs in testdata/compileerrs")
+	}
 	dir := t.TempDir()
 	goLine := regexp.MustCompile(`^\./main\.go:(\d+:\d+: .*)$`)
-	for i, src := range bad {
+	for _, file := range bad {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := string(b)
 		if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -61,7 +64,7 @@ func TestCompileErrorsAsTheCompilerSaysThem(t *testing.T) {
 		sort.Strings(want)
 		got := unusedOf(t, src)
 		if strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) == 0 {
-			t.Errorf("program %d: the check says\n%s\ngo build says\n%s", i, strings.Join(got, "\n"), out)
+			t.Errorf("%s: the check says\n%s\ngo build says\n%s", file, strings.Join(got, "\n"), out)
 		}
 	}
 }

@@ -28,7 +28,7 @@ func Prepare(src string) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	errs := append(unused(fset, file), mismatches(fset, file)...)
+	errs := append(append(unused(fset, file), mismatches(fset, file)...), missingReturns(fset, file)...)
 	code, pm := lower(fset, file, src)
 	p := &Prepared{Source: src, Code: code, pm: pm}
 	fset = token.NewFileSet()

@@ -1,0 +1,11 @@
+package main
+
+import (
+	"fmt"
+	str "strconv"
+	"strings"
+)
+
+func main() {
+	fmt.Println("hi")
+}

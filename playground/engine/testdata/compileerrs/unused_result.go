@@ -1,0 +1,10 @@
+package main
+
+import "strconv"
+
+func main() {
+	n, err := strconv.Atoi("1")
+	n++
+	if n := 2; true {
+	}
+}
