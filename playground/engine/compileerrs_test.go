@@ -82,3 +82,25 @@ func unusedOf(t *testing.T, src string) []string {
 	sort.Strings(got)
 	return got
 }
+
+// TestRejectedProgramsAreAnnounced: programs of testdata/rejected are
+// ones Go's compiler rejects (go build must fail on each) and the check
+// cannot word as the compiler does without types; Detect must name each,
+// so that Automatic hands them to the toolchain.
+func TestRejectedProgramsAreAnnounced(t *testing.T) {
+	files, _ := filepath.Glob("testdata/rejected/*.go")
+	if len(files) == 0 {
+		t.Fatal("no programs in testdata/rejected")
+	}
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command("go", "build", "-o", os.DevNull, file).CombinedOutput(); err == nil {
+			t.Errorf("%s: go build accepts it", file)
+		} else if found := Detect(string(b)); len(found) == 0 {
+			t.Errorf("%s: Detect says nothing; go build says\n%s", file, out)
+		}
+	}
+}

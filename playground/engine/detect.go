@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -82,6 +83,7 @@ var mayDiffer = map[string]bool{
 	"recovered runtime error":    true,
 	"host introspection":         true,
 	"capacity after append":      true,
+	"pointer receiver":           true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -273,6 +275,8 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	})
 	hiddenMethods(file, imports, add)
 	capAfterAppend(file, add)
+	duplicateCases(file, add)
+	pointerMethods(file, add)
 	printedTypes(file, add)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Line != out[j].Line {
@@ -286,6 +290,95 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 var intTypes = map[string]bool{
 	"int": true, "int8": true, "int16": true, "int32": true, "int64": true, "rune": true, "byte": true,
 	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+}
+
+// duplicateCases reports a switch whose cases repeat a literal, which
+// Go's compiler rejects and the interpreter ran, taking the first
+// (measured on yaegi v0.16.1). It is not a compile error of Prepared:
+// Go's words name the constant's type, which takes type information.
+func duplicateCases(file *ast.File, add func(token.Pos, string, string)) {
+	ast.Inspect(file, func(n ast.Node) bool {
+		sw, ok := n.(*ast.SwitchStmt)
+		if !ok || sw.Tag == nil {
+			return true
+		}
+		seen := map[string]bool{}
+		for _, c := range sw.Body.List {
+			for _, e := range c.(*ast.CaseClause).List {
+				lit, ok := ast.Unparen(e).(*ast.BasicLit)
+				if !ok {
+					continue
+				}
+				key := lit.Value
+				switch lit.Kind {
+				case token.INT:
+					if v, err := strconv.ParseInt(strings.ReplaceAll(lit.Value, "_", ""), 0, 64); err == nil {
+						key = strconv.FormatInt(v, 10)
+					}
+				case token.STRING:
+					if v, err := strconv.Unquote(lit.Value); err == nil {
+						key = strconv.Quote(v)
+					}
+				}
+				key = lit.Kind.String() + key
+				if seen[key] {
+					add(lit.Pos(), "duplicate case", fmt.Sprintf("duplicate case %s in expression switch: Go's compiler rejects it, the interpreter would take the first", lit.Value))
+				}
+				seen[key] = true
+			}
+		}
+		return true
+	})
+}
+
+// pointerMethods reports a value of a type of the file, T{...}, when a
+// method of the file's interfaces is declared on *T only: Go's compiler
+// rejects using such a value as the interface ("method Area has pointer
+// receiver"), and the interpreter ran it (measured on yaegi v0.16.1).
+// Where the value goes takes type information, so any T{...} not under &
+// is reported; Automatic then lets the compiler decide.
+func pointerMethods(file *ast.File, add func(token.Pos, string, string)) {
+	wanted := map[string]bool{} // method names of the file's interfaces
+	ast.Inspect(file, func(n ast.Node) bool {
+		if it, ok := n.(*ast.InterfaceType); ok {
+			for _, m := range it.Methods.List {
+				for _, name := range m.Names {
+					wanted[name.Name] = true
+				}
+			}
+		}
+		return true
+	})
+	ptrOnly := map[string]string{} // type name → a method it has on *T only
+	for _, d := range file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || !wanted[fd.Name.Name] {
+			continue
+		}
+		if star, ok := fd.Recv.List[0].Type.(*ast.StarExpr); ok {
+			if id, ok := star.X.(*ast.Ident); ok {
+				ptrOnly[id.Name] = fd.Name.Name
+			}
+		}
+	}
+	if len(ptrOnly) == 0 {
+		return
+	}
+	addressed := map[*ast.CompositeLit]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if cl, ok := ast.Unparen(n.X).(*ast.CompositeLit); ok && n.Op == token.AND {
+				addressed[cl] = true
+			}
+		case *ast.CompositeLit:
+			id, ok := n.Type.(*ast.Ident)
+			if ok && ptrOnly[id.Name] != "" && !addressed[n] {
+				add(n.Pos(), "pointer receiver", fmt.Sprintf("a %s value lacks the methods of *%s (%s has a pointer receiver): Go's compiler rejects it where an interface needs them, the interpreter does not", id.Name, id.Name, ptrOnly[id.Name]))
+			}
+		}
+		return true
+	})
 }
 
 // capAfterAppend reports cap(s) of a slice the program grows with append.
