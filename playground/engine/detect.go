@@ -84,6 +84,7 @@ var mayDiffer = map[string]bool{
 	"host introspection":         true,
 	"capacity after append":      true,
 	"pointer receiver":           true,
+	"errors.As":                  true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -191,6 +192,9 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 				add(n.Pos(), "type names", "the interpreter's types have no names: %T and %#v print the structure of the program's types (struct { X int }) instead of their names (main.Point)")
 			}
 		case *ast.CallExpr:
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "_lowerAs" {
+				add(n.Pos(), "errors.As", "errors.As in the interpreter misses errors of the standard library's types in the chain (a *strconv.NumError, say), and matches the program's own types without Go's method sets")
+			}
 			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "_lowerRecovered" {
 				add(n.Pos(), "recovered runtime error", "a runtime error the program recovers (nil map, nil pointer, index out of range, failed conversion) reads in the interpreter's words, not Go's")
 			}

@@ -34,6 +34,8 @@ var calls = map[string]string{
 	"cmp.Or":              `fmt.Println(cmp.Or(0, 3))`,
 	"slices.Insert":       `fmt.Println(slices.Insert([]int{1}, 0, 2))`,
 	"slices.Delete":       `fmt.Println(slices.Delete([]int{1, 2}, 0, 1))`,
+	"sync.OnceValue":      `fmt.Println(sync.OnceValue(func() int { return 1 })())`,
+	"sync.OnceValues":     `fmt.Println(sync.OnceValues(func() (int, error) { return 1, nil })())`,
 }
 
 func TestGenericLibraryAsMeasured(t *testing.T) {
