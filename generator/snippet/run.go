@@ -48,13 +48,17 @@ func (v *validator) runProgram(ctx context.Context, sn *Snippet, pr *problem, re
 	// toolchain is go run's own compiler, so go run's output above is what
 	// the page prints.
 	res.Engine = EngineGo
-	if p, err := engine.Prepare(sn.Code); err == nil && len(p.Findings()) > 0 {
-		return
+	if p, err := engine.Prepare(sn.Code); err == nil {
+		for _, f := range p.Findings() {
+			if !f.AtRunTime {
+				return
+			}
+		}
 	}
 	start := time.Now()
 	er := engine.RunInChild(ctx, sn.Code, v.opts.Timeout)
 	v.count(func(s *Stats) { s.Engine++; s.EngineTime += time.Since(start) })
-	if er.Refused {
+	if er.Refused || er.HandOver != "" {
 		return
 	}
 	res.Engine = EngineInterpreter

@@ -26,8 +26,12 @@ import (
 // status as the process's.
 const childEnv = "GOINTERNALS_ENGINE_CHILD"
 
-// refusedMark, the child's last line on stderr, says Result.Refused.
-const refusedMark = "engine: refused"
+// refusedMark, the child's last line on stderr, says Result.Refused;
+// handOverMark starts the last line that says Result.HandOver.
+const (
+	refusedMark  = "engine: refused"
+	handOverMark = "engine: hand over: "
+)
 
 func init() {
 	if os.Getenv(childEnv) != "1" {
@@ -41,9 +45,13 @@ func init() {
 	// No time limit here: the parent kills the process at the limit. With
 	// no timer of its own the process is left to the program alone, so the
 	// Go runtime itself reports a deadlock, at once and in Go's words.
-	res := Run(context.Background(), string(src), Options{Stdout: os.Stdout, Stderr: os.Stderr})
+	// A child runs as the page runs a program on Automatic.
+	res := Run(context.Background(), string(src), Options{Stdout: os.Stdout, Stderr: os.Stderr, HandOver: true})
 	if res.Refused {
 		fmt.Fprintln(os.Stderr, refusedMark)
+	}
+	if res.HandOver != "" {
+		fmt.Fprintln(os.Stderr, handOverMark+res.HandOver)
 	}
 	os.Exit(res.Status)
 }
@@ -53,7 +61,8 @@ type ChildResult struct {
 	Stdout, Stderr string
 	Status         int
 	TimedOut       bool // killed at the time limit (Status 2)
-	Refused        bool // see Result.Refused
+	Refused        bool   // see Result.Refused
+	HandOver       string // see Result.HandOver
 	// Err says why the program did not end normally, when known: the line
 	// of stderr that says it (a compile error, "panic: ...", "fatal error:
 	// ..."), ErrTimeout, or why the child could not run.
@@ -66,8 +75,8 @@ func RunInChild(ctx context.Context, code string, limit time.Duration) ChildResu
 	self, err := os.Executable()
 	if err != nil {
 		var out, errb bytes.Buffer
-		res := Run(ctx, code, Options{Stdout: &out, Stderr: &errb, Timeout: limit})
-		return ChildResult{Stdout: out.String(), Stderr: errb.String(), Status: res.Status, TimedOut: res.TimedOut, Refused: res.Refused, Err: res.Err}
+		res := Run(ctx, code, Options{Stdout: &out, Stderr: &errb, Timeout: limit, HandOver: true})
+		return ChildResult{Stdout: out.String(), Stderr: errb.String(), Status: res.Status, TimedOut: res.TimedOut, Refused: res.Refused, HandOver: res.HandOver, Err: res.Err}
 	}
 	rctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
@@ -81,6 +90,9 @@ func RunInChild(ctx context.Context, code string, limit time.Duration) ChildResu
 	r := ChildResult{Stdout: out.String(), Stderr: errb.String()}
 	if rest, ok := strings.CutSuffix(r.Stderr, refusedMark+"\n"); ok {
 		r.Stderr, r.Refused = rest, true
+	}
+	if i := strings.LastIndex(r.Stderr, handOverMark); i >= 0 && strings.HasSuffix(r.Stderr, "\n") && !strings.Contains(r.Stderr[i:len(r.Stderr)-1], "\n") {
+		r.Stderr, r.HandOver = r.Stderr[:i], r.Stderr[i+len(handOverMark):len(r.Stderr)-1]
 	}
 	var exit *exec.ExitError
 	switch {

@@ -24,6 +24,11 @@ type Finding struct {
 	// program. Otherwise it runs it with different semantics, which may or
 	// may not change what the program prints.
 	Unsupported bool
+	// AtRunTime: whether it happens is known only while the program runs,
+	// and the engine stops a run that reaches it when Options.HandOver is
+	// set (Result.HandOver), so Automatic need not hand the program over
+	// for it beforehand.
+	AtRunTime bool
 }
 
 func (f Finding) String() string { return fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message) }
@@ -207,7 +212,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	var out []Finding
 	add := func(pos token.Pos, construct, msg string) {
 		p := fset.Position(pos)
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: !mayDiffer[construct]})
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: !mayDiffer[construct], AtRunTime: construct == "recovered runtime error"})
 	}
 	imports := importNames(file)
 	for _, imp := range file.Imports {

@@ -76,6 +76,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -88,6 +89,11 @@ import (
 type Options struct {
 	Stdout, Stderr io.Writer     // where the program writes; nil discards
 	Timeout        time.Duration // 0: no limit but ctx's
+	// HandOver stops the run, instead of going on, when the program
+	// reaches what the interpreter runs differently from Go and only the
+	// run can tell (Finding.AtRunTime): the page on Automatic then runs
+	// the program with the Go toolchain (Result.HandOver says why).
+	HandOver bool
 }
 
 // Result is how a run ended.
@@ -107,6 +113,10 @@ type Result struct {
 	// (yaegi cannot infer some generic type arguments, for one), so a
 	// refusal says nothing about the program, only about the interpreter.
 	Refused bool
+	// HandOver, with Options.HandOver, says why the run was stopped for
+	// the Go toolchain to run the program instead; what it printed until
+	// then does not count.
+	HandOver string
 }
 
 var (
@@ -120,7 +130,7 @@ var (
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/15"
+const Version = "yaegi-v0.16.1/16"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
@@ -169,12 +179,21 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 		default:
 		}
 	}
-	var goPanic atomic.Pointer[string]
+	var goPanic, handOver atomic.Pointer[string]
 	if err := i.Use(symbols.Symbols); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading the standard library: %w", err)}
 	}
 	hooks := symbols.Hooks{
-		Recovered: trace.recovered,
+		Recovered: func(v any) {
+			trace.recovered()
+			if opts.HandOver && inInterpretersWords(v) {
+				why := "the program recovered a runtime error, which the interpreter words differently from Go (" + panicMessage(v) + ")"
+				if handOver.CompareAndSwap(nil, &why) {
+					exitWith(2)
+				}
+				select {} // the run is over; this goroutine stays where it is
+			}
+		},
 		GoPanic: func(v any) {
 			msg := panicMessage(v)
 			if goPanic.CompareAndSwap(nil, &msg) {
@@ -219,6 +238,9 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 		done <- err
 	}()
 	exited := func(code int) Result {
+		if why := handOver.Load(); why != nil {
+			return Result{HandOver: *why}
+		}
 		if msg := goPanic.Load(); msg != nil && code == 2 {
 			return Result{Status: 2, Err: fmt.Errorf("panic: %s", *msg)}
 		}
@@ -240,6 +262,24 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	case <-ctx.Done():
 		return stopped(stderr, ctx.Err(), before)
 	}
+}
+
+// inInterpretersWords reports whether a recovered value is a runtime
+// error, which Go words in its own way ("index out of range [5] with
+// length 3") and the interpreter in reflect's or yaegi's ("reflect: slice
+// index out of range"), or a panic of the interpreter's internals.
+func inInterpretersWords(v any) bool {
+	if _, ok := v.(runtime.Error); ok {
+		return true
+	}
+	msg := ""
+	switch v := v.(type) {
+	case string:
+		msg = v
+	case error:
+		msg = v.Error()
+	}
+	return strings.HasPrefix(msg, "reflect") || strings.HasPrefix(msg, "runtime error")
 }
 
 // stopped reports a run stopped from outside: its time limit, or the

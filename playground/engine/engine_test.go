@@ -286,3 +286,30 @@ func TestCapAfterAppendIsAnnounced(t *testing.T) {
 		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// With Options.HandOver, a run stops when the program recovers a runtime
+// error (which the interpreter words in its own way), so that the page
+// runs it with the Go toolchain; a panic the program raises itself is
+// recovered as in Go, and the run goes on.
+func TestHandOverOnARecoveredRuntimeError(t *testing.T) {
+	runtimeErr := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer func() { fmt.Println(\"recovered:\", recover()) }()\n\tvar m map[string]int\n\tfmt.Println(\"before\")\n\tm[\"a\"] = 1\n}\n"
+	own := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer func() { fmt.Println(\"recovered:\", recover()) }()\n\tpanic(\"boom\")\n}\n"
+	var out bytes.Buffer
+	res := Run(context.Background(), runtimeErr, Options{Stdout: &out, Timeout: 5 * time.Second, HandOver: true})
+	if !strings.Contains(res.HandOver, "runtime error") {
+		t.Errorf("a recovered nil map write: HandOver %q (status %d, stdout %q); want a reason", res.HandOver, res.Status, out.String())
+	}
+	out.Reset()
+	res = Run(context.Background(), runtimeErr, Options{Stdout: &out, Timeout: 5 * time.Second})
+	if res.HandOver != "" || res.Status != 0 {
+		t.Errorf("without HandOver the run goes on: %+v", res)
+	}
+	out.Reset()
+	res = Run(context.Background(), own, Options{Stdout: &out, Timeout: 5 * time.Second, HandOver: true})
+	if res.HandOver != "" || out.String() != "recovered: boom\n" {
+		t.Errorf("the program's own panic: HandOver %q, stdout %q; want none and \"recovered: boom\\n\"", res.HandOver, out.String())
+	}
+	if cr := RunInChild(context.Background(), runtimeErr, 5*time.Second); cr.HandOver == "" {
+		t.Errorf("in a child: %+v; want the hand-over", cr)
+	}
+}

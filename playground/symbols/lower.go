@@ -9,8 +9,8 @@ const LowerPath = "playground/lower"
 
 // Hooks are what a run of the engine learns through Lower's functions.
 type Hooks struct {
-	// Recovered is called each time the program recovers a panic.
-	Recovered func()
+	// Recovered is called with each value the program recovers, unwrapped.
+	Recovered func(v any)
 	// GoPanic is called with the value of a panic that reached the top of
 	// a goroutine other than main's, which ends the program in Go; it must
 	// not return.
@@ -39,8 +39,9 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 	return map[string]map[string]reflect.Value{
 		LowerPath + "/lower": {
 			"Recovered": reflect.ValueOf(func(v any) any {
-				h.Recovered()
-				return recovered(v)
+				r := recovered(v)
+				h.Recovered(r)
+				return r
 			}),
 			"GoPanic": reflect.ValueOf(func(v any) { h.GoPanic(recovered(v)) }),
 			"Clear":   reflect.ValueOf(clearValue),

@@ -48,7 +48,7 @@ func TestOSIsSmall(t *testing.T) {
 func TestLowerHelpers(t *testing.T) {
 	recoveries := 0
 	var goPanic any
-	lower := Lower(Hooks{Recovered: func() { recoveries++ }, GoPanic: func(v any) { goPanic = v }})
+	lower := Lower(Hooks{Recovered: func(any) { recoveries++ }, GoPanic: func(v any) { goPanic = v }})
 	syms := lower[LowerPath+"/lower"]
 	if len(lower) != 1 || len(syms) != 3 {
 		t.Fatalf("Lower holds %v", lower)

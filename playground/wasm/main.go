@@ -157,9 +157,12 @@ func run(id, code string, auto bool) {
 	// Run: no other engine is needed to say so.
 	if err == nil && len(p.Errors()) == 0 {
 		for _, f := range p.Findings() {
-			if f.Unsupported {
+			switch {
+			case f.Unsupported:
 				refuse = append(refuse, f.String())
-			} else {
+			case f.AtRunTime && auto:
+				// The run itself hands the program over if it comes to it.
+			default:
 				differ = append(differ, f.String())
 			}
 		}
@@ -177,7 +180,7 @@ func run(id, code string, auto bool) {
 			"data": "note: the interpreter may print something different from Go here:\n" + strings.Join(differ, "\n") + "\n"})
 	}
 	out := &output{id: id, last: time.Now()}
-	opts := engine.Options{Stdout: out.writer("stdout"), Stderr: out.writer("stderr")}
+	opts := engine.Options{Stdout: out.writer("stdout"), Stderr: out.writer("stderr"), HandOver: auto}
 	var res engine.Result
 	if err != nil {
 		res = engine.Run(context.Background(), code, opts) // reports the syntax error as go run does
@@ -191,6 +194,9 @@ func run(id, code string, auto bool) {
 	}
 	out.flushLocked()
 	msg := map[string]any{"type": "exit", "id": id, "status": res.Status}
+	if res.HandOver != "" {
+		msg["exact"] = res.HandOver
+	}
 	if auto && res.Refused {
 		// Not a syntax error (those fail Prepare): the interpreter's type
 		// checker or its limits. The Go compiler has the last word.
