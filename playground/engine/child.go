@@ -60,7 +60,7 @@ func init() {
 type ChildResult struct {
 	Stdout, Stderr string
 	Status         int
-	TimedOut       bool // killed at the time limit (Status 2)
+	TimedOut       bool   // killed at the time limit (Status 2)
 	Refused        bool   // see Result.Refused
 	HandOver       string // see Result.HandOver
 	// Err says why the program did not end normally, when known: the line
