@@ -52,6 +52,18 @@ func TestBrowserExactEngine(t *testing.T) {
 	if engine, note = engineOf(t, tab, id); state != "done" || output != "main.point {x:1}\n" || engine != "exact" || !strings.Contains(note, "8:") {
 		t.Errorf("%%T, automatic: state %s, engine %s, output %q, status %q, note %q", state, engine, output, status, note)
 	}
+	// A recover alone stays with the interpreter; a recovered runtime
+	// error, which it words its own way, is handed over during the run.
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\ndefer func() { fmt.Println(\"recovered:\", recover()) }()\npanic(\"boom\")\n}\n")
+	state, output, _ = runPlayground(t, tab, id, 60*time.Second)
+	if engine, note = engineOf(t, tab, id); state != "done" || output != "recovered: boom\n" || engine != "fast" {
+		t.Errorf("recovered panic, automatic: state %s, engine %s, output %q, note %q", state, engine, output, note)
+	}
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\ndefer func() { fmt.Println(\"recovered:\", recover()) }()\nfmt.Println(\"before\")\nvar s []int\ns[5] = 1\n}\n")
+	state, output, _ = runPlayground(t, tab, id, 60*time.Second)
+	if engine, note = engineOf(t, tab, id); state != "done" || output != "before\nrecovered: runtime error: index out of range [5] with length 0\n" || engine != "exact" || !strings.Contains(note, "runtime error") {
+		t.Errorf("recovered runtime error, automatic: state %s, engine %s, output %q, note %q", state, engine, output, note)
+	}
 	// What it runs like Go stays with it.
 	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"fast\")\n}\n")
 	state, output, _ = runPlayground(t, tab, id, 60*time.Second)
@@ -77,8 +89,8 @@ func TestBrowserExactEngine(t *testing.T) {
 			t.Errorf("%s: the runner has made %s runs; want %s", when, got, want)
 		}
 	}
-	// Two programs handed over on Automatic, the plain one, this one.
-	runnerRuns("fourth exact run", "4")
+	// Three programs handed over on Automatic, the plain one, this one.
+	runnerRuns("fifth exact run", "5")
 	// Compile errors at the editor's lines, with go build's words.
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nx := 1\n}\n")
 	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "error" || output != "4:2: declared and not used: x\n" {
@@ -94,7 +106,7 @@ func TestBrowserExactEngine(t *testing.T) {
 	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.HasPrefix(output, "panic: assignment to entry in nil map\n") || !strings.Contains(output, "main.go:5") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("panic, exact: state %s, output %q, status %q", state, output, status)
 	}
-	runnerRuns("after a panic", "5")
+	runnerRuns("after a panic", "6")
 	// A runaway loop is stopped at the limit; the next run reuses the
 	// compiled toolchain (no second download).
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")
