@@ -48,12 +48,8 @@ func (v *validator) runProgram(ctx context.Context, sn *Snippet, pr *problem, re
 	// toolchain is go run's own compiler, so go run's output above is what
 	// the page prints.
 	res.Engine = EngineGo
-	if p, err := engine.Prepare(sn.Code); err == nil {
-		for _, f := range p.Findings() {
-			if !f.AtRunTime {
-				return
-			}
-		}
+	if p, err := engine.Prepare(sn.Code); err == nil && p.HandOver() != "" {
+		return
 	}
 	start := time.Now()
 	er := engine.RunInChild(ctx, sn.Code, v.opts.Timeout)

@@ -145,11 +145,7 @@ func Run(ctx context.Context, src string, opts Options) Result {
 // the interpreter cannot run.
 func (p *Prepared) Run(ctx context.Context, opts Options) Result {
 	if len(p.errs) > 0 {
-		var lines []string
-		for _, e := range p.errs {
-			lines = append(lines, e.String())
-		}
-		msg := strings.Join(lines, "\n")
+		msg := joinFindings(p.errs, nil)
 		fmt.Fprintln(newGate(opts.Stderr), msg)
 		return Result{Status: 1, Err: errors.New(msg)}
 	}

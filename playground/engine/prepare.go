@@ -58,6 +58,19 @@ func Prepare(src string) (*Prepared, error) {
 // not Findings: Go reports them too, so no other engine is needed.
 func (p *Prepared) Errors() []Finding { return p.errs }
 
+// HandOver is Automatic's choice before a run, the one the page and the
+// build both make: the findings for which the Go toolchain runs the
+// program instead of the interpreter, one "line:col: message" per line,
+// or "" when the interpreter runs it. A program with Errors stays, since
+// Run reports them as go run would; what only the run can tell
+// (Finding.AtRunTime) is left to Options.HandOver.
+func (p *Prepared) HandOver() string {
+	if len(p.errs) > 0 {
+		return ""
+	}
+	return joinFindings(p.findings, func(f Finding) bool { return !f.AtRunTime })
+}
+
 // Findings lists what the interpreter would still run differently from Go
 // after lowering, at positions of the reader's source. The slice is the
 // Prepared's own.

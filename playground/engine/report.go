@@ -61,9 +61,15 @@ func panicMessage(v any) string {
 // unsupported is Detect's verdict for Run: the constructs the interpreter
 // cannot run, one "line:col: message" per line, or "".
 func unsupported(p *Prepared) string {
+	return joinFindings(p.findings, func(f Finding) bool { return f.Unsupported })
+}
+
+// joinFindings writes the findings keep accepts (all with keep nil) one
+// "line:col: message" per line.
+func joinFindings(fs []Finding, keep func(Finding) bool) string {
 	var lines []string
-	for _, f := range p.Findings() {
-		if f.Unsupported {
+	for _, f := range fs {
+		if keep == nil || keep(f) {
 			lines = append(lines, f.String())
 		}
 	}

@@ -155,21 +155,23 @@ func run(id, code string, auto bool) {
 	var refuse, differ []string
 	// A program Go's compiler rejects is reported as go run would, by
 	// Run: no other engine is needed to say so.
-	if err == nil && len(p.Errors()) == 0 {
+	switch {
+	case err != nil || len(p.Errors()) > 0:
+	case auto:
+		// The build makes the same choice (Prepared.HandOver); what only
+		// the run can tell, the run hands over itself (Options.HandOver).
+		if why := p.HandOver(); why != "" {
+			post(map[string]any{"type": "exit", "id": id, "exact": why})
+			return
+		}
+	default:
 		for _, f := range p.Findings() {
-			switch {
-			case f.Unsupported:
+			if f.Unsupported {
 				refuse = append(refuse, f.String())
-			case f.AtRunTime && auto:
-				// The run itself hands the program over if it comes to it.
-			default:
+			} else {
 				differ = append(differ, f.String())
 			}
 		}
-	}
-	if auto && len(refuse)+len(differ) > 0 {
-		post(map[string]any{"type": "exit", "id": id, "exact": strings.Join(append(refuse, differ...), "\n")})
-		return
 	}
 	if len(refuse) > 0 {
 		post(map[string]any{"type": "exit", "id": id, "status": 2, "error": strings.Join(refuse, "\n")})
