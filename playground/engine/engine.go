@@ -33,12 +33,14 @@
 //   - a program that does not compile, or uses an unsupported construct:
 //     status 1, and "line:col: message" lines on stderr, at positions of
 //     the reader's source;
-//   - a panic in the main goroutine: status 2, and on stderr the
-//     interpreter's "line:col: panic: main.main(...)" trace lines followed
-//     by "panic: <value>". Go's "goroutine 1 [running]:" stack cannot be
-//     reproduced, and a runtime error reads as the interpreter words it
-//     ("reflect: slice index out of range", not "runtime error: index out of
-//     range [5] with length 1"). Only stdout is compared by the build;
+//   - a panic that ends the program (in main, or at the top of a goroutine
+//     the source pass guards, see goPanic in lower.go): status 2, and on
+//     stderr "panic: <value>", then the interpreter's "line:col: panic:
+//     main.f(...)" trace lines (trace.go). Go's "goroutine 1 [running]:"
+//     stack cannot be reproduced, and a runtime error reads as the
+//     interpreter words it ("reflect: slice index out of range", not
+//     "runtime error: index out of range [5] with length 1"). Only stdout
+//     is compared by the build;
 //   - a deadlock: Go's runtime reports "all goroutines are asleep" only when
 //     nothing else in the process could wake the program, so inside a host
 //     process it may never fire. Where it does not, a run that reaches its
@@ -60,14 +62,18 @@
 // compiled code as concrete values: fmt.Println(v) does not call v's String
 // or Error method (it does through a variable of interface type), a value
 // held in an any does not assert to an interface it implements, and
-// errors.As with a pointer to the program's error type panics. Detect
-// cannot see these without type information; the build sees the different
-// output. divergence_test.go keeps measuring them.
+// errors.As with a pointer to the program's error type panics. Without
+// type information Detect cannot tell which values those are, so it names
+// every program that declares a method fmt or errors looks for
+// (hiddenMethods). divergence_test.go keeps measuring them.
 //
-// A panic in a goroutine other than main escapes the interpreter and ends
-// the whole host process (in Go it ends the program with status 2). A host
-// that must survive it runs the engine in a process of its own
-// (RunInChild), as the build does; the browser loses the Worker and must start a new one.
+// A panic at the top of a goroutine other than main ends the program with
+// status 2, as in Go, when the source pass could guard the goroutine (a
+// function literal, a function of the file or of a package). One started
+// from a method or a function value is not guarded: its panic escapes the
+// interpreter and ends the whole host process. A host that must survive
+// that runs the engine in a process of its own (RunInChild), as the build
+// does; the browser loses the Worker and must start a new one.
 package engine
 
 import (
