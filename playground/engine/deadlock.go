@@ -47,29 +47,31 @@ func goroutines() []goroutineState {
 	return out
 }
 
+// programGoroutines returns the goroutines of the program: those running
+// interpreted code, but for the ones in before (earlier runs').
+func programGoroutines(before map[string]bool) []goroutineState {
+	var out []goroutineState
+	for _, g := range goroutines() {
+		if g.interpreted && !before[g.id] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // interpretedGoroutines returns the ids of the goroutines running
 // interpreted code now.
 func interpretedGoroutines() map[string]bool {
 	ids := map[string]bool{}
-	for _, g := range goroutines() {
-		if g.interpreted {
-			ids[g.id] = true
-		}
+	for _, g := range programGoroutines(nil) {
+		ids[g.id] = true
 	}
 	return ids
 }
 
 // numGoroutine is runtime.NumGoroutine as the program sees it: its own
 // goroutines, not the host's nor those of earlier runs (before).
-func numGoroutine(before map[string]bool) int {
-	n := 0
-	for _, g := range goroutines() {
-		if g.interpreted && !before[g.id] {
-			n++
-		}
-	}
-	return n
-}
+func numGoroutine(before map[string]bool) int { return len(programGoroutines(before)) }
 
 // allBlocked reports whether every goroutine of the program (not in
 // before) is parked on a channel operation, a select or a lock, which is
@@ -79,17 +81,13 @@ func numGoroutine(before map[string]bool) int {
 // waits on a timer longer than the limit is reported as deadlocked too;
 // both fail alike.
 func allBlocked(before map[string]bool) bool {
-	found := false
-	for _, g := range goroutines() {
-		if !g.interpreted || before[g.id] {
-			continue
-		}
-		found = true
+	gs := programGoroutines(before)
+	for _, g := range gs {
 		if !g.blocked {
 			return false
 		}
 	}
-	return found
+	return len(gs) > 0
 }
 
 // blockedState reads the "[state]" of a goroutine's header line.

@@ -197,10 +197,14 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 				add(n.Pos(), "type names", "the interpreter's types have no names: %T and %#v print the structure of the program's types (struct { X int }) instead of their names (main.Point)")
 			}
 		case *ast.CallExpr:
-			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "_lowerAs" {
+			// Calls of the source pass's helpers, where the reader made the
+			// library call they replace.
+			id, _ := n.Fun.(*ast.Ident)
+			switch {
+			case id == nil:
+			case id.Name == "_lowerAs":
 				add(n.Pos(), "errors.As", "errors.As in the interpreter misses errors of the standard library's types in the chain (a *strconv.NumError, say), and matches the program's own types without Go's method sets")
-			}
-			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "_lowerRecovered" {
+			case id.Name == "_lowerRecovered":
 				add(n.Pos(), "recovered runtime error", "a runtime error the program recovers (nil map, nil pointer, index out of range, failed conversion) reads in the interpreter's words, not Go's")
 			}
 		}
@@ -287,13 +291,16 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	duplicateCases(file, add)
 	pointerMethods(file, add)
 	printedTypes(file, add)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Line != out[j].Line {
-			return out[i].Line < out[j].Line
-		}
-		return out[i].Col < out[j].Col
-	})
+	sortFindings(out)
 	return out
+}
+
+// sortFindings orders findings by position, keeping the order of those at
+// one place.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		return fs[i].Line < fs[j].Line || fs[i].Line == fs[j].Line && fs[i].Col < fs[j].Col
+	})
 }
 
 var intTypes = map[string]bool{

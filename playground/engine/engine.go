@@ -199,10 +199,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 		GoPanic: func(v any) {
 			msg := panicMessage(v)
 			if goPanic.CompareAndSwap(nil, &msg) {
-				fmt.Fprintf(stderr, "panic: %s\n", msg)
-				if frames := trace.frames(p); frames != "" {
-					fmt.Fprintf(stderr, "\n%s", frames)
-				}
+				trace.report(stderr, p, msg)
 				exitWith(2)
 			}
 			select {} // the program is over; this goroutine stays where it is
@@ -305,10 +302,7 @@ func finish(p *Prepared, err error, stderr io.Writer, trace *panicTrace) Result 
 	var pv interp.Panic
 	if errors.As(err, &pv) {
 		msg := panicMessage(pv.Value)
-		fmt.Fprintf(stderr, "panic: %s\n", msg)
-		if frames := trace.frames(p); frames != "" {
-			fmt.Fprintf(stderr, "\n%s", frames)
-		}
+		trace.report(stderr, p, msg)
 		return Result{Status: 2, Err: fmt.Errorf("panic: %s", msg)}
 	}
 	res := compileFailure(stderr, p, err)

@@ -418,7 +418,7 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 			return
 		}
 	case *ast.SelectorExpr:
-		if x, ok := f.X.(*ast.Ident); !ok || x.Obj != nil || imports[x.Name] == "" {
+		if imports[builtin(f.X)] == "" {
 			return
 		}
 	default:

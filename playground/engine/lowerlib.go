@@ -177,11 +177,20 @@ func isInterfaceType(t ast.Expr, imports map[string]string) bool {
 			return ok
 		}
 	case *ast.SelectorExpr:
-		path := imports[builtin(t.X)]
-		v, ok := symbols.Symbols[path+"/"+path[strings.LastIndex(path, "/")+1:]][t.Sel.Name]
+		v, ok := libSymbol(imports[builtin(t.X)], t.Sel.Name)
 		return ok && v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Interface
 	}
 	return false
+}
+
+// libSymbol looks name of the package at path up in the interpreter's
+// symbol tables, which yaegi keys "path/name-of-package".
+func libSymbol(path, name string) (reflect.Value, bool) {
+	if path == "" {
+		return reflect.Value{}, false
+	}
+	v, ok := symbols.Symbols[path+"/"+path[strings.LastIndex(path, "/")+1:]][name]
+	return v, ok
 }
 
 // returnRecv rewrites "return <-ch" into "{ v := <-ch; return v }": the

@@ -5,9 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
-	"strings"
-
-	"github.com/goexpert/gointernals/playground/symbols"
 )
 
 // mismatches finds assignments of a call whose number of results is not
@@ -35,16 +32,12 @@ func mismatches(fset *token.FileSet, file *ast.File) []Finding {
 			}
 			return f.Name, fieldCount(fd.Type.Results), true
 		case *ast.SelectorExpr:
-			x, ok := f.X.(*ast.Ident)
-			if !ok || x.Obj != nil || imports[x.Name] == "" {
-				return "", 0, false
-			}
-			path := imports[x.Name]
-			v, ok := symbols.Symbols[path+"/"+path[strings.LastIndex(path, "/")+1:]][f.Sel.Name]
+			pkg := builtin(f.X)
+			v, ok := libSymbol(imports[pkg], f.Sel.Name)
 			if !ok || v.Kind() != reflect.Func {
 				return "", 0, false
 			}
-			return x.Name + "." + f.Sel.Name, v.Type().NumOut(), true
+			return pkg + "." + f.Sel.Name, v.Type().NumOut(), true
 		}
 		return "", 0, false
 	}

@@ -5,7 +5,6 @@ import (
 	"go/parser"
 	"go/token"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -45,9 +44,7 @@ func Prepare(src string) (*Prepared, error) {
 			}
 		}
 	}
-	sort.SliceStable(errs, func(i, j int) bool {
-		return errs[i].Line < errs[j].Line || errs[i].Line == errs[j].Line && errs[i].Col < errs[j].Col
-	})
+	sortFindings(errs)
 	p.errs = errs
 	return p, nil
 }

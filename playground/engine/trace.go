@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -45,6 +46,15 @@ func (t *panicTrace) recovered() {
 	t.mu.Lock()
 	t.held = nil
 	t.mu.Unlock()
+}
+
+// report writes what Go writes for a panic that ends the program: its
+// message, then (in place of Go's stack) the held frames.
+func (t *panicTrace) report(w io.Writer, p *Prepared, msg string) {
+	fmt.Fprintf(w, "panic: %s\n", msg)
+	if frames := t.frames(p); frames != "" {
+		fmt.Fprintf(w, "\n%s", frames)
+	}
 }
 
 // frames returns the held lines at the reader's positions, without the
