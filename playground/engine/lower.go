@@ -378,15 +378,7 @@ func literalValue(e ast.Expr) (kind token.Token, num float64, str string, ok boo
 // copy would give them their default type). An argument that spans lines
 // stays too: moving it would move its line breaks.
 func (l *lowering) deferArgs(d *ast.DeferStmt) {
-	var decls []string
-	for _, a := range d.Call.Args {
-		if isConstantLike(a) || strings.Contains(l.text(a), "\n") || rewritten(a) {
-			continue
-		}
-		v := l.name("_lowerD")
-		decls = append(decls, v+" := "+l.text(a)+"; ")
-		l.replace(a, v)
-	}
+	decls := l.hoistArgs(d.Call.Args, "_lowerD")
 	if sel, ok := d.Call.Fun.(*ast.SelectorExpr); ok && l.valueMethod(sel) && !strings.Contains(l.text(sel.X), "\n") {
 		v := l.name("_lowerR")
 		decls = append(decls, v+" := "+l.text(sel.X)+"; ")
@@ -424,23 +416,12 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	default:
 		return
 	}
-	var decls []string
 	for _, a := range g.Call.Args {
-		if isConstantLike(a) {
-			continue
-		}
-		if strings.Contains(l.text(a), "\n") || rewritten(a) {
-			return
+		if !isConstantLike(a) && !l.hoistable(a) {
+			return // evaluated later, it could see another value
 		}
 	}
-	for _, a := range g.Call.Args {
-		if isConstantLike(a) {
-			continue
-		}
-		v := l.name("_lowerG")
-		decls = append(decls, v+" := "+l.text(a)+"; ")
-		l.replace(a, v)
-	}
+	decls := l.hoistArgs(g.Call.Args, "_lowerG")
 	l.use("_lowerGoPanic")
 	l.wrap(g, "{ "+strings.Join(decls, ""), " }")
 	l.wrap(g.Call, "func() { "+goDefer+" ", " }()")
@@ -450,6 +431,29 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 // the deferred function literal itself: the interpreter does not stop a
 // panic for a recover in a named function deferred directly.
 const goDefer = "defer func() { _lowerGoPanic(recover()) }();"
+
+// hoistArgs moves each argument of a call that is not a constant into a
+// fresh variable named after prefix, so that it is evaluated where the
+// returned declarations ("_lowerD1 := x; ") are put; an argument that
+// cannot be moved (hoistable) stays where it is.
+func (l *lowering) hoistArgs(args []ast.Expr, prefix string) []string {
+	var decls []string
+	for _, a := range args {
+		if isConstantLike(a) || !l.hoistable(a) {
+			continue
+		}
+		v := l.name(prefix)
+		decls = append(decls, v+" := "+l.text(a)+"; ")
+		l.replace(a, v)
+	}
+	return decls
+}
+
+// hoistable: an expression on one line whose text no other rewrite
+// changes, so it can move whole.
+func (l *lowering) hoistable(e ast.Expr) bool {
+	return !strings.Contains(l.text(e), "\n") && !rewritten(e)
+}
 
 // rewritten reports whether e holds something another rewrite changes (a
 // call of min or max, a function literal): moving its text would lose that
