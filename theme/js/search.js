@@ -40,13 +40,13 @@ function count(re, s) {
 
 function search(index, query) {
   const terms = fold(query).text.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
-  if (!terms.length) return { terms, hits: [] };
+  if (!terms.length) return { res: [], hits: [] };
   const res = terms.map(wordStarts);
   const hits = [];
   index.forEach((s, order) => {
     let score = 0;
     for (const re of res) {
-      const t = count(re, s.ft.text) * 10 + count(re, s.fp.text) * 3 + count(re, s.fx.text);
+      const t = count(re, s.ft) * 10 + count(re, s.fp) * 3 + count(re, s.fx);
       if (!t) return; // every word typed must be there
       score += t;
     }
@@ -82,12 +82,12 @@ function excerpt(s, res) {
   let first = -1;
   for (const re of res) {
     re.lastIndex = 0;
-    const m = re.exec(s.fx.text);
+    const m = re.exec(s.fx);
     if (m && (first < 0 || m.index < first)) first = m.index;
   }
   const x = s.x;
   if (first < 0) return x.length > 160 ? x.slice(0, x.lastIndexOf(' ', 160)) + ' …' : x;
-  let from = Math.max(0, s.fx.map[first] - 50);
+  let from = Math.max(0, fold(x).map[first] - 50);
   let to = Math.min(x.length, from + 160);
   if (from > 0) from = x.indexOf(' ', from) + 1;
   if (to < x.length) to = Math.max(x.lastIndexOf(' ', to), from);
@@ -108,7 +108,9 @@ export function siteSearch() {
     loading ??= fetch(root.dataset.index)
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then((sections) => {
-        index = sections.map((s) => ({ ...s, ft: fold(s.t), fp: fold(s.p), fx: fold(s.x) }));
+        // Folded once; the map back to the original text is needed only
+        // for an excerpt, and is made then.
+        index = sections.map((s) => ({ ...s, ft: fold(s.t).text, fp: fold(s.p).text, fx: fold(s.x).text }));
       })
       .catch(() => {
         loading = null; // try again on the next keystroke
