@@ -5,7 +5,7 @@
 // compiled toolchain.
 //
 // Messages from the page:
-//   {type:'init', exec, compile, link, pack, size}
+//   {type:'init', exec, compile, link, pack, size, warm}
 //       exec: wasm_exec.js; compile, link: gzipped modules; pack: gzipped
 //       tar of the standard-library archives and the importcfg files;
 //       size: their bytes in all, for progress.
@@ -46,7 +46,10 @@ self.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
     if (!ready) {
-      ready = load(msg).then(
+      // ready stays rejected when loading fails: queued builds then
+      // answer with the error instead of running without tools.
+      ready = load(msg);
+      ready.then(
         (ms) => self.postMessage({ type: 'ready', ms }),
         (err) => self.postMessage({ type: 'fatal', message: String((err && err.message) || err) }),
       );
@@ -67,15 +70,9 @@ self.onmessage = (e) => {
 
 async function load({ exec, compile, link, pack, size }) {
   importScripts(exec);
+  // Told once per file downloaded (each is megabytes).
   let loaded = 0;
-  let told = 0;
-  const progress = (n) => {
-    loaded += n;
-    if (loaded - told > 512 * 1024 || loaded === size) {
-      told = loaded;
-      self.postMessage({ type: 'progress', loaded, total: size });
-    }
-  };
+  const progress = (n) => self.postMessage({ type: 'progress', loaded: (loaded += n), total: size });
   const t0 = performance.now();
   const ms = {};
   const done = (name) => (v) => {
@@ -140,15 +137,14 @@ async function fetchInflated(cache, url, type, progress) {
 const WARM_UP = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("warm")\n}\n';
 
 async function warmUp() {
-  for (let i = 0; i < WARM_BUILDS && tools && asked === 0; i++) await build({ id: 0, code: WARM_UP }, false);
+  for (let i = 0; i < WARM_BUILDS && asked === 0; i++) await build({ id: 0, code: WARM_UP }, false);
 }
-
-const decoder = new TextDecoder();
 
 // build compiles and links code; answer is false for the warm-up.
 async function build({ id, code }, answer = true) {
   const post = answer ? (m, transfer) => self.postMessage(m, transfer) : () => {};
   let errors = '';
+  const decoder = new TextDecoder(); // one per build: a cut character never leaks into the next
   const fs = new MemFS(tools.base, (fd, b) => {
     errors += decoder.decode(b, { stream: true });
   });

@@ -9,12 +9,12 @@
 
 import { goProcess } from './memfs.js';
 
-export async function runGo(module, fs, argv, env = {}) {
+export async function runGo(module, fs, argv) {
   globalThis.fs = fs.asNodeFS();
   globalThis.process = goProcess(() => fs.cwd);
   const go = new self.Go();
   go.argv = argv;
-  go.env = { HOME: '/tmp', TMPDIR: '/tmp', PWD: fs.cwd, ...env };
+  go.env = { HOME: '/tmp', TMPDIR: '/tmp', PWD: fs.cwd };
   let status = 0;
   go.exit = (code) => {
     status = code;

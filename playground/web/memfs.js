@@ -37,7 +37,6 @@ export class MemFS {
   // base maps absolute paths to bytes that the file system starts with
   // and never modifies. out(fd, bytes) receives standard output and error.
   constructor(base, out, cwd = '/tmp') {
-    this.constants = constants;
     this.nodes = new Map();
     this.dirs = new Set(['/']);
     this.fds = new Map();

@@ -19,6 +19,9 @@
 // exact engine, data-runner-runs (the runs its runner has made); inside,
 // [data-action="run"], [data-action="stop"], [data-output], the textarea
 // [data-editor], the select [data-engine-pick] and [data-engine-note].
+// Timings for the benchmarks: data-first-output, data-ms (Run to the end)
+// and, for the exact engine, data-built-ms, data-compile-ms, data-link-ms,
+// data-load-ms; html[data-pg-exact-warm] once the toolchain warmed up.
 
 import { strings } from './strings.js';
 import { highlight } from './highlight.js';
@@ -435,7 +438,7 @@ class Playground {
       return;
     }
     this.root.dataset.engine = 'fast';
-    const progress = (loaded, total) => this.say(T.loading + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
+    const progress = this.progress(T.loading);
     host.onprogress.add(progress);
     if (!host.ready) this.say(T.loading);
     try {
@@ -463,9 +466,9 @@ class Playground {
     this.root.dataset.engine = 'exact';
     this.engineNote.textContent = why ? T.exactBecause(why) : T.exactPicked;
     this.setState('loading');
-    const progress = (loaded, total) => this.say(T.exactLoading + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
+    const progress = this.progress(T.exactLoading);
     toolchain.onprogress.add(progress);
-    this.say(toolchain.ready ? T.building : T.exactLoading);
+    if (!toolchain.ready) this.say(T.exactLoading); // once ready, "building" is said below
     // The runner starts while the program builds.
     const runner = runners.take();
     let built;
@@ -478,8 +481,9 @@ class Playground {
       built = { errors: err.message, failed: true };
     }
     toolchain.onprogress.delete(progress);
-    if (gen !== this.gen || this.root.dataset.state !== 'loading' || !built.wasm) runners.give(runner); // it ran nothing
-    if (gen !== this.gen || this.root.dataset.state !== 'loading') return; // stopped meanwhile
+    const stopped = gen !== this.gen || this.root.dataset.state !== 'loading';
+    if (stopped || !built.wasm) runners.give(runner); // it ran nothing
+    if (stopped) return;
     this.root.dataset.builtMs = String(Math.round(performance.now() - this.clicked));
     if (built.ms) {
       this.root.dataset.compileMs = String(built.ms.compile ?? '');
@@ -497,8 +501,7 @@ class Playground {
         .replace(/^(?:\.\/)?main\.go:/gm, '')
         .replace(/could not import (\S+) \(open : [^)]*\)/g, (_, p) => T.notAvailable(p));
       this.append('stderr', msg.endsWith('\n') ? msg : msg + '\n');
-      const pos = /^(\d+):(\d+)/.exec(msg);
-      if (pos) this.markLine(Number(pos[1]));
+      this.markAt(msg);
       this.setState('error');
       this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
       this.say(T.exit(1, Math.round(performance.now() - this.clicked)));
@@ -553,8 +556,7 @@ class Playground {
     this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
     if (m.error) {
       this.append('stderr', (this.outPre.textContent && !this.outPre.textContent.endsWith('\n') ? '\n' : '') + m.error + '\n');
-      const pos = /^(\d+):(\d+)/.exec(m.error);
-      if (pos) this.markLine(Number(pos[1]));
+      this.markAt(m.error);
     }
     this.setState(m.status === 0 && !m.error ? 'done' : 'error');
     this.say(T.exit(m.status, ms));
@@ -620,12 +622,22 @@ class Playground {
     host.done(m.id);
     if (m.error) {
       this.say(m.error);
-      const pos = /^(\d+):(\d+)/.exec(m.error);
-      if (pos) this.markLine(Number(pos[1]));
+      this.markAt(m.error);
       return;
     }
     this.edit(0, this.area.value.length, m.code, 0, 0);
     this.say(T.formatted);
+  }
+
+  // markAt marks the line of a "line:col: ..." message.
+  markAt(msg) {
+    const pos = /^(\d+):(\d+)/.exec(msg);
+    if (pos) this.markLine(Number(pos[1]));
+  }
+
+  // progress returns a listener that says label and the share loaded.
+  progress(label) {
+    return (loaded, total) => this.say(label + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
   }
 
   markLine(n) {
