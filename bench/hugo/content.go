@@ -145,7 +145,7 @@ func homePage(l lang) page {
 	return page{lang: l.code, title: l.homeTitle, desc: l.homeDesc, key: "home", body: body}
 }
 
-// contentPage writes page i of n: about four hundred words under five
+// contentPage writes page i of n: about five hundred words under five
 // headings, a list, a link to the next page and a Go block. The random
 // source is seeded with i alone, so the twin draws the same numbers.
 func contentPage(l lang, i, n int) page {

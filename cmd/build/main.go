@@ -34,7 +34,7 @@ func main() {
 	out := flag.String("out", "public", "output `directory`")
 	baseURL := flag.String("base-url", defaultBaseURL, "absolute `URL` the site is served from")
 	check := flag.Bool("check", false, "validate the content without writing the site")
-	serve := flag.Bool("serve", false, "serve the site, rebuild it when a source changes, and reload open pages")
+	serveFlag := flag.Bool("serve", false, "serve the site, rebuild it when a source changes, and reload open pages")
 	host := flag.String("host", "127.0.0.1", "with -serve, the `address` to listen on (anything but loopback exposes your drafts)")
 	port := flag.Int("port", 1313, "with -serve, the `port` to listen on (0 picks a free one)")
 	flag.Parse()
@@ -59,7 +59,7 @@ func main() {
 		Check:        *check,
 		Playground:   &generator.PlaygroundConfig{ModuleDir: module},
 	}
-	if *serve {
+	if *serveFlag {
 		if err := runServer(ctx, cfg, module, *contentDir, net.JoinHostPort(*host, strconv.Itoa(*port))); err != nil {
 			fmt.Fprintf(os.Stderr, "build: %v\n", err)
 			os.Exit(1)

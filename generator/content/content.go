@@ -213,8 +213,6 @@ func (s *Site) hasBroken(lang string) bool {
 	return false
 }
 
-// parsePage splits front matter from body and decodes it. It returns nil
-// when the page cannot be used at all.
 // invalidUTF8 finds the first byte of src that is not UTF-8: its line and
 // column (in bytes, 1-based).
 func invalidUTF8(src []byte) (line, col int, found bool) {
@@ -232,6 +230,8 @@ func invalidUTF8(src []byte) (line, col int, found bool) {
 	return 0, 0, false
 }
 
+// parsePage splits front matter from body and decodes it. It returns nil
+// when the page cannot be used at all.
 func parsePage(display string, src []byte) (*Page, diag.List) {
 	var errs diag.List
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))

@@ -17,6 +17,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	_ "embed"
 	"encoding/json"
@@ -29,6 +30,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -66,8 +68,10 @@ type event struct {
 	data string
 }
 
-// Start builds once, listens, and serves until ctx ends. It returns once
-// the server listens; Wait blocks until it stops.
+// Start listens, builds once, and serves until ctx ends. It returns once
+// the first build is done and the server serves. It listens first, so a
+// port in use fails at once rather than after a build (minutes with a
+// cold cache).
 func Start(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Debounce == 0 {
 		opts.Debounce = 20 * time.Millisecond
@@ -86,13 +90,13 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 			return nil, err
 		}
 	}
-	s.build(ctx)
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		watcher.Close()
 		return nil, err
 	}
 	s.ln = ln
+	s.build(ctx)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	go s.watch(ctx, watcher)
@@ -272,22 +276,28 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	}
 	status := http.StatusOK
 	f, err := dir.Open(name)
+	var st fs.FileInfo
 	if err == nil {
-		if st, serr := f.Stat(); serr == nil && st.IsDir() {
+		if st, err = f.Stat(); err != nil {
+			f.Close()
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		if st.IsDir() {
 			f.Close()
 			http.Redirect(w, r, path.Clean(r.URL.Path)+"/", http.StatusMovedPermanently)
 			return
 		}
 	}
 	if errors.Is(err, fs.ErrNotExist) {
+		// The language's own 404 page, else the site's.
 		status = http.StatusNotFound
 		lang, _, _ := strings.Cut(strings.TrimPrefix(name, "/"), "/")
-		name = "/404.html"
-		if g, gerr := dir.Open("/" + lang + "/404.html"); gerr == nil {
-			g.Close()
-			name = "/" + lang + "/404.html"
+		name = "/" + lang + "/404.html"
+		if f, err = dir.Open(name); err != nil {
+			name = "/404.html"
+			f, err = dir.Open(name)
 		}
-		f, err = dir.Open(name)
 	}
 	if err != nil {
 		http.Error(w, "not found", http.StatusNotFound)
@@ -295,11 +305,6 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	}
 	defer f.Close()
 	if !strings.HasSuffix(name, ".html") {
-		st, err := f.Stat()
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
 		http.ServeContent(w, r, name, st.ModTime(), f)
 		return
 	}
@@ -309,8 +314,8 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	const client = `<script src="/_dev/reload.js"></script>`
-	if i := strings.LastIndex(string(b), "</body>"); i >= 0 {
-		b = []byte(string(b[:i]) + client + string(b[i:]))
+	if i := bytes.LastIndex(b, []byte("</body>")); i >= 0 {
+		b = slices.Insert(b, i, []byte(client)...)
 	} else {
 		b = append(b, client...)
 	}
