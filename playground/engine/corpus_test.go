@@ -177,7 +177,7 @@ func TestCorpus(t *testing.T) {
 	}
 	wg.Wait()
 
-	agree, detected, refused, silent := 0, 0, 0, 0
+	agree, handed, detected, refused, silent := 0, 0, 0, 0, 0
 	var report strings.Builder
 	for _, o := range results {
 		if o.corpusBad {
@@ -188,6 +188,10 @@ func TestCorpus(t *testing.T) {
 		case o.agree:
 			agree++
 			continue
+		case o.fast.HandOver != "":
+			// The run stopped for the toolchain, as Automatic does.
+			handed++
+			fmt.Fprintf(&report, "\n  handed    %s: %s", o.p.name, o.fast.HandOver)
 		case len(o.findings) > 0:
 			detected++
 			fmt.Fprintf(&report, "\n  detected  %s: %s", o.p.name, o.findings[0])
@@ -204,6 +208,6 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	n := len(results)
-	t.Logf("corpus: %d programs; fast engine agrees with go run on %d (%.1f%%); of the %d disagreements %d are announced by Detect, %d refused by the interpreter, %d silent%s",
-		n, agree, 100*float64(agree)/float64(n), n-agree, detected, refused, silent, report.String())
+	t.Logf("corpus: %d programs; fast engine agrees with go run on %d (%.1f%%); of the %d others %d were handed over during the run, %d are announced by Detect, %d refused by the interpreter, %d silent%s",
+		n, agree, 100*float64(agree)/float64(n), n-agree, handed, detected, refused, silent, report.String())
 }

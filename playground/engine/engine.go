@@ -82,7 +82,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -136,7 +135,7 @@ var (
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/16"
+const Version = "yaegi-v0.16.1/17"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
@@ -263,14 +262,14 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	}
 }
 
-// inInterpretersWords reports whether a recovered value is a runtime
-// error, which Go words in its own way ("index out of range [5] with
-// length 3") and the interpreter in reflect's or yaegi's ("reflect: slice
-// index out of range"), or a panic of the interpreter's internals.
+// inInterpretersWords reports whether a recovered value is a runtime error
+// the interpreter words differently from Go: reflect's words ("reflect:
+// slice index out of range" for Go's "runtime error: index out of range
+// [5] with length 1") or yaegi's, which start with a position ("22:32:
+// interface conversion: ..."). Runtime errors the interpreter gets from
+// Go's runtime itself (a nil map write, a division by zero, panic(nil))
+// read as in Go, measured on yaegi v0.16.1, and are not handed over.
 func inInterpretersWords(v any) bool {
-	if _, ok := v.(runtime.Error); ok {
-		return true
-	}
 	msg := ""
 	switch v := v.(type) {
 	case string:
@@ -278,7 +277,7 @@ func inInterpretersWords(v any) bool {
 	case error:
 		msg = v.Error()
 	}
-	return strings.HasPrefix(msg, "reflect") || strings.HasPrefix(msg, "runtime error")
+	return strings.HasPrefix(msg, "reflect") || position.MatchString(msg)
 }
 
 // stopped reports a run stopped from outside: its time limit, or the

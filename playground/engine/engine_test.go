@@ -288,16 +288,18 @@ func TestCapAfterAppendIsAnnounced(t *testing.T) {
 }
 
 // With Options.HandOver, a run stops when the program recovers a runtime
-// error (which the interpreter words in its own way), so that the page
-// runs it with the Go toolchain; a panic the program raises itself is
+// error the interpreter words in its own way (an index out of range), so
+// that the page runs it with the Go toolchain. A panic the program raises
+// itself, or a runtime error that reads as in Go (a nil map write), is
 // recovered as in Go, and the run goes on.
 func TestHandOverOnARecoveredRuntimeError(t *testing.T) {
-	runtimeErr := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer func() { fmt.Println(\"recovered:\", recover()) }()\n\tvar m map[string]int\n\tfmt.Println(\"before\")\n\tm[\"a\"] = 1\n}\n"
+	runtimeErr := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer func() { fmt.Println(\"recovered:\", recover()) }()\n\tvar s []int\n\tfmt.Println(\"before\")\n\ts[5] = 1\n}\n"
 	own := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer func() { fmt.Println(\"recovered:\", recover()) }()\n\tpanic(\"boom\")\n}\n"
+	sameWords := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer func() { fmt.Println(\"recovered:\", recover()) }()\n\tvar m map[string]int\n\tm[\"a\"] = 1\n}\n"
 	var out bytes.Buffer
 	res := Run(context.Background(), runtimeErr, Options{Stdout: &out, Timeout: 5 * time.Second, HandOver: true})
 	if !strings.Contains(res.HandOver, "runtime error") {
-		t.Errorf("a recovered nil map write: HandOver %q (status %d, stdout %q); want a reason", res.HandOver, res.Status, out.String())
+		t.Errorf("a recovered index out of range: HandOver %q (status %d, stdout %q); want a reason", res.HandOver, res.Status, out.String())
 	}
 	out.Reset()
 	res = Run(context.Background(), runtimeErr, Options{Stdout: &out, Timeout: 5 * time.Second})
@@ -308,6 +310,11 @@ func TestHandOverOnARecoveredRuntimeError(t *testing.T) {
 	res = Run(context.Background(), own, Options{Stdout: &out, Timeout: 5 * time.Second, HandOver: true})
 	if res.HandOver != "" || out.String() != "recovered: boom\n" {
 		t.Errorf("the program's own panic: HandOver %q, stdout %q; want none and \"recovered: boom\\n\"", res.HandOver, out.String())
+	}
+	out.Reset()
+	res = Run(context.Background(), sameWords, Options{Stdout: &out, Timeout: 5 * time.Second, HandOver: true})
+	if res.HandOver != "" || out.String() != "recovered: assignment to entry in nil map\n" {
+		t.Errorf("a recovered nil map write: HandOver %q, stdout %q; want none and Go's words", res.HandOver, out.String())
 	}
 	if cr := RunInChild(context.Background(), runtimeErr, 5*time.Second); cr.HandOver == "" {
 		t.Errorf("in a child: %+v; want the hand-over", cr)
