@@ -2,8 +2,11 @@ package generator
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,6 +51,10 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)
 	}
+	sandbox, err := sandboxFiles(r.web, w.Exec, out)
+	if err != nil {
+		return fmt.Errorf("playground: %w", err)
+	}
 	add := func(name string, b []byte) string {
 		r.files["assets/"+name] = b
 		return "/assets/" + name
@@ -67,16 +74,18 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if limit == 0 {
 		limit = 10 * time.Second
 	}
+	add(sandbox.script.Name, sandbox.script.Contents)
+	r.files[sandbox.pageName] = sandbox.page
 	r.playground = &playgroundURLs{
-		Script: add(out["playground.js"].Name, out["playground.js"].Contents),
-		Worker: add(out["worker.js"].Name, out["worker.js"].Contents),
-		Exec:   add(assets.HashName("wasm_exec.js", w.Exec), w.Exec),
-		Wasm:   wasmURL,
-		Limit:  int(limit / time.Second),
+		Script:      add(out["playground.js"].Name, out["playground.js"].Contents),
+		Sandbox:     "/" + sandbox.pageName,
+		SandboxHash: sandbox.hash,
+		Exec:        add(assets.HashName("wasm_exec.js", w.Exec), w.Exec),
+		Wasm:        wasmURL,
+		Limit:       int(limit / time.Second),
 	}
 	exact, err := json.Marshal(exactURLs{
 		Worker:  add(out["exact.js"].Name, out["exact.js"].Contents),
-		Runner:  add(out["runner.js"].Name, out["runner.js"].Contents),
 		Compile: link(dl[0]),
 		Link:    link(dl[1]),
 		Pack:    link(dl[2]),
@@ -93,11 +102,49 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 // (playground/web/exact.js), as JSON in the page's data-pg-exact.
 type exactURLs struct {
 	Worker  string `json:"worker"`
-	Runner  string `json:"runner"`
 	Compile string `json:"compile"`
 	Link    string `json:"link"`
 	Pack    string `json:"pack"`
 	Size    int    `json:"size"` // gzipped bytes in all, for progress
+}
+
+// sandboxFiles makes the playground's sandbox (playground/web/sandbox.js):
+// its script, with the workers that run reader code embedded after
+// wasm_exec.js (the frame can fetch nothing), and the page that loads it,
+// which the frame's policy pins by the script's hash. The page's name
+// carries a hash of its own, so it is cached like an asset.
+func sandboxFiles(web fs.FS, exec []byte, workers map[string]assets.Output) (sandboxOut, error) {
+	sources, err := json.Marshal(map[string]string{
+		"fast":   string(exec) + "\n" + string(workers["worker.js"].Contents),
+		"runner": string(exec) + "\n" + string(workers["runner.js"].Contents),
+	})
+	if err != nil {
+		return sandboxOut{}, err
+	}
+	out, err := assets.Bundle(web, []string{"sandbox.js"}, map[string]string{
+		"sources.js": "export const sources = " + string(sources) + ";\n",
+	})
+	if err != nil {
+		return sandboxOut{}, err
+	}
+	script := out["sandbox.js"]
+	sum := sha256.Sum256(script.Contents)
+	hash := "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+	page := fmt.Appendf(nil, "<!doctype html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<title>Go playground sandbox</title>\n"+
+		"<script src=\"/assets/%s\" integrity=\"%s\" crossorigin=\"anonymous\"></script>\n", script.Name, hash)
+	return sandboxOut{
+		script:   script,
+		hash:     hash,
+		page:     page,
+		pageName: "sandbox/" + assets.HashName("run.html", page),
+	}, nil
+}
+
+type sandboxOut struct {
+	script   assets.Output
+	hash     string // of script, as a CSP source
+	page     []byte
+	pageName string // "sandbox/run-HASH.html"
 }
 
 // FindModule returns the directory holding go.mod, from dir upwards.

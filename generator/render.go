@@ -2,15 +2,20 @@ package generator
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"io/fs"
-	"slices"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/goexpert/gointernals/generator/assets"
 	"github.com/goexpert/gointernals/generator/content"
@@ -64,9 +69,10 @@ type assetURLs struct{ CSS, JS, Init, Icon string }
 // playgroundURLs are what a page with playgrounds loads, lazily for all
 // but Script: the worker, the glue and the module only when a reader runs.
 type playgroundURLs struct {
-	Script, Worker, Exec, Wasm string
-	Limit                      int    // seconds
-	Exact                      string // exactURLs as JSON
+	Script, Sandbox, Exec, Wasm string
+	SandboxHash                 string // of the sandbox's script, for its policy
+	Limit                       int    // seconds
+	Exact                       string // exactURLs as JSON
 }
 
 // renderer holds what every page shares.
@@ -82,6 +88,7 @@ type renderer struct {
 	// serviceWorker is js/sw.js bundled; renderSite prepends what it
 	// needs to know of the deploy and writes it as /sw.js.
 	serviceWorker []byte
+	sums          sync.Map // URL → digest of a file of files, once taken (fileDigest)
 }
 
 var kinds = []string{"page", "home", "404", "root"}
@@ -91,7 +98,7 @@ var kinds = []string{"page", "home", "404", "root"}
 func newRenderer(themeFS, webFS fs.FS, baseURL string) (*renderer, error) {
 	r := &renderer{baseURL: baseURL, tmpl: map[string]*template.Template{}, files: map[string][]byte{}, links: map[string]assets.CachedFile{}, web: webFS}
 	for _, k := range kinds {
-		t, err := template.New(k).ParseFS(themeFS, "templates/base.html", "templates/"+k+".html")
+		t, err := template.New(k).Funcs(template.FuncMap{"integrity": r.integrity}).ParseFS(themeFS, "templates/base.html", "templates/"+k+".html")
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
@@ -193,7 +200,10 @@ func (r *renderer) renderSite(site *content.Site, pages map[string][]*page) (map
 		return nil, err
 	}
 	files["index.html"] = root
-	files["sw.js"] = r.serviceWorkerFile()
+	if files["sw.js"], err = r.serviceWorkerFile(); err != nil {
+		return nil, err
+	}
+	files["_headers"] = r.headersFile()
 	files["sitemap.xml"] = r.sitemap(site, pages)
 	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.baseURL + "/sitemap.xml\n")
 	return files, nil
@@ -383,21 +393,116 @@ func (r *renderer) sitemap(site *content.Site, pages map[string][]*page) []byte 
 	return b.Bytes()
 }
 
-// serviceWorkerFile is /sw.js: the bundled worker after the list of this
-// deploy's hashed assets and an id of that list. Its bytes change exactly
-// when the assets do, which is what makes browsers install a new worker.
-func (r *renderer) serviceWorkerFile() []byte {
-	var urls []string
+// serviceWorkerFile is /sw.js: the bundled worker after the digest of
+// each hashed asset it serves, by URL (it checks every body against it),
+// and an id of that map. Its bytes change exactly when the assets do,
+// which is what makes browsers install a new worker. The exact engine's
+// gzipped files are not the worker's to serve (exact.js fetches and checks
+// them), so they are not listed.
+func (r *renderer) serviceWorkerFile() ([]byte, error) {
+	sums := map[string]string{}
 	for name := range r.files {
 		if strings.HasPrefix(name, "assets/") {
-			urls = append(urls, "/"+name)
+			sum, err := r.fileDigest("/" + name)
+			if err != nil {
+				return nil, err
+			}
+			sums["/"+name] = sum
 		}
 	}
-	for name := range r.links {
-		urls = append(urls, "/"+name)
+	for name, f := range r.links {
+		if strings.HasSuffix(name, ".gz") {
+			continue
+		}
+		sum, err := linkedDigest(f)
+		if err != nil {
+			return nil, err
+		}
+		sums["/"+name] = sum
 	}
-	slices.Sort(urls)
-	list, _ := json.Marshal(urls)
-	sum := sha256.Sum256(list)
-	return fmt.Appendf(nil, "self.BUILD=%q;self.ASSETS=%s;\n%s", hex.EncodeToString(sum[:6]), list, r.serviceWorker)
+	list, err := json.Marshal(sums) // keys sorted: the same assets give the same bytes
+	if err != nil {
+		return nil, err
+	}
+	id := sha256.Sum256(list)
+	return fmt.Appendf(nil, "self.BUILD=%q;self.ASSETS=%s;\n%s", hex.EncodeToString(id[:6]), list, r.serviceWorker), nil
+}
+
+// integrity is the integrity attribute of the script or style sheet of
+// r.files served at url: the browser runs or applies the file only if its
+// SHA-256 is this one.
+func (r *renderer) integrity(url string) (template.HTMLAttr, error) {
+	sum, err := r.fileDigest(url)
+	if err != nil {
+		return "", err
+	}
+	return template.HTMLAttr(`integrity="` + sum + `"`), nil
+}
+
+// fileDigest is the digest of the file of r.files served at url, taken
+// once per build: every page names the same few files. Pages render in
+// parallel, hence the sync.Map; nothing is added to r.files meanwhile.
+func (r *renderer) fileDigest(url string) (string, error) {
+	if sum, ok := r.sums.Load(url); ok {
+		return sum.(string), nil
+	}
+	b, ok := r.files[strings.TrimPrefix(url, "/")]
+	if !ok {
+		return "", fmt.Errorf("theme: no file %s to take the digest of", url)
+	}
+	sum := sha256.Sum256(b)
+	s := sriPrefix + base64.StdEncoding.EncodeToString(sum[:])
+	r.sums.Store(url, s)
+	return s, nil
+}
+
+// sriPrefix starts a digest in the format of Subresource Integrity, which
+// the pages' integrity attributes, the service worker and the exact
+// engine's worker all use: "sha256-" and the base64 of the SHA-256.
+const sriPrefix = "sha256-"
+
+// linkedDigest is the digest of what a reader's browser checks of a large
+// file linked from the cache: its bytes, or for a gzipped file its
+// inflated bytes, which is what the exact engine's worker keeps and
+// checks (it inflates its downloads, and a host may have inflated them
+// already). Reading megabytes, and inflating them, would cost every build
+// tens to hundreds of milliseconds, so the digest is kept beside the file
+// (<file>.sri, after the file's hashed name and size) and a warm build
+// reads only that; the cache never changes a file in place.
+func linkedDigest(f assets.CachedFile) (string, error) {
+	sidecar := f.Path + ".sri"
+	key := fmt.Sprintf("%s %d ", f.Name, f.Size)
+	if b, err := os.ReadFile(sidecar); err == nil {
+		if sum, ok := strings.CutPrefix(string(b), key); ok && strings.HasPrefix(sum, sriPrefix) && len(sum) == len(sriPrefix)+44 {
+			return sum, nil
+		}
+	}
+	file, err := os.Open(f.Path)
+	if err != nil {
+		return "", err
+	}
+	defer file.Close()
+	var src io.Reader = file
+	if strings.HasSuffix(f.Name, ".gz") {
+		zr, err := gzip.NewReader(file)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", f.Path, err)
+		}
+		src = zr
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, src); err != nil {
+		return "", fmt.Errorf("%s: %w", f.Path, err)
+	}
+	sum := sriPrefix + base64.StdEncoding.EncodeToString(h.Sum(nil))
+	// Written aside and renamed, so that builds sharing the cache never
+	// read half of one. Failing costs the next build the digest again,
+	// nothing more.
+	if tmp, err := os.CreateTemp(filepath.Dir(sidecar), ".sri-"); err == nil {
+		_, werr := tmp.WriteString(key + sum)
+		if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), sidecar) != nil {
+			os.Remove(tmp.Name())
+		}
+	}
+	return sum, nil
 }

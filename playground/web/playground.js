@@ -13,6 +13,14 @@
 // program and hands it over to the exact engine when it would run it
 // differently from Go; the reader can also pick either engine.
 //
+// Reader code runs only in the sandbox: a hidden frame with an opaque
+// origin (sandbox.js) that starts the interpreter's worker and the runners
+// and can reach nothing of the site. The page downloads what they need
+// (through its own caches) and hands it over; what they answer is checked
+// field by field (clean) before the page reads it, and shown as text. The
+// toolchain's worker stays with the page: it runs the Go compiler and
+// linker, not the program, and keeps them in the site's Cache API.
+//
 // Test contract (browser tests rely on it): the root carries
 // data-playground, data-state ("idle", "loading", "running", "done",
 // "error") and, once it ran, data-engine ("fast" or "exact") and, for the
@@ -32,48 +40,179 @@ const OUTPUT_LIMIT = 1 << 20;
 const T = strings();
 const html = document.documentElement;
 const cfg = {
-  worker: html.dataset.pgWorker,
+  sandbox: html.dataset.pgSandbox,
   wasm: html.dataset.pgWasm,
   exec: html.dataset.pgExec,
   limit: Number(html.dataset.pgLimit) || 10,
   exact: html.dataset.pgExact ? JSON.parse(html.dataset.pgExact) : null,
 };
 
-// WorkerClient owns one long-lived worker of the page. The worker answers
-// {type:'ready'} once loaded, {type:'progress'} while it downloads and
-// {type:'fatal'} when it cannot go on; every other message goes to
-// receive. A worker that fails is dropped (fail), and the next request
-// starts a fresh one.
-class WorkerClient {
+// Sandbox owns the page's sandbox frame, opened when the first worker is
+// needed. Its control channel starts and ends workers; each worker talks
+// to the page over a channel of its own.
+class Sandbox {
   constructor(url) {
     this.url = url;
+    this.control = null;
+    this.seq = 0;
+    this.failed = new Map(); // key → the worker's error handler
+  }
+
+  open() {
+    this.control ||= new Promise((resolve, reject) => {
+      const frame = el('iframe', { src: this.url, sandbox: 'allow-scripts', hidden: '', title: 'Go playground sandbox', 'aria-hidden': 'true', tabindex: '-1' });
+      const { port1, port2 } = new MessageChannel();
+      const timer = setTimeout(() => {
+        frame.remove();
+        this.control = null; // the next run tries again
+        reject(new Error('the sandbox did not start'));
+      }, SANDBOX_WAIT);
+      port1.onmessage = (e) => {
+        const m = e.data;
+        if (m?.type === 'ready') {
+          clearTimeout(timer);
+          resolve(port1);
+        } else if (m?.type === 'error' && typeof m.key === 'string') {
+          this.failed.get(m.key)?.(bounded(m.message, 1000) || 'worker error');
+        }
+      };
+      // The frame's origin is opaque: '*' is the only origin to name, and
+      // the channel sent is the only thing it gets.
+      frame.addEventListener('load', () => frame.contentWindow.postMessage({ type: 'connect', port: port2 }, '*', [port2]), { once: true });
+      document.body.append(frame);
+    });
+    return this.control;
+  }
+
+  // spawn starts a worker of kind ('fast' or 'runner') in the sandbox.
+  async spawn(kind) {
+    const control = await this.open();
+    const key = `${kind}${++this.seq}`;
+    const { port1, port2 } = new MessageChannel();
+    control.postMessage({ type: 'start', key, kind, port: port2 }, [port2]);
+    return new SandboxWorker(this, control, key, port1);
+  }
+}
+
+const SANDBOX_WAIT = 30000;
+
+// SandboxWorker is a worker in the sandbox, with the shape of a Worker.
+// Every message it sends goes through clean first.
+class SandboxWorker {
+  constructor(sandbox, control, key, port) {
+    this.sandbox = sandbox;
+    this.control = control;
+    this.key = key;
+    this.port = port;
+    this.onerror = null;
+    sandbox.failed.set(key, (message) => this.onerror?.({ message }));
+  }
+
+  set onmessage(f) {
+    this.port.onmessage = f && ((e) => {
+      const data = clean(e.data);
+      if (data) f({ data });
+    });
+  }
+
+  postMessage(m, transfer = []) {
+    this.port.postMessage(m, transfer);
+  }
+
+  terminate() {
+    this.control.postMessage({ type: 'end', key: this.key });
+    this.port.close();
+    this.sandbox.failed.delete(this.key);
+  }
+}
+
+// clean returns a copy of a message from the sandbox with only the fields
+// the page reads, each of the type it expects and bounded, or null for
+// anything else. A program controls these messages.
+function clean(m) {
+  if (!m || typeof m !== 'object') return null;
+  const id = bounded(m.id, 200);
+  switch (m.type) {
+    case 'out':
+      return { type: 'out', id, stream: m.stream === 'stderr' ? 'stderr' : 'stdout', data: bounded(m.data, OUTPUT_LIMIT + 1) };
+    case 'exit':
+      return {
+        type: 'exit', id, status: int(m.status), runs: int(m.runs), flood: m.flood === true,
+        error: bounded(m.error, 64 << 10) || undefined,
+        exact: typeof m.exact === 'string' ? bounded(m.exact, 4096) : undefined,
+      };
+    case 'formatted':
+      return { type: 'formatted', id, code: bounded(m.code, 1 << 20), error: bounded(m.error, 64 << 10) || undefined };
+    case 'ready':
+      return { type: 'ready' };
+    case 'fatal':
+      return { type: 'fatal', message: bounded(m.message, 1000) };
+    default:
+      return null;
+  }
+}
+
+function bounded(v, max) {
+  return typeof v === 'string' ? v.slice(0, max) : '';
+}
+
+function int(v) {
+  return Number.isSafeInteger(v) ? v : 0;
+}
+
+// WorkerClient owns one long-lived worker of the page, started by spawn.
+// The worker answers {type:'ready'} once loaded and {type:'fatal'} when
+// it cannot go on; every other message goes to receive. A worker that
+// fails is dropped (fail), and the next request starts a fresh one.
+class WorkerClient {
+  constructor(spawn) {
+    this.spawn = spawn;
     this.worker = null;
     this.ready = null;
+    this.started = 0; // counts starts and drops: a launch outlived by either is void
     this.onprogress = new Set();
   }
 
-  // start starts the worker, unless it runs, and sends it init.
+  // start starts the worker, unless it runs, and sends it init: a message,
+  // or a function that resolves to [message, transfer list].
   start(init) {
     if (this.ready) return this.ready;
-    this.worker = new Worker(this.url);
-    this.ready = new Promise((resolve, reject) => {
+    const n = ++this.started;
+    this.ready = this.launch(init, n).catch((err) => {
+      if (this.started === n) this.fail(err.message);
+      throw err;
+    });
+    return this.ready;
+  }
+
+  async launch(init, n) {
+    const [msg, transfer] = typeof init === 'function' ? await init() : [init, []];
+    const worker = await this.spawn();
+    if (this.started !== n) {
+      // dropped while it started
+      worker.terminate();
+      throw new Error('stopped');
+    }
+    this.worker = worker;
+    return new Promise((resolve, reject) => {
+      let loaded = false;
       const fatal = (message) => {
-        reject(new Error(message));
-        this.fail(message);
+        if (loaded) this.fail(message);
+        else reject(new Error(message));
       };
-      this.worker.onmessage = (e) => {
+      worker.onmessage = (e) => {
         const m = e.data;
         if (m.type === 'ready') {
+          loaded = true;
           this.readied(m);
           resolve();
         } else if (m.type === 'progress') this.onprogress.forEach((f) => f(m.loaded, m.total));
         else if (m.type === 'fatal') fatal(m.message);
         else this.receive(m);
       };
-      this.worker.onerror = (e) => fatal(e.message || 'worker error');
+      worker.onerror = (e) => fatal(e.message || 'worker error');
+      worker.postMessage(msg, transfer);
     });
-    this.worker.postMessage(init);
-    return this.ready;
   }
 
   // drop ends the worker and whatever it was doing.
@@ -81,22 +220,51 @@ class WorkerClient {
     this.worker?.terminate();
     this.worker = null;
     this.ready = null;
+    this.started++;
   }
 
   readied() {}
+}
+
+const sandbox = new Sandbox(cfg.sandbox);
+
+// download fetches url whole, through the page's caches (the service
+// worker keeps hashed assets), telling progress(loaded, total) as it goes.
+async function download(url, progress) {
+  const resp = await fetch(url);
+  if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
+  const total = Number(resp.headers.get('Content-Length')) || 0;
+  const chunks = [];
+  let loaded = 0;
+  let told = 0;
+  for (const reader = resp.body.getReader(); ;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    if (loaded - told > 256 * 1024) {
+      told = loaded;
+      progress(loaded, total);
+    }
+  }
+  progress(loaded, total || loaded);
+  return new Blob(chunks).arrayBuffer();
 }
 
 // Host owns the interpreter's worker, one per page. Each run gets a fresh
 // id; messages for an id are routed to the playground that started it.
 class Host extends WorkerClient {
   constructor() {
-    super(cfg.worker);
+    super(() => sandbox.spawn('fast'));
     this.listeners = new Map(); // id → playground
     this.seq = 0;
   }
 
   start() {
-    return super.start({ type: 'init', exec: cfg.exec, wasm: cfg.wasm });
+    return super.start(async () => {
+      const wasm = await download(cfg.wasm, (loaded, total) => this.onprogress.forEach((f) => f(loaded, total)));
+      return [{ type: 'init', wasm }, [wasm]];
+    });
   }
 
   receive(m) {
@@ -140,10 +308,9 @@ const host = new Host();
 // stopped, timed out or flooded the page is terminated.
 const runners = {
   idle: null,
-  take() {
-    const r = this.idle || new Worker(cfg.exact.runner);
-    if (!this.idle) r.postMessage({ type: 'load', exec: cfg.exec });
-    this.idle = null;
+  async take() {
+    const r = this.idle || (await sandbox.spawn('runner'));
+    if (this.idle === r) this.idle = null;
     r.onmessage = null;
     r.onerror = null;
     return r;
@@ -160,7 +327,7 @@ const runners = {
 // for every build of the page.
 class Toolchain extends WorkerClient {
   constructor() {
-    super(cfg.exact.worker);
+    super(() => new Worker(cfg.exact.worker));
     this.waiting = new Map(); // build id → resolve
     this.seq = 0;
   }
@@ -470,15 +637,18 @@ class Playground {
     toolchain.onprogress.add(progress);
     if (!toolchain.ready) this.say(T.exactLoading); // once ready, "building" is said below
     // The runner starts while the program builds.
-    const runner = runners.take();
+    const taking = runners.take();
     let built;
+    let runner = null;
     try {
       const pending = toolchain.build(this.area.value);
       await toolchain.ready;
       if (gen === this.gen) this.say(T.building);
       built = await pending;
+      runner = await taking;
     } catch (err) {
       built = { errors: err.message, failed: true };
+      runner = await taking.catch(() => null);
     }
     toolchain.onprogress.delete(progress);
     const stopped = gen !== this.gen || this.root.dataset.state !== 'loading';

@@ -4,16 +4,17 @@
 // the only way to stop a WebAssembly loop, and reuses it after a program
 // that ended by itself.
 //
-// In: {type:'load', exec}, sent when the build starts so that this
-// worker is up by the time the binary is, then {type:'run', id, wasm:
-// ArrayBuffer}. Out, as the interpreter's
+// In: {type:'run', id, wasm: ArrayBuffer}. Out, as the interpreter's
 // worker answers: {type:'out', id, stream, data}..., then
 // {type:'exit', id, status, runs} or {type:'exit', id, flood:true}; runs
 // counts the programs this worker has run, this one included.
 //
-// The program has no file to read and no way to reach the page: it was
-// compiled against the playground's packages only (no syscall/js), and
-// this worker drops its own network and storage APIs before it starts.
+// This is where reader code runs with JavaScript within reach (a program
+// may declare //go:wasmimport, or forge a function value), so the worker
+// lives in the playground's sandbox (sandbox.js): an opaque origin whose
+// policy lets it fetch nothing and store nothing, after wasm_exec.js and
+// with a channel to the page as its only way out. seal() below is a second
+// line: it hides the network and storage APIs from the program's globals.
 
 import { MemFS } from './memfs.js';
 import { runGo } from './gorun.js';
@@ -23,10 +24,6 @@ const post = self.postMessage.bind(self);
 let runs = 0;
 
 self.onmessage = async (e) => {
-  if (e.data.type === 'load') {
-    importScripts(e.data.exec);
-    return;
-  }
   const { id, wasm } = e.data;
   runs++;
   const out = new Output(id);
@@ -47,12 +44,21 @@ self.onmessage = async (e) => {
 };
 
 function seal() {
-  for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches',
-    'Worker', 'SharedWorker', 'BroadcastChannel', 'WebTransport']) {
+  const names = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches',
+    'Worker', 'SharedWorker', 'BroadcastChannel', 'WebTransport'];
+  // A name hidden on self alone is still found on the prototypes
+  // (WorkerGlobalScope.prototype.fetch...): hide it on each of them.
+  for (let o = self; o; o = Object.getPrototypeOf(o)) hide(o, names);
+  for (let o = self.navigator; o; o = Object.getPrototypeOf(o)) hide(o, ['storage', 'serviceWorker', 'locks']);
+}
+
+function hide(o, names) {
+  for (const name of names) {
+    if (!Object.hasOwn(o, name)) continue;
     try {
-      Object.defineProperty(self, name, { value: undefined, configurable: false, writable: false });
+      Object.defineProperty(o, name, { value: undefined, configurable: false, writable: false });
     } catch {
-      // a property the browser will not let go: nothing reaches it anyway
+      // a property the browser will not let go: the sandbox's policy still stands
     }
   }
 }

@@ -1,14 +1,16 @@
-// The playground's Web Worker: it loads the Go interpreter (a Go program
-// compiled to WebAssembly) and hands it the page's requests. User code
-// never runs on the page's thread; the page terminates this worker to
+// The interpreter's Web Worker: it runs the Go interpreter (a Go program
+// compiled to WebAssembly) and hands it the page's requests. It is started
+// inside the playground's sandbox (sandbox.js), after wasm_exec.js, and
+// talks to the page over a channel of its own; the page terminates it to
 // stop a program, since a tight loop in WebAssembly cannot be preempted.
 //
-// Messages from the page: {type:'init', exec, wasm}, then
-// {type:'run', id, code} and {type:'format', id, code}, answered by the Go
-// side (playground/wasm) with {type:'out'|'exit'|'formatted', id, ...}.
-// This script itself sends {type:'progress', loaded, total} while the
-// module downloads, {type:'ready'} once Go is listening (sent by Go), and
-// {type:'fatal', message} if loading fails.
+// Messages from the page: {type:'init', wasm: ArrayBuffer} (the page
+// downloads the module, through its cache, since nothing can be fetched
+// from the sandbox), then {type:'run', id, code} and {type:'format', id,
+// code}, answered by the Go side (playground/wasm) with
+// {type:'out'|'exit'|'formatted', id, ...}. This script itself sends
+// {type:'ready'} once Go is listening (sent by Go), and {type:'fatal',
+// message} if loading fails.
 
 let ready = null;
 const pending = [];
@@ -29,27 +31,8 @@ self.__goplayReady = () => {
   for (const msg of pending.splice(0)) self.__goplay(msg);
 };
 
-async function load({ exec, wasm }) {
-  importScripts(exec);
+async function load({ wasm }) {
   const go = new self.Go();
-  const resp = await fetch(wasm);
-  if (!resp.ok) throw new Error(`${wasm}: HTTP ${resp.status}`);
-  const total = Number(resp.headers.get('Content-Length')) || 0;
-  let loaded = 0;
-  let told = 0;
-  const counting = new TransformStream({
-    transform(chunk, ctl) {
-      loaded += chunk.byteLength;
-      if (loaded - told > 256 * 1024 || loaded === total) {
-        told = loaded;
-        self.postMessage({ type: 'progress', loaded, total });
-      }
-      ctl.enqueue(chunk);
-    },
-  });
-  // Compile while downloading: the module is never held whole before
-  // compilation starts.
-  const streamed = new Response(resp.body.pipeThrough(counting), { headers: { 'Content-Type': 'application/wasm' } });
-  const { instance } = await WebAssembly.instantiateStreaming(streamed, go.importObject);
+  const { instance } = await WebAssembly.instantiate(wasm, go.importObject);
   go.run(instance).then(() => self.postMessage({ type: 'fatal', message: 'the interpreter exited' }));
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/goexpert/gointernals/generator/internal/headers"
 )
 
 // Path finds Chromium.
@@ -35,7 +36,10 @@ func Path() string {
 }
 
 // Serve serves dir on a loopback port for the test's lifetime and returns
-// its base URL. Like the host, it answers unknown paths with 404.
+// its base URL. Like the host, it answers unknown paths with 404, and
+// sends the headers the build wrote in dir/_headers (the site's
+// Content-Security-Policy, the sandbox's policy, caching), so browser tests
+// run under the production headers.
 func Serve(t testing.TB, dir string) string {
 	base, _ := ServeCounting(t, dir)
 	return base
@@ -57,6 +61,13 @@ func ServeCounting(t testing.TB, dir string) (base string, count func(s string) 
 		mu.Lock()
 		paths = append(paths, r.URL.Path)
 		mu.Unlock()
+		// Read on each request: a test may serve a new build in dir.
+		rules, err := headers.Load(dir)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		rules.Apply(w.Header(), r.URL.Path)
 		files.ServeHTTP(w, r)
 	})
 	count = func(s string) int {

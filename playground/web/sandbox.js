@@ -1,0 +1,89 @@
+// The sandbox: the one place where a reader's program runs. The page
+// loads this script in a hidden frame whose document (sandbox.html) is
+// served with a `sandbox allow-scripts` Content-Security-Policy and framed
+// with the sandbox attribute, so it has an opaque origin: nothing of the
+// site's origin is reachable from here, neither its Cache API, IndexedDB,
+// storage and service worker, nor the page's DOM. Its policy also lets
+// nothing be fetched (connect-src 'none', scripts only by this file's
+// hash), and the workers it starts inherit that policy. A program that
+// takes over JavaScript inside the runner (through //go:wasmimport, a
+// forged function value, a bug of the interpreter) holds a worker that can
+// compute and post messages to the page, which reads them as data.
+//
+// The frame starts workers and ends them; it never sees what they say.
+// Protocol, over the MessagePort the page sends once, with its first
+// message {type:'connect', port}:
+//   page → frame  {type:'start', key, kind: 'fast'|'runner', port}
+//                     start a worker of kind; port is the page's end of a
+//                     channel the worker talks on from then on
+//                 {type:'end', key}   terminate that worker
+//   frame → page  {type:'ready'} once connected
+//                 {type:'error', key, message} when a worker fails to load
+//                     or throws
+//
+// Worker sources are part of this script (the build embeds them, with
+// wasm_exec.js, in ./sources.js), so its hash in the policy pins them too.
+
+import { sources } from './sources.js';
+
+const workers = new Map(); // key → Worker
+const urls = {};
+
+// A document that is not opaque was reached some other way than the
+// page's sandboxed frame (opened directly, or served without its policy):
+// then this script does nothing, so reader code never runs with the site's
+// origin.
+const sandboxed = self.origin === 'null' && window.parent !== window;
+
+if (sandboxed) {
+  window.addEventListener('message', (e) => {
+    if (e.source !== window.parent || !e.data || e.data.type !== 'connect' || !(e.data.port instanceof MessagePort)) return;
+    connect(e.data.port);
+  });
+}
+
+function connect(control) {
+  control.onmessage = (e) => {
+    const m = e.data;
+    if (!m || typeof m.key !== 'string') return;
+    if (m.type === 'start' && Object.hasOwn(sources, m.kind) && m.port instanceof MessagePort) start(control, m);
+    else if (m.type === 'end') end(m.key);
+  };
+  control.postMessage({ type: 'ready' });
+}
+
+function start(control, { key, kind, port }) {
+  end(key);
+  urls[kind] ||= URL.createObjectURL(new Blob([PORT_SHIM, sources[kind]], { type: 'text/javascript' }));
+  const w = new Worker(urls[kind]);
+  w.onerror = (e) => {
+    e.preventDefault();
+    control.postMessage({ type: 'error', key, message: String(e.message || 'worker error') });
+  };
+  // The worker's first message is its channel to the page.
+  w.postMessage({ port }, [port]);
+  workers.set(key, w);
+}
+
+function end(key) {
+  workers.get(key)?.terminate();
+  workers.delete(key);
+}
+
+// PORT_SHIM runs first in every worker: it takes the channel to the page
+// from the frame's first message and makes self.postMessage and
+// self.onmessage speak over it, so the worker scripts (and the Go side,
+// which calls the global postMessage) are the same as in a plain worker.
+const PORT_SHIM = `(() => {
+  let port = null;
+  const early = [];
+  self.postMessage = (m, t) => (port ? port.postMessage(m, t) : early.push([m, t]));
+  self.addEventListener('message', (e) => {
+    e.stopImmediatePropagation();
+    if (port || !(e.data && e.data.port instanceof MessagePort)) return;
+    port = e.data.port;
+    port.onmessage = (ev) => self.onmessage && self.onmessage(ev);
+    for (const [m, t] of early.splice(0)) port.postMessage(m, t);
+  });
+})();
+`;
