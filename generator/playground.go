@@ -84,12 +84,19 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 		Wasm:        wasmURL,
 		Limit:       int(limit / time.Second),
 	}
+	sums := map[string]string{}
+	for _, f := range dl {
+		if sums["/assets/"+f.Name], err = linkedDigest(f); err != nil {
+			return fmt.Errorf("playground: the exact engine: %w", err)
+		}
+	}
 	exact, err := json.Marshal(exactURLs{
 		Worker:  add(out["exact.js"].Name, out["exact.js"].Contents),
 		Compile: link(dl[0]),
 		Link:    link(dl[1]),
 		Pack:    link(dl[2]),
 		Size:    int(dl[0].Size + dl[1].Size + dl[2].Size),
+		SHA256:  sums,
 	})
 	if err != nil {
 		return err
@@ -106,6 +113,9 @@ type exactURLs struct {
 	Link    string `json:"link"`
 	Pack    string `json:"pack"`
 	Size    int    `json:"size"` // gzipped bytes in all, for progress
+	// SHA256 is the digest of each file inflated, by URL (linkedDigest):
+	// the worker checks a download, and each later load from its cache.
+	SHA256 map[string]string `json:"sha256"`
 }
 
 // sandboxFiles makes the playground's sandbox (playground/web/sandbox.js):
