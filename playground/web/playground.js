@@ -33,9 +33,9 @@
 
 import { strings } from './strings.js';
 import { highlight } from './highlight.js';
-import { encode, decode } from './share.js';
+import { encode, decode, SHARE_LIMIT } from './share.js';
+import { Output, OUTPUT_LIMIT } from './output.js';
 
-const OUTPUT_LIMIT = 1 << 20;
 
 const T = strings();
 const html = document.documentElement;
@@ -328,24 +328,27 @@ const runners = {
 class Toolchain extends WorkerClient {
   constructor() {
     super(() => new Worker(cfg.exact.worker));
-    this.waiting = new Map(); // build id → resolve
+    this.waiting = new Map(); // build id → {code, resolve}
     this.seq = 0;
+    this.tools = null; // the compiled modules and archives, once loaded
   }
 
-  // start loads the toolchain; with warm, it also builds a small program
-  // at once, so that the reader's first build runs at full speed.
+  // start loads the toolchain (or hands a new worker the tools an earlier
+  // one loaded); with warm, it also builds a small program at once, so
+  // that the reader's first build runs at full speed.
   start(warm = false) {
-    return super.start({ type: 'init', exec: cfg.exec, warm, ...cfg.exact });
+    return super.start({ type: 'init', exec: cfg.exec, warm: warm && !this.tools, ...cfg.exact, tools: this.tools });
   }
 
   readied(m) {
     this.loadMs = m.ms; // for the benchmark
+    if (m.tools) this.tools = m.tools;
   }
 
   receive(m) {
     if (m.type === 'warm') html.dataset.pgExactWarm = '';
     else if (m.type === 'built') {
-      this.waiting.get(m.id)?.(m);
+      this.waiting.get(m.id)?.resolve(m);
       this.waiting.delete(m.id);
     }
   }
@@ -361,22 +364,45 @@ class Toolchain extends WorkerClient {
 
   fail(message) {
     this.drop();
-    for (const resolve of this.waiting.values()) resolve({ errors: message, failed: true });
+    for (const w of this.waiting.values()) w.resolve({ errors: message, failed: true });
     this.waiting.clear();
   }
 
-  // build resolves to the worker's answer: {wasm} or {errors}.
-  async build(code) {
-    await this.start();
+  // build resolves to the worker's answer: {wasm} or {errors}; its id
+  // property is what abort takes.
+  build(code) {
     const id = ++this.seq;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker.postMessage({ type: 'build', id, code });
-    });
+    const built = new Promise((resolve) => this.waiting.set(id, { code, resolve }));
+    this.start().then(() => this.send(id), () => {});
+    built.id = id;
+    return built;
+  }
+
+  send(id) {
+    if (this.waiting.has(id)) this.worker.postMessage({ type: 'build', id, code: this.waiting.get(id).code });
+  }
+
+  // abort ends build id. Once the tools are loaded the worker is busy with
+  // it or will be, and nothing stops the compiler but ending the worker:
+  // a new one takes the kept tools and the other builds waiting.
+  abort(id) {
+    const w = this.waiting.get(id);
+    if (!w) return;
+    this.waiting.delete(id);
+    w.resolve({ errors: 'stopped', failed: true });
+    if (!this.tools || !this.worker) return; // still loading: it was never sent
+    this.drop();
+    this.start().then(() => {
+      for (const other of this.waiting.keys()) this.send(other);
+    }, () => {});
   }
 }
 
 const toolchain = cfg.exact ? new Toolchain() : null;
+
+// BUILD_LIMIT is the exact engine's limit on one build, in seconds: hello
+// world takes 1-3 s once the tools are warm, about 10 s on a first run.
+const BUILD_LIMIT = 30;
 const ENGINE_KEY = 'gointernals-engine';
 
 function el(tag, attrs = {}, text) {
@@ -395,7 +421,6 @@ class Playground {
     const pre = root.querySelector('pre.code');
     this.original = pre.textContent;
     this.runID = null;
-    this.bytes = 0;
     this.build(pre);
     this.setState('idle');
   }
@@ -458,6 +483,7 @@ class Playground {
     this.outLabel = out.querySelector('.output-label');
     this.outPre = out.querySelector('pre');
     this.outPre.setAttribute('data-output', '');
+    this.output = new Output(this.outPre);
     this.outPre.setAttribute('aria-live', 'polite');
     this.expected = this.outPre.textContent;
     if (this.expected) this.outLabel.textContent = T.expected;
@@ -561,6 +587,8 @@ class Playground {
   }
 
   setState(state) {
+    // What a program printed is on the page before it is said to be over.
+    if (state === 'done' || state === 'error') this.output.flush();
     this.root.dataset.state = state;
     this.runBtn.disabled = state === 'running' || state === 'loading';
     this.stopBtn.disabled = !(state === 'running' || state === 'loading');
@@ -571,23 +599,15 @@ class Playground {
   }
 
   clearOutput() {
-    this.outPre.textContent = '';
+    this.output.clear();
     this.outLabel.textContent = T.output;
-    this.bytes = 0;
     this.markLine(0);
   }
 
   append(stream, text) {
     // Milliseconds from Run to the first output, for the latency benchmark.
     if (!this.root.dataset.firstOutput) this.root.dataset.firstOutput = String(Math.round(performance.now() - this.clicked));
-    this.bytes += text.length;
-    if (this.bytes > OUTPUT_LIMIT) {
-      this.halt(T.flood);
-      return;
-    }
-    const last = this.outPre.lastChild;
-    if (last && last.dataset && last.dataset.stream === stream) last.firstChild.appendData(text);
-    else this.outPre.append(el('span', { class: stream, 'data-stream': stream }, text));
+    if (!this.output.append(stream, text)) this.halt(T.flood);
   }
 
   async run() {
@@ -642,8 +662,15 @@ class Playground {
     let runner = null;
     try {
       const pending = toolchain.build(this.area.value);
+      this.buildID = pending.id;
       await toolchain.ready;
-      if (gen === this.gen) this.say(T.building);
+      if (gen === this.gen) {
+        this.say(T.building);
+        // A program can make the compiler work without end (a constant
+        // that doubles itself): the build has a limit of its own.
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.halt(T.buildTimeout(BUILD_LIMIT)), BUILD_LIMIT * 1000);
+      }
       built = await pending;
       runner = await taking;
     } catch (err) {
@@ -651,6 +678,7 @@ class Playground {
       runner = await taking.catch(() => null);
     }
     toolchain.onprogress.delete(progress);
+    if (gen === this.gen) clearTimeout(this.timer); // the build's limit
     const stopped = gen !== this.gen || this.root.dataset.state !== 'loading';
     if (stopped || !built.wasm) runners.give(runner); // it ran nothing
     if (stopped) return;
@@ -725,7 +753,8 @@ class Playground {
     const ms = Math.round(performance.now() - this.started);
     this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
     if (m.error) {
-      this.append('stderr', (this.outPre.textContent && !this.outPre.textContent.endsWith('\n') ? '\n' : '') + m.error + '\n');
+      const soFar = this.output.text;
+      this.append('stderr', (soFar && !soFar.endsWith('\n') ? '\n' : '') + m.error + '\n');
       this.markAt(m.error);
     }
     this.setState(m.status === 0 && !m.error ? 'done' : 'error');
@@ -738,8 +767,10 @@ class Playground {
   halt(message) {
     clearTimeout(this.timer);
     this.gen = (this.gen || 0) + 1; // a build still under way is dropped when it ends
-    if (this.root.dataset.engine === 'exact') this.dropRunner();
-    else host.restart();
+    if (this.root.dataset.engine === 'exact') {
+      toolchain.abort(this.buildID);
+      this.dropRunner();
+    } else host.restart();
     this.setState('error');
     this.say(message);
   }
@@ -773,6 +804,7 @@ class Playground {
     this.sync();
     this.clearOutput();
     if (this.expected) {
+      this.output.clear();
       this.outPre.textContent = this.expected;
       this.outLabel.textContent = T.expected;
     }
@@ -821,6 +853,10 @@ class Playground {
   }
 
   async share() {
+    if (new TextEncoder().encode(this.area.value).length > SHARE_LIMIT) {
+      this.say(T.shareTooLarge(SHARE_LIMIT >> 10));
+      return;
+    }
     const frag = await encode(this.id, this.area.value);
     history.replaceState(null, '', frag);
     await navigator.clipboard?.writeText(location.href).catch(() => {});
@@ -837,8 +873,12 @@ for (const root of document.querySelectorAll('[data-playground]')) {
 decode(location.hash).then((shared) => {
   const pg = shared && playgrounds.get(shared.id);
   if (!pg) return;
+  pg.root.scrollIntoView({ block: 'center' });
+  if (shared.tooLarge) {
+    pg.say(T.shareTooLarge(SHARE_LIMIT >> 10));
+    return;
+  }
   pg.area.value = shared.code;
   pg.sync();
-  pg.root.scrollIntoView({ block: 'center' });
   pg.area.focus({ preventScroll: true });
 });

@@ -24,14 +24,38 @@ export async function encode(id, code) {
   return `#run=${encodeURIComponent(id)}.${toBase64URL(packed)}`;
 }
 
-// decode returns {id, code} from a fragment, or null when it is not a
-// share link or does not decode.
+// SHARE_LIMIT bounds the code a share link may carry, inflated: a link is
+// written by anyone, and a few kilobytes of deflate can inflate to
+// gigabytes. The longest program on the site is about 2 KB.
+export const SHARE_LIMIT = 64 << 10;
+
+// decode returns {id, code} from a fragment, {id, tooLarge: true} when the
+// code would inflate past SHARE_LIMIT, or null when it is not a share link
+// or does not decode. Inflating stops at the limit, so a bomb costs
+// nothing more than a link within it.
 export async function decode(hash) {
   const m = /^#run=([^.]+)\.([A-Za-z0-9_-]+)$/.exec(hash);
   if (!m) return null;
+  let id;
   try {
-    const bytes = await pipe(fromBase64URL(m[2]), new DecompressionStream('deflate-raw'));
-    return { id: decodeURIComponent(m[1]), code: new TextDecoder().decode(bytes) };
+    id = decodeURIComponent(m[1]);
+    // Deflate makes nothing much larger, so a fragment this long (base64
+    // is 4 characters for 3 bytes) cannot hold code within the limit.
+    if (m[2].length > (SHARE_LIMIT * 4) / 3 + 1024) return { id, tooLarge: true };
+    const reader = new Blob([fromBase64URL(m[2])]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > SHARE_LIMIT) {
+        reader.cancel().catch(() => {});
+        return { id, tooLarge: true };
+      }
+      chunks.push(value);
+    }
+    return { id, code: new TextDecoder().decode(await new Blob(chunks).arrayBuffer()) };
   } catch {
     return null;
   }
