@@ -1,13 +1,18 @@
 // A program's output in the page. A program can print as fast as the
-// engine runs, and the page must keep answering the reader meanwhile: the
-// time a flood costs is the browser laying out one text node that grows
-// by a few bytes thousands of times. So output is kept as it arrives and
-// written to the page at most once per frame, and it is bounded in lines
-// as well as bytes, since a megabyte of "x\n" is half a million lines to
-// lay out. Text only: it goes into text nodes, never into markup.
+// engine runs, and the page must keep answering the reader meanwhile. The
+// cost of a flood is layout: a browser lays out a block's text again
+// whenever it grows. So output is kept as it arrives and written at most
+// once per frame, into blocks of a few hundred lines (a block ends after a
+// newline, or mid-line once it is very long: a line that long shows
+// wrapped there), and only the last block grows; and it is bounded in
+// lines as well as bytes, since a megabyte of "x\n" is half a million
+// lines. Text only: it goes into text nodes, never into markup.
 
 export const OUTPUT_LIMIT = 1 << 20; // bytes (UTF-16 units, as received)
 export const LINE_LIMIT = 10000;
+
+const BLOCK_LINES = 200;
+const BLOCK_BYTES = 16 << 10;
 
 export class Output {
   constructor(pre) {
@@ -31,7 +36,7 @@ export class Output {
   // went past a limit, and keeps nothing more.
   append(stream, text) {
     this.bytes += text.length;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lines++;
+    this.lines += count(text);
     if (this.bytes > OUTPUT_LIMIT || this.lines > LINE_LIMIT) return false;
     this.pending.push([stream, text]);
     this.frame ||= requestAnimationFrame(() => this.flush());
@@ -44,14 +49,25 @@ export class Output {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     for (const [stream, text] of this.pending.splice(0)) {
-      const last = this.pre.lastChild;
-      if (last && last.dataset && last.dataset.stream === stream) last.firstChild.appendData(text);
+      let block = this.pre.lastChild;
+      if (!block || !block.classList || !block.classList.contains('pg-block') || full(block)) {
+        block = document.createElement('span');
+        block.className = 'pg-block';
+        block.lines = 0;
+        block.bytes = 0;
+        this.pre.append(block);
+      }
+      block.lines += count(text);
+      block.bytes += text.length;
+      block.ends = text.endsWith('\n');
+      const last = block.lastChild;
+      if (last && last.dataset.stream === stream) last.firstChild.appendData(text);
       else {
         const span = document.createElement('span');
         span.className = stream;
         span.dataset.stream = stream;
         span.textContent = text;
-        this.pre.append(span);
+        block.append(span);
       }
     }
   }
@@ -61,4 +77,16 @@ export class Output {
     this.flush();
     return this.pre.textContent;
   }
+}
+
+function count(text) {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+// full says a block takes nothing more: it is long and ended a line, or is
+// too long to wait for one.
+function full(block) {
+  return ((block.lines >= BLOCK_LINES || block.bytes >= BLOCK_BYTES) && block.ends) || block.bytes >= 2 * BLOCK_BYTES;
 }

@@ -869,8 +869,9 @@ for (const root of document.querySelectorAll('[data-playground]')) {
   playgrounds.set(root.dataset.playground, new Playground(root));
 }
 
-// A share link opens with the shared code in its playground.
-decode(location.hash).then((shared) => {
+// A share link opens with the shared code in its playground, also when
+// the reader follows one from the same page.
+const openShared = () => decode(location.hash).then((shared) => {
   const pg = shared && playgrounds.get(shared.id);
   if (!pg) return;
   pg.root.scrollIntoView({ block: 'center' });
@@ -882,3 +883,5 @@ decode(location.hash).then((shared) => {
   pg.sync();
   pg.area.focus({ preventScroll: true });
 });
+openShared();
+window.addEventListener('hashchange', openShared);

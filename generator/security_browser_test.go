@@ -1,0 +1,309 @@
+package generator
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/goexpert/gointernals/generator/internal/browser"
+)
+
+// Attacks on the built site, served with its production headers, written
+// as an attacker would: from a share link or a program typed in, against
+// the reader's browser and the site's origin.
+
+// setCode puts code in a playground's editor at once (typing a long
+// program key by key takes seconds).
+func setCode(t *testing.T, tab *browser.Tab, id, code string) {
+	t.Helper()
+	ed := `document.querySelector('[data-playground="` + id + `"] [data-editor]')`
+	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](ed+`.value = `+jsString(code)+`; `+ed+`.dispatchEvent(new Event('input'))`))
+}
+
+// buildAttack builds testdata/attack for js/wasm, knowing the site's
+// origin, and returns it base64-encoded for the page.
+func buildAttack(t *testing.T, origin string) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "attack.wasm")
+	cmd := exec.Command("go", "build", "-ldflags=-X main.origin="+origin, "-o", bin, ".")
+	cmd.Dir = filepath.Join("testdata", "attack")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building the attack program: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base64.StdEncoding.EncodeToString(b)
+}
+
+// inSandbox runs the attack program in a worker of the page's sandbox, as
+// the page starts them (sandbox.js's protocol): as the interpreter's
+// worker, where nothing is hidden from a program that took over
+// JavaScript, or as the exact engine's runner. It returns the program's
+// report.
+const inSandbox = `(async (b64, kind) => {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer;
+  const frame = document.createElement('iframe');
+  frame.sandbox = 'allow-scripts';
+  frame.hidden = true;
+  frame.src = document.documentElement.dataset.pgSandbox;
+  const control = new MessageChannel();
+  const ready = new Promise((resolve) => { control.port1.onmessage = (e) => e.data.type === 'ready' && resolve(); });
+  frame.onload = () => frame.contentWindow.postMessage({ type: 'connect', port: control.port2 }, '*', [control.port2]);
+  document.body.append(frame);
+  await ready;
+  const ch = new MessageChannel();
+  const report = new Promise((resolve) => { ch.port1.onmessage = (e) => e.data.type === 'attack' && resolve(e.data.report); });
+  control.port1.postMessage({ type: 'start', key: 'attack', kind, port: ch.port2 }, [ch.port2]);
+  if (kind === 'fast') ch.port1.postMessage({ type: 'init', wasm: bytes }, [bytes]);
+  else ch.port1.postMessage({ type: 'run', id: 'attack', wasm: bytes }, [bytes]);
+  return await report;
+})`
+
+// TestBrowserSandboxHoldsJavaScript gives a program full JavaScript in the
+// sandbox's workers, which is the most any reader code can get there, and
+// checks that it reaches nothing: no request leaves (the server sees
+// none), no storage of the site's origin opens, and the site's caches
+// hold nothing it forged.
+func TestBrowserSandboxHoldsJavaScript(t *testing.T) {
+	tab := browser.New(t)
+	out := buildWithPlayground(t, 10*time.Second)
+	base, requests := browser.ServeCounting(t, out)
+	attack := buildAttack(t, base)
+	const id = "en-channels-2"
+	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	// A program run first fills the service worker's cache, the target.
+	if state, _, status := runPlayground(t, tab, id, 60*time.Second); state != "done" {
+		t.Fatalf("the playground did not run: %s", status)
+	}
+
+	for _, kind := range []string{"fast", "runner"} {
+		raw := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[string](inSandbox+`(`+jsString(attack)+`, `+jsString(kind)+`)`, chromedp.EvalAwaitPromise))
+		var report map[string]string
+		if err := json.Unmarshal([]byte(raw), &report); err != nil {
+			t.Fatalf("%s: report %q: %v", kind, raw, err)
+		}
+		t.Logf("%s: %v", kind, report)
+		if report["origin"] != "null" {
+			t.Errorf("%s: the sandbox's origin is %q, want the opaque origin (null)", kind, report["origin"])
+		}
+		for _, name := range []string{"fetch", "fetch-proto", "xhr", "websocket", "eventsource", "importScripts", "eval", "Function", "caches", "indexedDB", "storage", "serviceWorker"} {
+			got, ok := report[name]
+			if !ok || !(got == "absent" || strings.HasPrefix(got, "blocked")) {
+				t.Errorf("%s: %s is %q, want it absent or blocked", kind, name, got)
+			}
+		}
+	}
+	if n := requests("exfil"); n > 0 {
+		t.Errorf("the server saw %d requests from the sandbox", n)
+	}
+	// Nothing forged in any cache of the site, and the next page load
+	// runs the site's own scripts.
+	tab.Do(t, 20*time.Second, chromedp.Reload(), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	forgedEntries := browser.Get(t, tab, 20*time.Second, chromedp.Evaluate[int](`(async () => {
+	  let n = 0;
+	  for (const name of await caches.keys()) {
+	    const c = await caches.open(name);
+	    for (const req of await c.keys()) if (req.url.includes('forged') || name.includes('forged')) n++;
+	  }
+	  return n + (document.documentElement.dataset.pwned ? 1 : 0);
+	})()`, chromedp.EvalAwaitPromise))
+	if forgedEntries != 0 {
+		t.Errorf("%d forged entries in the site's caches after the attack", forgedEntries)
+	}
+}
+
+// TestBrowserGuardRefusesEscapes types the programs that reached
+// JavaScript through the exact engine before the sandbox existed: a
+// //go:wasmimport of wasm_exec.js's own imports, and unsafe with
+// runtime.FuncForPC forging a call. Each is refused before compiling, on
+// Automatic as on the Go toolchain, with go build's style of error at its
+// line.
+func TestBrowserGuardRefusesEscapes(t *testing.T) {
+	tab := browser.New(t)
+	out := buildWithPlayground(t, 10*time.Second)
+	base := browser.Serve(t, out)
+	const id = "en-channels-2"
+	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	wasmimport := "package main\n\nimport \"fmt\"\n\n//go:wasmimport gojs syscall/js.valueGet\nfunc valueGet(v uintptr, p string) uintptr\n\nfunc main() {\n\tfmt.Println(valueGet(0, \"caches\"))\n}\n"
+	forge := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\tu \"unsafe\"\n)\n\nfunc main() {\n\tf := runtime.FuncForPC(0)\n\tfmt.Println(f, u.Sizeof(f))\n}\n"
+	for _, c := range []struct {
+		name, code, want string
+	}{
+		{"wasmimport", wasmimport, "5:1: //go:wasmimport is not allowed in the playground"},
+		{"unsafe", forge, "6:4: import \"unsafe\" is not allowed in the playground"},
+	} {
+		for _, engine := range []string{"auto", "exact"} {
+			pickEngine(t, tab, id, engine)
+			setCode(t, tab, id, c.code)
+			state, output, status := runPlayground(t, tab, id, 120*time.Second)
+			if got, _ := engineOf(t, tab, id); state != "error" || got != "exact" || !strings.Contains(output, c.want) {
+				t.Errorf("%s on %s: state %s, engine %s, output %q (%s), want %q", c.name, engine, state, got, output, status, c.want)
+			}
+		}
+	}
+	if errs := tab.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// TestBrowserShareLinkBomb opens share links whose code inflates far past
+// the limit: the page stays responsive, says why, and keeps the original
+// program; a link within the limit still opens.
+func TestBrowserShareLinkBomb(t *testing.T) {
+	tab := browser.New(t)
+	out := buildWithPlayground(t, 10*time.Second)
+	base := browser.Serve(t, out)
+	const id = "en-channels-2"
+	link := func(code []byte) string {
+		var b bytes.Buffer
+		w, _ := flate.NewWriter(&b, flate.BestCompression)
+		w.Write(code)
+		w.Close()
+		return base + "/en/channels/#run=" + id + "." + base64.RawURLEncoding.EncodeToString(b.Bytes())
+	}
+	// 200 MB of one byte is a link of about 200 KB: beyond the fragment's
+	// bound. 20 MB is about 20 KB of link, which only inflating can
+	// tell; the attack found 5.5 KB froze a tab for minutes.
+	for _, size := range []int{20 << 20, 200 << 20} {
+		url := link(bytes.Repeat([]byte{'/'}, size))
+		tab.Do(t, 10*time.Second, chromedp.Navigate("about:blank"))
+		start := time.Now()
+		tab.Do(t, 60*time.Second, chromedp.Navigate(url), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+		root := `[data-playground="` + id + `"]`
+		browser.Get(t, tab, 30*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` .pg-status').textContent.includes('KB of code')`))
+		took := time.Since(start)
+		status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
+		if got := editorValue(t, tab, id); strings.Contains(got, "////") {
+			t.Errorf("%d MB link: the editor holds the bomb (%d bytes)", size>>20, len(got))
+		}
+		// A wide guard: the limit stops inflating after 64 KB.
+		if took > 20*time.Second {
+			t.Errorf("%d MB link: the page took %v to say %q", size>>20, took, status)
+		}
+		t.Logf("%d MB link (%d characters): answered in %v: %s", size>>20, len(url), took, status)
+	}
+	// Within the limit: opens, as before, and also when the reader follows
+	// it from the same page (only the fragment changes).
+	code := "package main\n\nfunc main() {}\n"
+	tab.Do(t, 20*time.Second, chromedp.Navigate(link([]byte(code))), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] [data-editor]').value === `+jsString(code)))
+	code = "package main\n\nfunc main() { println() }\n"
+	tab.Do(t, 20*time.Second, chromedp.Navigate(link([]byte(code))))
+	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] [data-editor]').value === `+jsString(code)))
+}
+
+// mainThreadGaps measures, while a program floods the output, the longest
+// the page's main thread went without running a 10 ms timer: how long a
+// reader's click would wait.
+const mainThreadGaps = `new Promise((resolve) => {
+  let last = performance.now(), worst = 0;
+  const end = last + 3000;
+  const tick = () => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+    if (now < end) setTimeout(tick, 10); else resolve(Math.round(worst));
+  };
+  setTimeout(tick, 10);
+})`
+
+// TestBrowserOutputFlood runs programs that print without end on both
+// engines: the page keeps answering while they print, and stops them at
+// the output's bounds (bytes or lines) with a message.
+func TestBrowserOutputFlood(t *testing.T) {
+	tab := browser.New(t)
+	out := buildWithPlayground(t, 10*time.Second)
+	base := browser.Serve(t, out)
+	const id = "en-channels-2"
+	root := `[data-playground="` + id + `"]`
+	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
+	for _, engine := range []string{"fast", "exact"} {
+		pickEngine(t, tab, id, engine)
+		for _, c := range []struct{ name, code string }{
+			{"lines", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor {\n\t\tfmt.Println(\"x\")\n\t}\n}\n"},
+			{"bytes", "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tfor {\n\t\tfmt.Print(strings.Repeat(\"y\", 4000))\n\t}\n}\n"},
+		} {
+			setCode(t, tab, id, c.code)
+			tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="run"]`))
+			// Measure once the program prints.
+			browser.Get(t, tab, 120*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+`').dataset.firstOutput !== undefined || document.querySelector('`+root+`').dataset.state === 'error'`))
+			worst := browser.Get(t, tab, 30*time.Second, chromedp.Evaluate[int](mainThreadGaps, chromedp.EvalAwaitPromise))
+			tab.Do(t, 60*time.Second, chromedp.WaitVisible(root+`[data-state="error"]`))
+			status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
+			output := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` [data-output]`))
+			t.Logf("%s, %s flood: the main thread's longest wait %d ms; %d bytes shown; %s", engine, c.name, worst, len(output), status)
+			if !strings.Contains(status, "10,000 lines") {
+				t.Errorf("%s, %s flood: status %q, want the output's bound", engine, c.name, status)
+			}
+			// The goal is 100 ms; a busy machine gets a wide guard.
+			if worst > 1000 {
+				t.Errorf("%s, %s flood: the page did not answer for %d ms", engine, c.name, worst)
+			}
+			if lines := strings.Count(output, "\n"); lines > 10000 || len(output) > 1<<20 {
+				t.Errorf("%s, %s flood: %d lines and %d bytes shown, past the bounds", engine, c.name, lines, len(output))
+			}
+		}
+	}
+}
+
+// TestBrowserStopDuringBuild stops a program that makes the compiler work
+// without end (a string constant that doubles itself), then runs hello
+// world: it builds at once with the tools kept, instead of waiting for the
+// compiler to give up.
+func TestBrowserStopDuringBuild(t *testing.T) {
+	tab := browser.New(t)
+	out := buildWithPlayground(t, 10*time.Second)
+	base, requests := browser.ServeCounting(t, out)
+	const id = "en-channels-2"
+	root := `[data-playground="` + id + `"]`
+	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
+	pickEngine(t, tab, id, "exact")
+	hello := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n"
+	setCode(t, tab, id, hello)
+	if state, _, status := runPlayground(t, tab, id, 180*time.Second); state != "done" {
+		t.Fatalf("hello world: %s", status)
+	}
+	var bomb strings.Builder
+	bomb.WriteString("package main\n\nconst c0 = \"0123456789abcdef\"\n")
+	for i := 1; i <= 40; i++ {
+		bomb.WriteString("const c" + itoa(i) + " = c" + itoa(i-1) + " + c" + itoa(i-1) + "\n")
+	}
+	bomb.WriteString("\nfunc main() { println(len(c40)) }\n")
+	for round := range 3 {
+		setCode(t, tab, id, bomb.String())
+		tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="run"]`))
+		time.Sleep(2 * time.Second)
+		tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="stop"]`))
+		setCode(t, tab, id, hello)
+		start := time.Now()
+		state, output, status := runPlayground(t, tab, id, 120*time.Second)
+		took := time.Since(start)
+		t.Logf("round %d: hello world after a stopped build: %v (%s)", round, took, status)
+		if state != "done" || output != "hello\n" {
+			t.Errorf("round %d: hello world after a stopped build: state %s, output %q (%s)", round, state, output, status)
+		}
+		// Before, it waited for the compiler: 32 s after an 8 s bomb.
+		if took > 30*time.Second {
+			t.Errorf("round %d: hello world took %v after a stopped build", round, took)
+		}
+	}
+	if n := requests("compile-"); n > 1 {
+		t.Errorf("the compiler was downloaded %d times: a stopped build must keep the tools", n)
+	}
+}
+
+func itoa(i int) string {
+	b, _ := json.Marshal(i)
+	return string(b)
+}
