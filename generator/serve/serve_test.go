@@ -147,3 +147,50 @@ func TestServe(t *testing.T) {
 		t.Errorf("a missing file: status %d", code)
 	}
 }
+
+// TestServeSiteHeaders: the dev server sends the headers the build wrote
+// in _headers, as the host does (pages get the site's policy, the
+// playground's sandbox its own), leaves the sandbox's page without the
+// reload client its policy would refuse, and lets nothing be cached.
+func TestServeSiteHeaders(t *testing.T) {
+	out := t.TempDir()
+	files := map[string]string{
+		"_headers":              "/*\n  Content-Security-Policy: default-src 'self'\n  Cache-Control: max-age=0\n/sandbox/*\n  Content-Security-Policy: sandbox allow-scripts\n",
+		"index.html":            "<html><body>home</body></html>",
+		"sandbox/run-X.html":    "<html><body>sandbox</body></html>",
+		"assets/style-ABCD.css": "body{}",
+	}
+	for name, s := range files {
+		os.MkdirAll(filepath.Join(out, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(out, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := Start(ctx, Options{Addr: "127.0.0.1:0", OutDir: out, Build: func(context.Context) error { return nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ path, csp string }{
+		{"", "default-src 'self'"},
+		{"assets/style-ABCD.css", "default-src 'self'"},
+		{"sandbox/run-X.html", "sandbox allow-scripts"},
+	} {
+		resp, err := http.Get(s.URL() + c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if got := resp.Header.Get("Content-Security-Policy"); got != c.csp {
+			t.Errorf("/%s: policy %q, want %q", c.path, got, c.csp)
+		}
+		if got := resp.Header.Get("Cache-Control"); got != "no-store" {
+			t.Errorf("/%s: Cache-Control %q, want no-store while editing", c.path, got)
+		}
+		if strings.HasPrefix(c.path, "sandbox/") && strings.Contains(string(b), "reload.js") {
+			t.Errorf("/%s: the sandbox's page got the reload client", c.path)
+		}
+	}
+}
