@@ -1,0 +1,128 @@
+package generator
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+// sriOf is b's digest as the site writes it: "sha256-<base64>".
+func sriOf(b []byte) string {
+	sum := sha256.Sum256(b)
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// TestIntegrityDigests checks every digest the build writes against the
+// files it wrote: each page's scripts and style sheets carry an integrity
+// attribute that is their file's, /sw.js lists every hashed asset it
+// serves with its file's digest, and data-pg-exact gives the exact
+// engine's files' digests inflated.
+func TestIntegrityDigests(t *testing.T) {
+	out := buildWithPlayground(t, 10*time.Second)
+	file := func(url string) []byte {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(url, "/"))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+
+	tags := 0
+	var exact string
+	eachHTML(t, out, func(rel string, b []byte) {
+		doc, err := html.Parse(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", rel, err)
+		}
+		for _, n := range find(doc, func(n *html.Node) bool { return n.Type == html.ElementNode }) {
+			a := map[string]string{}
+			for _, at := range n.Attr {
+				a[at.Key] = at.Val
+			}
+			if n.Data == "html" && a["data-pg-exact"] != "" {
+				exact = a["data-pg-exact"]
+			}
+			url := ""
+			switch {
+			case n.Data == "script" && a["src"] != "":
+				url = a["src"]
+			case n.Data == "link" && a["rel"] == "stylesheet":
+				url = a["href"]
+			default:
+				continue
+			}
+			tags++
+			if want := sriOf(file(url)); a["integrity"] != want {
+				t.Errorf("%s: %s has integrity %q, its file %s", rel, url, a["integrity"], want)
+			}
+		}
+	})
+	if tags == 0 {
+		t.Fatal("no script or style sheet found")
+	}
+
+	sw := string(file("/sw.js"))
+	_, rest, ok := strings.Cut(sw, "self.ASSETS=")
+	if !ok {
+		t.Fatalf("/sw.js does not set self.ASSETS:\n%.300s", sw)
+	}
+	var listed map[string]string
+	if err := json.NewDecoder(strings.NewReader(rest)).Decode(&listed); err != nil {
+		t.Fatalf("self.ASSETS: %v", err)
+	}
+	entries, err := os.ReadDir(filepath.Join(out, "assets"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		url := "/assets/" + e.Name()
+		if strings.HasSuffix(url, ".gz") {
+			if _, ok := listed[url]; ok {
+				t.Errorf("/sw.js lists %s, which the exact engine's worker fetches and checks itself", url)
+			}
+			continue
+		}
+		if want := sriOf(file(url)); listed[url] != want {
+			t.Errorf("/sw.js gives %s the digest %q, its file %s", url, listed[url], want)
+		}
+		delete(listed, url)
+	}
+	for url := range listed {
+		t.Errorf("/sw.js lists %s, which is not in assets/", url)
+	}
+
+	if exact == "" {
+		t.Fatal("no page has data-pg-exact")
+	}
+	var x struct {
+		Compile, Link, Pack string
+		SHA256              map[string]string
+	}
+	if err := json.Unmarshal([]byte(exact), &x); err != nil {
+		t.Fatal(err)
+	}
+	for _, url := range []string{x.Compile, x.Link, x.Pack} {
+		zr, err := gzip.NewReader(bytes.NewReader(file(url)))
+		if err != nil {
+			t.Fatalf("%s: %v", url, err)
+		}
+		plain, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("%s: %v", url, err)
+		}
+		if want := sriOf(plain); x.SHA256[url] != want {
+			t.Errorf("data-pg-exact gives %s the digest %q, its file inflated %s", url, x.SHA256[url], want)
+		}
+	}
+}
