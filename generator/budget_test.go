@@ -38,7 +38,8 @@ func asset(t *testing.T, out, pattern string) []byte {
 
 // TestPlaygroundBudgets holds the sizes the playground promises: the
 // interpreter's WebAssembly at most 3 MB gzipped, the page's own scripts
-// (the exact engine's workers included) at most 25 KB gzipped, and no
+// (the exact engine's worker and the sandbox, with the workers it starts
+// and Go's wasm_exec.js, included) at most 25 KB gzipped, and no
 // inline script anywhere (the
 // Content-Security-Policy forbids it).
 func TestPlaygroundBudgets(t *testing.T) {
@@ -51,7 +52,7 @@ func TestPlaygroundBudgets(t *testing.T) {
 		t.Logf("engine wasm: %d bytes, %d gzipped (budget %d)", len(b), n, wasmBudget)
 	}
 	var js []byte
-	for _, pattern := range []string{"main-*.js", "init-*.js", "playground-*.js", "worker-*.js", "exact-*.js", "runner-*.js"} {
+	for _, pattern := range []string{"main-*.js", "init-*.js", "playground-*.js", "exact-*.js", "sandbox-*.js"} {
 		js = append(js, asset(t, out, pattern)...)
 	}
 	const jsBudget = 25 * 1024

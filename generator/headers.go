@@ -9,83 +9,75 @@ import (
 // served the same way by the dev server and the browser tests' server
 // (generator/internal/headers), so that what is tested is what is hosted.
 //
-// Two policies. The site's pages run only the site's own scripts and
-// reach only the site. The playground's sandbox (/sandbox/, the frame in
-// which reader code runs) gets an opaque origin from its `sandbox`
-// directive, runs only its own script (pinned by hash) and reaches
-// nothing at all. Hosts differ when two rules set one header for a path:
-// some keep the later value, some join both into two policies, which a
-// browser then enforces together. The site's policy is written to allow
-// what the sandbox needs (blob: workers, being framed by the site), so
-// that either way the sandbox gets its own restrictions and keeps working.
+// The policy runs only the site's own scripts and reaches only the site.
+// One script is inline: the playground's sandbox (playground/web/
+// sandbox.js), which the page writes into a sandboxed frame's srcdoc,
+// allowed by its hash. The frame inherits this policy, adds its own
+// (sandboxPolicy, in a meta element) and gets an opaque origin from the
+// frame's sandbox attribute; the hash changes with the script, hence a
+// file the build writes rather than one kept by hand.
 
-// sitePolicy is every page's Content-Security-Policy: no inline script,
-// nothing from other origins; 'wasm-unsafe-eval' lets the playground
-// compile WebAssembly, nothing more.
-var sitePolicy = []string{
-	"default-src 'self'",
-	"script-src 'self' 'wasm-unsafe-eval'",
-	"style-src 'self'",
-	"img-src 'self' data:",
-	"font-src 'self'",
-	"connect-src 'self'",
-	"worker-src 'self' blob:",
-	"frame-src 'self'",
-	"object-src 'none'",
-	"base-uri 'self'",
-	"form-action 'none'",
-	"frame-ancestors 'self'",
+// sitePolicy is every page's Content-Security-Policy: no inline script
+// but the sandbox's, nothing from other origins; 'wasm-unsafe-eval' lets
+// the playground compile WebAssembly, nothing more; blob: workers are the
+// sandbox's.
+func sitePolicy(sandboxHash string) string {
+	script := "script-src 'self' 'wasm-unsafe-eval'"
+	if sandboxHash != "" {
+		script += " '" + sandboxHash + "'"
+	}
+	return strings.Join([]string{
+		"default-src 'self'",
+		script,
+		"style-src 'self'",
+		"img-src 'self' data:",
+		"font-src 'self'",
+		"connect-src 'self'",
+		"worker-src 'self' blob:",
+		"object-src 'none'",
+		"base-uri 'self'",
+		"form-action 'none'",
+		"frame-ancestors 'none'",
+	}, "; ")
 }
 
-// sandboxPolicy is the sandbox frame's: an opaque origin that may run
-// scripts, its one script by hash, workers from the blob: URLs it makes,
-// and no request of any kind.
+// sandboxPolicy is what the sandbox's document adds to the site's policy
+// it inherits (a browser enforces both): its one script, workers from the
+// blob: URLs it makes, and no request of any kind.
 func sandboxPolicy(scriptHash string) string {
 	return strings.Join([]string{
-		"sandbox allow-scripts",
 		"default-src 'none'",
 		fmt.Sprintf("script-src '%s' 'wasm-unsafe-eval'", scriptHash),
 		"worker-src blob:",
 		"connect-src 'none'",
 		"base-uri 'none'",
 		"form-action 'none'",
-		"frame-ancestors 'self'",
 	}, "; ")
-}
-
-type headerRule struct {
-	path   string
-	values [][2]string
 }
 
 // headersFile is /_headers.
 func (r *renderer) headersFile() []byte {
-	common := [][2]string{
-		{"X-Content-Type-Options", "nosniff"},
-		{"Referrer-Policy", "strict-origin-when-cross-origin"},
-		{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"},
+	hash := ""
+	if r.playground != nil {
+		hash = r.playground.SandboxHash
 	}
-	immutable := [2]string{"Cache-Control", "public, max-age=31536000, immutable"}
-	rules := []headerRule{
-		{"/*", append([][2]string{
-			{"Content-Security-Policy", strings.Join(sitePolicy, "; ")},
-			{"X-Frame-Options", "SAMEORIGIN"},
+	rules := []struct {
+		path   string
+		values [][2]string
+	}{
+		{"/*", [][2]string{
+			{"Content-Security-Policy", sitePolicy(hash)},
+			{"X-Content-Type-Options", "nosniff"},
+			{"X-Frame-Options", "DENY"},
+			{"Referrer-Policy", "strict-origin-when-cross-origin"},
+			{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"},
 			{"Cross-Origin-Opener-Policy", "same-origin"},
 			// HTML and other unhashed files: always revalidate, so a deploy shows at once.
 			{"Cache-Control", "public, max-age=0, must-revalidate"},
-		}, common...)},
-		// Hashed names change with their content. The sandbox loads its
-		// script with CORS (its origin is opaque), hence the allow-origin.
-		{"/assets/*", [][2]string{immutable, {"Access-Control-Allow-Origin", "*"}}},
+		}},
+		// Hashed names change with their content: cached for a year.
+		{"/assets/*", [][2]string{{"Cache-Control", "public, max-age=31536000, immutable"}}},
 		{"/*.wasm", [][2]string{{"Content-Type", "application/wasm"}}},
-	}
-	if pg := r.playground; pg != nil {
-		// Complete by itself, for a host that applies only the most
-		// specific rule; hashed, so cached like an asset.
-		rules = append(rules, headerRule{"/sandbox/*", append([][2]string{
-			{"Content-Security-Policy", sandboxPolicy(pg.SandboxHash)},
-			immutable,
-		}, common...)})
 	}
 	var b strings.Builder
 	b.WriteString("# Written by the site's build (generator/headers.go).\n")

@@ -22,7 +22,7 @@ import (
 func TestBrowserOffline(t *testing.T) {
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	srv := httptest.NewServer(browser.Handler(out))
 	defer srv.Close()
 	const id = "en-channels-2"
 	root := `[data-playground="` + id + `"]`

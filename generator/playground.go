@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
@@ -51,7 +52,7 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)
 	}
-	sandbox, err := sandboxFiles(r.web, w.Exec, out)
+	sandbox, sandboxHash, err := sandboxScript(r.web, w.Exec, out)
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)
 	}
@@ -74,15 +75,14 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if limit == 0 {
 		limit = 10 * time.Second
 	}
-	add(sandbox.script.Name, sandbox.script.Contents)
-	r.files[sandbox.pageName] = sandbox.page
 	r.playground = &playgroundURLs{
-		Script:      add(out["playground.js"].Name, out["playground.js"].Contents),
-		Sandbox:     "/" + sandbox.pageName,
-		SandboxHash: sandbox.hash,
-		Exec:        add(assets.HashName("wasm_exec.js", w.Exec), w.Exec),
-		Wasm:        wasmURL,
-		Limit:       int(limit / time.Second),
+		Script:        add(out["playground.js"].Name, out["playground.js"].Contents),
+		Sandbox:       add(sandbox.Name, sandbox.Contents),
+		SandboxHash:   sandboxHash,
+		SandboxPolicy: sandboxPolicy(sandboxHash),
+		Exec:          add(assets.HashName("wasm_exec.js", w.Exec), w.Exec),
+		Wasm:          wasmURL,
+		Limit:         int(limit / time.Second),
 	}
 	sums := map[string]string{}
 	for _, f := range dl {
@@ -118,43 +118,36 @@ type exactURLs struct {
 	SHA256 map[string]string `json:"sha256"`
 }
 
-// sandboxFiles makes the playground's sandbox (playground/web/sandbox.js):
-// its script, with the workers that run reader code embedded after
-// wasm_exec.js (the frame can fetch nothing), and the page that loads it,
-// which the frame's policy pins by the script's hash. The page's name
-// carries a hash of its own, so it is cached like an asset.
-func sandboxFiles(web fs.FS, exec []byte, workers map[string]assets.Output) (sandboxOut, error) {
+// sandboxScript bundles the playground's sandbox (playground/web/
+// sandbox.js) with the workers that run reader code and Go's wasm_exec.js
+// embedded (the sandbox can fetch nothing), and returns it with its hash
+// as a CSP source: the page writes it inline into the sandbox's frame,
+// which the site's policy allows by that hash.
+func sandboxScript(web fs.FS, exec []byte, workers map[string]assets.Output) (assets.Output, string, error) {
 	sources, err := json.Marshal(map[string]string{
-		"fast":   string(exec) + "\n" + string(workers["worker.js"].Contents),
-		"runner": string(exec) + "\n" + string(workers["runner.js"].Contents),
+		"fast":   string(workers["worker.js"].Contents),
+		"runner": string(workers["runner.js"].Contents),
 	})
 	if err != nil {
-		return sandboxOut{}, err
+		return assets.Output{}, "", err
+	}
+	goJS, err := json.Marshal(string(exec))
+	if err != nil {
+		return assets.Output{}, "", err
 	}
 	out, err := assets.Bundle(web, []string{"sandbox.js"}, map[string]string{
-		"sources.js": "export const sources = " + string(sources) + ";\n",
+		"sources.js": "export const wasmExec = " + string(goJS) + ";\nexport const sources = " + string(sources) + ";\n",
 	})
 	if err != nil {
-		return sandboxOut{}, err
+		return assets.Output{}, "", err
 	}
 	script := out["sandbox.js"]
+	// Inline in a script element, "</script" would end it early.
+	if bytes.Contains(bytes.ToLower(script.Contents), []byte("</script")) {
+		return assets.Output{}, "", fmt.Errorf("the sandbox's script holds \"</script\", which cannot be inlined")
+	}
 	sum := sha256.Sum256(script.Contents)
-	hash := "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
-	page := fmt.Appendf(nil, "<!doctype html>\n<html lang=\"en\">\n<meta charset=\"utf-8\">\n<title>Go playground sandbox</title>\n"+
-		"<script src=\"/assets/%s\" integrity=\"%s\" crossorigin=\"anonymous\"></script>\n", script.Name, hash)
-	return sandboxOut{
-		script:   script,
-		hash:     hash,
-		page:     page,
-		pageName: "sandbox/" + assets.HashName("run.html", page),
-	}, nil
-}
-
-type sandboxOut struct {
-	script   assets.Output
-	hash     string // of script, as a CSP source
-	page     []byte
-	pageName string // "sandbox/run-HASH.html"
+	return script, "sha256-" + base64.StdEncoding.EncodeToString(sum[:]), nil
 }
 
 // FindModule returns the directory holding go.mod, from dir upwards.

@@ -70,7 +70,8 @@ type assetURLs struct{ CSS, JS, Init, Icon string }
 // but Script: the worker, the glue and the module only when a reader runs.
 type playgroundURLs struct {
 	Script, Sandbox, Exec, Wasm string
-	SandboxHash                 string // of the sandbox's script, for its policy
+	SandboxHash                 string // of the sandbox's script, for the site's policy
+	SandboxPolicy               string // what the sandbox's document adds to the site's policy
 	Limit                       int    // seconds
 	Exact                       string // exactURLs as JSON
 }

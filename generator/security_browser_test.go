@@ -46,21 +46,17 @@ func buildAttack(t *testing.T, origin string) string {
 	return base64.StdEncoding.EncodeToString(b)
 }
 
-// inSandbox runs the attack program in a worker of the page's sandbox, as
-// the page starts them (sandbox.js's protocol): as the interpreter's
+// inSandbox runs the attack program in a worker of the page's sandbox,
+// through the sandbox's own protocol (sandbox.js): as the interpreter's
 // worker, where nothing is hidden from a program that took over
 // JavaScript, or as the exact engine's runner. It returns the program's
-// report.
+// report. The page opened its sandbox for a run before.
 const inSandbox = `(async (b64, kind) => {
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer;
-  const frame = document.createElement('iframe');
-  frame.sandbox = 'allow-scripts';
-  frame.hidden = true;
-  frame.src = document.documentElement.dataset.pgSandbox;
+  const frame = document.querySelector('iframe[sandbox]');
   const control = new MessageChannel();
   const ready = new Promise((resolve) => { control.port1.onmessage = (e) => e.data.type === 'ready' && resolve(); });
-  frame.onload = () => frame.contentWindow.postMessage({ type: 'connect', port: control.port2 }, '*', [control.port2]);
-  document.body.append(frame);
+  frame.contentWindow.postMessage({ type: 'connect', port: control.port2 }, '*', [control.port2]);
   await ready;
   const ch = new MessageChannel();
   const report = new Promise((resolve) => { ch.port1.onmessage = (e) => e.data.type === 'attack' && resolve(e.data.report); });

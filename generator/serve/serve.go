@@ -214,8 +214,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	// The site's own headers (its Content-Security-Policy, the sandbox's),
-	// as the host sends them; but nothing is cached while editing.
+	// The site's own headers (its Content-Security-Policy above all), as
+	// the host sends them; but nothing is cached while editing.
 	if rules, err := headers.Load(s.opts.OutDir); err == nil {
 		rules.Apply(w.Header(), r.URL.Path)
 	}
@@ -317,13 +317,6 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	b, err := io.ReadAll(f)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	if strings.HasPrefix(name, "/sandbox/") {
-		// The playground's sandbox runs its own script only.
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(status)
-		w.Write(b)
 		return
 	}
 	const client = `<script src="/_dev/reload.js"></script>`

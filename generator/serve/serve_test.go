@@ -149,15 +149,12 @@ func TestServe(t *testing.T) {
 }
 
 // TestServeSiteHeaders: the dev server sends the headers the build wrote
-// in _headers, as the host does (pages get the site's policy, the
-// playground's sandbox its own), leaves the sandbox's page without the
-// reload client its policy would refuse, and lets nothing be cached.
+// in _headers, as the host does, and lets nothing be cached.
 func TestServeSiteHeaders(t *testing.T) {
 	out := t.TempDir()
 	files := map[string]string{
-		"_headers":              "/*\n  Content-Security-Policy: default-src 'self'\n  Cache-Control: max-age=0\n/sandbox/*\n  Content-Security-Policy: sandbox allow-scripts\n",
+		"_headers":              "/*\n  Content-Security-Policy: default-src 'self'\n  Cache-Control: max-age=0\n/assets/*\n  X-Asset: yes\n",
 		"index.html":            "<html><body>home</body></html>",
-		"sandbox/run-X.html":    "<html><body>sandbox</body></html>",
 		"assets/style-ABCD.css": "body{}",
 	}
 	for name, s := range files {
@@ -172,25 +169,20 @@ func TestServeSiteHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ path, csp string }{
-		{"", "default-src 'self'"},
-		{"assets/style-ABCD.css", "default-src 'self'"},
-		{"sandbox/run-X.html", "sandbox allow-scripts"},
-	} {
+	for _, c := range []struct{ path, asset string }{{"", ""}, {"assets/style-ABCD.css", "yes"}} {
 		resp, err := http.Get(s.URL() + c.path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if got := resp.Header.Get("Content-Security-Policy"); got != c.csp {
-			t.Errorf("/%s: policy %q, want %q", c.path, got, c.csp)
+		if got := resp.Header.Get("Content-Security-Policy"); got != "default-src 'self'" {
+			t.Errorf("/%s: policy %q", c.path, got)
+		}
+		if got := resp.Header.Get("X-Asset"); got != c.asset {
+			t.Errorf("/%s: X-Asset %q, want %q", c.path, got, c.asset)
 		}
 		if got := resp.Header.Get("Cache-Control"); got != "no-store" {
 			t.Errorf("/%s: Cache-Control %q, want no-store while editing", c.path, got)
-		}
-		if strings.HasPrefix(c.path, "sandbox/") && strings.Contains(string(b), "reload.js") {
-			t.Errorf("/%s: the sandbox's page got the reload client", c.path)
 		}
 	}
 }

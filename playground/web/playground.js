@@ -41,6 +41,7 @@ const T = strings();
 const html = document.documentElement;
 const cfg = {
   sandbox: html.dataset.pgSandbox,
+  sandboxPolicy: html.dataset.pgSandboxPolicy,
   wasm: html.dataset.pgWasm,
   exec: html.dataset.pgExec,
   limit: Number(html.dataset.pgLimit) || 10,
@@ -48,23 +49,42 @@ const cfg = {
 };
 
 // Sandbox owns the page's sandbox frame, opened when the first worker is
-// needed. Its control channel starts and ends workers; each worker talks
-// to the page over a channel of its own.
+// needed. The frame's document is written by the page (srcdoc) from the
+// sandbox's script, fetched through the page's caches: a frame with an
+// opaque origin is outside the service worker and the HTTP cache, so a
+// document it loaded itself would not open offline. It inherits the
+// site's policy, which allows that one inline script by its hash, and adds
+// its own (data-pg-sandbox-policy). Its control channel starts and ends
+// workers; each worker talks to the page over a channel of its own.
 class Sandbox {
-  constructor(url) {
+  constructor(url, policy) {
     this.url = url;
+    this.policy = policy;
     this.control = null;
     this.seq = 0;
     this.failed = new Map(); // key → the worker's error handler
   }
 
   open() {
-    this.control ||= new Promise((resolve, reject) => {
-      const frame = el('iframe', { src: this.url, sandbox: 'allow-scripts', hidden: '', title: 'Go playground sandbox', 'aria-hidden': 'true', tabindex: '-1' });
+    this.control ||= this.frame().catch((err) => {
+      this.control = null; // the next run tries again
+      throw err;
+    });
+    return this.control;
+  }
+
+  async frame() {
+    const resp = await fetch(this.url);
+    if (!resp.ok) throw new Error(`${this.url}: HTTP ${resp.status}`);
+    const script = await resp.text();
+    return new Promise((resolve, reject) => {
+      const frame = el('iframe', { sandbox: 'allow-scripts', hidden: '', title: 'Go playground sandbox', 'aria-hidden': 'true', tabindex: '-1' });
+      // The script is the build's own, with no "</script" in it (the build
+      // checks); the policy is the build's too.
+      frame.srcdoc = `<!doctype html><meta http-equiv="Content-Security-Policy" content="${this.policy.replace(/[&"<]/g, (c) => `&#${c.charCodeAt(0)};`)}"><script>${script}</script>`;
       const { port1, port2 } = new MessageChannel();
       const timer = setTimeout(() => {
         frame.remove();
-        this.control = null; // the next run tries again
         reject(new Error('the sandbox did not start'));
       }, SANDBOX_WAIT);
       port1.onmessage = (e) => {
@@ -226,7 +246,7 @@ class WorkerClient {
   readied() {}
 }
 
-const sandbox = new Sandbox(cfg.sandbox);
+const sandbox = new Sandbox(cfg.sandbox, cfg.sandboxPolicy);
 
 // download fetches url whole, through the page's caches (the service
 // worker keeps hashed assets), telling progress(loaded, total) as it goes.

@@ -1,18 +1,18 @@
 // The sandbox: the one place where a reader's program runs. The page
-// loads this script in a hidden frame whose document (sandbox.html) is
-// served with a `sandbox allow-scripts` Content-Security-Policy and framed
-// with the sandbox attribute, so it has an opaque origin: nothing of the
-// site's origin is reachable from here, neither its Cache API, IndexedDB,
-// storage and service worker, nor the page's DOM. Its policy also lets
-// nothing be fetched (connect-src 'none', scripts only by this file's
-// hash), and the workers it starts inherit that policy. A program that
-// takes over JavaScript inside the runner (through //go:wasmimport, a
-// forged function value, a bug of the interpreter) holds a worker that can
-// compute and post messages to the page, which reads them as data.
+// writes this script into a hidden frame (srcdoc) with the sandbox
+// attribute and no allow-same-origin, so the frame has an opaque origin:
+// nothing of the site's origin is reachable from here, neither its Cache
+// API, IndexedDB, storage and service worker, nor the page's DOM. On top
+// of the site's policy, which it inherits, the frame's own policy lets
+// nothing be fetched (connect-src 'none') and no script run but this one
+// (by its hash), and the workers it starts inherit both. A program that
+// takes over JavaScript inside a worker (through //go:wasmimport, a forged
+// function value, a bug of the interpreter) can compute and post messages
+// to the page, which reads them as data.
 //
 // The frame starts workers and ends them; it never sees what they say.
-// Protocol, over the MessagePort the page sends once, with its first
-// message {type:'connect', port}:
+// Protocol, over the MessagePort the page sends with its message
+// {type:'connect', port}:
 //   page → frame  {type:'start', key, kind: 'fast'|'runner', port}
 //                     start a worker of kind; port is the page's end of a
 //                     channel the worker talks on from then on
@@ -21,17 +21,17 @@
 //                 {type:'error', key, message} when a worker fails to load
 //                     or throws
 //
-// Worker sources are part of this script (the build embeds them, with
-// wasm_exec.js, in ./sources.js), so its hash in the policy pins them too.
+// Worker sources are part of this script (the build embeds them and Go's
+// wasm_exec.js, which each runs first, in ./sources.js), so its hash in
+// the policy pins them too.
 
-import { sources } from './sources.js';
+import { sources, wasmExec } from './sources.js';
 
 const workers = new Map(); // key → Worker
 const urls = {};
 
-// A document that is not opaque was reached some other way than the
-// page's sandboxed frame (opened directly, or served without its policy):
-// then this script does nothing, so reader code never runs with the site's
+// A document that is not opaque is not the page's sandboxed frame: then
+// this script does nothing, so reader code never runs with the site's
 // origin.
 const sandboxed = self.origin === 'null' && window.parent !== window;
 
@@ -54,7 +54,7 @@ function connect(control) {
 
 function start(control, { key, kind, port }) {
   end(key);
-  urls[kind] ||= URL.createObjectURL(new Blob([PORT_SHIM, sources[kind]], { type: 'text/javascript' }));
+  urls[kind] ||= URL.createObjectURL(new Blob([PORT_SHIM, wasmExec, '\n', sources[kind]], { type: 'text/javascript' }));
   const w = new Worker(urls[kind]);
   w.onerror = (e) => {
     e.preventDefault();

@@ -56,19 +56,12 @@ func ServeCounting(t testing.TB, dir string) (base string, count func(s string) 
 	}
 	var mu sync.Mutex
 	var paths []string
-	files := http.FileServer(http.Dir(dir))
+	site := Handler(dir)
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		paths = append(paths, r.URL.Path)
 		mu.Unlock()
-		// Read on each request: a test may serve a new build in dir.
-		rules, err := headers.Load(dir)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		rules.Apply(w.Header(), r.URL.Path)
-		files.ServeHTTP(w, r)
+		site.ServeHTTP(w, r)
 	})
 	count = func(s string) int {
 		mu.Lock()
@@ -85,6 +78,22 @@ func ServeCounting(t testing.TB, dir string) (base string, count func(s string) 
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	return "http://" + ln.Addr().String(), count
+}
+
+// Handler serves dir as the host does: its files, with the headers the
+// build wrote in dir/_headers (read on each request, since a test may
+// serve a new build in dir).
+func Handler(dir string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rules, err := headers.Load(dir)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		rules.Apply(w.Header(), r.URL.Path)
+		files.ServeHTTP(w, r)
+	})
 }
 
 // Tab is a browser tab whose console errors are collected.
