@@ -216,7 +216,8 @@ const mainThreadGaps = `new Promise((resolve) => {
 
 // TestBrowserOutputFlood runs programs that print without end on both
 // engines: the page keeps answering while they print, and stops them at
-// the output's bounds (bytes or lines) with a message.
+// the output's bounds (bytes or lines) with a message, or at the time
+// limit when they print slowly.
 func TestBrowserOutputFlood(t *testing.T) {
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
@@ -249,6 +250,18 @@ func TestBrowserOutputFlood(t *testing.T) {
 			if lines := strings.Count(output, "\n"); lines > 10000 || len(output) > 1<<20 {
 				t.Errorf("%s, %s flood: %d lines and %d bytes shown, past the bounds", engine, c.name, lines, len(output))
 			}
+		}
+		// Printing within the bounds, without end: the time limit (10 s)
+		// stops it on time, as the page is never too busy to notice.
+		setCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t\ttime.Sleep(5 * time.Millisecond)\n\t}\n}\n")
+		tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="run"]`))
+		browser.Get(t, tab, 120*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+`').dataset.firstOutput !== undefined`))
+		start := time.Now()
+		tab.Do(t, 60*time.Second, chromedp.WaitVisible(root+`[data-state="error"]`))
+		status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
+		t.Logf("%s, slow printing: stopped %v after its first output: %s", engine, time.Since(start), status)
+		if !strings.Contains(status, "10 s") || time.Since(start) > 25*time.Second {
+			t.Errorf("%s, slow printing: stopped %v after its first output: %q, want the 10 s limit", engine, time.Since(start), status)
 		}
 	}
 }
