@@ -77,8 +77,7 @@ func TestBrowserExactEngine(t *testing.T) {
 	if engine, note = engineOf(t, tab, id); state != "done" || output != "fast\n" || engine != "exact" || note == "" {
 		t.Errorf("plain program, exact: state %s, engine %s, output %q, note %q", state, engine, output, note)
 	}
-	// The runner is kept for the next run; a goroutine still asleep when
-	// main returned must not wake up in it.
+	// A goroutine still asleep when main returned must not wake up.
 	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\ngo func() {\ntime.Sleep(300 * time.Millisecond)\nfmt.Println(\"late\")\n}()\nfmt.Println(\"early\")\n}\n")
 	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "early\n" {
 		t.Errorf("sleeping goroutine, exact: state %s, output %q", state, output)
@@ -89,8 +88,9 @@ func TestBrowserExactEngine(t *testing.T) {
 			t.Errorf("%s: the runner has made %s runs; want %s", when, got, want)
 		}
 	}
-	// Three programs handed over on Automatic, the plain one, this one.
-	runnerRuns("fifth exact run", "5")
+	// A runner runs one program and is gone: nothing a program left in it
+	// answers for the next.
+	runnerRuns("fifth exact run", "1")
 	// Compile errors at the editor's lines, with go build's words.
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nx := 1\n}\n")
 	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "error" || output != "4:2: declared and not used: x\n" {
@@ -106,7 +106,7 @@ func TestBrowserExactEngine(t *testing.T) {
 	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.HasPrefix(output, "panic: assignment to entry in nil map\n") || !strings.Contains(output, "main.go:5") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("panic, exact: state %s, output %q, status %q", state, output, status)
 	}
-	runnerRuns("after a panic", "6")
+	runnerRuns("after a panic", "1")
 	// A runaway loop is stopped at the limit; the next run reuses the
 	// compiled toolchain (no second download).
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")

@@ -59,6 +59,12 @@ func programGoroutines(before map[string]bool) []goroutineState {
 	return out
 }
 
+// Goroutines returns how many goroutines run interpreted code now: after
+// a run, those the program left behind. In a process that goes on running
+// other programs (the page's interpreter), they would go on too, where Go
+// would have ended them with the process.
+func Goroutines() int { return len(programGoroutines(nil)) }
+
 // interpretedGoroutines returns the ids of the goroutines running
 // interpreted code now.
 func interpretedGoroutines() map[string]bool {

@@ -8,7 +8,7 @@
 // Protocol (structured-clone objects over postMessage):
 //
 //	in:  {type:"run", id, code, auto} out: {type:"out", id, stream:"stdout"|"stderr", data}...
-//	                                      then {type:"exit", id, status, error}
+//	                                      then {type:"exit", id, status, error, lingering}
 //	                                      or {type:"exit", id, flood:true} past 1 MiB of output
 //	                                      or {type:"exit", id, exact:reason} (auto only)
 //	in:  {type:"format", id, code}   out: {type:"formatted", id, code, error}
@@ -18,6 +18,9 @@
 // answer names the reason, and the page runs it with the exact engine (the
 // Go toolchain) instead. A compile refusal comes before any output of the
 // program, so the page may drop what was printed and run it again.
+//
+// lingering says goroutines of the program are still there after it
+// returned: the page then ends this worker, as Go would have ended them.
 //
 // Time limits are the page's business: a tight loop cannot be preempted in
 // WebAssembly, so the page terminates the worker instead.
@@ -207,6 +210,10 @@ func run(id, code string, auto bool) {
 	if res.Err != nil && res.Status != 1 {
 		// Compile errors were already printed on stderr, like go run.
 		msg["error"] = res.Err.Error()
+	}
+	if engine.Goroutines() > 0 {
+		// Go ends them with its process; here the page ends this worker.
+		msg["lingering"] = true
 	}
 	post(msg)
 }

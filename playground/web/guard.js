@@ -1,17 +1,24 @@
-// The exact engine refuses, before compiling, the three ways a Go program
-// reaches past Go into the JavaScript that runs it: a //go:wasmimport
-// (or //go:wasmexport) directive, which binds a function to an import of
-// wasm_exec.js, //go:linkname, which binds one to any function of the
-// runtime or syscall/js, and import "unsafe", which lets a program forge
-// a function value. The sandbox (sandbox.js) is what keeps such a program
-// away from the site; this is the second line, and it tells the reader
-// why in the compiler's style, at the line and column.
+// The exact engine refuses, before compiling, what lets a Go program
+// reach past Go into the JavaScript that runs it or past the memory
+// safety the sandbox relies on as its second line: import "unsafe" (a
+// forged function value calls into wasm_exec.js), and every compiler
+// directive but the few a program of this site has a use for:
+// //go:wasmimport binds a function to wasm_exec.js's imports,
+// //go:linkname to any function of the runtime or syscall/js, and
+// //go:nosplit lets a recursion run past its stack onto its neighbours'.
+// The sandbox (sandbox.js) is what keeps such a program away from the
+// site; this tells the reader why in the compiler's style, at the line and
+// column.
 //
 // Go is scanned for comments and literals first, so a directive quoted in
-// a string, or "unsafe" outside an import declaration, is not refused.
+// a string, or "unsafe" outside an import declaration, is not refused; an
+// import path is read as Go reads it, escapes and all.
 
 const TOKEN = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|`[^`]*`?|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|[A-Za-z_]\w*|\n|\s+|./gy;
-const DIRECTIVE = /^\/\/go:(wasmimport|wasmexport|linkname)\b/;
+
+// DIRECTIVES are the //go: directives a program may use: they change how
+// it is compiled, never what it may reach.
+const DIRECTIVES = new Set(['noinline', 'build', 'generate']);
 
 // refuse returns go build's style of errors ("main.go:L:C: ...") for
 // what the playground refuses in code, or '' when there is none.
@@ -27,11 +34,11 @@ export function refuse(code) {
   for (let m; TOKEN.lastIndex < code.length && (m = TOKEN.exec(code));) {
     const t = m[0];
     const at = `main.go:${line}:${col}: `;
-    const d = DIRECTIVE.exec(t);
-    if (d) errs.push(`${at}//go:${d[1]} is not allowed in the playground`);
+    const d = /^\/\/go:(\w*)/.exec(t);
+    if (d && !DIRECTIVES.has(d[1])) errs.push(`${at}//go:${d[1]} is not allowed in the playground`);
     else if (t === 'import') imports = 'kw';
     else if (imports && (t[0] === '"' || t[0] === '`')) {
-      if (t.slice(1, -1) === 'unsafe') errs.push(`${at}import "unsafe" is not allowed in the playground`);
+      if (importPath(t) === 'unsafe') errs.push(`${at}import "unsafe" is not allowed in the playground`);
       if (imports === 'kw') imports = '';
     } else if (imports === 'kw' && t === '(') imports = 'group';
     else if (imports === 'group' && t === ')') imports = '';
@@ -43,4 +50,17 @@ export function refuse(code) {
     } else col += t.length;
   }
   return errs.length ? errs.join('\n') + '\n' : '';
+}
+
+// importPath is the value of a string literal: a raw one as it is (Go
+// drops its carriage returns), an interpreted one with its escapes
+// decoded ("\u0075nsafe" is "unsafe").
+function importPath(lit) {
+  const body = lit.slice(1, -1);
+  if (lit[0] === '`') return body.replace(/\r/g, '');
+  return body.replace(/\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{3}|.)/g, (_, e) => {
+    if (/^[xuU]/.test(e)) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (/^[0-7]{3}$/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    return { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' }[e] ?? e;
+  });
 }

@@ -13,6 +13,7 @@ export const LINE_LIMIT = 10000;
 
 const BLOCK_LINES = 200;
 const BLOCK_BYTES = 16 << 10;
+const BLOCK_SPANS = 200; // a program that switches streams on every write makes one span each
 
 export class Output {
   constructor(pre) {
@@ -63,6 +64,7 @@ export class Output {
       const last = block.lastChild;
       if (last && last.dataset.stream === stream) last.firstChild.appendData(text);
       else {
+        block.spans = (block.spans || 0) + 1;
         const span = document.createElement('span');
         span.className = stream;
         span.dataset.stream = stream;
@@ -88,5 +90,5 @@ function count(text) {
 // full says a block takes nothing more: it is long and ended a line, or is
 // too long to wait for one.
 function full(block) {
-  return ((block.lines >= BLOCK_LINES || block.bytes >= BLOCK_BYTES) && block.ends) || block.bytes >= 2 * BLOCK_BYTES;
+  return ((block.lines >= BLOCK_LINES || block.bytes >= BLOCK_BYTES) && block.ends) || block.bytes >= 2 * BLOCK_BYTES || block.spans >= BLOCK_SPANS;
 }

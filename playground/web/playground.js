@@ -24,12 +24,14 @@
 // Test contract (browser tests rely on it): the root carries
 // data-playground, data-state ("idle", "loading", "running", "done",
 // "error") and, once it ran, data-engine ("fast" or "exact") and, for the
-// exact engine, data-runner-runs (the runs its runner has made); inside,
+// exact engine, data-runner-runs (the runs its runner has made: 1, as a
+// runner runs one program); inside,
 // [data-action="run"], [data-action="stop"], [data-output], the textarea
 // [data-editor], the select [data-engine-pick] and [data-engine-note].
 // Timings for the benchmarks: data-first-output, data-ms (Run to the end)
 // and, for the exact engine, data-built-ms, data-compile-ms, data-link-ms,
-// data-load-ms; html[data-pg-exact-warm] once the toolchain warmed up.
+// data-load-ms; html[data-pg-exact-warm] once the toolchain warmed up, and
+// html[data-pg-interpreters], the interpreter's workers started so far.
 
 import { strings } from './strings.js';
 import { highlight } from './highlight.js';
@@ -157,11 +159,13 @@ function clean(m) {
       return { type: 'out', id, stream: m.stream === 'stderr' ? 'stderr' : 'stdout', data: bounded(m.data, OUTPUT_LIMIT + 1) };
     case 'exit':
       return {
-        type: 'exit', id, status: int(m.status), runs: int(m.runs), flood: m.flood === true,
+        type: 'exit', id, status: int(m.status), runs: int(m.runs), flood: m.flood === true, lingering: m.lingering === true,
         error: bounded(m.error, 64 << 10) || undefined,
         exact: typeof m.exact === 'string' ? bounded(m.exact, 4096) : undefined,
       };
     case 'formatted':
+      // Code is never cut short: too long, it is an error.
+      if (typeof m.code === 'string' && m.code.length > 1 << 20) return { type: 'formatted', id, code: '', error: 'format: the result is too large' };
       return { type: 'formatted', id, code: bounded(m.code, 1 << 20), error: bounded(m.error, 64 << 10) || undefined };
     case 'ready':
       return { type: 'ready' };
@@ -275,7 +279,10 @@ async function download(url, progress) {
 // id; messages for an id are routed to the playground that started it.
 class Host extends WorkerClient {
   constructor() {
-    super(() => sandbox.spawn('fast'));
+    super(() => {
+      html.dataset.pgInterpreters = String(Number(html.dataset.pgInterpreters || 0) + 1);
+      return sandbox.spawn('fast');
+    });
     this.listeners = new Map(); // id → playground
     this.seq = 0;
   }
@@ -294,6 +301,7 @@ class Host extends WorkerClient {
   // restart drops the worker (and whatever it was running); the next
   // request starts a fresh one.
   restart() {
+    this.lingering = false;
     this.drop();
     for (const pg of this.listeners.values()) pg.abandoned();
     this.listeners.clear();
@@ -313,32 +321,40 @@ class Host extends WorkerClient {
     return id;
   }
 
-  done(id) {
+  // done ends run id. When a program left goroutines behind (lingering),
+  // which Go would have ended with its process, the worker is ended once
+  // no run is using it.
+  done(id, lingering = false) {
     this.listeners.delete(id);
+    this.lingering ||= lingering;
+    if (this.lingering && this.listeners.size === 0) this.restart();
   }
+
 }
 
 const host = new Host();
 
-// runners keeps one idle runner worker of the exact engine. A worker that
-// has run a program starts the next one faster than a new worker (its
-// JavaScript is compiled, and the browser may reuse the compiled code of
-// an identical binary): about 50-150 ms less per run in Chromium. A
-// runner is reused only after its program ended by itself; one that was
-// stopped, timed out or flooded the page is terminated.
+// runners keeps one runner of the exact engine started ahead, so a run
+// does not wait for a worker to start. A runner runs one program and is
+// then terminated, whatever way the program ended: a program that took
+// over JavaScript in its runner could otherwise go on after its exit
+// (goroutines, timers, handlers of its own) and answer for the next run.
 const runners = {
-  idle: null,
-  async take() {
-    const r = this.idle || (await sandbox.spawn('runner'));
-    if (this.idle === r) this.idle = null;
-    r.onmessage = null;
-    r.onerror = null;
+  spare: null,
+  // take returns the spare runner and starts the next one.
+  take() {
+    const r = this.spare || sandbox.spawn('runner');
+    const next = (this.spare = sandbox.spawn('runner'));
+    next.catch(() => {
+      if (this.spare === next) this.spare = null; // the sandbox failed: the next take tries again
+    });
     return r;
   },
+  // give takes back a runner that ran nothing.
   give(r) {
     if (!r) return;
-    if (this.idle) r.terminate();
-    else this.idle = r;
+    if (this.spare) r.terminate();
+    else this.spare = Promise.resolve(r);
   },
 };
 
@@ -419,6 +435,10 @@ class Toolchain extends WorkerClient {
 }
 
 const toolchain = cfg.exact ? new Toolchain() : null;
+
+// HIGHLIGHT_LIMIT is the longest code the editor highlights (the site's
+// longest program is about 2 KB).
+const HIGHLIGHT_LIMIT = 16 << 10;
 
 // BUILD_LIMIT is the exact engine's limit on one build, in seconds: hello
 // world takes 1-3 s once the tools are warm, about 10 s on a first run.
@@ -529,7 +549,11 @@ class Playground {
 
   sync() {
     const code = this.area.value;
-    this.shadowCode.innerHTML = highlight(code.endsWith('\n') ? code : code + '\n');
+    const shown = code.endsWith('\n') ? code : code + '\n';
+    // Highlighting runs on every keystroke: past a size no program of the
+    // site comes near, the editor shows plain text and stays quick.
+    if (code.length > HIGHLIGHT_LIMIT) this.shadowCode.textContent = shown;
+    else this.shadowCode.innerHTML = highlight(shown);
     const n = code.split('\n').length - (code.endsWith('\n') ? 1 : 0);
     if (this.lines !== n) {
       this.lines = n;
@@ -630,8 +654,17 @@ class Playground {
     if (!this.output.append(stream, text)) this.halt(T.flood);
   }
 
+  // tooLarge says, and returns true, when the program is past what Run and
+  // Format take (the most a share link carries).
+  tooLarge() {
+    if (new TextEncoder().encode(this.area.value).length <= SHARE_LIMIT) return false;
+    this.say(T.tooLarge(SHARE_LIMIT >> 10));
+    return true;
+  }
+
   async run() {
     if (this.root.dataset.state === 'running' || this.root.dataset.state === 'loading') return;
+    if (this.tooLarge()) return;
     this.clicked = performance.now();
     delete this.root.dataset.firstOutput;
     delete this.root.dataset.ms;
@@ -761,15 +794,10 @@ class Playground {
       return;
     }
     clearTimeout(this.timer);
-    host.done(m.id);
+    host.done(m.id, m.lingering);
     this.runID = null;
-    // A program that ended by itself leaves its runner idle, to be reused.
     if (m.runs) this.root.dataset.runnerRuns = String(m.runs);
-    if (m.error) this.dropRunner();
-    else {
-      runners.give(this.runner);
-      this.runner = null;
-    }
+    this.dropRunner();
     const ms = Math.round(performance.now() - this.started);
     this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
     if (m.error) {
@@ -833,6 +861,7 @@ class Playground {
   }
 
   async format() {
+    if (this.tooLarge()) return;
     try {
       await host.send(this, { type: 'format', code: this.area.value });
     } catch (err) {

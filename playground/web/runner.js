@@ -1,8 +1,9 @@
 // The exact engine's runner: a Web Worker that runs the programs the
 // exact engine's worker built (js/wasm binaries), one at a time, each in
-// a fresh Go instance. The page terminates it to stop a program, which is
-// the only way to stop a WebAssembly loop, and reuses it after a program
-// that ended by itself.
+// a fresh Go instance. The page runs one program in a runner and then
+// terminates it, however the program ended: terminating is the only way to
+// stop a WebAssembly loop, and a program that took over JavaScript here
+// must not outlive its run.
 //
 // In: {type:'run', id, wasm: ArrayBuffer}. Out, as the interpreter's
 // worker answers: {type:'out', id, stream, data}..., then
