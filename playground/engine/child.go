@@ -18,8 +18,10 @@ import (
 // tight loop, and a panic in one of its goroutines ends its process: in a
 // child both cost nothing but the child, killed at the time limit. The
 // child is the current executable started again: any binary that links
-// this package serves as the engine's host, from this package's init. Not
-// in the browser's build (js), which has no processes.
+// this package serves as the engine's host, from this package's init. The
+// child runs confined (confine.go): an author's program gets neither the
+// build's environment nor its network. Not in the browser's build (js),
+// which has no processes.
 
 // childEnv, set in a child's environment, makes the process a host for
 // one run: the program on stdin, its output on stdout and stderr, its
@@ -37,6 +39,8 @@ func init() {
 	if os.Getenv(childEnv) != "1" {
 		return
 	}
+	// The program sees the environment the toolchain's binary sees.
+	os.Unsetenv(childEnv)
 	src, err := io.ReadAll(os.Stdin)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -69,24 +73,39 @@ type ChildResult struct {
 	Err error
 }
 
-// RunInChild runs code in a child process, killed at limit. Where the
-// executable cannot be found, it runs in this process.
+// RunInChild runs code in a child process confined by DefaultSandbox,
+// killed at limit.
 func RunInChild(ctx context.Context, code string, limit time.Duration) ChildResult {
+	return DefaultSandbox.RunInChild(ctx, code, limit)
+}
+
+// RunInChild runs code in a child process confined by s (no network, no
+// inherited environment, nothing left running: see Sandbox), killed at
+// limit. Where the executable cannot be found, it runs in this process,
+// unconfined.
+func (s *Sandbox) RunInChild(ctx context.Context, code string, limit time.Duration) ChildResult {
 	self, err := os.Executable()
 	if err != nil {
 		var out, errb bytes.Buffer
 		res := Run(ctx, code, Options{Stdout: &out, Stderr: &errb, Timeout: limit, HandOver: true})
 		return ChildResult{Stdout: out.String(), Stderr: errb.String(), Status: res.Status, TimedOut: res.TimedOut, Refused: res.Refused, HandOver: res.HandOver, Err: res.Err}
 	}
-	rctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	cmd := exec.CommandContext(rctx, self)
-	cmd.Env = append(os.Environ(), childEnv+"=1")
-	cmd.Stdin = strings.NewReader(code)
+	env := []string{childEnv + "=1"}
+	if dir := os.Getenv("GOCOVERDIR"); dir != "" {
+		// A binary built with -cover (go test -cover) writes its
+		// coverage there, and without it warns on stderr.
+		env = append(env, "GOCOVERDIR="+dir)
+	}
 	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	cmd.WaitDelay = time.Second
-	err = cmd.Run()
+	err = s.Run(ctx, Command{
+		Args:    []string{self},
+		Env:     env,
+		Stdin:   strings.NewReader(code),
+		Stdout:  &out,
+		Stderr:  &errb,
+		Limit:   limit,
+		Isolate: true,
+	})
 	r := ChildResult{Stdout: out.String(), Stderr: errb.String()}
 	if rest, ok := strings.CutSuffix(r.Stderr, refusedMark+"\n"); ok {
 		r.Stderr, r.Refused = rest, true
@@ -96,7 +115,7 @@ func RunInChild(ctx context.Context, code string, limit time.Duration) ChildResu
 	}
 	var exit *exec.ExitError
 	switch {
-	case rctx.Err() == context.DeadlineExceeded:
+	case errors.Is(err, ErrTimeout):
 		r.Status, r.TimedOut, r.Err = 2, true, ErrTimeout
 	case errors.As(err, &exit):
 		r.Status = exit.ExitCode()

@@ -1,0 +1,48 @@
+package engine
+
+import (
+	"os"
+	"os/exec"
+	"syscall"
+	"unsafe"
+)
+
+const canIsolate = true
+
+// setProcAttr puts the command in a process group of its own and, with
+// isolate, in new user, network and PID namespaces. The user namespace
+// maps the build's uid and gid to themselves: an unprivileged user may
+// map only its own, and the program sees the ids it would see outside.
+func setProcAttr(cmd *exec.Cmd, isolate, fakeRefusal bool) {
+	attr := &syscall.SysProcAttr{Setpgid: true}
+	if isolate {
+		uid, gid := os.Getuid(), os.Getgid()
+		attr.Cloneflags = syscall.CLONE_NEWUSER | syscall.CLONE_NEWNET | syscall.CLONE_NEWPID
+		attr.UidMappings = []syscall.SysProcIDMap{{ContainerID: uid, HostID: uid, Size: 1}}
+		attr.GidMappings = []syscall.SysProcIDMap{{ContainerID: gid, HostID: gid, Size: 1}}
+		// An unprivileged user may write its gid map only once setgroups
+		// is denied in the new namespace.
+		attr.GidMappingsEnableSetgroups = false
+		if fakeRefusal {
+			// A new user namespace cannot share the file system
+			// attributes of its parent: clone fails with EINVAL.
+			attr.Cloneflags |= syscall.CLONE_FS
+		}
+	}
+	cmd.SysProcAttr = attr
+}
+
+// killGroup kills the process group that p leads.
+func killGroup(p *os.Process) {
+	syscall.Kill(-p.Pid, syscall.SIGKILL)
+}
+
+// limitMemory sets p's RLIMIT_DATA (prlimit(2), which the syscall package
+// has no wrapper for).
+func limitMemory(p *os.Process, bytes int64) {
+	if bytes <= 0 {
+		return
+	}
+	lim := syscall.Rlimit{Cur: uint64(bytes), Max: uint64(bytes)}
+	syscall.RawSyscall6(syscall.SYS_PRLIMIT64, uintptr(p.Pid), syscall.RLIMIT_DATA, uintptr(unsafe.Pointer(&lim)), 0, 0, 0)
+}

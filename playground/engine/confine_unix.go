@@ -1,0 +1,25 @@
+//go:build unix && !linux
+
+package engine
+
+import (
+	"os"
+	"os/exec"
+	"syscall"
+)
+
+// No namespaces outside Linux: a program runs with the network.
+const canIsolate = false
+
+// setProcAttr puts the command in a process group of its own.
+func setProcAttr(cmd *exec.Cmd, isolate, fakeRefusal bool) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+}
+
+// killGroup kills the process group that p leads.
+func killGroup(p *os.Process) {
+	syscall.Kill(-p.Pid, syscall.SIGKILL)
+}
+
+// limitMemory does nothing: the limit is Linux's.
+func limitMemory(p *os.Process, bytes int64) {}
