@@ -3,14 +3,17 @@ package snippet
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goexpert/gointernals/playground/engine"
@@ -52,7 +55,7 @@ func (v *validator) runProgram(ctx context.Context, sn *Snippet, pr *problem, re
 		return
 	}
 	start := time.Now()
-	er := engine.RunInChild(ctx, sn.Code, v.opts.Timeout)
+	er := v.opts.Sandbox.RunInChild(ctx, sn.Code, v.opts.Timeout)
 	v.count(func(s *Stats) { s.Engine++; s.EngineTime += time.Since(start) })
 	if er.Refused || er.HandOver != "" {
 		return
@@ -112,10 +115,14 @@ func indent(s string) string {
 	return "\t" + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n\t")
 }
 
-// goRun builds the program in a temporary module and runs the binary with
-// the time limit, returning its stdout and exit status. Building is not
-// timed by the limit: only the program is.
+// goRun builds the program in a temporary module, within the build's
+// time limit, and runs the binary confined, within the program's, returning
+// its stdout and exit status.
 func (v *validator) goRun(ctx context.Context, code string) (output string, status int, err error) {
+	env, err := toolchainEnv()
+	if err != nil {
+		return "", 0, err
+	}
 	dir, err := os.MkdirTemp("", "snippet-")
 	if err != nil {
 		return "", 0, err
@@ -128,26 +135,43 @@ func (v *validator) goRun(ctx context.Context, code string) (output string, stat
 		return "", 0, err
 	}
 	bin := filepath.Join(dir, "prog")
-	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
-	build.Dir = dir
-	build.Env = append(os.Environ(), "GOWORK=off")
+	// go build runs none of the author's code, but a few lines can keep
+	// the compiler busy for minutes and gigabytes (a string constant
+	// doubled thirty times is 16 GiB): it has a time limit too, each of
+	// its processes the sandbox's memory limit, and what the go command
+	// starts dies with it.
+	var out bytes.Buffer
 	start := time.Now()
-	out, err := build.CombinedOutput()
+	err = v.opts.Sandbox.Run(ctx, engine.Command{
+		Args:   []string{"go", "build", "-o", bin, "."},
+		Dir:    dir,
+		Env:    env,
+		Stdout: &out,
+		Stderr: &out,
+		Limit:  v.opts.BuildTimeout,
+	})
 	v.count(func(s *Stats) { s.BuildTime += time.Since(start) })
-	if err != nil {
-		return "", 0, fmt.Errorf("go build failed:\n%s", indent(string(out)))
+	switch {
+	case errors.Is(err, engine.ErrTimeout):
+		return "", 0, fmt.Errorf("go build did not finish within %v (a constant that grows without bound, such as a string doubled again and again, keeps the compiler busy)", v.opts.BuildTimeout)
+	case err != nil && v.opts.Sandbox.MemoryLimit > 0 && compilerCrash.MatchString(out.String()):
+		// The crash's first line, not the compiler's goroutines
+		// (hundreds of lines of them).
+		return "", 0, fmt.Errorf("go build crashed: %s\n(each of its processes may map %d MiB; a constant that grows without bound, such as a string doubled again and again, takes more)", compilerCrash.FindString(out.String()), v.opts.Sandbox.MemoryLimit>>20)
+	case err != nil:
+		return "", 0, fmt.Errorf("go build failed:\n%s", indent(out.String()))
 	}
 	start = time.Now()
 	defer func() { v.count(func(s *Stats) { s.RunTime += time.Since(start) }) }()
-	rctx, cancel := context.WithTimeout(ctx, v.opts.Timeout)
-	defer cancel()
-	run := exec.CommandContext(rctx, bin)
-	run.Dir = dir
 	var stdout, stderr bytes.Buffer
-	run.Stdout, run.Stderr = &stdout, &stderr
-	run.WaitDelay = time.Second
-	err = run.Run()
-	if rctx.Err() == context.DeadlineExceeded {
+	err = v.opts.Sandbox.Run(ctx, engine.Command{
+		Args:    []string{bin},
+		Stdout:  &stdout,
+		Stderr:  &stderr,
+		Limit:   v.opts.Timeout,
+		Isolate: true,
+	})
+	if errors.Is(err, engine.ErrTimeout) {
 		return stdout.String(), 0, fmt.Errorf("the program did not end within %v (printed so far:\n%s)", v.opts.Timeout, indent(stdout.String()))
 	}
 	var exit *exec.ExitError
@@ -159,3 +183,39 @@ func (v *validator) goRun(ctx context.Context, code string) (output string, stat
 	}
 	return stdout.String(), 0, nil
 }
+
+// compilerCrash is the first line of a Go runtime's crash, which is how
+// the compiler ends at the memory limit: "fatal error: runtime: out of
+// memory", "fatal error: runtime: cannot allocate memory", or a SIGSEGV
+// where the runtime does not check what the kernel refused it.
+var compilerCrash = regexp.MustCompile(`(?m)^(fatal error: |SIGSEGV: |unexpected fault address ).*$`)
+
+// toolchainEnv is go build's whole environment. The go command needs the
+// PATH (to find the C compiler the standard library may use) and its
+// caches, which it is told where they are, as the build's go command
+// resolves them, so that snippets share the build's compiled standard
+// library; GOROOT and GOTOOLCHAIN pass when the build has them, so the same
+// toolchain compiles. Nothing else of the build's environment passes, and
+// the go command is kept offline. HOME and TMPDIR come from the sandbox.
+var toolchainEnv = sync.OnceValues(func() ([]string, error) {
+	cmd := exec.Command("go", "env", "-json", "GOCACHE", "GOMODCACHE", "GOPATH", "CGO_ENABLED")
+	cmd.Dir = os.TempDir() // no go.mod there to switch toolchains
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env: %v (is Go installed and on PATH?)", err)
+	}
+	var vars map[string]string
+	if err := json.Unmarshal(out, &vars); err != nil {
+		return nil, fmt.Errorf("go env: %v", err)
+	}
+	env := []string{"GOWORK=off", "GOPROXY=off", "GOFLAGS="}
+	for _, k := range slices.Sorted(maps.Keys(vars)) {
+		env = append(env, k+"="+vars[k])
+	}
+	for _, k := range []string{"PATH", "GOROOT", "GOTOOLCHAIN"} {
+		if val, ok := os.LookupEnv(k); ok {
+			env = append(env, k+"="+val)
+		}
+	}
+	return env, nil
+})

@@ -43,7 +43,9 @@
 // unified diff; a fragment's imports and the rest are formatted apart, as
 // go/format takes declarations or statements, not both) and must
 // type-check with go/types, the standard library read from the toolchain's
-// export data (faster than from source: see Validate).
+// export data (faster than from source: see Validate). A string constant
+// over 1 MiB is refused before the type check, which would make it whole
+// in the build's own process (hugeConstants).
 //
 // A program, unless the author wrote {norun="why"}, is then run by the
 // engines the page would run it with, and each run must agree with the
@@ -51,10 +53,10 @@
 // must be the declared one ({exit=N}: 0 by default, 2 for a panic or a
 // deadlock):
 //
-//   - always by the Go toolchain: a temporary module, go build, the binary
-//     run with the time limit (Options.Timeout, 10 s by default) and killed
-//     past it. The page's exact engine is this same compiler, in the
-//     browser.
+//   - always by the Go toolchain: a temporary module, go build (killed
+//     past Options.BuildTimeout, 1 min by default), the binary run with the
+//     time limit (Options.Timeout, 10 s by default) and killed past it.
+//     The page's exact engine is this same compiler, in the browser.
 //   - by playground/engine, the interpreter of the in-page playgrounds,
 //     when the page would run it there: on "auto" the page hands a program
 //     to the exact engine when engine.Prepare's findings say the
@@ -71,6 +73,13 @@
 // A disagreement between the interpreter and go run on a program the page
 // would give the interpreter is one nothing announces: the build fails and
 // says so.
+//
+// Both runs, and go build, are confined by Options.Sandbox
+// (engine.Sandbox): none gets the build's environment, nothing they start
+// outlives them, each process has a memory limit, and on Linux the
+// programs have no network. go build gets the PATH and the go command's
+// caches (toolchainEnv); a program gets nothing but a private HOME and
+// TMPDIR.
 //
 // # Cache
 //

@@ -16,6 +16,7 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/goexpert/gointernals/generator/diag"
+	"github.com/goexpert/gointernals/playground/engine"
 )
 
 // Status of a validated snippet.
@@ -58,8 +59,13 @@ type Options struct {
 	CacheDir string
 	// Timeout limits each run of a program (default 10 s).
 	Timeout time.Duration
+	// BuildTimeout limits each go build of a program (default 1 min).
+	BuildTimeout time.Duration
 	// Workers is how many snippets are checked at once (default: CPUs).
 	Workers int
+	// Sandbox confines the programs and their builds (see engine.Sandbox;
+	// nil: engine.DefaultSandbox).
+	Sandbox *engine.Sandbox
 }
 
 // Stats counts the work Validate did, for benchmarks and tests.
@@ -74,7 +80,7 @@ type Stats struct {
 	BuildTime, RunTime, EngineTime time.Duration
 }
 
-const validatorVersion = "2"
+const validatorVersion = "3" // 3: programs run confined
 
 // Validate checks every snippet and returns one Result per snippet, in
 // order, with every problem found.
@@ -82,8 +88,14 @@ func Validate(ctx context.Context, snippets []*Snippet, opts Options) ([]Result,
 	if opts.Timeout == 0 {
 		opts.Timeout = 10 * time.Second
 	}
+	if opts.BuildTimeout == 0 {
+		opts.BuildTimeout = time.Minute
+	}
 	if opts.Workers == 0 {
 		opts.Workers = runtime.NumCPU()
+	}
+	if opts.Sandbox == nil {
+		opts.Sandbox = engine.DefaultSandbox
 	}
 	// The standard library comes from the toolchain's export data (go list
 	// -export, kept in the build cache), not from source: measured on the
@@ -197,6 +209,9 @@ func (v *validator) check(ctx context.Context, sn *Snippet, key string) (Result,
 	}
 	if formatted, ferr := gofmt(p.kind, sn.Code); ferr == nil && formatted != sn.Code {
 		pr.at(0, 0, "not gofmt-formatted; gofmt would change it like this:\n%s", udiff.Unified("snippet", "gofmt", sn.Code, formatted))
+	}
+	if hugeConstants(p, pr) {
+		return res, pr.errs
 	}
 	v.typeCheck(p, pr)
 	if len(pr.errs) > 0 {
