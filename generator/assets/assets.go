@@ -10,7 +10,6 @@ package assets
 
 import (
 	"crypto/sha256"
-	"encoding/base32"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -161,9 +160,7 @@ func Names(out map[string]Output) []string {
 // HashName("favicon.svg", b) is "favicon-<8 chars>.svg". The hash goes
 // before the first dot, so "compile.wasm.gz" keeps both its extensions.
 func HashName(name string, content []byte) string {
-	sum := sha256.Sum256(content)
-	stem, ext := splitExt(name)
-	return stem + "-" + strings.ToUpper(base32.StdEncoding.EncodeToString(sum[:5])) + ext
+	return hashedName(name, sha256.Sum256(content))
 }
 
 // splitExt cuts name at the first dot: "link.wasm.gz" is "link" and

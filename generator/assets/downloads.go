@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,17 +27,32 @@ func (d *Downloads) Size() int {
 
 // DownloadFiles returns the three downloads as files in the cache, named
 // by content ("compile-<hash>.wasm.gz", "link-…", "stdlib-….tar.gz"), in
-// that order, making them first if needed. A warm build reads none of
-// their bytes.
+// that order, making them first if needed. A warm build reads and hashes
+// them (cachedFile): one that changed since it was made fails the build,
+// since what it was made from sits in the same cache and may have changed
+// too. The message says which file, and which directory to remove.
 func (t *Toolchain) DownloadFiles() ([]CachedFile, error) {
-	var made [3][]byte // the bytes, when they were just made
-	if !t.downloadsComplete() {
-		d, err := t.Downloads()
-		if err != nil {
-			return nil, err
+	if t.downloadsComplete() {
+		out, err := t.downloadFiles([3][]byte{})
+		var changed *ChangedError
+		if errors.As(err, &changed) {
+			return nil, fmt.Errorf("%w: remove %s to make the exact engine's files again (about 2 minutes)", err, t.Dir)
 		}
-		made = [3][]byte{d.Compile, d.Link, d.Pack}
+		if err == nil {
+			return out, nil
+		}
+		// Missing, or never recorded: made again.
 	}
+	d, err := t.makeDownloads()
+	if err != nil {
+		return nil, err
+	}
+	return t.downloadFiles([3][]byte{d.Compile, d.Link, d.Pack})
+}
+
+// downloadFiles is cachedFile of each download, with its bytes when they
+// were just made.
+func (t *Toolchain) downloadFiles(made [3][]byte) ([]CachedFile, error) {
 	var out []CachedFile
 	for i, x := range downloads {
 		f, err := cachedFile(filepath.Join(t.Dir, "download", x.file), x.name, made[i])
@@ -77,6 +93,12 @@ func (t *Toolchain) Downloads() (*Downloads, error) {
 			return &Downloads{Compile: got[0], Link: got[1], Pack: got[2]}, nil
 		}
 	}
+	return t.makeDownloads()
+}
+
+// makeDownloads gzips the toolchain's files and keeps the results.
+func (t *Toolchain) makeDownloads() (*Downloads, error) {
+	dir := filepath.Join(t.Dir, "download")
 	var d Downloads
 	var err error
 	for _, x := range []struct {

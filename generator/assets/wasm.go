@@ -67,6 +67,9 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 	cached := ""
 	if opts.CacheDir != "" {
 		cached = filepath.Join(opts.CacheDir, "wasm-"+key+".wasm")
+		// A module that changed in the cache since it was made
+		// (ChangedError) is made again, like a missing one: it is built
+		// from the repository's sources alone.
 		if f, err := cachedFile(cached, "engine.wasm", nil); err == nil {
 			return &Wasm{File: &f, Exec: execJS, Cached: true}, nil
 		}

@@ -1,0 +1,140 @@
+package assets
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tamper rewrites a byte of file in place, as a program writing into the
+// cache would, and leaves its record alone.
+func tamper(t *testing.T, file string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/2] ^= 0xff
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCachedFileIsChecked(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "module.wasm")
+	b := []byte("\x00asm some module")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cachedFile(file, "engine.wasm", nil); !errors.Is(err, errUnrecorded) {
+		t.Errorf("a file without a record: got %v, want errUnrecorded", err)
+	}
+	made, err := cachedFile(file, "engine.wasm", b)
+	if err != nil || made.Name != HashName("engine.wasm", b) {
+		t.Fatalf("made: %+v, %v", made, err)
+	}
+	if again, err := cachedFile(file, "engine.wasm", nil); err != nil || again != made {
+		t.Errorf("unchanged: %+v, %v", again, err)
+	}
+	tamper(t, file)
+	_, err = cachedFile(file, "engine.wasm", nil)
+	var changed *ChangedError
+	if !errors.As(err, &changed) || changed.Path != file || !strings.Contains(err.Error(), file+" changed in the cache after it was made") {
+		t.Errorf("a changed file: got %v", err)
+	}
+
+	// A record of the name alone, as builds before this check wrote it,
+	// is checked against the name's hash, then completed.
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file+".name", []byte(made.Name), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := cachedFile(file, "engine.wasm", nil); err != nil || got != made {
+		t.Errorf("an old record: %+v, %v", got, err)
+	}
+	if rec, _ := os.ReadFile(file + ".name"); strings.Count(string(rec), "\n") != 2 {
+		t.Errorf("the old record was not completed: %q", rec)
+	}
+	if err := os.WriteFile(file+".name", []byte(made.Name), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tamper(t, file)
+	if _, err := cachedFile(file, "engine.wasm", nil); !errors.As(err, &changed) {
+		t.Errorf("a changed file with an old record: got %v", err)
+	}
+}
+
+// The engine's module is made again from the sources when its cache
+// entry changed.
+func TestBuildWasmRemakesAChangedModule(t *testing.T) {
+	mod := t.TempDir()
+	for name, data := range map[string]string{
+		"go.mod":  "module example.org/hello\n\ngo 1.26\n",
+		"go.sum":  "",
+		"main.go": "package main\n\nfunc main() { println(\"hello\") }\n",
+	} {
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := WasmOptions{ModuleDir: mod, Package: ".", SourceDirs: []string{"."}, CacheDir: t.TempDir()}
+	first, err := BuildWasm(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tamper(t, first.File.Path)
+	again, err := BuildWasm(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(again.File.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Cached || !bytes.Equal(b, first.Binary) || again.File.Name != first.File.Name {
+		t.Errorf("the changed module was published: cached %v, same bytes %v", again.Cached, bytes.Equal(b, first.Binary))
+	}
+}
+
+// A changed download of the exact engine fails the build, with the file
+// and the directory to remove.
+func TestDownloadFilesRefuseAChangedFile(t *testing.T) {
+	tc := &Toolchain{Dir: t.TempDir(), Packages: []string{"fmt"}}
+	dl := filepath.Join(tc.Dir, "download")
+	if err := os.MkdirAll(dl, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var made [3][]byte
+	for i, x := range downloads {
+		made[i] = []byte("download " + x.file)
+		if err := os.WriteFile(filepath.Join(dl, x.file), made[i], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dl, "complete"), []byte("fmt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	first, err := tc.downloadFiles(made)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	again, err := tc.DownloadFiles()
+	if err != nil || len(again) != 3 || again[2] != first[2] {
+		t.Fatalf("unchanged: %v, %v", again, err)
+	}
+	t.Logf("checked in %v", time.Since(start))
+	tamper(t, filepath.Join(dl, "pack.tar.gz"))
+	_, err = tc.DownloadFiles()
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(dl, "pack.tar.gz")+" changed in the cache") || !strings.Contains(err.Error(), "remove "+tc.Dir) {
+		t.Errorf("want the changed file and the directory to remove, got %v", err)
+	}
+}
