@@ -9,12 +9,15 @@ import (
 
 const canIsolate = true
 
-// setProcAttr puts the command in a process group of its own and, with
+// setProcAttr puts the command in a process group of its own, killed if
+// the build dies, and, with
 // isolate, in new user, network and PID namespaces. The user namespace
 // maps the build's uid and gid to themselves: an unprivileged user may
 // map only its own, and the program sees the ids it would see outside.
 func setProcAttr(cmd *exec.Cmd, isolate, fakeRefusal bool) {
-	attr := &syscall.SysProcAttr{Setpgid: true}
+	// Pdeathsig: a build that dies (interrupted, or killed at CI's limit)
+	// takes the command with it instead of leaving it to run on.
+	attr := &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if isolate {
 		uid, gid := os.Getuid(), os.Getgid()
 		attr.Cloneflags = syscall.CLONE_NEWUSER | syscall.CLONE_NEWNET | syscall.CLONE_NEWPID
