@@ -22,7 +22,9 @@ import (
 // build's secrets and caches; a Sandbox takes away what a program needs
 // none of to print its output:
 //
-//   - the environment: a command gets the variables its caller names, and
+//   - the environment: the build's process is made not dumpable, so its
+//     /proc/<pid>/environ is closed to a program of the same user (Linux);
+//     a command gets the variables its caller names, and
 //     HOME and TMPDIR pointing at a directory made for the run and removed
 //     after it (its working directory too, unless Dir says otherwise). A
 //     deploy token in the build's environment is not there, and
@@ -70,6 +72,10 @@ type Sandbox struct {
 	warned  sync.Once
 }
 
+// hideOnce hides the build's own environment (hideEnvironment) before
+// the first program runs.
+var hideOnce sync.Once
+
 // DefaultSandbox confines RunInChild's runs, and the build's programs
 // unless their caller brings its own Sandbox.
 var DefaultSandbox = &Sandbox{MemoryLimit: DefaultMemoryLimit}
@@ -99,6 +105,7 @@ type Command struct {
 // limit killed it, ctx's error when ctx ended first, or why it could not
 // start.
 func (s *Sandbox) Run(ctx context.Context, c Command) error {
+	hideOnce.Do(hideEnvironment)
 	home, err := os.MkdirTemp("", "sandbox-")
 	if err != nil {
 		return err
@@ -106,7 +113,7 @@ func (s *Sandbox) Run(ctx context.Context, c Command) error {
 	defer removeAll(home)
 	isolate := c.Isolate && canIsolate && !s.refused.Load()
 	cmd, err := s.start(c, home, isolate)
-	if err != nil && isolate {
+	if err != nil && isolate && refusedNamespaces(err) {
 		// The kernel may refuse namespaces (a host that restricts them
 		// to privileged users). The build goes on without them, and says
 		// so, once, if the command starts that way.

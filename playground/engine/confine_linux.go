@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"syscall"
@@ -48,4 +49,27 @@ func limitMemory(p *os.Process, bytes int64) {
 	}
 	lim := syscall.Rlimit{Cur: uint64(bytes), Max: uint64(bytes)}
 	syscall.RawSyscall6(syscall.SYS_PRLIMIT64, uintptr(p.Pid), syscall.RLIMIT_DATA, uintptr(unsafe.Pointer(&lim)), 0, 0, 0)
+}
+
+// hideEnvironment makes the build's process not dumpable. A program runs
+// as the build's user, and /proc/<pid>/environ of a process of the same
+// user is open to it, deploy tokens and all, unless that process is not
+// dumpable: then only a user with CAP_SYS_PTRACE over it may read it,
+// which a program in its own user namespace is not. (Nor can a debugger
+// attach to the build without that capability.)
+func hideEnvironment() {
+	syscall.RawSyscall(syscall.SYS_PRCTL, syscall.PR_SET_DUMPABLE, 0, 0)
+}
+
+// refusedNamespaces tells a kernel that refuses namespaces (a host that
+// keeps them to privileged users, or has used up its quota) from a start
+// that failed for another reason, such as a moment without memory: only
+// the former turns namespaces off for the rest of the build.
+func refusedNamespaces(err error) bool {
+	for _, errno := range []syscall.Errno{syscall.EPERM, syscall.EACCES, syscall.EINVAL, syscall.ENOSPC, syscall.EUSERS} {
+		if errors.Is(err, errno) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,8 +2,11 @@ package engine
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -16,7 +19,9 @@ import (
 // otherwise leave an author's program running on the machine.
 func TestSandboxDiesWithTheBuild(t *testing.T) {
 	if os.Getenv("ENGINE_TEST_BUILD") == "1" {
-		DefaultSandbox.Run(context.Background(), Command{Args: []string{"/bin/sh", "-c", "sleep 600 # " + os.Getenv("ENGINE_TEST_MARK")}, Isolate: true})
+		// The mark is $0, and the script does not end with its last command,
+		// so no shell replaces itself with sleep and loses it.
+		DefaultSandbox.Run(context.Background(), Command{Args: []string{"/bin/sh", "-c", "sleep 600; :", os.Getenv("ENGINE_TEST_MARK")}, Isolate: true})
 		return
 	}
 	if _, err := os.Stat("/bin/sh"); err != nil {
@@ -50,6 +55,71 @@ func TestSandboxDiesWithTheBuild(t *testing.T) {
 		if time.Now().After(deadline) {
 			exec.Command("pkill", "-9", "-f", mark).Run()
 			t.Fatal("the sandboxed command outlived the build that started it")
+		}
+	}
+}
+
+// TestSandboxHidesTheBuildsEnvironment starts a build (this test binary
+// again) with a secret in its environment, as a deploy gets its token, and
+// has its sandboxed command look for the secret in every process's
+// /proc/<pid>/environ: it must find it nowhere, with namespaces and in
+// the fallback without them. The secret must be there when the build
+// starts: the kernel shows a process's environment as it was at exec. The
+// build runs as an unprivileged user (nobody, when the test runs as root),
+// as on a host that refuses namespaces: root may read any process's
+// environment.
+func TestSandboxHidesTheBuildsEnvironment(t *testing.T) {
+	const secret = "deploy-token-9f2c41"
+	if os.Getenv("ENGINE_TEST_SECRET") != "" {
+		sb := &Sandbox{FakeRefusal: os.Getenv("ENGINE_TEST_FALLBACK") == "1", Warn: io.Discard}
+		var out strings.Builder
+		err := sb.Run(context.Background(), Command{
+			Args:   []string{"/bin/sh", "-c", "for f in /proc/[0-9]*/environ; do grep -l " + secret + " $f 2>/dev/null; done; echo searched"},
+			Stdout: &out, Isolate: true,
+		})
+		fmt.Print(out.String())
+		if err != nil {
+			fmt.Println(err)
+		}
+		return
+	}
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("no /bin/sh")
+	}
+	bin := os.Args[0]
+	var cred *syscall.Credential
+	if os.Getuid() == 0 {
+		// nobody must be able to run a copy of this binary.
+		dir, err := os.MkdirTemp("", "engine-test-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer os.RemoveAll(dir)
+		os.Chmod(dir, 0o755)
+		b, err := os.ReadFile(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bin = filepath.Join(dir, "engine.test")
+		if err := os.WriteFile(bin, b, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		cred = &syscall.Credential{Uid: 65534, Gid: 65534}
+	}
+	for _, fallback := range []string{"0", "1"} {
+		build := exec.Command(bin, "-test.run=^TestSandboxHidesTheBuildsEnvironment$")
+		build.Dir = os.TempDir()
+		build.Env = append(os.Environ(), "ENGINE_TEST_SECRET="+secret, "ENGINE_TEST_FALLBACK="+fallback, "GOCOVERDIR=")
+		build.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+		out, err := build.CombinedOutput()
+		if err != nil {
+			t.Fatalf("fallback %s: %v\n%s", fallback, err, out)
+		}
+		if !strings.Contains(string(out), "searched") {
+			t.Fatalf("fallback %s: the command did not run: %s", fallback, out)
+		}
+		if strings.Contains(string(out), "/environ") {
+			t.Errorf("fallback %s: a sandboxed command read the build's secret in:\n%s", fallback, out)
 		}
 	}
 }

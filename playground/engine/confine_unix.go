@@ -23,3 +23,10 @@ func killGroup(p *os.Process) {
 
 // limitMemory does nothing: the limit is Linux's.
 func limitMemory(p *os.Process, bytes int64) {}
+
+// hideEnvironment does nothing: other systems do not show a process's
+// environment to another process of its user through a file.
+func hideEnvironment() {}
+
+// refusedNamespaces is never asked: there are no namespaces to refuse.
+func refusedNamespaces(error) bool { return false }
