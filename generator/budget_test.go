@@ -39,9 +39,9 @@ func asset(t *testing.T, out, pattern string) []byte {
 // TestPlaygroundBudgets holds the sizes the playground promises: the
 // interpreter's WebAssembly at most 3 MB gzipped, the page's own scripts
 // (the exact engine's worker and the sandbox, with the workers it starts
-// and Go's wasm_exec.js, included) at most 25 KB gzipped, and no
-// inline script anywhere (the
-// Content-Security-Policy forbids it).
+// and Go's wasm_exec.js, included) at most 25 KB gzipped, and no inline
+// script in any page (the Content-Security-Policy allows one, the
+// sandbox's, which only the page's script writes into its frame).
 func TestPlaygroundBudgets(t *testing.T) {
 	out := buildWithPlayground(t, 10*time.Second)
 	b := asset(t, out, "engine-*.wasm")

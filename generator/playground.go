@@ -142,9 +142,12 @@ func sandboxScript(web fs.FS, exec []byte, workers map[string]assets.Output) (as
 		return assets.Output{}, "", err
 	}
 	script := out["sandbox.js"]
-	// Inline in a script element, "</script" would end it early.
-	if bytes.Contains(bytes.ToLower(script.Contents), []byte("</script")) {
-		return assets.Output{}, "", fmt.Errorf("the sandbox's script holds \"</script\", which cannot be inlined")
+	// Inline in a script element, "</script" would end it early, and
+	// "<!--" would change how the rest of it is read.
+	for _, bad := range []string{"</script", "<!--"} {
+		if bytes.Contains(bytes.ToLower(script.Contents), []byte(bad)) {
+			return assets.Output{}, "", fmt.Errorf("the sandbox's script holds %q, which cannot be inlined", bad)
+		}
 	}
 	sum := sha256.Sum256(script.Contents)
 	return script, "sha256-" + base64.StdEncoding.EncodeToString(sum[:]), nil

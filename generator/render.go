@@ -67,7 +67,8 @@ type choice struct {
 type assetURLs struct{ CSS, JS, Init, Icon string }
 
 // playgroundURLs are what a page with playgrounds loads, lazily for all
-// but Script: the worker, the glue and the module only when a reader runs.
+// but Script: the sandbox's script, the glue and the module only when a
+// reader runs.
 type playgroundURLs struct {
 	Script, Sandbox, Exec, Wasm string
 	SandboxHash                 string // of the sandbox's script, for the site's policy

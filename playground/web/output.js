@@ -34,11 +34,12 @@ export class Output {
   }
 
   // append keeps text for the next frame; it returns false once the output
-  // went past a limit, and keeps nothing more.
-  append(stream, text) {
+  // went past a limit, and keeps nothing more, unless always is set (the
+  // page's own message after the program's output).
+  append(stream, text, always = false) {
     this.bytes += text.length;
     this.lines += count(text);
-    if (this.bytes > OUTPUT_LIMIT || this.lines > LINE_LIMIT) return false;
+    if (!always && (this.bytes > OUTPUT_LIMIT || this.lines > LINE_LIMIT)) return false;
     this.pending.push([stream, text]);
     this.frame ||= requestAnimationFrame(() => this.flush());
     return true;

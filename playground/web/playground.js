@@ -1,7 +1,7 @@
 // In-page Go playgrounds. The build marks each runnable snippet with
 // data-playground (its id); this script turns it into an editor with Run,
-// Stop, Reset, Format, Copy and Share, and runs the code in one Web Worker
-// shared by the page. Nothing is downloaded until a reader runs or edits a
+// Stop, Reset, Format, Copy and Share, and runs the code in Web Workers of
+// the page's sandbox. Nothing is downloaded until a reader runs or edits a
 // program. Without JavaScript, the snippet and its expected output stay
 // as the build rendered them.
 //
@@ -24,14 +24,14 @@
 // Test contract (browser tests rely on it): the root carries
 // data-playground, data-state ("idle", "loading", "running", "done",
 // "error") and, once it ran, data-engine ("fast" or "exact") and, for the
-// exact engine, data-runner-runs (the runs its runner has made: 1, as a
-// runner runs one program); inside,
+// exact engine; inside,
 // [data-action="run"], [data-action="stop"], [data-output], the textarea
 // [data-editor], the select [data-engine-pick] and [data-engine-note].
 // Timings for the benchmarks: data-first-output, data-ms (Run to the end)
 // and, for the exact engine, data-built-ms, data-compile-ms, data-link-ms,
 // data-load-ms; html[data-pg-exact-warm] once the toolchain warmed up, and
-// html[data-pg-interpreters], the interpreter's workers started so far.
+// html[data-pg-interpreters] and html[data-pg-runners], the interpreter's
+// workers and the exact engine's runners started so far.
 
 import { strings } from './strings.js';
 import { highlight } from './highlight.js';
@@ -103,7 +103,6 @@ class Sandbox {
       frame.addEventListener('load', () => frame.contentWindow.postMessage({ type: 'connect', port: port2 }, '*', [port2]), { once: true });
       document.body.append(frame);
     });
-    return this.control;
   }
 
   // spawn starts a worker of kind ('fast' or 'runner') in the sandbox.
@@ -119,22 +118,38 @@ class Sandbox {
 const SANDBOX_WAIT = 30000;
 
 // SandboxWorker is a worker in the sandbox, with the shape of a Worker.
-// Every message it sends goes through clean first.
+// Every message it sends goes through clean first; a worker that keeps
+// sending what the page does not read is ended, as one that floods it.
+// An error that comes before onerror is set (a spare runner that failed
+// to start) is kept for it.
 class SandboxWorker {
   constructor(sandbox, control, key, port) {
     this.sandbox = sandbox;
     this.control = control;
     this.key = key;
     this.port = port;
-    this.onerror = null;
-    sandbox.failed.set(key, (message) => this.onerror?.({ message }));
+    this.junk = 0;
+    this.failure = null;
+    this.onfailure = null;
+    sandbox.failed.set(key, (message) => this.fail(message));
   }
 
   set onmessage(f) {
     this.port.onmessage = f && ((e) => {
       const data = clean(e.data);
       if (data) f({ data });
+      else if (++this.junk > JUNK_LIMIT) this.fail('the worker sent messages the page does not read');
     });
+  }
+
+  set onerror(f) {
+    this.onfailure = f;
+    if (f && this.failure) f({ message: this.failure });
+  }
+
+  fail(message) {
+    this.failure ||= message;
+    this.onfailure?.({ message });
   }
 
   postMessage(m, transfer = []) {
@@ -148,6 +163,8 @@ class SandboxWorker {
   }
 }
 
+const JUNK_LIMIT = 100;
+
 // clean returns a copy of a message from the sandbox with only the fields
 // the page reads, each of the type it expects and bounded, or null for
 // anything else. A program controls these messages.
@@ -159,7 +176,7 @@ function clean(m) {
       return { type: 'out', id, stream: m.stream === 'stderr' ? 'stderr' : 'stdout', data: bounded(m.data, OUTPUT_LIMIT + 1) };
     case 'exit':
       return {
-        type: 'exit', id, status: int(m.status), runs: int(m.runs), flood: m.flood === true, lingering: m.lingering === true,
+        type: 'exit', id, status: int(m.status), flood: m.flood === true, lingering: m.lingering === true,
         error: bounded(m.error, 64 << 10) || undefined,
         exact: typeof m.exact === 'string' ? bounded(m.exact, 4096) : undefined,
       };
@@ -211,6 +228,7 @@ class WorkerClient {
 
   async launch(init, n) {
     const [msg, transfer] = typeof init === 'function' ? await init() : [init, []];
+    if (this.started !== n) throw new Error('stopped'); // dropped while it downloaded
     const worker = await this.spawn();
     if (this.started !== n) {
       // dropped while it started
@@ -219,6 +237,7 @@ class WorkerClient {
     }
     this.worker = worker;
     return new Promise((resolve, reject) => {
+      this.unlaunch = reject; // drop ends the wait too
       let loaded = false;
       const fatal = (message) => {
         if (loaded) this.fail(message);
@@ -239,12 +258,15 @@ class WorkerClient {
     });
   }
 
-  // drop ends the worker and whatever it was doing.
+  // drop ends the worker and whatever it was doing; a start under way
+  // fails with 'stopped'.
   drop() {
     this.worker?.terminate();
     this.worker = null;
     this.ready = null;
     this.started++;
+    this.unlaunch?.(new Error('stopped'));
+    this.unlaunch = null;
   }
 
   readied() {}
@@ -343,12 +365,16 @@ const runners = {
   spare: null,
   // take returns the spare runner and starts the next one.
   take() {
-    const r = this.spare || sandbox.spawn('runner');
-    const next = (this.spare = sandbox.spawn('runner'));
+    const r = this.spare || this.start();
+    const next = (this.spare = this.start());
     next.catch(() => {
       if (this.spare === next) this.spare = null; // the sandbox failed: the next take tries again
     });
     return r;
+  },
+  start() {
+    html.dataset.pgRunners = String(Number(html.dataset.pgRunners || 0) + 1);
+    return sandbox.spawn('runner');
   },
   // give takes back a runner that ran nothing.
   give(r) {
@@ -681,10 +707,13 @@ class Playground {
     const progress = this.progress(T.loading);
     host.onprogress.add(progress);
     if (!host.ready) this.say(T.loading);
+    const gen = this.gen;
     try {
       const started = host.send(this, { type: 'run', code: this.area.value, auto: mode === 'auto' });
+      started.catch(() => {}); // its failure is host.ready's, handled below
       await host.ready;
       host.onprogress.delete(progress);
+      if (gen !== this.gen) return; // stopped while the interpreter loaded
       this.setState('running');
       this.say(T.running);
       this.started = performance.now();
@@ -693,6 +722,7 @@ class Playground {
       this.timer = setTimeout(() => this.halt(T.timeout(cfg.limit)), cfg.limit * 1000);
     } catch (err) {
       host.onprogress.delete(progress);
+      if (gen !== this.gen) return; // stopped: halt said so
       this.setState('error');
       this.say(T.loadFailed + err.message);
     }
@@ -709,21 +739,26 @@ class Playground {
     const progress = this.progress(T.exactLoading);
     toolchain.onprogress.add(progress);
     if (!toolchain.ready) this.say(T.exactLoading); // once ready, "building" is said below
+    this.dropRunner();
     // The runner starts while the program builds.
     const taking = runners.take();
+    taking.catch(() => {}); // a failure is taken below, once the build is done
     let built;
     let runner = null;
     try {
       const pending = toolchain.build(this.area.value);
       this.buildID = pending.id;
-      await toolchain.ready;
-      if (gen === this.gen) {
+      // Once the tools are there, the build is under way. A program can
+      // make the compiler work without end (a constant that doubles
+      // itself): the build has a limit of its own. The build itself may
+      // outlive this worker (Toolchain.abort of another playground's
+      // build), so only pending is awaited.
+      toolchain.ready.then(() => {
+        if (gen !== this.gen || this.root.dataset.state !== 'loading') return;
         this.say(T.building);
-        // A program can make the compiler work without end (a constant
-        // that doubles itself): the build has a limit of its own.
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.halt(T.buildTimeout(BUILD_LIMIT)), BUILD_LIMIT * 1000);
-      }
+      }, () => {});
       built = await pending;
       runner = await taking;
     } catch (err) {
@@ -761,8 +796,13 @@ class Playground {
     const id = `${this.id}#exact${gen}`;
     this.runID = id;
     this.runner = runner;
+    // A runner may say what the program printed and how it ended, and
+    // nothing else (a program may have taken it over).
     this.runner.onmessage = (e) => {
-      if (e.data.id === id) this.receive(e.data);
+      const m = e.data;
+      if (m.id !== id) return;
+      if (m.type === 'out') this.receive(m);
+      else if (m.type === 'exit') this.finish({ ...m, exact: undefined, lingering: false });
     };
     this.runner.onerror = (e) => {
       if (this.runID === id) this.finish({ id, status: 2, error: e.message || 'runner error' });
@@ -796,13 +836,13 @@ class Playground {
     clearTimeout(this.timer);
     host.done(m.id, m.lingering);
     this.runID = null;
-    if (m.runs) this.root.dataset.runnerRuns = String(m.runs);
     this.dropRunner();
     const ms = Math.round(performance.now() - this.started);
     this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
     if (m.error) {
       const soFar = this.output.text;
-      this.append('stderr', (soFar && !soFar.endsWith('\n') ? '\n' : '') + m.error + '\n');
+      // The engine's own words, past the output's bounds if need be.
+      this.output.append('stderr', (soFar && !soFar.endsWith('\n') ? '\n' : '') + m.error + '\n', true);
       this.markAt(m.error);
     }
     this.setState(m.status === 0 && !m.error ? 'done' : 'error');
@@ -852,7 +892,6 @@ class Playground {
     this.sync();
     this.clearOutput();
     if (this.expected) {
-      this.output.clear();
       this.outPre.textContent = this.expected;
       this.outLabel.textContent = T.expected;
     }
@@ -902,10 +941,7 @@ class Playground {
   }
 
   async share() {
-    if (new TextEncoder().encode(this.area.value).length > SHARE_LIMIT) {
-      this.say(T.shareTooLarge(SHARE_LIMIT >> 10));
-      return;
-    }
+    if (this.tooLarge()) return;
     const frag = await encode(this.id, this.area.value);
     history.replaceState(null, '', frag);
     await navigator.clipboard?.writeText(location.href).catch(() => {});

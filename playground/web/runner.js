@@ -1,14 +1,12 @@
-// The exact engine's runner: a Web Worker that runs the programs the
-// exact engine's worker built (js/wasm binaries), one at a time, each in
-// a fresh Go instance. The page runs one program in a runner and then
-// terminates it, however the program ended: terminating is the only way to
-// stop a WebAssembly loop, and a program that took over JavaScript here
-// must not outlive its run.
+// The exact engine's runner: a Web Worker that runs one program the exact
+// engine's worker built (a js/wasm binary). The page then terminates it,
+// however the program ended: terminating is the only way to stop a
+// WebAssembly loop, and a program that took over JavaScript here must not
+// outlive its run.
 //
 // In: {type:'run', id, wasm: ArrayBuffer}. Out, as the interpreter's
 // worker answers: {type:'out', id, stream, data}..., then
-// {type:'exit', id, status, runs} or {type:'exit', id, flood:true}; runs
-// counts the programs this worker has run, this one included.
+// {type:'exit', id, status} or {type:'exit', id, flood:true}.
 //
 // This is where reader code runs with JavaScript within reach (a program
 // may declare //go:wasmimport, or forge a function value), so the worker
@@ -22,11 +20,9 @@ import { runGo } from './gorun.js';
 
 const OUTPUT_LIMIT = 1 << 20;
 const post = self.postMessage.bind(self);
-let runs = 0;
 
 self.onmessage = async (e) => {
   const { id, wasm } = e.data;
-  runs++;
   const out = new Output(id);
   let status;
   try {
@@ -36,12 +32,12 @@ self.onmessage = async (e) => {
     status = await runGo(module, fs, ['prog']);
   } catch (err) {
     out.flush();
-    post({ type: 'exit', id, status: 2, error: String((err && err.message) || err), runs });
+    post({ type: 'exit', id, status: 2, error: String((err && err.message) || err) });
     return;
   }
   if (out.flooded) return;
   out.flush();
-  post({ type: 'exit', id, status, runs });
+  post({ type: 'exit', id, status });
 };
 
 function seal() {

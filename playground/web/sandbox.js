@@ -54,8 +54,14 @@ function connect(control) {
 
 function start(control, { key, kind, port }) {
   end(key);
-  urls[kind] ||= URL.createObjectURL(new Blob([PORT_SHIM, wasmExec, '\n', sources[kind]], { type: 'text/javascript' }));
-  const w = new Worker(urls[kind]);
+  let w;
+  try {
+    urls[kind] ||= URL.createObjectURL(new Blob([PORT_SHIM, wasmExec, '\n', sources[kind]], { type: 'text/javascript' }));
+    w = new Worker(urls[kind]);
+  } catch (err) {
+    control.postMessage({ type: 'error', key, message: String((err && err.message) || err) });
+    return;
+  }
   w.onerror = (e) => {
     e.preventDefault();
     control.postMessage({ type: 'error', key, message: String(e.message || 'worker error') });

@@ -8,9 +8,8 @@
 // "Name: value" lines under it are its headers; # starts a comment. In a
 // pattern, * matches the rest of the path and :name one segment. Every
 // rule whose pattern matches a path applies, in file order, and a later
-// rule's value of a header replaces an earlier one's. The generator writes
-// its rules so that the outcome is the same whether a host replaces or
-// joins such values (generator/headers.go).
+// rule's value of a header replaces an earlier one's, as Netlify's own
+// tools apply them (the site sets Cache-Control in two rules that way).
 package headers
 
 import (

@@ -14,7 +14,7 @@ func TestApply(t *testing.T) {
   Cache-Control: immutable
 /*.wasm
   Content-Type: application/wasm
-/sandbox/:name
+/play/:name
   Content-Security-Policy: sandbox allow-scripts
 `))
 	if err != nil {
@@ -26,8 +26,8 @@ func TestApply(t *testing.T) {
 		{"/assets/main-X.js", "Cache-Control", "immutable"},
 		{"/assets/main-X.js", "Content-Security-Policy", "default-src 'self'"},
 		{"/assets/engine-X.wasm", "Content-Type", "application/wasm"},
-		{"/sandbox/run-X.html", "Content-Security-Policy", "sandbox allow-scripts"},
-		{"/sandbox/a/b.html", "Content-Security-Policy", "default-src 'self'"}, // :name is one segment
+		{"/play/run-X.html", "Content-Security-Policy", "sandbox allow-scripts"},
+		{"/play/a/b.html", "Content-Security-Policy", "default-src 'self'"}, // :name is one segment
 		{"/assetsX", "Cache-Control", "max-age=0"},
 	} {
 		if got := rules.For(c.path).Get(c.name); got != c.want {
