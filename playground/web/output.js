@@ -2,11 +2,14 @@
 // engine runs, and the page must keep answering the reader meanwhile. The
 // cost of a flood is layout: a browser lays out a block's text again
 // whenever it grows. So output is kept as it arrives and written at most
-// once per frame, into blocks of a few hundred lines (a block ends after a
-// newline, or mid-line once it is very long: a line that long shows
-// wrapped there), and only the last block grows; and it is bounded in
-// lines as well as bytes, since a megabyte of "x\n" is half a million
-// lines. Text only: it goes into text nodes, never into markup.
+// once per frame, into blocks of a few hundred lines; a block also ends
+// after 4096 characters of one line (a line that long shows wrapped
+// there) and after 200 stream switches, and only the last block grows.
+// The output box has a height of its own (playground.css), so a flood
+// never lays out the whole page again, and a reader at its end keeps
+// seeing the end. Output is bounded in lines as well as bytes, since a
+// megabyte of "x\n" is half a million lines. Text only: it goes into text
+// nodes, never into markup.
 
 export const OUTPUT_LIMIT = 1 << 20; // bytes (UTF-16 units, as received)
 export const LINE_LIMIT = 10000;
@@ -14,6 +17,7 @@ export const LINE_LIMIT = 10000;
 const BLOCK_LINES = 200;
 const BLOCK_BYTES = 16 << 10;
 const BLOCK_SPANS = 200; // a program that switches streams on every write makes one span each
+const LINE_WRAP = 4096; // a line longer than this goes on in the next block
 
 export class Output {
   constructor(pre) {
@@ -50,6 +54,10 @@ export class Output {
   flush() {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    if (!this.pending.length) return;
+    // The output box scrolls: a reader at its end keeps seeing the end.
+    const pre = this.pre;
+    const atEnd = pre.scrollHeight - pre.scrollTop - pre.clientHeight < 32;
     for (const [stream, text] of this.pending.splice(0)) {
       let block = this.pre.lastChild;
       if (!block || !block.classList || !block.classList.contains('pg-block') || full(block)) {
@@ -57,11 +65,14 @@ export class Output {
         block.className = 'pg-block';
         block.lines = 0;
         block.bytes = 0;
+        block.tail = 0; // the length of its last line so far
         this.pre.append(block);
       }
       block.lines += count(text);
       block.bytes += text.length;
       block.ends = text.endsWith('\n');
+      const nl = text.lastIndexOf('\n');
+      block.tail = nl < 0 ? block.tail + text.length : text.length - nl - 1;
       const last = block.lastChild;
       if (last && last.dataset.stream === stream) last.firstChild.appendData(text);
       else {
@@ -73,6 +84,7 @@ export class Output {
         block.append(span);
       }
     }
+    if (atEnd) pre.scrollTop = pre.scrollHeight;
   }
 
   // text is everything written, pending included.
@@ -88,8 +100,9 @@ function count(text) {
   return n;
 }
 
-// full says a block takes nothing more: it is long and ended a line, or is
-// too long to wait for one.
+// full says a block takes nothing more: it is long and ended a line, its
+// last line is too long to wait for its end (laying out a line costs with
+// its length), or it holds many spans.
 function full(block) {
-  return ((block.lines >= BLOCK_LINES || block.bytes >= BLOCK_BYTES) && block.ends) || block.bytes >= 2 * BLOCK_BYTES || block.spans >= BLOCK_SPANS;
+  return ((block.lines >= BLOCK_LINES || block.bytes >= BLOCK_BYTES) && block.ends) || block.tail >= LINE_WRAP || block.spans >= BLOCK_SPANS;
 }
