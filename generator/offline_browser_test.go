@@ -52,13 +52,11 @@ func TestBrowserOffline(t *testing.T) {
 	}
 }
 
-// TestBrowserServiceWorkerUpdate deploys a second build whose asset set
-// differs (one page edited, so its language's search index has a new
-// name) over the first: the new worker takes over, keeps the assets both
-// builds use without fetching them again, and drops the old cache.
-func TestBrowserServiceWorkerUpdate(t *testing.T) {
-	tab := browser.New(t)
-	first := buildReal(t)
+// nextDeploy builds the real site again with one page edited, as a next
+// deploy would be: its language's search index gets a new name, so its
+// asset set differs from the first build's.
+func nextDeploy(t *testing.T) string {
+	t.Helper()
 	content := filepath.Join(t.TempDir(), "content")
 	if err := os.CopyFS(content, os.DirFS("../content")); err != nil {
 		t.Fatal(err)
@@ -75,6 +73,17 @@ func TestBrowserServiceWorkerUpdate(t *testing.T) {
 	if _, err := Build(context.Background(), Config{Content: os.DirFS(content), ContentLabel: "content", OutDir: second, BaseURL: testBaseURL, SnippetCache: snippetCache}); err != nil {
 		t.Fatal(err)
 	}
+	return second
+}
+
+// TestBrowserServiceWorkerUpdate deploys a second build whose asset set
+// differs (one page edited, so its language's search index has a new
+// name) over the first: the new worker takes over, keeps the assets both
+// builds use without fetching them again, and drops the old cache.
+func TestBrowserServiceWorkerUpdate(t *testing.T) {
+	tab := browser.New(t)
+	first := buildReal(t)
+	second := nextDeploy(t)
 	// A deploy comes later than the build before it; these two may share a
 	// second, which Last-Modified cannot tell apart.
 	later := time.Now().Add(time.Minute)

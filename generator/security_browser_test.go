@@ -20,6 +20,21 @@ import (
 // as an attacker would: from a share link or a program typed in, against
 // the reader's browser and the site's origin.
 
+// channelsID is the playground the attacks use: the first of the English
+// channels page.
+const channelsID = "en-channels-2"
+
+// onChannels opens the English channels page of the real site (built with
+// its playgrounds and a 10 s limit), served with its production headers;
+// requests counts the server's requests whose path holds a string.
+func onChannels(t *testing.T) (tab *browser.Tab, base string, requests func(string) int) {
+	t.Helper()
+	tab = browser.New(t)
+	base, requests = browser.ServeCounting(t, buildWithPlayground(t, 10*time.Second))
+	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+channelsID+`"] [data-editor]`))
+	return tab, base, requests
+}
+
 // setCode puts code in a playground's editor at once (typing a long
 // program key by key takes seconds).
 func setCode(t *testing.T, tab *browser.Tab, id, code string) {
@@ -72,12 +87,9 @@ const inSandbox = `(async (b64, kind) => {
 // none), no storage of the site's origin opens, and the site's caches
 // hold nothing it forged.
 func TestBrowserSandboxHoldsJavaScript(t *testing.T) {
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 10*time.Second)
-	base, requests := browser.ServeCounting(t, out)
+	tab, base, requests := onChannels(t)
 	attack := buildAttack(t, base)
-	const id = "en-channels-2"
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	const id = channelsID
 	// A program run first fills the service worker's cache, the target.
 	if state, _, status := runPlayground(t, tab, id, 60*time.Second); state != "done" {
 		t.Fatalf("the playground did not run: %s", status)
@@ -126,11 +138,8 @@ func TestBrowserSandboxHoldsJavaScript(t *testing.T) {
 // Automatic as on the Go toolchain, with go build's style of error at its
 // line.
 func TestBrowserGuardRefusesEscapes(t *testing.T) {
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 10*time.Second)
-	base := browser.Serve(t, out)
-	const id = "en-channels-2"
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	tab, _, _ := onChannels(t)
+	const id = channelsID
 	wasmimport := "package main\n\nimport \"fmt\"\n\n//go:wasmimport gojs syscall/js.valueGet\nfunc valueGet(v uintptr, p string) uintptr\n\nfunc main() {\n\tfmt.Println(valueGet(0, \"caches\"))\n}\n"
 	forge := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\tu \"unsafe\"\n)\n\nfunc main() {\n\tf := runtime.FuncForPC(0)\n\tfmt.Println(f, u.Sizeof(f))\n}\n"
 	for _, c := range []struct {
@@ -187,11 +196,8 @@ func TestBrowserGuardRefusesEscapes(t *testing.T) {
 // in the page's interpreter: its worker is ended, and the next program
 // gets a new one. One that leaves nothing keeps the worker.
 func TestBrowserInterpreterEndsLeftGoroutines(t *testing.T) {
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 10*time.Second)
-	base := browser.Serve(t, out)
-	const id = "en-channels-2"
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	tab, _, _ := onChannels(t)
+	const id = channelsID
 	pickEngine(t, tab, id, "fast")
 	workers := func() string {
 		return browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`document.documentElement.dataset.pgInterpreters || '0'`))
@@ -219,10 +225,8 @@ func TestBrowserInterpreterEndsLeftGoroutines(t *testing.T) {
 // the limit: the page stays responsive, says why, and keeps the original
 // program; a link within the limit still opens.
 func TestBrowserShareLinkBomb(t *testing.T) {
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 10*time.Second)
-	base := browser.Serve(t, out)
-	const id = "en-channels-2"
+	tab, base, _ := onChannels(t)
+	const id = channelsID
 	link := func(code []byte) string {
 		var b bytes.Buffer
 		w, _ := flate.NewWriter(&b, flate.BestCompression)
@@ -281,12 +285,9 @@ const mainThreadGaps = `new Promise((resolve) => {
 // the output's bounds (bytes or lines) with a message, or at the time
 // limit when they print slowly.
 func TestBrowserOutputFlood(t *testing.T) {
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 10*time.Second)
-	base := browser.Serve(t, out)
-	const id = "en-channels-2"
+	tab, _, _ := onChannels(t)
+	const id = channelsID
 	root := `[data-playground="` + id + `"]`
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
 	for _, engine := range []string{"fast", "exact"} {
 		pickEngine(t, tab, id, engine)
 		// The engine loaded (and, for the toolchain, warm), so that the
@@ -342,12 +343,9 @@ func TestBrowserOutputFlood(t *testing.T) {
 // world: it builds at once with the tools kept, instead of waiting for the
 // compiler to give up.
 func TestBrowserStopDuringBuild(t *testing.T) {
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 10*time.Second)
-	base, requests := browser.ServeCounting(t, out)
-	const id = "en-channels-2"
+	tab, _, requests := onChannels(t)
+	const id = channelsID
 	root := `[data-playground="` + id + `"]`
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
 	pickEngine(t, tab, id, "exact")
 	hello := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n"
 	setCode(t, tab, id, hello)
