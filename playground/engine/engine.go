@@ -213,8 +213,12 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	// The program's goroutines are told apart from the host's and from
 	// those earlier runs left behind (see deadlock.go).
 	before := interpretedGoroutines()
+	var timers afterFuncs
+	defer timers.end()
 	if err := i.Use(map[string]map[string]reflect.Value{
 		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int { return numGoroutine(before) })},
+		"time/time":       {"AfterFunc": reflect.ValueOf(timers.timeAfterFunc)},
+		"context/context": {"AfterFunc": reflect.ValueOf(timers.contextAfterFunc)},
 	}); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading runtime: %w", err)}
 	}

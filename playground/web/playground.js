@@ -550,6 +550,11 @@ class Playground {
     this.outPre = out.querySelector('pre');
     this.outPre.setAttribute('data-output', '');
     this.output = new Output(this.outPre);
+    this.output.onslow = () => {
+      if (this.root.dataset.state !== 'running') return;
+      this.output.discard();
+      this.halt(T.slowOutput);
+    };
     this.outPre.setAttribute('aria-live', 'polite');
     this.expected = this.outPre.textContent;
     if (this.expected) this.outLabel.textContent = T.expected;
@@ -828,7 +833,7 @@ class Playground {
     else if (m.type === 'formatted') this.formatted(m);
   }
 
-  finish(m) {
+  async finish(m) {
     if (m.flood) {
       this.halt(T.flood);
       return;
@@ -839,14 +844,18 @@ class Playground {
     this.dropRunner();
     const ms = Math.round(performance.now() - this.started);
     this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
+    // What the program printed is on the page before it is said to be
+    // over; the page answers the reader meanwhile (Stop still ends it).
+    const gen = this.gen;
+    const complete = await this.output.drain();
+    if (gen !== this.gen) return;
     if (m.error) {
-      const soFar = this.output.text;
       // The engine's own words, past the output's bounds if need be.
-      this.output.append('stderr', (soFar && !soFar.endsWith('\n') ? '\n' : '') + m.error + '\n', true);
+      this.output.append('stderr', (this.output.midLine ? '\n' : '') + m.error + '\n', true);
       this.markAt(m.error);
     }
-    this.setState(m.status === 0 && !m.error ? 'done' : 'error');
-    this.say(T.exit(m.status, ms));
+    this.setState(m.status === 0 && !m.error && complete ? 'done' : 'error');
+    this.say(complete ? T.exit(m.status, ms) : T.slowOutput);
   }
 
   // halt ends the running program the only way WebAssembly allows: by
@@ -854,6 +863,7 @@ class Playground {
   // fresh interpreter.
   halt(message) {
     clearTimeout(this.timer);
+    this.output.settle();
     this.gen = (this.gen || 0) + 1; // a build still under way is dropped when it ends
     if (this.root.dataset.engine === 'exact') {
       toolchain.abort(this.buildID);
