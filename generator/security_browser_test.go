@@ -181,6 +181,15 @@ func TestBrowserGuardRefusesEscapes(t *testing.T) {
 			t.Errorf("%s: state %s, output %q (%s), want %q", c.name, state, output, status, c.want)
 		}
 	}
+	// Format does not make a short program longer than Run takes: 1.8 KB
+	// of nested braces is 800 KB formatted.
+	nested := "package main\n\nfunc main() {" + strings.Repeat("{", 900) + strings.Repeat("}", 900) + "}\n"
+	setCode(t, tab, id, nested)
+	tab.Do(t, 10*time.Second, chromedp.Click(`[data-playground="`+id+`"] [data-action="format"]`))
+	browser.Get(t, tab, 30*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] .pg-status').textContent.includes('64 KB')`))
+	if got := editorValue(t, tab, id); got != nested {
+		t.Errorf("Format of nested braces replaced the program with %d bytes", len(got))
+	}
 	// Past 64 KB a program is neither run nor formatted.
 	setCode(t, tab, id, "package main\n\nfunc main() {}\n\n"+strings.Repeat("// padding\n", 7000))
 	tab.Do(t, 10*time.Second, chromedp.Click(`[data-playground="`+id+`"] [data-action="run"]`))

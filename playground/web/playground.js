@@ -925,6 +925,12 @@ class Playground {
       this.markAt(m.error);
       return;
     }
+    // gofmt can make a short program long (deep nesting, one brace per
+    // line): past what Run takes, the editor keeps what the reader wrote.
+    if (new TextEncoder().encode(m.code).length > SHARE_LIMIT) {
+      this.say(T.tooLarge(SHARE_LIMIT >> 10));
+      return;
+    }
     this.edit(0, this.area.value.length, m.code, 0, 0);
     this.say(T.formatted);
   }
