@@ -90,6 +90,7 @@ var mayDiffer = map[string]bool{
 	"capacity after append":      true,
 	"pointer receiver":           true,
 	"errors.As":                  true,
+	"closure to the library":     true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -271,6 +272,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 				}
 			}
 		case *ast.CallExpr:
+			checkLibraryClosure(n, loops, add)
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && (id.Name == "_lowerMin" || id.Name == "_lowerMax") {
 				for _, a := range n.Args {
 					if t := namedType(a); t != "" {
@@ -605,6 +607,52 @@ func checkLoopCapture(body *ast.BlockStmt, vars map[*ast.Object]bool, add func(t
 		})
 		return false
 	})
+}
+
+// checkLibraryClosure reports a function literal handed to a function or
+// method of another package (wg.Go(func() {...}), sort.Slice(s, func...))
+// inside a loop, that uses a variable of that loop. The interpreter turns
+// it into a compiled function value that reads the loop's variables when
+// it is called, not as they were when it was made: called later (wg.Go
+// runs it in a goroutine), it sees the last iteration's values, though Go
+// gives each iteration its own. Without types, any call through a
+// selector counts; a method of the program's own is reported too, and
+// merely runs in the toolchain.
+func checkLibraryClosure(call *ast.CallExpr, stack []ast.Node, add func(token.Pos, string, string)) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	var loop ast.Node
+	for i := len(stack) - 1; i >= 0 && loop == nil; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return
+		case *ast.ForStmt, *ast.RangeStmt:
+			loop = stack[i]
+		}
+	}
+	if loop == nil {
+		return
+	}
+	for _, arg := range call.Args {
+		lit, ok := arg.(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		ast.Inspect(lit.Body, func(m ast.Node) bool {
+			id, ok := m.(*ast.Ident)
+			if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
+				return true
+			}
+			decl, ok := id.Obj.Decl.(ast.Node)
+			if !ok || decl.Pos() < loop.Pos() || decl.Pos() >= loop.End() || (decl.Pos() >= lit.Pos() && decl.Pos() < lit.End()) {
+				return true
+			}
+			add(id.Pos(), "closure to the library", fmt.Sprintf("this function literal, handed to %s inside a loop, uses %s: the interpreter shows it the last iteration's %s when it is called later, where Go gives each iteration its own", sel.Sel.Name, id.Name, id.Name))
+			return false
+		})
+	}
 }
 
 // inLoop reports whether the innermost function around the node at the
