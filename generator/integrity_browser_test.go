@@ -27,6 +27,20 @@ type pageStatus struct {
 	Main  bool `json:"main"`
 }
 
+// opensUnforged opens url through the service worker and checks that the
+// site's own main.js ran, not the forged script, with no console error.
+func opensUnforged(t *testing.T, tab *browser.Tab, url, when string) {
+	t.Helper()
+	throughWorker(t, tab)
+	tab.Do(t, 20*time.Second, chromedp.Navigate(url), chromedp.WaitReady("body"))
+	if st := waitMain(t, tab); st.Pwned || !st.Main {
+		t.Errorf("%s the forged script ran: %v, main.js ran: %v", when, st.Pwned, st.Main)
+	}
+	if errs := tab.Errors(); len(errs) > 0 {
+		t.Errorf("%s, console errors: %v", when, errs)
+	}
+}
+
 // waitMain waits until main.js ran, or the deadline passes, and returns
 // the page's state then.
 func waitMain(t *testing.T, tab *browser.Tab) pageStatus {
@@ -113,16 +127,9 @@ func TestBrowserServiceWorkerRefusesForgedAsset(t *testing.T) {
 	forge(t, tab, path)
 	tab.Errors()
 
-	throughWorker(t, tab)
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady("body"))
-	if st := waitMain(t, tab); st.Pwned || !st.Main {
-		t.Errorf("after the reload the forged script ran: %v, main.js ran: %v", st.Pwned, st.Main)
-	}
+	opensUnforged(t, tab, base+"/en/channels/", "after the reload")
 	// Not merely refused by the script tag's integrity: the worker served
 	// the real file, to a fetch without integrity too, and kept it.
-	if errs := tab.Errors(); len(errs) > 0 {
-		t.Errorf("console errors: %v", errs)
-	}
 	if got := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`fetch(`+jsString(path)+`).then((r) => r.text())`, chromedp.EvalAwaitPromise)); got != genuine {
 		t.Errorf("fetching %s under the worker gave %.80q, not the file", path, got)
 	}
@@ -190,14 +197,7 @@ func TestBrowserServiceWorkerUpdateDropsForged(t *testing.T) {
 	}
 
 	tab.Errors()
-	throughWorker(t, tab)
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/pt/canais/"), chromedp.WaitReady("body"))
-	if st := waitMain(t, tab); st.Pwned || !st.Main {
-		t.Errorf("after the deploy the forged script ran: %v, main.js ran: %v", st.Pwned, st.Main)
-	}
-	if errs := tab.Errors(); len(errs) > 0 {
-		t.Errorf("console errors: %v", errs)
-	}
+	opensUnforged(t, tab, base+"/pt/canais/", "after the deploy")
 	waitCached(t, tab, path)
 	if got := cachedBody(t, tab, "", path); got != genuine {
 		t.Errorf("the cache's %s is %.80q, not the file", path, got)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -150,7 +149,7 @@ func sandboxScript(web fs.FS, exec []byte, workers map[string]assets.Output) (as
 		}
 	}
 	sum := sha256.Sum256(script.Contents)
-	return script, "sha256-" + base64.StdEncoding.EncodeToString(sum[:]), nil
+	return script, sri(sum[:]), nil
 }
 
 // FindModule returns the directory holding go.mod, from dir upwards.

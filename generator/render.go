@@ -453,7 +453,7 @@ func (r *renderer) fileDigest(url string) (string, error) {
 		return "", fmt.Errorf("theme: no file %s to take the digest of", url)
 	}
 	sum := sha256.Sum256(b)
-	s := sriPrefix + base64.StdEncoding.EncodeToString(sum[:])
+	s := sri(sum[:])
 	r.sums.Store(url, s)
 	return s, nil
 }
@@ -462,6 +462,9 @@ func (r *renderer) fileDigest(url string) (string, error) {
 // the pages' integrity attributes, the service worker and the exact
 // engine's worker all use: "sha256-" and the base64 of the SHA-256.
 const sriPrefix = "sha256-"
+
+// sri writes a SHA-256 sum in that format.
+func sri(sum []byte) string { return sriPrefix + base64.StdEncoding.EncodeToString(sum) }
 
 // linkedDigest is the digest of what a reader's browser checks of a large
 // file linked from the cache: its bytes, or for a gzipped file its
@@ -496,7 +499,7 @@ func linkedDigest(f assets.CachedFile) (string, error) {
 	if _, err := io.Copy(h, src); err != nil {
 		return "", fmt.Errorf("%s: %w", f.Path, err)
 	}
-	sum := sriPrefix + base64.StdEncoding.EncodeToString(h.Sum(nil))
+	sum := sri(h.Sum(nil))
 	// Written aside and renamed, so that builds sharing the cache never
 	// read half of one. Failing costs the next build the digest again,
 	// nothing more.

@@ -202,8 +202,9 @@ function int(v) {
 }
 
 // WorkerClient owns one long-lived worker of the page, started by spawn.
-// The worker answers {type:'ready'} once loaded and {type:'fatal'} when
-// it cannot go on; every other message goes to receive. A worker that
+// The worker answers {type:'ready'} once loaded, {type:'progress'} while
+// it downloads (the toolchain's) and {type:'fatal'} when it cannot go on;
+// every other message goes to receive. A worker that
 // fails is dropped (fail), and the next request starts a fresh one.
 class WorkerClient {
   constructor(spawn) {
@@ -376,7 +377,8 @@ const runners = {
     html.dataset.pgRunners = String(Number(html.dataset.pgRunners || 0) + 1);
     return sandbox.spawn('runner');
   },
-  // give takes back a runner that ran nothing.
+  // give takes back a runner that ran nothing: it becomes the spare only
+  // when starting the spare failed, and is ended otherwise.
   give(r) {
     if (!r) return;
     if (this.spare) r.terminate();
