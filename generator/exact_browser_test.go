@@ -107,6 +107,18 @@ func TestBrowserExactEngine(t *testing.T) {
 	if n := runners() - before; n != 3 {
 		t.Errorf("three runs (a compile error, syscall/js refused, a panic) started %d runners; want one each", n)
 	}
+	// A deadlock as Go reports it, at once (the limit here is 2 s); a
+	// program that waits on a timer is not one.
+	typeCode(t, tab, id, "package main\n\nimport \"sync\"\n\nfunc main() {\nvar wg sync.WaitGroup\nch := make(chan int)\nwg.Add(1)\ngo func() {\ndefer wg.Done()\nch <- 1\n}()\nwg.Wait()\n}\n")
+	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" ||
+		!strings.HasPrefix(output, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.WaitGroup.Wait]:\n") ||
+		!strings.Contains(output, "[chan send]:") || !strings.Contains(output, "main.go:11") || !strings.Contains(status, "exit status 2") {
+		t.Errorf("deadlock, exact: state %s, output %q, status %q", state, output, status)
+	}
+	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nch := make(chan int)\nselect {\ncase <-ch:\ncase <-time.After(300 * time.Millisecond):\nfmt.Println(\"timeout\")\n}\n}\n")
+	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "timeout\n" {
+		t.Errorf("waiting on a timer, exact: state %s, output %q, status %q", state, output, status)
+	}
 	// A runaway loop is stopped at the limit; the next run reuses the
 	// compiled toolchain (no second download).
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")

@@ -200,14 +200,27 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 		t.Errorf("after a stopped run, another playground: state %s, output %q", state, output)
 	}
 
-	// A deadlock, a panic and an output flood end with a plain message.
+	// A deadlock and a panic, on Automatic, are Go's to report: the
+	// interpreter hands them over, and the reader sees Go's message, the
+	// goroutine's trace at the editor's lines, and exit status 2. Go
+	// reports the deadlock at once, not at the time limit.
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nch := make(chan int)\n<-ch\n}\n")
-	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(status, "deadlock") {
+	if state, output, status := runPlayground(t, tab, id, 180*time.Second); state != "error" ||
+		!strings.HasPrefix(output, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main()\n") ||
+		!strings.Contains(output, "main.go:5") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("deadlock: state %s, output %q, status %q", state, output, status)
 	}
-	typeCode(t, tab, id, "package main\n\nfunc main() {\npanic(\"boom\")\n}\n")
-	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "panic: boom") || !strings.Contains(status, "exit status 2") {
+	if engine, note := engineOf(t, tab, id); engine != "exact" || !strings.Contains(note, "deadlock") {
+		t.Errorf("deadlock: engine %s, note %q; want Go's report, and the reason said", engine, note)
+	}
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"before\")\nvar s []int\n_ = s[5]\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" ||
+		!strings.HasPrefix(output, "before\npanic: runtime error: index out of range [5] with length 0\n\ngoroutine 1 [running]:\nmain.main()\n") ||
+		!strings.Contains(output, "main.go:8") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("panic: state %s, output %q, status %q", state, output, status)
+	}
+	if engine, note := engineOf(t, tab, id); engine != "exact" || !strings.Contains(note, "panicked") {
+		t.Errorf("panic: engine %s, note %q; want Go's report, and the reason said", engine, note)
 	}
 	// What Go's compiler rejects and the interpreter would run: the
 	// compiler's words, from the interpreter's worker, on Automatic.
@@ -218,14 +231,20 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	if engine, _ := engineOf(t, tab, id); engine != "fast" {
 		t.Errorf("unused variable and import ran on the %s engine; want the interpreter to say it", engine)
 	}
-	// A panic in a goroutine ends the program as Go ends it; the
-	// interpreter alone would crash its worker.
+	// A panic in a goroutine ends the program as Go ends it. One started
+	// from a method value makes the interpreter itself fail (its worker
+	// dies): Automatic then runs the program with Go, from the start.
 	typeCode(t, tab, id, "package main\n\nimport \"time\"\n\nfunc main() {\ngo func() {\npanic(\"in goroutine\")\n}()\ntime.Sleep(time.Second)\n}\n")
-	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.HasPrefix(output, "panic: in goroutine\n") || !strings.Contains(status, "exit status 2") {
+	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.HasPrefix(output, "panic: in goroutine\n\ngoroutine ") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("panic in a goroutine: state %s, output %q, status %q", state, output, status)
 	}
-	if engine, _ := engineOf(t, tab, id); engine != "fast" {
-		t.Errorf("panic in a goroutine ran on the %s engine; want the interpreter", engine)
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\ntype worker struct{ n int }\n\nfunc (w worker) run(done chan bool) {\nvar s []int\n_ = s[w.n]\ndone <- true\n}\n\nfunc main() {\nfmt.Println(\"start\")\ndone := make(chan bool)\ngo worker{2}.run(done)\n<-done\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" ||
+		!strings.HasPrefix(output, "start\npanic: runtime error: index out of range [2] with length 0\n\ngoroutine ") || !strings.Contains(status, "exit status 2") {
+		t.Errorf("panic in a goroutine started from a method: state %s, output %q, status %q", state, output, status)
+	}
+	if engine, _ := engineOf(t, tab, id); engine != "exact" {
+		t.Errorf("panic in a goroutine started from a method ran on the %s engine; want Go", engine)
 	}
 	// Long lines reach the cap in a thousand writes: the test is of the
 	// cap, not of how fast this machine prints.

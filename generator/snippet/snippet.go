@@ -67,8 +67,10 @@
 //     a host). It cannot be preempted in a tight loop, and a panic in an
 //     interpreted goroutine escapes it and ends its process: in a process
 //     of its own both cost nothing but that process, killed at the time
-//     limit, and the build goes on. The child has no timer of its own, so a
-//     deadlock gets Go's own verdict at once ("all goroutines are asleep").
+//     limit, and the build goes on. As on Automatic, a program the
+//     interpreter hands over during the run (a panic that ends it, a
+//     deadlock, a recovered runtime error, the interpreter failing) is
+//     the toolchain's in the page, and checked against go run alone.
 //
 // A disagreement between the interpreter and go run on a program the page
 // would give the interpreter is one nothing announces: the build fails and

@@ -28,12 +28,21 @@ import (
 // status as the process's.
 const childEnv = "GOINTERNALS_ENGINE_CHILD"
 
-// refusedMark, the child's last line on stderr, says Result.Refused;
-// handOverMark starts the last line that says Result.HandOver.
+// endMark, the child's last line on stderr, says the run ended there,
+// whatever way the program did; before it, refusedMark says
+// Result.Refused and handOverMark starts the line that says
+// Result.HandOver. A child that ends without endMark and was not killed
+// at its limit was ended by the interpreter itself failing (a panic in a
+// goroutine it does not guard ends the whole process): the page then
+// loses its interpreter's worker and, on Automatic, runs the program with
+// the Go toolchain, and the build says the same (whyCrash).
 const (
+	endMark      = "engine: end"
 	refusedMark  = "engine: refused"
 	handOverMark = "engine: hand over: "
 )
+
+const whyCrash = "the interpreter itself failed on this program"
 
 func init() {
 	if os.Getenv(childEnv) != "1" {
@@ -46,9 +55,7 @@ func init() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(3)
 	}
-	// No time limit here: the parent kills the process at the limit. With
-	// no timer of its own the process is left to the program alone, so the
-	// Go runtime itself reports a deadlock, at once and in Go's words.
+	// No time limit here: the parent kills the process at the limit.
 	// A child runs as the page runs a program on Automatic.
 	res := Run(context.Background(), string(src), Options{Stdout: os.Stdout, Stderr: os.Stderr, HandOver: true})
 	if res.Refused {
@@ -57,6 +64,7 @@ func init() {
 	if res.HandOver != "" {
 		fmt.Fprintln(os.Stderr, handOverMark+res.HandOver)
 	}
+	fmt.Fprintln(os.Stderr, endMark)
 	os.Exit(res.Status)
 }
 
@@ -107,6 +115,8 @@ func (s *Sandbox) RunInChild(ctx context.Context, code string, limit time.Durati
 		Isolate: true,
 	})
 	r := ChildResult{Stdout: out.String(), Stderr: errb.String()}
+	ended := false
+	r.Stderr, ended = strings.CutSuffix(r.Stderr, endMark+"\n")
 	if rest, ok := strings.CutSuffix(r.Stderr, refusedMark+"\n"); ok {
 		r.Stderr, r.Refused = rest, true
 	}
@@ -122,6 +132,9 @@ func (s *Sandbox) RunInChild(ctx context.Context, code string, limit time.Durati
 		r.Err = firstLineError(r.Stderr)
 	case err != nil:
 		r.Status, r.Err = 2, err
+	}
+	if !ended && !r.TimedOut && r.HandOver == "" {
+		r.HandOver = whyCrash
 	}
 	return r
 }

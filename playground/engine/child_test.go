@@ -14,12 +14,27 @@ func TestChildIsKilledAtItsLimit(t *testing.T) {
 	}
 }
 
-// In its own process the engine's deadlock is the Go runtime's verdict,
-// given at once: the run must not reach its (long) limit.
-func TestChildReportsDeadlock(t *testing.T) {
+// A child runs as the page's Automatic does: a deadlock is handed over
+// to Go (whose report has each goroutine's trace) at once, before the
+// (long) limit, and so is a program that makes the interpreter itself
+// fail (a panic in a goroutine started from a method value ends the
+// interpreter's process).
+func TestChildHandsOverDeadlocksAndCrashes(t *testing.T) {
+	start := time.Now()
 	r := RunInChild(context.Background(), "package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n", time.Minute)
-	if r.TimedOut || r.Status != 2 || r.Err == nil || !strings.Contains(r.Err.Error(), "all goroutines are asleep - deadlock!") {
-		t.Errorf("want Go's deadlock verdict, got %+v", r)
+	if r.TimedOut || !strings.Contains(r.HandOver, "deadlock") {
+		t.Errorf("a deadlock: %+v; want it handed over", r)
+	}
+	// A wide guard: the point is that the minute's limit did not come.
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("a deadlock was told after %v", d)
+	}
+	crash := "package main\n\ntype worker struct{ n int }\n\nfunc (w worker) run(done chan bool) {\n\tvar s []int\n\t_ = s[w.n]\n\tdone <- true\n}\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo worker{2}.run(done)\n\t<-done\n}\n"
+	if r := RunInChild(context.Background(), crash, time.Minute); r.TimedOut || r.HandOver == "" {
+		t.Errorf("a panic in a goroutine started from a method: %+v; want it handed over", r)
+	}
+	if r := RunInChild(context.Background(), "package main\n\nimport \"os\"\n\nfunc main() {\n\tos.Exit(2)\n}\n", time.Minute); r.HandOver != "" || r.Status != 2 {
+		t.Errorf("os.Exit(2): %+v; want status 2 and no hand-over", r)
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 // runs interpreted code and is parked on a channel, a select or a lock.
 type goroutineState struct {
 	id          string
+	state       string // "chan receive", "select", "sync.WaitGroup.Wait", ...
 	interpreted bool
 	blocked     bool
 }
@@ -38,8 +39,13 @@ func goroutines() []goroutineState {
 		// "goroutine 18 [chan receive]:"
 		head, _, _ := bytes.Cut(g, []byte("\n"))
 		id, _, _ := bytes.Cut(bytes.TrimPrefix(head, []byte("goroutine ")), []byte(" "))
+		state := ""
+		if i, j := bytes.IndexByte(head, '['), bytes.IndexByte(head, ']'); i >= 0 && j > i {
+			state = string(head[i+1 : j])
+		}
 		out = append(out, goroutineState{
 			id:          string(id),
+			state:       state,
 			interpreted: bytes.Contains(g, []byte("yaegi/interp.runCfg")) || bytes.Contains(g, []byte("created by github.com/traefik/yaegi/interp.")),
 			blocked:     blockedState(head),
 		})

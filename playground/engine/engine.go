@@ -43,11 +43,17 @@
 //     is compared by the build;
 //   - a deadlock: Go's runtime reports "all goroutines are asleep" only when
 //     nothing else in the process could wake the program, so inside a host
-//     process it may never fire. Where it does not, a run that reaches its
-//     time limit with every goroutine of the program blocked on a channel,
-//     select or lock ends with ErrDeadlock (status 2), otherwise with
-//     ErrTimeout. A process that hosts a single run without a time limit
-//     of its own (the build's engine process) gets Go's own exact verdict.
+//     process it never fires. The run watches instead (asleep.go): every
+//     goroutine of the program blocked, and no timer of the program
+//     pending, ends it at once with ErrAsleep (status 2, Go's words on
+//     stderr). A run that reaches its time limit with every goroutine
+//     blocked while a timer might still wake one ends with ErrDeadlock,
+//     otherwise with ErrTimeout.
+//
+// With Options.HandOver (the page's Automatic, and the build), what Go
+// alone reports in Go's words is not reported: a panic that ends the
+// program and a deadlock end the run with Result.HandOver, for the Go
+// toolchain to run the program instead.
 //
 // # Limits of the interpreter that a host must know
 //
@@ -109,6 +115,10 @@ type Result struct {
 	// line:col, an unsupported construct, a panic, a deadlock, a time limit.
 	// It is nil for a normal end or os.Exit.
 	Err error
+	// Told says Err is on the program's stderr already, as Go would have
+	// printed it (a compile error, a panic, a deadlock), for a host that
+	// would otherwise print it itself.
+	Told bool
 	// TimedOut is set when the run was stopped at its time limit (also for
 	// ErrDeadlock, which is diagnosed then).
 	TimedOut bool
@@ -127,15 +137,26 @@ type Result struct {
 var (
 	// ErrTimeout is the Err of a run stopped at its time limit.
 	ErrTimeout = errors.New("the program ran past its time limit")
+	// ErrAsleep is the Err of a run whose goroutines all blocked with
+	// nothing left to wake them (asleep.go): Go's own words.
+	ErrAsleep = errors.New("fatal error: all goroutines are asleep - deadlock!")
 	// ErrDeadlock is the Err of a run whose goroutines were all blocked
-	// when its time limit came.
+	// when its time limit came (a timer of the program, which the run
+	// cannot see through, might still have woken one).
 	ErrDeadlock = errors.New("fatal error: all goroutines are asleep - deadlock! (every goroutine of the program was blocked on a channel, select or lock when the time limit came)")
+)
+
+// Why a run with Options.HandOver was handed over, beyond what Detect
+// finds: what only Go can print the way Go prints it.
+const (
+	whyPanic  = "the program panicked, and only Go prints a panic as Go does: its message, the goroutine's trace at your lines, exit status 2"
+	whyAsleep = "every goroutine of the program is blocked: a deadlock, which only Go reports as Go does, with each goroutine's trace"
 )
 
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/18"
+const Version = "yaegi-v0.16.1/19"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
@@ -152,12 +173,12 @@ func (p *Prepared) Run(ctx context.Context, opts Options) Result {
 	if len(p.errs) > 0 {
 		msg := joinFindings(p.errs, nil)
 		fmt.Fprintln(newGate(opts.Stderr), msg)
-		return Result{Status: 1, Err: errors.New(msg)}
+		return Result{Status: 1, Err: errors.New(msg), Told: true}
 	}
 	if msg := unsupported(p); msg != "" {
 		// Findings are at the reader's positions already.
 		fmt.Fprintln(newGate(opts.Stderr), msg)
-		return Result{Status: 1, Err: errors.New(msg), Refused: true}
+		return Result{Status: 1, Err: errors.New(msg), Refused: true, Told: true}
 	}
 	return interpret(ctx, p, opts)
 }
@@ -197,6 +218,13 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 		},
 		GoPanic: func(v any) {
 			msg := panicMessage(v)
+			if opts.HandOver {
+				why := whyPanic
+				if handOver.CompareAndSwap(nil, &why) {
+					exitWith(2)
+				}
+				select {}
+			}
 			if goPanic.CompareAndSwap(nil, &msg) {
 				trace.report(stderr, p, msg)
 				exitWith(2)
@@ -215,12 +243,14 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	before := interpretedGoroutines()
 	var timers afterFuncs
 	defer timers.end()
+	var wake wakers
 	if err := i.Use(map[string]map[string]reflect.Value{
 		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int { return numGoroutine(before) })},
-		"time/time":       {"AfterFunc": reflect.ValueOf(timers.timeAfterFunc)},
-		"context/context": {"AfterFunc": reflect.ValueOf(timers.contextAfterFunc)},
 	}); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading runtime: %w", err)}
+	}
+	if err := i.Use(wake.symbols(&timers)); err != nil {
+		return Result{Status: 2, Err: fmt.Errorf("loading time: %w", err)}
 	}
 
 	// The interpreter gets a context only this function cancels: at the
@@ -234,6 +264,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 		defer t.Stop()
 		limit = t.C
 	}
+	asleep := watchAsleep(runCtx, before, &wake)
 	done := make(chan error, 1)
 	go func() {
 		_, err := i.EvalWithContext(runCtx, p.Code)
@@ -244,7 +275,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 			return Result{HandOver: *why}
 		}
 		if msg := goPanic.Load(); msg != nil && code == 2 {
-			return Result{Status: 2, Err: fmt.Errorf("panic: %s", *msg)}
+			return Result{Status: 2, Err: fmt.Errorf("panic: %s", *msg), Told: true}
 		}
 		return Result{Status: code}
 	}
@@ -258,7 +289,13 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 			return exited(code)
 		default:
 		}
-		return finish(p, err, stderr, trace)
+		return finish(p, err, stderr, trace, opts.HandOver)
+	case <-asleep:
+		if opts.HandOver {
+			return Result{HandOver: whyAsleep}
+		}
+		fmt.Fprintln(stderr, ErrAsleep)
+		return Result{Status: 2, Err: ErrAsleep, Told: true}
 	case <-limit:
 		return stopped(stderr, context.DeadlineExceeded, before)
 	case <-ctx.Done():
@@ -292,21 +329,24 @@ func stopped(stderr io.Writer, why error, before map[string]bool) Result {
 	}
 	if allBlocked(before) {
 		fmt.Fprintln(stderr, ErrDeadlock)
-		return Result{Status: 2, Err: ErrDeadlock, TimedOut: true}
+		return Result{Status: 2, Err: ErrDeadlock, TimedOut: true, Told: true}
 	}
 	return Result{Status: 2, Err: ErrTimeout, TimedOut: true}
 }
 
 // finish turns the interpreter's error into what go run would report.
-func finish(p *Prepared, err error, stderr io.Writer, trace *panicTrace) Result {
+func finish(p *Prepared, err error, stderr io.Writer, trace *panicTrace, handOver bool) Result {
 	if err == nil {
 		return Result{}
 	}
 	var pv interp.Panic
+	if errors.As(err, &pv) && handOver {
+		return Result{HandOver: whyPanic}
+	}
 	if errors.As(err, &pv) {
 		msg := panicMessage(pv.Value)
 		trace.report(stderr, p, msg)
-		return Result{Status: 2, Err: fmt.Errorf("panic: %s", msg)}
+		return Result{Status: 2, Err: fmt.Errorf("panic: %s", msg), Told: true}
 	}
 	res := compileFailure(stderr, p, err)
 	res.Refused = true
@@ -321,5 +361,5 @@ func compileFailure(stderr io.Writer, p *Prepared, err error) Result {
 	if stderr != nil {
 		fmt.Fprintln(stderr, msg)
 	}
-	return Result{Status: 1, Err: errors.New(msg)}
+	return Result{Status: 1, Err: errors.New(msg), Told: stderr != nil}
 }

@@ -186,22 +186,6 @@ func main() {
 	}
 }
 
-func TestDeadlockIsNamed(t *testing.T) {
-	programs := map[string]string{
-		"channel":   "package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n",
-		"mutex":     "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tmu.Lock()\n}\n",
-		"waitgroup": "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo func() {\n\t\tselect {}\n\t}()\n\twg.Wait()\n}\n",
-	}
-	for name, src := range programs {
-		t.Run(name, func(t *testing.T) {
-			_, stderr, res := run(t, src, 300*time.Millisecond)
-			if res.Err != ErrDeadlock || res.Status != 2 || !strings.Contains(stderr, "all goroutines are asleep - deadlock!") {
-				t.Errorf("want a deadlock; got %+v, stderr %q", res, stderr)
-			}
-		})
-	}
-}
-
 func TestUnsupportedConstructsAreRefusedInWords(t *testing.T) {
 	src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tseq := func(yield func(int) bool) {}\n\tfor v := range seq {\n\t\tfmt.Println(v)\n\t}\n}\n"
 	stdout, stderr, res := run(t, src, 5*time.Second)

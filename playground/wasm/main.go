@@ -207,8 +207,7 @@ func run(id, code string, auto bool) {
 		// checker or its limits. The Go compiler has the last word.
 		msg["exact"] = res.Err.Error()
 	}
-	if res.Err != nil && res.Status != 1 {
-		// Compile errors were already printed on stderr, like go run.
+	if res.Err != nil && !res.Told {
 		msg["error"] = res.Err.Error()
 	}
 	if engine.Goroutines() > 0 {

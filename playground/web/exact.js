@@ -36,7 +36,7 @@
 import { MemFS } from './memfs.js';
 import { runGo } from './gorun.js';
 import { untar } from './untar.js';
-import { refuse } from './guard.js';
+import { refuse, packageName } from './guard.js';
 
 const CACHE = 'gointernals-exact';
 let ready = null;
@@ -200,13 +200,23 @@ async function build({ id, code }, answer = true) {
     errors += decoder.decode(b, { stream: true });
   });
   fs.put('main.go', new TextEncoder().encode(code));
+  const files = ['main.go'];
+  // A program that imports nothing that reaches syscall (no fmt, os or
+  // time) does not link syscall/js, through which alone the page can
+  // have Go's runtime report a deadlock (gorun.js): one more file of the
+  // program's package links it, and adds nothing the program can see.
+  const pkg = packageName(code);
+  if (pkg) {
+    fs.put('playground.go', new TextEncoder().encode(`package ${pkg}\n\nimport _ "time"\n`));
+    files.push('playground.go');
+  }
   const ms = {};
   let t = performance.now();
   // The flags go build gives the compiler for a main package with no
   // assembly, at the language version of the site's snippets. Its
   // importcfg names only the packages a program may import.
   let status = await runGo(tools.compile, fs, ['compile', '-o', 'main.a', '-p', 'main', '-lang=go1.26', '-complete',
-    '-importcfg', '/importcfg.compile', '-pack', '-c=1', 'main.go']);
+    '-importcfg', '/importcfg.compile', '-pack', '-c=1', ...files]);
   ms.compile = Math.round(performance.now() - t);
   if (status !== 0) {
     post({ type: 'built', id, errors: errors || `compile exited with status ${status}`, ms });

@@ -19,8 +19,49 @@ export async function runGo(module, fs, argv) {
   go.exit = (code) => {
     status = code;
   };
+  // Go pauses whenever none of its goroutines can run, and gives control
+  // back to JavaScript; here only a timer it asked for wakes it (the file
+  // system answers at once, within the call). Paused with no timer
+  // pending, nothing can ever wake it again: a deadlock. Event 0 is how
+  // wasm_exec.js's own Node host has Go's runtime say so, in its words
+  // ("fatal error: all goroutines are asleep - deadlock!", the goroutines'
+  // traces, status 2), where a browser would wait forever.
+  //
+  // Go's runtime reads event 0 through syscall/js, so only a program
+  // that linked it can be told; syscall's initialisation calls into it
+  // first thing.
+  let linked = false;
+  const imports = go.importObject.gojs;
+  for (const name of Object.keys(imports)) {
+    if (!name.startsWith('syscall/js.')) continue;
+    const f = imports[name];
+    imports[name] = (sp) => {
+      linked = true;
+      return f(sp);
+    };
+  }
   const instance = await WebAssembly.instantiate(module, go.importObject);
-  await go.run(instance);
+  const resume = go._resume.bind(go);
+  let checking = 0;
+  const asleep = () => {
+    checking = 0;
+    if (!linked || go.exited || go._scheduledTimeouts.size > 0) return;
+    go._pendingEvent = { id: 0 };
+    resume();
+  };
+  // Checked once the timer's own callback is over: wasm_exec.js clears
+  // the timer that woke Go only after resuming it.
+  const paused = () => {
+    checking ||= setTimeout(asleep, 0);
+  };
+  go._resume = () => {
+    resume();
+    paused();
+  };
+  const running = go.run(instance);
+  paused();
+  await running;
+  clearTimeout(checking);
   // Goroutines still asleep when main returned leave timers behind, and
   // each would throw "Go program has already exited" into whatever the
   // worker runs next. wasm_exec.js keeps them in this map.

@@ -64,3 +64,16 @@ function importPath(lit) {
     return { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' }[e] ?? e;
   });
 }
+
+// packageName returns the name of the program's package clause, the
+// first token of a Go file after comments, or '' when there is none.
+export function packageName(code) {
+  const words = [];
+  TOKEN.lastIndex = 0;
+  for (let m; words.length < 2 && TOKEN.lastIndex < code.length && (m = TOKEN.exec(code));) {
+    const t = m[0];
+    if (/^\s+$/.test(t) || t.startsWith('//') || t.startsWith('/*') || t === '\uFEFF') continue;
+    words.push(t);
+  }
+  return words[0] === 'package' && /^[A-Za-z_]\w*$/.test(words[1] || '') ? words[1] : '';
+}

@@ -332,6 +332,7 @@ class Host extends WorkerClient {
 
   fail(message) {
     const listeners = [...this.listeners.values()];
+    this.listeners.clear(); // told below, as crashed rather than stopped
     this.restart();
     listeners.forEach((pg) => pg.crashed(message));
   }
@@ -895,6 +896,16 @@ class Playground {
   }
 
   crashed(message) {
+    // On Automatic, a program that made the interpreter itself fail is
+    // the Go toolchain's to run: the reader sees Go's output, not the
+    // interpreter's failure.
+    clearTimeout(this.timer);
+    if (this.pick?.value === 'auto' && this.root.dataset.engine === 'fast' && this.root.dataset.state === 'running') {
+      this.runID = null;
+      this.clearOutput();
+      this.runExact(T.interpreterFailed);
+      return;
+    }
     this.setState('error');
     this.say(T.crashed + (message ? ` (${message})` : ''));
   }

@@ -1,0 +1,162 @@
+package engine
+
+import (
+	"context"
+	"reflect"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Go's runtime reports a deadlock ("all goroutines are asleep") the
+// moment no goroutine of the process can run and no timer is pending. A
+// program run by the interpreter shares its process with the host's own
+// goroutines and timers (the page's message loop, the output's batching),
+// so that verdict never comes, and a reader's `ch <- 1` without a
+// receiver would wait for the time limit. The run watches for it instead:
+// when every goroutine of the program is parked on a channel, a select
+// or a lock, and the program has no timer that could wake one of them,
+// twice in a row with nothing changed in between, nothing can ever wake
+// the program, and it is over as Go's would be.
+
+// wakers are the timers a program started, the only thing outside its
+// goroutines that can wake one of them. time.After and context deadlines
+// fire once, at a time known when they are made. A *time.Timer or
+// *time.Ticker can be reset, and a function left to time.AfterFunc can do
+// anything: a program that made one is never called asleep before its
+// time limit (the limit's diagnosis, ErrDeadlock with TimedOut, still
+// comes).
+type wakers struct {
+	mu      sync.Mutex
+	until   time.Time // the last time a once-only timer fires
+	forever bool
+}
+
+func (w *wakers) at(t time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if t.After(w.until) {
+		w.until = t
+	}
+}
+
+func (w *wakers) always() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.forever = true
+}
+
+// pending says a timer of the program may still fire.
+func (w *wakers) pending() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	// A timer fires a moment after its time: give it that moment.
+	return w.forever || time.Until(w.until) > -50*time.Millisecond
+}
+
+// symbols returns the functions of time and context that start timers,
+// each noting its timer first, for the interpreter's Use.
+func (w *wakers) symbols(after *afterFuncs) map[string]map[string]reflect.Value {
+	fns := map[string]any{
+		"time/time.After": func(d time.Duration) <-chan time.Time {
+			w.at(time.Now().Add(d))
+			return time.After(d)
+		},
+		"time/time.Tick": func(d time.Duration) <-chan time.Time {
+			w.always()
+			return time.Tick(d)
+		},
+		"time/time.NewTimer": func(d time.Duration) *time.Timer {
+			w.always()
+			return time.NewTimer(d)
+		},
+		"time/time.NewTicker": func(d time.Duration) *time.Ticker {
+			w.always()
+			return time.NewTicker(d)
+		},
+		"time/time.AfterFunc": func(d time.Duration, f func()) *time.Timer {
+			w.always()
+			return after.timeAfterFunc(d, f)
+		},
+		"context/context.WithTimeout": func(parent context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+			w.at(time.Now().Add(d))
+			return context.WithTimeout(parent, d)
+		},
+		"context/context.WithTimeoutCause": func(parent context.Context, d time.Duration, cause error) (context.Context, context.CancelFunc) {
+			w.at(time.Now().Add(d))
+			return context.WithTimeoutCause(parent, d, cause)
+		},
+		"context/context.WithDeadline": func(parent context.Context, t time.Time) (context.Context, context.CancelFunc) {
+			w.at(t)
+			return context.WithDeadline(parent, t)
+		},
+		"context/context.WithDeadlineCause": func(parent context.Context, t time.Time, cause error) (context.Context, context.CancelFunc) {
+			w.at(t)
+			return context.WithDeadlineCause(parent, t, cause)
+		},
+		"context/context.AfterFunc": after.contextAfterFunc,
+	}
+	syms := map[string]map[string]reflect.Value{}
+	for name, f := range fns {
+		pkg, fn, _ := strings.Cut(name, ".")
+		if syms[pkg] == nil {
+			syms[pkg] = map[string]reflect.Value{}
+		}
+		syms[pkg][fn] = reflect.ValueOf(f)
+	}
+	return syms
+}
+
+// watchLimit is the most goroutines a watch reads the states of: reading
+// them stops the world, and its cost grows with their stacks. A program
+// with more is left to its time limit.
+const watchLimit = 1000
+
+// watchAsleep closes the returned channel once the program is asleep: all
+// its goroutines (but those in before) blocked, twice in a row, the same
+// ones in the same states, with no timer of its own pending. It looks
+// often at first and less often while the program runs, so a program
+// that deadlocks is told within a few hundred milliseconds of its last
+// goroutine blocking, and a long run pays a look every 200 ms.
+func watchAsleep(ctx context.Context, before map[string]bool, w *wakers) <-chan struct{} {
+	asleep := make(chan struct{})
+	go func() {
+		var last []goroutineState
+		wait := 10 * time.Millisecond
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(wait):
+			}
+			wait = min(2*wait, 200*time.Millisecond)
+			if runtime.NumGoroutine() > watchLimit || w.pending() {
+				last = nil
+				continue
+			}
+			gs := programGoroutines(before)
+			if !allParked(gs) {
+				last = nil
+				continue
+			}
+			if slices.Equal(gs, last) {
+				close(asleep)
+				return
+			}
+			last = gs
+			wait = 10 * time.Millisecond // look again soon
+		}
+	}()
+	return asleep
+}
+
+func allParked(gs []goroutineState) bool {
+	for _, g := range gs {
+		if !g.blocked {
+			return false
+		}
+	}
+	return len(gs) > 0
+}

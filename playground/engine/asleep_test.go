@@ -1,0 +1,91 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A program whose goroutines all block with nothing left to wake them is
+// told at once, in Go's words and with Go's status, long before its time
+// limit; with HandOver it is handed to Go, whose report has the traces.
+func TestDeadlockIsToldAtOnce(t *testing.T) {
+	programs := map[string]string{
+		"send":      "package main\n\nfunc main() {\n\tch := make(chan int)\n\tch <- 1\n}\n",
+		"receive":   "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"before\")\n\tch := make(chan int)\n\t<-ch\n}\n",
+		"mutex":     "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tmu.Lock()\n}\n",
+		"waitgroup": "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tch := make(chan int)\n\tfor i := 0; i < 3; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tch <- i\n\t\t}()\n\t}\n\twg.Wait()\n}\n",
+		"select":    "package main\n\nfunc main() {\n\tselect {}\n}\n",
+		// A timer that fired does not keep the program awake.
+		"after a timer": "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\t<-time.After(50 * time.Millisecond)\n\tfmt.Println(\"woke\")\n\tselect {}\n}\n",
+	}
+	for name, src := range programs {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			_, stderr, res := run(t, src, time.Minute)
+			if res.Err != ErrAsleep || res.Status != 2 || res.TimedOut || stderr != "fatal error: all goroutines are asleep - deadlock!\n" {
+				t.Errorf("got %+v, stderr %q; want Go's deadlock verdict", res, stderr)
+			}
+			// A wide guard for a busy machine: the point is that the
+			// minute's limit did not come.
+			if d := time.Since(start); d > 15*time.Second {
+				t.Errorf("told after %v", d)
+			}
+			res = Run(context.Background(), src, Options{Timeout: time.Minute, HandOver: true})
+			if !strings.Contains(res.HandOver, "deadlock") {
+				t.Errorf("with HandOver: %+v; want it handed over", res)
+			}
+		})
+	}
+}
+
+// Goroutines blocked while a timer of the program is pending are not
+// asleep: the timer wakes them, as in Go.
+func TestWaitingOnATimerIsNotADeadlock(t *testing.T) {
+	programs := map[string]string{
+		"after":     "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tch := make(chan int)\n\tselect {\n\tcase <-ch:\n\tcase <-time.After(400 * time.Millisecond):\n\t\tfmt.Println(\"timeout\")\n\t}\n}\n",
+		"context":   "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tctx, cancel := context.WithTimeout(context.Background(), 400*time.Millisecond)\n\tdefer cancel()\n\t<-ctx.Done()\n\tfmt.Println(\"timeout\")\n}\n",
+		"timer":     "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tt := time.NewTimer(time.Hour)\n\tt.Reset(400 * time.Millisecond)\n\t<-t.C\n\tfmt.Println(\"timeout\")\n}\n",
+		"ticker":    "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tt := time.NewTicker(200 * time.Millisecond)\n\t<-t.C\n\t<-t.C\n\tfmt.Println(\"timeout\")\n}\n",
+		"afterfunc": "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tch := make(chan string)\n\ttime.AfterFunc(400*time.Millisecond, func() { ch <- \"timeout\" })\n\tfmt.Println(<-ch)\n}\n",
+		"sleeper":   "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tch := make(chan string)\n\tgo func() {\n\t\ttime.Sleep(400 * time.Millisecond)\n\t\tch <- \"timeout\"\n\t}()\n\tfmt.Println(<-ch)\n}\n",
+	}
+	for name, src := range programs {
+		t.Run(name, func(t *testing.T) {
+			var out bytes.Buffer
+			res := Run(context.Background(), src, Options{Stdout: &out, Timeout: time.Minute, HandOver: true})
+			if res.Status != 0 || res.Err != nil || res.HandOver != "" || out.String() != "timeout\n" {
+				t.Errorf("got %+v, stdout %q; want \"timeout\"", res, out.String())
+			}
+		})
+	}
+}
+
+// A program that keeps a ticker may be woken any time: blocked at its
+// limit, it gets the limit's diagnosis.
+func TestBlockedWithATickerMeetsTheLimit(t *testing.T) {
+	src := "package main\n\nimport \"time\"\n\nfunc main() {\n\t_ = time.NewTicker(time.Hour)\n\tch := make(chan int)\n\t<-ch\n}\n"
+	_, _, res := run(t, src, 500*time.Millisecond)
+	if res.Err != ErrDeadlock || !res.TimedOut {
+		t.Errorf("got %+v; want ErrDeadlock at the limit", res)
+	}
+}
+
+// With HandOver, an unrecovered panic goes to Go, which alone prints it
+// as Go does; without it, the interpreter reports it.
+func TestPanicIsHandedOver(t *testing.T) {
+	src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"before\")\n\tvar s []int\n\t_ = s[5]\n}\n"
+	goroutine := "package main\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() {\n\t\tpanic(\"boom\")\n\t}()\n\t<-done\n}\n"
+	for _, code := range []string{src, goroutine} {
+		res := Run(context.Background(), code, Options{Timeout: time.Minute, HandOver: true})
+		if !strings.Contains(res.HandOver, "panicked") {
+			t.Errorf("%q with HandOver: %+v; want it handed over", code, res)
+		}
+		_, stderr, res := run(t, code, time.Minute)
+		if res.Status != 2 || !strings.HasPrefix(stderr, "panic: ") {
+			t.Errorf("%q: %+v, stderr %q; want the panic reported", code, res, stderr)
+		}
+	}
+}
