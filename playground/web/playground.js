@@ -65,6 +65,7 @@ class Sandbox {
     this.control = null;
     this.seq = 0;
     this.failed = new Map(); // key → the worker's error handler
+    this.limited = new Map(); // key → the worker's handler of a run's time limit
   }
 
   open() {
@@ -96,6 +97,8 @@ class Sandbox {
           resolve(port1);
         } else if (m?.type === 'error' && typeof m.key === 'string') {
           this.failed.get(m.key)?.(bounded(m.message, 1000) || 'worker error');
+        } else if (m?.type === 'limit' && typeof m.key === 'string' && typeof m.run === 'string') {
+          this.limited.get(m.key)?.(m.run, int(m.at));
         }
       };
       // The frame's origin is opaque: '*' is the only origin to name, and
@@ -131,7 +134,9 @@ class SandboxWorker {
     this.junk = 0;
     this.failure = null;
     this.onfailure = null;
+    this.onlimit = new Map(); // run → what to do at its time limit
     sandbox.failed.set(key, (message) => this.fail(message));
+    sandbox.limited.set(key, (run, at) => this.onlimit.get(run)?.(at));
   }
 
   set onmessage(f) {
@@ -156,10 +161,24 @@ class SandboxWorker {
     this.port.postMessage(m, transfer);
   }
 
+  // limit has the sandbox terminate this worker seconds from now, unless
+  // unlimit(run) comes first, and then call onlimit(at), at being when it
+  // did (Date.now()).
+  limit(run, seconds, onlimit) {
+    this.onlimit.set(run, onlimit);
+    this.control.postMessage({ type: 'limit', key: this.key, run, ms: seconds * 1000 });
+  }
+
+  unlimit(run) {
+    if (!this.onlimit.delete(run)) return;
+    this.control.postMessage({ type: 'unlimit', key: this.key, run });
+  }
+
   terminate() {
     this.control.postMessage({ type: 'end', key: this.key });
     this.port.close();
     this.sandbox.failed.delete(this.key);
+    this.sandbox.limited.delete(this.key);
   }
 }
 
@@ -350,6 +369,7 @@ class Host extends WorkerClient {
   // no run is using it.
   done(id, lingering = false) {
     this.listeners.delete(id);
+    this.worker?.unlimit(id);
     this.lingering ||= lingering;
     if (this.lingering && this.listeners.size === 0) this.restart();
   }
@@ -472,6 +492,10 @@ const HIGHLIGHT_LIMIT = 16 << 10;
 // BUILD_LIMIT is the exact engine's limit on one build, in seconds: hello
 // world takes 1-3 s once the tools are warm, about 10 s on a first run.
 const BUILD_LIMIT = 30;
+
+// LIMIT_GRACE is how long after the sandbox should have ended a run at its
+// time limit the page ends it itself (ms).
+const LIMIT_GRACE = 1000;
 const ENGINE_KEY = 'gointernals-engine';
 
 function el(tag, attrs = {}, text) {
@@ -726,8 +750,7 @@ class Playground {
       this.say(T.running);
       this.started = performance.now();
       this.runID = await started;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.halt(T.timeout(cfg.limit)), cfg.limit * 1000);
+      this.limit(host.worker);
     } catch (err) {
       host.onprogress.delete(progress);
       if (gen !== this.gen) return; // stopped: halt said so
@@ -819,8 +842,24 @@ class Playground {
     this.setState('running');
     this.say(T.running);
     this.started = performance.now();
+    this.limit(this.runner);
+  }
+
+  // limit starts the run's time limit where its worker runs (the
+  // sandbox), which ends the worker on time however busy the page is; the
+  // page's own timer, a little later, is there should the sandbox not
+  // answer.
+  limit(worker) {
+    const id = this.runID;
+    const from = Date.now();
+    delete this.root.dataset.limitMs;
+    worker?.limit(id, cfg.limit, (at) => {
+      if (this.runID !== id) return;
+      this.root.dataset.limitMs = String(at - from);
+      this.halt(T.timeout(cfg.limit));
+    });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.halt(T.timeout(cfg.limit)), cfg.limit * 1000);
+    this.timer = setTimeout(() => this.halt(T.timeout(cfg.limit)), cfg.limit * 1000 + LIMIT_GRACE);
   }
 
   receive(m) {

@@ -17,9 +17,18 @@
 //                     start a worker of kind; port is the page's end of a
 //                     channel the worker talks on from then on
 //                 {type:'end', key}   terminate that worker
+//                 {type:'limit', key, run, ms}  terminate that worker ms
+//                     from now, unless {type:'unlimit', key, run} comes
+//                     first: a run's time limit
 //   frame → page  {type:'ready'} once connected
 //                 {type:'error', key, message} when a worker fails to load
 //                     or throws
+//                 {type:'limit', key, run, at} the worker was terminated
+//                     at run's time limit, at (Date.now()) then
+//
+// The limit is kept here, next to the worker, rather than in the page: a
+// page busy laying out a flood of output would notice it late, while the
+// program went on running.
 //
 // Worker sources are part of this script (the build embeds them and Go's
 // wasm_exec.js, which each runs first, in ./sources.js), so its hash in
@@ -28,6 +37,7 @@
 import { sources, wasmExec } from './sources.js';
 
 const workers = new Map(); // key → Worker
+const limits = new Map(); // key → Map(run → timer)
 const urls = {};
 
 // A document that is not opaque is not the page's sandboxed frame: then
@@ -48,6 +58,11 @@ function connect(control) {
     if (!m || typeof m.key !== 'string') return;
     if (m.type === 'start' && Object.hasOwn(sources, m.kind) && m.port instanceof MessagePort) start(control, m);
     else if (m.type === 'end') end(m.key);
+    else if (m.type === 'limit' && typeof m.run === 'string' && Number.isFinite(m.ms) && m.ms > 0) limit(control, m);
+    else if (m.type === 'unlimit' && typeof m.run === 'string') {
+      clearTimeout(limits.get(m.key)?.get(m.run));
+      limits.get(m.key)?.delete(m.run);
+    }
   };
   control.postMessage({ type: 'ready' });
 }
@@ -74,6 +89,18 @@ function start(control, { key, kind, port }) {
 function end(key) {
   workers.get(key)?.terminate();
   workers.delete(key);
+  for (const timer of limits.get(key)?.values() || []) clearTimeout(timer);
+  limits.delete(key);
+}
+
+function limit(control, { key, run, ms }) {
+  if (!workers.has(key)) return;
+  if (!limits.has(key)) limits.set(key, new Map());
+  clearTimeout(limits.get(key).get(run));
+  limits.get(key).set(run, setTimeout(() => {
+    end(key);
+    control.postMessage({ type: 'limit', key, run, at: Date.now() });
+  }, ms));
 }
 
 // PORT_SHIM runs first in every worker: it takes the channel to the page
