@@ -592,7 +592,25 @@ func checkLoopCapture(body *ast.BlockStmt, vars map[*ast.Object]bool, add func(t
 	if len(vars) == 0 || body == nil {
 		return
 	}
+	// A literal called where it stands, with no literal inside it, is run
+	// and done within its iteration (the source pass makes one of each
+	// method value): the variable it reads is that iteration's. One that
+	// go or defer calls is not.
+	later := map[*ast.CallExpr]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			later[n.Call] = true
+		case *ast.DeferStmt:
+			later[n.Call] = true
+		case *ast.CallExpr:
+			if lit, ok := n.Fun.(*ast.FuncLit); ok && !later[n] && !hasFuncLit(lit.Body) {
+				for _, a := range n.Args {
+					checkLoopCapture(&ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: a}}}, vars, add)
+				}
+				return false
+			}
+		}
 		lit, ok := n.(*ast.FuncLit)
 		if !ok {
 			return true
@@ -607,6 +625,15 @@ func checkLoopCapture(body *ast.BlockStmt, vars map[*ast.Object]bool, add func(t
 		})
 		return false
 	})
+}
+
+func hasFuncLit(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		_, found = m.(*ast.FuncLit)
+		return !found
+	})
+	return found
 }
 
 // checkLibraryClosure reports a function literal handed to a function or

@@ -27,9 +27,10 @@ import (
 //   - the arguments of a deferred call: the interpreter keeps a reference
 //     to a variable, a field or an element instead of its value at the
 //     defer statement, so they are first copied into fresh variables;
-//   - a method value x.M with a value receiver, which must copy x when it
-//     is evaluated, and method expressions (*T).M and T.M, which the
-//     interpreter cannot call, into function literals.
+//   - a method value x.M with a value receiver, which must copy x (or
+//     what x points to) when it is evaluated, and in a loop must give
+//     each value its own copy, and method expressions (*T).M and T.M,
+//     which the interpreter cannot call, into function literals.
 //
 // Everything else is left alone; Detect reports what is still wrong.
 type lowering struct {
@@ -39,6 +40,8 @@ type lowering struct {
 	helpers map[string]bool
 	temp    int
 	imports map[string]bool            // paths the helpers need
+	names   map[string]string          // the file's imports, by local name
+	loops   []*ast.BlockStmt           // the bodies of the file's loops
 	methods map[string][]*ast.FuncDecl // by method name
 	fields  map[string]bool            // struct field names declared in the file
 }
@@ -143,6 +146,12 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	})
 
 	for _, r := range ranges {
+		l.loops = append(l.loops, r.Body)
+	}
+	for _, f := range fors {
+		l.loops = append(l.loops, f.Body)
+	}
+	for _, r := range ranges {
 		if isIntExpr(r.X) && r.Tok != token.ASSIGN {
 			l.rangeInt(r, labels[r])
 		} else if l.chanRange(r, labels[r]) {
@@ -158,6 +167,7 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 		}
 	}
 	imports := importNames(file)
+	l.names = imports
 	for _, c := range calls {
 		l.builtinCall(c)
 		l.nestedCall(c, imports)
@@ -452,18 +462,29 @@ func (l *lowering) hoistArgs(args []ast.Expr, prefix string) []string {
 // hoistable: an expression on one line whose text no other rewrite
 // changes, so it can move whole.
 func (l *lowering) hoistable(e ast.Expr) bool {
-	return !strings.Contains(l.text(e), "\n") && !rewritten(e)
+	return !strings.Contains(l.text(e), "\n") && !l.rewritten(e)
 }
 
 // rewritten reports whether e holds something another rewrite changes (a
-// call of min or max, a function literal): moving its text would lose that
-// rewrite, so it stays where it is.
-func rewritten(e ast.Expr) bool {
+// call of min or max, a function literal, a selector that may be a method
+// value or expression or a library function with a helper): moving its
+// text would lose that rewrite, so it stays where it is. A field (p.x)
+// moves.
+func (l *lowering) rewritten(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.FuncLit, *ast.SelectorExpr:
+		case *ast.FuncLit:
 			found = true
+		case *ast.SelectorExpr:
+			qualified := l.names[builtin(n.X)] + "." + n.Sel.Name
+			_, lib := libCalls[qualified]
+			_, nested := nestedCalls[qualified]
+			switch ast.Unparen(n.X).(type) {
+			case *ast.StarExpr:
+				found = true // (*T).M
+			}
+			found = found || lib || nested || len(l.methods[n.Sel.Name]) > 0
 		case *ast.CallExpr:
 			if name := builtin(n.Fun); name == "min" || name == "max" {
 				found = true
@@ -541,6 +562,68 @@ func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 	}
 	l.use("_lowerCopy")
 	l.wrap(sel.X, "_lowerCopy(", ")")
+	// The interpreter binds a method value to the slot that holds its
+	// receiver's copy, one per expression: taken again in a loop, every
+	// value sees the last receiver. A function literal called at once
+	// gives each its own. Only in a loop: elsewhere the literal is not
+	// needed, and yaegi v0.16.1 fails to compile some functions that hold
+	// two of them and a deferred method call.
+	if sig := l.methodSig(sel.Sel.Name); sig != "" && l.inLoop(sel) {
+		l.wrap(sel, "func() func"+sig+" { return ", " }()")
+	}
+}
+
+// inLoop says n is in the body of a for or range statement.
+func (l *lowering) inLoop(n ast.Node) bool {
+	for _, b := range l.loops {
+		if b.Pos() <= n.Pos() && n.End() <= b.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// methodSig returns the type of the method value x.name (its parameters
+// and results, without "func"), when every method of that name in the
+// file has the same one on one line and mentions no type parameter of
+// its receiver; otherwise "".
+func (l *lowering) methodSig(name string) string {
+	sig := ""
+	for _, m := range l.methods[name] {
+		rt := m.Recv.List[0].Type
+		if star, ok := rt.(*ast.StarExpr); ok {
+			rt = star.X
+		}
+		switch rt.(type) {
+		case *ast.IndexExpr, *ast.IndexListExpr: // a generic receiver
+			return ""
+		}
+		t := "(" + l.fieldTypes(m.Type.Params) + ")"
+		if r := m.Type.Results; r != nil {
+			if len(r.List) == 1 && len(r.List[0].Names) <= 1 {
+				t += " " + l.fieldTypes(r)
+			} else {
+				t += " (" + l.fieldTypes(r) + ")"
+			}
+		}
+		if strings.Contains(t, "\n") || (sig != "" && t != sig) {
+			return ""
+		}
+		sig = t
+	}
+	return sig
+}
+
+// fieldTypes lists the types of a parameter or result list without their
+// names (the interpreter trips over a named one in a literal's result).
+func (l *lowering) fieldTypes(fl *ast.FieldList) string {
+	var types []string
+	for _, f := range fl.List {
+		for range max(1, len(f.Names)) {
+			types = append(types, l.text(f.Type))
+		}
+	}
+	return strings.Join(types, ", ")
 }
 
 // methodExpr finds the declaration of M for (*T).M or T.M.

@@ -407,7 +407,7 @@ var helpers = map[string]helper{
 	t, ok := x.(T_)
 	return t, ok
 }`},
-	"_lowerCopy": {src: `func _lowerCopy[V_ any](v V_) V_ { return v }`},
+	"_lowerCopy": {imports: []string{symbols.LowerPath}, src: `func _lowerCopy[V_ any](v V_) V_ { return _lowerRT.Pointee(v).(V_) }`},
 
 	// errors.As, walking the tree depth first as Go does, in interpreted
 	// code, where an assertion to the program's own types works. (Not

@@ -35,6 +35,11 @@ type Hooks struct {
 // Clear is the built-in clear (Go 1.21), which the interpreter lacks: a
 // map or slice passed as an interface still shares its entries or its
 // array, so clearing the copy clears the program's.
+//
+// Pointee copies what a pointer points to, for a method value p.M with a
+// value receiver, which Go evaluates by copying *p then: interpreted code
+// cannot dereference a value whose type it only knows as a type
+// parameter.
 func Lower(h Hooks) map[string]map[string]reflect.Value {
 	return map[string]map[string]reflect.Value{
 		LowerPath + "/lower": {
@@ -45,6 +50,7 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			}),
 			"GoPanic": reflect.ValueOf(func(v any) { h.GoPanic(recovered(v)) }),
 			"Clear":   reflect.ValueOf(clearValue),
+			"Pointee": reflect.ValueOf(pointee),
 		},
 	}
 }
@@ -65,4 +71,17 @@ func clearValue(v any) {
 	case reflect.Map, reflect.Slice:
 		rv.Clear()
 	}
+}
+
+// pointee returns, for a non-nil pointer, a new pointer to a copy of
+// what it points to, and anything else as it is. A nil pointer is left
+// for the method call to fail on.
+func pointee(v any) any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return v
+	}
+	c := reflect.New(rv.Type().Elem())
+	c.Elem().Set(rv.Elem())
+	return c.Interface()
 }

@@ -50,7 +50,7 @@ func TestLowerHelpers(t *testing.T) {
 	var goPanic any
 	lower := Lower(Hooks{Recovered: func(any) { recoveries++ }, GoPanic: func(v any) { goPanic = v }})
 	syms := lower[LowerPath+"/lower"]
-	if len(lower) != 1 || len(syms) != 3 {
+	if len(lower) != 1 || len(syms) != 4 {
 		t.Fatalf("Lower holds %v", lower)
 	}
 	syms["GoPanic"].Interface().(func(any))(reflect.ValueOf(errors.New("in goroutine")))
@@ -73,5 +73,19 @@ func TestLowerHelpers(t *testing.T) {
 	clearValue(3) // neither: nothing happens
 	if len(m) != 0 || s[0] != 0 || s[1] != 0 {
 		t.Errorf("after clear: %v %v", m, s)
+	}
+	// Pointee copies what a pointer points to, once, and leaves the rest.
+	type point struct{ x int }
+	p := &point{1}
+	c := pointee(p).(*point)
+	p.x = 2
+	if c == p || c.x != 1 {
+		t.Errorf("pointee(&point{1}) then p.x = 2: got %+v, want a copy holding 1", c)
+	}
+	if got := pointee(point{3}); got != (point{3}) {
+		t.Errorf("pointee(point{3}) = %#v", got)
+	}
+	if got := pointee((*point)(nil)); got != (*point)(nil) {
+		t.Errorf("pointee(nil) = %#v", got)
 	}
 }
