@@ -156,7 +156,7 @@ const (
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/20"
+const Version = "yaegi-v0.16.1/21"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
@@ -202,6 +202,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 		}
 	}
 	var goPanic, handOver atomic.Pointer[string]
+	var started atomic.Int64 // goroutines the program started and that did not return
 	if err := i.Use(symbols.Symbols); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading the standard library: %w", err)}
 	}
@@ -216,6 +217,8 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 				select {} // the run is over; this goroutine stays where it is
 			}
 		},
+		GoStart: func() { started.Add(1) },
+		GoEnd:   func() { started.Add(-1) },
 		GoPanic: func(v any) {
 			msg := panicMessage(v)
 			if opts.HandOver {
@@ -245,7 +248,12 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	defer timers.end()
 	var wake wakers
 	if err := i.Use(map[string]map[string]reflect.Value{
-		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int { return numGoroutine(before) })},
+		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int {
+			if p.counted {
+				return 1 + int(started.Load())
+			}
+			return numGoroutine(before)
+		})},
 	}); err != nil {
 		return Result{Status: 2, Err: fmt.Errorf("loading runtime: %w", err)}
 	}

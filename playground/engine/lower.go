@@ -404,13 +404,14 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 // panic reaches the goroutine's top, as Go does; the interpreter would
 // crash instead. "go func() { ... }()" gets it first in the literal's body
 // (so it runs after the goroutine's own deferred calls, which may
-// recover). "go f(a, b)", for a function the file declares or a
+// recover), and a call before the go statement that counts it (goStart). "go f(a, b)", for a function the file declares or a
 // package's, becomes "{ _lowerG1 := a; go func() { defer
 // func() { _lowerGoPanic(recover()) }(); f(_lowerG1, b) }() }": the arguments are still
 // evaluated at the go statement. Any other go statement is left alone.
 func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
 		l.use("_lowerGoPanic")
+		l.insert(g.Pos(), goStart)
 		l.insert(lit.Body.Lbrace+1, " "+goDefer)
 		return
 	}
@@ -433,7 +434,7 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	}
 	decls := l.hoistArgs(g.Call.Args, "_lowerG")
 	l.use("_lowerGoPanic")
-	l.wrap(g, "{ "+strings.Join(decls, ""), " }")
+	l.wrap(g, "{ "+strings.Join(decls, "")+goStart, " }")
 	l.wrap(g.Call, "func() { "+goDefer+" ", " }()")
 }
 
@@ -441,6 +442,11 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 // the deferred function literal itself: the interpreter does not stop a
 // panic for a recover in a named function deferred directly.
 const goDefer = "defer func() { _lowerGoPanic(recover()) }();"
+
+// goStart, before a go statement goPanic guards, counts the goroutine
+// from its go statement, as Go does; the deferred call counts it out
+// (runtime.NumGoroutine, see Prepared.counted).
+const goStart = "_lowerRT.GoStart(); "
 
 // hoistArgs moves each argument of a call that is not a constant into a
 // fresh variable named after prefix, so that it is evaluated where the

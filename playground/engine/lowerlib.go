@@ -395,6 +395,7 @@ var helpers = map[string]helper{
 }`},
 	// GoPanic ends the program with the panic's message (see goPanic).
 	"_lowerGoPanic": {imports: []string{symbols.LowerPath}, src: `func _lowerGoPanic(r any) {
+	_lowerRT.GoEnd()
 	if r != nil {
 		_lowerRT.GoPanic(r)
 	}

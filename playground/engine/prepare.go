@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"regexp"
@@ -19,6 +20,11 @@ type Prepared struct {
 	pm       *posMap
 	findings []Finding
 	errs     []Finding
+	// counted says every go statement of the program counts the
+	// goroutine it starts (goStart in lower.go), so the count is
+	// runtime.NumGoroutine's; otherwise it is read from the runtime's
+	// goroutine stacks, a cost that grows with every goroutine.
+	counted bool
 }
 
 // Prepare parses src, lowers it, and runs Detect on the lowered code.
@@ -33,6 +39,7 @@ func Prepare(src string) (*Prepared, error) {
 	p := &Prepared{Source: src, Code: code, pm: pm}
 	fset = token.NewFileSet()
 	if file, err := parser.ParseFile(fset, "main.go", code, 0); err == nil {
+		p.counted = everyGoCounted(file)
 		// The helpers appended after the reader's last line are the source
 		// pass's own, known to run right: what the check sees in them is
 		// not the reader's (a call of a helper is named where it is made).
@@ -89,3 +96,47 @@ func (p *Prepared) mapMessage(msg string) string {
 }
 
 var anyPosition = regexp.MustCompile(`\b(\d+):(\d+):`)
+
+// everyGoCounted reports whether each go statement of the lowered file
+// follows a call of goStart.
+func everyGoCounted(file *ast.File) bool {
+	counted := true
+	ast.Inspect(file, func(n ast.Node) bool {
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		case *ast.LabeledStmt:
+			if _, ok := n.Stmt.(*ast.GoStmt); ok {
+				counted = false // goStart went before the label
+			}
+			return counted
+		default:
+			return counted
+		}
+		for i, s := range list {
+			if _, ok := s.(*ast.GoStmt); ok && (i == 0 || !isGoStart(list[i-1])) {
+				counted = false
+			}
+		}
+		return counted
+	})
+	return counted
+}
+
+func isGoStart(s ast.Stmt) bool {
+	e, ok := s.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	c, ok := e.X.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := c.Fun.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "GoStart" && builtin(sel.X) == "_lowerRT"
+}

@@ -15,6 +15,9 @@ type Hooks struct {
 	// a goroutine other than main's, which ends the program in Go; it must
 	// not return.
 	GoPanic func(v any)
+	// GoStart is called at each go statement the source pass guards, and
+	// GoEnd when the goroutine it started returns.
+	GoStart, GoEnd func()
 }
 
 // Lower is the table of LowerPath, for one run.
@@ -49,6 +52,8 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 				return r
 			}),
 			"GoPanic": reflect.ValueOf(func(v any) { h.GoPanic(recovered(v)) }),
+			"GoStart": reflect.ValueOf(func() { call(h.GoStart) }),
+			"GoEnd":   reflect.ValueOf(func() { call(h.GoEnd) }),
 			"Clear":   reflect.ValueOf(clearValue),
 			"Pointee": reflect.ValueOf(pointee),
 		},
@@ -84,4 +89,10 @@ func pointee(v any) any {
 	c := reflect.New(rv.Type().Elem())
 	c.Elem().Set(rv.Elem())
 	return c.Interface()
+}
+
+func call(f func()) {
+	if f != nil {
+		f()
+	}
 }
