@@ -89,3 +89,22 @@ func TestPanicIsHandedOver(t *testing.T) {
 		}
 	}
 }
+
+// Result.Lingering says whether goroutines of the program outlived it:
+// those it released as it ended are given their moment, with or without
+// the source pass's count of them.
+func TestLingering(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      bool
+	}{
+		{"released", "package main\n\nfunc main() {\n\trelease := make(chan struct{})\n\tfor i := 0; i < 2000; i++ {\n\t\tgo func() { <-release }()\n\t}\n\tclose(release)\n}\n", false},
+		{"blocked", "package main\n\nfunc main() {\n\tgo func() { select {} }()\n}\n", true},
+		{"blocked, from a method value", "package main\n\ntype w struct{}\n\nfunc (w) wait() { select {} }\n\nfunc main() {\n\tgo w{}.wait()\n}\n", true},
+		{"none", "package main\n\nfunc main() {}\n", false},
+	} {
+		if res := Run(context.Background(), c.src, Options{Timeout: time.Minute}); res.Lingering != c.want || res.Err != nil {
+			t.Errorf("%s: %+v; want Lingering %v", c.name, res, c.want)
+		}
+	}
+}

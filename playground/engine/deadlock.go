@@ -3,6 +3,8 @@ package engine
 import (
 	"bytes"
 	"runtime"
+	"sync/atomic"
+	"time"
 )
 
 // The interpreter runs a program's goroutines as goroutines of the host
@@ -65,16 +67,34 @@ func programGoroutines(before map[string]bool) []goroutineState {
 	return out
 }
 
-// Goroutines returns how many goroutines run interpreted code now: after
-// a run, those the program left behind. In a process that goes on running
-// other programs (the page's interpreter), they would go on too, where Go
-// would have ended them with the process.
-func Goroutines() int { return len(programGoroutines(nil)) }
+// lingering reports whether goroutines of a program that just ended are
+// still there (Result.Lingering). Those it released as it ended (closing
+// a channel they wait on) are given a moment to finish first. Where the
+// source pass counts the program's goroutines (counted), the count says
+// it; otherwise only a read of every goroutine's stack can, whose cost
+// grows with their number: past watchLimit goroutines, they are taken to
+// be there.
+func lingering(counted bool, started *atomic.Int64, before map[string]bool) bool {
+	if counted {
+		for deadline := time.Now().Add(50 * time.Millisecond); started.Load() > 0 && time.Now().Before(deadline); {
+			runtime.Gosched()
+		}
+		return started.Load() > 0
+	}
+	if runtime.NumGoroutine() > watchLimit {
+		return true
+	}
+	return len(programGoroutines(before)) > 0
+}
 
 // interpretedGoroutines returns the ids of the goroutines running
-// interpreted code now.
+// interpreted code now (none are read past watchLimit goroutines: see
+// lingering).
 func interpretedGoroutines() map[string]bool {
 	ids := map[string]bool{}
+	if runtime.NumGoroutine() > watchLimit {
+		return ids
+	}
 	for _, g := range programGoroutines(nil) {
 		ids[g.id] = true
 	}

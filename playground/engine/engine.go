@@ -132,6 +132,10 @@ type Result struct {
 	// the Go toolchain to run the program instead; what it printed until
 	// then does not count.
 	HandOver string
+	// Lingering says goroutines of the program were still there when it
+	// ended. Go ends them with its process; a host that goes on running
+	// other programs (the page's interpreter) must end itself instead.
+	Lingering bool
 }
 
 var (
@@ -185,7 +189,7 @@ func (p *Prepared) Run(ctx context.Context, opts Options) Result {
 
 // interpret runs the prepared program; errors are reported at positions
 // of the reader's source.
-func interpret(ctx context.Context, p *Prepared, opts Options) Result {
+func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	stdout, stderr := newGate(opts.Stdout), newGate(opts.Stderr)
 	// Closed on return, so an abandoned run (timed out, or ended by os.Exit
 	// while other goroutines still print) cannot write into what follows.
@@ -244,6 +248,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) Result {
 	// The program's goroutines are told apart from the host's and from
 	// those earlier runs left behind (see deadlock.go).
 	before := interpretedGoroutines()
+	defer func() { res.Lingering = lingering(p.counted, &started, before) }()
 	var timers afterFuncs
 	defer timers.end()
 	var wake wakers

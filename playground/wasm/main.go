@@ -210,7 +210,7 @@ func run(id, code string, auto bool) {
 	if res.Err != nil && !res.Told {
 		msg["error"] = res.Err.Error()
 	}
-	if engine.Goroutines() > 0 {
+	if res.Lingering {
 		// Go ends them with its process; here the page ends this worker.
 		msg["lingering"] = true
 	}
