@@ -886,6 +886,7 @@ class Playground {
     this.dropRunner();
     const ms = Math.round(performance.now() - this.started);
     this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
+    this.root.dataset.runMs = String(ms);
     // What the program printed is on the page before it is said to be
     // over; the page answers the reader meanwhile (Stop still ends it).
     const gen = this.gen;
