@@ -189,15 +189,31 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	}
 	tab.Do(t, 20*time.Second, chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="done"]`))
 
-	// A tight loop: only terminating the worker can stop it.
+	// A computation the interpreter cannot finish within the limit (2 s
+	// here) is not a runaway: compiled Go, many times faster, runs it
+	// from the start, on Automatic.
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc fib(n int) int {\nif n < 2 {\nreturn n\n}\nreturn fib(n-1) + fib(n-2)\n}\n\nfunc main() {\nfmt.Println(fib(32))\n}\n")
+	state, output, status := runPlayground(t, tab, id, 180*time.Second)
+	if engine, note := engineOf(t, tab, id); state != "done" || output != "2178309\n" || engine != "exact" || !strings.Contains(note, "still computing") {
+		t.Errorf("a long computation: state %s, output %q, status %q, engine %s, note %q; want Go's result", state, output, status, engine, note)
+	}
+	// A tight loop: only terminating the worker can stop it, in either
+	// engine.
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")
-	start := time.Now()
-	state, _, status := runPlayground(t, tab, id, 30*time.Second)
+	state, _, status = runPlayground(t, tab, id, 120*time.Second)
 	if state != "error" || !strings.Contains(status, "did not end within 2 s") {
 		t.Errorf("runaway loop: state %s, status %q; want stopped at the 2 s limit", state, status)
 	}
+	// A program that waits past the limit is stopped there, in the
+	// interpreter.
+	typeCode(t, tab, id, "package main\n\nimport \"time\"\n\nfunc main() {\ntime.Sleep(time.Minute)\n}\n")
+	start := time.Now()
+	state, _, status = runPlayground(t, tab, id, 30*time.Second)
+	if engine, _ := engineOf(t, tab, id); state != "error" || !strings.Contains(status, "did not end within 2 s") || engine != "fast" {
+		t.Errorf("a long sleep: state %s, status %q, engine %s; want stopped at the 2 s limit by the interpreter", state, status, engine)
+	}
 	if d := time.Since(start); d > 20*time.Second {
-		t.Errorf("the runaway loop took %v to stop", d)
+		t.Errorf("the long sleep took %v to stop", d)
 	}
 	// Stop, at once.
 	tab.Do(t, 20*time.Second,

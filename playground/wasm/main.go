@@ -11,6 +11,8 @@
 //	                                      then {type:"exit", id, status, error, lingering}
 //	                                      or {type:"exit", id, flood:true} past 1 MiB of output
 //	                                      or {type:"exit", id, exact:reason} (auto only)
+//	                                      and {type:"beat", id} every 250 ms while the
+//	                                      interpreter is free between the program's steps
 //	in:  {type:"format", id, code}   out: {type:"formatted", id, code, error}
 //
 // With auto set, a program the interpreter would run differently from Go
@@ -185,6 +187,24 @@ func run(id, code string, auto bool) {
 			"data": "note: the interpreter may print something different from Go here:\n" + strings.Join(differ, "\n") + "\n"})
 	}
 	out := &output{id: id, last: time.Now()}
+	// A beat says the interpreter is free between the program's steps
+	// (the program sleeps, waits, or prints): the page tells by their
+	// absence a program that keeps it computing, which on Automatic it
+	// hands to Go at the time limit rather than call it a runaway.
+	beating := make(chan struct{})
+	defer close(beating)
+	go func() {
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-beating:
+				return
+			case <-t.C:
+				post(map[string]any{"type": "beat", "id": id})
+			}
+		}
+	}()
 	opts := engine.Options{Stdout: out.writer("stdout"), Stderr: out.writer("stderr"), HandOver: auto}
 	var res engine.Result
 	if err != nil {

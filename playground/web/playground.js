@@ -193,6 +193,8 @@ function clean(m) {
   switch (m.type) {
     case 'out':
       return { type: 'out', id, stream: m.stream === 'stderr' ? 'stderr' : 'stdout', data: bounded(m.data, OUTPUT_LIMIT + 1) };
+    case 'beat':
+      return { type: 'beat', id };
     case 'exit':
       return {
         type: 'exit', id, status: int(m.status), flood: m.flood === true, lingering: m.lingering === true,
@@ -496,6 +498,10 @@ const BUILD_LIMIT = 30;
 // LIMIT_GRACE is how long after the sandbox should have ended a run at its
 // time limit the page ends it itself (ms).
 const LIMIT_GRACE = 1000;
+
+// BEAT_STALE is how long without a beat from the interpreter means it is
+// computing (ms); it beats every 250 ms when free.
+const BEAT_STALE = 1000;
 const ENGINE_KEY = 'gointernals-engine';
 
 function el(tag, attrs = {}, text) {
@@ -750,6 +756,7 @@ class Playground {
       this.say(T.running);
       this.started = performance.now();
       this.runID = await started;
+      this.beat = performance.now();
       this.limit(host.worker);
     } catch (err) {
       host.onprogress.delete(progress);
@@ -856,14 +863,33 @@ class Playground {
     worker?.limit(id, cfg.limit, (at) => {
       if (this.runID !== id) return;
       this.root.dataset.limitMs = String(at - from);
-      this.halt(T.timeout(cfg.limit));
+      this.atLimit();
     });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.halt(T.timeout(cfg.limit)), cfg.limit * 1000 + LIMIT_GRACE);
+    this.timer = setTimeout(() => this.atLimit(), cfg.limit * 1000 + LIMIT_GRACE);
+  }
+
+  // atLimit ends a run at its time limit. On Automatic, an interpreter
+  // that had stopped answering was computing, not waiting (a program that
+  // sleeps or blocks leaves it free to say so): the interpreter is many
+  // times slower than compiled Go, so its limit says nothing about the
+  // program, and Go runs it from the start, with a limit of its own.
+  atLimit() {
+    if (this.root.dataset.engine === 'fast' && this.pick?.value === 'auto' && this.runID && performance.now() - this.beat > BEAT_STALE) {
+      clearTimeout(this.timer);
+      host.listeners.delete(this.runID); // handed over, not abandoned
+      this.runID = null;
+      host.restart(); // the only way to end the computation
+      this.clearOutput();
+      this.runExact(T.tooSlow(cfg.limit));
+      return;
+    }
+    this.halt(T.timeout(cfg.limit));
   }
 
   receive(m) {
-    if (m.type === 'out') this.append(m.stream, m.data);
+    if (m.type === 'beat') this.beat = performance.now();
+    else if (m.type === 'out') this.append(m.stream, m.data);
     else if (m.type === 'exit' && m.exact !== undefined) {
       // The interpreter handed the program over: nothing it printed counts.
       clearTimeout(this.timer);
