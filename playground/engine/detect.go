@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"path"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,6 +92,7 @@ var mayDiffer = map[string]bool{
 	"pointer receiver":           true,
 	"errors.As":                  true,
 	"closure to the library":     true,
+	"interface inside a value":   true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -293,6 +295,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	duplicateCases(file, add)
 	pointerMethods(file, add)
 	printedTypes(file, add)
+	interfaceFields(file, imports, add)
 	sortFindings(out)
 	return out
 }
@@ -750,4 +753,89 @@ func namedType(e ast.Expr) string {
 		}
 	}
 	return ""
+}
+
+// interfaceFields reports, in a program that prints with fmt, a struct,
+// array, slice or map type that holds a value of one of the program's
+// interface types (a field, an element, a key), or a struct that embeds
+// any interface. The interpreter keeps such a value in a wrapper of its
+// own, and fmt prints the wrapper ({0xc000... {0xc000... 409}}) where Go
+// prints the value it holds; an embedded interface makes fmt fail
+// ("StructOf does not support methods of embedded interfaces"). Measured
+// on yaegi v0.16.1. Whether such a value is printed takes type
+// information, so the type is reported where it is written.
+func interfaceFields(file *ast.File, imports map[string]string, add func(token.Pos, string, string)) {
+	printing := false
+	for _, path := range imports {
+		printing = printing || path == "fmt"
+	}
+	if !printing {
+		return
+	}
+	own := map[string]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if ts, ok := n.(*ast.TypeSpec); ok {
+			if _, ok := ts.Type.(*ast.InterfaceType); ok {
+				own[ts.Name.Name] = true
+			}
+		}
+		return true
+	})
+	isOwn := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && own[id.Name]
+	}
+	reported := false
+	report := func(pos token.Pos, what string) {
+		if !reported {
+			add(pos, "interface inside a value", what+": fmt prints such a value in the interpreter as the interpreter's own wrapper, or fails, where Go prints the value it holds")
+			reported = true
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.StructType:
+			for _, f := range n.Fields.List {
+				switch {
+				case len(f.Names) == 0 && (isOwn(f.Type) || isInterfaceName(f.Type, imports)):
+					report(f.Type.Pos(), "this struct embeds the interface "+exprString(f.Type))
+				case isOwn(f.Type):
+					report(f.Type.Pos(), "this struct holds a value of the interface type "+exprString(f.Type))
+				}
+			}
+		case *ast.ArrayType:
+			if isOwn(n.Elt) {
+				report(n.Elt.Pos(), "this slice or array holds values of the interface type "+exprString(n.Elt))
+			}
+		case *ast.MapType:
+			if isOwn(n.Key) || isOwn(n.Value) {
+				report(n.Pos(), "this map holds values of an interface type of the program")
+			}
+		}
+		return !reported
+	})
+}
+
+// isInterfaceName reports whether e names an interface of the standard
+// library that a struct may embed: error, or pkg.Name where the package's
+// symbol is an interface type.
+func isInterfaceName(e ast.Expr, imports map[string]string) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name == "error" || e.Name == "any"
+	case *ast.SelectorExpr:
+		v, ok := libSymbol(imports[builtin(e.X)], e.Sel.Name)
+		return ok && v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Interface
+	}
+	return false
+}
+
+func exprString(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return builtin(e.X) + "." + e.Sel.Name
+	}
+	return "it holds"
 }

@@ -160,7 +160,7 @@ const (
 // Version changes whenever the engine's behaviour does (the source pass,
 // the symbol set, yaegi's version), so results cached by the build are
 // not trusted across such a change.
-const Version = "yaegi-v0.16.1/21"
+const Version = "yaegi-v0.16.1/22"
 
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
@@ -190,6 +190,14 @@ func (p *Prepared) Run(ctx context.Context, opts Options) Result {
 // interpret runs the prepared program; errors are reported at positions
 // of the reader's source.
 func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
+	// Whether the program's goroutines outlived it is asked last, once
+	// nothing they print can reach the output any more.
+	var lingers func() bool
+	defer func() {
+		if lingers != nil {
+			res.Lingering = lingers()
+		}
+	}()
 	stdout, stderr := newGate(opts.Stdout), newGate(opts.Stderr)
 	// Closed on return, so an abandoned run (timed out, or ended by os.Exit
 	// while other goroutines still print) cannot write into what follows.
@@ -248,7 +256,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	// The program's goroutines are told apart from the host's and from
 	// those earlier runs left behind (see deadlock.go).
 	before := interpretedGoroutines()
-	defer func() { res.Lingering = lingering(p.counted, &started, before) }()
+	lingers = func() bool { return lingering(p.counted, &started, before) }
 	var timers afterFuncs
 	defer timers.end()
 	var wake wakers
