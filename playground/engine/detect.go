@@ -152,7 +152,7 @@ func hiddenMethods(file *ast.File, imports map[string]string, add func(token.Pos
 // interpreter, which builds them from reflect without names: %T and %#v
 // print "struct { X int }" for main.Point, a struct embedding another
 // prints the unexported fields of the embedded one with an X before their
-// names, and a runtime error a program recovers reads in the interpreter's
+// names, %+v prints any unexported field's name so, and a runtime error a program recovers reads in the interpreter's
 // words ("reflect: call of reflect.Value.Interface on zero Value" for a
 // nil dereference).
 func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
@@ -179,10 +179,12 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 		}
 		return false
 	}
+	anyUnexported := false
 	for _, st := range structs {
 		if st == nil {
 			continue
 		}
+		anyUnexported = anyUnexported || unexported(st)
 		for _, f := range st.Fields.List {
 			t := f.Type
 			if star, ok := t.(*ast.StarExpr); ok {
@@ -198,6 +200,8 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 		case *ast.BasicLit:
 			if len(structs) > 0 && n.Kind == token.STRING && (strings.Contains(n.Value, "%T") || strings.Contains(n.Value, "%#v")) {
 				add(n.Pos(), "type names", "the interpreter's types have no names: %T and %#v print the structure of the program's types (struct { X int }) instead of their names (main.Point)")
+			} else if n.Kind == token.STRING && strings.Contains(n.Value, "%+v") && anyUnexported {
+				add(n.Pos(), "embedded struct printed", "%+v prints the unexported fields of the program's structs with an X before their names in the interpreter (Xitems for items)")
 			}
 		case *ast.CallExpr:
 			// Calls of the source pass's helpers, where the reader made the
