@@ -685,8 +685,14 @@ class Playground {
   edit(from, to, text, selStart, selEnd) {
     const a = this.area;
     this.editing = true;
+    // execCommand edits where the document's selection is, through the
+    // editor's undo history: only into the focused editor (after a click
+    // on Format the button has the focus, and text went in at the
+    // editor's old cursor, the buffer twice). Where focusing would open a
+    // touch keyboard, the edit is made without undo instead.
+    if (document.activeElement !== a && !matchMedia('(pointer: coarse)').matches) a.focus({ preventScroll: true });
     a.setSelectionRange(from, to);
-    if (!document.execCommand || !document.execCommand('insertText', false, text)) {
+    if (document.activeElement !== a || !document.execCommand || !document.execCommand('insertText', false, text)) {
       a.setRangeText(text, from, to, 'end');
     }
     this.editing = false;
@@ -1010,7 +1016,8 @@ class Playground {
       this.say(T.tooLarge(SHARE_LIMIT >> 10));
       return;
     }
-    this.edit(0, this.area.value.length, m.code, 0, 0);
+    // Nothing to change changes nothing, not even the undo history.
+    if (m.code !== this.area.value) this.edit(0, this.area.value.length, m.code, 0, 0);
     this.say(T.formatted);
   }
 
