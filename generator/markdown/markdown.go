@@ -15,7 +15,10 @@
 //   - a fenced "diagram" block names a diagram of the catalogue, drawn as
 //     inline SVG at build time (diagram.go);
 //   - headings get stable, accent-free ids (ids.go) and are listed for the
-//     table of contents.
+//     table of contents;
+//   - a blockquote opened by "[!EDITOR]" is an editor's note, the site's
+//     correction beside the author's words, with its source
+//     (editornote.go).
 //
 // Every problem is a diag.Error at the file line of the construct, so the
 // author sees "content/pt/canais.md:88:9: ...". Positions come from
@@ -113,7 +116,7 @@ func WithDiagrams(f DiagramFunc) Option { return func(c *Converter) { c.diagrams
 // package's extensions.
 func New(opts ...Option) *Converter {
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, &codeExtension{}),
+		goldmark.WithExtensions(extension.GFM, &codeExtension{}, &editorNoteExtension{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(&headingRenderer{}, 100)),

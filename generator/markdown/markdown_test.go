@@ -33,8 +33,9 @@ func (fakeSite) Resolve(from, dest string) (string, bool) {
 
 // TestCases runs each testdata/*.txtar: the "input.md" section is a page
 // body converted as content/pt/canais.md with its body starting on line 6
-// (after a five-line front matter); "html", "errors", "snippets" and
-// "toc" hold what must come out. Run with -update to rewrite them, then
+// (after a five-line front matter), or as content/en/canais.md when a
+// "lang" section says en; "html", "errors", "snippets" and "toc" hold
+// what must come out. Run with -update to rewrite them, then
 // review the diff.
 func TestCases(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
@@ -48,13 +49,17 @@ func TestCases(t *testing.T) {
 				t.Fatal(err)
 			}
 			var input []byte
+			lang := "pt"
 			for _, f := range ar.Files {
-				if f.Name == "input.md" {
+				switch f.Name {
+				case "input.md":
 					input = f.Data
+				case "lang":
+					lang = strings.TrimSpace(string(f.Data))
 				}
 			}
 			doc, errs := New(WithDiagrams(fakeDiagram)).Convert(Source{
-				Path: "content/pt/canais.md", File: "pt/canais.md", Lang: "pt", Slug: "canais",
+				Path: "content/" + lang + "/canais.md", File: lang + "/canais.md", Lang: lang, Slug: "canais",
 				Body: input, BodyLine: 6, Labels: Labels{Output: "Saída", Code: "Código Go"},
 			}, fakeSite{})
 			got := map[string]string{
