@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/goexpert/gointernals/generator/diag"
+	"github.com/goexpert/gointernals/playground/engine"
 	"golang.org/x/net/html"
 )
 
@@ -25,6 +26,8 @@ var snippetCache string
 var sitesDir string
 
 func TestMain(m *testing.M) {
+	// The builds' snippets run confined through this binary (engine.Sandbox).
+	engine.Trampoline()
 	dir, err := os.MkdirTemp("", "snippet-cache-")
 	if err != nil {
 		panic(err)

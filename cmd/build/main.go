@@ -23,6 +23,7 @@ import (
 	"github.com/goexpert/gointernals/generator"
 	"github.com/goexpert/gointernals/generator/diag"
 	"github.com/goexpert/gointernals/generator/serve"
+	"github.com/goexpert/gointernals/playground/engine"
 )
 
 // defaultBaseURL is where the site is published; Netlify passes its own
@@ -30,6 +31,9 @@ import (
 const defaultBaseURL = "https://go-internals.netlify.app"
 
 func main() {
+	// Before anything else: the build starts itself again, with an
+	// argument only it passes, to confine the programs of snippets.
+	engine.Trampoline()
 	contentDir := flag.String("content", "content", "content `directory` (pt/, en/)")
 	out := flag.String("out", "public", "output `directory`")
 	baseURL := flag.String("base-url", defaultBaseURL, "absolute `URL` the site is served from")

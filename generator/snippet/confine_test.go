@@ -7,9 +7,11 @@ import (
 	"go/format"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -141,7 +143,12 @@ func TestSandboxLeavesNothingRunning(t *testing.T) {
 			}
 			t.Run(name, func(t *testing.T) {
 				t.Parallel()
+				// A FIFO, not a file: in its read-only view a program may
+				// still open one for writing, so a survivor would tell.
 				file := filepath.Join(t.TempDir(), "written-after-the-run")
+				if out, err := exec.Command("mkfifo", file).CombinedOutput(); err != nil {
+					t.Fatalf("mkfifo: %v %s", err, out)
+				}
 				imports, sys := "import (\n\t\"fmt\"\n\t\"os\"\n)\n", ""
 				if !tc.fallback {
 					imports = "import (\n\t\"fmt\"\n\t\"os\"\n\t\"syscall\"\n)\n"
@@ -154,6 +161,13 @@ func TestSandboxLeavesNothingRunning(t *testing.T) {
 					t.Fatalf("errors:\n%s", errs)
 				}
 				ended := time.Now()
+				// Open now, so that a survivor's write does not wait for a
+				// reader.
+				witness, err := os.OpenFile(file, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer witness.Close()
 				// The kernel reaps what was killed at once; allow it time
 				// on a loaded machine.
 				var left []string
@@ -165,11 +179,12 @@ func TestSandboxLeavesNothingRunning(t *testing.T) {
 				if len(left) > 0 {
 					t.Errorf("still running after the run: %q", left)
 				}
-				// A survivor would write the file delay seconds after it
-				// started, which was before the run ended.
+				// A survivor would write delay seconds after it started,
+				// which was before the run ended.
 				time.Sleep(time.Until(ended.Add((delay + 2) * time.Second)))
-				if _, err := os.Stat(file); err == nil {
-					t.Error("a process the snippet started wrote its file after the run")
+				witness.SetReadDeadline(time.Now().Add(time.Second))
+				if n, _ := witness.Read(make([]byte, 16)); n > 0 {
+					t.Error("a process the snippet started wrote after the run")
 				}
 			})
 		}

@@ -139,16 +139,23 @@ func (v *validator) goRun(ctx context.Context, code string) (output string, stat
 	// the compiler busy for minutes and gigabytes (a string constant
 	// doubled thirty times is 16 GiB): it has a time limit too, each of
 	// its processes the sandbox's memory limit, and what the go command
-	// starts dies with it.
+	// starts dies with it. Besides its private directory (where it
+	// works) it may write its module's directory and the build's own Go
+	// build cache only: a private cache would compile the standard
+	// library again for every snippet (6.7 s for fmt, sync and time on 2
+	// CPUs, against 0.06 s), and the author's program, which runs below,
+	// cannot write the shared one.
 	var out bytes.Buffer
 	start := time.Now()
 	err = v.opts.Sandbox.Run(ctx, engine.Command{
-		Args:   []string{"go", "build", "-o", bin, "."},
-		Dir:    dir,
-		Env:    env,
-		Stdout: &out,
-		Stderr: &out,
-		Limit:  v.opts.BuildTimeout,
+		Args:     []string{"go", "build", "-o", bin, "."},
+		Dir:      dir,
+		Env:      env,
+		Stdout:   &out,
+		Stderr:   &out,
+		Limit:    v.opts.BuildTimeout,
+		Isolate:  true,
+		Writable: append([]string{dir}, goCache(env)...),
 	})
 	v.count(func(s *Stats) { s.BuildTime += time.Since(start) })
 	switch {
@@ -217,5 +224,21 @@ var toolchainEnv = sync.OnceValues(func() ([]string, error) {
 			env = append(env, k+"="+val)
 		}
 	}
+	// The sandbox makes it writable for go build only if it exists.
+	for _, dir := range goCache(env) {
+		if err := os.MkdirAll(dir, 0o777); err != nil {
+			return nil, err
+		}
+	}
 	return env, nil
 })
+
+// goCache is env's Go build cache, if it is a directory (not "off").
+func goCache(env []string) []string {
+	for _, kv := range env {
+		if dir, ok := strings.CutPrefix(kv, "GOCACHE="); ok && filepath.IsAbs(dir) {
+			return []string{dir}
+		}
+	}
+	return nil
+}

@@ -4,22 +4,25 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"sync"
 	"syscall"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 const canIsolate = true
 
 // setProcAttr puts the command in a process group of its own, killed if
-// the build dies, and, with
-// isolate, in new user, network and PID namespaces. The user namespace
-// maps the build's uid and gid to themselves: an unprivileged user may
-// map only its own, and the program sees the ids it would see outside.
-func setProcAttr(cmd *exec.Cmd, isolate, fakeRefusal bool) {
+// the build dies, and, from level namespaced, in new user, network and
+// PID namespaces; viewed adds a mount namespace. The user namespace maps
+// the build's uid and gid to themselves: an unprivileged user may map
+// only its own, and the program sees the ids it would see outside.
+func setProcAttr(cmd *exec.Cmd, lv level, fakeRefusal bool) {
 	// Pdeathsig: a build that dies (interrupted, or killed at CI's limit)
 	// takes the command with it instead of leaving it to run on.
 	attr := &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if isolate {
+	if lv >= namespaced {
 		uid, gid := os.Getuid(), os.Getgid()
 		attr.Cloneflags = syscall.CLONE_NEWUSER | syscall.CLONE_NEWNET | syscall.CLONE_NEWPID
 		attr.UidMappings = []syscall.SysProcIDMap{{ContainerID: uid, HostID: uid, Size: 1}}
@@ -27,6 +30,15 @@ func setProcAttr(cmd *exec.Cmd, isolate, fakeRefusal bool) {
 		// An unprivileged user may write its gid map only once setgroups
 		// is denied in the new namespace.
 		attr.GidMappingsEnableSetgroups = false
+		if lv == viewed {
+			attr.Cloneflags |= syscall.CLONE_NEWNS
+			// The trampoline mounts the view, and drops what it needs
+			// for that and for dropping the rest (PR_CAPBSET_DROP)
+			// before it execs the command. A user other than root keeps
+			// no capability across its exec without these ambient ones;
+			// they hold in the new user namespace only.
+			attr.AmbientCaps = []uintptr{unix.CAP_SYS_ADMIN, unix.CAP_SETPCAP}
+		}
 		if fakeRefusal {
 			// A new user namespace cannot share the file system
 			// attributes of its parent: clone fails with EINVAL.
@@ -34,6 +46,40 @@ func setProcAttr(cmd *exec.Cmd, isolate, fakeRefusal bool) {
 		}
 	}
 	cmd.SysProcAttr = attr
+}
+
+// startAt starts cmd. With the view, a build running as a user other
+// than root is dumpable while it does: a child is as dumpable as its
+// parent until it execs, and the kernel gives the uid_map of a child that
+// is not dumpable to root, so that user could not map itself into the
+// namespace. The programs that run meanwhile cannot see the build's
+// process: with the view each has the /proc of its own PID namespace.
+// Without the view the build stays not dumpable, and only root gets
+// namespaces.
+func startAt(cmd *exec.Cmd, lv level) error {
+	if lv != viewed || os.Geteuid() == 0 {
+		return cmd.Start()
+	}
+	starting.Lock()
+	if starting.n == 0 {
+		syscall.RawSyscall(syscall.SYS_PRCTL, syscall.PR_SET_DUMPABLE, 1, 0)
+	}
+	starting.n++
+	starting.Unlock()
+	defer func() {
+		starting.Lock()
+		if starting.n--; starting.n == 0 {
+			hideEnvironment()
+		}
+		starting.Unlock()
+	}()
+	return cmd.Start()
+}
+
+// starting counts the commands being started with the build dumpable.
+var starting struct {
+	sync.Mutex
+	n int
 }
 
 // killGroup kills the process group that p leads.

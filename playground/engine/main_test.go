@@ -1,0 +1,13 @@
+package engine
+
+import (
+	"os"
+	"testing"
+)
+
+// The tests' sandboxed commands start this test binary as their
+// trampoline.
+func TestMain(m *testing.M) {
+	Trampoline()
+	os.Exit(m.Run())
+}
