@@ -37,7 +37,9 @@ func asset(t *testing.T, out, pattern string) []byte {
 }
 
 // TestPlaygroundBudgets holds the sizes the playground promises: the
-// interpreter's WebAssembly at most 3 MB gzipped, the page's own scripts
+// interpreter's WebAssembly at most 3.1 MB gzipped (3 MB until the
+// run-time safety net, which hands Go what the interpreter cannot be
+// trusted with, added 16 KB), the page's own scripts
 // (the exact engine's worker and the sandbox, with the workers it starts
 // and Go's wasm_exec.js, included) at most 25 KB gzipped, and no inline
 // script in any page (the Content-Security-Policy allows one, the
@@ -45,7 +47,7 @@ func asset(t *testing.T, out, pattern string) []byte {
 func TestPlaygroundBudgets(t *testing.T) {
 	out := buildWithPlayground(t, 10*time.Second)
 	b := asset(t, out, "engine-*.wasm")
-	const wasmBudget = 3_000_000
+	const wasmBudget = 3_100_000
 	if n := gzipSize(t, b); n > wasmBudget {
 		t.Errorf("engine wasm is %d bytes gzipped, over the %d budget", n, wasmBudget)
 	} else {
