@@ -20,13 +20,13 @@ func init() {
 func allocPath(lang string) *canvas {
 	c := newCanvas("alloc-path", lang, Width, 560,
 		tr(lang, "O caminho da alocação: mallocgc", "The allocation path: mallocgc"),
-		tr(lang, "Uma goroutine (G) aloca pelo seu P; objetos minúsculos (menos de 16 B) e pequenos (de 16 B a 32 KB) saem do mcache do P, que pede spans ao mcentral da classe de tamanho, que os pede à mheap, que pede páginas ao sistema operacional. Objetos grandes (mais de 32 KB) vão direto à mheap.",
-			"A goroutine (G) allocates through its P; tiny objects (under 16 B) and small ones (16 B to 32 KB) come from the P's mcache, which asks the size class's mcentral for spans, which asks the mheap, which asks the operating system for pages. Large objects (over 32 KB) go straight to the mheap."))
+		tr(lang, "Uma goroutine (G) aloca pelo seu P; objetos minúsculos sem ponteiros (menos de 16 B) e pequenos (até 32 KB) saem do mcache do P, que pede spans ao mcentral da sua classe de span (uma classe de tamanho, com ou sem ponteiros), que os pede à mheap, que pede páginas ao sistema operacional. Objetos grandes (mais de 32 KB) vão direto à mheap.",
+			"A goroutine (G) allocates through its P; tiny objects without pointers (under 16 B) and small ones (up to 32 KB) come from the P's mcache, which asks the mcentral of their span class (a size class, with or without pointers) for spans, which asks the mheap, which asks the operating system for pages. Large objects (over 32 KB) go straight to the mheap."))
 	chain := []struct{ cls, label string }{
 		{"g", tr(lang, "G\ngoroutine", "G\ngoroutine")},
 		{"p", tr(lang, "P\nprocessador lógico", "P\nlogical processor")},
 		{"q", tr(lang, "mcache\ncache local do P", "mcache\nthe P's local cache")},
-		{"q", tr(lang, "mcentral\num por classe de tamanho", "mcentral\none per size class")},
+		{"q", tr(lang, "mcentral\num por classe de span", "mcentral\none per span class")},
 		{"q", tr(lang, "mheap\nspans de páginas", "mheap\nspans of pages")},
 		{"os", tr(lang, "SO", "OS")},
 	}
@@ -44,7 +44,7 @@ func allocPath(lang string) *canvas {
 		target int
 		y      float64
 	}{
-		{tr(lang, "minúsculos (tiny)\n< 16 B", "tiny\n< 16 B"), 2, 150},
+		{tr(lang, "minúsculos (tiny)\n< 16 B, sem ponteiros", "tiny\n< 16 B, no pointers"), 2, 150},
 		{tr(lang, "pequenos (small)\n16 B – 32 KB", "small\n16 B – 32 KB"), 2, 260},
 		{tr(lang, "grandes (large)\n> 32 KB", "large\n> 32 KB"), 4, 390},
 	}

@@ -77,8 +77,8 @@ func mn(lang string) *canvas {
 func memoryLayout(lang string) *canvas {
 	c := newCanvas("memory-layout", lang, Width, 560,
 		tr(lang, "Layout da memória e custo das stacks", "Memory layout and the cost of stacks"),
-		tr(lang, "À esquerda, as regiões da memória de um processo, dos endereços altos aos baixos: stack, espaço livre, heap, dados estáticos, literais e instruções. À direita, em escala, a stack de 2 MB de uma thread ao lado da stack inicial de 2 KB de uma goroutine, que é 1024 vezes menor.",
-			"On the left, the regions of a process's memory, from high addresses to low: stack, free space, heap, static data, literals and instructions. On the right, to scale, a thread's 2 MB stack beside a goroutine's 2 KB initial stack, 1024 times smaller."))
+		tr(lang, "À esquerda, as regiões da memória de um processo, dos endereços altos aos baixos: stack, espaço livre, heap, dados estáticos, literais e instruções. À direita, em escala, os 8 MB que a glibc reserva por padrão para a stack de uma thread no Linux (o limite ulimit -s comum) ao lado da stack inicial de 2 KB de uma goroutine, que é 4096 vezes menor.",
+			"On the left, the regions of a process's memory, from high addresses to low: stack, free space, heap, static data, literals and instructions. On the right, to scale, the 8 MB glibc reserves by default for a thread's stack on Linux (the common ulimit -s limit) beside a goroutine's 2 KB initial stack, 4096 times smaller."))
 	c.text(160, 22, tr(lang, "endereços altos", "high addresses"), small, "mu", "middle", 280)
 	regions := []struct {
 		h     float64
@@ -99,16 +99,17 @@ func memoryLayout(lang string) *canvas {
 	}
 	c.text(160, y+25, tr(lang, "endereços baixos", "low addresses"), small, "mu", "middle", 280)
 
-	// To scale: 2 MB is 400 units, so 2 KB is 0.39: drawn as the thinnest
-	// visible line, and pointed at.
+	// To scale: 8 MB (glibc's usual default, not a Go figure) is 400
+	// units, so 2 KB is 0.1: drawn as the thinnest visible line, and
+	// pointed at.
 	const top, full = 70.0, 400.0
 	c.text(470, 30, "thread", small, "b", "middle", 140)
-	c.box(420, top, 100, full, "m", "2 MB", small)
+	c.box(420, top, 100, full, "m", "8 MB", small)
 	c.text(610, 30, "goroutine", small, "b", "middle", 140)
-	sliver := full * 2 / 2048
+	sliver := full * 2 / 8192
 	c.box(560, top+full-sliver-1, 100, sliver+1, "g", "", small)
 	c.arrow(610, top+full-70, 610, top+full-6, "")
 	c.text(610, top+full-90, "2 KB", small, "b", "middle", 130)
-	c.text(540, top+full+40, tr(lang, "em escala: 1024 vezes menor", "to scale: 1024 times smaller"), small, "mu", "middle", 340)
+	c.text(540, top+full+40, tr(lang, "em escala: 4096 vezes menor", "to scale: 4096 times smaller"), small, "mu", "middle", 340)
 	return c
 }

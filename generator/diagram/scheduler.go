@@ -2,8 +2,8 @@ package diagram
 
 func init() {
 	register("mpg",
-		"O modelo M:P:G: cada M (thread) segura um P, que tem sua fila local de Gs; um P ocioso rouba trabalho, e uma M bloqueada em syscall entrega o seu P.",
-		"The M:P:G model: each M (thread) holds a P, which has its local run queue of Gs; an idle P steals work, and an M blocked in a syscall hands its P over.",
+		"O modelo M:P:G: cada M (thread) segura um P, que tem sua fila local de Gs; um P sem trabalho procura na fila global e depois rouba de outro P, e uma M bloqueada em syscall entrega o seu P.",
+		"The M:P:G model: each M (thread) holds a P, which has its local run queue of Gs; a P out of work looks in the global queue, then steals from another P, and an M blocked in a syscall hands its P over.",
 		mpg)
 	register("hchan",
 		"A estrutura interna de um channel bufferizado (hchan): o buffer circular com sendx e recvx, as filas de goroutines e o lock.",
@@ -14,8 +14,8 @@ func init() {
 func mpg(lang string) *canvas {
 	c := newCanvas("mpg", lang, Width, 560,
 		tr(lang, "O modelo M:P:G do scheduler", "The scheduler's M:P:G model"),
-		tr(lang, "No alto, a fila global de goroutines. M1 segura P1, executa G0 e tem G1 e G2 na fila local; M2 segura P2, cuja fila está vazia: P2 rouba G2 da fila de P1 e, 1 vez em 61, olha a fila global. Embaixo, M3 está bloqueada numa syscall com G4 e entrega P3 a M4, que continua executando Go; P4 espera no conjunto de Ps ociosos.",
-			"At the top, the global run queue. M1 holds P1, runs G0 and has G1 and G2 in its local queue; M2 holds P2, whose queue is empty: P2 steals G2 from P1's queue and, 1 time in 61, looks at the global queue. At the bottom, M3 is blocked in a syscall with G4 and hands P3 to M4, which goes on running Go; P4 waits in the pool of idle Ps."))
+		tr(lang, "No alto, a fila global de goroutines. M1 segura P1, executa G0 e tem G1 e G2 na fila local; 1 vez em 61, ao escolher a próxima goroutine, P1 olha a fila global antes da local. M2 segura P2, cuja fila local está vazia: P2 procura primeiro na fila global e, só quando ela também está vazia, rouba metade da fila de outro P, como G2 da fila de P1. Embaixo, M3 está bloqueada numa syscall com G4 e entrega P3 a M4, que continua executando Go; P4 espera no conjunto de Ps ociosos.",
+			"At the top, the global run queue. M1 holds P1, runs G0 and has G1 and G2 in its local queue; 1 time in 61, when choosing the next goroutine, P1 looks at the global queue before its local one. M2 holds P2, whose local queue is empty: P2 looks in the global queue first and, only when that is empty too, steals half of another P's queue, like G2 from P1's. At the bottom, M3 is blocked in a syscall with G4 and hands P3 to M4, which goes on running Go; P4 waits in the pool of idle Ps."))
 	// Global run queue.
 	c.box(10, 10, 700, 64, "q", "", small)
 	c.text(26, 42, tr(lang, "fila global", "global run queue"), small, "b", "start", 300)
@@ -36,11 +36,15 @@ func mpg(lang string) *canvas {
 	c.box(540, 130, 170, 56, "p", "P2", small)
 	c.line(520, 158, 540, 158, "em")
 	c.box(560, 246, 140, 44, "area", tr(lang, "vazia", "empty"), small)
-	// Work stealing, and the look at the global queue.
+	// The global queue is looked at by a busy P now and then, for
+	// fairness (findRunnable: schedtick%61), and by an idle P first;
+	// stealing is the idle P's last resort.
+	c.arrow(300, 128, 300, 77, "dash")
+	c.text(312, 102, tr(lang, "1 vez em 61", "1 time in 61"), small, "mu", "start", 150)
 	c.path("M330 268C420 268 470 268 556 268", "em", true)
-	c.text(445, 312, tr(lang, "roubo de trabalho", "work stealing"), small, "b", "middle", 240)
+	c.text(445, 312, tr(lang, "senão, roubo", "else, stealing"), small, "b", "middle", 240)
 	c.arrow(625, 128, 625, 77, "dash")
-	c.text(612, 102, tr(lang, "1 vez em 61", "1 time in 61"), small, "mu", "end", 240)
+	c.text(612, 102, tr(lang, "primeiro", "first"), small, "mu", "end", 150)
 
 	// A syscall hands the P over.
 	c.box(10, 370, 140, 56, "m", "M3", small)
