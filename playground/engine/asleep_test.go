@@ -98,7 +98,7 @@ func TestLingering(t *testing.T) {
 		name, src string
 		want      bool
 	}{
-		{"released", "package main\n\nfunc main() {\n\trelease := make(chan struct{})\n\tfor i := 0; i < 2000; i++ {\n\t\tgo func() { <-release }()\n\t}\n\tclose(release)\n}\n", false},
+		{"released", "package main\n\nfunc main() {\n\trelease := make(chan struct{})\n\tfor i := 0; i < 300; i++ {\n\t\tgo func() { <-release }()\n\t}\n\tclose(release)\n}\n", false},
 		{"blocked", "package main\n\nfunc main() {\n\tgo func() { select {} }()\n}\n", true},
 		{"blocked, from a method value", "package main\n\ntype w struct{}\n\nfunc (w) wait() { select {} }\n\nfunc main() {\n\tgo w{}.wait()\n}\n", true},
 		{"none", "package main\n\nfunc main() {}\n", false},

@@ -69,17 +69,26 @@ func programGoroutines(before map[string]bool) []goroutineState {
 
 // lingering reports whether goroutines of a program that just ended are
 // still there (Result.Lingering). Those it released as it ended (closing
-// a channel they wait on) are given a moment to finish first. Where the
+// a channel they wait on) are given the time to finish first. Where the
 // source pass counts the program's goroutines (counted), the count says
 // it; otherwise only a read of every goroutine's stack can, whose cost
 // grows with their number: past watchLimit goroutines, they are taken to
 // be there.
 func lingering(counted bool, started *atomic.Int64, before map[string]bool) bool {
 	if counted {
-		for deadline := time.Now().Add(50 * time.Millisecond); started.Load() > 0 && time.Now().Before(deadline); {
+		// While they keep ending, they are let end. Those left once none
+		// ended for a thousand turns given up and 100 ms are left: turns,
+		// for a busy machine where the process waits for a CPU, this loop
+		// and they alike; time, for other CPUs where they run while this
+		// loop spins.
+		last, idle, since := started.Load(), 0, time.Now()
+		for end := time.Now().Add(2 * time.Second); last > 0 && (idle < 1000 || time.Since(since) < 100*time.Millisecond) && time.Now().Before(end); idle++ {
 			runtime.Gosched()
+			if n := started.Load(); n < last {
+				last, idle, since = n, 0, time.Now()
+			}
 		}
-		return started.Load() > 0
+		return last > 0
 	}
 	if runtime.NumGoroutine() > watchLimit {
 		return true

@@ -190,8 +190,17 @@ func (p *Prepared) Run(ctx context.Context, opts Options) Result {
 // interpret runs the prepared program; errors are reported at positions
 // of the reader's source.
 func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
-	// Whether the program's goroutines outlived it is asked last, once
-	// nothing they print can reach the output any more.
+	// On return, in this order: the output is closed, so that nothing
+	// the program's goroutines print can reach it any more; they are asked
+	// whether they outlived it; and the interpreter's context is cancelled,
+	// which ends them without their deferred calls (so without the count
+	// lingers reads: see lingering).
+	var cancelRun context.CancelFunc
+	defer func() {
+		if cancelRun != nil {
+			cancelRun()
+		}
+	}()
 	var lingers func() bool
 	defer func() {
 		if lingers != nil {
@@ -277,8 +286,8 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	// The interpreter gets a context only this function cancels: at the
 	// time limit its goroutines must still be where they were blocked (its
 	// cancellation wakes them) for the deadlock diagnosis to read them.
-	runCtx, cancelRun := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelRun()
+	runCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	cancelRun = cancel
 	var limit <-chan time.Time
 	if opts.Timeout > 0 {
 		t := time.NewTimer(opts.Timeout)
