@@ -1,0 +1,366 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// TestEditorNotesHaveSourcesAndTwins checks the editor's notes as the
+// reader gets them: each is an aside labelled in its page's language, ends
+// with a source paragraph linking at least one outside source, and the
+// twin page holds the same notes in the same order, with the same sources.
+func TestEditorNotesHaveSourcesAndTwins(t *testing.T) {
+	out := buildReal(t)
+	pages := loadBuilt(t, out)
+	labels := map[string]string{"pt": "Nota do editor", "en": "Editor's note"}
+	type note struct{ sources []string }
+	notesOf := func(bp *builtPage) []note {
+		var ns []note
+		lang := strings.SplitN(bp.file, "/", 2)[0]
+		for i, a := range find(bp.doc, func(n *html.Node) bool { return n.Data == "aside" && hasAttr(n, "data-editor-note") }) {
+			label := find(a, func(n *html.Node) bool { return htmlAttr(n, "id") == htmlAttr(a, "aria-labelledby") })
+			if len(label) != 1 || strings.TrimSpace(htmlText(label[0])) != labels[lang] {
+				t.Errorf("%s: editor's note %d is not named %q by its aria-labelledby", bp.file, i+1, labels[lang])
+			}
+			srcs := find(a, func(n *html.Node) bool { return n.Data == "p" && htmlAttr(n, "class") == "editor-note-source" })
+			var n note
+			if len(srcs) == 1 && srcs[0].Parent == a && lastElement(a) == srcs[0] {
+				for _, l := range find(srcs[0], func(n *html.Node) bool { return n.Data == "a" }) {
+					if href := htmlAttr(l, "href"); strings.HasPrefix(href, "https://") || strings.HasPrefix(href, "http://") {
+						n.sources = append(n.sources, href)
+					}
+				}
+			}
+			if len(n.sources) == 0 {
+				t.Errorf("%s: editor's note %d (%.60s…) does not end with a source paragraph that links outside the site", bp.file, i+1, strings.Join(strings.Fields(htmlText(a)), " "))
+			}
+			ns = append(ns, n)
+		}
+		return ns
+	}
+	total := 0
+	for file, bp := range pages {
+		// Each pair is compared once, from its Portuguese side; a note
+		// only in English shows as a count that differs.
+		if !strings.HasSuffix(file, "/index.html") || !strings.HasPrefix(file, "pt/") {
+			continue
+		}
+		sw := find(bp.doc, func(n *html.Node) bool {
+			return n.Data == "a" && strings.Contains(htmlAttr(n.Parent, "class"), "lang-switch")
+		})
+		if len(sw) == 0 {
+			continue
+		}
+		twin := pages[strings.TrimPrefix(htmlAttr(sw[0], "href"), "/")+"index.html"]
+		if twin == nil {
+			continue // TestRealSite reports it
+		}
+		mine, theirs := notesOf(bp), notesOf(twin)
+		total += len(mine)
+		if len(mine) != len(theirs) {
+			t.Errorf("%s has %d editor's notes, its twin %s has %d: each note needs its translation, in the same order", file, len(mine), twin.file, len(theirs))
+			continue
+		}
+		for i := range mine {
+			if !slices.Equal(mine[i].sources, theirs[i].sources) {
+				t.Errorf("%s: editor's note %d cites %v, the twin's note %d on %s cites %v: twins cite the same sources in the same order", file, i+1, mine[i].sources, i+1, twin.file, theirs[i].sources)
+			}
+		}
+	}
+	if total == 0 {
+		t.Error("no editor's notes on the site")
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func lastElement(n *html.Node) *html.Node {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// TestNotesChangesAreListedOrAnnotated holds the site to its promise that
+// every change to the author's words is visible. Each line of the original
+// notes (outside code blocks) must be on a Portuguese page as it was,
+// allowing only for markdown escapes; or be there once the typo fixes
+// listed on the "About this edition" page are applied (with the one rule
+// that page states: a space before an opening parenthesis that follows a
+// word); or the words the site changed must be quoted by the editor's note
+// placed right under the line. Every listed fix must be used, and both
+// languages' About pages must list the same fixes.
+func TestNotesChangesAreListedOrAnnotated(t *testing.T) {
+	seed, err := os.ReadFile("testdata/notes.pt.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixes := map[string][][2]string{}
+	var pool []string // the pages' lines, normalized, notes left out
+	type pageLine struct {
+		file string
+		n    int
+		text string
+		next []string // the raw lines after it
+	}
+	var lines []pageLine
+	for _, lang := range []string{"pt", "en"} {
+		files, _ := filepath.Glob("../content/" + lang + "/*.md")
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := string(b)
+			if strings.Contains(src, "\ntranslationKey: about\n") {
+				fixes[lang] = typoFixes(src)
+			}
+			if lang != "pt" {
+				continue
+			}
+			raw := strings.Split(src, "\n")
+			for i, l := range raw {
+				if strings.HasPrefix(strings.TrimSpace(l), ">") {
+					continue
+				}
+				lines = append(lines, pageLine{file: filepath.Base(f), n: i + 1, text: normNoteLine(l), next: raw[i+1:]})
+				pool = append(pool, normNoteLine(l))
+			}
+		}
+	}
+	if len(fixes["pt"]) == 0 {
+		t.Fatal("no typo fixes found: the pt page with translationKey about lists them as | `notes` | `site` | rows")
+	}
+	for _, d := range [][2]string{{"pt", "en"}, {"en", "pt"}} {
+		for _, f := range fixes[d[0]] {
+			if !slices.Contains(fixes[d[1]], f) {
+				t.Errorf("the %s About page lists the typo fix %q → %q, the %s one does not: both list the same", d[0], f[0], f[1], d[1])
+			}
+		}
+	}
+	onPage := map[string]bool{}
+	for _, l := range pool {
+		onPage[l] = true
+	}
+	used := map[[2]string]bool{}
+	inCode := false
+	for i, line := range strings.Split(string(seed), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "```") {
+			inCode = !inCode
+			continue
+		}
+		// Code is proven by the snippet validation and its changes are
+		// listed apart; the title line is the site's name.
+		if inCode || i == 0 || trimmed == "" {
+			continue
+		}
+		orig := normNoteLine(line)
+		if onPage[orig] {
+			continue
+		}
+		fixed := parenSpace.ReplaceAllString(orig, "$1 ($2")
+		var applied [][2]string
+		for _, f := range fixes["pt"] {
+			if next := replaceWords(fixed, f[0], f[1]); next != fixed {
+				fixed = next
+				applied = append(applied, f)
+			}
+		}
+		if onPage[fixed] {
+			for _, f := range applied {
+				used[f] = true
+			}
+			continue
+		}
+		// Not a pure typo fix: the line must be on a page with the
+		// changed words quoted by the note right under it.
+		best, score := -1, 0.0
+		fw := strings.Fields(fixed)
+		for j, pl := range lines {
+			if s := float64(len(lcsWords(fw, strings.Fields(pl.text)))) / float64(max(len(fw), 1)); s > score {
+				best, score = j, s
+			}
+		}
+		if best < 0 || score < 0.5 {
+			t.Errorf("notes.pt.md:%d is not on the pages: %s", i+1, trimmed)
+			continue
+		}
+		pl := lines[best]
+		note := noteUnder(pl.next)
+		if note == "" {
+			t.Errorf("notes.pt.md:%d was changed on %s:%d, neither by the listed typo fixes nor under an editor's note:\n  notes: %s\n  site:  %s", i+1, pl.file, pl.n, orig, pl.text)
+			continue
+		}
+		for _, f := range applied {
+			used[f] = true
+		}
+		for _, run := range changedRuns(fw, strings.Fields(pl.text)) {
+			if !strings.Contains(note, run) {
+				t.Errorf("notes.pt.md:%d: the editor's note under %s:%d does not quote what the notes said, %q", i+1, pl.file, pl.n, run)
+			}
+		}
+	}
+	for _, f := range fixes["pt"] {
+		if !used[f] {
+			t.Errorf("the typo fix %q → %q changes no line of the notes: remove it from the About pages", f[0], f[1])
+		}
+	}
+}
+
+// parenSpace finds an opening parenthesis right after a word, with
+// something other than ")" inside: "LIFO(Last", not "fork()".
+var parenSpace = regexp.MustCompile(`([^\s(\[])\(([^\s)])`)
+
+var fixRow = regexp.MustCompile("^\\|\\s*`([^`]+)`\\s*\\|\\s*`([^`]+)`\\s*\\|\\s*$")
+
+// typoFixes reads the | `notes` | `site` | rows of an About page.
+func typoFixes(src string) [][2]string {
+	var out [][2]string
+	for _, l := range strings.Split(src, "\n") {
+		if m := fixRow.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+			out = append(out, [2]string{m[1], m[2]})
+		}
+	}
+	return out
+}
+
+var (
+	selfLink   = regexp.MustCompile(`\[(https?://[^\]\s]+)\]\((https?://[^)\s]+)\)`)
+	mdEscape   = regexp.MustCompile(`\\([\\.>#*_\[\]()-])`)
+	listMarker = regexp.MustCompile(`^(#+|[-*])\s+`)
+)
+
+// normNoteLine is a markdown line as its words read: without indentation,
+// list or heading marker, backslash escapes, or a link whose text is its
+// address.
+func normNoteLine(l string) string {
+	l = listMarker.ReplaceAllString(strings.TrimSpace(l), "")
+	l = selfLink.ReplaceAllStringFunc(l, func(m string) string {
+		s := selfLink.FindStringSubmatch(m)
+		if s[1] == s[2] {
+			return s[1]
+		}
+		return m
+	})
+	return strings.TrimSpace(mdEscape.ReplaceAllString(l, "$1"))
+}
+
+// replaceWords replaces old by new in s where old is not part of a longer
+// word, so that fixing "sera" leaves "serão" alone.
+func replaceWords(s, old, new string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, old)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(old):])
+		if (i > 0 && isWordRune(before)) || (i+len(old) < len(s) && isWordRune(after)) {
+			b.WriteString(s[:i+len(old)])
+		} else {
+			b.WriteString(s[:i] + new)
+		}
+		s = s[i+len(old):]
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// noteUnder is the text of the editor's notes that start on the first
+// non-blank line of next, "" when that line opens none.
+func noteUnder(next []string) string {
+	var b strings.Builder
+	started := false
+	for _, l := range next {
+		t := strings.TrimSpace(l)
+		if !started && t == "" {
+			continue
+		}
+		if !strings.HasPrefix(t, ">") {
+			break
+		}
+		if !started && !strings.EqualFold(t, "> [!EDITOR]") {
+			return ""
+		}
+		started = true
+		b.WriteString(strings.TrimSpace(strings.TrimPrefix(t, ">")) + " ")
+	}
+	return strings.NewReplacer("`", "", "*", "").Replace(b.String())
+}
+
+// lcsWords is a longest common subsequence of a and b, as indexes into a.
+func lcsWords(a, b []string) []int {
+	dp := make([][]int, len(a)+1)
+	for i := range dp {
+		dp[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				dp[i][j] = dp[i+1][j+1] + 1
+			} else {
+				dp[i][j] = max(dp[i+1][j], dp[i][j+1])
+			}
+		}
+	}
+	var out []int
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, i)
+			i++
+			j++
+		case dp[i+1][j] >= dp[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
+}
+
+// changedRuns are the runs of a's words that are not in b, each joined by
+// spaces, without the punctuation around it.
+func changedRuns(a, b []string) []string {
+	kept := map[int]bool{}
+	for _, i := range lcsWords(a, b) {
+		kept[i] = true
+	}
+	var runs []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			runs = append(runs, strings.Trim(strings.Join(cur, " "), `.,:;!?"'()`))
+			cur = nil
+		}
+	}
+	for i, w := range a {
+		if kept[i] {
+			flush()
+			continue
+		}
+		cur = append(cur, w)
+	}
+	flush()
+	return runs
+}
