@@ -243,6 +243,14 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	if engine, note := engineOf(t, tab, id); engine != "exact" || !strings.Contains(note, "deadlock") {
 		t.Errorf("deadlock: engine %s, note %q; want Go's report, and the reason said", engine, note)
 	}
+	// The interpreter picked: Go's first line and status, before the
+	// (2 s) limit.
+	pickEngine(t, tab, id, "fast")
+	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" ||
+		output != "fatal error: all goroutines are asleep - deadlock!\n" || !strings.Contains(status, "exit status 2") {
+		t.Errorf("deadlock, interpreter: state %s, output %q, status %q", state, output, status)
+	}
+	pickEngine(t, tab, id, "auto")
 	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"before\")\nvar s []int\n_ = s[5]\n}\n")
 	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" ||
 		!strings.HasPrefix(output, "before\npanic: runtime error: index out of range [5] with length 0\n\ngoroutine 1 [running]:\nmain.main()\n") ||
