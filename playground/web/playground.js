@@ -1028,8 +1028,14 @@ class Playground {
   }
 
   // progress returns a listener that says label and the share loaded.
+  // progress returns a listener of a download's progress that speaks for
+  // this run only: a download goes on after its run was stopped, and
+  // another playground's run may be what it serves next.
   progress(label) {
-    return (loaded, total) => this.say(label + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
+    const gen = this.gen;
+    return (loaded, total) => {
+      if (gen === this.gen && this.root.dataset.state === 'loading') this.say(label + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
+    };
   }
 
   markLine(n) {
