@@ -10,7 +10,8 @@ import (
 
 // TestBrowserStoppedWhileLoading stops a playground while the interpreter
 // is still loading, then runs another: the first keeps saying it was
-// stopped, whatever the download it started goes on to report.
+// stopped, whatever the download it started goes on to report, and the
+// second says how long the reader waited.
 func TestBrowserStoppedWhileLoading(t *testing.T) {
 	tab := browser.New(t)
 	base := browser.Serve(t, buildWithPlayground(t, 2*time.Second))
@@ -23,8 +24,14 @@ func TestBrowserStoppedWhileLoading(t *testing.T) {
 	if status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(rootA+` .pg-status`)); status != "Stopped." {
 		t.Fatalf("after Stop while loading, the status says %q", status)
 	}
-	if state, output, status := runPlayground(t, tab, b, 60*time.Second); state != "done" {
+	state, output, status := runPlayground(t, tab, b, 60*time.Second)
+	if state != "done" {
 		t.Fatalf("the other playground: state %s, output %q, status %q", state, output, status)
+	}
+	// The time said is the reader's wait, from the click: the
+	// interpreter's download included.
+	if waited := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`[data-playground="`+b+`"]`, "data-ms")).Value; status != "exit status 0 · "+waited+" ms" {
+		t.Errorf("the status says %q; want the %s ms since the click", status, waited)
 	}
 	time.Sleep(500 * time.Millisecond) // whatever the first download still had to say
 	if status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(rootA+` .pg-status`)); status != "Stopped." {

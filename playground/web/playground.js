@@ -916,9 +916,11 @@ class Playground {
     host.done(m.id, m.lingering);
     this.runID = null;
     this.dropRunner();
-    const ms = Math.round(performance.now() - this.started);
-    this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
-    this.root.dataset.runMs = String(ms);
+    // The reader is told the time since the click, downloads, builds and
+    // hand-overs included: what they waited. The run alone is for tests.
+    const waited = Math.round(performance.now() - this.clicked);
+    this.root.dataset.ms = String(waited);
+    this.root.dataset.runMs = String(Math.round(performance.now() - this.started));
     // What the program printed is on the page before it is said to be
     // over; the page answers the reader meanwhile (Stop still ends it).
     const gen = this.gen;
@@ -930,7 +932,7 @@ class Playground {
       this.markAt(m.error);
     }
     this.setState(m.status === 0 && !m.error && complete ? 'done' : 'error');
-    this.say(complete ? T.exit(m.status, ms) : T.slowOutput);
+    this.say(complete ? T.exit(m.status, waited) : T.slowOutput);
   }
 
   // halt ends the running program the only way WebAssembly allows: by
