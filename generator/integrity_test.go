@@ -7,12 +7,14 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/goexpert/gointernals/generator/assets"
 	"golang.org/x/net/html"
 )
 
@@ -25,8 +27,9 @@ func sriOf(b []byte) string {
 // TestIntegrityDigests checks every digest the build writes against the
 // files it wrote: each page's scripts and style sheets carry an integrity
 // attribute that is their file's, /sw.js lists every hashed asset it
-// serves with its file's digest, and data-pg-exact gives the exact
-// engine's files' digests inflated.
+// serves with its file's digest (the manifest of the standard library's
+// archives among them), data-pg-exact gives the exact engine's tools'
+// digests inflated and the manifest's, and the manifest each archive's.
 func TestIntegrityDigests(t *testing.T) {
 	out := buildWithPlayground(t, 10*time.Second)
 	file := func(url string) []byte {
@@ -81,12 +84,18 @@ func TestIntegrityDigests(t *testing.T) {
 	if err := json.NewDecoder(strings.NewReader(rest)).Decode(&listed); err != nil {
 		t.Fatalf("self.ASSETS: %v", err)
 	}
-	entries, err := os.ReadDir(filepath.Join(out, "assets"))
+	var urls []string
+	err := filepath.WalkDir(filepath.Join(out, "assets"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(out, path)
+			urls = append(urls, "/"+filepath.ToSlash(rel))
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range entries {
-		url := "/assets/" + e.Name()
+	for _, url := range urls {
 		if strings.HasSuffix(url, ".gz") {
 			if _, ok := listed[url]; ok {
 				t.Errorf("/sw.js lists %s, which the exact engine's worker fetches and checks itself", url)
@@ -106,13 +115,14 @@ func TestIntegrityDigests(t *testing.T) {
 		t.Fatal("no page has data-pg-exact")
 	}
 	var x struct {
-		Compile, Link, Pack string
-		SHA256              map[string]string
+		Compile, Link, Stdlib string
+		SHA256                map[string]string
 	}
 	if err := json.Unmarshal([]byte(exact), &x); err != nil {
 		t.Fatal(err)
 	}
-	for _, url := range []string{x.Compile, x.Link, x.Pack} {
+	inflated := func(url string) []byte {
+		t.Helper()
 		zr, err := gzip.NewReader(bytes.NewReader(file(url)))
 		if err != nil {
 			t.Fatalf("%s: %v", url, err)
@@ -121,8 +131,50 @@ func TestIntegrityDigests(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", url, err)
 		}
-		if want := sriOf(plain); x.SHA256[url] != want {
+		return plain
+	}
+	for _, url := range []string{x.Compile, x.Link} {
+		if want := sriOf(inflated(url)); x.SHA256[url] != want {
 			t.Errorf("data-pg-exact gives %s the digest %q, its file inflated %s", url, x.SHA256[url], want)
+		}
+	}
+	// The manifest of the standard library's archives: its digest in the
+	// page (and in /sw.js, checked above), each archive's in it.
+	manifest := file(x.Stdlib)
+	if want := sriOf(manifest); x.SHA256[x.Stdlib] != want || !strings.HasSuffix(x.Stdlib, ".json") {
+		t.Errorf("data-pg-exact gives the manifest %s the digest %q, its file %s", x.Stdlib, x.SHA256[x.Stdlib], want)
+	}
+	var m assets.Manifest
+	if err := json.Unmarshal(manifest, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Packages) < 200 || m.Packages["encoding/json"].URL == "" || !m.Packages["encoding/json"].Importable || m.Packages["syscall/js"].Importable {
+		t.Fatalf("the manifest lists %d archives; encoding/json %+v, syscall/js %+v", len(m.Packages), m.Packages["encoding/json"], m.Packages["syscall/js"])
+	}
+	archives := 0
+	for _, url := range urls {
+		if strings.HasPrefix(url, "/assets/std/") {
+			archives++
+		}
+	}
+	if archives != len(m.Packages) {
+		t.Errorf("/assets/std/ holds %d files, the manifest lists %d archives", archives, len(m.Packages))
+	}
+	for p, e := range m.Packages {
+		if !strings.HasPrefix(e.URL, "/assets/std/") || !strings.HasSuffix(e.URL, ".a.gz") {
+			t.Errorf("%s is published as %s", p, e.URL)
+			continue
+		}
+		if int64(len(file(e.URL))) != e.Size {
+			t.Errorf("%s: the manifest says %d bytes, the file has %d", e.URL, e.Size, len(file(e.URL)))
+		}
+		if want := sriOf(inflated(e.URL)); e.SHA256 != want {
+			t.Errorf("the manifest gives %s the digest %q, its file inflated %s", e.URL, e.SHA256, want)
+		}
+		for _, q := range e.Imports {
+			if _, ok := m.Packages[q]; !ok {
+				t.Errorf("%s imports %s, which the manifest lacks", p, q)
+			}
 		}
 	}
 }

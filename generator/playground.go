@@ -18,17 +18,14 @@ import (
 // addPlayground compiles the interpreter to WebAssembly (cached by the hash
 // of its sources), bundles the page script and the workers, and ships them
 // with wasm_exec.js from the same toolchain, all under hashed names. The
-// exact engine's files (the Go compiler, linker and archives for js/wasm,
-// cached by Go version) go with them; a page fetches them only when a
-// program needs them.
+// exact engine's files (the Go compiler, linker and the standard library's
+// archives for js/wasm, cached by Go version) go with them; a page fetches
+// the tools only when a program needs them, and an archive only when a
+// program imports it.
 func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) error {
-	cache := cfg.CacheDir
-	if cache == "" {
-		dir, err := os.UserCacheDir()
-		if err != nil {
-			return err
-		}
-		cache = filepath.Join(dir, "gointernals", "wasm")
+	cache, err := wasmCache(&cfg)
+	if err != nil {
+		return err
 	}
 	w, err := assets.BuildWasm(ctx, assets.WasmOptions{
 		ModuleDir:  cfg.ModuleDir,
@@ -39,7 +36,11 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)
 	}
-	tc, err := assets.BuildToolchain(ctx, cfg.ModuleDir, cache, assets.ExactPackages)
+	packages, err := assets.ExactPackages(ctx, cfg.ModuleDir, cache)
+	if err != nil {
+		return fmt.Errorf("playground: the exact engine: %w", err)
+	}
+	tc, err := assets.BuildToolchain(ctx, cfg.ModuleDir, cache, packages)
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}
@@ -84,17 +85,23 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 		Limit:         int(limit / time.Second),
 	}
 	sums := map[string]string{}
-	for _, f := range dl {
+	for _, f := range []assets.CachedFile{dl.Compile, dl.Link} {
 		if sums["/assets/"+f.Name], err = linkedDigest(f); err != nil {
 			return fmt.Errorf("playground: the exact engine: %w", err)
 		}
 	}
+	manifest, err := r.stdlibManifest(tc, dl)
+	if err != nil {
+		return fmt.Errorf("playground: the exact engine: %w", err)
+	}
+	stdlib := add(assets.HashName("stdlib.json", manifest), manifest)
+	sums[stdlib] = manifestDigest(manifest)
 	exact, err := json.Marshal(exactURLs{
 		Worker:  add(out["exact.js"].Name, out["exact.js"].Contents),
-		Compile: link(dl[0]),
-		Link:    link(dl[1]),
-		Pack:    link(dl[2]),
-		Size:    int(dl[0].Size + dl[1].Size + dl[2].Size),
+		Compile: link(dl.Compile),
+		Link:    link(dl.Link),
+		Stdlib:  stdlib,
+		Size:    int(dl.Size(assets.Closure(tc.Imports, assets.FirstPackages...))) + len(manifest),
 		SHA256:  sums,
 	})
 	if err != nil {
@@ -110,10 +117,16 @@ type exactURLs struct {
 	Worker  string `json:"worker"`
 	Compile string `json:"compile"`
 	Link    string `json:"link"`
-	Pack    string `json:"pack"`
-	Size    int    `json:"size"` // gzipped bytes in all, for progress
+	// Stdlib is the manifest of the standard library's archives
+	// (assets.Manifest), which the worker fetches as programs import them.
+	Stdlib string `json:"stdlib"`
+	// Size is the gzipped bytes the worker fetches before the first
+	// build (the tools, the manifest and the archives of
+	// assets.FirstPackages), for progress.
+	Size int `json:"size"`
 	// SHA256 is the digest of each file inflated, by URL (linkedDigest):
 	// the worker checks a download, and each later load from its cache.
+	// The archives' digests are in the manifest.
 	SHA256 map[string]string `json:"sha256"`
 }
 

@@ -11,8 +11,9 @@ import (
 	"github.com/goexpert/gointernals/generator/snippet"
 )
 
-// validateSnippets checks that twin pages carry the same code and proves
-// every snippet of the site (package snippet).
+// validateSnippets checks that twin pages carry the same code, proves
+// every snippet of the site (package snippet), and that every playground
+// imports only what the exact engine offers (checkImports).
 func validateSnippets(ctx context.Context, cfg Config, site *content.Site, pages map[string][]*page) ([]snippet.Result, snippet.Stats, diag.List) {
 	var errs diag.List
 	byURL := map[string]*page{}
@@ -41,6 +42,7 @@ func validateSnippets(ctx context.Context, cfg Config, site *content.Site, pages
 		}
 	}
 	results, verrs, stats := snippet.Validate(ctx, all, snippet.Options{CacheDir: cache, Timeout: cfg.SnippetTimeout})
+	errs = append(errs, checkImports(ctx, cfg, all)...)
 	return results, stats, append(errs, verrs...)
 }
 

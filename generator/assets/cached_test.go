@@ -104,37 +104,45 @@ func TestBuildWasmRemakesAChangedModule(t *testing.T) {
 	}
 }
 
-// A changed download of the exact engine fails the build, with the file
-// and the directory to remove.
+// A changed download of the exact engine, a tool or an archive, fails the
+// build, with the file and the directory to remove.
 func TestDownloadFilesRefuseAChangedFile(t *testing.T) {
-	tc := &Toolchain{Dir: t.TempDir(), Packages: []string{"fmt"}}
-	dl := filepath.Join(tc.Dir, "download")
-	if err := os.MkdirAll(dl, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	var made [3][]byte
-	for i, x := range downloads {
+	tc := &Toolchain{Dir: t.TempDir(), Packages: []string{"fmt"}, Archives: []string{"fmt", "internal/abi"}}
+	list := tc.downloads()
+	made := make([][]byte, len(list))
+	for i, x := range list {
 		made[i] = []byte("download " + x.file)
-		if err := os.WriteFile(filepath.Join(dl, x.file), made[i], 0o644); err != nil {
+		file := filepath.Join(tc.Dir, "download", x.file)
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, made[i], 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dl, "complete"), []byte("fmt"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tc.Dir, "download", "complete"), []byte(tc.completeMark()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	first, err := tc.downloadFiles(made)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.HasPrefix(first.Archives["internal/abi"].Name, "internal-abi-") || !strings.HasSuffix(first.Archives["internal/abi"].Name, ".a.gz") {
+		t.Errorf("internal/abi is published as %q", first.Archives["internal/abi"].Name)
+	}
 	start := time.Now()
 	again, err := tc.DownloadFiles()
-	if err != nil || len(again) != 3 || again[2] != first[2] {
+	if err != nil || again.Link != first.Link || again.Archives["fmt"] != first.Archives["fmt"] {
 		t.Fatalf("unchanged: %v, %v", again, err)
 	}
 	t.Logf("checked in %v", time.Since(start))
-	tamper(t, filepath.Join(dl, "pack.tar.gz"))
-	_, err = tc.DownloadFiles()
-	if err == nil || !strings.Contains(err.Error(), filepath.Join(dl, "pack.tar.gz")+" changed in the cache") || !strings.Contains(err.Error(), "remove "+tc.Dir) {
-		t.Errorf("want the changed file and the directory to remove, got %v", err)
+	for _, file := range []string{filepath.Join("pkg", "internal", "abi.a.gz"), "link.wasm.gz"} {
+		path := filepath.Join(tc.Dir, "download", file)
+		tamper(t, path)
+		_, err = tc.DownloadFiles()
+		if err == nil || !strings.Contains(err.Error(), path+" changed in the cache") || !strings.Contains(err.Error(), "remove "+tc.Dir) {
+			t.Errorf("%s: want the changed file and the directory to remove, got %v", file, err)
+		}
+		tamper(t, path) // back as it was
 	}
 }

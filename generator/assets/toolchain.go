@@ -11,42 +11,39 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
 
 // The exact engine's files: the Go compiler and linker of the toolchain
 // that runs the build, compiled for GOOS=js GOARCH=wasm, and the standard
-// library archives for js/wasm of the packages a playground program may
-// import, with the importcfg that names them. In the page a Web Worker
-// (playground/web/exact.js) compiles and links a reader's program with
-// them, behind an in-memory file system. Everything here comes
-// from the local Go installation: no network.
-//
-// The page downloads three files (Downloads): the two tools, gzipped, and
-// one gzipped tar of the archives with two importcfg files. The
-// compiler's names only Packages, so a program importing anything else
+// library's archives for js/wasm, each gzipped on its own (Downloads), with
+// a manifest of their imports (stdlib.go). In the page a Web Worker
+// (playground/web/exact.js) fetches the archives a program needs,
+// compiles and links it with them behind an in-memory file system, and
+// writes the importcfg files itself: the compiler's names only the
+// Importable packages among them, so a program importing anything else
 // (syscall/js above all) fails to compile; the linker's names every
-// archive, dependencies included.
-
-// ExactPackages are the packages a program may import in the exact
-// engine: the interpreter's set, and what only its size kept out of it.
-var ExactPackages = []string{
-	"bytes", "cmp", "container/heap", "container/list", "context", "errors",
-	"fmt", "io", "iter", "maps", "math", "math/bits", "math/rand", "os",
-	"runtime", "runtime/debug", "slices", "sort", "strconv", "strings",
-	"sync", "sync/atomic", "time", "unicode", "unicode/utf8",
-}
+// archive the program needs. Everything here comes from the local Go
+// installation: no network.
 
 // Toolchain is where the exact engine's files are, in one directory:
-// compile.wasm, link.wasm, importcfg, and pkg/<import path>.a.
+// compile.wasm, link.wasm, importcfg, imports, and pkg/<import path>.a.
 type Toolchain struct {
 	Dir       string
 	GoVersion string
 	Archives  []string // import paths, sorted, one pkg/<path>.a each
 	Packages  []string // what a program may import (BuildToolchain's packages)
-	Cached    bool     // true when nothing had to be built
+	// Imports holds each archive's direct imports that have an archive
+	// (unsafe has none): the import graph the page walks.
+	Imports map[string][]string
+	Cached  bool // true when nothing had to be built
 }
+
+// toolchainFormat changes when the directory's contents do, so that a
+// directory made by an earlier build is not read as this one's.
+const toolchainFormat = "2" // 2: the imports file
 
 // BuildToolchain builds the exact engine's files into a directory of
 // cacheDir named by the Go version and the package list, or finds them
@@ -59,10 +56,12 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 		return nil, err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s", version, strings.Join(packages, "\x00"))
+	fmt.Fprintf(h, "%s\x00%s\x00%s", toolchainFormat, version, strings.Join(packages, "\x00"))
 	dir := filepath.Join(cacheDir, "toolchain-"+version+"-"+hex.EncodeToString(h.Sum(nil))[:12])
 	if b, err := os.ReadFile(filepath.Join(dir, "complete")); err == nil {
-		return &Toolchain{Dir: dir, GoVersion: version, Archives: strings.Fields(string(b)), Packages: packages, Cached: true}, nil
+		if imports, err := readImports(filepath.Join(dir, "imports")); err == nil {
+			return &Toolchain{Dir: dir, GoVersion: version, Archives: strings.Fields(string(b)), Packages: packages, Imports: imports, Cached: true}, nil
+		}
 	}
 	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
 		return nil, err
@@ -91,18 +90,21 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 		}
 	}
 	// go list -export builds each archive in the build cache and names it.
-	out, err := run(append([]string{"list", "-export", "-deps", "-f", "{{if .Export}}{{.ImportPath}}={{.Export}}{{end}}"}, packages...)...)
+	out, err := run(append([]string{"list", "-export", "-deps", "-f", "{{if .Export}}{{.ImportPath}}={{.Export}}={{join .Imports \" \"}}{{end}}"}, packages...)...)
 	if err != nil {
 		return nil, err
 	}
 	var cfg strings.Builder
 	var archives []string
+	imports := map[string][]string{}
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
-		imp, file, ok := strings.Cut(sc.Text(), "=")
+		imp, rest, ok := strings.Cut(sc.Text(), "=")
 		if !ok {
 			continue
 		}
+		file, deps, _ := strings.Cut(rest, "=")
+		imports[imp] = strings.Fields(deps)
 		b, err := os.ReadFile(file)
 		if err != nil {
 			return nil, err
@@ -117,6 +119,15 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 		archives = append(archives, imp)
 	}
 	sort.Strings(archives)
+	var graph strings.Builder
+	for _, imp := range archives {
+		deps := slices.DeleteFunc(imports[imp], func(d string) bool { _, ok := imports[d]; return !ok })
+		imports[imp] = deps
+		fmt.Fprintf(&graph, "%s\n", strings.Join(append([]string{imp}, deps...), " "))
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "imports"), []byte(graph.String()), 0o644); err != nil {
+		return nil, err
+	}
 	for _, imp := range archives {
 		// Paths in the worker's file system, where pkg/ is mounted at /.
 		fmt.Fprintf(&cfg, "packagefile %s=%s\n", imp, path.Join("/pkg", imp+".a"))
@@ -131,5 +142,21 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 	if err := os.Rename(tmp, dir); err != nil {
 		return nil, err
 	}
-	return &Toolchain{Dir: dir, GoVersion: version, Archives: archives, Packages: packages}, nil
+	return &Toolchain{Dir: dir, GoVersion: version, Archives: archives, Packages: packages, Imports: imports}, nil
+}
+
+// readImports reads the imports file: one archive a line, its path and
+// then its direct imports.
+func readImports(file string) (map[string][]string, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	imports := map[string][]string{}
+	for line := range strings.Lines(string(b)) {
+		if f := strings.Fields(line); len(f) > 0 {
+			imports[f[0]] = f[1:]
+		}
+	}
+	return imports, nil
 }

@@ -1,13 +1,13 @@
 package assets
 
 import (
-	"archive/tar"
 	"bytes"
 	"compress/gzip"
 	"context"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,36 +15,63 @@ import (
 
 // TestToolchainFiles builds the exact engine's files from the local Go
 // installation (cached in the user cache directory, as the build caches
-// them) and holds them to the budget: at most 20 MB gzipped in
-// all, which is what a reader's browser downloads the first time it needs
-// the exact engine.
+// them): the tools, and an archive of every standard package for js/wasm
+// with the import graph between them. It holds what a reader's browser
+// downloads before its first program, the tools and the archives hello
+// world links, to the budget, and prints what a first
+// encoding/json program adds.
 func TestToolchainFiles(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds cmd/compile for js/wasm")
+		t.Skip("builds cmd/compile and the standard library for js/wasm")
 	}
 	cache, err := os.UserCacheDir()
 	if err != nil {
 		cache = t.TempDir()
 	}
 	cache = filepath.Join(cache, "gointernals", "wasm") // where the build keeps it
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()
 	moduleDir, _ := filepath.Abs("../..")
 	start := time.Now()
-	tc, err := BuildToolchain(ctx, moduleDir, cache, ExactPackages)
+	packages, err := ExactPackages(ctx, moduleDir, cache)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("toolchain for %s in %v (cached: %v)", tc.GoVersion, time.Since(start).Round(time.Millisecond), tc.Cached)
+	tc, err := BuildToolchain(ctx, moduleDir, cache, packages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("toolchain for %s in %v (cached: %v): %d packages a program may import, %d archives", tc.GoVersion, time.Since(start).Round(time.Millisecond), tc.Cached, len(packages), len(tc.Archives))
 
 	have := map[string]bool{}
 	for _, a := range tc.Archives {
 		have[a] = true
+		if _, ok := tc.Imports[a]; !ok {
+			t.Errorf("no imports recorded for %s", a)
+		}
 	}
-	for _, p := range ExactPackages {
+	for _, p := range packages {
 		if !have[p] {
 			t.Errorf("no archive for %s", p)
 		}
+	}
+	for _, p := range []string{"bufio", "encoding/json", "regexp", "text/tabwriter", "io/fs", "math/big", "crypto/sha256", "net/http", "os/exec", "html/template", "container/ring"} {
+		if !slices.Contains(packages, p) {
+			t.Errorf("a program may not import %s", p)
+		}
+	}
+	for _, p := range []string{"syscall/js", "unsafe", "internal/abi", "vendor/golang.org/x/net/dns/dnsmessage", "crypto/internal/fips140/sha256"} {
+		if slices.Contains(packages, p) {
+			t.Errorf("a program may import %s", p)
+		}
+	}
+	for _, p := range []string{"syscall/js", "internal/abi", "vendor/golang.org/x/net/dns/dnsmessage"} {
+		if !have[p] {
+			t.Errorf("no archive for %s, which the linker needs", p)
+		}
+	}
+	if got := tc.Imports["encoding/json"]; !slices.Contains(got, "reflect") || slices.Contains(got, "unsafe") {
+		t.Errorf("encoding/json imports %v: want reflect, and nothing without an archive", got)
 	}
 	cfg, err := os.ReadFile(filepath.Join(tc.Dir, "importcfg"))
 	if err != nil {
@@ -53,10 +80,6 @@ func TestToolchainFiles(t *testing.T) {
 	if n := strings.Count(string(cfg), "packagefile "); n != len(tc.Archives) {
 		t.Errorf("importcfg names %d archives, want %d", n, len(tc.Archives))
 	}
-	if !strings.Contains(string(cfg), "packagefile fmt=/pkg/fmt.a\n") {
-		t.Errorf("importcfg does not name fmt as /pkg/fmt.a:\n%s", cfg)
-	}
-
 	for _, f := range []string{"compile.wasm", "link.wasm"} {
 		b, err := os.ReadFile(filepath.Join(tc.Dir, f))
 		if err != nil {
@@ -68,79 +91,78 @@ func TestToolchainFiles(t *testing.T) {
 	}
 
 	start = time.Now()
-	d, err := tc.Downloads()
+	dl, err := tc.DownloadFiles()
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("downloads in %v: compile %d, link %d, pack %d bytes gzipped", time.Since(start).Round(time.Millisecond), len(d.Compile), len(d.Link), len(d.Pack))
+	took := time.Since(start)
+	var all int64
+	for _, f := range dl.Archives {
+		all += f.Size
+	}
+	t.Logf("downloads in %v: compile %d, link %d, %d archives %d bytes gzipped", took.Round(time.Millisecond), dl.Compile.Size, dl.Link.Size, len(dl.Archives), all)
+	if len(dl.Archives) != len(tc.Archives) {
+		t.Errorf("%d archives to download, want %d", len(dl.Archives), len(tc.Archives))
+	}
+	hello := Closure(tc.Imports, FirstPackages...)
+	first := dl.Size(hello)
 	const budget = 20_000_000
-	t.Logf("exact engine downloads: %d bytes in all (budget %d)", d.Size(), budget)
-	if d.Size() > budget {
-		t.Errorf("the exact engine's files are %d bytes gzipped, over the %d budget", d.Size(), budget)
+	t.Logf("exact engine's first download (tools and the %d archives hello world links): %d bytes (budget %d)", len(hello), first, budget)
+	if first > budget {
+		t.Errorf("the exact engine's first download is %d bytes gzipped, over the %d budget", first, budget)
 	}
-	files := untar(t, d.Pack)
-	if len(files) != len(tc.Archives)+2 {
-		t.Errorf("the pack holds %d files, want %d archives and 2 importcfg", len(files), len(tc.Archives))
+	json := Closure(tc.Imports, "encoding/json", "runtime", "time")
+	t.Logf("a first encoding/json program fetches %d archives more, %d bytes", len(json)-len(hello), dl.Size(json)-first)
+	if !slices.Contains(hello, "syscall/js") || !slices.Contains(hello, "fmt") || slices.Contains(hello, "encoding/json") {
+		t.Errorf("hello world's archives: %v", hello)
 	}
-	compileCfg, linkCfg := string(files["importcfg.compile"]), string(files["importcfg.link"])
-	for _, p := range ExactPackages {
-		if !strings.Contains(compileCfg, "packagefile "+p+"=/pkg/"+p+".a\n") {
-			t.Errorf("importcfg.compile does not name %s", p)
+	// Each file is its archive, gzipped.
+	for _, p := range []string{"fmt", "encoding/json", "syscall/js"} {
+		f := dl.Archives[p]
+		if !strings.HasPrefix(f.Name, archiveName(p)[:len(archiveName(p))-len(".a.gz")]+"-") || !strings.HasSuffix(f.Name, ".a.gz") {
+			t.Errorf("%s is published as %q", p, f.Name)
 		}
-		if _, ok := files["pkg/"+p+".a"]; !ok {
-			t.Errorf("the pack has no pkg/%s.a", p)
+		gz, err := os.ReadFile(f.Path)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	// What only the standard library may import stays out of the
-	// compiler's reach, but the linker needs it.
-	for _, p := range []string{"syscall/js", "internal/abi", "runtime/internal/sys"} {
-		if strings.Contains(compileCfg, "packagefile "+p+"=") {
-			t.Errorf("importcfg.compile names %s: a program could import it", p)
+		plain, err := os.ReadFile(filepath.Join(tc.Dir, "pkg", filepath.FromSlash(p)+".a"))
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if !strings.Contains(linkCfg, "packagefile syscall/js=/pkg/syscall/js.a\n") {
-		t.Errorf("importcfg.link does not name syscall/js:\n%s", linkCfg)
-	}
-	again1, err := tc.Downloads()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(again1.Compile, d.Compile) || !bytes.Equal(again1.Pack, d.Pack) {
-		t.Error("a second Downloads gave different bytes")
+		if got := inflate(t, gz); !bytes.Equal(got, plain) {
+			t.Errorf("%s: the download does not inflate to its archive", p)
+		}
 	}
 
-	again, err := BuildToolchain(ctx, moduleDir, cache, ExactPackages)
+	start = time.Now()
+	again1, err := tc.DownloadFiles()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !again.Cached || again.Dir != tc.Dir || strings.Join(again.Archives, " ") != strings.Join(tc.Archives, " ") {
+	t.Logf("downloads again (read and checked) in %v", time.Since(start).Round(time.Millisecond))
+	if again1.Compile != dl.Compile || again1.Archives["fmt"] != dl.Archives["fmt"] {
+		t.Error("a second DownloadFiles gave different files")
+	}
+
+	again, err := BuildToolchain(ctx, moduleDir, cache, packages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !again.Cached || again.Dir != tc.Dir || strings.Join(again.Archives, " ") != strings.Join(tc.Archives, " ") || !slices.Equal(again.Imports["fmt"], tc.Imports["fmt"]) {
 		t.Errorf("second build: cached %v, dir %s (first %s)", again.Cached, again.Dir, tc.Dir)
 	}
 }
 
-func untar(t *testing.T, gz []byte) map[string][]byte {
+func inflate(t *testing.T, gz []byte) []byte {
 	t.Helper()
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return files
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if h.Format != tar.FormatUSTAR {
-			t.Errorf("%s: format %v, want ustar (the worker reads only ustar)", h.Name, h.Format)
-		}
-		b, err := io.ReadAll(tr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[h.Name] = b
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return b
 }

@@ -5,15 +5,18 @@
 // compiled toolchain.
 //
 // Messages from the page:
-//   {type:'init', exec, compile, link, pack, size, warm}
-//       exec: wasm_exec.js; compile, link: gzipped modules; pack: gzipped
-//       tar of the standard-library archives and the importcfg files;
-//       size: their bytes in all, for progress.
+//   {type:'init', exec, compile, link, stdlib, size, sha256, warm, tools}
+//       exec: wasm_exec.js; compile, link: gzipped modules; stdlib: the
+//       manifest of the standard library's archives for js/wasm, one
+//       gzipped file per package (generator/assets/stdlib.go);
+//       size: the bytes fetched before the first build, for progress;
+//       sha256: the digests of those three (the archives' are in the
+//       manifest).
 //       warm: build a small program as soon as the tools are loaded (the
 //       page asks when it starts the worker ahead of a run).
-//   {type:'build', id, code}
 //       tools: what an earlier worker's 'ready' gave the page, instead of
 //       loading the files again.
+//   {type:'build', id, code}
 // Answers: {type:'progress', loaded, total}, {type:'ready', ms, tools}, then
 // {type:'warm'} if asked, {type:'fatal', message}, and for each build
 // {type:'built', id, wasm?: ArrayBuffer, errors?: string, ms: {compile, link}}.
@@ -32,15 +35,27 @@
 // downloads them once, and checked against the build's digests each time
 // they are loaded (fetchInflated); the compiled modules stay in this
 // worker between builds.
+//
+// The standard library comes a package at a time: with the tools, the
+// archives hello world links (the manifest's "first": fmt's closure);
+// then, before each build, those of the packages the program imports and
+// of everything they import, unless this worker holds them already. Each
+// build gets importcfg files of its own: the linker's names every archive
+// the program needs, the compiler's only those a program may import
+// (never syscall/js or an internal package), so importing anything else
+// fails to compile, as before.
 
 import { MemFS } from './memfs.js';
 import { runGo } from './gorun.js';
-import { untar } from './untar.js';
-import { refuse, packageName } from './guard.js';
+import { refuse, packageName, imports } from './guard.js';
 
 const CACHE = 'gointernals-exact';
 let ready = null;
-let tools = null; // {compile, link: WebAssembly.Module, base: Map}
+// tools: {compile, link: WebAssembly.Module, base: Map from '/pkg/<path>.a'
+// to the archives fetched so far, stdlib: the manifest}.
+let tools = null;
+let store = null; // {cache, sums}: see openCache
+let packages = new Map(); // the manifest's archives, by import path
 let queue = Promise.resolve();
 let asked = 0; // the reader's builds queued or running
 
@@ -76,13 +91,15 @@ self.onmessage = (e) => {
 };
 
 // adopt takes the tools an earlier worker loaded.
-async function adopt({ exec, tools: kept }) {
+async function adopt({ exec, tools: kept, sha256 }) {
   importScripts(exec);
   tools = kept;
+  store = await openCache(sha256);
+  useManifest(tools.stdlib);
   return {};
 }
 
-async function load({ exec, compile, link, pack, size, sha256 }) {
+async function load({ exec, compile, link, stdlib, size, sha256 }) {
   importScripts(exec);
   // Told once per file downloaded (each is megabytes).
   let loaded = 0;
@@ -93,34 +110,92 @@ async function load({ exec, compile, link, pack, size, sha256 }) {
     ms[name] = Math.round(performance.now() - t0);
     return v;
   };
-  const cache = await openCache([compile, link, pack], sha256);
-  const [c, l, files] = await Promise.all([
-    fetchInflated(cache, compile, 'application/wasm', progress).then(done('compileFetched')).then((r) => WebAssembly.compileStreaming(r)).then(done('compileReady')),
-    fetchInflated(cache, link, 'application/wasm', progress).then(done('linkFetched')).then((r) => WebAssembly.compileStreaming(r)).then(done('linkReady')),
-    fetchInflated(cache, pack, 'application/x-tar', progress).then((r) => r.arrayBuffer()).then((b) => untar(new Uint8Array(b))).then(done('packReady')),
+  store = await openCache(sha256);
+  const base = new Map();
+  const [c, l, manifest] = await Promise.all([
+    fetchInflated(store, compile, 'application/wasm', progress).then(done('compileFetched')).then((r) => WebAssembly.compileStreaming(r)).then(done('compileReady')),
+    fetchInflated(store, link, 'application/wasm', progress).then(done('linkFetched')).then((r) => WebAssembly.compileStreaming(r)).then(done('linkReady')),
+    fetchBytes(store, stdlib, 'application/json', progress)
+      .then((b) => useManifest(JSON.parse(new TextDecoder().decode(b))))
+      .then(async (m) => {
+        await prune(store, [compile, link, stdlib, ...[...packages.values()].map((p) => p.url)]);
+        await fetchArchives(closure(m.first), base, progress);
+        return m;
+      })
+      .then(done('archivesReady')),
   ]);
-  tools = { compile: c, link: l, base: files };
+  tools = { compile: c, link: l, base, stdlib: manifest };
   return ms;
 }
 
-// openCache opens the Cache API store and drops entries of earlier
-// deploys. It returns {cache, sums}: cache is null without the Cache API
-// (an insecure origin), and files then come from the network each time
-// the worker starts; sums is each file's expected digest, by URL (the
-// page's data-pg-exact gives it: "sha256-<base64>" of the file inflated).
-async function openCache(keep, sha256 = {}) {
+// openCache opens the Cache API store. It returns {cache, sums}: cache is
+// null without the Cache API (an insecure origin), and files then come
+// from the network each time the worker starts; sums is each file's
+// expected digest, by URL (the page's data-pg-exact gives the tools' and
+// the manifest's, the manifest the archives': "sha256-<base64>" of the
+// file inflated).
+async function openCache(sha256 = {}) {
   const sums = new Map(Object.entries(sha256).map(([u, sum]) => [new URL(u, self.location.href).href, sum]));
   if (!self.caches) return { cache: null, sums };
   try {
-    const cache = await caches.open(CACHE);
+    return { cache: await caches.open(CACHE), sums };
+  } catch {
+    return { cache: null, sums };
+  }
+}
+
+// prune drops the entries of earlier deploys, which keep does not name.
+async function prune({ cache }, keep) {
+  if (!cache) return;
+  try {
     const wanted = new Set(keep.map((u) => new URL(u, self.location.href).href));
     for (const req of await cache.keys()) {
       if (!wanted.has(req.url)) await cache.delete(req);
     }
-    return { cache, sums };
   } catch {
-    return { cache: null, sums };
+    // an entry left over costs space, not correctness
   }
+}
+
+// useManifest takes the archives of the manifest the page's digest
+// vouched for, with their digests.
+function useManifest(m) {
+  if (!m || typeof m.packages !== 'object' || !Array.isArray(m.first)) throw new Error('the standard library\'s manifest is malformed');
+  packages = new Map(Object.entries(m.packages));
+  for (const p of packages.values()) store.sums.set(new URL(p.url, self.location.href).href, p.sha256);
+  return m;
+}
+
+// closure is roots and every package they import, directly or through
+// others, sorted: the archives the linker reads for a program importing
+// roots. A root without an archive (a typo, a package outside the
+// standard library) is left to the compiler to report.
+function closure(roots) {
+  const seen = new Set();
+  const todo = [...roots];
+  while (todo.length) {
+    const p = todo.pop();
+    const entry = packages.get(p);
+    if (!entry || seen.has(p)) continue;
+    seen.add(p);
+    todo.push(...(entry.imports || []));
+  }
+  return [...seen].sort();
+}
+
+// archivePath is where a package's archive sits in the file system Go sees.
+const archivePath = (p) => `/pkg/${p}.a`;
+
+// fetchArchives adds to base the archives of paths it does not hold yet,
+// from the cache or the network, each checked against the manifest.
+async function fetchArchives(paths, base, progress) {
+  await Promise.all(paths.filter((p) => !base.has(archivePath(p))).map(async (p) => {
+    try {
+      base.set(archivePath(p), await fetchBytes(store, packages.get(p).url, 'application/octet-stream', progress));
+    } catch (err) {
+      throw new Error(`package ${p} could not be fetched: ${(err && err.message) || err}`);
+    }
+  }));
 }
 
 // fetchInflated returns a file's inflated contents as a Response. The
@@ -145,14 +220,38 @@ async function openCache(keep, sha256 = {}) {
 // digest: in Chromium on 2 CPUs the compiler's 48 MB take 100-160 ms to
 // read and 55-120 ms to digest when nothing else runs, and the worker is
 // ready 0.5-1 s later than without the check on a busy machine.
-async function fetchInflated({ cache, sums }, url, type, progress) {
-  const want = sums.get(new URL(url, self.location.href).href);
-  if (!want) throw new Error(`${url}: no digest to check it against`);
-  const hit = cache && (await cache.match(url));
+async function fetchInflated(store, url, type, progress) {
+  const want = wanted(store, url);
+  const hit = store.cache && (await store.cache.match(url));
   if (hit) {
     if ((await digest(await hit.clone().arrayBuffer())) === want) return hit;
-    await cache.delete(url); // forged or damaged: downloaded again
+    await store.cache.delete(url); // forged or damaged: downloaded again
   }
+  return download(store, url, type, progress, want);
+}
+
+// fetchBytes is fetchInflated for a file wanted as bytes, not compiled:
+// a cached one is read once, and the bytes checked are the bytes used.
+async function fetchBytes(store, url, type, progress) {
+  const want = wanted(store, url);
+  const hit = store.cache && (await store.cache.match(url));
+  if (hit) {
+    const b = await hit.arrayBuffer();
+    if ((await digest(b)) === want) return new Uint8Array(b);
+    await store.cache.delete(url);
+  }
+  return new Uint8Array(await (await download(store, url, type, progress, want)).arrayBuffer());
+}
+
+function wanted({ sums }, url) {
+  const want = sums.get(new URL(url, self.location.href).href);
+  if (!want) throw new Error(`${url}: no digest to check it against`);
+  return want;
+}
+
+// download fetches url, inflates it, checks it against want, and keeps
+// it in the cache.
+async function download({ cache }, url, type, progress, want) {
   const resp = await fetch(url);
   if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
   const bytes = new Uint8Array(await resp.arrayBuffer());
@@ -196,21 +295,31 @@ async function build({ id, code }, answer = true) {
   }
   let errors = '';
   const decoder = new TextDecoder(); // one per build: a cut character never leaks into the next
-  const fs = new MemFS(tools.base, (fd, b) => {
-    errors += decoder.decode(b, { stream: true });
-  });
-  fs.put('main.go', new TextEncoder().encode(code));
-  const files = ['main.go'];
   // A program that imports nothing that reaches syscall (no fmt, os or
   // time) does not link syscall/js, through which alone the page can
   // have Go's runtime report a deadlock (gorun.js): one more file of the
   // program's package links it, and adds nothing the program can see.
+  // The linker loads runtime for every program.
   const pkg = packageName(code);
+  const need = closure([...imports(code), 'runtime', ...(pkg ? ['time'] : [])]);
+  const t0 = performance.now();
+  const had = tools.base.size;
+  await fetchArchives(need, tools.base, () => {});
+  const fetched = { archives: tools.base.size - had, ms: Math.round(performance.now() - t0) };
+  const encode = (s) => new TextEncoder().encode(s);
+  const importcfg = (paths) => encode(paths.map((p) => `packagefile ${p}=${archivePath(p)}\n`).join(''));
+  const fs = new MemFS(new Map(need.map((p) => [archivePath(p), tools.base.get(archivePath(p))])), (fd, b) => {
+    errors += decoder.decode(b, { stream: true });
+  });
+  fs.put('/importcfg.compile', importcfg(need.filter((p) => packages.get(p).importable)));
+  fs.put('/importcfg.link', importcfg(need));
+  fs.put('main.go', encode(code));
+  const files = ['main.go'];
   if (pkg) {
-    fs.put('playground.go', new TextEncoder().encode(`package ${pkg}\n\nimport _ "time"\n`));
+    fs.put('playground.go', encode(`package ${pkg}\n\nimport _ "time"\n`));
     files.push('playground.go');
   }
-  const ms = {};
+  const ms = { fetch: fetched.ms, fetched: fetched.archives };
   let t = performance.now();
   // The flags go build gives the compiler for a main package with no
   // assembly, at the language version of the site's snippets. Its

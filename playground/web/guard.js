@@ -23,25 +23,42 @@ const DIRECTIVES = new Set(['noinline', 'build', 'generate']);
 // refuse returns go build's style of errors ("main.go:L:C: ...") for
 // what the playground refuses in code, or '' when there is none.
 export function refuse(code) {
+  const errs = scan(code).errs;
+  return errs.length ? errs.join('\n') + '\n' : '';
+}
+
+// imports returns the import paths of a Go file, as Go reads them: the
+// packages the exact engine fetches before it compiles. A path read
+// wrong costs a compile error, never more: the compiler is only given
+// the archives the page may offer.
+export function imports(code) {
+  return scan(code).paths;
+}
+
+// scan reads the import paths of code and the errors refuse reports.
+function scan(code) {
   const errs = [];
+  const paths = [];
   let line = 1;
   let col = 1;
   // Import declarations: 'kw' after the keyword, 'group' inside its
   // parentheses; a spec's path is its only string literal (a name before
   // it, as in import u "unsafe", is passed over).
-  let imports = '';
+  let importing = '';
   TOKEN.lastIndex = 0;
   for (let m; TOKEN.lastIndex < code.length && (m = TOKEN.exec(code));) {
     const t = m[0];
     const at = `main.go:${line}:${col}: `;
     const d = /^\/\/go:(\w*)/.exec(t);
     if (d && !DIRECTIVES.has(d[1])) errs.push(`${at}//go:${d[1]} is not allowed in the playground`);
-    else if (t === 'import') imports = 'kw';
-    else if (imports && (t[0] === '"' || t[0] === '`')) {
-      if (importPath(t) === 'unsafe') errs.push(`${at}import "unsafe" is not allowed in the playground`);
-      if (imports === 'kw') imports = '';
-    } else if (imports === 'kw' && t === '(') imports = 'group';
-    else if (imports === 'group' && t === ')') imports = '';
+    else if (t === 'import') importing = 'kw';
+    else if (importing && (t[0] === '"' || t[0] === '`')) {
+      const path = importPath(t);
+      paths.push(path);
+      if (path === 'unsafe') errs.push(`${at}import "unsafe" is not allowed in the playground`);
+      if (importing === 'kw') importing = '';
+    } else if (importing === 'kw' && t === '(') importing = 'group';
+    else if (importing === 'group' && t === ')') importing = '';
     // Advance the position over the token.
     const nl = t.split('\n');
     if (nl.length > 1) {
@@ -49,7 +66,7 @@ export function refuse(code) {
       col = nl[nl.length - 1].length + 1;
     } else col += t.length;
   }
-  return errs.length ? errs.join('\n') + '\n' : '';
+  return { errs, paths };
 }
 
 // importPath is the value of a string literal: a raw one as it is (Go
