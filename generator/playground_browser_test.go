@@ -166,7 +166,9 @@ func editorValue(t *testing.T, tab *browser.Tab, id string) string {
 // run named in words, and a share link that reopens the same code.
 func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	tab := browser.New(t)
-	out := buildWithPlayground(t, 2*time.Second)
+	// A limit of 3 s: short, for the runaway programs below, and long
+	// enough for a program that sleeps 1.5 s on a busy machine.
+	out := buildWithPlayground(t, 3*time.Second)
 	base := browser.Serve(t, out)
 	const id = "en-channels-2"
 	page := base + "/en/channels/"
@@ -189,7 +191,7 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	}
 	tab.Do(t, 20*time.Second, chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="done"]`))
 
-	// A computation the interpreter cannot finish within the limit (2 s
+	// A computation the interpreter cannot finish within the limit (3 s
 	// here) is not a runaway: compiled Go, many times faster, runs it
 	// from the start, on Automatic.
 	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc fib(n int) int {\nif n < 2 {\nreturn n\n}\nreturn fib(n-1) + fib(n-2)\n}\n\nfunc main() {\nfmt.Println(fib(32))\n}\n")
@@ -201,16 +203,16 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	// engine.
 	typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")
 	state, _, status = runPlayground(t, tab, id, 120*time.Second)
-	if state != "error" || !strings.Contains(status, "did not end within 2 s") {
-		t.Errorf("runaway loop: state %s, status %q; want stopped at the 2 s limit", state, status)
+	if state != "error" || !strings.Contains(status, "did not end within 3 s") {
+		t.Errorf("runaway loop: state %s, status %q; want stopped at the 3 s limit", state, status)
 	}
 	// A program that waits past the limit is stopped there, in the
 	// interpreter.
 	typeCode(t, tab, id, "package main\n\nimport \"time\"\n\nfunc main() {\ntime.Sleep(time.Minute)\n}\n")
 	start := time.Now()
 	state, _, status = runPlayground(t, tab, id, 30*time.Second)
-	if engine, _ := engineOf(t, tab, id); state != "error" || !strings.Contains(status, "did not end within 2 s") || engine != "fast" {
-		t.Errorf("a long sleep: state %s, status %q, engine %s; want stopped at the 2 s limit by the interpreter", state, status, engine)
+	if engine, _ := engineOf(t, tab, id); state != "error" || !strings.Contains(status, "did not end within 3 s") || engine != "fast" {
+		t.Errorf("a long sleep: state %s, status %q, engine %s; want stopped at the 3 s limit by the interpreter", state, status, engine)
 	}
 	if d := time.Since(start); d > 20*time.Second {
 		t.Errorf("the long sleep took %v to stop", d)
@@ -244,7 +246,7 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 		t.Errorf("deadlock: engine %s, note %q; want Go's report, and the reason said", engine, note)
 	}
 	// The interpreter picked: Go's first line and status, before the
-	// (2 s) limit.
+	// (3 s) limit.
 	pickEngine(t, tab, id, "fast")
 	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" ||
 		output != "fatal error: all goroutines are asleep - deadlock!\n" || !strings.Contains(status, "exit status 2") {
@@ -268,6 +270,12 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	}
 	if engine, _ := engineOf(t, tab, id); engine != "fast" {
 		t.Errorf("unused variable and import ran on the %s engine; want the interpreter to say it", engine)
+	}
+	// With an error the interpreter cannot word after one it can, the
+	// compiler says both.
+	typeCode(t, tab, id, "package main\n\nfunc main() {\nx := 1\ny = 2\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" || output != "4:2: declared and not used: x\n5:2: undefined: y\n" || !strings.Contains(status, "exit status 1") {
+		t.Errorf("unused variable and undefined name: state %s, output %q, status %q", state, output, status)
 	}
 	// A panic in a goroutine ends the program as Go ends it. One started
 	// from a method value makes the interpreter itself fail (its worker

@@ -104,3 +104,27 @@ func TestRejectedProgramsAreAnnounced(t *testing.T) {
 		}
 	}
 }
+
+// ErrorsComplete: the check's errors are all go build's only when the
+// interpreter compiles the rest of the program.
+func TestErrorsComplete(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{"package main\n\nfunc main() {\n\tx := 1\n}\n", true},
+		{"package main\n\nfunc main() {\n\tx := 1\n\ty = 2\n}\n", false},
+		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tfmt.Println(undefinedName)\n}\n", false},
+	} {
+		p, err := Prepare(c.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Errors()) == 0 {
+			t.Fatalf("%q: no errors found", c.src)
+		}
+		if got := p.ErrorsComplete(); got != c.want {
+			t.Errorf("%q: ErrorsComplete() = %v, want %v", c.src, got, c.want)
+		}
+	}
+}

@@ -5,9 +5,14 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/goexpert/gointernals/playground/symbols"
+	"github.com/traefik/yaegi/interp"
 )
 
 // Prepared is a program after the source pass between the reader's code
@@ -61,6 +66,27 @@ func Prepare(src string) (*Prepared, error) {
 // positions. Run reports them as go run reports compile errors; they are
 // not Findings: Go reports them too, so no other engine is needed.
 func (p *Prepared) Errors() []Finding { return p.errs }
+
+// ErrorsComplete reports whether Errors are all the compile errors go
+// build would report, as far as the interpreter can tell: it compiles the
+// rest of the program (without running it), and it stops at the first
+// error it finds, which Errors would then lack ("undefined: y" after
+// "declared and not used: x"). Automatic hands an incomplete list to the
+// Go compiler.
+func (p *Prepared) ErrorsComplete() bool {
+	i := interp.New(interp.Options{Stdout: io.Discard, Stderr: io.Discard})
+	for _, syms := range []map[string]map[string]reflect.Value{
+		symbols.Symbols,
+		symbols.Lower(symbols.Hooks{}),
+		symbols.OS(io.Discard, io.Discard, func(int) {}),
+	} {
+		if err := i.Use(syms); err != nil {
+			return false
+		}
+	}
+	_, err := i.Compile(p.Code)
+	return err == nil
+}
 
 // HandOver is Automatic's choice before a run, the one the page and the
 // build both make: the findings for which the Go toolchain runs the

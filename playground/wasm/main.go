@@ -78,6 +78,10 @@ func handle(kind, id, code string, auto bool) {
 	}
 }
 
+// whyMoreErrors is the hand-over's reason when the check's compile errors
+// are not all go build's.
+const whyMoreErrors = "the program has compile errors the interpreter cannot list as the Go compiler does"
+
 // outputLimit is where a run's output is cut: the page stops the run.
 const outputLimit = 1 << 20
 
@@ -161,6 +165,11 @@ func run(id, code string, auto bool) {
 	// A program Go's compiler rejects is reported as go run would, by
 	// Run: no other engine is needed to say so.
 	switch {
+	case auto && err == nil && len(p.Errors()) > 0 && !p.ErrorsComplete():
+		// The interpreter stops at the first error of its own: go build
+		// has more to say than the check's errors.
+		post(map[string]any{"type": "exit", "id": id, "exact": whyMoreErrors})
+		return
 	case err != nil || len(p.Errors()) > 0:
 	case auto:
 		// The build makes the same choice (Prepared.HandOver); what only
