@@ -146,3 +146,49 @@ func TestDownloadFilesRefuseAChangedFile(t *testing.T) {
 		tamper(t, path) // back as it was
 	}
 }
+
+// A process remembers a file it checked only while nothing writes to it:
+// a write in place, or another file renamed over it, is found at the next
+// check as on the first, however long after.
+func TestCachedFileRememberedUntilItChanges(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "link.wasm.gz")
+	b := []byte("\x1f\x8b some download")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	made, err := cachedFile(file, "link.wasm.gz", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond) // past the second a change is not remembered in
+	for range 2 {
+		if again, err := cachedFile(file, "link.wasm.gz", nil); err != nil || again != made {
+			t.Fatalf("unchanged: %+v, %v", again, err)
+		}
+	}
+	tamper(t, file)
+	time.Sleep(1100 * time.Millisecond)
+	var changed *ChangedError
+	if _, err := cachedFile(file, "link.wasm.gz", nil); !errors.As(err, &changed) {
+		t.Errorf("written in place after it was remembered: got %v", err)
+	}
+	tamper(t, file) // back as it was
+	time.Sleep(1100 * time.Millisecond)
+	if _, err := cachedFile(file, "link.wasm.gz", nil); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "other")
+	forged := append([]byte{}, b...)
+	forged[3] ^= 0xff
+	if err := os.WriteFile(other, forged, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(other, file); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	if _, err := cachedFile(file, "link.wasm.gz", nil); !errors.As(err, &changed) {
+		t.Errorf("another file renamed over it: got %v", err)
+	}
+}
