@@ -79,20 +79,22 @@ func ownInterface(t ast.Expr) bool {
 // mayDiffer are the constructs the interpreter runs, with semantics that
 // may or may not change what the program prints.
 var mayDiffer = map[string]bool{
-	"loop variable capture":      true,
-	"min/max of a named type":    true,
-	"methods hidden":             true,
-	"context key type":           true,
-	"assertion to own interface": true,
-	"type names":                 true,
-	"embedded struct printed":    true,
-	"recovered runtime error":    true,
-	"host introspection":         true,
-	"capacity after append":      true,
-	"pointer receiver":           true,
-	"errors.As":                  true,
-	"closure to the library":     true,
-	"interface inside a value":   true,
+	"loop variable capture":       true,
+	"min/max of a named type":     true,
+	"methods hidden":              true,
+	"context key type":            true,
+	"assertion to own interface":  true,
+	"type names":                  true,
+	"embedded struct printed":     true,
+	"recovered runtime error":     true,
+	"host introspection":          true,
+	"capacity after append":       true,
+	"pointer receiver":            true,
+	"errors.As":                   true,
+	"closure to the library":      true,
+	"interface inside a value":    true,
+	"case of a library interface": true,
+	"generic package variable":    true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -169,12 +171,20 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 			}
 		}
 	}
+	// An embedded field is named after its type: base in struct{ base }.
 	unexported := func(st *ast.StructType) bool {
 		for _, f := range st.Fields.List {
 			for _, n := range f.Names {
 				if !ast.IsExported(n.Name) {
 					return true
 				}
+			}
+			t := f.Type
+			if star, ok := t.(*ast.StarExpr); ok {
+				t = star.X
+			}
+			if id, ok := t.(*ast.Ident); ok && len(f.Names) == 0 && !ast.IsExported(id.Name) {
+				return true
 			}
 		}
 		return false
@@ -252,7 +262,9 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 				add(n.X.Pos(), "range over func", "range over a function (Go 1.23 iterators) is not supported by the interpreter")
 			}
 			checkLoopCapture(n.Body, objects(n.Key, n.Value), add)
+			checkRecvOKCapture(n.Body, add)
 		case *ast.ForStmt:
+			checkRecvOKCapture(n.Body, add)
 			if init, ok := n.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
 				checkLoopCapture(n.Body, objects(init.Lhs...), add)
 			}
@@ -265,6 +277,8 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 				for _, t := range c.(*ast.CaseClause).List {
 					if ownInterface(t) {
 						add(t.Pos(), "assertion to own interface", ownInterfaceMsg)
+					} else if builtin(t) != "any" && isInterfaceName(t, imports) {
+						add(t.Pos(), "case of a library interface", fmt.Sprintf("in the interpreter, a type switch's case %s may not match a value that implements it (an error from errors.New falls to default)", exprString(t)))
 					}
 				}
 			}
@@ -300,6 +314,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	pointerMethods(file, add)
 	printedTypes(file, add)
 	interfaceFields(file, imports, add)
+	genericInits(file, add)
 	sortFindings(out)
 	return out
 }
@@ -634,6 +649,31 @@ func checkLoopCapture(body *ast.BlockStmt, vars map[*ast.Object]bool, add func(t
 	})
 }
 
+// checkRecvOKCapture flags "v, ok := <-ch" in a loop body whose v or ok
+// a function literal of the body uses: the interpreter gives that form one
+// pair of variables for every iteration (measured on yaegi v0.16.1;
+// "v := <-ch" gets one per iteration, as in Go).
+func checkRecvOKCapture(body *ast.BlockStmt, add func(token.Pos, string, string)) {
+	if body == nil {
+		return
+	}
+	vars := map[*ast.Object]bool{}
+	for _, s := range body.List {
+		as, ok := s.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			continue
+		}
+		if u, ok := as.Rhs[0].(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			for o := range objects(as.Lhs...) {
+				vars[o] = true
+			}
+		}
+	}
+	if len(vars) > 0 {
+		checkLoopCapture(body, vars, add)
+	}
+}
+
 func hasFuncLit(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
@@ -842,4 +882,48 @@ func exprString(e ast.Expr) string {
 		return builtin(e.X) + "." + e.Sel.Name
 	}
 	return "it holds"
+}
+
+// genericInits reports a package variable whose initial value calls a
+// generic function of the file: the interpreter leaves such a variable
+// at its zero value (var s = strings.ToUpper(id("hello")) prints "";
+// measured on yaegi v0.16.1). The same call in a function is right.
+func genericInits(file *ast.File, add func(token.Pos, string, string)) {
+	generic := map[string]bool{}
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Type.TypeParams != nil {
+			generic[fd.Name.Name] = true
+		}
+	}
+	if len(generic) == 0 {
+		return
+	}
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, sp := range gd.Specs {
+			for _, v := range sp.(*ast.ValueSpec).Values {
+				ast.Inspect(v, func(n ast.Node) bool {
+					c, ok := n.(*ast.CallExpr)
+					if !ok {
+						return true
+					}
+					fun := ast.Unparen(c.Fun)
+					switch f := fun.(type) {
+					case *ast.IndexExpr:
+						fun = f.X
+					case *ast.IndexListExpr:
+						fun = f.X
+					}
+					if id, ok := fun.(*ast.Ident); ok && generic[id.Name] {
+						add(c.Pos(), "generic package variable", fmt.Sprintf("a package variable set through the generic function %s is left at its zero value by the interpreter", id.Name))
+						return false
+					}
+					return true
+				})
+			}
+		}
+	}
 }

@@ -101,6 +101,7 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	var selectors []*ast.SelectorExpr
 	labels := map[ast.Stmt]*ast.LabeledStmt{}
 	var commaOK []*ast.TypeAssertExpr
+	var selects []*ast.SelectStmt
 	var returns []*ast.ReturnStmt
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -132,6 +133,8 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 			fors = append(fors, n)
 		case *ast.DeferStmt:
 			defers = append(defers, n)
+		case *ast.SelectStmt:
+			selects = append(selects, n)
 		case *ast.GoStmt:
 			gos = append(gos, n)
 		case *ast.CallExpr:
@@ -175,6 +178,19 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	for _, d := range defers {
 		l.deferArgs(d)
 	}
+	for _, s := range selects {
+		l.selectSends(s, labels[s])
+	}
+	l.recvAssigns(file)
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			l.zeroResults(n.Type, n.Body)
+		case *ast.FuncLit:
+			l.zeroResults(n.Type, n.Body)
+		}
+		return true
+	})
 	for _, g := range gos {
 		l.goPanic(g, imports)
 	}
@@ -389,15 +405,105 @@ func literalValue(e ast.Expr) (kind token.Token, num float64, str string, ok boo
 // stays too: moving it would move its line breaks.
 func (l *lowering) deferArgs(d *ast.DeferStmt) {
 	decls := l.hoistArgs(d.Call.Args, "_lowerD")
-	if sel, ok := d.Call.Fun.(*ast.SelectorExpr); ok && l.valueMethod(sel) && !strings.Contains(l.text(sel.X), "\n") {
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.valueMethod(sel) && !strings.Contains(l.text(sel.X), "\n") {
+		// What a pointer points to, when the receiver is one: a value
+		// receiver is copied at the defer.
 		v := l.name("_lowerR")
-		decls = append(decls, v+" := "+l.text(sel.X)+"; ")
+		l.use("_lowerCopy")
+		decls = append(decls, v+" := _lowerCopy("+l.text(sel.X)+"); ")
 		l.replace(sel.X, v)
 	}
 	if len(decls) == 0 {
 		return
 	}
 	l.wrap(d, "{ "+strings.Join(decls, ""), " }")
+}
+
+// zeroResults starts a function with named results by setting them to
+// their zero values: the interpreter keeps a call's named results in
+// slots the next call reuses, so a call that ends in a recovered panic,
+// without a return, returns what the previous call returned (measured
+// on yaegi v0.16.1).
+func (l *lowering) zeroResults(ft *ast.FuncType, body *ast.BlockStmt) {
+	if body == nil || ft.Results == nil {
+		return
+	}
+	var sets []string
+	for _, f := range ft.Results.List {
+		t := l.text(f.Type)
+		if strings.Contains(t, "\n") {
+			return
+		}
+		for _, n := range f.Names {
+			if n.Name != "_" {
+				sets = append(sets, n.Name+" = *new("+t+"); ")
+			}
+		}
+	}
+	if len(sets) > 0 {
+		l.insert(body.Lbrace+1, " "+strings.Join(sets, ""))
+	}
+}
+
+// recvAssigns rewrites a statement "v = <-ch", v a variable, into "{
+// _lowerV1 := <-ch; v = _lowerV1 }": the interpreter stores the value
+// where a closure that captured v does not see it (measured on yaegi
+// v0.16.1; "v, ok = <-ch" and a receive through a fresh variable are
+// right). Only statements of a list are rewritten, where a block may
+// stand.
+func (l *lowering) recvAssigns(file *ast.File) {
+	ast.Inspect(file, func(n ast.Node) bool {
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for _, s := range list {
+			as, ok := s.(*ast.AssignStmt)
+			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				continue
+			}
+			recv, ok := as.Rhs[0].(*ast.UnaryExpr)
+			if id, isVar := as.Lhs[0].(*ast.Ident); !ok || recv.Op != token.ARROW || !isVar || id.Name == "_" || !l.hoistable(recv) {
+				continue
+			}
+			v := l.name("_lowerV")
+			l.wrap(as, "{ "+v+" := "+l.text(recv)+"; ", " }")
+			l.replace(recv, v)
+		}
+		return true
+	})
+}
+
+// selectSends evaluates the values a select's cases send before the
+// select, into fresh variables: the interpreter evaluates a composite
+// literal sent there wrongly ({3 0} for pair{j, j*j}). Go evaluates
+// every case's value once, on entering the select, in source order, so
+// evaluating them just before it changes nothing else. A value that
+// cannot move stays (hoistable).
+func (l *lowering) selectSends(s *ast.SelectStmt, label *ast.LabeledStmt) {
+	var decls []string
+	for _, c := range s.Body.List {
+		send, ok := c.(*ast.CommClause).Comm.(*ast.SendStmt)
+		if !ok || isConstantLike(send.Value) || !l.hoistable(send.Value) {
+			continue
+		}
+		v := l.name("_lowerS")
+		decls = append(decls, v+" := "+l.text(send.Value)+"; ")
+		l.replace(send.Value, v)
+	}
+	if len(decls) == 0 {
+		return
+	}
+	var at ast.Node = s
+	if label != nil {
+		at = label // the label stays on the select
+	}
+	l.insert(at.Pos(), strings.Join(decls, ""))
 }
 
 // goPanic gives a goroutine a deferred call that ends the program when a
@@ -477,6 +583,18 @@ func (l *lowering) hoistable(e ast.Expr) bool {
 // text would lose that rewrite, so it stays where it is. A field (p.x)
 // moves.
 func (l *lowering) rewritten(e ast.Expr) bool {
+	// A method called on a value (b.get()) is no method value: nothing
+	// rewrites it, unless b names a type (T.M(b), a method expression).
+	called := map[*ast.SelectorExpr]bool{}
+	ast.Inspect(e, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
+				id, isIdent := ast.Unparen(sel.X).(*ast.Ident)
+				called[sel] = !isIdent || id.Obj == nil || id.Obj.Kind != ast.Typ
+			}
+		}
+		return true
+	})
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -490,7 +608,7 @@ func (l *lowering) rewritten(e ast.Expr) bool {
 			case *ast.StarExpr:
 				found = true // (*T).M
 			}
-			found = found || lib || nested || len(l.methods[n.Sel.Name]) > 0
+			found = found || lib || nested || (len(l.methods[n.Sel.Name]) > 0 && !called[n])
 		case *ast.CallExpr:
 			if name := builtin(n.Fun); name == "min" || name == "max" {
 				found = true

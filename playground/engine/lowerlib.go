@@ -143,6 +143,13 @@ func (l *lowering) builtinCall(c *ast.CallExpr) {
 	case name == "panic" && len(c.Args) == 1 && builtin(c.Args[0]) == "nil":
 		l.imports["runtime"] = true
 		l.replace(c.Args[0], "new(_lower_runtime.PanicNilError)")
+	case name == "panic" && len(c.Args) == 1 && !isConstantLike(c.Args[0]):
+		// The interpreter panics with the variable, not its value (a
+		// deferred call that changes it changes what recover sees), and
+		// with nil where Go 1.21 panics with a *runtime.PanicNilError: the
+		// helper takes the value, and gives Go's for nil.
+		l.use("_lowerPanicValue")
+		l.wrap(c.Args[0], "_lowerPanicValue(", ")")
 	}
 }
 
@@ -407,6 +414,12 @@ var helpers = map[string]helper{
 	}
 	t, ok := x.(T_)
 	return t, ok
+}`},
+	"_lowerPanicValue": {imports: []string{"runtime"}, src: `func _lowerPanicValue(v any) any {
+	if v == nil {
+		return new(_lower_runtime.PanicNilError)
+	}
+	return v
 }`},
 	"_lowerCopy": {imports: []string{symbols.LowerPath}, src: `func _lowerCopy[V_ any](v V_) V_ { return _lowerRT.Pointee(v).(V_) }`},
 
