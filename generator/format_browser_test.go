@@ -14,11 +14,9 @@ import (
 // the cursor), a second Format changes nothing, and undo brings back what
 // the reader typed.
 func TestBrowserFormat(t *testing.T) {
-	tab := browser.New(t)
-	base := browser.Serve(t, buildWithPlayground(t, 2*time.Second))
+	tab := channelsPage(t, 2*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
 	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nx:=[]int{1,2}\nfmt.Println( x )\n}\n")
 	typed := editorValue(t, tab, id)
 	want, err := format.Source([]byte(typed))

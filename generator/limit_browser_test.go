@@ -15,11 +15,9 @@ import (
 // too busy to notice (as a page laying out a flood of output could be),
 // on both engines.
 func TestBrowserLimitInTheSandbox(t *testing.T) {
-	tab := browser.New(t)
-	base := browser.Serve(t, buildWithPlayground(t, 2*time.Second))
+	tab := channelsPage(t, 2*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
 	const busy = 6000 // ms
 	for _, engine := range []string{"fast", "exact"} {
 		pickEngine(t, tab, id, engine)
@@ -39,4 +37,15 @@ func TestBrowserLimitInTheSandbox(t *testing.T) {
 			t.Errorf("%s: the sandbox ended the run after %d ms: it waited for the page", engine, ms)
 		}
 	}
+}
+
+// channelsPage opens the English channels page of the real site, built
+// with its playgrounds and the time limit given, and served with its
+// production headers.
+func channelsPage(t *testing.T, limit time.Duration) *browser.Tab {
+	t.Helper()
+	tab := browser.New(t)
+	base := browser.Serve(t, buildWithPlayground(t, limit))
+	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+channelsID+`"] [data-editor]`))
+	return tab
 }

@@ -13,11 +13,9 @@ import (
 // stopped, whatever the download it started goes on to report, and the
 // second says how long the reader waited.
 func TestBrowserStoppedWhileLoading(t *testing.T) {
-	tab := browser.New(t)
-	base := browser.Serve(t, buildWithPlayground(t, 2*time.Second))
-	const a, b = "en-channels-2", "en-channels-3"
+	tab := channelsPage(t, 2*time.Second)
+	const a, b = channelsID, "en-channels-3"
 	rootA := `[data-playground="` + a + `"]`
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(rootA+` [data-editor]`))
 	// Run and Stop in one script, so the interpreter cannot have loaded
 	// in between.
 	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+rootA+` [data-action="run"]').click(); document.querySelector('`+rootA+` [data-action="stop"]').click()`))

@@ -453,16 +453,7 @@ func (l *lowering) zeroResults(ft *ast.FuncType, body *ast.BlockStmt) {
 // stand.
 func (l *lowering) recvAssigns(file *ast.File) {
 	ast.Inspect(file, func(n ast.Node) bool {
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		}
-		for _, s := range list {
+		for _, s := range stmtList(n) {
 			as, ok := s.(*ast.AssignStmt)
 			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 				continue
@@ -477,6 +468,20 @@ func (l *lowering) recvAssigns(file *ast.File) {
 		}
 		return true
 	})
+}
+
+// stmtList returns the statements n holds in a list (a block's, a case's),
+// or nil.
+func stmtList(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List
+	case *ast.CaseClause:
+		return n.Body
+	case *ast.CommClause:
+		return n.Body
+	}
+	return nil
 }
 
 // selectSends evaluates the values a select's cases send before the

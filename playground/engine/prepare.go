@@ -128,22 +128,13 @@ var anyPosition = regexp.MustCompile(`\b(\d+):(\d+):`)
 func everyGoCounted(file *ast.File) bool {
 	counted := true
 	ast.Inspect(file, func(n ast.Node) bool {
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		case *ast.LabeledStmt:
-			if _, ok := n.Stmt.(*ast.GoStmt); ok {
+		if l, ok := n.(*ast.LabeledStmt); ok {
+			if _, ok := l.Stmt.(*ast.GoStmt); ok {
 				counted = false // goStart went before the label
 			}
 			return counted
-		default:
-			return counted
 		}
+		list := stmtList(n)
 		for i, s := range list {
 			if _, ok := s.(*ast.GoStmt); ok && (i == 0 || !isGoStart(list[i-1])) {
 				counted = false
