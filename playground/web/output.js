@@ -1,24 +1,41 @@
-// A program's output in the page. A program can print as fast as the
-// engine runs, and the page must keep answering the reader meanwhile. The
-// cost of a flood is layout: a browser lays out a block's text again
-// whenever it grows. So output is kept as it arrives and written at most
-// once per frame, into blocks of a few hundred lines; a block also ends
-// after 4096 characters of one line (a line that long shows wrapped
-// there) and after 200 stream switches, and only the last block grows.
-// The output box has a height of its own (playground.css), so a flood
-// never lays out the whole page again, and a reader at its end keeps
-// seeing the end. Output is bounded in lines as well as bytes, since a
-// megabyte of "x\n" is half a million lines. Text only: it goes into text
-// nodes, never into markup.
+// A program's output in the page. A program can print as fast as the engine
+// runs, and the page must keep answering the reader meanwhile. The cost of
+// a flood is layout, and the text's length does not tell it: a line that
+// mixes writing directions, or a letter under thousands of accents, costs a
+// hundred times as many ASCII letters, and more than in proportion to its
+// length. So output is kept as it arrives and written at most once per
+// frame, a share sized by time: each frame's writing is timed, its layout
+// included, and the next frame writes what should take TARGET ms at the
+// cost just measured (taken to grow with the square of the text's length,
+// as it does for mixed directions): a little at first, at most twice the
+// last share, and no further block once the frame's time is spent. Text
+// goes into blocks, and only the last one grows; as appending to a block
+// lays all of it out again, a block ends after a frame that took half its
+// time or once laying it out would, and also at a line's end once it holds
+// 200 lines or 4 KB, where a line reaches 4096 characters, or after 200
+// stream switches (a line split there goes on in the next block, shown
+// wrapped). A share ends at a line's end, the rest of the line waiting for
+// the next frame, unless one line is longer than a share: that is cut
+// anywhere but inside a surrogate pair (accents cut from their letter show
+// apart only if the block ends there). A frame slower than SLOW_FLUSH makes
+// the next share the least; when that is too slow as well, onslow says so,
+// for the page to stop the program rather than freeze. The output box has a
+// height of its own (playground.css), so a flood never lays out the whole
+// page again, and a reader at its end keeps seeing the end. Output is
+// bounded in lines as well as bytes, since a megabyte of "x\n" is half a
+// million lines. Text only: it goes into text nodes, never into markup.
 
 export const OUTPUT_LIMIT = 1 << 20; // bytes (UTF-16 units, as received)
 export const LINE_LIMIT = 10000;
 
 const BLOCK_LINES = 200;
-const BLOCK_BYTES = 16 << 10;
+const BLOCK_BYTES = 4 << 10; // at a line's end
 const BLOCK_SPANS = 200; // a program that switches streams on every write makes one span each
 const LINE_WRAP = 4096; // a line longer than this goes on in the next block
-const FRAME_TEXT = 8 << 10; // characters written in one frame
+const TARGET = 30; // ms of writing and layout in a frame
+const FIRST = 1 << 10; // characters in a run's first frame
+const LEAST = 64;
+const MOST = 16 << 10;
 const SLOW_FLUSH = 250; // ms
 
 export class Output {
@@ -29,6 +46,8 @@ export class Output {
     this.onslow = null;
     this.bytes = 0;
     this.lines = 0;
+    this.budget = FIRST; // characters the next frame writes
+    this.slow = false; // the last write took longer than SLOW_FLUSH
   }
 
   // discard drops what is not written yet.
@@ -39,12 +58,12 @@ export class Output {
   }
 
   clear() {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.pending = [];
+    this.discard();
     this.bytes = 0;
     this.lines = 0;
     this.last = '';
+    this.budget = FIRST;
+    this.slow = false;
     this.pre.textContent = '';
   }
 
@@ -57,16 +76,13 @@ export class Output {
     this.lines += count(text);
     if (!always && (this.bytes > OUTPUT_LIMIT || this.lines > LINE_LIMIT)) return false;
     this.pending.push([stream, text]);
-    this.frame ||= requestAnimationFrame(() => this.flush(FRAME_TEXT));
+    this.frame ||= requestAnimationFrame(() => this.flush(this.budget));
     return true;
   }
 
   // flush writes what is pending: up to budget characters of it in a
   // frame, all of it before the page reads the output, says the program
-  // ended, or appends a message of its own. Some text costs far more to
-  // lay out than its length says (mixed directions, stacked accents): a
-  // flush whose layout took longer than SLOW_FLUSH calls onslow, for the
-  // page to stop the program rather than freeze.
+  // ended, or appends a message of its own.
   flush(budget = Infinity) {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
@@ -75,18 +91,50 @@ export class Output {
     // The output box scrolls: a reader at its end keeps seeing the end.
     const pre = this.pre;
     const atEnd = pre.scrollHeight - pre.scrollTop - pre.clientHeight < 32;
-    while (this.pending.length && budget > 0) {
-      const [stream, text] = this.pending.shift();
-      budget -= text.length;
-      let block = this.pre.lastChild;
-      if (!block || !block.classList || !block.classList.contains('pg-block') || full(block)) {
+    let written = 0;
+    let laid = 0; // characters laid out again: the written ones, and the block they went on
+    let block = open(pre);
+    let into = null; // the block written last
+    while (this.pending.length && written < budget) {
+      const next = this.pending[0];
+      const [stream, all] = next;
+      if (!all) {
+        this.pending.shift();
+        continue;
+      }
+      // A piece at a time: what the frame may still write, up to where
+      // its line must wrap.
+      if (block && full(block)) block = null;
+      let n = Math.min(all.length, budget - written, LINE_WRAP - (block ? block.tail : 0));
+      if (n < all.length) {
+        const line = lineEnd(all, n);
+        if (line) n = line;
+        // The rest of a line waits for the next frame, unless the frame
+        // has written nothing yet (the line is longer than its share).
+        else if (written && n === budget - written) break;
+        else n = cut(all, n);
+      }
+      const text = n < all.length ? all.slice(0, n) : all;
+      if (!block || (block.ends && block.bytes + text.length > BLOCK_BYTES)) {
+        // A frame that took its time (its layout so far included) starts
+        // no further block; a flush of all that is pending goes on.
+        if (written && budget < Infinity) {
+          void pre.offsetHeight;
+          if (performance.now() - start >= TARGET) break;
+        }
         block = document.createElement('span');
         block.className = 'pg-block';
         block.lines = 0;
         block.bytes = 0;
+        block.spans = 0;
         block.tail = 0; // the length of its last line so far
-        this.pre.append(block);
+        pre.append(block);
       }
+      if (text.length < all.length) next[1] = all.slice(text.length);
+      else this.pending.shift();
+      if (!into) laid = block.bytes;
+      into = block;
+      written += text.length;
       block.lines += count(text);
       block.bytes += text.length;
       block.ends = /[\r\n]$/.test(text);
@@ -95,7 +143,7 @@ export class Output {
       const last = block.lastChild;
       if (last && last.dataset.stream === stream) last.firstChild.appendData(text);
       else {
-        block.spans = (block.spans || 0) + 1;
+        block.spans++;
         const span = document.createElement('span');
         span.className = stream;
         span.dataset.stream = stream;
@@ -103,11 +151,39 @@ export class Output {
         block.append(span);
       }
     }
+    if (!into) return;
     // Reading the height lays the text out now, where it is timed.
     if (atEnd) pre.scrollTop = pre.scrollHeight;
     else void pre.scrollHeight;
-    if (performance.now() - start > SLOW_FLUSH) this.onslow?.();
-    if (this.pending.length && !this.frame) this.frame = requestAnimationFrame(() => this.flush(FRAME_TEXT));
+    this.measured(performance.now() - start, written, laid + written, into);
+    if (this.pending.length && !this.frame) this.frame = requestAnimationFrame(() => this.flush(this.budget));
+  }
+
+  // measured sizes the next frame's writing from this one's: ms it took
+  // to write and lay out the characters.
+  measured(ms, written, laid, block) {
+    if (ms > SLOW_FLUSH) {
+      block.done = true;
+      const slow = this.slow || written <= LEAST;
+      this.slow = true;
+      this.budget = LEAST;
+      if (slow) this.onslow?.();
+      return;
+    }
+    this.slow = false;
+    let most = Math.min(2 * this.budget, MOST);
+    // A cheap frame says little of the cost per character (a few
+    // characters' worth is mostly the frame's own), only that there is room.
+    if (ms >= TARGET / 4) {
+      // Characters a frame lays out, taking the cost to grow with the
+      // square of their number, as it does for mixed directions.
+      const room = laid * Math.sqrt(TARGET / ms);
+      // Appending to a block lays all of it out again: a costly frame ends
+      // its block, and so does one whose block takes half a frame already.
+      if (ms >= TARGET / 2 || block.bytes > room / 2) block.done = true;
+      most = Math.min(most, room - (full(block) ? 0 : block.bytes));
+    }
+    this.budget = Math.max(LEAST, Math.floor(most));
   }
 
   // midLine says the output so far does not end with a line break.
@@ -126,7 +202,7 @@ export class Output {
     };
     try {
       while (this.pending.length && !slow) {
-        this.flush(FRAME_TEXT);
+        this.flush(this.budget);
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
     } finally {
@@ -139,7 +215,7 @@ export class Output {
   // settle writes at most a frame's budget of what is pending, and drops
   // the rest: for a program that was stopped.
   settle() {
-    this.flush(FRAME_TEXT);
+    this.flush(this.budget);
     this.discard();
   }
 }
@@ -152,9 +228,28 @@ function count(text) {
   return text.match(BREAK)?.length ?? 0;
 }
 
-// full says a block takes nothing more: it is long and ended a line, its
-// last line is too long to wait for its end (laying out a line costs with
-// its length), or it holds many spans.
+// lineEnd returns where the last line break in text before n ends, or 0.
+function lineEnd(text, n) {
+  const nl = Math.max(text.lastIndexOf('\n', n - 1), text.lastIndexOf('\r', n - 1));
+  return nl < 0 ? 0 : nl + (text[nl] === '\r' && text[nl + 1] === '\n' ? 2 : 1);
+}
+
+// cut returns where to split a line near n: not inside a surrogate pair,
+// whose halves would show as two wrong characters.
+function cut(text, n) {
+  const c = text.charCodeAt(n - 1);
+  return c >= 0xd800 && c < 0xdc00 ? (n > 1 ? n - 1 : n + 1) : n;
+}
+
+// open returns the block that output goes on in, if there is one.
+function open(pre) {
+  const block = pre.lastChild;
+  return block?.classList?.contains('pg-block') && !full(block) ? block : null;
+}
+
+// full says a block takes nothing more: laying it out again took too long,
+// it is long and ended a line, its last line is too long to wait for its
+// end (laying out a line costs with its length), or it holds many spans.
 function full(block) {
-  return ((block.lines >= BLOCK_LINES || block.bytes >= BLOCK_BYTES) && block.ends) || block.tail >= LINE_WRAP || block.spans >= BLOCK_SPANS;
+  return block.done || ((block.lines >= BLOCK_LINES || block.bytes >= BLOCK_BYTES) && block.ends) || block.tail >= LINE_WRAP || block.spans >= BLOCK_SPANS;
 }
