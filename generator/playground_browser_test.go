@@ -199,12 +199,19 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	if engine, note := engineOf(t, tab, id); state != "done" || output != "2178309\n" || engine != "exact" || !strings.Contains(note, "still computing") {
 		t.Errorf("a long computation: state %s, output %q, status %q, engine %s, note %q; want Go's result", state, output, status, engine, note)
 	}
+	// So is one of many goroutines taking turns on a mutex: the
+	// interpreter never waits, though its goroutines do.
+	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"sync\"\n)\n\nfunc main() {\nvar mu sync.Mutex\nvar wg sync.WaitGroup\nn := 0\nfor i := 0; i < 100; i++ {\nwg.Add(1)\ngo func() {\ndefer wg.Done()\nfor j := 0; j < 20000; j++ {\nmu.Lock()\nn++\nmu.Unlock()\n}\n}()\n}\nwg.Wait()\nfmt.Println(n)\n}\n")
+	state, output, status = runPlayground(t, tab, id, 180*time.Second)
+	if engine, note := engineOf(t, tab, id); state != "done" || output != "2000000\n" || engine != "exact" || !strings.Contains(note, "still computing") {
+		t.Errorf("goroutines taking turns on a mutex: state %s, output %q, status %q, engine %s, note %q; want Go's result", state, output, status, engine, note)
+	}
 	// A tight loop: only terminating the worker can stop it, in either
-	// engine.
-	typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")
-	state, _, status = runPlayground(t, tab, id, 120*time.Second)
-	if state != "error" || !strings.Contains(status, "did not end within 3 s") {
-		t.Errorf("runaway loop: state %s, status %q; want stopped at the 3 s limit", state, status)
+	// engine. What it printed before looping is shown.
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"spinning\")\nfor {\n}\n}\n")
+	state, output, status = runPlayground(t, tab, id, 120*time.Second)
+	if state != "error" || output != "spinning\n" || !strings.Contains(status, "did not end within 3 s") {
+		t.Errorf("runaway loop: state %s, output %q, status %q; want \"spinning\" and a stop at the 3 s limit", state, output, status)
 	}
 	// A program that waits past the limit is stopped there, in the
 	// interpreter.

@@ -284,7 +284,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 			}
 		case *ast.SelectorExpr:
 			if path := imports[builtin(n.X)]; hostIntrospection[path+"."+n.Sel.Name] {
-				add(n.Pos(), "host introspection", fmt.Sprintf("%s.%s sees the interpreter's own Go code, not the program's: stacks, callers and finalizers come out differently", path, n.Sel.Name))
+				add(n.Pos(), "host introspection", fmt.Sprintf("%s.%s sees the interpreter's own Go code, not the program's: stacks, callers, finalizers and memory statistics come out differently", path, n.Sel.Name))
 			}
 			if path := imports[builtin(n.X)]; path == "slices" || path == "maps" || path == "cmp" {
 				if !genericSupported[path+"."+n.Sel.Name] {
@@ -470,6 +470,7 @@ func exprKey(e ast.Expr) string {
 var hostIntrospection = map[string]bool{
 	"runtime.Caller": true, "runtime.Callers": true, "runtime.CallersFrames": true, "runtime.FuncForPC": true,
 	"runtime.Stack": true, "runtime.SetFinalizer": true, "runtime.AddCleanup": true,
+	"runtime.ReadMemStats": true,
 	"runtime/debug.Stack": true, "runtime/debug.PrintStack": true,
 }
 

@@ -11,8 +11,6 @@
 //	                                      then {type:"exit", id, status, error, lingering}
 //	                                      or {type:"exit", id, flood:true} past 1 MiB of output
 //	                                      or {type:"exit", id, exact:reason} (auto only)
-//	                                      and {type:"beat", id} every 250 ms while the
-//	                                      interpreter is free between the program's steps
 //	in:  {type:"format", id, code}   out: {type:"formatted", id, code, error}
 //
 // With auto set, a program the interpreter would run differently from Go
@@ -147,10 +145,10 @@ func (o *output) flushLocked() {
 		o.timer.Stop()
 		o.timer = nil
 	}
-	o.last = time.Now()
 	if len(o.pending) == 0 {
-		return
+		return // nothing went out: the next write may still go at once
 	}
+	o.last = time.Now()
 	post(map[string]any{"type": "out", "id": o.id, "stream": o.stream, "data": string(o.pending)})
 	o.pending = o.pending[:0]
 }
@@ -195,25 +193,9 @@ func run(id, code string, auto bool) {
 		post(map[string]any{"type": "out", "id": id, "stream": "stderr",
 			"data": "note: the interpreter may print something different from Go here:\n" + strings.Join(differ, "\n") + "\n"})
 	}
-	out := &output{id: id, last: time.Now()}
-	// A beat says the interpreter is free between the program's steps
-	// (the program sleeps, waits, or prints): the page tells by their
-	// absence a program that keeps it computing, which on Automatic it
-	// hands to Go at the time limit rather than call it a runaway.
-	beating := make(chan struct{})
-	defer close(beating)
-	go func() {
-		t := time.NewTicker(250 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-beating:
-				return
-			case <-t.C:
-				post(map[string]any{"type": "beat", "id": id})
-			}
-		}
-	}()
+	// The first write goes out at once: a program that prints and then
+	// loops without pause never lets the batch's timer run.
+	out := &output{id: id}
 	opts := engine.Options{Stdout: out.writer("stdout"), Stderr: out.writer("stderr"), HandOver: auto}
 	var res engine.Result
 	if err != nil {

@@ -115,6 +115,8 @@ export class MemFS {
   }
 
   readSync(fd, buf, offset, length, position) {
+    // Standard input is empty, as go run's is when nothing is piped in.
+    if (fd === 0) return 0;
     const f = this.file(fd);
     if (f.dir) throw fsError('EISDIR', f.path);
     const at = position === null || position === undefined ? f.pos : position;

@@ -194,7 +194,7 @@ function clean(m) {
     case 'out':
       return { type: 'out', id, stream: m.stream === 'stderr' ? 'stderr' : 'stdout', data: bounded(m.data, OUTPUT_LIMIT + 1) };
     case 'beat':
-      return { type: 'beat', id };
+      return { type: 'beat' };
     case 'exit':
       return {
         type: 'exit', id, status: int(m.status), flood: m.flood === true, lingering: m.lingering === true,
@@ -339,7 +339,9 @@ class Host extends WorkerClient {
   }
 
   receive(m) {
-    this.listeners.get(m.id)?.receive(m);
+    // A beat is the worker's, for every run on it.
+    if (m.type === 'beat') this.listeners.forEach((pg) => pg.receive(m));
+    else this.listeners.get(m.id)?.receive(m);
   }
 
   // restart drops the worker (and whatever it was running); the next

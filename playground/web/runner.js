@@ -62,15 +62,16 @@ function hide(o, names) {
 
 // Output batches writes into few messages, as the interpreter does: past
 // 8 KB, 20 ms after the last batch (checked on each write, since a busy
-// program never lets a timer run), or from a timer when the program
-// pauses.
+// program never lets a timer run: the first write, after a quiet while,
+// goes out at once, or a program that prints and then loops without
+// pause would show nothing), or from a timer when the program pauses.
 class Output {
   constructor(id) {
     this.id = id;
     this.stream = '';
     this.text = '';
     this.total = 0;
-    this.last = performance.now();
+    this.last = -Infinity; // the first write goes out at once (see write)
     this.timer = 0;
     this.flooded = false;
     this.decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
@@ -97,8 +98,8 @@ class Output {
   flush() {
     clearTimeout(this.timer);
     this.timer = 0;
+    if (!this.text) return; // nothing went out: the next write may still go at once
     this.last = performance.now();
-    if (!this.text) return;
     post({ type: 'out', id: this.id, stream: this.stream, data: this.text });
     this.text = '';
   }

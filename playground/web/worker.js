@@ -31,6 +31,14 @@ self.__goplayReady = () => {
   for (const msg of pending.splice(0)) self.__goplay(msg);
 };
 
+// A beat, every 250 ms that this worker's event loop runs, says the
+// interpreter is free: Go gives JavaScript control only when none of its
+// goroutines can run (the program sleeps or waits). A program that keeps
+// it computing, in one goroutine or many taking turns, stops the beats;
+// the page, on Automatic, then hands it to Go at the time limit rather
+// than call it a runaway.
+setInterval(() => self.postMessage({ type: 'beat' }), 250);
+
 async function load({ wasm }) {
   const go = new self.Go();
   const { instance } = await WebAssembly.instantiate(wasm, go.importObject);
