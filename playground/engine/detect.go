@@ -471,7 +471,7 @@ var hostIntrospection = map[string]bool{
 	"runtime.Caller": true, "runtime.Callers": true, "runtime.CallersFrames": true, "runtime.FuncForPC": true,
 	"runtime.Stack": true, "runtime.SetFinalizer": true, "runtime.AddCleanup": true,
 	"runtime.ReadMemStats": true,
-	"runtime/debug.Stack": true, "runtime/debug.PrintStack": true,
+	"runtime/debug.Stack":  true, "runtime/debug.PrintStack": true,
 }
 
 // genericSupported is what the interpreter's copies of the generic
