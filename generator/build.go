@@ -29,13 +29,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/goexpert/gointernals/generator/content"
 	"github.com/goexpert/gointernals/generator/diag"
+	"github.com/goexpert/gointernals/generator/internal/par"
 	"github.com/goexpert/gointernals/generator/markdown"
 	"github.com/goexpert/gointernals/generator/snippet"
 	"github.com/goexpert/gointernals/playground/web"
@@ -185,7 +184,7 @@ func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.
 	conv := markdown.New(markdown.WithDiagrams(drawDiagram))
 	res := resolver{site}
 	perr := make([]diag.List, len(all))
-	parallel(len(all), func(i int) {
+	par.N(len(all), func(i int) {
 		if ctx.Err() != nil {
 			return
 		}
@@ -208,25 +207,6 @@ func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.
 
 // brokenURL stands for a page that exists but could not be loaded.
 const brokenURL = "\x00broken"
-
-// parallel calls f(0..n-1) on GOMAXPROCS goroutines. f must only write
-// to its own index's slots.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
 
 // resolver maps link destinations to page URLs.
 type resolver struct{ site *content.Site }

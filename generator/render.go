@@ -20,6 +20,7 @@ import (
 	"github.com/goexpert/gointernals/generator/assets"
 	"github.com/goexpert/gointernals/generator/content"
 	"github.com/goexpert/gointernals/generator/diagram"
+	"github.com/goexpert/gointernals/generator/internal/par"
 	"github.com/goexpert/gointernals/generator/markdown"
 	"github.com/goexpert/gointernals/theme"
 )
@@ -170,7 +171,7 @@ func (r *renderer) renderSite(site *content.Site, pages map[string][]*page) (map
 	}
 	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(k int) {
+	par.N(len(jobs), func(k int) {
 		j := jobs[k]
 		out[k], errs[k] = r.execute(r.contentPageData(j.lang, j.ps, j.i, j.nav))
 		if errs[k] != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/goexpert/gointernals/generator/assets"
 	"github.com/goexpert/gointernals/generator/diag"
+	"github.com/goexpert/gointernals/generator/internal/par"
 	"github.com/goexpert/gointernals/generator/snippet"
 )
 
@@ -46,7 +47,7 @@ func (r *renderer) stdlibManifest(tc *assets.Toolchain, dl *assets.DownloadSet) 
 	errs := make([]error, len(paths))
 	// The first build after a new toolchain inflates 30 MB for these
 	// digests; later ones read them from beside each file.
-	parallel(len(paths), func(i int) { sums[i], errs[i] = linkedDigest(dl.Archives[paths[i]]) })
+	par.N(len(paths), func(i int) { sums[i], errs[i] = linkedDigest(dl.Archives[paths[i]]) })
 	for i, p := range paths {
 		if errs[i] != nil {
 			return nil, errs[i]

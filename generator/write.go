@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/goexpert/gointernals/generator/internal/par"
 )
 
 // writeSite writes files into a fresh directory beside outDir and then
@@ -57,7 +59,7 @@ func writeSite(outDir string, files map[string][]byte, links map[string]string) 
 	}
 	// Writing is system calls, not CPU: a few at a time overlap them.
 	errs := make([]error, len(names))
-	parallel(len(names), func(i int) {
+	par.N(len(names), func(i int) {
 		errs[i] = os.WriteFile(filepath.Join(tmp, filepath.FromSlash(names[i])), files[names[i]], 0o644)
 	})
 	if err := errors.Join(errs...); err != nil {

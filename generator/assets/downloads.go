@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
+
+	"github.com/goexpert/gointernals/generator/internal/par"
 )
 
 // DownloadSet is the exact engine's files as the page fetches them, each
@@ -95,7 +95,7 @@ func (t *Toolchain) downloadFiles(made [][]byte) (*DownloadSet, error) {
 	list := t.downloads()
 	files := make([]CachedFile, len(list))
 	errs := make([]error, len(list))
-	each(len(list), func(i int) {
+	par.N(len(list), func(i int) {
 		var b []byte
 		if made != nil {
 			b = made[i]
@@ -123,7 +123,7 @@ func (t *Toolchain) makeDownloads() ([][]byte, error) {
 	list := t.downloads()
 	out := make([][]byte, len(list))
 	errs := make([]error, len(list))
-	each(len(list), func(i int) {
+	par.N(len(list), func(i int) {
 		b, err := os.ReadFile(filepath.Join(t.Dir, list[i].src))
 		if err == nil {
 			out[i], err = gzipBytes(b)
@@ -140,24 +140,6 @@ func (t *Toolchain) makeDownloads() ([][]byte, error) {
 		return nil, err
 	}
 	return out, nil
-}
-
-// each calls f(0) … f(n-1) on as many goroutines as there are CPUs.
-func each(n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func gzipBytes(b []byte) ([]byte, error) {

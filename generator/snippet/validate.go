@@ -16,6 +16,7 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/goexpert/gointernals/generator/diag"
+	"github.com/goexpert/gointernals/generator/internal/par"
 	"github.com/goexpert/gointernals/playground/engine"
 )
 
@@ -117,7 +118,7 @@ func Validate(ctx context.Context, snippets []*Snippet, opts Options) ([]Result,
 	}
 	results := make([]Result, len(snippets))
 	errs := make([]diag.List, len(snippets))
-	v.each(unique, func(i int) { results[i], errs[i] = v.check(ctx, snippets[i], keys[i]) })
+	par.Each(unique, v.opts.Workers, func(i int) { results[i], errs[i] = v.check(ctx, snippets[i], keys[i]) })
 	var again []int
 	for i, sn := range snippets {
 		j := first[keys[i]]
@@ -132,31 +133,13 @@ func Validate(ctx context.Context, snippets []*Snippet, opts Options) ([]Result,
 		r.ID, r.Page, r.Lang, r.Index = sn.ID, sn.Page, sn.Lang, sn.Index
 		results[i] = r
 	}
-	v.each(again, func(i int) { results[i], errs[i] = v.check(ctx, snippets[i], keys[i]) })
+	par.Each(again, v.opts.Workers, func(i int) { results[i], errs[i] = v.check(ctx, snippets[i], keys[i]) })
 	var all diag.List
 	for _, e := range errs {
 		all = append(all, e...)
 	}
 	all.Sort()
 	return results, all, v.stats
-}
-
-// each calls f for every index, on opts.Workers goroutines.
-func (v *validator) each(indexes []int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(v.opts.Workers, max(len(indexes), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for _, i := range indexes {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 type validator struct {
