@@ -208,6 +208,9 @@ func TestBrowserExactStdlib(t *testing.T) {
 		{"package main\n\nimport \"syscall/js\"\n\nfunc main() {\n\tjs.Global().Get(\"fetch\")\n}\n", "3:8: package syscall/js is not available in the playground"},
 		{"package main\n\nimport \"unsafe\"\n\nfunc main() {\n\tprintln(unsafe.Sizeof(0))\n}\n", `3:8: import "unsafe" is not allowed in the playground`},
 		{"package main\n\nimport \"internal/abi\"\n\nfunc main() {\n\tprintln(abi.FuncPCABI0)\n}\n", "3:8: package internal/abi is not available in the playground"},
+		// reflect hands out unsafe.Pointer without naming unsafe
+		// (Value.UnsafePointer, NewAt): enough to forge a function value.
+		{"package main\n\nimport \"reflect\"\n\nfunc main() {\n\tx := 1\n\tprintln(reflect.ValueOf(&x).UnsafePointer())\n}\n", "3:8: package reflect is not available in the playground"},
 	} {
 		before := requests("/assets/std/")
 		if state, output, _ := run("refused", c.code, 60*time.Second); state != "error" || !strings.Contains(output, c.want) {

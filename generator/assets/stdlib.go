@@ -34,11 +34,15 @@ var FirstPackages = []string{"fmt", "runtime", "time"}
 // Importable reports whether a reader's program may import the standard
 // package path: not an internal or vendored package (go build refuses
 // those outside the standard library), not unsafe (its pointers reach
-// past the memory safety the sandbox relies on) and not syscall/js (which
-// reaches the JavaScript that runs the program).
+// past the memory safety the sandbox relies on), not reflect (which
+// hands out the same pointers without naming unsafe:
+// Value.UnsafePointer, NewAt, an unsafe.Pointer field's type; an attack
+// forged a function value with them and called into JavaScript) and not
+// syscall/js (which reaches the JavaScript that runs the program).
+// Packages that use reflect inside (fmt, encoding/json) offer none of it.
 func Importable(path string) bool {
 	switch {
-	case path == "unsafe", path == "syscall/js":
+	case path == "unsafe", path == "reflect", path == "syscall/js":
 		return false
 	case path == "vendor", strings.HasPrefix(path, "vendor/"), path == "cmd", strings.HasPrefix(path, "cmd/"):
 		return false
@@ -72,8 +76,11 @@ func ExactPackages(ctx context.Context, moduleDir, cacheDir string) ([]string, e
 	file := ""
 	if cacheDir != "" {
 		file = filepath.Join(cacheDir, "stdlib-"+version+"-"+hex.EncodeToString(h[:])[:12]+".list")
+		// The file keeps what the go command listed; what a program may
+		// import of it is decided here, so a change of Importable needs
+		// no new file.
 		if b, err := os.ReadFile(file); err == nil && len(b) > 0 {
-			list := strings.Fields(string(b))
+			list := importable(strings.Fields(string(b)))
 			stdLists[key] = list
 			return list, nil
 		}
@@ -87,14 +94,15 @@ func ExactPackages(ctx context.Context, moduleDir, cacheDir string) ([]string, e
 	if err != nil {
 		return nil, fmt.Errorf("go list std for js/wasm: %v\n%s", err, stderr.String())
 	}
-	var list []string
+	var std []string
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
-		if p := strings.TrimSpace(sc.Text()); p != "" && Importable(p) {
-			list = append(list, p)
+		if p := strings.TrimSpace(sc.Text()); p != "" {
+			std = append(std, p)
 		}
 	}
-	slices.Sort(list)
+	slices.Sort(std)
+	list := importable(std)
 	// fmt alone would mean the go command listed something else than the
 	// standard library: better to fail than to publish a playground that
 	// refuses everything.
@@ -103,7 +111,7 @@ func ExactPackages(ctx context.Context, moduleDir, cacheDir string) ([]string, e
 	}
 	if file != "" {
 		// Failing to keep it costs the next build the go command again.
-		_ = writeAtomic(file, []byte(strings.Join(list, "\n")+"\n"))
+		_ = writeAtomic(file, []byte(strings.Join(std, "\n")+"\n"))
 	}
 	stdLists[key] = list
 	return list, nil
@@ -174,4 +182,15 @@ type ManifestEntry struct {
 // extension). The hash keeps names of different archives apart.
 func archiveName(path string) string {
 	return strings.NewReplacer("/", "-", ".", "-").Replace(path) + ".a.gz"
+}
+
+// importable keeps the Importable packages of a sorted list.
+func importable(std []string) []string {
+	var list []string
+	for _, p := range std {
+		if Importable(p) {
+			list = append(list, p)
+		}
+	}
+	return list
 }
