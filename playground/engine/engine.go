@@ -224,9 +224,6 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	}
 	var goPanic, handOver atomic.Pointer[string]
 	var started atomic.Int64 // goroutines the program started and that did not return
-	if err := i.Use(symbols.Symbols); err != nil {
-		return Result{Status: 2, Err: fmt.Errorf("loading the standard library: %w", err)}
-	}
 	hooks := symbols.Hooks{
 		Recovered: func(v any) {
 			trace.recovered()
@@ -256,11 +253,8 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 			select {} // the program is over; this goroutine stays where it is
 		},
 	}
-	if err := i.Use(symbols.Lower(hooks)); err != nil {
-		return Result{Status: 2, Err: fmt.Errorf("loading the source pass's helpers: %w", err)}
-	}
-	if err := i.Use(symbols.OS(stdout, stderr, exitWith)); err != nil {
-		return Result{Status: 2, Err: fmt.Errorf("loading os: %w", err)}
+	if err := useLibrary(i, hooks, stdout, stderr, exitWith); err != nil {
+		return Result{Status: 2, Err: err}
 	}
 	// The program's goroutines are told apart from the host's and from
 	// those earlier runs left behind (see deadlock.go).
@@ -392,4 +386,25 @@ func compileFailure(stderr io.Writer, p *Prepared, err error) Result {
 		fmt.Fprintln(stderr, msg)
 	}
 	return Result{Status: 1, Err: errors.New(msg), Told: stderr != nil}
+}
+
+// useLibrary gives an interpreter what every program of the engine sees:
+// the curated standard library, the source pass's helpers (reporting to
+// hooks) and os (writing to stdout and stderr, ending with exit). A run
+// and the compile-only check of Prepared.ErrorsComplete share it, so the
+// two see the same packages.
+func useLibrary(i *interp.Interpreter, hooks symbols.Hooks, stdout, stderr io.Writer, exit func(int)) error {
+	for _, lib := range []struct {
+		what string
+		syms map[string]map[string]reflect.Value
+	}{
+		{"the standard library", symbols.Symbols},
+		{"the source pass's helpers", symbols.Lower(hooks)},
+		{"os", symbols.OS(stdout, stderr, exit)},
+	} {
+		if err := i.Use(lib.syms); err != nil {
+			return fmt.Errorf("loading %s: %w", lib.what, err)
+		}
+	}
+	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
-	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -75,14 +74,8 @@ func (p *Prepared) Errors() []Finding { return p.errs }
 // Go compiler.
 func (p *Prepared) ErrorsComplete() bool {
 	i := interp.New(interp.Options{Stdout: io.Discard, Stderr: io.Discard})
-	for _, syms := range []map[string]map[string]reflect.Value{
-		symbols.Symbols,
-		symbols.Lower(symbols.Hooks{}),
-		symbols.OS(io.Discard, io.Discard, func(int) {}),
-	} {
-		if err := i.Use(syms); err != nil {
-			return false
-		}
+	if useLibrary(i, symbols.Hooks{}, io.Discard, io.Discard, func(int) {}) != nil {
+		return false
 	}
 	_, err := i.Compile(p.Code)
 	return err == nil
