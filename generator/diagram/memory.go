@@ -112,6 +112,10 @@ func tricolor(lang string) *canvas {
 		}
 		c.end()
 	}
+	// The legend is a group of its own: step by step, the page's script
+	// moves it under the step shown.
+	c.group("legend", "")
 	c.text(10, 6*panel+36, tr(lang, "branco: não visto · cinza: a explorar · preto: explorado", "white: not seen · grey: to scan · black: scanned"), small, "mu", "start", 700)
+	c.end()
 	return c
 }

@@ -73,7 +73,7 @@ func hchan(lang string) *canvas {
 	values := []string{"", "v1", "v2", "v3", ""}
 	for i, v := range values {
 		x := 60 + float64(i)*120
-		cls := "white"
+		cls := "" // an empty slot: the plain box of the scheme
 		if v != "" {
 			cls = "g"
 		}

@@ -21,6 +21,12 @@ export function steppers() {
 function stepper(fig, svg, steps, w) {
   const full = svg.getAttribute('viewBox');
   const [, , width] = full.split(' ').map(Number);
+  // A legend (<g class="legend">, under the last step) follows the step
+  // shown, at the distance it has from the last one.
+  const legend = svg.querySelector(':scope > g.legend');
+  const legendBox = legend?.getBBox();
+  const last = steps[steps.length - 1].getBBox();
+  const gap = legend ? legendBox.y - (last.y + last.height) : 0;
   const nav = document.createElement('div');
   nav.className = 'steps';
   nav.setAttribute('role', 'group');
@@ -49,11 +55,19 @@ function stepper(fig, svg, steps, w) {
     steps.forEach((g, k) => { g.style.display = all || k === i ? '' : 'none'; });
     if (all) {
       svg.setAttribute('viewBox', full);
+      legend?.removeAttribute('transform');
     } else {
-      // Crop the drawing to the step, across the full width so the scale
-      // does not jump from one step to the next.
+      // Crop the drawing to the step, and the legend moved under it,
+      // across the full width so the scale does not jump from one step to
+      // the next.
       const b = steps[i].getBBox();
-      svg.setAttribute('viewBox', `0 ${Math.floor(b.y - 8)} ${width} ${Math.ceil(b.height + 16)}`);
+      let h = b.height;
+      if (legend) {
+        const dy = b.y + b.height + gap - legendBox.y;
+        legend.setAttribute('transform', `translate(0 ${dy})`);
+        h += gap + legendBox.height;
+      }
+      svg.setAttribute('viewBox', `0 ${Math.floor(b.y - 8)} ${width} ${Math.ceil(h + 16)}`);
     }
     prev.hidden = next.hidden = all;
     prev.disabled = i <= 0;
