@@ -107,13 +107,25 @@ func lastElement(n *html.Node) *html.Node {
 // word); or the words the site changed must be quoted by the editor's note
 // placed right under the line. Every listed fix must be used, and both
 // languages' About pages must list the same fixes.
+//
+// Three structural changes are accepted, each only in its own shape: a
+// bullet that names a topic may be a heading made of the same words, its
+// first letter's case the only difference; a heading of the notes may be
+// a page's title (the notes' "## Memória" is the memory page's h1); and a
+// heading of the notes may be translated, at the same level, by a
+// | `## notes` | `## site` | row of the About pages (rows whose cells are
+// headings are heading translations, not typo fixes).
 func TestNotesChangesAreListedOrAnnotated(t *testing.T) {
 	seed, err := os.ReadFile("testdata/notes.pt.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	fixes := map[string][][2]string{}
-	var pool []string // the pages' lines, normalized, notes left out
+	headFixes := map[string][][2]string{}
+	titles := map[string]bool{}      // the Portuguese pages' titles
+	headings := map[string]bool{}    // their headings, normalized, first letter lowered
+	rawHeadings := map[string]bool{} // their heading lines as written, marker included
+	var pool []string                // the pages' lines, normalized, notes left out
 	type pageLine struct {
 		file string
 		n    int
@@ -130,14 +142,29 @@ func TestNotesChangesAreListedOrAnnotated(t *testing.T) {
 			}
 			src := string(b)
 			if strings.Contains(src, "\ntranslationKey: about\n") {
-				fixes[lang] = typoFixes(src)
+				fixes[lang], headFixes[lang] = typoFixes(src)
 			}
 			if lang != "pt" {
 				continue
 			}
 			raw := strings.Split(src, "\n")
+			inFront, inFence := false, false
 			for i, l := range raw {
-				if strings.HasPrefix(strings.TrimSpace(l), ">") {
+				t := strings.TrimSpace(l)
+				switch {
+				case i == 0 && t == "---":
+					inFront = true
+				case inFront && t == "---":
+					inFront = false
+				case inFront && strings.HasPrefix(t, "title:"):
+					titles[strings.TrimSpace(strings.TrimPrefix(t, "title:"))] = true
+				case strings.HasPrefix(t, "```"):
+					inFence = !inFence
+				case !inFront && !inFence && l == t && headingLine.MatchString(t):
+					rawHeadings[t] = true
+					headings[lowerFirst(normNoteLine(t))] = true
+				}
+				if strings.HasPrefix(t, ">") {
 					continue
 				}
 				lines = append(lines, pageLine{file: filepath.Base(f), n: i + 1, text: normNoteLine(l), next: raw[i+1:]})
@@ -154,7 +181,16 @@ func TestNotesChangesAreListedOrAnnotated(t *testing.T) {
 				t.Errorf("the %s About page lists the typo fix %q → %q, the %s one does not: both list the same", d[0], f[0], f[1], d[1])
 			}
 		}
+		for _, f := range headFixes[d[0]] {
+			if strings.Fields(f[0])[0] != strings.Fields(f[1])[0] {
+				t.Errorf("the %s About page translates the heading %q as %q, at another level: a translation keeps the level", d[0], f[0], f[1])
+			}
+			if !slices.Contains(headFixes[d[1]], f) {
+				t.Errorf("the %s About page lists the heading translation %q → %q, the %s one does not: both list the same", d[0], f[0], f[1], d[1])
+			}
+		}
 	}
+	usedHead := map[[2]string]bool{}
 	onPage := map[string]bool{}
 	for _, l := range pool {
 		onPage[l] = true
@@ -176,6 +212,20 @@ func TestNotesChangesAreListedOrAnnotated(t *testing.T) {
 		if onPage[orig] {
 			continue
 		}
+		if headingLine.MatchString(trimmed) {
+			if titles[orig] {
+				continue // the heading is the page's title
+			}
+			translated := false
+			for _, f := range headFixes["pt"] {
+				if f[0] == trimmed && rawHeadings[f[1]] {
+					usedHead[f], translated = true, true
+				}
+			}
+			if translated {
+				continue
+			}
+		}
 		fixed := parenSpace.ReplaceAllString(orig, "$1 ($2")
 		var applied [][2]string
 		for _, f := range fixes["pt"] {
@@ -184,7 +234,9 @@ func TestNotesChangesAreListedOrAnnotated(t *testing.T) {
 				applied = append(applied, f)
 			}
 		}
-		if onPage[fixed] {
+		// A bullet that became a heading: the same words, the first
+		// letter's case aside.
+		if onPage[fixed] || (bulletLine.MatchString(trimmed) && headings[lowerFirst(fixed)]) {
 			for _, f := range applied {
 				used[f] = true
 			}
@@ -223,6 +275,22 @@ func TestNotesChangesAreListedOrAnnotated(t *testing.T) {
 			t.Errorf("the typo fix %q → %q changes no line of the notes: remove it from the About pages", f[0], f[1])
 		}
 	}
+	for _, f := range headFixes["pt"] {
+		if !usedHead[f] {
+			t.Errorf("the heading translation %q → %q is not one of the notes' headings translated on a page: fix or remove it on the About pages", f[0], f[1])
+		}
+	}
+}
+
+var (
+	headingLine = regexp.MustCompile(`^#{1,6}\s`)
+	bulletLine  = regexp.MustCompile(`^[-*]\s`)
+)
+
+// lowerFirst is s with its first letter lowered.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // parenSpace finds an opening parenthesis right after a word, with
@@ -231,15 +299,21 @@ var parenSpace = regexp.MustCompile(`([^\s(\[])\(([^\s)])`)
 
 var fixRow = regexp.MustCompile("^\\|\\s*`([^`]+)`\\s*\\|\\s*`([^`]+)`\\s*\\|\\s*$")
 
-// typoFixes reads the | `notes` | `site` | rows of an About page.
-func typoFixes(src string) [][2]string {
-	var out [][2]string
+// typoFixes reads the | `notes` | `site` | rows of an About page: the
+// typo fixes, and apart the heading translations, whose two cells are
+// headings (| `## Runtime Architecture` | `## Arquitetura do runtime` |).
+func typoFixes(src string) (typos, headings [][2]string) {
 	for _, l := range strings.Split(src, "\n") {
-		if m := fixRow.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
-			out = append(out, [2]string{m[1], m[2]})
+		m := fixRow.FindStringSubmatch(strings.TrimSpace(l))
+		switch {
+		case m == nil:
+		case headingLine.MatchString(m[1]) && headingLine.MatchString(m[2]):
+			headings = append(headings, [2]string{m[1], m[2]})
+		default:
+			typos = append(typos, [2]string{m[1], m[2]})
 		}
 	}
-	return out
+	return typos, headings
 }
 
 var (
