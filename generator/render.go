@@ -58,6 +58,11 @@ type alternate struct {
 type navLink struct {
 	Title, URL, Description string
 	Tag, Name               string // for the language switch
+	// Sections are the ids of the twin's h2 and h3 headings, space
+	// separated, when they parallel this page's (same count, same levels):
+	// the switch's script points the link at the twin of the section
+	// being read.
+	Sections string
 }
 
 type choice struct {
@@ -84,10 +89,11 @@ type renderer struct {
 	playground *playgroundURLs
 	tmpl       map[string]*template.Template // by kind
 	assets     assetURLs
-	files      map[string][]byte            // bundled assets, by output path
-	links      map[string]assets.CachedFile // output path → large file in the cache, linked
-	web        fs.FS                        // playground/web: its styles join the theme's, its scripts are bundled
-	search     map[string]string            // language code → search index URL
+	files      map[string][]byte               // bundled assets, by output path
+	links      map[string]assets.CachedFile    // output path → large file in the cache, linked
+	web        fs.FS                           // playground/web: its styles join the theme's, its scripts are bundled
+	search     map[string]string               // language code → search index URL
+	docs       map[*content.Page]*markdown.Doc // every page's converted doc, for its twin's headings
 	// serviceWorker is js/sw.js bundled; renderSite prepends what it
 	// needs to know of the deploy and writes it as /sw.js.
 	serviceWorker []byte
@@ -151,6 +157,12 @@ func (r *renderer) renderSite(site *content.Site, pages map[string][]*page) (map
 		i    int
 	}
 	r.search = map[string]string{}
+	r.docs = map[*content.Page]*markdown.Doc{}
+	for _, ps := range pages {
+		for _, p := range ps {
+			r.docs[p.Page] = p.doc
+		}
+	}
 	for _, lang := range site.Langs {
 		idx, err := searchIndex(pages[lang.Code])
 		if err != nil {
@@ -250,8 +262,28 @@ func (r *renderer) pageData(p *page, lang content.Language) *pageData {
 	d.Alternates, d.XDefault = r.alternates(p.Page)
 	if t := p.Twin; t != nil {
 		d.Switch = &navLink{Title: t.Title, URL: t.URL, Tag: t.Lang.Tag, Name: t.Lang.Name}
+		if td := r.docs[t]; td != nil {
+			d.Switch.Sections = twinSections(p.doc.Headings, td.Headings)
+		}
 	}
 	return d
+}
+
+// twinSections pairs a page's headings with its twin's by position: the
+// twin's ids, space separated, when both have the same headings at the
+// same levels; "" otherwise, and the switch then leads to the twin's top.
+func twinSections(mine, twin []markdown.Heading) string {
+	if len(mine) != len(twin) {
+		return ""
+	}
+	ids := make([]string, len(twin))
+	for i, h := range twin {
+		if h.Level != mine[i].Level {
+			return ""
+		}
+		ids[i] = h.ID
+	}
+	return strings.Join(ids, " ")
 }
 
 // alternates lists the page in every language, itself included, as

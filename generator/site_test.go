@@ -72,9 +72,47 @@ func TestRealSite(t *testing.T) {
 		if len(find(bp.doc, func(n *html.Node) bool { return strings.Contains(htmlAttr(n, "class"), "lang-switch") })) != 1 {
 			t.Errorf("%s has no language switch", file)
 		}
+		checkParallelHeadings(t, pages, bp)
 	}
 	if count["pt"] < 7 || count["pt"] != count["en"] {
 		t.Errorf("pages per language: %v; want the same number, at least 7 (home + 6 topics)", count)
+	}
+}
+
+// checkParallelHeadings holds a page and its twin to the same h2 and h3
+// headings, in the same order, at the same levels, and the language
+// switch to listing the twin's ids in that order (data-sections), which is
+// how it keeps the reader's section.
+func checkParallelHeadings(t *testing.T, pages map[string]*builtPage, bp *builtPage) {
+	t.Helper()
+	sw := find(bp.doc, func(n *html.Node) bool {
+		return n.Data == "a" && strings.Contains(htmlAttr(n.Parent, "class"), "lang-switch")
+	})
+	body := find(bp.doc, func(n *html.Node) bool { return n.Data == "body" })
+	if len(sw) == 0 || len(body) == 0 || htmlAttr(body[0], "class") != "kind-page" {
+		return // home pages' headings are the theme's
+	}
+	twin := pages[strings.TrimPrefix(htmlAttr(sw[0], "href"), "/")+"index.html"]
+	if twin == nil {
+		return // checkSite reports it
+	}
+	headings := func(p *builtPage) (levels, ids []string) {
+		for _, main := range find(p.doc, func(n *html.Node) bool { return n.Data == "main" }) {
+			for _, h := range find(main, func(n *html.Node) bool { return (n.Data == "h2" || n.Data == "h3") && htmlAttr(n, "id") != "" }) {
+				levels = append(levels, h.Data)
+				ids = append(ids, htmlAttr(h, "id"))
+			}
+		}
+		return levels, ids
+	}
+	mine, _ := headings(bp)
+	theirs, ids := headings(twin)
+	if !slices.Equal(mine, theirs) {
+		t.Errorf("%s has headings %v, its twin %s %v: twins have the same headings in the same order", bp.file, mine, twin.file, theirs)
+		return
+	}
+	if got, want := htmlAttr(sw[0], "data-sections"), strings.Join(ids, " "); got != want {
+		t.Errorf("%s: the language switch lists the twin's sections as %q; want %q", bp.file, got, want)
 	}
 }
 

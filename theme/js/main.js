@@ -4,12 +4,14 @@ import { menu } from './menu.js';
 import { tocSpy } from './toc.js';
 import { steppers } from './steps.js';
 import { siteSearch } from './search.js';
+import { langSwitch } from './lang.js';
 
 themeToggle();
 menu();
 tocSpy();
 steppers();
 siteSearch();
+langSwitch();
 
 // Offline reading (js/sw.js), except under the dev server, whose pages
 // must always be fresh.
