@@ -327,6 +327,20 @@ func (r *renderer) rootData(site *content.Site) *pageData {
 		d.Choices = append(d.Choices, choice{Tag: l.Tag, Name: l.Name, URL: "/" + l.Code + "/", UI: ui})
 		d.Alternates = append(d.Alternates, alternate{Tag: l.Tag, URL: r.baseURL + "/" + l.Code + "/", OGLocale: ui.OGLocale, Current: l.Code == "en"})
 	}
+	// The chooser speaks both languages: its title, header and footer
+	// name the site and say their words in each (the templates range over
+	// Choices), and the theme button's words are both languages'.
+	each := func(word func(theme.UI) string) string {
+		var w []string
+		for _, c := range d.Choices {
+			w = append(w, word(c.UI))
+		}
+		return strings.Join(w, " / ")
+	}
+	d.UI.Theme = each(func(ui theme.UI) string { return ui.Theme })
+	d.UI.ThemeLight = each(func(ui theme.UI) string { return ui.ThemeLight })
+	d.UI.ThemeDark = each(func(ui theme.UI) string { return ui.ThemeDark })
+	d.UI.ThemeSystem = each(func(ui theme.UI) string { return ui.ThemeSystem })
 	d.Title = strings.Join(names, " · ")
 	d.Description = theme.Strings["en"].Tagline + " · " + theme.Strings[first.Code].Tagline
 	d.XDefault = r.baseURL + "/"

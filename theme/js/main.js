@@ -5,6 +5,7 @@ import { tocSpy } from './toc.js';
 import { steppers } from './steps.js';
 import { siteSearch } from './search.js';
 import { langSwitch } from './lang.js';
+import { copyButtons } from './copy.js';
 
 themeToggle();
 menu();
@@ -12,6 +13,7 @@ tocSpy();
 steppers();
 siteSearch();
 langSwitch();
+copyButtons();
 
 // Offline reading (js/sw.js), except under the dev server, whose pages
 // must always be fresh.
