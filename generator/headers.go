@@ -78,6 +78,12 @@ func (r *renderer) headersFile() []byte {
 		// Hashed names change with their content: cached for a year.
 		{"/assets/*", [][2]string{{"Cache-Control", "public, max-age=31536000, immutable"}}},
 		{"/*.wasm", [][2]string{{"Content-Type", "application/wasm"}}},
+		// The exact engine's compiler and linker, stored gzipped: the
+		// browser inflates them and, given a module's Response from its
+		// HTTP cache, keeps the machine code it compiles for the next page
+		// (playground/web/exact.js, compileTool). Content-Encoding makes
+		// it one; a host that drops it only costs that reuse.
+		{"/assets/*.wasm.gz", [][2]string{{"Content-Type", "application/wasm"}, {"Content-Encoding", "gzip"}}},
 	}
 	var b strings.Builder
 	b.WriteString("# Written by the site's build (generator/headers.go).\n")

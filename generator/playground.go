@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -85,8 +86,12 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 		Limit:         int(limit / time.Second),
 	}
 	sums := map[string]string{}
+	inflated := map[string]int64{}
 	for _, f := range []assets.CachedFile{dl.Compile, dl.Link} {
 		if sums["/assets/"+f.Name], err = linkedDigest(f); err != nil {
+			return fmt.Errorf("playground: the exact engine: %w", err)
+		}
+		if inflated["/assets/"+f.Name], err = inflatedSize(f.Path); err != nil {
 			return fmt.Errorf("playground: the exact engine: %w", err)
 		}
 	}
@@ -97,12 +102,13 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	stdlib := add(assets.HashName("stdlib.json", manifest), manifest)
 	sums[stdlib] = manifestDigest(manifest)
 	exact, err := json.Marshal(exactURLs{
-		Worker:  add(out["exact.js"].Name, out["exact.js"].Contents),
-		Compile: link(dl.Compile),
-		Link:    link(dl.Link),
-		Stdlib:  stdlib,
-		Size:    int(dl.Size(assets.Closure(tc.Imports, assets.FirstPackages...))) + len(manifest),
-		SHA256:  sums,
+		Worker:   add(out["exact.js"].Name, out["exact.js"].Contents),
+		Compile:  link(dl.Compile),
+		Link:     link(dl.Link),
+		Stdlib:   stdlib,
+		Size:     int(dl.Size(assets.Closure(tc.Imports, assets.FirstPackages...))) + len(manifest),
+		SHA256:   sums,
+		Inflated: inflated,
 	})
 	if err != nil {
 		return err
@@ -128,6 +134,34 @@ type exactURLs struct {
 	// the worker checks a download, and each later load from its cache.
 	// The archives' digests are in the manifest.
 	SHA256 map[string]string `json:"sha256"`
+	// Inflated is the size of the compiler and the linker inflated, by
+	// URL. The browser inflates them as they arrive (they are served with
+	// Content-Encoding: gzip, see headers.go), so the worker counts
+	// inflated bytes and scales them to the gzipped size for progress.
+	Inflated map[string]int64 `json:"inflated"`
+}
+
+// inflatedSize is the size of the gzipped file at path once inflated, from
+// the gzip trailer (ISIZE, the size modulo 2^32: the tools are far below
+// 4 GiB).
+func inflatedSize(path string) (int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	var trailer [4]byte
+	if st.Size() < 18 { // a gzip header and trailer
+		return 0, fmt.Errorf("%s: not a gzip file", path)
+	}
+	if _, err := f.ReadAt(trailer[:], st.Size()-4); err != nil {
+		return 0, fmt.Errorf("%s: reading the gzip trailer: %w", path, err)
+	}
+	return int64(binary.LittleEndian.Uint32(trailer[:])), nil
 }
 
 // sandboxScript bundles the playground's sandbox (playground/web/

@@ -5,19 +5,21 @@
 // compiled toolchain.
 //
 // Messages from the page:
-//   {type:'init', exec, compile, link, stdlib, size, sha256, warm, tools}
+//   {type:'init', exec, compile, link, stdlib, size, sha256, inflated, warm, tools}
 //       exec: wasm_exec.js; compile, link: gzipped modules; stdlib: the
 //       manifest of the standard library's archives for js/wasm, one
 //       gzipped file per package (generator/assets/stdlib.go);
 //       size: the bytes fetched before the first build, for progress;
 //       sha256: the digests of those three (the archives' are in the
-//       manifest).
+//       manifest); inflated: the size of compile and link inflated.
 //       warm: build a small program as soon as the tools are loaded (the
 //       page asks when it starts the worker ahead of a run).
 //       tools: what an earlier worker's 'ready' gave the page, instead of
 //       loading the files again.
 //   {type:'build', id, code}
-// Answers: {type:'progress', loaded, total}, {type:'ready', ms, tools}, then
+// Answers: {type:'progress', loaded, total}, {type:'ready', ms, tools} (ms:
+// when each part was ready, and ms.from: where compile and link came from,
+// see compileTool), then
 // {type:'warm'} if asked, {type:'fatal', message}, and for each build
 // {type:'built', id, wasm?: ArrayBuffer, errors?: string, ms: {compile, link}}.
 //
@@ -31,10 +33,12 @@
 // of their runs; a build the reader asks for waits for one warm-up build
 // at most, since the warm-up stops as soon as one is queued.
 //
-// Files are kept in the Cache API under their hashed names, so a reader
-// downloads them once, and checked against the build's digests each time
-// they are loaded (fetchInflated); the compiled modules stay in this
-// worker between builds.
+// A reader downloads each file once. The compiler and the linker stay in
+// the browser's HTTP cache, with the machine code the browser compiled
+// for them (compileTool); the manifest and the archives in the Cache API
+// under their hashed names. Each is checked against the build's digest
+// every time it is loaded; the compiled modules stay in this worker
+// between builds.
 //
 // The standard library comes a package at a time: with the tools, the
 // archives hello world links (the manifest's "first": fmt's closure);
@@ -99,9 +103,9 @@ async function adopt({ exec, tools: kept, sha256 }) {
   return {};
 }
 
-async function load({ exec, compile, link, stdlib, size, sha256 }) {
+async function load({ exec, compile, link, stdlib, size, sha256, inflated = {} }) {
   importScripts(exec);
-  // Told once per file downloaded (each is megabytes).
+  // Told a megabyte at a time for the tools, once per file for the rest.
   let loaded = 0;
   const progress = (n) => self.postMessage({ type: 'progress', loaded: (loaded += n), total: size });
   const t0 = performance.now();
@@ -113,19 +117,90 @@ async function load({ exec, compile, link, stdlib, size, sha256 }) {
   store = await openCache(sha256);
   const base = new Map();
   const [c, l, manifest] = await Promise.all([
-    fetchInflated(store, compile, 'application/wasm', progress).then(done('compileFetched')).then((r) => WebAssembly.compileStreaming(r)).then(done('compileReady')),
-    fetchInflated(store, link, 'application/wasm', progress).then(done('linkFetched')).then((r) => WebAssembly.compileStreaming(r)).then(done('linkReady')),
+    compileTool(compile, inflated, progress).then(done('compileReady')),
+    compileTool(link, inflated, progress).then(done('linkReady')),
     fetchBytes(store, stdlib, 'application/json', progress)
       .then((b) => useManifest(JSON.parse(new TextDecoder().decode(b))))
       .then(async (m) => {
-        await prune(store, [compile, link, stdlib, ...[...packages.values()].map((p) => p.url)]);
+        await prune(store, [stdlib, ...[...packages.values()].map((p) => p.url)]);
         await fetchArchives(closure(m.first), base, progress);
         return m;
       })
       .then(done('archivesReady')),
   ]);
-  tools = { compile: c, link: l, base, stdlib: manifest };
+  tools = { compile: c.module, link: l.module, base, stdlib: manifest };
+  ms.from = { compile: c.from, link: l.from };
   return ms;
+}
+
+// compileTool compiles the compiler or the linker so that the browser
+// keeps the machine code for the next page: V8 caches the code of a
+// module compiled with compileStreaming from a Response of the HTTP cache
+// (keyed by its URL), once its hot functions are optimised, and a later
+// compileStreaming of the same response reuses it. A Response made by a
+// script (inflated by the page, or from the Cache API) never gets that:
+// every new page compiled the tools afresh, 1.0-1.3 s more for the first
+// link and as much for the first compile on 2 CPUs.
+//
+// The files are served gzipped with Content-Encoding: gzip
+// (generator/headers.go), so the browser inflates them and keeps the
+// download in its HTTP cache; fetch's integrity checks the inflated bytes
+// against the build's digest on every load. It returns {module, from}:
+// from says where the module came from, for the page and its tests:
+//   'cache': the HTTP cache, where the compiled code may be kept too;
+//   'network': downloaded now (read once to tell the progress, then
+//       compiled from the HTTP cache);
+//   'inflated': a host that does not send the Content-Encoding, an HTTP
+//       cache that kept nothing, or a digest that did not match: inflated
+//       here and kept in the Cache API as before, compiled afresh on
+//       every page.
+async function compileTool(url, inflated, progress) {
+  const integrity = wanted(store, url);
+  try {
+    const cached = fetch(url, { cache: 'only-if-cached', mode: 'same-origin', integrity });
+    return { module: await WebAssembly.compileStreaming(cached), from: 'cache' };
+  } catch {
+    // not in the HTTP cache (or not as this deploy built it): downloaded
+  }
+  let counted = 0;
+  const count = (n) => {
+    counted += n;
+    progress(n);
+  };
+  try {
+    await drain(url, inflated[url], count);
+    return { module: await WebAssembly.compileStreaming(fetch(url, { integrity })), from: 'network' };
+  } catch {
+    // below, the way that needs nothing of the host or the HTTP cache
+  }
+  const r = await fetchInflated(url, counted ? () => {} : progress);
+  return { module: await WebAssembly.compileStreaming(r), from: 'inflated' };
+}
+
+// drain downloads url into the HTTP cache, telling progress the gzipped
+// bytes it stands for: the body is read inflated, so each chunk counts
+// for its share of the Content-Length (the gzipped size) by the inflated
+// size the build gave.
+async function drain(url, inflatedSize, progress) {
+  const resp = await fetch(url);
+  if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
+  const length = Number(resp.headers.get('Content-Length')) || 0;
+  const scale = length && inflatedSize ? length / inflatedSize : 1;
+  const reader = resp.body.getReader();
+  let read = 0;
+  let told = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    read += value.length;
+    const now = Math.min(Math.round(read * scale), length || Infinity);
+    if (now - told >= 1 << 20) {
+      progress(now - told);
+      told = now;
+    }
+  }
+  const end = length || read;
+  if (end > told) progress(end - told);
 }
 
 // openCache opens the Cache API store. It returns {cache, sums}: cache is
@@ -198,49 +273,40 @@ async function fetchArchives(paths, base, progress) {
   }));
 }
 
-// fetchInflated returns a file's inflated contents as a Response. The
-// site serves it gzipped (so the download is that size whatever the
-// host's compression; a host that decoded it already hands over plain
-// bytes, which pass through), and the Cache API keeps it inflated.
+// fetchInflated is compileTool's way that needs nothing of the host: it
+// downloads url (through the HTTP cache, where a host that does not
+// decode the file leaves it gzipped), inflates it if the host did not,
+// and checks it against the build's digest before it is compiled.
+async function fetchInflated(url, progress) {
+  return new Response(await download(url, progress, wanted(store, url)), { headers: { 'Content-Type': 'application/wasm' } });
+}
+
+// fetchBytes returns a file wanted as bytes (the manifest, an archive),
+// from the Cache API or the network.
 //
 // Any script of the site's origin can write to the Cache API, so what is
-// kept there is checked each time it is loaded, and a download before it
+// kept there is checked each time it is read, and a download before it
 // is kept: the file inflated must have the digest the build gave (of the
 // inflated bytes, as that is what is kept, and what a host that decodes
 // the download hands over). A cached entry that fails is deleted and the
 // file downloaded again; a download that fails is neither kept nor used.
-//
-// A cached file is checked through a clone and then the Response matched
-// is returned, so that a module is still compiled from the cache's
-// Response (the browser may keep the compiled code with it). That Response
-// cannot change after the check: a matched Response keeps the body it was
-// matched with even when the entry is replaced (what Chromium does, and
-// TestBrowserExactEngineRefusesForgedCache checks). A download is returned
-// as the bytes checked. The cost is reading each file once more and its
-// digest: in Chromium on 2 CPUs the compiler's 48 MB take 100-160 ms to
-// read and 55-120 ms to digest when nothing else runs, and the worker is
-// ready 0.5-1 s later than without the check on a busy machine.
-async function fetchInflated(store, url, type, progress) {
-  const want = wanted(store, url);
-  const hit = store.cache && (await store.cache.match(url));
-  if (hit) {
-    if ((await digest(await hit.clone().arrayBuffer())) === want) return hit;
-    await store.cache.delete(url); // forged or damaged: downloaded again
-  }
-  return download(store, url, type, progress, want);
-}
-
-// fetchBytes is fetchInflated for a file wanted as bytes, not compiled:
-// a cached one is read once, and the bytes checked are the bytes used.
 async function fetchBytes(store, url, type, progress) {
   const want = wanted(store, url);
   const hit = store.cache && (await store.cache.match(url));
   if (hit) {
     const b = await hit.arrayBuffer();
     if ((await digest(b)) === want) return new Uint8Array(b);
-    await store.cache.delete(url);
+    await store.cache.delete(url); // forged or damaged: downloaded again
   }
-  return new Uint8Array(await (await download(store, url, type, progress, want)).arrayBuffer());
+  const body = await download(url, progress, want);
+  if (store.cache) {
+    try {
+      await store.cache.put(url, new Response(body, { headers: { 'Content-Type': type } }));
+    } catch {
+      // storage full or refused: next time it is downloaded again
+    }
+  }
+  return new Uint8Array(body);
 }
 
 function wanted({ sums }, url) {
@@ -249,9 +315,9 @@ function wanted({ sums }, url) {
   return want;
 }
 
-// download fetches url, inflates it, checks it against want, and keeps
-// it in the cache.
-async function download({ cache }, url, type, progress, want) {
+// download fetches url, inflates it if the host did not (the site serves
+// these files gzipped), checks it against want, and returns its bytes.
+async function download(url, progress, want) {
   const resp = await fetch(url);
   if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
   const bytes = new Uint8Array(await resp.arrayBuffer());
@@ -260,15 +326,7 @@ async function download({ cache }, url, type, progress, want) {
   const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? stream.pipeThrough(new DecompressionStream('gzip')) : stream;
   const body = await new Response(plain).arrayBuffer();
   if ((await digest(body)) !== want) throw new Error(`${url}: the download does not match this deploy's digest`);
-  const inflated = new Response(body, { headers: { 'Content-Type': type } });
-  if (cache) {
-    try {
-      await cache.put(url, inflated.clone());
-    } catch {
-      // storage full or refused: next time it is downloaded again
-    }
-  }
-  return inflated;
+  return body;
 }
 
 // digest is the SHA-256 of b in Subresource Integrity's format.

@@ -19,7 +19,7 @@
 // (through its own caches) and hands it over; what they answer is checked
 // field by field (clean) before the page reads it, and shown as text. The
 // toolchain's worker stays with the page: it runs the Go compiler and
-// linker, not the program, and keeps them in the site's Cache API.
+// linker, not the program; the browser keeps them in its HTTP cache.
 //
 // Test contract (browser tests rely on it): the root carries
 // data-playground, data-state ("idle", "loading", "running", "done",
@@ -29,7 +29,8 @@
 // [data-editor], the select [data-engine-pick] and [data-engine-note].
 // Timings for the benchmarks: data-first-output, data-ms (Run to the end)
 // and, for the exact engine, data-built-ms, data-compile-ms, data-link-ms,
-// data-load-ms; html[data-pg-exact-warm] once the toolchain warmed up, and
+// data-load-ms; html[data-pg-exact-ready] once the toolchain is loaded,
+// html[data-pg-exact-warm] once it warmed up, and
 // html[data-pg-interpreters] and html[data-pg-runners], the interpreter's
 // workers and the exact engine's runners started so far.
 
@@ -430,6 +431,8 @@ class Toolchain extends WorkerClient {
   }
 
   readied(m) {
+    html.dataset.pgExactReady = '';
+    store(USED_KEY, '1');
     this.loadMs = m.ms; // for the benchmark
     if (m.tools) this.tools = m.tools;
   }
@@ -443,12 +446,20 @@ class Toolchain extends WorkerClient {
   }
 
   // prepare starts the toolchain ahead of a run, when the reader picked it
-  // or its files are already in the browser's cache (so nothing is
-  // downloaded for a reader who may never need it).
-  async prepare(picked) {
+  // or it ran a program before (picked or handed over: its files are in
+  // the browser's cache then), so that nothing is downloaded for a reader
+  // who may never need it, and nothing at all on a connection that asks
+  // to save data. warm: also build a small program, for a reader about to
+  // run one. html[data-pg-exact-prepared] says what it decided: 'picked',
+  // 'used', 'no' or 'save-data'.
+  prepare(picked, warm = true) {
     if (this.ready) return;
-    const cached = self.caches ? await caches.match(cfg.exact.compile).catch(() => null) : null;
-    if (picked || cached) this.start(true).catch(() => {});
+    let why = 'save-data';
+    if (!navigator.connection?.saveData) {
+      why = picked ? 'picked' : stored(USED_KEY) ? 'used' : 'no';
+      if (why !== 'no') this.start(warm).catch(() => {});
+    }
+    html.dataset.pgExactPrepared = why;
   }
 
   fail(message) {
@@ -505,6 +516,25 @@ const LIMIT_GRACE = 1000;
 // computing (ms); it beats every 250 ms when free.
 const BEAT_STALE = 1000;
 const ENGINE_KEY = 'gointernals-engine';
+const USED_KEY = 'gointernals-exact-used'; // the toolchain loaded once
+
+// stored and store read and write the reader's preferences; storage may
+// be refused (private mode), and a choice then lasts for the page.
+function stored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function store(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // refused
+  }
+}
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
@@ -546,13 +576,9 @@ class Playground {
       for (const [value, text] of [['auto', T.auto], ['fast', T.fast], ['exact', T.exact]]) {
         this.pick.append(el('option', { value }, text));
       }
-      this.pick.value = localStorage.getItem(ENGINE_KEY) || 'auto';
+      this.pick.value = stored(ENGINE_KEY) || 'auto';
       this.pick.addEventListener('change', () => {
-        try {
-          localStorage.setItem(ENGINE_KEY, this.pick.value);
-        } catch {
-          // storage refused (private mode): the choice lasts for this page
-        }
+        store(ENGINE_KEY, this.pick.value);
         for (const pg of playgrounds.values()) if (pg.pick) pg.pick.value = this.pick.value;
       });
       label.append(this.pick);
@@ -1064,6 +1090,13 @@ class Playground {
 const playgrounds = new Map();
 for (const root of document.querySelectorAll('[data-playground]')) {
   playgrounds.set(root.dataset.playground, new Playground(root));
+}
+
+// A reader who runs programs with the Go toolchain finds it loaded on the
+// next page: once the page is idle, it is started when they picked it or
+// it ran a program before (prepare says when not).
+if (toolchain && playgrounds.size) {
+  (self.requestIdleCallback || ((f) => setTimeout(f, 1000)))(() => toolchain.prepare(stored(ENGINE_KEY) === 'exact', false), { timeout: 3000 });
 }
 
 // A share link opens with the shared code in its playground, also when

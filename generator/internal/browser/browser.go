@@ -50,19 +50,15 @@ func Serve(t testing.TB, dir string) string {
 // page's own tools do not.
 func ServeCounting(t testing.TB, dir string) (base string, count func(s string) int) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var mu sync.Mutex
 	var paths []string
 	site := Handler(dir)
-	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	base = ServeHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		paths = append(paths, r.URL.Path)
 		mu.Unlock()
 		site.ServeHTTP(w, r)
-	})
+	}))
 	count = func(s string) int {
 		mu.Lock()
 		defer mu.Unlock()
@@ -74,10 +70,22 @@ func ServeCounting(t testing.TB, dir string) (base string, count func(s string) 
 		}
 		return n
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second}
+	return base, count
+}
+
+// ServeHandler serves h on a loopback port until the test ends, for a
+// test that changes what the host sends (see Handler for the site as the
+// host serves it).
+func ServeHandler(t testing.TB, h http.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	return "http://" + ln.Addr().String(), count
+	return "http://" + ln.Addr().String()
 }
 
 // Handler serves dir as the host does: its files, with the headers the
