@@ -41,7 +41,7 @@ const codeBlocks = `JSON.stringify([...document.querySelectorAll('pre.code')].ma
 // the latter is clicked: the clipboard then holds the block's text, the
 // button says so and a status tells screen readers. A playground's Copy
 // copies its editor. Where the clipboard is refused, the code is selected
-// and the status says how to copy it.
+// and the status says how to copy it, in a playground too.
 func TestBrowserCopyButtons(t *testing.T) {
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
@@ -128,6 +128,15 @@ func TestBrowserCopyButtons(t *testing.T) {
 	// (A selection's text drops the block's last newline.)
 	if got[0] != "Code selected: press Ctrl+C to copy." || strings.TrimSpace(got[1]) != strings.TrimSpace(got[2]) {
 		t.Errorf("with the clipboard refused: status %q, selection %q; want the code selected", got[0], got[1])
+	}
+	tab.Do(t, wait, chromedp.Click(`[data-playground] button[data-action="copy"]`))
+	browser.Get(t, tab, wait, chromedp.Poll[bool](`document.querySelector('[data-playground] .pg-status').textContent !== ''`))
+	got = browser.Get(t, tab, wait, chromedp.Evaluate[[]string](`(() => {
+	  const area = document.querySelector('[data-playground] textarea');
+	  return [document.querySelector('[data-playground] .pg-status').textContent, area.value.slice(area.selectionStart, area.selectionEnd), area.value];
+	})()`))
+	if got[0] != "Code selected: press Ctrl+C to copy." || got[1] != got[2] {
+		t.Errorf("with the clipboard refused, a playground's Copy: status %q, selection %q; want the code selected", got[0], got[1])
 	}
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)

@@ -1073,9 +1073,16 @@ class Playground {
     this.gutter.style.setProperty('--error-line', n ? String(n) : '0');
   }
 
+  // Refused the clipboard, Copy selects the code for the reader's own copy.
   async copy() {
-    await navigator.clipboard?.writeText(this.area.value);
-    this.say(T.copied);
+    try {
+      await navigator.clipboard.writeText(this.area.value);
+      this.say(T.copied);
+    } catch {
+      this.area.focus();
+      this.area.select();
+      this.say(T.selected);
+    }
   }
 
   async share() {
