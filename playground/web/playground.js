@@ -1,8 +1,9 @@
 // In-page Go playgrounds. The build marks each runnable snippet with
 // data-playground (its id); this script turns it into an editor with Run,
 // Stop, Reset, Format, Copy and Share, and runs the code in Web Workers of
-// the page's sandbox. Nothing is downloaded until a reader runs or edits a
-// program. Without JavaScript, the snippet and its expected output stay
+// the page's sandbox. The interpreter is downloaded when a playground
+// comes into view, or when a reader runs or edits a program if the
+// connection asks to save data. Without JavaScript, the snippet and its expected output stay
 // as the build rendered them.
 //
 // Two engines run a program. The fast one is the yaegi interpreter in one
@@ -1104,6 +1105,24 @@ for (const root of document.querySelectorAll('[data-playground]')) {
 // it ran a program before (prepare says when not).
 if (toolchain && playgrounds.size) {
   (self.requestIdleCallback || ((f) => setTimeout(f, 1000)))(() => toolchain.prepare(stored(ENGINE_KEY) === 'exact', false), { timeout: 3000 });
+}
+
+// A reader finds the interpreter loaded: its download starts when a
+// playground first comes into view, unless the connection asks to save
+// data (or the reader picked the Go toolchain). html[data-pg-fast-prepared]
+// says what the page decided: 'view', 'exact' or 'save-data'.
+if (playgrounds.size) {
+  if (navigator.connection?.saveData) html.dataset.pgFastPrepared = 'save-data';
+  else if (self.IntersectionObserver) {
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      const exact = stored(ENGINE_KEY) === 'exact';
+      html.dataset.pgFastPrepared = exact ? 'exact' : 'view';
+      if (!exact) host.start().catch(() => {});
+    });
+    for (const pg of playgrounds.values()) seen.observe(pg.root);
+  }
 }
 
 // A share link opens with the shared code in its playground, also when
