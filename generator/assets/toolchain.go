@@ -43,7 +43,7 @@ type Toolchain struct {
 
 // toolchainFormat changes when the directory's contents do, so that a
 // directory made by an earlier build is not read as this one's.
-const toolchainFormat = "2" // 2: the imports file
+const toolchainFormat = "3" // 2: the imports file; 3: tools trimmed to wasm (trim.go)
 
 // BuildToolchain builds the exact engine's files into a directory of
 // cacheDir named by the Go version and the package list, or finds them
@@ -51,7 +51,7 @@ const toolchainFormat = "2" // 2: the imports file
 // (last, after a rename from a temporary directory), so an interrupted
 // build is redone rather than half used.
 func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []string) (*Toolchain, error) {
-	_, version, err := goEnv(ctx, moduleDir)
+	goroot, version, err := goEnv(ctx, moduleDir)
 	if err != nil {
 		return nil, err
 	}
@@ -84,8 +84,17 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 		}
 		return out, nil
 	}
+	trimmed, err := os.MkdirTemp("", "gointernals-trim-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(trimmed)
+	overlay, err := wasmOnlyOverlay(goroot, trimmed)
+	if err != nil {
+		return nil, err
+	}
 	for _, tool := range []string{"compile", "link"} {
-		if _, err := run("build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(tmp, tool+".wasm"), "cmd/"+tool); err != nil {
+		if _, err := run("build", "-overlay", overlay, "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(tmp, tool+".wasm"), "cmd/"+tool); err != nil {
 			return nil, err
 		}
 	}

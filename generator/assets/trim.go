@@ -1,0 +1,246 @@
+package assets
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// The Go compiler and linker carry a back end for every architecture Go
+// targets, and choose one at run time from GOARCH; the exact engine's
+// tools only ever target wasm. wasmOnlyOverlay writes, for go build's
+// -overlay, copies of the three places where that choice is made with
+// every other architecture's branch removed. Nothing else refers to those
+// back ends, so the linker's dead-code elimination leaves them out: with
+// Go 1.26 the compiler shrinks from 48.2 to 35.8 MB (9.39 to 7.51 MB
+// gzipped), the linker from 11.1 to 9.8 MB (2.92 to 2.61 MB gzipped).
+// The wasm branch itself is the installed Go's, unchanged, so the tools
+// build exactly what go build does for js/wasm.
+//
+// A Go release that moves these places makes the build fail here, naming
+// what it did not find, rather than ship the untrimmed tools silently.
+var wasmOnly = []struct {
+	file string // under $GOROOT/src
+	trim func(f *ast.File) ([]ast.Node, error)
+}{
+	// var archInits = map[string]func(*ssagen.ArchInfo){"386": x86.Init, ...}
+	{"cmd/compile/main.go", func(f *ast.File) ([]ast.Node, error) { return keepWasmEntries(f, "archInits") }},
+	// NewConfig's switch arch { case "amd64": c.lowerValue = rewriteValueAMD64 ... }
+	{"cmd/compile/internal/ssa/config.go", func(f *ast.File) ([]ast.Node, error) { return keepWasmCases(f, "NewConfig", "arch") }},
+	// main's switch buildcfg.GOARCH { case "386": arch, theArch = x86.Init() ... }
+	{"cmd/link/main.go", func(f *ast.File) ([]ast.Node, error) { return keepWasmCases(f, "main", "buildcfg.GOARCH") }},
+}
+
+// wasmOnlyOverlay writes the trimmed files and the overlay's JSON into dir
+// and returns the JSON's path.
+func wasmOnlyOverlay(goroot, dir string) (string, error) {
+	replace := map[string]string{}
+	for i, w := range wasmOnly {
+		src := filepath.Join(goroot, "src", filepath.FromSlash(w.file))
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, src, nil, parser.ParseComments)
+		if err != nil {
+			return "", fmt.Errorf("trimming the toolchain to wasm: %w", err)
+		}
+		removed, err := w.trim(f)
+		if err == nil && len(removed) == 0 {
+			err = fmt.Errorf("no other architecture's branch to remove")
+		}
+		if err != nil {
+			return "", fmt.Errorf("trimming the toolchain to wasm: %s: %v (update generator/assets/trim.go for this Go release)", w.file, err)
+		}
+		dropComments(f, removed)
+		dropUnusedImports(f)
+		var b bytes.Buffer
+		if err := format.Node(&b, fset, f); err != nil {
+			return "", fmt.Errorf("trimming the toolchain to wasm: %s: %w", w.file, err)
+		}
+		dst := filepath.Join(dir, fmt.Sprintf("%d-%s", i, filepath.Base(src)))
+		if err := os.WriteFile(dst, b.Bytes(), 0o644); err != nil {
+			return "", err
+		}
+		replace[src] = dst
+	}
+	b, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		return "", err
+	}
+	name := filepath.Join(dir, "overlay.json")
+	return name, os.WriteFile(name, b, 0o644)
+}
+
+// keepWasmEntries keeps only the "wasm" key of the package-level map
+// literal var name, and returns the entries it removed.
+func keepWasmEntries(f *ast.File, name string) ([]ast.Node, error) {
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR {
+			continue
+		}
+		for _, s := range g.Specs {
+			v := s.(*ast.ValueSpec)
+			if len(v.Names) != 1 || v.Names[0].Name != name || len(v.Values) != 1 {
+				continue
+			}
+			lit, ok := v.Values[0].(*ast.CompositeLit)
+			if !ok {
+				return nil, fmt.Errorf("var %s is not a map literal", name)
+			}
+			var kept []ast.Expr
+			var removed []ast.Node
+			for _, e := range lit.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok && isWasm(kv.Key) {
+					kept = append(kept, e)
+				} else {
+					removed = append(removed, e)
+				}
+			}
+			if len(kept) != 1 {
+				return nil, fmt.Errorf("var %s has %d \"wasm\" entries, want 1", name, len(kept))
+			}
+			lit.Elts = kept
+			return removed, nil
+		}
+	}
+	return nil, fmt.Errorf("no var %s", name)
+}
+
+// keepWasmCases keeps only the "wasm" case (and the default) of the
+// first switch on tag in function fn, and returns the cases it removed.
+func keepWasmCases(f *ast.File, fn, tag string) ([]ast.Node, error) {
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || fd.Name.Name != fn || fd.Body == nil {
+			continue
+		}
+		var sw *ast.SwitchStmt
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if s, ok := n.(*ast.SwitchStmt); ok && sw == nil && s.Tag != nil && tagString(s.Tag) == tag {
+				sw = s
+			}
+			return sw == nil
+		})
+		if sw == nil {
+			return nil, fmt.Errorf("func %s has no switch %s", fn, tag)
+		}
+		var kept []ast.Stmt
+		var removed []ast.Node
+		wasm := 0
+		for _, s := range sw.Body.List {
+			c := s.(*ast.CaseClause)
+			switch {
+			case c.List == nil: // default
+				kept = append(kept, c)
+			case len(c.List) == 1 && isWasm(c.List[0]):
+				kept = append(kept, c)
+				wasm++
+			default:
+				for _, e := range c.List {
+					if isWasm(e) {
+						return nil, fmt.Errorf("func %s: the \"wasm\" case shares its branch", fn)
+					}
+				}
+				removed = append(removed, c)
+			}
+		}
+		if wasm != 1 {
+			return nil, fmt.Errorf("func %s: switch %s has %d \"wasm\" cases, want 1", fn, tag, wasm)
+		}
+		sw.Body.List = kept
+		return removed, nil
+	}
+	return nil, fmt.Errorf("no func %s", fn)
+}
+
+// tagString is the source form of a switch tag: an identifier or a selector.
+func tagString(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return tagString(e.X) + "." + e.Sel.Name
+	}
+	return ""
+}
+
+func isWasm(e ast.Expr) bool {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return err == nil && s == "wasm"
+}
+
+// dropComments drops the comments inside removed nodes, which would
+// otherwise be printed beside whatever code follows.
+func dropComments(f *ast.File, removed []ast.Node) {
+	var kept []*ast.CommentGroup
+	for _, c := range f.Comments {
+		inside := false
+		for _, n := range removed {
+			if c.Pos() >= n.Pos() && c.End() <= n.End() {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, c)
+		}
+	}
+	f.Comments = kept
+}
+
+// dropUnusedImports removes the imports the trimmed file no longer names
+// (the other architectures' packages), which the compiler would reject.
+func dropUnusedImports(f *ast.File) {
+	used := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				used[id.Name] = true
+			}
+		}
+		return true
+	})
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.IMPORT {
+			continue
+		}
+		var kept []ast.Spec
+		for _, s := range g.Specs {
+			is := s.(*ast.ImportSpec)
+			path, _ := strconv.Unquote(is.Path.Value)
+			name := path[strings.LastIndex(path, "/")+1:]
+			if is.Name != nil {
+				name = is.Name.Name
+			}
+			if name == "_" || name == "." || used[name] {
+				kept = append(kept, s)
+			}
+		}
+		g.Specs = kept
+	}
+	var imports []*ast.ImportSpec
+	for _, is := range f.Imports {
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+				for _, s := range g.Specs {
+					if s == is {
+						imports = append(imports, is)
+					}
+				}
+			}
+		}
+	}
+	f.Imports = imports
+}

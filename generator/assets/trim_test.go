@@ -1,0 +1,75 @@
+package assets
+
+import (
+	"context"
+	"encoding/json"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestWasmOnlyOverlay trims the installed Go's sources: each file keeps
+// its wasm branch and loses the others, parses, and names no other
+// architecture's package. A Go release that moves these places fails
+// here first.
+func TestWasmOnlyOverlay(t *testing.T) {
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, err := wasmOnlyOverlay(goroot, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var overlay struct{ Replace map[string]string }
+	if err := json.Unmarshal(b, &overlay); err != nil {
+		t.Fatal(err)
+	}
+	if len(overlay.Replace) != len(wasmOnly) {
+		t.Fatalf("the overlay replaces %d files, want %d", len(overlay.Replace), len(wasmOnly))
+	}
+	for orig, trimmed := range overlay.Replace {
+		src, err := os.ReadFile(trimmed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := parser.ParseFile(token.NewFileSet(), trimmed, src, parser.ParseComments); err != nil {
+			t.Errorf("%s trimmed does not parse: %v", orig, err)
+		}
+		was, err := os.ReadFile(orig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := trimmedAway[filepath.Base(filepath.Dir(orig))+"/"+filepath.Base(orig)]
+		gone, kept := want[1:], want[0]
+		if len(gone) == 0 {
+			t.Errorf("%s: the test does not know this file", orig)
+		}
+		for _, s := range gone {
+			if !strings.Contains(string(was), s) {
+				t.Errorf("%s never had %s: the test is out of date", orig, s)
+			} else if strings.Contains(string(src), s) {
+				t.Errorf("%s trimmed still has %s", orig, s)
+			}
+		}
+		if !strings.Contains(string(src), kept) {
+			t.Errorf("%s trimmed lost its wasm branch", orig)
+		}
+		t.Logf("%s: %d bytes, %d trimmed", orig, len(was), len(src))
+	}
+}
+
+// trimmedAway is, for each trimmed file by its directory and name, what
+// it must keep (first) and what it must no longer name.
+var trimmedAway = map[string][]string{
+	"compile/main.go": {"wasm.Init", "cmd/compile/internal/amd64", "arm64.Init", "s390x.Init"},
+	"ssa/config.go":   {"rewriteValueWasm", "rewriteValueAMD64", "rewriteBlockARM64", "rewriteValueRISCV64"},
+	"link/main.go":    {"wasm.Init()", "cmd/link/internal/amd64", "arm64.Init()", "s390x.Init()"},
+}
