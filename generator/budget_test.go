@@ -41,7 +41,9 @@ func asset(t *testing.T, out, pattern string) []byte {
 // run-time safety net, which hands Go what the interpreter cannot be
 // trusted with, added 16 KB), the page's own scripts
 // (the exact engine's worker and the sandbox, with the workers it starts
-// and Go's wasm_exec.js, included) at most 25 KB gzipped, and no inline
+// and Go's wasm_exec.js, included) at most 26.5 KB gzipped (25 KB until
+// issue 17's compile errors, every one marked in the editor with its
+// position a button, took them to 26,110 bytes on 2026-12-01), and no inline
 // script in any page (the Content-Security-Policy allows one, the
 // sandbox's, which only the page's script writes into its frame).
 func TestPlaygroundBudgets(t *testing.T) {
@@ -57,7 +59,7 @@ func TestPlaygroundBudgets(t *testing.T) {
 	for _, pattern := range []string{"main-*.js", "init-*.js", "playground-*.js", "exact-*.js", "sandbox-*.js"} {
 		js = append(js, asset(t, out, pattern)...)
 	}
-	const jsBudget = 25 * 1024
+	const jsBudget = 26*1024 + 512
 	if n := gzipSize(t, js); n > jsBudget {
 		t.Errorf("the page's own scripts are %d bytes gzipped, over the %d budget", n, jsBudget)
 	} else {

@@ -72,13 +72,21 @@ func (p *Prepared) Errors() []Finding { return p.errs }
 // error it finds, which Errors would then lack ("undefined: y" after
 // "declared and not used: x"). Automatic hands an incomplete list to the
 // Go compiler.
-func (p *Prepared) ErrorsComplete() bool {
+func (p *Prepared) ErrorsComplete() bool { return p.MoreErrors() == "" }
+
+// MoreErrors returns the first compile error the interpreter finds in
+// what Errors leave, as "line:col: message" at the reader's position, or
+// "" when it compiles the rest. Its words are the interpreter's, and go
+// build may report more after it.
+func (p *Prepared) MoreErrors() string {
 	i := interp.New(interp.Options{Stdout: io.Discard, Stderr: io.Discard})
-	if useLibrary(i, symbols.Hooks{}, io.Discard, io.Discard, func(int) {}) != nil {
-		return false
+	if err := useLibrary(i, symbols.Hooks{}, io.Discard, io.Discard, func(int) {}); err != nil {
+		return err.Error()
 	}
-	_, err := i.Compile(p.Code)
-	return err == nil
+	if _, err := i.Compile(p.Code); err != nil {
+		return p.mapMessage(cleanError(p.Code, err))
+	}
+	return ""
 }
 
 // HandOver is Automatic's choice before a run, the one the page and the

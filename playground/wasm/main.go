@@ -11,6 +11,8 @@
 //	                                      then {type:"exit", id, status, error, lingering}
 //	                                      or {type:"exit", id, flood:true} past 1 MiB of output
 //	                                      or {type:"exit", id, exact:reason} (auto only)
+//	                                      more:true on an exit: the interpreter stopped at a
+//	                                      compile error of its own, and go build may list more
 //	in:  {type:"format", id, code}   out: {type:"formatted", id, code, error}
 //
 // With auto set, a program the interpreter would run differently from Go
@@ -31,6 +33,7 @@ import (
 	"fmt"
 	"go/format"
 	"io"
+	"sort"
 	"strings"
 	"sync"
 	"syscall/js"
@@ -168,6 +171,14 @@ func run(id, code string, auto bool) {
 		// has more to say than the check's errors.
 		post(map[string]any{"type": "exit", "id": id, "exact": whyMoreErrors})
 		return
+	case !auto && err == nil && len(p.Errors()) > 0:
+		// The interpreter picked: the check's errors and the interpreter's
+		// first, in the order of the lines, as go build lists them.
+		if more := p.MoreErrors(); more != "" {
+			post(map[string]any{"type": "out", "id": id, "stream": "stderr", "data": byPosition(p.Errors(), more)})
+			post(map[string]any{"type": "exit", "id": id, "status": 1, "more": true})
+			return
+		}
 	case err != nil || len(p.Errors()) > 0:
 	case auto:
 		// The build makes the same choice (Prepared.HandOver); what only
@@ -213,6 +224,10 @@ func run(id, code string, auto bool) {
 	if res.HandOver != "" {
 		msg["exact"] = res.HandOver
 	}
+	if !auto && res.Refused && res.Status == 1 {
+		// The interpreter stopped at its first compile error.
+		msg["more"] = true
+	}
 	if auto && res.Refused {
 		// Not a syntax error (those fail Prepare): the interpreter's type
 		// checker or its limits. The Go compiler has the last word.
@@ -226,4 +241,24 @@ func run(id, code string, auto bool) {
 		msg["lingering"] = true
 	}
 	post(msg)
+}
+
+// byPosition lists the check's errors and the interpreter's error more,
+// one "line:col: message" a line, in the order of their positions.
+func byPosition(errs []engine.Finding, more string) string {
+	lines := strings.Split(more, "\n")
+	for _, f := range errs {
+		lines = append(lines, f.String())
+	}
+	at := func(l string) (int, int) {
+		var line, col int
+		fmt.Sscanf(l, "%d:%d:", &line, &col)
+		return line, col
+	}
+	sort.SliceStable(lines, func(i, j int) bool {
+		li, ci := at(lines[i])
+		lj, cj := at(lines[j])
+		return li < lj || li == lj && ci < cj
+	})
+	return strings.Join(lines, "\n") + "\n"
 }

@@ -27,7 +27,9 @@
 // "error") and, once it ran, data-engine ("fast" or "exact") and, for the
 // exact engine; inside,
 // [data-action="run"], [data-action="stop"], [data-output], the textarea
-// [data-editor], the select [data-engine-pick] and [data-engine-note].
+// [data-editor], the select [data-engine-pick] and [data-engine-note];
+// after errors, .pg-mark over each line they name (--line) and, in the
+// output, a button.pg-at for each line:col.
 // Timings for the benchmarks: data-first-output, data-ms (Run to the end)
 // and, for the exact engine, data-built-ms, data-compile-ms, data-link-ms,
 // data-load-ms; html[data-pg-exact-ready] once the toolchain is loaded,
@@ -199,7 +201,7 @@ function clean(m) {
       return { type: 'beat' };
     case 'exit':
       return {
-        type: 'exit', id, status: int(m.status), flood: m.flood === true, lingering: m.lingering === true,
+        type: 'exit', id, status: int(m.status), flood: m.flood === true, lingering: m.lingering === true, more: m.more === true,
         error: bounded(m.error, 64 << 10) || undefined,
         exact: typeof m.exact === 'string' ? bounded(m.exact, 4096) : undefined,
       };
@@ -501,6 +503,13 @@ class Toolchain extends WorkerClient {
 
 const toolchain = cfg.exact ? new Toolchain() : null;
 
+// ERROR_LIMIT is the most positions an error output gets buttons for:
+// go build stops at 10 errors.
+const ERROR_LIMIT = 20;
+
+// POSITION is where an error output names a line and a column.
+const POSITION = /^((?:\.\/)?(?:\w+\.go:)?)(\d{1,6}):(\d{1,6})(?=:)/gm;
+
 // HIGHLIGHT_LIMIT is the longest code the editor highlights (the site's
 // longest program is about 2 KB).
 const HIGHLIGHT_LIMIT = 16 << 10;
@@ -598,7 +607,9 @@ class Playground {
     });
     this.area.value = this.original;
     stack.append(this.shadow, this.area);
-    editor.append(this.gutter, stack);
+    // The lines errors name, marked over the gutter and the code.
+    this.marks = el('div', { class: 'pg-marks', 'aria-hidden': 'true' });
+    editor.append(this.gutter, stack, this.marks);
     pre.replaceWith(editor);
 
     // The build's expected output becomes the output area; a run replaces it.
@@ -611,6 +622,7 @@ class Playground {
     this.outLabel = out.querySelector('.output-label');
     this.outPre = out.querySelector('pre');
     this.outPre.setAttribute('data-output', '');
+    this.outPre.id = `pg-${this.id}-out`;
     this.output = new Output(this.outPre);
     this.output.onslow = () => {
       if (this.root.dataset.state !== 'running') return;
@@ -620,7 +632,7 @@ class Playground {
     this.outPre.setAttribute('aria-live', 'polite');
     this.expected = this.outPre.textContent;
     if (this.expected) this.outLabel.textContent = T.expected;
-    this.status = el('p', { class: 'pg-status', role: 'status' });
+    this.status = el('p', { class: 'pg-status', role: 'status', id: `pg-${this.id}-status` });
     this.engineNote = el('p', { class: 'pg-engine-note', 'data-engine-note': '' });
     const notes = el('p', { class: 'pg-note' }, T.limit(cfg.limit) + (this.parallel() ? ' ' + T.oneThread : ''));
     this.root.insertBefore(bar, editor);
@@ -744,7 +756,7 @@ class Playground {
   clearOutput() {
     this.output.clear();
     this.outLabel.textContent = T.output;
-    this.markLine(0);
+    this.mark([]);
   }
 
   append(stream, text) {
@@ -860,8 +872,8 @@ class Playground {
         .replace(/^(?:\.\/)?main\.go:/gm, '')
         .replace(/could not import (\S+) \(open : [^)]*\)/g, (_, p) => T.notAvailable(p));
       this.append('stderr', msg.endsWith('\n') ? msg : msg + '\n');
-      this.markAt(msg);
       this.setState('error');
+      this.errors();
       this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
       this.say(T.exit(1, Math.round(performance.now() - this.clicked)));
       return;
@@ -958,9 +970,10 @@ class Playground {
     if (m.error) {
       // The engine's own words, past the output's bounds if need be.
       this.output.append('stderr', (this.output.midLine ? '\n' : '') + m.error + '\n', true);
-      this.markAt(m.error);
     }
+    if (m.more) this.engineNote.textContent = T.moreErrors;
     this.setState(m.status === 0 && !m.error && complete ? 'done' : 'error');
+    if (m.status || m.error) this.errors();
     this.say(complete ? T.exit(m.status, waited) : T.slowOutput);
   }
 
@@ -1052,10 +1065,56 @@ class Playground {
     this.say(T.formatted);
   }
 
-  // markAt marks the line of a "line:col: ..." message.
+  // markAt marks the line of a "line:col: ..." message of the status.
   markAt(msg) {
     const pos = /^(\d+):(\d+)/.exec(msg);
-    if (pos) this.markLine(Number(pos[1]));
+    this.mark(pos ? [Number(pos[1])] : [], this.status);
+  }
+
+  // errors marks the editor's lines the error output names ("line:col:"
+  // at a line's start, after a file's name or not, as go build and the
+  // interpreter write them) and makes each position a button that puts
+  // the editor's caret there. The output stays text: the buttons are
+  // made with the DOM, from the digits, at most ERROR_LIMIT of them.
+  errors() {
+    const found = [];
+    const walk = document.createTreeWalker(this.outPre, NodeFilter.SHOW_TEXT);
+    for (let n; found.length < ERROR_LIMIT && (n = walk.nextNode());) {
+      if (n.parentNode.dataset.stream !== 'stderr') continue;
+      for (const m of n.data.matchAll(POSITION)) {
+        if (found.length < ERROR_LIMIT && Number(m[2]) <= this.lines) found.push([n, m]);
+      }
+    }
+    // From the last, so that the positions before stay where they were.
+    for (const [n, m] of found.slice().reverse()) {
+      const line = Number(m[2]);
+      const col = Number(m[3]);
+      const b = el('button', { type: 'button', class: 'pg-at', title: T.goTo(line, col) }, `${line}:${col}`);
+      b.addEventListener('click', () => this.caret(line, col));
+      const at = m.index + m[1].length;
+      const r = document.createRange();
+      r.setStart(n, at);
+      r.setEnd(n, at + b.textContent.length);
+      r.deleteContents();
+      r.insertNode(b);
+    }
+    this.mark(found.map(([, m]) => Number(m[2])));
+  }
+
+  // caret puts the editor's caret at line:col, the column in bytes, as Go
+  // counts it.
+  caret(line, col) {
+    const v = this.area.value;
+    let i = 0;
+    for (let l = 1, nl; l < line && (nl = v.indexOf('\n', i)) >= 0; l++) i = nl + 1;
+    for (let b = 1; b < col && i < v.length && v[i] !== '\n';) {
+      const c = v.codePointAt(i);
+      b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      i += c > 0xffff ? 2 : 1;
+    }
+    this.marked.get(line)?.scrollIntoView({ block: 'nearest' });
+    this.area.focus({ preventScroll: true });
+    this.area.setSelectionRange(i, i);
   }
 
   // progress returns a listener that says label and the share loaded.
@@ -1069,9 +1128,22 @@ class Playground {
     };
   }
 
-  markLine(n) {
-    this.gutter.dataset.error = n ? String(n) : '';
-    this.gutter.style.setProperty('--error-line', n ? String(n) : '0');
+  // mark marks lines of the editor as wrong: a band and a cross over
+  // each, and, for assistive technology, the editor invalid and described
+  // by what says why (the output, or the status).
+  mark(lines, by = this.outPre) {
+    this.marked = new Map();
+    for (const n of lines) {
+      if (this.marked.has(n)) continue;
+      const m = el('span', { class: 'pg-mark' });
+      m.style.setProperty('--line', String(n));
+      this.marked.set(n, m);
+    }
+    this.marks.replaceChildren(...this.marked.values());
+    for (const [k, v] of [['aria-invalid', 'true'], ['aria-describedby', by.id]]) {
+      if (lines.length) this.area.setAttribute(k, v);
+      else this.area.removeAttribute(k);
+    }
   }
 
   // Refused the clipboard, Copy selects the code for the reader's own copy.

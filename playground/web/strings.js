@@ -24,6 +24,8 @@ const STRINGS = {
     exactPicked: 'Executado com o compilador Go (motor exato).',
     exactBecause: (why) => `Executado com o compilador Go (motor exato), porque o interpretador rodaria este programa de outro jeito:\n${why}`,
     notAvailable: (p) => `o pacote ${p} não está disponível no playground`,
+    goTo: (l, c) => `Ir para a linha ${l}, coluna ${c}`,
+    moreErrors: 'O interpretador para no primeiro erro de compilação que ele mesmo encontra; o compilador Go lista todos.',
   },
   en: {
     run: 'Run', stop: 'Stop', reset: 'Reset', format: 'Format', copy: 'Copy', share: 'Share',
@@ -49,6 +51,8 @@ const STRINGS = {
     exactPicked: 'Run with the Go toolchain (exact engine).',
     exactBecause: (why) => `Run with the Go toolchain (exact engine), because the interpreter would run this program differently:\n${why}`,
     notAvailable: (p) => `package ${p} is not available in the playground`,
+    goTo: (l, c) => `Go to line ${l}, column ${c}`,
+    moreErrors: 'The interpreter stops at the first compile error it finds itself; the Go toolchain lists them all.',
   },
 };
 
