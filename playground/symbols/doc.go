@@ -15,12 +15,14 @@
 //
 // Some packages are not in the generated tables:
 //
-//   - unicode, io, bytes, math/bits, container/list: each costs the
-//     playground's WebAssembly more of its 3 MB (gzipped) budget than the
-//     site's topics use it (measured once, Go 1.26.8: unicode about 60 KB, io 23 KB, bytes
-//     21 KB, math/bits and container/list 4 KB together). strings and
+//   - unicode, bytes, math/bits, container/list: each costs the
+//     playground's WebAssembly more of its budget than the site's topics
+//     use it (measured once, Go 1.26.8: unicode about 60 KB, bytes 21 KB,
+//     math/bits and container/list 4 KB together). strings and
 //     unicode/utf8 cover the text examples; Detect names an import of one
-//     of them before running.
+//     of them before running. io is in: io.EOF, io.Writer and
+//     io.Discard are everyday Go, and a program that imports io only for
+//     them was handed to the toolchain.
 //   - os: the extractor's output for os does not build with Go 1.26 (it
 //     references helpers it does not define), and a program here needs only
 //     a few of its symbols. OS builds that small table for each run.
@@ -35,7 +37,7 @@ package symbols
 
 import "reflect"
 
-//go:generate go tool yaegi extract -name symbols container/heap context errors fmt math math/rand runtime runtime/debug sort strconv strings sync sync/atomic time unicode/utf8
+//go:generate go tool yaegi extract -name symbols container/heap context errors fmt io math math/rand runtime runtime/debug sort strconv strings sync sync/atomic time unicode/utf8
 
 // Symbols maps "path/name" of each package to its exported symbols, as
 // yaegi's Interpreter.Use expects.
