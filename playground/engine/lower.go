@@ -27,6 +27,16 @@ import (
 //   - the arguments of a deferred call: the interpreter keeps a reference
 //     to a variable, a field or an element instead of its value at the
 //     defer statement, so they are first copied into fresh variables;
+//   - a function literal deferred in a loop, defer func() { ... }(): the
+//     interpreter runs it on the function's frame as it is at the return
+//     (the last iteration's variables), and a closure made as a value and
+//     deferred in the frame that made it hangs; it is made instead by a
+//     function called where the defer stands, which copies the loop's
+//     variables it uses (deferredClosure);
+//   - a function literal handed to another package's function or method
+//     in a loop (wg.Go(func() { ... })): in parentheses, the interpreter
+//     makes it a closure over the iteration's variables rather than a
+//     function reading the frame when it is called (libraryClosure);
 //   - a method value x.M with a value receiver, which must copy x (or
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
@@ -178,6 +188,8 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	for _, d := range defers {
 		l.deferArgs(d)
 	}
+	l.deferredClosures(file)
+	l.libraryClosures(file)
 	for _, s := range selects {
 		l.selectSends(s, labels[s])
 	}
@@ -921,4 +933,279 @@ func lineStart(s string, line int) (int, bool) {
 		off += i + 1
 	}
 	return off, true
+}
+
+// deferredClosures finds the function literals deferred in a loop of the
+// function around them, and lowers each (deferredClosure).
+func (l *lowering) deferredClosures(file *ast.File) {
+	var stack []ast.Node
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if d, ok := n.(*ast.DeferStmt); ok {
+			for i := len(stack) - 1; i >= 0; i-- {
+				if _, ok := stack[i].(*ast.FuncLit); ok {
+					break
+				}
+				if _, ok := stack[i].(*ast.FuncDecl); ok {
+					break
+				}
+				if body := loopBody(stack[i]); body != nil {
+					l.deferredClosure(d, stack[i], body)
+					break
+				}
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+}
+
+func loopBody(n ast.Node) *ast.BlockStmt {
+	switch n := n.(type) {
+	case *ast.ForStmt:
+		return n.Body
+	case *ast.RangeStmt:
+		return n.Body
+	}
+	return nil
+}
+
+// deferredClosure rewrites "defer func() { ... }()" in a loop into
+//
+//	{ f := func() func() { v := v; return func() { ... } }(); defer f() }
+//
+// on the same lines: the closure is made when the defer runs, in a frame
+// of its own (the interpreter would hang calling a closure deferred in
+// the frame that made it), over copies of the variables of the loop it
+// uses, taken at the defer, which are what Go's per-iteration variables
+// hold when the function returns as long as nothing changes them after
+// the defer. So a variable of the loop that the loop's body assigns,
+// increments, takes the address of, changes a field or an element of, or
+// calls a method with a pointer receiver on leaves the literal as it is,
+// and so do a literal with parameters or results, one that calls recover
+// (which must be called by the deferred function itself), and one whose
+// variables of the loop the parser could not resolve; Detect reports what
+// is left.
+func (l *lowering) deferredClosure(d *ast.DeferStmt, loop ast.Node, body *ast.BlockStmt) {
+	lit, ok := d.Call.Fun.(*ast.FuncLit)
+	if !ok || len(d.Call.Args) > 0 || lit.Type.Params.NumFields() > 0 || lit.Type.Results != nil {
+		return
+	}
+	vars := map[*ast.Object]string{}
+	bad := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return !bad
+		}
+		if id.Name == "recover" && id.Obj == nil {
+			bad = true
+		}
+		if id.Obj == nil || id.Obj.Kind != ast.Var {
+			return !bad
+		}
+		decl, ok := id.Obj.Decl.(ast.Node)
+		if !ok {
+			bad = true
+			return false
+		}
+		if decl.Pos() >= loop.Pos() && decl.Pos() < loop.End() && (decl.Pos() < lit.Pos() || decl.Pos() >= lit.End()) {
+			vars[id.Obj] = id.Name
+		}
+		return !bad
+	})
+	if bad || l.mutated(body, vars) {
+		return
+	}
+	var names []string
+	for _, name := range vars {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	copies := ""
+	if len(names) > 0 {
+		list := strings.Join(names, ", ")
+		copies = list + " := " + list + "; "
+	}
+	f := l.name("_lowerF")
+	l.replace(&ast.BadStmt{From: d.Defer, To: lit.Pos()}, "{ "+f+" := func() func() { "+copies+"return ")
+	l.insert(lit.End(), " }(); defer "+f)
+	l.insert(d.End(), " }")
+}
+
+// mutated reports whether body may change one of vars after its
+// declaration: an assignment to it or to a field or element of it (a
+// redeclaration by := included), ++ or --, its address or a field's
+// taken, or a method of the program with a pointer receiver called on
+// it, which takes its address.
+func (l *lowering) mutated(body ast.Node, vars map[*ast.Object]string) bool {
+	if len(vars) == 0 {
+		return false
+	}
+	root := func(e ast.Expr) *ast.Ident {
+		for {
+			switch x := e.(type) {
+			case *ast.ParenExpr:
+				e = x.X
+			case *ast.SelectorExpr:
+				e = x.X
+			case *ast.IndexExpr:
+				e = x.X
+			case *ast.IndexListExpr:
+				e = x.X
+			case *ast.SliceExpr:
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			case *ast.Ident:
+				return x
+			default:
+				return nil
+			}
+		}
+	}
+	is := func(e ast.Expr) bool {
+		id := root(e)
+		return id != nil && vars[id.Obj] != ""
+	}
+	pointerMethod := func(name string) bool {
+		for _, m := range l.methods[name] {
+			if _, ptr := m.Recv.List[0].Type.(*ast.StarExpr); ptr {
+				return true
+			}
+		}
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, e := range n.Lhs {
+				if n.Tok != token.DEFINE {
+					found = found || is(e)
+				} else if id, ok := e.(*ast.Ident); ok && vars[id.Obj] != "" && id.Obj.Decl != n {
+					found = true
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				found = found || (n.Key != nil && is(n.Key)) || (n.Value != nil && is(n.Value))
+			}
+		case *ast.IncDecStmt:
+			found = found || is(n.X)
+		case *ast.UnaryExpr:
+			found = found || (n.Op == token.AND && is(n.X))
+		case *ast.SelectorExpr:
+			found = found || (is(n.X) && pointerMethod(n.Sel.Name))
+		}
+		return !found
+	})
+	return found
+}
+
+// libraryClosures puts in parentheses a function literal handed, in a
+// loop, to a function or method called through a selector (wg.Go(func()
+// { ... }), sort.Slice(s, func(i, j int) bool { ... })) that uses a
+// variable of the loop. Handed over as it stands, the interpreter turns
+// it into a function that reads the frame of the function around it when
+// it is called: called later (wg.Go runs it in a goroutine), it sees the
+// last iteration's variables. In parentheses it is first made a closure,
+// over the variables as they are when it is made, as Go's closures are.
+// Such a closure takes its maker's frame again when it returns, which
+// the interpreter holds while it runs that function's deferred calls: a
+// function that defers anything, or a call that is itself deferred, is
+// left as it is (Detect reports it).
+func (l *lowering) libraryClosures(file *ast.File) {
+	var stack []ast.Node
+	defers := map[ast.Node]bool{} // functions with a defer of their own
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if _, ok := n.(*ast.DeferStmt); ok {
+			for i := len(stack) - 1; i >= 0; i-- {
+				if isFunc(stack[i]) {
+					defers[stack[i]] = true
+					break
+				}
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		defer func() { stack = append(stack, n) }()
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if _, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok {
+			return true
+		}
+		if len(stack) > 0 {
+			switch p := stack[len(stack)-1].(type) {
+			case *ast.DeferStmt:
+				if p.Call == call {
+					return true
+				}
+			case *ast.GoStmt:
+				if p.Call == call {
+					return true
+				}
+			}
+		}
+		var loop ast.Node
+		for i := len(stack) - 1; i >= 0; i-- {
+			if isFunc(stack[i]) {
+				if loop != nil && defers[stack[i]] {
+					return true
+				}
+				break
+			}
+			if loop == nil && loopBody(stack[i]) != nil {
+				loop = stack[i]
+			}
+		}
+		if loop == nil {
+			return true
+		}
+		for _, arg := range call.Args {
+			if lit, ok := arg.(*ast.FuncLit); ok && usesVarOf(lit, loop) {
+				l.wrap(lit, "(", ")")
+			}
+		}
+		return true
+	})
+}
+
+func isFunc(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.FuncDecl, *ast.FuncLit:
+		return true
+	}
+	return false
+}
+
+// usesVarOf reports whether lit uses a variable declared in n, outside lit.
+func usesVarOf(lit *ast.FuncLit, n ast.Node) bool {
+	found := false
+	ast.Inspect(lit.Body, func(m ast.Node) bool {
+		id, ok := m.(*ast.Ident)
+		if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
+			return !found
+		}
+		if decl, ok := id.Obj.Decl.(ast.Node); ok && decl.Pos() >= n.Pos() && decl.Pos() < n.End() && (decl.Pos() < lit.Pos() || decl.Pos() >= lit.End()) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -58,6 +60,10 @@ func TestLoweringRewrites(t *testing.T) {
 		{"", "f := func() {}; go f()", "go f()"},
 		{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "f := _lowerOnceValue(func()"},
 		{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "package main; import (_lowerRT \"playground/lower\"; _lower_sync \"sync\")\n"},
+		{"", "for i := range n { s := i * 2; defer func() { println(i, s, n) }() }",
+			"s := i * 2; { _lowerF2 := func() func() { i, s := i, s; return func() { println(i, s, n) } }(); defer _lowerF2() } }"},
+		{"sort", "for i := range n { s := []int{i, n}; sort.Slice(s, func(a, b int) bool { return s[a] < s[b] }) }",
+			"sort.Slice(s, (func(a, b int) bool { return s[a] < s[b] }))"},
 	}
 	for _, c := range cases {
 		src := "package main\n\nfunc main() {\n\tn := 3\n\t" + c.body + "\n}\n"
@@ -93,6 +99,53 @@ func TestSortPackageOrdersTiesAsSlices(t *testing.T) {
 		sort.Slice(viaSort, func(i, j int) bool { return byKey(viaSort[i], viaSort[j]) < 0 })
 		if !slices.Equal(viaSlices, viaSort) {
 			t.Fatalf("n=%d: slices.SortFunc and sort.Slice order ties differently:\n%v\n%v", n, viaSlices, viaSort)
+		}
+	}
+}
+
+// What the source pass does with function literals in loops (deferred
+// ones, and those handed to another package) runs in the interpreter:
+// testdata's programs of them (TestPrograms runs each under both engines)
+// are not handed over. What it leaves as it is stays announced.
+func TestLoopClosuresRunInTheInterpreter(t *testing.T) {
+	for _, name := range []string{"defer_closure_loop.go", "library_closure_loop.go", "io_package.go"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Prepare(string(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if why := p.HandOver(); why != "" {
+			t.Errorf("%s is handed over:\n%s", name, why)
+		}
+	}
+	left := []struct{ name, body, construct string }{
+		{"a variable of the loop changed after the defer",
+			"for i := 0; i < 3; i++ {\n\t\tx := i\n\t\tdefer func() { fmt.Println(x) }()\n\t\tx++\n\t}",
+			"deferred closure in a loop"},
+		{"a field of a variable of the loop set after the defer",
+			"for i := range 3 {\n\t\tp := struct{ n int }{i}\n\t\tdefer func() { fmt.Println(p.n) }()\n\t\tp.n = 9\n\t}",
+			"deferred closure in a loop"},
+		{"recover in the deferred literal",
+			"for i := range 3 {\n\t\tdefer func() { fmt.Println(i, recover()) }()\n\t}",
+			"deferred closure in a loop"},
+		{"a deferred literal with an argument",
+			"for i := range 3 {\n\t\tdefer func(n int) { fmt.Println(i, n) }(i)\n\t}",
+			"deferred closure in a loop"},
+		{"a function that defers, handing a literal to the library",
+			"var wg sync.WaitGroup\n\tdefer wg.Wait()\n\tfor i := range 3 {\n\t\twg.Go(func() { fmt.Println(i) })\n\t}",
+			"closure to the library"},
+	}
+	for _, c := range left {
+		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar _ sync.Mutex\n\nfunc main() {\n\t" + c.body + "\n}\n"
+		found := false
+		for _, f := range Detect(src) {
+			found = found || f.Construct == c.construct
+		}
+		if !found {
+			t.Errorf("%s: Detect does not report %q in\n%s", c.name, c.construct, src)
 		}
 	}
 }
