@@ -277,6 +277,13 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 				for _, t := range c.(*ast.CaseClause).List {
 					if ownInterface(t) {
 						add(t.Pos(), "assertion to own interface", ownInterfaceMsg)
+					} else if sel, ok := t.(*ast.SelectorExpr); ok && builtin(sel.X) == "_lowerRT" && sel.Sel.Name == "Error" {
+						// error, which the source pass replaced: it matches
+						// what went through a variable of an interface type,
+						// not a value of the program's own type held in an any.
+						if declaresMethod(file, "Error") {
+							add(t.Pos(), "case of a library interface", "in the interpreter, a type switch's case error may not match a value of the program's own error type")
+						}
 					} else if builtin(t) != "any" && isInterfaceName(t, imports) {
 						add(t.Pos(), "case of a library interface", fmt.Sprintf("in the interpreter, a type switch's case %s may not match a value that implements it (an error from errors.New falls to default)", exprString(t)))
 					}
@@ -927,4 +934,14 @@ func genericInits(file *ast.File, add func(token.Pos, string, string)) {
 			}
 		}
 	}
+}
+
+// declaresMethod reports whether the file declares a method of that name.
+func declaresMethod(file *ast.File, name string) bool {
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.Name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -37,6 +37,8 @@ import (
 //     in a loop (wg.Go(func() { ... })): in parentheses, the interpreter
 //     makes it a closure over the iteration's variables rather than a
 //     function reading the frame when it is called (libraryClosure);
+//   - error in a type switch's case, which matches nothing in the
+//     interpreter, into the library's copy of it (errorCases);
 //   - a method value x.M with a value receiver, which must copy x (or
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
@@ -145,6 +147,8 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 			defers = append(defers, n)
 		case *ast.SelectStmt:
 			selects = append(selects, n)
+		case *ast.TypeSwitchStmt:
+			l.errorCases(n)
 		case *ast.GoStmt:
 			gos = append(gos, n)
 		case *ast.CallExpr:

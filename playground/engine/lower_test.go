@@ -62,6 +62,8 @@ func TestLoweringRewrites(t *testing.T) {
 		{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "package main; import (_lowerRT \"playground/lower\"; _lower_sync \"sync\")\n"},
 		{"", "for i := range n { s := i * 2; defer func() { println(i, s, n) }() }",
 			"s := i * 2; { _lowerF2 := func() func() { i, s := i, s; return func() { println(i, s, n) } }(); defer _lowerF2() } }"},
+		{"", "var v any = n; switch v.(type) { case int, error: println(1) }",
+			"switch _lowerTS1 := v.(type) { case int, _lowerRT.Error: println(1) }"},
 		{"sort", "for i := range n { s := []int{i, n}; sort.Slice(s, func(a, b int) bool { return s[a] < s[b] }) }",
 			"sort.Slice(s, (func(a, b int) bool { return s[a] < s[b] }))"},
 	}
@@ -104,11 +106,12 @@ func TestSortPackageOrdersTiesAsSlices(t *testing.T) {
 }
 
 // What the source pass does with function literals in loops (deferred
-// ones, and those handed to another package) runs in the interpreter:
-// testdata's programs of them (TestPrograms runs each under both engines)
-// are not handed over. What it leaves as it is stays announced.
-func TestLoopClosuresRunInTheInterpreter(t *testing.T) {
-	for _, name := range []string{"defer_closure_loop.go", "library_closure_loop.go", "io_package.go"} {
+// ones, and those handed to another package) and with case error runs in
+// the interpreter: testdata's programs of them (TestPrograms runs each
+// under both engines) are not handed over. What it leaves as it is stays
+// announced.
+func TestLoweredProgramsRunInTheInterpreter(t *testing.T) {
+	for _, name := range []string{"defer_closure_loop.go", "library_closure_loop.go", "io_package.go", "type_switch_error.go"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)
@@ -137,9 +140,12 @@ func TestLoopClosuresRunInTheInterpreter(t *testing.T) {
 		{"a function that defers, handing a literal to the library",
 			"var wg sync.WaitGroup\n\tdefer wg.Wait()\n\tfor i := range 3 {\n\t\twg.Go(func() { fmt.Println(i) })\n\t}",
 			"closure to the library"},
+		{"case error, with an error type of the program's",
+			"var v any = myErr{}\n\tswitch v.(type) {\n\tcase error:\n\t\tfmt.Println(\"error\")\n\t}",
+			"case of a library interface"},
 	}
 	for _, c := range left {
-		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar _ sync.Mutex\n\nfunc main() {\n\t" + c.body + "\n}\n"
+		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar _ sync.Mutex\n\ntype myErr struct{}\n\nfunc (myErr) Error() string { return \"mine\" }\n\nfunc main() {\n\t" + c.body + "\n}\n"
 		found := false
 		for _, f := range Detect(src) {
 			found = found || f.Construct == c.construct

@@ -39,6 +39,12 @@ type Hooks struct {
 // map or slice passed as an interface still shares its entries or its
 // array, so clearing the copy clears the program's.
 //
+// Error is the interface error, as a type of the library: the source
+// pass puts it for error in a type switch's case. The interpreter's own
+// error type matches nothing in a case, not an errors.New value, not one
+// of the program's types held in an error; a case of a library's
+// interface type matches what implements it (measured on yaegi v0.16.1).
+//
 // Pointee copies what a pointer points to, for a method value p.M with a
 // value receiver, which Go evaluates by copying *p then: interpreted code
 // cannot dereference a value whose type it only knows as a type
@@ -56,6 +62,7 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"GoEnd":   reflect.ValueOf(func() { call(h.GoEnd) }),
 			"Clear":   reflect.ValueOf(clearValue),
 			"Pointee": reflect.ValueOf(pointee),
+			"Error":   reflect.ValueOf((*Error)(nil)),
 		},
 	}
 }
@@ -96,3 +103,7 @@ func call(f func()) {
 		f()
 	}
 }
+
+// Error has the methods of error, as a type the interpreter takes from
+// the library (see Lower).
+type Error interface{ Error() string }

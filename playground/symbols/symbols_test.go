@@ -50,7 +50,7 @@ func TestLowerHelpers(t *testing.T) {
 	var goPanic any
 	lower := Lower(Hooks{Recovered: func(any) { recoveries++ }, GoPanic: func(v any) { goPanic = v }})
 	syms := lower[LowerPath+"/lower"]
-	if len(lower) != 1 || len(syms) != 6 {
+	if len(lower) != 1 || len(syms) != 7 {
 		t.Fatalf("Lower holds %v", lower)
 	}
 	syms["GoPanic"].Interface().(func(any))(reflect.ValueOf(errors.New("in goroutine")))
