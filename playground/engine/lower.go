@@ -977,25 +977,26 @@ func loopBody(n ast.Node) *ast.BlockStmt {
 	return nil
 }
 
-// deferredClosure rewrites "defer func() { ... }()" in a loop into
+// deferredClosure rewrites "defer func(p T) { ... }(a)" in a loop into
 //
-//	{ f := func() func() { v := v; return func() { ... } }(); defer f() }
+//	{ f := func() func(p T) { v := v; return func(p T) { ... } }(); defer f(a) }
 //
 // on the same lines: the closure is made when the defer runs, in a frame
 // of its own (the interpreter would hang calling a closure deferred in
 // the frame that made it), over copies of the variables of the loop it
 // uses, taken at the defer, which are what Go's per-iteration variables
 // hold when the function returns as long as nothing changes them after
-// the defer. So a variable of the loop that the loop's body assigns,
-// increments, takes the address of, changes a field or an element of, or
-// calls a method with a pointer receiver on leaves the literal as it is,
-// and so do a literal with parameters or results, one that calls recover
-// (which must be called by the deferred function itself), and one whose
-// variables of the loop the parser could not resolve; Detect reports what
-// is left.
+// the defer. The call's arguments are evaluated at the defer, as before
+// (deferArgs copies them first). A variable of the loop that the loop's
+// body assigns, increments, takes the address of, changes a field or an
+// element of, or calls a method with a pointer receiver on leaves the
+// literal as it is, and so do a literal that calls recover (the
+// interpreter's recover sees no panic from a closure made so), one whose
+// type spans lines, and one whose variables of the loop the parser could
+// not resolve; Detect reports what is left.
 func (l *lowering) deferredClosure(d *ast.DeferStmt, loop ast.Node, body *ast.BlockStmt) {
 	lit, ok := d.Call.Fun.(*ast.FuncLit)
-	if !ok || len(d.Call.Args) > 0 || lit.Type.Params.NumFields() > 0 || lit.Type.Results != nil {
+	if !ok || strings.Contains(l.text(lit.Type), "\n") {
 		return
 	}
 	vars := map[*ast.Object]string{}
@@ -1035,7 +1036,7 @@ func (l *lowering) deferredClosure(d *ast.DeferStmt, loop ast.Node, body *ast.Bl
 		copies = list + " := " + list + "; "
 	}
 	f := l.name("_lowerF")
-	l.replace(&ast.BadStmt{From: d.Defer, To: lit.Pos()}, "{ "+f+" := func() func() { "+copies+"return ")
+	l.replace(&ast.BadStmt{From: d.Defer, To: lit.Pos()}, "{ "+f+" := func() "+l.text(lit.Type)+" { "+copies+"return ")
 	l.insert(lit.End(), " }(); defer "+f)
 	l.insert(d.End(), " }")
 }

@@ -47,7 +47,14 @@ func grid() {
 	}
 }
 
+func labels() {
+	for i, s := range []string{"a", "b"} {
+		defer func(prefix string) int { fmt.Println(prefix, i, s); return i }(strings.Repeat(">", i+1))
+	}
+}
+
 func main() {
+	labels()
 	fmt.Println("opened", openAll([]string{"a", "b"}))
 	countdown(3)
 	grid()
@@ -60,6 +67,8 @@ func main() {
 }
 
 // Output:
+// >> 1 b
+// > 0 a
 // close B
 // close A
 // opened 22
