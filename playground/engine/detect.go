@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"path"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -152,25 +153,23 @@ func hiddenMethods(file *ast.File, imports map[string]string, add func(token.Pos
 
 // printedTypes reports how fmt shows the program's own types in the
 // interpreter, which builds them from reflect without names: %T and %#v
-// print "struct { X int }" for main.Point, a struct embedding another
-// prints the unexported fields of the embedded one with an X before their
-// names, %+v prints any unexported field's name so, and a runtime error a program recovers reads in the interpreter's
+// print "struct { X int }" for main.Point, and %+v (so a struct embedding
+// another too) prints an unexported field's name with an X before it, in
+// a type the file declares, at the top or in a function, and in a struct
+// type written out (struct{ name string }{"ann"}, whose %T has the X
+// too); and a runtime error a program recovers reads in the interpreter's
 // words ("reflect: call of reflect.Value.Interface on zero Value" for a
-// nil dereference).
+// nil dereference). A verb is found in any string literal, with whatever
+// flags, width or argument index come between the % and it (%-+8v).
 func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 	structs := map[string]*ast.StructType{}
-	for _, d := range file.Decls {
-		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
-			for _, sp := range gd.Specs {
-				ts := sp.(*ast.TypeSpec)
-				if st, ok := ts.Type.(*ast.StructType); ok {
-					structs[ts.Name.Name] = st
-				} else {
-					structs[ts.Name.Name] = nil
-				}
-			}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if ts, ok := n.(*ast.TypeSpec); ok {
+			st, _ := ts.Type.(*ast.StructType)
+			structs[ts.Name.Name] = st
 		}
-	}
+		return true
+	})
 	// An embedded field is named after its type: base in struct{ base }.
 	unexported := func(st *ast.StructType) bool {
 		for _, f := range st.Fields.List {
@@ -190,27 +189,36 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 		return false
 	}
 	anyUnexported := false
+	plusV := false // a %+v, which prints fields' names
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.StructType:
+			anyUnexported = anyUnexported || unexported(n)
+		case *ast.BasicLit:
+			plusV = plusV || n.Kind == token.STRING && verbFlag.MatchString(n.Value)
+		}
+		return true
+	})
 	for _, st := range structs {
-		if st == nil {
+		if st == nil || !plusV {
 			continue
 		}
-		anyUnexported = anyUnexported || unexported(st)
 		for _, f := range st.Fields.List {
 			t := f.Type
 			if star, ok := t.(*ast.StarExpr); ok {
 				t = star.X
 			}
 			if id, ok := t.(*ast.Ident); ok && len(f.Names) == 0 && structs[id.Name] != nil && unexported(structs[id.Name]) {
-				add(f.Pos(), "embedded struct printed", fmt.Sprintf("fmt prints the unexported fields of the embedded %s with an X before their names in the interpreter", id.Name))
+				add(f.Pos(), "embedded struct printed", fmt.Sprintf("%%+v prints the unexported fields of the embedded %s with an X before their names in the interpreter", id.Name))
 			}
 		}
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit:
-			if len(structs) > 0 && n.Kind == token.STRING && (strings.Contains(n.Value, "%T") || strings.Contains(n.Value, "%#v")) {
+			if (len(structs) > 0 || anyUnexported) && n.Kind == token.STRING && typeVerb.MatchString(n.Value) {
 				add(n.Pos(), "type names", "the interpreter's types have no names: %T and %#v print the structure of the program's types (struct { X int }) instead of their names (main.Point)")
-			} else if n.Kind == token.STRING && strings.Contains(n.Value, "%+v") && anyUnexported {
+			} else if n.Kind == token.STRING && verbFlag.MatchString(n.Value) && anyUnexported {
 				add(n.Pos(), "embedded struct printed", "%+v prints the unexported fields of the program's structs with an X before their names in the interpreter (Xitems for items)")
 			}
 		case *ast.CallExpr:
@@ -228,6 +236,15 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 		return true
 	})
 }
+
+// The flags, width, precision and argument index a verb may have between
+// the % and itself; typeVerb finds a %T or a %v with the # flag, and
+// verbFlag a %v with the + flag (%+v, %-+8v, %+[1]v). A string that ends
+// in the middle of one (a format put together from pieces) counts too.
+var (
+	typeVerb = regexp.MustCompile("%[-+# 0-9.*\\[\\]]*T|%[-+ 0-9.*\\[\\]]*#[-+# 0-9.*\\[\\]]*(v|\"|`|$)")
+	verbFlag = regexp.MustCompile("%[-# 0-9.*\\[\\]]*\\+[-+# 0-9.*\\[\\]]*(v|\"|`|$)")
+)
 
 func detect(fset *token.FileSet, file *ast.File) []Finding {
 	var out []Finding

@@ -304,3 +304,43 @@ func TestHandOverOnARecoveredRuntimeError(t *testing.T) {
 		t.Errorf("in a child: %+v; want the hand-over", cr)
 	}
 }
+
+// fmt shows the interpreter's structs with an X before an unexported
+// field's name under %+v, and without their names under %T and %#v: a
+// verb is found with whatever flags and width it has, in types declared
+// in a function and in struct types written out too. A struct embedding
+// another is announced only when something prints fields' names.
+func TestPrintedTypes(t *testing.T) {
+	for _, c := range []struct {
+		lit            string
+		typeVerb, plus bool
+	}{
+		{`"%T"`, true, false}, {`"%-10T|"`, true, false}, {`"%#v"`, true, false}, {`"%# v"`, true, false},
+		{`"%#x"`, false, false}, {`"%+d"`, false, false}, {`"a + b"`, false, false}, {`"%v %d"`, false, false},
+		{`"%+v"`, false, true}, {`"%-+8v"`, false, true}, {`"%+[1]v"`, false, true}, {"`%+v`", false, true},
+		{`"%+"`, false, true}, {`"%#"`, true, false},
+	} {
+		if typeVerb.MatchString(c.lit) != c.typeVerb || verbFlag.MatchString(c.lit) != c.plus {
+			t.Errorf("%s: type verb %v, plus flag %v; want %v, %v", c.lit, typeVerb.MatchString(c.lit), verbFlag.MatchString(c.lit), c.typeVerb, c.plus)
+		}
+	}
+	constructs := func(src string) string {
+		var got []string
+		for _, f := range Detect(src) {
+			got = append(got, f.Construct)
+		}
+		return strings.Join(got, ", ")
+	}
+	local := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ttype pt struct{ x, y int }\n\tfmt.Printf(\"%-+8v\\n\", pt{1, 2})\n}\n"
+	if got := constructs(local); got != "embedded struct printed" {
+		t.Errorf("a type declared in main, under %%-+8v: Detect found %q", got)
+	}
+	literal := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ta := struct{ name string }{\"ann\"}\n\tfmt.Printf(\"%T\\n\", a)\n}\n"
+	if got := constructs(literal); got != "type names" {
+		t.Errorf("a struct type written out, under %%T: Detect found %q", got)
+	}
+	embedded := "package main\n\nimport \"fmt\"\n\ntype base struct{ id int }\n\ntype item struct {\n\tbase\n\tname string\n}\n\nfunc main() {\n\tfmt.Println(item{base{1}, \"a\"})\n\tfmt.Printf(\"%v %d\\n\", item{}, 3)\n}\n"
+	if got := constructs(embedded); got != "" {
+		t.Errorf("a struct embedding another, printed with %%v: Detect found %q", got)
+	}
+}
