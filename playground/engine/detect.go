@@ -96,6 +96,7 @@ var mayDiffer = map[string]bool{
 	"interface inside a value":    true,
 	"case of a library interface": true,
 	"generic package variable":    true,
+	"promoted method":             true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -250,7 +251,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	var out []Finding
 	add := func(pos token.Pos, construct, msg string) {
 		p := fset.Position(pos)
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: !mayDiffer[construct], AtRunTime: construct == "recovered runtime error"})
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: !mayDiffer[construct], AtRunTime: construct == "recovered runtime error" || construct == "embedded struct printed"})
 	}
 	imports := importNames(file)
 	for _, imp := range file.Imports {
@@ -865,6 +866,9 @@ func interfaceFields(file *ast.File, imports map[string]string, add func(token.P
 		switch n := n.(type) {
 		case *ast.StructType:
 			for _, f := range n.Fields.List {
+				if t := promotesFmtMethod(f, imports); t != "" {
+					add(f.Type.Pos(), "promoted method", "this struct embeds "+t+", whose method fmt looks for (String, Error, Format or GoString) Go's fmt calls on the struct itself; the interpreter's structs have no promoted methods of the library's types")
+				}
 				switch {
 				case len(f.Names) == 0 && (isOwn(f.Type) || isInterfaceName(f.Type, imports)):
 					report(f.Type.Pos(), "this struct embeds the interface "+exprString(f.Type))
@@ -961,4 +965,33 @@ func declaresMethod(file *ast.File, name string) bool {
 		}
 	}
 	return false
+}
+
+// promotesFmtMethod returns, for an embedded field of a library's type
+// (not an interface) with a method fmt looks for, the type as written;
+// otherwise "".
+func promotesFmtMethod(f *ast.Field, imports map[string]string) string {
+	if len(f.Names) > 0 {
+		return ""
+	}
+	t := f.Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = star.X
+	}
+	sel, ok := t.(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	v, ok := libSymbol(imports[builtin(sel.X)], sel.Sel.Name)
+	if !ok || v.Kind() != reflect.Pointer || v.Type().Elem().Kind() == reflect.Interface {
+		return ""
+	}
+	for _, typ := range []reflect.Type{v.Type().Elem(), v.Type()} {
+		for _, m := range []string{"String", "Error", "Format", "GoString"} {
+			if _, ok := typ.MethodByName(m); ok {
+				return exprString(t)
+			}
+		}
+	}
+	return ""
 }

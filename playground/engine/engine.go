@@ -235,6 +235,15 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 				select {} // the run is over; this goroutine stays where it is
 			}
 		},
+		Unlike: func(why string) {
+			if opts.HandOver {
+				why := "fmt would print a value of the program otherwise than Go does: " + why
+				if handOver.CompareAndSwap(nil, &why) {
+					exitWith(2)
+				}
+				select {} // the run is over; this goroutine stays where it is
+			}
+		},
 		GoStart: func() { started.Add(1) },
 		GoEnd:   func() { started.Add(-1) },
 		GoPanic: func(v any) {
@@ -389,8 +398,10 @@ func compileFailure(stderr io.Writer, p *Prepared, err error) Result {
 }
 
 // useLibrary gives an interpreter what every program of the engine sees:
-// the curated standard library, the source pass's helpers (reporting to
-// hooks) and os (writing to stdout and stderr, ending with exit). A run
+// the curated standard library, fmt's printing functions checking what
+// they print (symbols.Printed, reporting to hooks), the source pass's
+// helpers (reporting to hooks) and os (writing to stdout and stderr,
+// ending with exit). A run
 // and the compile-only check of Prepared.ErrorsComplete share it, so the
 // two see the same packages.
 func useLibrary(i *interp.Interpreter, hooks symbols.Hooks, stdout, stderr io.Writer, exit func(int)) error {
@@ -399,6 +410,7 @@ func useLibrary(i *interp.Interpreter, hooks symbols.Hooks, stdout, stderr io.Wr
 		syms map[string]map[string]reflect.Value
 	}{
 		{"the standard library", symbols.Symbols},
+		{"fmt's printing functions", symbols.Printed(hooks, stdout)},
 		{"the source pass's helpers", symbols.Lower(hooks)},
 		{"os", symbols.OS(stdout, stderr, exit)},
 	} {

@@ -344,3 +344,42 @@ func TestPrintedTypes(t *testing.T) {
 		t.Errorf("a struct embedding another, printed with %%v: Detect found %q", got)
 	}
 }
+
+// What fmt would print otherwise than Go because of how the interpreter
+// builds the program's structs is handed over when it is printed
+// (symbols.Printed), or announced when the program declares it.
+func TestPrintedOtherwiseIsHandedOver(t *testing.T) {
+	const head = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n"
+	for _, c := range []struct{ name, src, handOver, construct string }{
+		{"a Duration in an unexported field (Go prints 1000000000, the interpreter 1s)",
+			head + "type job struct {\n\tid    int\n\tafter time.Duration\n}\n\nfunc main() {\n\tfmt.Println(\"start\")\n\tfmt.Println([]job{{1, time.Second}})\n}\n",
+			"time.Duration in an unexported field", ""},
+		{"%+v of an unexported field (Go prints id:, the interpreter Xid:)",
+			head + "type job struct{ id int }\n\nvar _ = time.Second\n\nfunc main() {\n\tfmt.Printf(\"%+v\\n\", job{1})\n}\n",
+			"(Xid)", ""},
+		{"a struct embedding time.Duration (Go prints its String)",
+			head + "type span struct {\n\ttime.Duration\n}\n\nfunc main() {\n\tfmt.Println(span{time.Second})\n}\n",
+			"", "promoted method"},
+	} {
+		p, err := Prepare(c.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := ""
+		for _, f := range p.Findings() {
+			if !f.AtRunTime {
+				found = f.Construct
+			}
+		}
+		if found != c.construct {
+			t.Errorf("%s: Prepare announces %q, want %q", c.name, found, c.construct)
+		}
+		if c.handOver == "" {
+			continue
+		}
+		r := RunInChild(context.Background(), c.src, 10*time.Second)
+		if !strings.Contains(r.HandOver, c.handOver) {
+			t.Errorf("%s: the run was not handed over for it (status %d, hand over %q, stdout %q)", c.name, r.Status, r.HandOver, r.Stdout)
+		}
+	}
+}

@@ -18,6 +18,9 @@ type Hooks struct {
 	// GoStart is called at each go statement the source pass guards, and
 	// GoEnd when the goroutine it started returns.
 	GoStart, GoEnd func()
+	// Unlike is called, with why in words, when fmt is about to print a
+	// value otherwise than Go would (see Printed).
+	Unlike func(why string)
 }
 
 // Lower is the table of LowerPath, for one run.
