@@ -67,7 +67,7 @@ var plusFlag = regexp.MustCompile(`%[-+# 0-9.*\[\]]*\+[-+# 0-9.*\[\]]*v`)
 
 // unlike says why fmt would print a differently in the interpreter, or "".
 func unlike(format string, a []any) string {
-	w := walker{plus: plusFlag.MatchString(format)}
+	w := walker{plus: strings.IndexByte(format, '+') >= 0 && plusFlag.MatchString(format)}
 	for _, x := range a {
 		w.walk(reflect.ValueOf(x), false, 0)
 		if w.why != "" {
