@@ -15,7 +15,8 @@ import (
 // each error's line is marked in the editor (a mark over the line, the
 // editor aria-invalid and described by the output); each line:col is a
 // button that puts the editor's caret there, the column counted in bytes
-// as Go counts it; the output holds no element but those buttons.
+// as Go counts it; the output holds no element but those buttons, and
+// axe-core finds nothing serious in the playground so marked.
 func TestBrowserCompileErrors(t *testing.T) {
 	tab, _, _ := onChannels(t)
 	const id = channelsID
@@ -76,6 +77,17 @@ func TestBrowserCompileErrors(t *testing.T) {
 	accents := "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"héllo\", y)\n}\n"
 	check("fast", accents, "6:24: undefined: y\n", "fast")
 	check("exact", accents, "6:24: undefined: y\n", "exact")
+	// The marks and the buttons pass axe-core in both colour schemes.
+	for _, scheme := range []string{"light", "dark"} {
+		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.documentElement.dataset.theme = '`+scheme+`'`))
+		found := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[[]string](axeSource+`;
+axe.run(`+q+`, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})
+  .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`, chromedp.EvalAwaitPromise))
+		for _, v := range found {
+			t.Errorf("errors shown (%s): %s", scheme, v)
+		}
+	}
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
 	}
