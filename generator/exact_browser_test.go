@@ -1,9 +1,12 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -100,20 +103,26 @@ func TestBrowserExactEngine(t *testing.T) {
 		t.Errorf("syscall/js, exact: state %s, output %q", state, output)
 	}
 	// A panic and its exit status, as go run reports them.
-	typeCode(t, tab, id, "package main\n\nfunc main() {\nvar m map[string]int\nm[\"a\"] = 1\n}\n")
+	nilMap := "package main\n\nfunc main() {\nvar m map[string]int\nm[\"a\"] = 1\n}\n"
+	typeCode(t, tab, id, nilMap)
 	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.HasPrefix(output, "panic: assignment to entry in nil map\n") || !strings.Contains(output, "main.go:5") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("panic, exact: state %s, output %q, status %q", state, output, status)
+	} else if got, want := traceShape(output), traceShape(goRunFails(t, nilMap)); got != want {
+		t.Errorf("panic, exact: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
 	}
 	if n := runners() - before; n != 3 {
 		t.Errorf("three runs (a compile error, syscall/js refused, a panic) started %d runners; want one each", n)
 	}
 	// A deadlock as Go reports it, at once (the limit here is 2 s); a
 	// program that waits on a timer is not one.
-	typeCode(t, tab, id, "package main\n\nimport \"sync\"\n\nfunc main() {\nvar wg sync.WaitGroup\nch := make(chan int)\nwg.Add(1)\ngo func() {\ndefer wg.Done()\nch <- 1\n}()\nwg.Wait()\n}\n")
+	deadlock := "package main\n\nimport \"sync\"\n\nfunc main() {\nvar wg sync.WaitGroup\nch := make(chan int)\nwg.Add(1)\ngo func() {\ndefer wg.Done()\nch <- 1\n}()\nwg.Wait()\n}\n"
+	typeCode(t, tab, id, deadlock)
 	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" ||
 		!strings.HasPrefix(output, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.WaitGroup.Wait]:\n") ||
 		!strings.Contains(output, "[chan send]:") || !strings.Contains(output, "main.go:11") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("deadlock, exact: state %s, output %q, status %q", state, output, status)
+	} else if got, want := traceShape(output), traceShape(goRunFails(t, deadlock)); got != want {
+		t.Errorf("deadlock, exact: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
 	}
 	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nch := make(chan int)\nselect {\ncase <-ch:\ncase <-time.After(300 * time.Millisecond):\nfmt.Println(\"timeout\")\n}\n}\n")
 	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "timeout\n" {
@@ -280,4 +289,34 @@ func corpusWant(src string) (want string, exit int) {
 		return b.String(), exit
 	}
 	return "", 0
+}
+
+// goRunFails is what go run writes to stderr for code that fails, less
+// its own "exit status" line.
+func goRunFails(t *testing.T, code string) string {
+	t.Helper()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "main.go")
+	if err := os.WriteFile(file, []byte(code), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "run", file)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err == nil {
+		t.Fatalf("go run succeeded on code meant to fail:\n%s", code)
+	}
+	return strings.TrimSuffix(stderr.String(), "exit status 2\n")
+}
+
+// traceShape is a panic's or a deadlock's report without what differs
+// between two runs of one program, or between its js/wasm build and
+// go run's: file paths (the base name stays), code offsets, argument
+// values and goroutine numbers.
+func traceShape(report string) string {
+	report = regexp.MustCompile(`(?m)^\t\S*/`).ReplaceAllString(report, "\t")
+	report = regexp.MustCompile(` \+0x[0-9a-f]+`).ReplaceAllString(report, "")
+	report = regexp.MustCompile(`0x[0-9a-f]+\??`).ReplaceAllString(report, "0x…")
+	return regexp.MustCompile(`goroutine \d+`).ReplaceAllString(report, "goroutine N")
 }

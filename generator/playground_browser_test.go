@@ -243,11 +243,14 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	// interpreter hands them over, and the reader sees Go's message, the
 	// goroutine's trace at the editor's lines, and exit status 2. Go
 	// reports the deadlock at once, not at the time limit.
-	typeCode(t, tab, id, "package main\n\nfunc main() {\nch := make(chan int)\n<-ch\n}\n")
+	receive := "package main\n\nfunc main() {\nch := make(chan int)\n<-ch\n}\n"
+	typeCode(t, tab, id, receive)
 	if state, output, status := runPlayground(t, tab, id, 180*time.Second); state != "error" ||
 		!strings.HasPrefix(output, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main()\n") ||
 		!strings.Contains(output, "main.go:5") || !strings.Contains(status, "exit status 2") {
 		t.Errorf("deadlock: state %s, output %q, status %q", state, output, status)
+	} else if got, want := traceShape(output), traceShape(goRunFails(t, receive)); got != want {
+		t.Errorf("deadlock: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
 	}
 	if engine, note := engineOf(t, tab, id); engine != "exact" || !strings.Contains(note, "deadlock") {
 		t.Errorf("deadlock: engine %s, note %q; want Go's report, and the reason said", engine, note)

@@ -9,7 +9,9 @@
 
 import { goProcess } from './memfs.js';
 
-export async function runGo(module, fs, argv) {
+// asleep, if given, is called just before Go is told of a deadlock: what
+// it writes after that is its report.
+export async function runGo(module, fs, argv, asleep = () => {}) {
   globalThis.fs = fs.asNodeFS();
   globalThis.process = goProcess(() => fs.cwd);
   const go = new self.Go();
@@ -43,16 +45,17 @@ export async function runGo(module, fs, argv) {
   const instance = await WebAssembly.instantiate(module, go.importObject);
   const resume = go._resume.bind(go);
   let checking = 0;
-  const asleep = () => {
+  const check = () => {
     checking = 0;
     if (!linked || go.exited || go._scheduledTimeouts.size > 0) return;
+    asleep();
     go._pendingEvent = { id: 0 };
     resume();
   };
   // Checked once the timer's own callback is over: wasm_exec.js clears
   // the timer that woke Go only after resuming it.
   const paused = () => {
-    checking ||= setTimeout(asleep, 0);
+    checking ||= setTimeout(check, 0);
   };
   go._resume = () => {
     resume();

@@ -29,7 +29,8 @@ self.onmessage = async (e) => {
     const module = await WebAssembly.compile(wasm);
     seal();
     const fs = new MemFS(null, (fd, b) => out.write(fd === 1 ? 'stdout' : 'stderr', b));
-    status = await runGo(module, fs, ['prog']);
+    status = await runGo(module, fs, ['prog'], () => out.hold());
+    out.release();
   } catch (err) {
     out.flush();
     post({ type: 'exit', id, status: 2, error: String((err && err.message) || err) });
@@ -95,7 +96,33 @@ class Output {
     else if (!this.timer) this.timer = setTimeout(() => this.flush(), 20);
   }
 
+  // hold keeps what Go writes from now on, its deadlock report, until
+  // release, which sends it without the goroutine that received the event
+  // telling Go of the deadlock (gorun.js): syscall/js.handleEvent, asleep
+  // in a select with no cases, is the browser's, not the program's, and
+  // go run's report has no such goroutine.
+  hold() {
+    this.flush();
+    this.held = '';
+  }
+
+  release() {
+    if (this.held === undefined) return;
+    const report = this.held.replace(/\n\ngoroutine \d+ \[[^\]\n]*\]:\nsyscall\/js\.handleEvent\(\)\n(?:.+\n?)*/, '\n');
+    this.held = undefined;
+    if (!report) return;
+    this.flush();
+    this.stream = 'stderr';
+    this.text = report;
+    this.flush();
+  }
+
   flush() {
+    if (this.held !== undefined) {
+      this.held += this.text;
+      this.text = '';
+      return;
+    }
     clearTimeout(this.timer);
     this.timer = 0;
     if (!this.text) return; // nothing went out: the next write may still go at once
