@@ -1173,10 +1173,12 @@ for (const root of document.querySelectorAll('[data-playground]')) {
 }
 
 // A reader who runs programs with the Go toolchain finds it loaded on the
-// next page: once the page is idle, it is started when they picked it or
-// it ran a program before (prepare says when not).
+// next page: once the page is idle, it is started when they picked it
+// (and warmed up, as focusing an editor would, which then finds it
+// started) or it ran a program before (prepare says when not).
 if (toolchain && playgrounds.size) {
-  (self.requestIdleCallback || ((f) => setTimeout(f, 1000)))(() => toolchain.prepare(stored(ENGINE_KEY) === 'exact', false), { timeout: 3000 });
+  const picked = stored(ENGINE_KEY) === 'exact';
+  (self.requestIdleCallback || ((f) => setTimeout(f, 1000)))(() => toolchain.prepare(picked, picked), { timeout: 3000 });
 }
 
 // A reader finds the interpreter loaded: its download starts when a
