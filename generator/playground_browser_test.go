@@ -155,6 +155,16 @@ func typeCode(t *testing.T, tab *browser.Tab, id, code string) {
 	)
 }
 
+// clickAction clicks a playground's Reset, Format, Copy or Share as a
+// reader does: in the toolbar's menu, opened first.
+func clickAction(t testing.TB, tab *browser.Tab, root, action string) {
+	t.Helper()
+	if !browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`document.querySelector('`+root+` .pg-more').getAttribute('aria-expanded') === 'true'`)) {
+		tab.Do(t, 10*time.Second, chromedp.Click(chromedp.CSS(root+` .pg-more`)))
+	}
+	tab.Do(t, 10*time.Second, chromedp.Click(chromedp.CSS(root+` [data-action="`+action+`"]`)))
+}
+
 func editorValue(t *testing.T, tab *browser.Tab, id string) string {
 	t.Helper()
 	return browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`document.querySelector('[data-playground="`+id+`"] [data-editor]').value`))
@@ -348,7 +358,7 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	// Share: the link reopens the page with the same code.
 	code := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"shared ✓\")\n}\n"
 	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"shared ✓\")\n}\n")
-	tab.Do(t, 10*time.Second, chromedp.Click(`[data-playground="`+id+`"] [data-action="share"]`))
+	clickAction(t, tab, `[data-playground="`+id+`"]`, "share")
 	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`location.hash.startsWith('#run=')`))
 	link := browser.Get(t, tab, 10*time.Second, chromedp.Location())
 	tab.Do(t, 20*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(link), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))

@@ -112,7 +112,8 @@ func TestBrowserCopyButtons(t *testing.T) {
 	// A playground's Copy copies what its editor holds.
 	for _, page := range []string{"/pt/canais/", "/en/channels/"} {
 		w := lang[page[1:3]]
-		tab.Do(t, wait, chromedp.Navigate(base+page), chromedp.Click(`[data-playground] button[data-action="copy"]`))
+		tab.Do(t, wait, chromedp.Navigate(base+page))
+		clickAction(t, tab, `[data-playground]`, "copy")
 		browser.Get(t, tab, wait, chromedp.Poll[bool](`document.querySelector('[data-playground] .pg-status').textContent === '`+w.playground+`'`))
 		got := browser.Get(t, tab, wait, chromedp.Evaluate[[]string](`(async () => [await navigator.clipboard.readText(), document.querySelector('[data-playground] textarea').value])()`, chromedp.EvalAwaitPromise))
 		if got[0] != got[1] {
@@ -129,7 +130,7 @@ func TestBrowserCopyButtons(t *testing.T) {
 	if got[0] != "Code selected: press Ctrl+C to copy." || strings.TrimSpace(got[1]) != strings.TrimSpace(got[2]) {
 		t.Errorf("with the clipboard refused: status %q, selection %q; want the code selected", got[0], got[1])
 	}
-	tab.Do(t, wait, chromedp.Click(`[data-playground] button[data-action="copy"]`))
+	clickAction(t, tab, `[data-playground]`, "copy")
 	browser.Get(t, tab, wait, chromedp.Poll[bool](`document.querySelector('[data-playground] .pg-status').textContent !== ''`))
 	got = browser.Get(t, tab, wait, chromedp.Evaluate[[]string](`(() => {
 	  const area = document.querySelector('[data-playground] textarea');

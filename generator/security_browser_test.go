@@ -185,7 +185,7 @@ func TestBrowserGuardRefusesEscapes(t *testing.T) {
 	// of nested braces is 800 KB formatted.
 	nested := "package main\n\nfunc main() {" + strings.Repeat("{", 900) + strings.Repeat("}", 900) + "}\n"
 	setCode(t, tab, id, nested)
-	tab.Do(t, 10*time.Second, chromedp.Click(`[data-playground="`+id+`"] [data-action="format"]`))
+	clickAction(t, tab, `[data-playground="`+id+`"]`, "format")
 	browser.Get(t, tab, 30*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] .pg-status').textContent.includes('64 KB')`))
 	if got := editorValue(t, tab, id); got != nested {
 		t.Errorf("Format of nested braces replaced the program with %d bytes", len(got))

@@ -26,10 +26,12 @@
 // data-playground, data-state ("idle", "loading", "running", "done",
 // "error") and, once it ran, data-engine ("fast" or "exact") and, for the
 // exact engine; inside,
-// [data-action="run"], [data-action="stop"], [data-output], the textarea
-// [data-editor], the select [data-engine-pick] and [data-engine-note];
-// after errors, .pg-mark over each line they name (--line) and, in the
-// output, a button.pg-at for each line:col.
+// [data-action="run"], [data-action="stop"], the menu's button .pg-more
+// and, in the menu .pg-menu, [data-action] reset, format, copy and share
+// and the select [data-engine-pick]; [data-output], the textarea
+// [data-editor] and [data-engine-note]; after errors, .pg-mark over each
+// line they name (--line) and, in the output, a button.pg-at for each
+// line:col.
 // Timings for the benchmarks: data-first-output, data-ms (Run to the end)
 // and, for the exact engine, data-built-ms, data-compile-ms, data-link-ms,
 // data-load-ms; html[data-pg-exact-ready] once the toolchain is loaded,
@@ -567,21 +569,33 @@ class Playground {
   }
 
   build(pre) {
+    // The toolbar is one row however narrow the page: Run, Stop, and a
+    // menu (a disclosure) for the rest, the engine choice included.
     const bar = el('div', { class: 'pg-bar', role: 'toolbar', 'aria-label': T.toolbar });
-    const button = (action, label, primary) => {
-      const b = el('button', { type: 'button', 'data-action': action, class: primary ? 'pg-primary' : null }, label);
-      b.addEventListener('click', () => this[action]());
-      bar.append(b);
+    this.more = el('button', { type: 'button', class: 'pg-more', 'aria-expanded': 'false', 'aria-controls': `pg-menu-${this.id}` }, T.more);
+    this.menu = el('div', { class: 'pg-menu', id: `pg-menu-${this.id}`, hidden: '' });
+    const button = (action, label, parent = this.menu) => {
+      const b = el('button', { type: 'button', 'data-action': action, class: action === 'run' ? 'pg-primary' : null }, label);
+      b.addEventListener('click', () => {
+        this.openMenu(false);
+        this[action]();
+      });
+      parent.append(b);
       return b;
     };
-    this.runBtn = button('run', T.run, true);
-    this.stopBtn = button('stop', T.stop);
-    button('reset', T.reset);
-    button('format', T.format);
-    button('copy', T.copy);
-    button('share', T.share);
+    this.runBtn = button('run', T.run, bar);
+    this.stopBtn = button('stop', T.stop, bar);
+    bar.append(this.more, this.menu);
+    for (const a of ['reset', 'format', 'copy', 'share']) button(a, T[a]);
+    this.more.addEventListener('click', () => this.openMenu(this.menu.hidden));
+    document.addEventListener('pointerdown', (e) => {
+      if (!this.more.contains(e.target) && !this.menu.contains(e.target)) this.openMenu(false);
+    });
+    bar.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !this.menu.hidden) this.openMenu(false);
+    });
     if (toolchain) {
-      const label = el('label', { class: 'pg-engine' }, T.engine + ' ');
+      const label = el('label', { class: 'pg-engine' }, T.engine);
       this.pick = el('select', { 'data-engine-pick': '' });
       for (const [value, text] of [['auto', T.auto], ['fast', T.fast], ['exact', T.exact]]) {
         this.pick.append(el('option', { value }, text));
@@ -592,7 +606,7 @@ class Playground {
         for (const pg of playgrounds.values()) if (pg.pick) pg.pick.value = this.pick.value;
       });
       label.append(this.pick);
-      bar.append(label);
+      this.menu.append(label);
     }
 
     const editor = el('div', { class: 'pg-editor' });
@@ -739,6 +753,14 @@ class Playground {
     this.editing = false;
     a.setSelectionRange(selStart, selEnd);
     this.sync();
+  }
+
+  // openMenu opens or closes the toolbar's menu; closed while it holds
+  // the focus, the focus goes back to its button.
+  openMenu(open) {
+    if (!open && this.menu.contains(document.activeElement)) this.more.focus();
+    this.menu.hidden = !open;
+    this.more.setAttribute('aria-expanded', String(open));
   }
 
   setState(state) {

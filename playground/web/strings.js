@@ -1,7 +1,7 @@
 // The playground's words, in the page's language (<html lang>).
 const STRINGS = {
   pt: {
-    run: 'Executar', stop: 'Parar', reset: 'Restaurar', format: 'Formatar', copy: 'Copiar', share: 'Compartilhar',
+    run: 'Executar', stop: 'Parar', reset: 'Restaurar', format: 'Formatar', copy: 'Copiar', share: 'Compartilhar', more: 'Mais',
     toolbar: 'Ações do exemplo', editor: 'Código Go editável. Ctrl+Enter executa; Esc e depois Tab sai do editor.',
     output: 'Saída', expected: 'Saída esperada', loading: 'Carregando o interpretador Go…',
     running: 'Executando…', stopped: 'Parado.', timeout: (s) => `Parado: o programa não terminou em ${s} s (um laço sem fim, ou goroutines todas esperando umas pelas outras: um deadlock).`,
@@ -28,7 +28,7 @@ const STRINGS = {
     moreErrors: 'O interpretador para no primeiro erro de compilação que ele mesmo encontra; o compilador Go lista todos.',
   },
   en: {
-    run: 'Run', stop: 'Stop', reset: 'Reset', format: 'Format', copy: 'Copy', share: 'Share',
+    run: 'Run', stop: 'Stop', reset: 'Reset', format: 'Format', copy: 'Copy', share: 'Share', more: 'More',
     toolbar: 'Example actions', editor: 'Editable Go code. Ctrl+Enter runs it; Esc then Tab leaves the editor.',
     output: 'Output', expected: 'Expected output', loading: 'Loading the Go interpreter…',
     running: 'Running…', stopped: 'Stopped.', timeout: (s) => `Stopped: the program did not end within ${s} s (a loop that never ends, or goroutines all waiting for each other: a deadlock).`,
