@@ -1,10 +1,8 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -289,25 +287,6 @@ func corpusWant(src string) (want string, exit int) {
 		return b.String(), exit
 	}
 	return "", 0
-}
-
-// goRunFails is what go run writes to stderr for code that fails, less
-// its own "exit status" line.
-func goRunFails(t *testing.T, code string) string {
-	t.Helper()
-	dir := t.TempDir()
-	file := filepath.Join(dir, "main.go")
-	if err := os.WriteFile(file, []byte(code), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "run", file)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err == nil {
-		t.Fatalf("go run succeeded on code meant to fail:\n%s", code)
-	}
-	return strings.TrimSuffix(stderr.String(), "exit status 2\n")
 }
 
 // traceShape is a panic's or a deadlock's report without what differs

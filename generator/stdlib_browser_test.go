@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -236,6 +237,27 @@ func TestBrowserExactStdlib(t *testing.T) {
 // goRun is what go run prints for code.
 func goRun(t *testing.T, code string) string {
 	t.Helper()
+	stdout, stderr, err := runGoCode(t, code)
+	if err != nil {
+		t.Fatalf("go run: %v\n%s%s", err, stdout, stderr)
+	}
+	return stdout
+}
+
+// goRunFails is what go run writes to stderr for code that fails, less
+// its own "exit status" line.
+func goRunFails(t *testing.T, code string) string {
+	t.Helper()
+	_, stderr, err := runGoCode(t, code)
+	if err == nil {
+		t.Fatalf("go run succeeded on code meant to fail:\n%s", code)
+	}
+	return strings.TrimSuffix(stderr, "exit status 2\n")
+}
+
+// runGoCode runs code with go run, as main.go of a directory of its own.
+func runGoCode(t *testing.T, code string) (stdout, stderr string, err error) {
+	t.Helper()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "main.go")
 	if err := os.WriteFile(file, []byte(code), 0o644); err != nil {
@@ -243,11 +265,10 @@ func goRun(t *testing.T, code string) string {
 	}
 	cmd := exec.Command("go", "run", file)
 	cmd.Dir = dir
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run: %v\n%s", err, out)
-	}
-	return string(out)
+	var out, errs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errs
+	err = cmd.Run()
+	return out.String(), errs.String(), err
 }
 
 func readStdlibManifest(t *testing.T, out string) assets.Manifest {
