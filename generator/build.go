@@ -12,7 +12,10 @@
 //	check             links and #anchors resolve; snippets are validated
 //	render            pages → HTML through theme/templates; sitemap, robots,
 //	                  the language chooser at /, a 404 page per language
-//	assets            theme CSS/JS bundled and hashed by esbuild
+//	assets            theme CSS/JS bundled and hashed by esbuild; the
+//	                  playground's engines compiled to WebAssembly
+//	                  (not when the build only checks: nothing it
+//	                  checks needs them)
 //	write             everything into a new directory beside the output,
 //	                  then swapped into place
 //
@@ -48,7 +51,9 @@ type Config struct {
 	Theme        fs.FS  // templates, css, js; nil means the embedded theme
 	OutDir       string // where the site goes: "public"
 	BaseURL      string // absolute site URL for canonical links and the sitemap
-	Check        bool   // validate everything but write nothing
+	// Check validates everything but writes nothing, and builds no
+	// playground engine (see Playground).
+	Check bool
 
 	// SnippetCache keeps the results of snippets that passed validation;
 	// "" means the user cache directory (os.UserCacheDir()/gointernals).
@@ -60,7 +65,9 @@ type Config struct {
 	// playgrounds: the interpreter, and for the exact engine the Go
 	// compiler and linker, are compiled to WebAssembly from the module at
 	// Playground.ModuleDir and the Go installation on PATH. Nil leaves
-	// snippets static.
+	// snippets static. With Check, the playground's scripts are bundled
+	// but its engines are neither compiled nor read from the cache: they
+	// check nothing of the content (addPlayground).
 	Playground *PlaygroundConfig
 }
 
@@ -72,12 +79,14 @@ type PlaygroundConfig struct {
 	// Web holds the page scripts and styles (playground/web); nil means
 	// the embedded copy. The dev server reads them from disk.
 	Web fs.FS
+
+	builders engineBuilders // how the engines are compiled (tests observe it)
 }
 
 // Report says what a successful build did.
 type Report struct {
 	Pages    map[string]int // pages per language code, home included
-	Files    int            // files written (or that would be, with Check)
+	Files    int            // files written (or that would be, with Check, less the engines it does not build)
 	Bytes    int64          // their total size
 	Snippets int            // Go snippets in the content
 	Stats    snippet.Stats  // how they were validated
@@ -138,7 +147,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	if cfg.Playground != nil {
-		if err := r.addPlayground(ctx, *cfg.Playground); err != nil {
+		if err := r.addPlayground(ctx, *cfg.Playground, !cfg.Check); err != nil {
 			return nil, err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/goexpert/gointernals/generator/assets"
 	"github.com/goexpert/gointernals/generator/diag"
 	"github.com/goexpert/gointernals/playground/engine"
 	"golang.org/x/net/html"
@@ -304,5 +305,61 @@ func TestCheckWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("-check wrote the site")
+	}
+}
+
+// TestCheckBuildsNoEngine: -check validates the content and bundles the
+// playground's scripts, but neither compiles the interpreter to
+// WebAssembly nor builds or reads the exact engine's files, which check
+// nothing of the content. The builders the build is given fail the test
+// if called; the same configuration without Check must call one, so the
+// test cannot pass because the build ignored them.
+func TestCheckBuildsNoEngine(t *testing.T) {
+	module, err := FindModule(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := t.TempDir()
+	calls := 0
+	pg := &PlaygroundConfig{ModuleDir: module, CacheDir: cache, builders: engineBuilders{
+		wasm: func(context.Context, assets.WasmOptions) (*assets.Wasm, error) {
+			calls++
+			return nil, errors.New("compiled the interpreter to WebAssembly")
+		},
+		toolchain: func(context.Context, string, string, []string) (*assets.Toolchain, error) {
+			calls++
+			return nil, errors.New("built the exact engine's toolchain")
+		},
+	}}
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := Config{Content: fixture(t), OutDir: out, BaseURL: testBaseURL, Check: true, SnippetCache: snippetCache, Playground: pg}
+	rep, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("check: %v", err)
+	}
+	if calls != 0 {
+		t.Errorf("the check called the engines' builders %d times", calls)
+	}
+	if rep.Snippets == 0 {
+		t.Error("the check validated no snippet")
+	}
+	// The go command's list of the standard library (checkImports) is all
+	// a check may keep in the engines' cache.
+	entries, err := os.ReadDir(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "stdlib-") || !strings.HasSuffix(e.Name(), ".list") {
+			t.Errorf("the check left %s in the engines' cache", e.Name())
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("the check wrote the site")
+	}
+
+	cfg.Check = false
+	if _, err := Build(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "compiled the interpreter") {
+		t.Errorf("a build with the same builders: %v, want the wasm builder's error (the build does not use PlaygroundConfig.builders)", err)
 	}
 }

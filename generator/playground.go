@@ -16,19 +16,59 @@ import (
 	"github.com/goexpert/gointernals/generator/assets"
 )
 
-// addPlayground compiles the interpreter to WebAssembly (cached by the hash
-// of its sources), bundles the page script and the workers, and ships them
-// with wasm_exec.js from the same toolchain, all under hashed names. The
-// exact engine's files (the Go compiler, linker and the standard library's
-// archives for js/wasm, cached by Go version) go with them; a page fetches
-// the tools only when a program needs them, and an archive only when a
-// program imports it.
-func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) error {
+// addPlayground bundles the page script, the workers and the sandbox
+// (with wasm_exec.js of the toolchain that runs the build) under hashed
+// names, then, when engines is set, adds the engines (addEngines). A check
+// passes engines false: bundling the scripts is cheap and fails as the
+// build would, but compiling the interpreter and building or reading the
+// exact engine's files checks nothing of the content, so a check does
+// neither, and its pages name no engine (data-pg-wasm and data-pg-exact
+// are empty; a check writes no page). What the content needs of the exact
+// engine, the packages a program may import, checkImports gets from the
+// go command's list of them (assets.ExactPackages), not from these files.
+func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig, engines bool) error {
+	execJS, err := assets.WasmExec(ctx, cfg.ModuleDir)
+	if err != nil {
+		return fmt.Errorf("playground: %w", err)
+	}
+	out, err := assets.Bundle(r.web, []string{"playground.js", "worker.js", "exact.js", "runner.js"}, nil)
+	if err != nil {
+		return fmt.Errorf("playground: %w", err)
+	}
+	sandbox, sandboxHash, err := sandboxScript(r.web, execJS, out)
+	if err != nil {
+		return fmt.Errorf("playground: %w", err)
+	}
+	limit := cfg.TimeLimit
+	if limit == 0 {
+		limit = 10 * time.Second
+	}
+	r.playground = &playgroundURLs{
+		Script:        r.add(out["playground.js"].Name, out["playground.js"].Contents),
+		Sandbox:       r.add(sandbox.Name, sandbox.Contents),
+		SandboxHash:   sandboxHash,
+		SandboxPolicy: sandboxPolicy(sandboxHash),
+		Exec:          r.add(assets.HashName("wasm_exec.js", execJS), execJS),
+		Limit:         int(limit / time.Second),
+	}
+	if !engines {
+		return nil
+	}
+	return r.addEngines(ctx, cfg, out["exact.js"])
+}
+
+// addEngines compiles the interpreter to WebAssembly (cached by the hash
+// of its sources) and adds the exact engine's files (the Go compiler,
+// linker and the standard library's archives for js/wasm, cached by Go
+// version) and its worker, exactJS; a page fetches the tools only when a
+// program needs them, and an archive only when a program imports it.
+func (r *renderer) addEngines(ctx context.Context, cfg PlaygroundConfig, exactJS assets.Output) error {
 	cache, err := wasmCache(&cfg)
 	if err != nil {
 		return err
 	}
-	w, err := assets.BuildWasm(ctx, assets.WasmOptions{
+	build := cfg.builders.orAssets()
+	w, err := build.wasm(ctx, assets.WasmOptions{
 		ModuleDir:  cfg.ModuleDir,
 		Package:    "./playground/wasm",
 		SourceDirs: []string{"playground"},
@@ -41,7 +81,7 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}
-	tc, err := assets.BuildToolchain(ctx, cfg.ModuleDir, cache, packages)
+	tc, err := build.toolchain(ctx, cfg.ModuleDir, cache, packages)
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}
@@ -49,41 +89,11 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}
-	out, err := assets.Bundle(r.web, []string{"playground.js", "worker.js", "exact.js", "runner.js"}, nil)
-	if err != nil {
-		return fmt.Errorf("playground: %w", err)
-	}
-	sandbox, sandboxHash, err := sandboxScript(r.web, w.Exec, out)
-	if err != nil {
-		return fmt.Errorf("playground: %w", err)
-	}
-	add := func(name string, b []byte) string {
-		r.files["assets/"+name] = b
-		return "/assets/" + name
-	}
 	// Megabytes from the cache are linked into the site, not copied.
-	link := func(f assets.CachedFile) string {
-		r.links["assets/"+f.Name] = f
-		return "/assets/" + f.Name
-	}
-	wasmURL := ""
 	if w.File != nil {
-		wasmURL = link(*w.File)
+		r.playground.Wasm = r.link(*w.File)
 	} else {
-		wasmURL = add(assets.HashName("engine.wasm", w.Binary), w.Binary)
-	}
-	limit := cfg.TimeLimit
-	if limit == 0 {
-		limit = 10 * time.Second
-	}
-	r.playground = &playgroundURLs{
-		Script:        add(out["playground.js"].Name, out["playground.js"].Contents),
-		Sandbox:       add(sandbox.Name, sandbox.Contents),
-		SandboxHash:   sandboxHash,
-		SandboxPolicy: sandboxPolicy(sandboxHash),
-		Exec:          add(assets.HashName("wasm_exec.js", w.Exec), w.Exec),
-		Wasm:          wasmURL,
-		Limit:         int(limit / time.Second),
+		r.playground.Wasm = r.add(assets.HashName("engine.wasm", w.Binary), w.Binary)
 	}
 	sums := map[string]string{}
 	inflated := map[string]int64{}
@@ -99,12 +109,12 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}
-	stdlib := add(assets.HashName("stdlib.json", manifest), manifest)
+	stdlib := r.add(assets.HashName("stdlib.json", manifest), manifest)
 	sums[stdlib] = manifestDigest(manifest)
 	exact, err := json.Marshal(exactURLs{
-		Worker:   add(out["exact.js"].Name, out["exact.js"].Contents),
-		Compile:  link(dl.Compile),
-		Link:     link(dl.Link),
+		Worker:   r.add(exactJS.Name, exactJS.Contents),
+		Compile:  r.link(dl.Compile),
+		Link:     r.link(dl.Link),
 		Stdlib:   stdlib,
 		Size:     int(dl.Size(assets.Closure(tc.Imports, assets.FirstPackages...))) + len(manifest),
 		SHA256:   sums,
@@ -115,6 +125,37 @@ func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig) erro
 	}
 	r.playground.Exact = string(exact)
 	return nil
+}
+
+// add puts b in the site at /assets/name and returns that URL.
+func (r *renderer) add(name string, b []byte) string {
+	r.files["assets/"+name] = b
+	return "/assets/" + name
+}
+
+// link puts a file of the cache in the site at /assets/<its name>, linked
+// rather than copied when the site is written, and returns that URL.
+func (r *renderer) link(f assets.CachedFile) string {
+	r.links["assets/"+f.Name] = f
+	return "/assets/" + f.Name
+}
+
+// engineBuilders compile the playground's engines; a nil one is package
+// assets' (BuildWasm, BuildToolchain). Tests set their own in
+// PlaygroundConfig to see which a build calls: a check calls neither.
+type engineBuilders struct {
+	wasm      func(context.Context, assets.WasmOptions) (*assets.Wasm, error)
+	toolchain func(ctx context.Context, moduleDir, cacheDir string, packages []string) (*assets.Toolchain, error)
+}
+
+func (b engineBuilders) orAssets() engineBuilders {
+	if b.wasm == nil {
+		b.wasm = assets.BuildWasm
+	}
+	if b.toolchain == nil {
+		b.toolchain = assets.BuildToolchain
+	}
+	return b
 }
 
 // exactURLs are what the exact engine's worker is told to load

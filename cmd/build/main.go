@@ -1,7 +1,8 @@
 // Command build renders the site from content/ into public/.
 //
 //	go run ./cmd/build                 build the site into public/
-//	go run ./cmd/build -check          validate everything, write nothing
+//	go run ./cmd/build -check          validate everything, write nothing,
+//	                                   build no playground engine
 //	go run ./cmd/build -out dist -base-url https://example.org
 //	go run ./cmd/build -serve          serve on 127.0.0.1:1313, rebuild on change
 //

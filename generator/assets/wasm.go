@@ -52,13 +52,13 @@ type WasmOptions struct {
 // compiled module is kept under CacheDir keyed by the hash of everything
 // it is built from, so an unchanged playground costs a hash, not a link.
 func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
-	goroot, version, err := goEnv(ctx, opts.ModuleDir)
+	_, version, err := goEnv(ctx, opts.ModuleDir)
 	if err != nil {
 		return nil, err
 	}
-	execJS, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
+	execJS, err := WasmExec(ctx, opts.ModuleDir)
 	if err != nil {
-		return nil, fmt.Errorf("wasm_exec.js of %s: %w", version, err)
+		return nil, err
 	}
 	key, err := sourceKey(opts, version)
 	if err != nil {
@@ -106,6 +106,22 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 		w.File = &f
 	}
 	return w, nil
+}
+
+// WasmExec is $GOROOT/lib/wasm/wasm_exec.js of the go command on PATH
+// (run in moduleDir): the glue a page needs to run what that toolchain
+// compiles for js/wasm. It is read, not built: a check of the site that
+// bundles the playground's scripts gets it without compiling a module.
+func WasmExec(ctx context.Context, moduleDir string) ([]byte, error) {
+	goroot, version, err := goEnv(ctx, moduleDir)
+	if err != nil {
+		return nil, err
+	}
+	b, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		return nil, fmt.Errorf("wasm_exec.js of %s: %w", version, err)
+	}
+	return b, nil
 }
 
 // wasmFlags build the module small: no symbol table or DWARF, no paths
