@@ -595,8 +595,9 @@ class Playground {
       if (e.key === 'Escape' && !this.menu.hidden) this.openMenu(false);
     });
     if (toolchain) {
+      // The reader's choice, in the reader's words, with what it means.
       const label = el('label', { class: 'pg-engine' }, T.engine);
-      this.pick = el('select', { 'data-engine-pick': '' });
+      this.pick = el('select', { 'data-engine-pick': '', 'aria-describedby': `pg-hint-${this.id}` });
       for (const [value, text] of [['auto', T.auto], ['fast', T.fast], ['exact', T.exact]]) {
         this.pick.append(el('option', { value }, text));
       }
@@ -606,7 +607,7 @@ class Playground {
         for (const pg of playgrounds.values()) if (pg.pick) pg.pick.value = this.pick.value;
       });
       label.append(this.pick);
-      this.menu.append(label);
+      this.menu.append(label, el('small', { class: 'pg-engine-hint', id: `pg-hint-${this.id}` }, T.engineHint));
     }
 
     const editor = el('div', { class: 'pg-editor' });
@@ -647,7 +648,7 @@ class Playground {
     this.expected = this.outPre.textContent;
     if (this.expected) this.outLabel.textContent = T.expected;
     this.status = el('p', { class: 'pg-status', role: 'status', id: `pg-${this.id}-status` });
-    this.engineNote = el('p', { class: 'pg-engine-note', 'data-engine-note': '' });
+    this.engineNote = el('div', { class: 'pg-engine-note', 'data-engine-note': '' });
     const notes = el('p', { class: 'pg-note' }, T.limit(cfg.limit) + (this.parallel() ? ' ' + T.oneThread : ''));
     this.root.insertBefore(bar, editor);
     out.after(this.engineNote, this.status, notes);
@@ -837,11 +838,18 @@ class Playground {
 
   // runExact builds the program with the Go toolchain and runs it in a
   // runner worker of its own. why is the interpreter's reason for handing
-  // it over, or '' when the reader picked this engine.
-  async runExact(why) {
+  // it over (english: in the engine's words, which are English), or ''
+  // when the reader picked this engine. The note says it in one plain
+  // sentence; the reason is one tap away, under it.
+  async runExact(why, english) {
     const gen = this.gen;
     this.root.dataset.engine = 'exact';
-    this.engineNote.textContent = why ? T.exactBecause(why) : T.exactPicked;
+    this.engineNote.textContent = why ? '' : T.exactPicked;
+    if (why) {
+      const d = el('details');
+      d.append(el('summary', {}, T.handedOver), el('div', { class: 'pg-why', lang: english ? 'en' : null }, why));
+      this.engineNote.append(d);
+    }
     this.setState('loading');
     const progress = this.progress(T.exactLoading);
     toolchain.onprogress.add(progress);
@@ -965,7 +973,7 @@ class Playground {
       host.done(m.id);
       this.runID = null;
       this.clearOutput();
-      this.runExact(m.exact);
+      this.runExact(m.exact, true);
     } else if (m.type === 'exit') this.finish(m);
     else if (m.type === 'formatted') this.formatted(m);
   }
