@@ -194,6 +194,17 @@ func TestBrowserExactEnginePrefetch(t *testing.T) {
 	if n := requests("/assets/compile-"); n != 1 {
 		t.Errorf("after picking the toolchain the compiler was fetched %d times, want once", n)
 	}
+	// It warms up (four small builds) for a reader who picked it; one who
+	// runs a program meanwhile does not wait for a warm-up build: the page
+	// ends that worker and builds in a new one with the same tools, so
+	// the warm-up never reports its end.
+	typeCode(t, tab, "en-memory-1", "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"exact\")\n}\n")
+	if state, output, status := runPlayground(t, tab, "en-memory-1", 120*time.Second); state != "done" || output != "exact\n" {
+		t.Errorf("a run during the warm-up: state %s, output %q, status %q", state, output, status)
+	}
+	if warm := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`'pgExactWarm' in document.documentElement.dataset`)); warm {
+		t.Error("the warm-up went on after the reader's Run")
+	}
 
 	// Back on Automatic, having used it: loaded from the cache, not fetched.
 	pickEngine(t, tab, "en-memory-1", "auto")

@@ -432,7 +432,8 @@ class Toolchain extends WorkerClient {
   // one loaded); with warm, it also builds a small program at once, so
   // that the reader's first build runs at full speed.
   start(warm = false) {
-    return super.start({ type: 'init', exec: cfg.exec, warm: warm && !this.tools, ...cfg.exact, tools: this.tools });
+    if (!this.ready) this.warming = warm && !this.tools;
+    return super.start({ type: 'init', exec: cfg.exec, warm: this.warming, ...cfg.exact, tools: this.tools });
   }
 
   readied(m) {
@@ -443,7 +444,10 @@ class Toolchain extends WorkerClient {
   }
 
   receive(m) {
-    if (m.type === 'warm') html.dataset.pgExactWarm = '';
+    if (m.type === 'warm') {
+      this.warming = false;
+      html.dataset.pgExactWarm = '';
+    }
     else if (m.type === 'built') {
       this.waiting.get(m.id)?.resolve(m);
       this.waiting.delete(m.id);
@@ -476,6 +480,14 @@ class Toolchain extends WorkerClient {
   // build resolves to the worker's answer: {wasm} or {errors}; its id
   // property is what abort takes.
   build(code) {
+    // The reader's build would wait for a warm-up build under way (the
+    // first takes seconds: the browser compiles as it runs); a new worker
+    // given the loaded tools builds at once, with whatever code the
+    // browser compiled for them so far, which workers share.
+    if (this.warming && this.tools && !this.waiting.size) {
+      this.drop();
+      this.warming = false;
+    }
     const id = ++this.seq;
     const built = new Promise((resolve) => this.waiting.set(id, { code, resolve }));
     this.start().then(() => this.send(id), () => {});
