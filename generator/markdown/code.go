@@ -11,7 +11,7 @@ import (
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
-	"github.com/goexpert/gointernals/generator/snippet"
+	"github.com/goexpert/gointernals/generator/snippet/block"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -26,7 +26,7 @@ var KindSnippet = ast.NewNodeKind("Snippet")
 // SnippetNode replaces a fenced go block and the output block after it.
 type SnippetNode struct {
 	ast.BaseBlock
-	Snippet *snippet.Snippet
+	Snippet *block.Snippet
 	Labels  Labels
 	// Playground is set for a complete program that can run: the page
 	// turns it into an editor (playground/web).
@@ -142,7 +142,7 @@ func (st *state) extractCode(root ast.Node) {
 			}
 		}
 		node := &SnippetNode{Snippet: sn, Labels: st.src.Labels}
-		node.Playground = sn.Attrs.NoRun == "" && snippet.KindOf(sn.Code) == snippet.Program
+		node.Playground = sn.Attrs.NoRun == "" && block.KindOf(sn.Code) == block.Program
 		if node.Playground {
 			st.doc.Playgrounds++
 		}
@@ -151,13 +151,13 @@ func (st *state) extractCode(root ast.Node) {
 	}
 }
 
-func (st *state) newSnippet(b *ast.FencedCodeBlock, in info, index int) *snippet.Snippet {
+func (st *state) newSnippet(b *ast.FencedCodeBlock, in info, index int) *block.Snippet {
 	fenceLine, fenceCol := st.fencePos(b)
 	slug := st.src.Slug
 	if slug == "" {
 		slug = "home"
 	}
-	sn := &snippet.Snippet{
+	sn := &block.Snippet{
 		ID:    fmt.Sprintf("%s-%s-%d", st.src.Lang, slug, index),
 		Page:  st.src.Path,
 		Lang:  st.src.Lang,

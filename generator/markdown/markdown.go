@@ -11,7 +11,10 @@
 //     the build can check the anchors once every page is rendered;
 //   - code.go replaces each fenced "go" block (and the "output" block that
 //     follows it) by a Snippet node, highlighted by chroma with CSS classes;
-//     other fenced blocks are highlighted in place;
+//     other fenced blocks are highlighted in place. The snippet it records
+//     is package block's model: proving it is package snippet's, later in
+//     the build, and this package links neither that nor the interpreter
+//     (TestNoInterpreter);
 //   - a fenced "diagram" block names a diagram of the catalogue, drawn as
 //     inline SVG at build time (diagram.go);
 //   - headings get stable, accent-free ids (ids.go) and are listed for the
@@ -31,7 +34,7 @@ import (
 	"sort"
 
 	"github.com/goexpert/gointernals/generator/diag"
-	"github.com/goexpert/gointernals/generator/snippet"
+	"github.com/goexpert/gointernals/generator/snippet/block"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -89,7 +92,7 @@ type Doc struct {
 	Headings []Heading // h2 and h3, in order, for the table of contents
 	IDs      map[string]bool
 	Links    []Link
-	Snippets []*snippet.Snippet
+	Snippets []*block.Snippet
 	// Playgrounds counts the snippets that run in the page.
 	Playgrounds int
 }

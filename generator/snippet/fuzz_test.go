@@ -3,6 +3,8 @@ package snippet
 import (
 	"strings"
 	"testing"
+
+	"github.com/goexpert/gointernals/generator/snippet/block"
 )
 
 // FuzzExtract runs what the build does with a code block before any
@@ -29,26 +31,26 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, code string) {
 		k := KindOf(code)
-		p, err := parse(code)
+		p, err := block.Parse(code)
 		if p == nil {
 			if err == nil {
-				t.Fatal("parse returned neither a file nor an error")
+				t.Fatal("Parse returned neither a file nor an error")
 			}
 			return
 		}
-		if p.kind != k {
-			t.Errorf("KindOf says %s, parse says %s", k, p.kind)
+		if p.Kind != k {
+			t.Errorf("KindOf says %s, Parse says %s", k, p.Kind)
 		}
-		formatted, ferr := gofmt(p.kind, code)
-		if p.kind == Fragment && p.src != "" && ferr == nil && formatted == code {
+		formatted, ferr := gofmt(p.Kind, code)
+		if p.Kind == Fragment && p.Src != "" && ferr == nil && formatted == code {
 			// In a fragment the build accepts (gofmt-clean), line i of the
 			// code is line i+1 of the wrapped file, kept whole (the wrapper
 			// may only add after it). Code that shares a line with an
 			// import is not gofmt-clean: the build asks for gofmt first.
-			src := strings.Split(p.src, "\n")
+			src := strings.Split(p.Src, "\n")
 			for i, line := range strings.Split(code, "\n") {
 				if i+1 >= len(src) || !strings.HasPrefix(src[i+1], line) {
-					t.Fatalf("line %d of the code, %q, is not line %d of the wrapped fragment:\n%s", i+1, line, i+2, p.src)
+					t.Fatalf("line %d of the code, %q, is not line %d of the wrapped fragment:\n%s", i+1, line, i+2, p.Src)
 				}
 			}
 		}

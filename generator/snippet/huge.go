@@ -3,6 +3,8 @@ package snippet
 import (
 	"go/ast"
 	"go/token"
+
+	"github.com/goexpert/gointernals/generator/snippet/block"
 )
 
 // maxConstString bounds a string constant's length, far above any the
@@ -22,10 +24,10 @@ const maxConstString = 1 << 20
 // constant of that name in the file (in any scope, so never less than the
 // one meant). Anything else adds nothing: only + makes a string constant
 // longer than its parts.
-func hugeConstants(p *parsed, pr *problem) bool {
+func hugeConstants(p *block.Parsed, pr *problem) bool {
 	values := map[string][]ast.Expr{}
 	var names []*ast.Ident
-	ast.Inspect(p.file, func(n ast.Node) bool {
+	ast.Inspect(p.File, func(n ast.Node) bool {
 		d, ok := n.(*ast.GenDecl)
 		if !ok || d.Tok != token.CONST {
 			return true
@@ -85,8 +87,8 @@ func hugeConstants(p *parsed, pr *problem) bool {
 	found := false
 	for _, name := range names {
 		if n := byName(name.Name); n > maxConstString {
-			pos := p.fset.Position(name.Pos())
-			pr.at(pos.Line-p.offset, pos.Column, "the string constant %s may be as long as %d bytes: the build refuses string constants over 1 MiB (the type checker and the compiler would make the whole string)", name.Name, n)
+			pos := p.Fset.Position(name.Pos())
+			pr.at(pos.Line-p.Offset, pos.Column, "the string constant %s may be as long as %d bytes: the build refuses string constants over 1 MiB (the type checker and the compiler would make the whole string)", name.Name, n)
 			found = true
 			break // the first says it; the ones made from it would repeat it
 		}

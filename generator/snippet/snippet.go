@@ -1,9 +1,12 @@
-// Package snippet models the Go code blocks of the content and proves them.
+// Package snippet proves the Go code blocks of the content.
 //
 // The markdown stage extracts every fenced block whose language is "go" into
 // a Snippet: its page, language, position in the source file, code, the
 // attributes of its info string, and the expected output written in the
-// "output" block that follows it, if any. Validate then checks each snippet
+// "output" block that follows it, if any. The Snippet, its Attrs and its
+// Kind are package block's (this package names them too): the markdown
+// stage makes snippets with block alone, and links neither this package
+// nor the interpreter it runs programs with. Validate then checks each snippet
 // and reports every problem as a diag.Error at its position in the file,
 // all of them in one run, sorted:
 //
@@ -93,58 +96,27 @@
 // proven once per run.
 package snippet
 
-import "fmt"
+import "github.com/goexpert/gointernals/generator/snippet/block"
 
-// Kind says how a snippet is checked. It is derived from the code, never
-// written by the author.
-type Kind string
-
-const (
-	// Program is a file with "package main" and "func main": compiled and run.
-	Program Kind = "program"
-	// Package is a file whose package clause is not main: type-checked only.
-	Package Kind = "package"
-	// Fragment has no package clause: declarations or statements, type-checked
-	// inside a generated wrapper.
-	Fragment Kind = "fragment"
+// The model of a snippet is package block's, which the markdown stage uses
+// without linking this package (and through it the interpreter). These
+// names keep the validator's callers to one import.
+type (
+	// Snippet is one fenced go block of one page.
+	Snippet = block.Snippet
+	// Attrs are the attributes of a go block's info string.
+	Attrs = block.Attrs
+	// Kind says how a snippet is checked, derived from its code.
+	Kind = block.Kind
 )
 
-// Attrs are the attributes of a go block's info string, written as
-// ```go {norun="why" output="unordered" exit=2}.
-type Attrs struct {
-	// NoRun, when set, is the author's reason why a program cannot be run
-	// (it is still gofmt-checked and type-checked).
-	NoRun string
-	// Unordered compares output line-sorted, for output whose order
-	// legitimately varies (like Go's "// Unordered output:").
-	Unordered bool
-	// Exit is the exit status the program is declared to end with; a
-	// non-zero status (or a panic, which exits 2) fails unless declared.
-	Exit int
-}
+// The kinds of snippets (see the package doc).
+const (
+	Program  = block.Program
+	Package  = block.Package
+	Fragment = block.Fragment
+)
 
-// Snippet is one fenced go block of one page.
-type Snippet struct {
-	ID    string // unique on the site, usable as an HTML id: "pt-canais-4"
-	Page  string // source path as the author sees it: "content/pt/canais.md"
-	Lang  string // "pt" or "en"
-	Index int    // 1-based position among the page's go blocks ("snippet 4")
-	Line  int    // file line of the first line of code (the line after the fence)
-	Col   int    // file column where code lines start (after list indentation)
-	Code  string // the code, dedented as goldmark hands it over, ending in "\n"
-	Attrs Attrs
-
-	// Expected is the body of the ```output block that follows the snippet,
-	// nil when there is none. ExpectedLine is its first line in the file.
-	Expected     *string
-	ExpectedLine int
-}
-
-// String describes the snippet for logs and test output.
-func (s *Snippet) String() string {
-	exp := "none"
-	if s.Expected != nil {
-		exp = fmt.Sprintf("%q@%d", *s.Expected, s.ExpectedLine)
-	}
-	return fmt.Sprintf("%s %s:%d:%d attrs=%+v expected=%s code=%q", s.ID, s.Page, s.Line, s.Col, s.Attrs, exp, s.Code)
-}
+// KindOf is the kind of code, for renderers that must know whether a
+// snippet can run before validation.
+func KindOf(code string) Kind { return block.KindOf(code) }

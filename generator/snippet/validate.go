@@ -17,6 +17,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/goexpert/gointernals/generator/diag"
 	"github.com/goexpert/gointernals/generator/internal/par"
+	"github.com/goexpert/gointernals/generator/snippet/block"
 	"github.com/goexpert/gointernals/playground/engine"
 )
 
@@ -182,15 +183,15 @@ func (v *validator) check(ctx context.Context, sn *Snippet, key string) (Result,
 	v.count(func(s *Stats) { s.Checked++ })
 	pr := &problem{sn: sn}
 
-	p, err := parse(sn.Code)
+	p, err := block.Parse(sn.Code)
 	if p != nil {
-		res.Kind = p.kind
+		res.Kind = p.Kind
 	}
 	if err != nil {
 		pr.positioned(err, p)
 		return res, pr.errs
 	}
-	if formatted, ferr := gofmt(p.kind, sn.Code); ferr == nil && formatted != sn.Code {
+	if formatted, ferr := gofmt(p.Kind, sn.Code); ferr == nil && formatted != sn.Code {
 		pr.at(0, 0, "not gofmt-formatted; gofmt would change it like this:\n%s", udiff.Unified("snippet", "gofmt", sn.Code, formatted))
 	}
 	if hugeConstants(p, pr) {
@@ -202,7 +203,7 @@ func (v *validator) check(ctx context.Context, sn *Snippet, key string) (Result,
 	}
 
 	switch {
-	case p.kind != Program:
+	case p.Kind != Program:
 		res.Status = StatusOK
 		if sn.Attrs.NoRun != "" {
 			res.Status = StatusNoRun
@@ -221,8 +222,8 @@ func (v *validator) check(ctx context.Context, sn *Snippet, key string) (Result,
 }
 
 // typeCheck runs go/types over the snippet, errors at file positions.
-func (v *validator) typeCheck(p *parsed, pr *problem) {
-	embedded := embeddedHints(p.file)
+func (v *validator) typeCheck(p *block.Parsed, pr *problem) {
+	embedded := embeddedHints(p.File)
 	conf := types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			v.impMu.Lock()
@@ -233,11 +234,11 @@ func (v *validator) typeCheck(p *parsed, pr *problem) {
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
 				pos := te.Fset.Position(te.Pos)
-				pr.at(pos.Line-p.offset, pos.Column, "%s%s", te.Msg, embedded[te.Pos])
+				pr.at(pos.Line-p.Offset, pos.Column, "%s%s", te.Msg, embedded[te.Pos])
 			}
 		},
 	}
-	_, _ = conf.Check(p.file.Name.Name, p.fset, []*ast.File{p.file}, nil)
+	_, _ = conf.Check(p.File.Name.Name, p.Fset, []*ast.File{p.File}, nil)
 }
 
 // embeddedHints explains, at the type of each embedded struct field, what
@@ -262,10 +263,10 @@ func embeddedHints(f *ast.File) map[token.Pos]string {
 }
 
 // positioned reports a parse error list at the snippet's positions.
-func (pr *problem) positioned(err error, p *parsed) {
+func (pr *problem) positioned(err error, p *block.Parsed) {
 	offset := 0
 	if p != nil {
-		offset = p.offset
+		offset = p.Offset
 	}
 	var list scanner.ErrorList
 	if !errors.As(err, &list) {
@@ -281,7 +282,7 @@ func (pr *problem) positioned(err error, p *parsed) {
 // with imports is formatted in two parts, since go/format takes a list of
 // declarations or of statements, not both.
 func gofmt(k Kind, code string) (string, error) {
-	imports, rest := split(code)
+	imports, rest := block.Split(code)
 	if k != Fragment || imports == "" {
 		b, err := format.Source([]byte(code))
 		return string(b), err

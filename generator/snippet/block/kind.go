@@ -1,4 +1,4 @@
-package snippet
+package block
 
 import (
 	"go/ast"
@@ -8,20 +8,22 @@ import (
 	"strings"
 )
 
-// parsed is a snippet's code as a Go file ready to type-check, with how
+// Parsed is a snippet's code as a Go file ready to type-check, with how
 // many lines the wrapper added above the code.
-type parsed struct {
-	kind   Kind
-	fset   *token.FileSet
-	file   *ast.File
-	src    string // the file as type-checked
-	offset int    // lines added above the code by the wrapper
+type Parsed struct {
+	Kind   Kind
+	Fset   *token.FileSet
+	File   *ast.File
+	Src    string // the file as type-checked
+	Offset int    // lines added above the code by the wrapper
 }
 
-// parse reads the snippet's kind from its code and wraps fragments. A
+// Parse reads the snippet's kind from its code and wraps fragments. A
 // program or package that does not parse is returned with its error, at
-// positions of the code itself.
-func parse(code string) (*parsed, error) {
+// positions of the code itself. A fragment that parses neither as
+// declarations nor as statements is returned with Kind and Offset set
+// and its error.
+func Parse(code string) (*Parsed, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "snippet.go", code, parser.ParseComments|parser.SkipObjectResolution)
 	if err == nil {
@@ -29,7 +31,7 @@ func parse(code string) (*parsed, error) {
 		if f.Name.Name == "main" && hasMain(f) {
 			k = Program
 		}
-		return &parsed{kind: k, fset: fset, file: f, src: code}, nil
+		return &Parsed{Kind: k, Fset: fset, File: f, Src: code}, nil
 	}
 	if startsWithPackage(code) {
 		return nil, err
@@ -40,13 +42,13 @@ func parse(code string) (*parsed, error) {
 	for _, src := range []string{"package fragment\n" + code, wrapStatements(code)} {
 		fset = token.NewFileSet()
 		if f, ferr := parser.ParseFile(fset, "snippet.go", src, parser.ParseComments|parser.SkipObjectResolution); ferr == nil {
-			return &parsed{kind: Fragment, fset: fset, file: f, src: src, offset: 1}, nil
+			return &Parsed{Kind: Fragment, Fset: fset, File: f, Src: src, Offset: 1}, nil
 		}
 	}
 	// Neither parses: report the statements form's error, which is what
 	// an author writing a fragment most likely meant.
 	_, err = parser.ParseFile(token.NewFileSet(), "snippet.go", wrapStatements(code), parser.SkipObjectResolution)
-	return &parsed{kind: Fragment, offset: 1}, err
+	return &Parsed{Kind: Fragment, Offset: 1}, err
 }
 
 // wrapStatements makes a file of a statements fragment: its leading import
@@ -93,10 +95,10 @@ func importsEnd(code string) int {
 	}
 }
 
-// split cuts a fragment into its leading imports and the rest, formatted
+// Split cuts a fragment into its leading imports and the rest, formatted
 // apart by gofmt (which formats a list of declarations or of statements,
 // not imports followed by statements).
-func split(code string) (imports, rest string) {
+func Split(code string) (imports, rest string) {
 	end := importsEnd(code)
 	if end == 0 {
 		return "", code
@@ -145,9 +147,9 @@ func startsWithPackage(code string) bool {
 // KindOf is the kind of code, for renderers that must know whether a
 // snippet can run before validation.
 func KindOf(code string) Kind {
-	p, err := parse(code)
+	p, err := Parse(code)
 	if err != nil && p == nil {
 		return Program // a broken program is still meant to be one
 	}
-	return p.kind
+	return p.Kind
 }
