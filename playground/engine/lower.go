@@ -39,6 +39,8 @@ import (
 //     function reading the frame when it is called (libraryClosure);
 //   - error in a type switch's case, which matches nothing in the
 //     interpreter, into the library's copy of it (errorCases);
+//   - a call of a generic function of the file gets the type arguments
+//     Go infers, written out, when the syntax shows them (lowergen.go);
 //   - a method value x.M with a value receiver, which must copy x (or
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
@@ -56,6 +58,8 @@ type lowering struct {
 	loops   []*ast.BlockStmt           // the bodies of the file's loops
 	methods map[string][]*ast.FuncDecl // by method name
 	fields  map[string]bool            // struct field names declared in the file
+	// generics are the file's generic functions, by their objects.
+	generics map[*ast.Object]*ast.FuncDecl
 }
 
 // edit replaces src[pos:end] with text. An insertion (pos == end) that
@@ -189,6 +193,7 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 		l.builtinCall(c)
 		l.nestedCall(c, imports)
 	}
+	l.genericCalls(file, calls)
 	for _, d := range defers {
 		l.deferArgs(d)
 	}

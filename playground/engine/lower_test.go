@@ -111,7 +111,7 @@ func TestSortPackageOrdersTiesAsSlices(t *testing.T) {
 // under both engines) are not handed over. What it leaves as it is stays
 // announced.
 func TestLoweredProgramsRunInTheInterpreter(t *testing.T) {
-	for _, name := range []string{"defer_closure_loop.go", "library_closure_loop.go", "io_package.go", "type_switch_error.go", "embedded_print.go", "printed_fields.go"} {
+	for _, name := range []string{"defer_closure_loop.go", "library_closure_loop.go", "io_package.go", "type_switch_error.go", "embedded_print.go", "printed_fields.go", "generic_inference.go"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)
@@ -152,6 +152,38 @@ func TestLoweredProgramsRunInTheInterpreter(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: Detect does not report %q in\n%s", c.name, c.construct, src)
+		}
+	}
+}
+
+// The type arguments the source pass writes are Go's; where the syntax
+// does not show them, the call stays as it is.
+func TestGenericCallsGetTypeArguments(t *testing.T) {
+	const decls = "package main\n\nimport (\n\t\"strconv\"\n\t\"strings\"\n)\n\nfunc Map[T, U any](xs []T, f func(T) U) []U { return nil }\n\nfunc Max[T int | float64 | rune](a, b T) T { return a }\n\nfunc Drain[T any](in <-chan T) []T { return nil }\n\ntype Box[T any] struct{ v T }\n\nfunc Get[T any](b Box[T]) T { return b.v }\n\ntype IDs []int\n\nvar _, _ = strconv.Itoa, strings.ToUpper\n\nfunc main() {\n\t"
+	for _, c := range []struct{ body, want string }{
+		{"_ = Map([]int{1}, func(i int) string { return \"\" })", "Map[int, string]([]int{1}"},
+		{"_ = Map([]int{1}, strconv.Itoa)", "Map[int, string]([]int{1}, strconv.Itoa)"},
+		{"w := strings.Fields(\"a b\"); _ = Map(w, strings.ToUpper)", "Map[string, string](w, strings.ToUpper)"},
+		{"n := Map([]string{}, func(s string) int { return 0 }); _ = Map(n, strconv.Itoa)", "Map[int, string](n, strconv.Itoa)"},
+		{"_ = Map[int]([]int{}, func(i int) float64 { return 0 })", "Map[int, float64]([]int{}"},
+		{"_ = Max(1, 2.5)", "Max[float64](1, 2.5)"},
+		{"_ = Max('a', 1)", "Max[rune]('a', 1)"},
+		{"x := 3; _ = Max(x, 2)", "Max[int](x, 2)"},
+		{"ch := make(chan string); _ = Drain(ch)", "Drain[string](ch)"},
+		// Left as they are: a named slice type, a generic type's
+		// instance, an untyped constant for a slice, an unknown type.
+		{"_ = Map(IDs{1}, strconv.Itoa)", "Map(IDs{1}, strconv.Itoa)"},
+		{"_ = Get(Box[int]{})", "Get(Box[int]{})"},
+		{"var y any = 1; _ = Map([]any{y}, func(a any) any { return a })", "Map[any, any]([]any{y}"},
+		{"_ = Max(len(\"ab\"), 1)", "Max[int](len(\"ab\"), 1)"},
+		{"f := func() int { return 1 }; _ = Max(f(), 1)", "Max(f(), 1)"},
+	} {
+		p, err := Prepare(decls + c.body + "\n}\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(p.Code, c.want) {
+			t.Errorf("%s\nlowered to\n%s\nwant it to contain\n%s", c.body, p.Code[strings.Index(p.Code, "func main"):], c.want)
 		}
 	}
 }
