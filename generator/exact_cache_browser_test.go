@@ -206,8 +206,20 @@ func TestBrowserExactEnginePrefetch(t *testing.T) {
 		t.Error("the warm-up went on after the reader's Run")
 	}
 
+	// A Run clicked while the toolchain still loads, warm-up asked: the
+	// worker makes no warm-up build before the reader's (0 builds, or
+	// none reported when it was loaded by then and ended instead).
+	visit("/en/channels/", "picked")
+	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-playground="en-channels-2"] [data-editor]').value = `+jsString("package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"exact\")\n}\n")))
+	if state, output, status := runPlayground(t, tab, "en-channels-2", 120*time.Second); state != "done" || output != "exact\n" {
+		t.Errorf("a run while loading: state %s, output %q, status %q", state, output, status)
+	}
+	if warm := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`document.documentElement.dataset.pgExactWarm || ''`)); warm != "" && warm != "0" {
+		t.Errorf("the worker made %s warm-up builds before the reader's", warm)
+	}
+
 	// Back on Automatic, having used it: loaded from the cache, not fetched.
-	pickEngine(t, tab, "en-memory-1", "auto")
+	pickEngine(t, tab, "en-channels-2", "auto")
 	visit("/en/overview/", "used")
 	tab.Do(t, 120*time.Second, chromedp.WaitReady(`html[data-pg-exact-ready]`))
 	if n := requests("/assets/compile-"); n != 1 {

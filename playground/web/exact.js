@@ -16,11 +16,12 @@
 //       page asks when it starts the worker ahead of a run).
 //       tools: what an earlier worker's 'ready' gave the page, instead of
 //       loading the files again.
+//   {type:'cold'}: a build is coming; no warm-up once loaded.
 //   {type:'build', id, code}
 // Answers: {type:'progress', loaded, total}, {type:'ready', ms, tools} (ms:
 // when each part was ready, and ms.from: where compile and link came from,
 // see compileTool), then
-// {type:'warm'} if asked, {type:'fatal', message}, and for each build
+// {type:'warm', builds} if asked (builds: how many it made), {type:'fatal', message}, and for each build
 // {type:'built', id, wasm?: ArrayBuffer, errors?: string, ms: {compile, link}}.
 //
 // Why warm up: browsers compile a large WebAssembly module lazily, each
@@ -62,6 +63,7 @@ let store = null; // {cache, sums}: see openCache
 let packages = new Map(); // the manifest's archives, by import path
 let queue = Promise.resolve();
 let asked = 0; // the reader's builds queued or running
+let cold = false; // told that the reader's first build is coming
 
 const WARM_BUILDS = 4;
 
@@ -80,9 +82,13 @@ self.onmessage = (e) => {
         (err) => self.postMessage({ type: 'fatal', message: String((err && err.message) || err) }),
       );
       if (msg.warm) {
-        queue = queue.then(() => ready).then(warmUp).then(() => self.postMessage({ type: 'warm' }), () => {});
+        queue = queue.then(() => ready).then(warmUp).then((builds) => self.postMessage({ type: 'warm', builds }), () => {});
       }
     }
+    return;
+  }
+  if (msg.type === 'cold') {
+    cold = true; // a build of the reader's is on its way: no warm-up
     return;
   }
   if (msg.type === 'build') {
@@ -339,8 +345,11 @@ async function digest(b) {
 
 const WARM_UP = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("warm")\n}\n';
 
+// warmUp returns how many builds it made.
 async function warmUp() {
-  for (let i = 0; i < WARM_BUILDS && asked === 0; i++) await build({ id: 0, code: WARM_UP }, false);
+  let i = 0;
+  for (; i < WARM_BUILDS && asked === 0 && !cold; i++) await build({ id: 0, code: WARM_UP }, false);
+  return i;
 }
 
 // build compiles and links code; answer is false for the warm-up.

@@ -35,7 +35,7 @@
 // Timings for the benchmarks: data-first-output, data-ms (Run to the end)
 // and, for the exact engine, data-built-ms, data-compile-ms, data-link-ms,
 // data-load-ms; html[data-pg-exact-ready] once the toolchain is loaded,
-// html[data-pg-exact-warm] once it warmed up, and
+// html[data-pg-exact-warm] once it warmed up (the builds it made), and
 // html[data-pg-interpreters] and html[data-pg-runners], the interpreter's
 // workers and the exact engine's runners started so far.
 
@@ -446,7 +446,7 @@ class Toolchain extends WorkerClient {
   receive(m) {
     if (m.type === 'warm') {
       this.warming = false;
-      html.dataset.pgExactWarm = '';
+      html.dataset.pgExactWarm = m.builds;
     }
     else if (m.type === 'built') {
       this.waiting.get(m.id)?.resolve(m);
@@ -487,6 +487,9 @@ class Toolchain extends WorkerClient {
     if (this.warming && this.tools && !this.waiting.size) {
       this.drop();
       this.warming = false;
+    } else if (this.warming) {
+      // Still loading: it must not start warming up once loaded.
+      this.worker?.postMessage({ type: 'cold' });
     }
     const id = ++this.seq;
     const built = new Promise((resolve) => this.waiting.set(id, { code, resolve }));
