@@ -339,6 +339,31 @@ func TestPrintedTypes(t *testing.T) {
 	if got := constructs(literal); got != "type names" {
 		t.Errorf("a struct type written out, under %%T: Detect found %q", got)
 	}
+	// %T and %#v of values whose types the syntax shows and the
+	// interpreter names as Go does are not announced; of the program's
+	// own types, of an interface, or of what the syntax does not show,
+	// they are.
+	for _, c := range []struct {
+		call  string
+		names bool
+	}{
+		{`fmt.Printf("%T %T %#v\n", p.Scale, twice, []int{p.x})`, false},
+		{`fmt.Printf("%T\n", p.Move)`, true},
+		{`fmt.Printf("%-8T|%v\n", time.Second*2, p)`, false},
+		{`fmt.Printf("%T\n", p)`, true},
+		{`fmt.Printf("%T\n", &p)`, true},
+		{`fmt.Printf("%T\n", any(1))`, true},
+		{`fmt.Printf("%T\n", p.Move(1))`, true},
+		{`fmt.Printf("%[1]T\n", twice)`, true},
+		{`fmt.Printf("%T %d\n", twice)`, true},
+		{`s := fmt.Sprintf("%T", strings.Fields("a")); fmt.Println(s)`, false},
+		{`f := "%T\n"; fmt.Printf(f, twice)`, true},
+	} {
+		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n\t\"time\"\n)\n\nvar _ = strings.Fields\n\ntype point struct{ x int }\n\nfunc (p point) Move(d int) point { return point{p.x + d} }\n\nfunc (p point) Scale(k int) int { return p.x * k }\n\nfunc twice(n int) int { return 2 * n }\n\nfunc main() {\n\tp := point{1}\n\t_ = time.Second\n\t" + c.call + "\n}\n"
+		if got := strings.Contains(constructs(src), "type names"); got != c.names {
+			t.Errorf("%s: announced %v, want %v (%s)", c.call, got, c.names, constructs(src))
+		}
+	}
 	embedded := "package main\n\nimport \"fmt\"\n\ntype base struct{ id int }\n\ntype item struct {\n\tbase\n\tname string\n}\n\nfunc main() {\n\tfmt.Println(item{base{1}, \"a\"})\n\tfmt.Printf(\"%v %d\\n\", item{}, 3)\n}\n"
 	if got := constructs(embedded); got != "" {
 		t.Errorf("a struct embedding another, printed with %%v: Detect found %q", got)

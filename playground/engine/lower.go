@@ -60,6 +60,8 @@ type lowering struct {
 	fields  map[string]bool            // struct field names declared in the file
 	// generics are the file's generic functions, by their objects.
 	generics map[*ast.Object]*ast.FuncDecl
+	// types are the file's types declared at its top, by name.
+	types map[string]*ast.TypeSpec
 }
 
 // edit replaces src[pos:end] with text. An insertion (pos == end) that
@@ -101,11 +103,7 @@ func (l *lowering) name(prefix string) string {
 // to the reader's. A source that does not parse is returned unchanged.
 func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	l := &lowering{src: src, fset: fset, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
-	for _, d := range file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
-			l.methods[fd.Name.Name] = append(l.methods[fd.Name.Name], fd)
-		}
-	}
+	l.declarations(file)
 
 	// Collect first, rewrite after: the tree is never changed while walked.
 	var ranges []*ast.RangeStmt
@@ -1218,4 +1216,20 @@ func usesVarOf(lit *ast.FuncLit, n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// declarations records the file's methods and top-level types.
+func (l *lowering) declarations(file *ast.File) {
+	l.types = map[string]*ast.TypeSpec{}
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+			l.methods[fd.Name.Name] = append(l.methods[fd.Name.Name], fd)
+		}
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, sp := range gd.Specs {
+				ts := sp.(*ast.TypeSpec)
+				l.types[ts.Name.Name] = ts
+			}
+		}
+	}
 }

@@ -6,7 +6,9 @@ import (
 	"go/token"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Type arguments for calls of the program's generic functions. The
@@ -34,20 +36,7 @@ import (
 // the interpreter breaks on when they are written out, a call inside a
 // generic function) leaves the call as it is.
 func (l *lowering) genericCalls(file *ast.File, calls []*ast.CallExpr) {
-	l.generics = map[*ast.Object]*ast.FuncDecl{}
-	var inGeneric []*ast.FuncDecl
-	for _, d := range file.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Type.TypeParams == nil {
-			continue
-		}
-		inGeneric = append(inGeneric, fd)
-		if fd.Recv == nil {
-			if obj := file.Scope.Lookup(fd.Name.Name); obj != nil && obj.Decl == fd {
-				l.generics[obj] = fd
-			}
-		}
-	}
+	inGeneric := l.findGenerics(file)
 	if len(l.generics) == 0 {
 		return
 	}
@@ -477,14 +466,112 @@ func (l *lowering) evident(e ast.Expr, depth int) (string, int) {
 					return "", 0 // a type
 				}
 			}
-			if v.CanAddr() {
+			// A variable, or a typed constant (an untyped one is a
+			// go/constant value in the table).
+			if v.CanAddr() || v.Type().PkgPath() != "go/constant" && v.Kind() != reflect.Pointer {
 				return libType(v.Type())
+			}
+			return "", 0
+		}
+		// A method value or a field of a value of one of the file's types.
+		if fd := l.method(e, depth); fd != nil {
+			if s, ok := typeString(fd.Type); ok {
+				return s, 0
+			}
+			return "", 0
+		}
+		if t := l.field(e, depth); t != nil {
+			if s, ok := typeString(t); ok {
+				return s, 0
 			}
 		}
 	case *ast.CallExpr:
 		return l.evidentCall(e, depth)
+	case *ast.BinaryExpr:
+		// Arithmetic: a shift has its left operand's type; otherwise the
+		// typed operand's, an untyped constant taking it.
+		switch e.Op {
+		case token.SHL, token.SHR:
+			return l.evident(e.X, depth+1)
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
+			xt, xk := l.evident(e.X, depth+1)
+			yt, yk := l.evident(e.Y, depth+1)
+			switch {
+			case xk > 0 && yk > 0:
+				if (xk == kindString) != (yk == kindString) {
+					return "", 0
+				}
+				return "", max(xk, yk)
+			case xk > 0 && yt != "":
+				return yt, 0
+			case yk > 0 && xt != "":
+				return xt, 0
+			case xt != "" && xt == yt:
+				return xt, 0
+			}
+		}
 	}
 	return "", 0
+}
+
+// ownType returns the declaration of a non-generic type of the file that
+// an expression of type t (T or *T) has, and whether t is the pointer.
+func (l *lowering) ownType(t string) (*ast.TypeSpec, bool) {
+	ptr := strings.HasPrefix(t, "*")
+	name := strings.TrimPrefix(t, "*")
+	ts := l.types[name]
+	if ts == nil || ts.TypeParams != nil {
+		return nil, false
+	}
+	return ts, ptr
+}
+
+// method returns the method of the file that x.M names, when x's type
+// shows and is one of the file's types, T or *T, that declares M itself.
+func (l *lowering) method(sel *ast.SelectorExpr, depth int) *ast.FuncDecl {
+	t, kind := l.evident(sel.X, depth+1)
+	if kind > 0 || t == "" {
+		return nil
+	}
+	ts, _ := l.ownType(t)
+	if ts == nil {
+		return nil
+	}
+	for _, fd := range l.methods[sel.Sel.Name] {
+		recv := fd.Recv.List[0].Type
+		if star, ok := recv.(*ast.StarExpr); ok {
+			recv = star.X
+		}
+		if id, ok := recv.(*ast.Ident); ok && id.Name == ts.Name.Name && fd.Type.TypeParams == nil {
+			return fd
+		}
+	}
+	return nil
+}
+
+// field returns the type of the field x.f, when x's type shows and is
+// one of the file's struct types, T or *T, that declares f itself.
+func (l *lowering) field(sel *ast.SelectorExpr, depth int) ast.Expr {
+	t, kind := l.evident(sel.X, depth+1)
+	if kind > 0 || t == "" {
+		return nil
+	}
+	ts, _ := l.ownType(t)
+	if ts == nil {
+		return nil
+	}
+	st, ok := ts.Type.(*ast.StructType)
+	if !ok {
+		return nil
+	}
+	for _, f := range st.Fields.List {
+		for _, n := range f.Names {
+			if n.Name == sel.Sel.Name {
+				return f.Type
+			}
+		}
+	}
+	return nil
 }
 
 // plainImport says a package is imported under its own name, so a type
@@ -589,6 +676,9 @@ func (l *lowering) evidentCall(c *ast.CallExpr, depth int) (string, int) {
 		if v, ok := libSymbol(l.names[builtin(f.X)], f.Sel.Name); ok && l.plainImport(builtin(f.X)) && v.Kind() == reflect.Func && v.Type().NumOut() == 1 {
 			return libType(v.Type().Out(0))
 		}
+		if fd := l.method(f, depth); fd != nil {
+			return l.resultType(c, fd, depth)
+		}
 	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType:
 		if s, ok := typeString(f); ok && len(c.Args) == 1 {
 			return s, 0
@@ -601,7 +691,7 @@ func (l *lowering) evidentCall(c *ast.CallExpr, depth int) (string, int) {
 // with the type arguments of a generic one put in.
 func (l *lowering) resultType(c *ast.CallExpr, fd *ast.FuncDecl, depth int) (string, int) {
 	rs := fieldTypes(fd.Type.Results)
-	if fd.Recv != nil || len(rs) != 1 {
+	if len(rs) != 1 || (fd.Recv != nil && fd.Type.TypeParams != nil) {
 		return "", 0
 	}
 	if fd.Type.TypeParams == nil {
@@ -656,3 +746,140 @@ func libType(t reflect.Type) (string, int) {
 }
 
 var unexportedName = regexp.MustCompile(`\.[a-z_]`)
+
+// findGenerics records the file's generic functions in l.generics and
+// returns every generic function and method of the file.
+func (l *lowering) findGenerics(file *ast.File) []*ast.FuncDecl {
+	l.generics = map[*ast.Object]*ast.FuncDecl{}
+	var all []*ast.FuncDecl
+	for _, d := range file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Type.TypeParams == nil {
+			continue
+		}
+		all = append(all, fd)
+		if fd.Recv == nil {
+			if obj := file.Scope.Lookup(fd.Name.Name); obj != nil && obj.Decl == fd {
+				l.generics[obj] = fd
+			}
+		}
+	}
+	return all
+}
+
+// typeVerbsShown lists the format literals of fmt's Printf, Sprintf,
+// Fprintf, Errorf and Appendf calls of the reader's source whose %T and %#v
+// verbs print only types the interpreter names as Go does: every such
+// verb's argument has a type the syntax shows (see evident), not an
+// interface and without a type the program declares (func(string),
+// []int, time.Duration). Their "type names" finding is dropped. A format
+// with * or an argument index, or another number of arguments than
+// verbs, keeps it.
+func typeVerbsShown(fset *token.FileSet, file *ast.File, src string) map[[2]int]bool {
+	l := &lowering{src: src, fset: fset, methods: map[string][]*ast.FuncDecl{}, names: importNames(file)}
+	l.declarations(file)
+	l.findGenerics(file)
+	declared := map[string]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if ts, ok := n.(*ast.TypeSpec); ok {
+			declared[ts.Name.Name] = true
+		}
+		return true
+	})
+	shows := func(t string) bool {
+		e, err := parser.ParseExpr(t)
+		if err != nil {
+			return false
+		}
+		ok := true
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				ok = ok && !declared[n.Name] && n.Name != "any" && n.Name != "error"
+			case *ast.InterfaceType, *ast.StructType, *ast.IndexExpr, *ast.IndexListExpr:
+				ok = false
+			}
+			return ok
+		})
+		return ok
+	}
+	out := map[[2]int]bool{} // line, column
+	ast.Inspect(file, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok || c.Ellipsis.IsValid() {
+			return true
+		}
+		sel, ok := c.Fun.(*ast.SelectorExpr)
+		if !ok || l.names[builtin(sel.X)] != "fmt" {
+			return true
+		}
+		at := 0
+		switch sel.Sel.Name {
+		case "Printf", "Sprintf", "Errorf":
+		case "Fprintf", "Appendf":
+			at = 1
+		default:
+			return true
+		}
+		if len(c.Args) <= at {
+			return true
+		}
+		lit, ok := c.Args[at].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return true
+		}
+		format, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			return true
+		}
+		verbs, ok := formatVerbs(format)
+		if !ok || len(verbs) != len(c.Args)-at-1 {
+			return true
+		}
+		for i, v := range verbs {
+			if v != 'T' && v != '#' {
+				continue
+			}
+			t, kind := l.evident(c.Args[at+1+i], 0)
+			if kind == 0 && (t == "" || !shows(t)) {
+				return true
+			}
+		}
+		pos := fset.Position(lit.Pos())
+		out[[2]int{pos.Line, pos.Column}] = true
+		return true
+	})
+	return out
+}
+
+// formatVerbs lists a format's verbs, one per argument, a verb with the #
+// flag as '#'; not ok for * or an argument index.
+func formatVerbs(f string) ([]rune, bool) {
+	var out []rune
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			continue
+		}
+		i++
+		sharp := false
+		for ; i < len(f) && strings.IndexByte("+-# 0123456789.", f[i]) >= 0; i++ {
+			sharp = sharp || f[i] == '#'
+		}
+		if i >= len(f) {
+			return nil, false
+		}
+		switch f[i] {
+		case '%':
+			continue
+		case '*', '[':
+			return nil, false
+		}
+		r, size := utf8.DecodeRuneInString(f[i:])
+		i += size - 1
+		if sharp {
+			r = '#'
+		}
+		out = append(out, r)
+	}
+	return out, true
+}

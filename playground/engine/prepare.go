@@ -39,6 +39,7 @@ func Prepare(src string) (*Prepared, error) {
 		return nil, err
 	}
 	errs := append(append(unused(fset, file), mismatches(fset, file)...), missingReturns(fset, file)...)
+	origFset, origFile := fset, file
 	code, pm := lower(fset, file, src)
 	p := &Prepared{Source: src, Code: code, pm: pm}
 	fset = token.NewFileSet()
@@ -48,8 +49,14 @@ func Prepare(src string) (*Prepared, error) {
 		// pass's own, known to run right: what the check sees in them is
 		// not the reader's (a call of a helper is named where it is made).
 		last := strings.Count(src, "\n") + 1
+		// A %T or %#v whose arguments' types the interpreter names as Go
+		// does is not reported (typeVerbsShown).
+		shown := typeVerbsShown(origFset, origFile, src)
 		for _, f := range detect(fset, file) {
 			f.Line, f.Col = pm.position(f.Line, f.Col)
+			if f.Construct == "type names" && shown[[2]int{f.Line, f.Col}] {
+				continue
+			}
 			if f.Line <= last {
 				p.findings = append(p.findings, f)
 			}
