@@ -111,6 +111,16 @@ func TestBrowserExactEngine(t *testing.T) {
 	if n := runners() - before; n != 3 {
 		t.Errorf("three runs (a compile error, syscall/js refused, a panic) started %d runners; want one each", n)
 	}
+	// Deep recursion: the browser's call stack runs out before Go's 1 GB
+	// stack; the reader sees Go's words for it, as go run prints them.
+	recursion := "package main\n\nfunc f(n int) int { return f(n+1) + 1 }\n\nfunc main() {\nprintln(f(0))\n}\n"
+	typeCode(t, tab, id, recursion)
+	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "exit status 2") ||
+		output != "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n" {
+		t.Errorf("deep recursion, exact: state %s, output %q, status %q", state, output, status)
+	} else if want := goRunFails(t, recursion); !strings.HasPrefix(want, "runtime: goroutine stack exceeds 1000000000-byte limit\n") || !strings.Contains(want, "\nfatal error: stack overflow\n") {
+		t.Errorf("deep recursion: go run now says %.200q", want)
+	}
 	// A deadlock as Go reports it, at once (the limit here is 2 s); a
 	// program that waits on a timer is not one.
 	deadlock := "package main\n\nimport \"sync\"\n\nfunc main() {\nvar wg sync.WaitGroup\nch := make(chan int)\nwg.Add(1)\ngo func() {\ndefer wg.Done()\nch <- 1\n}()\nwg.Wait()\n}\n"

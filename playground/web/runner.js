@@ -32,6 +32,18 @@ self.onmessage = async (e) => {
     status = await runGo(module, fs, ['prog'], () => out.hold());
     out.release();
   } catch (err) {
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      // Go's goroutine stacks grow in the program's memory up to 1 GB,
+      // but its calls nest on the browser's own stack, which runs out
+      // first: deep recursion is Go's stack overflow, told as Go tells
+      // it (without the traces, which Go never got to print).
+      if (out.flooded) return;
+      out.release();
+      out.write('stderr', new TextEncoder().encode('runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n'));
+      out.flush();
+      post({ type: 'exit', id, status: 2 });
+      return;
+    }
     out.flush();
     post({ type: 'exit', id, status: 2, error: String((err && err.message) || err) });
     return;
