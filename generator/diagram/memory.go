@@ -67,7 +67,7 @@ func gcCycle(lang string) *canvas {
 		{"stw", tr(lang, "1. sweep termination", "1. sweep termination"), tr(lang, "STW · liga o write barrier", "STW · write barrier on"), "0.014 ms"},
 		{"conc", tr(lang, "2. marcação concorrente", "2. concurrent mark"), tr(lang, "25% da CPU · mark assists", "25% of CPU · mark assists"), "0.56 ms"},
 		{"stw", tr(lang, "3. mark termination", "3. mark termination"), tr(lang, "STW · desliga o write barrier", "STW · write barrier off"), "0.010 ms"},
-		{"conc", tr(lang, "4. varredura concorrente", "4. concurrent sweep"), tr(lang, "sob demanda, junto ao programa", "on demand, alongside the program"), "—"},
+		{"conc", tr(lang, "4. varredura concorrente", "4. concurrent sweep"), tr(lang, "em segundo plano e ao alocar", "in the background and on allocation"), "—"},
 	}
 	for i, p := range phases {
 		y := 60 + float64(i)*120

@@ -2,8 +2,8 @@ package diagram
 
 func init() {
 	register("mpg",
-		"O modelo M:P:G: cada M (thread) segura um P, que tem sua fila local de Gs; um P sem trabalho procura na fila global e depois rouba de outro P, e uma M bloqueada em syscall entrega o seu P.",
-		"The M:P:G model: each M (thread) holds a P, which has its local run queue of Gs; a P out of work looks in the global queue, then steals from another P, and an M blocked in a syscall hands its P over.",
+		"O modelo M:P:G: cada M (thread) segura um P, que tem sua fila local de Gs; um P sem trabalho procura na fila global e depois rouba de outro P, e o sysmon tira o P de uma M bloqueada em syscall e o passa a outra M.",
+		"The M:P:G model: each M (thread) holds a P, which has its local run queue of Gs; a P out of work looks in the global queue, then steals from another P, and sysmon takes the P of an M blocked in a syscall and passes it to another M.",
 		mpg)
 	register("hchan",
 		"A estrutura interna de um channel bufferizado (hchan): o buffer circular com sendx e recvx, as filas de goroutines e o lock.",
@@ -14,8 +14,8 @@ func init() {
 func mpg(lang string) *canvas {
 	c := newCanvas("mpg", lang, Width, 560,
 		tr(lang, "O modelo M:P:G do scheduler", "The scheduler's M:P:G model"),
-		tr(lang, "No alto, a fila global de goroutines. M1 segura P1, executa G0 e tem G1 e G2 na fila local; 1 vez em 61, ao escolher a próxima goroutine, P1 olha a fila global antes da local. M2 segura P2, cuja fila local está vazia: P2 procura primeiro na fila global e, só quando ela também está vazia, rouba metade da fila de outro P, como G2 da fila de P1. Embaixo, M3 está bloqueada numa syscall com G4 e entrega P3 a M4, que continua executando Go; P4 espera no conjunto de Ps ociosos.",
-			"At the top, the global run queue. M1 holds P1, runs G0 and has G1 and G2 in its local queue; 1 time in 61, when choosing the next goroutine, P1 looks at the global queue before its local one. M2 holds P2, whose local queue is empty: P2 looks in the global queue first and, only when that is empty too, steals half of another P's queue, like G2 from P1's. At the bottom, M3 is blocked in a syscall with G4 and hands P3 to M4, which goes on running Go; P4 waits in the pool of idle Ps."))
+		tr(lang, "No alto, a fila global de goroutines. M1 segura P1, executa G0 e tem G1 e G2 na fila local; 1 vez em 61, ao escolher a próxima goroutine, P1 olha a fila global antes da local. M2 segura P2, cuja fila local está vazia: P2 procura primeiro na fila global e, só quando ela também está vazia, rouba metade da fila de outro P, como G2 da fila de P1. Embaixo, M3 está bloqueada numa syscall com G4; o sysmon tira P3 dela e o entrega a M4, que continua executando Go; P4 espera no conjunto de Ps ociosos.",
+			"At the top, the global run queue. M1 holds P1, runs G0 and has G1 and G2 in its local queue; 1 time in 61, when choosing the next goroutine, P1 looks at the global queue before its local one. M2 holds P2, whose local queue is empty: P2 looks in the global queue first and, only when that is empty too, steals half of another P's queue, like G2 from P1's. At the bottom, M3 is blocked in a syscall with G4; sysmon takes P3 from it and hands it to M4, which goes on running Go; P4 waits in the pool of idle Ps."))
 	// Global run queue.
 	c.box(10, 10, 700, 64, "q", "", small)
 	c.text(26, 42, tr(lang, "fila global", "global run queue"), small, "b", "start", 300)
