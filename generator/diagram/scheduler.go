@@ -65,8 +65,8 @@ func mpg(lang string) *canvas {
 func hchan(lang string) *canvas {
 	c := newCanvas("hchan", lang, Width, 470,
 		tr(lang, "Dentro de um channel: hchan", "Inside a channel: hchan"),
-		tr(lang, "Um buffer circular de cinco posições (dataqsiz = 5) com três valores (qcount = 3), da posição recvx = 1, onde o próximo recebimento lê, até antes de sendx = 4, onde o próximo envio escreve. Abaixo, recvq e sendq, as filas de goroutines bloqueadas esperando receber ou enviar. Um lock protege tudo.",
-			"A circular buffer of five slots (dataqsiz = 5) holding three values (qcount = 3), from slot recvx = 1, where the next receive reads, up to before sendx = 4, where the next send writes. Below, recvq and sendq, the queues of goroutines blocked waiting to receive or to send. A lock guards it all."))
+		tr(lang, "Um buffer circular de cinco posições (dataqsiz = 5) com três valores (qcount = 3), da posição recvx = 1, onde o próximo recebimento lê, até antes de sendx = 4, onde o próximo envio escreve. Abaixo, recvq e sendq, as filas de goroutines bloqueadas esperando receber ou enviar, vazias neste estado: uma goroutine só espera para receber com o buffer vazio, e para enviar com ele cheio. Um lock protege tudo.",
+			"A circular buffer of five slots (dataqsiz = 5) holding three values (qcount = 3), from slot recvx = 1, where the next receive reads, up to before sendx = 4, where the next send writes. Below, recvq and sendq, the queues of goroutines blocked waiting to receive or to send, empty in this state: a goroutine waits to receive only when the buffer is empty, and to send only when it is full. A lock guards it all."))
 	c.box(10, 10, 200, 52, "os strong", "lock (mutex)", small)
 	c.text(230, 36, "qcount = 3 · dataqsiz = 5", small, "b", "start", 480)
 	c.text(360, 96, tr(lang, "buf: fila circular", "buf: circular queue"), small, "mu", "middle", 400)
