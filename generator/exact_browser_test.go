@@ -111,6 +111,13 @@ func TestBrowserExactEngine(t *testing.T) {
 	if n := runners() - before; n != 3 {
 		t.Errorf("three runs (a compile error, syscall/js refused, a panic) started %d runners; want one each", n)
 	}
+	// A file error in go run's (Linux's) words, not js/wasm's own
+	// ("No such file or directory"): errnos.go.
+	missing := "package main\n\nimport (\n\"fmt\"\n\"os\"\n)\n\nfunc main() {\n_, err := os.Open(\"notes.txt\")\nfmt.Println(err)\n}\n"
+	typeCode(t, tab, id, missing)
+	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != goRun(t, missing) {
+		t.Errorf("a missing file, exact: state %s, output %q, want go run's %q", state, output, goRun(t, missing))
+	}
 	// Deep recursion: the browser's call stack runs out before Go's 1 GB
 	// stack; the reader sees Go's words for it, as go run prints them.
 	recursion := "package main\n\nfunc f(n int) int { return f(n+1) + 1 }\n\nfunc main() {\nprintln(f(0))\n}\n"

@@ -80,37 +80,24 @@ func wasmOnlyOverlay(goroot, dir string) (string, error) {
 // keepWasmEntries keeps only the "wasm" key of the package-level map
 // literal var name, and returns the entries it removed.
 func keepWasmEntries(f *ast.File, name string) ([]ast.Node, error) {
-	for _, d := range f.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok || g.Tok != token.VAR {
-			continue
-		}
-		for _, s := range g.Specs {
-			v := s.(*ast.ValueSpec)
-			if len(v.Names) != 1 || v.Names[0].Name != name || len(v.Values) != 1 {
-				continue
-			}
-			lit, ok := v.Values[0].(*ast.CompositeLit)
-			if !ok {
-				return nil, fmt.Errorf("var %s is not a map literal", name)
-			}
-			var kept []ast.Expr
-			var removed []ast.Node
-			for _, e := range lit.Elts {
-				if kv, ok := e.(*ast.KeyValueExpr); ok && isWasm(kv.Key) {
-					kept = append(kept, e)
-				} else {
-					removed = append(removed, e)
-				}
-			}
-			if len(kept) != 1 {
-				return nil, fmt.Errorf("var %s has %d \"wasm\" entries, want 1", name, len(kept))
-			}
-			lit.Elts = kept
-			return removed, nil
+	lit := varLiteral(f, name)
+	if lit == nil {
+		return nil, fmt.Errorf("no map literal var %s", name)
+	}
+	var kept []ast.Expr
+	var removed []ast.Node
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok && isWasm(kv.Key) {
+			kept = append(kept, e)
+		} else {
+			removed = append(removed, e)
 		}
 	}
-	return nil, fmt.Errorf("no var %s", name)
+	if len(kept) != 1 {
+		return nil, fmt.Errorf("var %s has %d \"wasm\" entries, want 1", name, len(kept))
+	}
+	lit.Elts = kept
+	return removed, nil
 }
 
 // keepWasmCases keeps only the "wasm" case (and the default) of the
