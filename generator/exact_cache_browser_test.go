@@ -65,16 +65,18 @@ func TestBrowserExactEngineKeepsCompiledCode(t *testing.T) {
 		t.Errorf("first visit: the tools came from %+v, want the network for both", first.From)
 	}
 	// V8 writes a module's code to the cache once its optimised code
-	// stops growing for a while (2 s in V8 today), so the test waits for
-	// both modules' writes and then a quiet spell, as a reader who reads
-	// on would give it.
+	// stops growing for a while (2 s in V8 today). The test waits, in
+	// windows of 3 s, for those writes and then a window without one, as
+	// a reader who reads on would give it; a write that falls between two
+	// windows goes unseen, which the check on the second page does not
+	// depend on.
 	deadline := time.Now().Add(90 * time.Second)
 	for quiet := false; !quiet; {
 		if time.Now().After(deadline) {
-			t.Fatalf("V8 wrote the toolchain's code to its cache %d times in 90 s, want at least 2 (one per module) and then none for 3 s", serialized)
+			t.Fatalf("V8 wrote the toolchain's code to its cache %d times in 90 s and kept writing", serialized)
 		}
 		n := tab.Trace(t, wasm, func() { time.Sleep(3 * time.Second) })["wasm.SerializeModule"]
-		quiet = serialized >= 2 && n == 0
+		quiet = serialized > 0 && n == 0
 		serialized += n
 	}
 
@@ -210,7 +212,10 @@ func TestBrowserExactEnginePrefetch(t *testing.T) {
 	// worker makes no warm-up build before the reader's (0 builds, or
 	// none reported when it was loaded by then and ended instead).
 	visit("/en/channels/", "picked")
-	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-playground="en-channels-2"] [data-editor]').value = `+jsString("package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"exact\")\n}\n")))
+	loading := !browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`document.querySelector('[data-playground="en-channels-2"] [data-editor]').value = `+jsString("package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"exact\")\n}\n")+`, 'pgExactReady' in document.documentElement.dataset`))
+	if !loading {
+		t.Log("the toolchain was loaded before Run: this step then holds the warm-up's end, not the 'cold' message")
+	}
 	if state, output, status := runPlayground(t, tab, "en-channels-2", 120*time.Second); state != "done" || output != "exact\n" {
 		t.Errorf("a run while loading: state %s, output %q, status %q", state, output, status)
 	}

@@ -31,8 +31,11 @@
 // Chromium 156, hello world links in 2.5-3 s the first time, 1.2-1.6 s in
 // the next three builds, about 1 s from the fifth). Building hello world
 // WARM_BUILDS times while the reader is still typing moves that cost out
-// of their runs; a build the reader asks for waits for one warm-up build
-// at most, since the warm-up stops as soon as one is queued.
+// of their runs. A build the reader asks for waits for one warm-up build
+// at most: the warm-up gives way to the worker's messages between builds
+// (a build never does: Go's file system here answers at once) and stops
+// as soon as one is queued, or told 'cold'; the page also ends a worker
+// that warms up when the reader runs a program (playground.js).
 //
 // A reader downloads each file once. The compiler and the linker stay in
 // the browser's HTTP cache, with the machine code the browser compiled
@@ -111,7 +114,8 @@ async function adopt({ exec, tools: kept, sha256 }) {
 
 async function load({ exec, compile, link, stdlib, size, sha256, inflated = {} }) {
   importScripts(exec);
-  // Told a megabyte at a time for the tools, once per file for the rest.
+  // Told a megabyte at a time for the tools downloaded (drain), once per
+  // file for the rest.
   let loaded = 0;
   const progress = (n) => self.postMessage({ type: 'progress', loaded: (loaded += n), total: size });
   const t0 = performance.now();
@@ -156,10 +160,10 @@ async function load({ exec, compile, link, stdlib, size, sha256, inflated = {} }
 //   'cache': the HTTP cache, where the compiled code may be kept too;
 //   'network': downloaded now (read once to tell the progress, then
 //       compiled from the HTTP cache);
-//   'inflated': a host that does not send the Content-Encoding, an HTTP
-//       cache that kept nothing, or a digest that did not match: inflated
-//       here and kept in the Cache API as before, compiled afresh on
-//       every page.
+//   'inflated': a host that does not send the Content-Encoding, or a
+//       digest that did not match: inflated and checked here, compiled
+//       afresh on every page (an HTTP cache that kept nothing costs a
+//       second download, and reports 'network').
 async function compileTool(url, inflated, progress) {
   const integrity = wanted(store, url);
   try {
@@ -348,7 +352,10 @@ const WARM_UP = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("w
 // warmUp returns how many builds it made.
 async function warmUp() {
   let i = 0;
-  for (; i < WARM_BUILDS && asked === 0 && !cold; i++) await build({ id: 0, code: WARM_UP }, false);
+  for (; i < WARM_BUILDS && asked === 0 && !cold; i++) {
+    await build({ id: 0, code: WARM_UP }, false);
+    await new Promise((resume) => setTimeout(resume)); // messages first
+  }
   return i;
 }
 

@@ -438,7 +438,6 @@ class Toolchain extends WorkerClient {
 
   readied(m) {
     html.dataset.pgExactReady = '';
-    store(USED_KEY, '1');
     this.loadMs = m.ms; // for the benchmark
     if (m.tools) this.tools = m.tools;
   }
@@ -449,23 +448,25 @@ class Toolchain extends WorkerClient {
       html.dataset.pgExactWarm = m.builds;
     }
     else if (m.type === 'built') {
+      if (m.wasm) store(USED_KEY, '1'); // a program of the reader's built
       this.waiting.get(m.id)?.resolve(m);
       this.waiting.delete(m.id);
     }
   }
 
   // prepare starts the toolchain ahead of a run, when the reader picked it
-  // or it ran a program before (picked or handed over: its files are in
-  // the browser's cache then), so that nothing is downloaded for a reader
-  // who may never need it, and nothing at all on a connection that asks
-  // to save data. warm: also build a small program, for a reader about to
+  // or, on Automatic, it built a program of theirs before (picked or
+  // handed over: its files are in the browser's cache then), so that
+  // nothing is downloaded for a reader who may never need it or picked
+  // the interpreter, and nothing at all on a connection that asks to save
+  // data. warm: also build a small program, for a reader about to
   // run one. html[data-pg-exact-prepared] says what it decided: 'picked',
   // 'used', 'no' or 'save-data'.
   prepare(picked, warm = true) {
     if (this.ready) return;
     let why = 'save-data';
     if (!navigator.connection?.saveData) {
-      why = picked ? 'picked' : stored(USED_KEY) ? 'used' : 'no';
+      why = picked ? 'picked' : stored(ENGINE_KEY) !== 'fast' && stored(USED_KEY) ? 'used' : 'no';
       if (why !== 'no') this.start(warm).catch(() => {});
     }
     html.dataset.pgExactPrepared = why;
@@ -543,7 +544,7 @@ const LIMIT_GRACE = 1000;
 // computing (ms); it beats every 250 ms when free.
 const BEAT_STALE = 1000;
 const ENGINE_KEY = 'gointernals-engine';
-const USED_KEY = 'gointernals-exact-used'; // the toolchain loaded once
+const USED_KEY = 'gointernals-exact-used'; // the toolchain built a program of the reader's
 
 // stored and store read and write the reader's preferences; storage may
 // be refused (private mode), and a choice then lasts for the page.
@@ -1169,7 +1170,7 @@ class Playground {
   progress(label) {
     const gen = this.gen;
     return (loaded, total) => {
-      if (gen === this.gen && this.root.dataset.state === 'loading') this.say(label + (total ? ` ${Math.round((100 * loaded) / total)}%` : ''));
+      if (gen === this.gen && this.root.dataset.state === 'loading') this.say(label + (total ? ` ${Math.min(100, Math.round((100 * loaded) / total))}%` : ''));
     };
   }
 

@@ -44,6 +44,7 @@ self.onmessage = async (e) => {
       post({ type: 'exit', id, status: 2 });
       return;
     }
+    out.release();
     out.flush();
     post({ type: 'exit', id, status: 2, error: String((err && err.message) || err) });
     return;
@@ -99,6 +100,11 @@ class Output {
     this.text += this.decoders[stream].decode(bytes, { stream: true });
     this.total += bytes.length;
     if (this.total > OUTPUT_LIMIT) {
+      if (this.held !== undefined) {
+        // a report held (hold) goes out as it is, up to the limit
+        this.text = this.held + this.text;
+        this.held = undefined;
+      }
       this.flush();
       this.flooded = true;
       post({ type: 'exit', id: this.id, status: 2, flood: true });
@@ -119,7 +125,7 @@ class Output {
   }
 
   release() {
-    if (this.held === undefined) return;
+    if (this.held === undefined || this.flooded) return;
     const report = this.held.replace(/\n\ngoroutine \d+ \[[^\]\n]*\]:\nsyscall\/js\.handleEvent\(\)\n(?:.+\n?)*/, '\n');
     this.held = undefined;
     if (!report) return;

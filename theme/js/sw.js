@@ -9,8 +9,9 @@
 // opens is kept and served when the network fails. Hashed assets
 // (/assets/*, the interpreter's WebAssembly among them): cache first, as
 // their names change with their content. The exact engine's gzipped files
-// are left to the exact engine's worker, which keeps them in its own cache
-// and checks them itself (playground/web/exact.js). A new worker takes over
+// are left to the exact engine's worker, which checks them itself and
+// keeps the archives in its own cache, the compiler and the linker in the
+// browser's HTTP cache (playground/web/exact.js). A new worker takes over
 // at once, keeps the assets the new deploy still uses, and drops the rest
 // and the pages it kept, which may name assets that are gone.
 //
