@@ -157,11 +157,6 @@ const (
 	whyAsleep = "every goroutine of the program is blocked: a deadlock, which only Go reports as Go does, with each goroutine's trace"
 )
 
-// Version changes whenever the engine's behaviour does (the source pass,
-// the symbol set, yaegi's version), so results cached by the build are
-// not trusted across such a change.
-const Version = "yaegi-v0.16.1/29"
-
 // Run interprets src, a complete program (package main with func main).
 func Run(ctx context.Context, src string, opts Options) Result {
 	p, err := Prepare(src)
