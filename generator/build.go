@@ -137,6 +137,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		errs.Sort()
 		return nil, errs
 	}
+	fillSamples(pages, results)
 
 	var webFS fs.FS = web.Files
 	if cfg.Playground != nil && cfg.Playground.Web != nil {
@@ -202,7 +203,7 @@ func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.
 		p.doc, perr[i] = conv.Convert(markdown.Source{
 			Path: p.Path, File: p.File, Lang: p.Lang.Code, Slug: p.Slug,
 			Body: p.Body, BodyLine: p.BodyLine,
-			Labels: markdown.Labels{Output: ui.Output, Code: ui.GoCode},
+			Labels: markdown.Labels{Output: ui.Output, Sample: ui.SampleOutput, Code: ui.GoCode},
 		}, res)
 	})
 	var errs diag.List

@@ -1,13 +1,16 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
 
 	"github.com/goexpert/gointernals/generator/content"
 	"github.com/goexpert/gointernals/generator/diag"
+	"github.com/goexpert/gointernals/generator/markdown"
 	"github.com/goexpert/gointernals/generator/snippet"
 )
 
@@ -57,4 +60,28 @@ func manifest(results []snippet.Result) ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+// fillSamples puts in each page the output the build's run of each
+// {output="pattern"} snippet printed, where the markdown stage left its
+// marker: the reader sees real figures, the ones the pattern matched. The
+// result comes from the snippet cache when the code is unchanged, so
+// builds that find it there write the same page.
+func fillSamples(pages map[string][]*page, results []snippet.Result) {
+	byID := map[string]*snippet.Result{}
+	for i := range results {
+		byID[results[i].ID] = &results[i]
+	}
+	for _, ps := range pages {
+		for _, p := range ps {
+			if p.doc == nil {
+				continue
+			}
+			for _, sn := range p.doc.Snippets {
+				if r := byID[sn.ID]; r != nil && sn.Attrs.Pattern {
+					p.doc.HTML = bytes.ReplaceAll(p.doc.HTML, []byte(markdown.SampleMarker(sn.ID)), []byte(html.EscapeString(r.Output)))
+				}
+			}
+		}
+	}
 }

@@ -36,6 +36,7 @@ type UI struct {
 	ThemeDark     string
 	ThemeSystem   string
 	Output        string // caption of a snippet's output
+	SampleOutput  string // caption of the build's run of a snippet whose output varies
 	GoCode        string // accessible name of a code block
 	NotFound      string // 404 title
 	NotFoundText  string
@@ -67,6 +68,7 @@ var Strings = map[string]UI{
 		ThemeDark:     "escuro",
 		ThemeSystem:   "do sistema",
 		Output:        "Saída",
+		SampleOutput:  "Saída de exemplo",
 		GoCode:        "Código Go",
 		NotFound:      "Página não encontrada",
 		NotFoundText:  "O endereço não leva a nenhuma página deste site.",
@@ -95,6 +97,7 @@ var Strings = map[string]UI{
 		ThemeDark:     "dark",
 		ThemeSystem:   "system",
 		Output:        "Output",
+		SampleOutput:  "Sample output",
 		GoCode:        "Go code",
 		NotFound:      "Page not found",
 		NotFoundText:  "This address does not lead to any page of this site.",

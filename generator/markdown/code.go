@@ -135,8 +135,12 @@ func (st *state) extractCode(root ast.Node) {
 			if nin, err := parseInfo(infoBytes(next, st.src.Body)); err == nil && nin.lang == "output" {
 				out := blockText(next, st.src.Body)
 				sn.Expected = &out
-				sn.ExpectedLine, _ = st.fencePos(next)
+				sn.ExpectedLine, sn.ExpectedCol = st.fencePos(next)
 				sn.ExpectedLine++
+				if next.Lines().Len() > 0 {
+					sn.ExpectedLine, sn.ExpectedCol = st.pos(next.Lines().At(0).Start)
+					sn.ExpectedCol -= next.Lines().At(0).Padding
+				}
 				consumed[next] = true
 				next.Parent().RemoveChild(next.Parent(), next)
 			}
@@ -179,10 +183,19 @@ func (st *state) newSnippet(b *ast.FencedCodeBlock, in info, index int) *block.S
 			}
 			sn.Attrs.NoRun = s
 		case "output":
-			if v != "unordered" {
-				st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: output=%q is unknown; the only value is output=\"unordered\"", index, fmt.Sprint(v))
+			switch v {
+			case "unordered":
+				sn.Attrs.Unordered = true
+			case "pattern":
+				sn.Attrs.Pattern = true
+			default:
+				st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: output=%q is unknown; the values are output=\"unordered\" and output=\"pattern\"", index, fmt.Sprint(v))
 			}
-			sn.Attrs.Unordered = true
+		case "engine":
+			if v != "exact" {
+				st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: engine=%q is unknown; the only value is engine=\"exact\" (the Go toolchain; without it the page picks)", index, fmt.Sprint(v))
+			}
+			sn.Attrs.Exact = true
 		case "exit":
 			n, ok := toInt(v)
 			if !ok || n < 0 || n > 255 {
@@ -190,8 +203,11 @@ func (st *state) newSnippet(b *ast.FencedCodeBlock, in info, index int) *block.S
 			}
 			sn.Attrs.Exit = n
 		default:
-			st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: unknown attribute %q (known: norun, output, exit)", index, name)
+			st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: unknown attribute %q (known: norun, output, exit, engine)", index, name)
 		}
+	}
+	if sn.Attrs.Pattern && !sn.Attrs.Exact {
+		st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: output=\"pattern\" needs engine=\"exact\": the interpreter's figures are not Go's, so only go run's output is matched against a pattern", index)
 	}
 	return sn
 }
@@ -264,19 +280,35 @@ func (r *codeRenderer) renderSnippet(w util.BufWriter, src []byte, n ast.Node, e
 	}
 	s := n.(*SnippetNode)
 	sn := s.Snippet
+	fixed := ""
+	if sn.Attrs.Exact {
+		fixed = ` data-engine-fixed="exact"`
+	}
 	if s.Playground {
-		fmt.Fprintf(w, `<div class="snippet" id="%s" data-snippet="%s" data-playground="%s" data-state="idle">`, sn.ID, sn.ID, sn.ID)
+		fmt.Fprintf(w, `<div class="snippet" id="%s" data-snippet="%s" data-playground="%s"%s data-state="idle">`, sn.ID, sn.ID, sn.ID, fixed)
 	} else {
-		fmt.Fprintf(w, `<div class="snippet" id="%s" data-snippet="%s">`, sn.ID, sn.ID)
+		fmt.Fprintf(w, `<div class="snippet" id="%s" data-snippet="%s"%s>`, sn.ID, sn.ID, fixed)
 	}
 	highlight(w, "go", sn.Code, s.Labels.Code)
-	if sn.Expected != nil {
+	switch {
+	case sn.Expected != nil && sn.Attrs.Pattern:
+		// The pattern is the build's check; the reader sees what the
+		// build's run printed, which the build puts in place of the
+		// marker once it has validated the snippet.
+		fmt.Fprintf(w, `<div class="output" data-sample><div class="output-label">%s</div><pre tabindex="0"><samp>%s</samp></pre></div>`,
+			html.EscapeString(s.Labels.Sample), SampleMarker(sn.ID))
+	case sn.Expected != nil:
 		fmt.Fprintf(w, `<div class="output"><div class="output-label">%s</div><pre tabindex="0"><samp>%s</samp></pre></div>`,
 			html.EscapeString(s.Labels.Output), html.EscapeString(*sn.Expected))
 	}
 	_, _ = w.WriteString("</div>\n")
 	return ast.WalkSkipChildren, nil
 }
+
+// SampleMarker stands in a page's HTML for the output the build's run of
+// a snippet with {output="pattern"} printed; the build replaces it with
+// that output, escaped, once the snippet is validated.
+func SampleMarker(id string) string { return "\x00sample:" + id + "\x00" }
 
 // highlight writes code as a <pre> with chroma's classes. label, when set,
 // names the block for screen readers.

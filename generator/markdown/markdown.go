@@ -60,6 +60,7 @@ type Source struct {
 // language.
 type Labels struct {
 	Output string // caption of a snippet's output: "Saída"
+	Sample string // caption of a recorded output matched by a pattern: "Saída de exemplo"
 	Code   string // accessible name of a code block: "Código Go"
 }
 

@@ -60,7 +60,7 @@ func TestCases(t *testing.T) {
 			}
 			doc, errs := New(WithDiagrams(fakeDiagram)).Convert(Source{
 				Path: "content/" + lang + "/canais.md", File: lang + "/canais.md", Lang: lang, Slug: "canais",
-				Body: input, BodyLine: 6, Labels: Labels{Output: "Saída", Code: "Código Go"},
+				Body: input, BodyLine: 6, Labels: Labels{Output: "Saída", Sample: "Saída de exemplo", Code: "Código Go"},
 			}, fakeSite{})
 			got := map[string]string{
 				"html":     string(doc.HTML),

@@ -46,7 +46,14 @@ type Result struct {
 	// Engine names the engine the page runs a program with, as the page
 	// chooses it on "auto": EngineInterpreter or EngineGo.
 	Engine string `json:"engine,omitempty"`
-	Cached bool   `json:"-"`
+	// Fixed: the author fixed the engine ({engine="exact"}), which the
+	// page keeps whatever the reader picks; Engine is then EngineGo.
+	Fixed bool `json:"fixed,omitempty"`
+	// Pattern is the output block of a snippet with {output="pattern"},
+	// which Output matched (MatchPattern); Output is then the build's
+	// first run of it, shown on the page as a sample.
+	Pattern string `json:"pattern,omitempty"`
+	Cached  bool   `json:"-"`
 }
 
 // The playground's engines, as Result.Engine names them.
@@ -82,7 +89,7 @@ type Stats struct {
 	BuildTime, RunTime, EngineTime time.Duration
 }
 
-const validatorVersion = "3" // 3: programs run confined
+const validatorVersion = "4" // 3: programs run confined; 4: engine="exact", output="pattern"
 
 // Validate checks every snippet and returns one Result per snippet, in
 // order, with every problem found.
@@ -175,7 +182,10 @@ func (p *problem) at(line, col int, format string, args ...any) {
 }
 
 func (v *validator) check(ctx context.Context, sn *Snippet, key string) (Result, diag.List) {
-	res := Result{ID: sn.ID, Page: sn.Page, Lang: sn.Lang, Index: sn.Index, Status: StatusFailed, NoRun: sn.Attrs.NoRun, Unordered: sn.Attrs.Unordered}
+	res := Result{ID: sn.ID, Page: sn.Page, Lang: sn.Lang, Index: sn.Index, Status: StatusFailed, NoRun: sn.Attrs.NoRun, Unordered: sn.Attrs.Unordered, Fixed: sn.Attrs.Exact}
+	if sn.Attrs.Pattern && sn.Expected != nil {
+		res.Pattern = *sn.Expected
+	}
 	if cached, ok := v.load(key, sn); ok {
 		v.count(func(s *Stats) { s.Cached++ })
 		return cached, nil

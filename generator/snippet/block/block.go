@@ -39,7 +39,8 @@ const (
 )
 
 // Attrs are the attributes of a go block's info string, written as
-// ```go {norun="why" output="unordered" exit=2}.
+// ```go {norun="why" output="unordered" exit=2} or
+// ```go {engine="exact" output="pattern"}.
 type Attrs struct {
 	// NoRun, when set, is the author's reason why a program cannot be run
 	// (it is still gofmt-checked and type-checked).
@@ -50,6 +51,16 @@ type Attrs struct {
 	// Exit is the exit status the program is declared to end with; a
 	// non-zero status (or a panic, which exits 2) fails unless declared.
 	Exit int
+	// Exact fixes the page's engine to the Go toolchain ({engine="exact"}):
+	// the build runs the program with go run alone, and the playground
+	// never gives it to the interpreter, whatever the reader's choice.
+	Exact bool
+	// Pattern reads the output block as a pattern ({output="pattern"},
+	// with engine="exact" only): literal lines in which {{n}},
+	// {{n MIN..MAX}} and {{*}} stand for what varies between runs
+	// (package snippet's MatchPattern). The page shows the output of the
+	// build's run as a sample instead.
+	Pattern bool
 }
 
 // Snippet is one fenced go block of one page.
@@ -67,13 +78,14 @@ type Snippet struct {
 	// nil when there is none. ExpectedLine is its first line in the file.
 	Expected     *string
 	ExpectedLine int
+	ExpectedCol  int // file column where the output block's lines start
 }
 
 // String describes the snippet for logs and test output.
 func (s *Snippet) String() string {
 	exp := "none"
 	if s.Expected != nil {
-		exp = fmt.Sprintf("%q@%d", *s.Expected, s.ExpectedLine)
+		exp = fmt.Sprintf("%q@%d:%d", *s.Expected, s.ExpectedLine, s.ExpectedCol)
 	}
 	return fmt.Sprintf("%s %s:%d:%d attrs=%+v expected=%s code=%q", s.ID, s.Page, s.Line, s.Col, s.Attrs, exp, s.Code)
 }
