@@ -25,7 +25,9 @@
 // Test contract (browser tests rely on it): the root carries
 // data-playground, data-state ("idle", "loading", "running", "done",
 // "error") and, once it ran, data-engine ("fast" or "exact") and, for the
-// exact engine; inside,
+// exact engine; the build's data-engine-fixed="exact" (a snippet written
+// {engine="exact"}) makes every run of it the exact engine's, whatever
+// the pick; inside,
 // [data-action="run"], [data-action="stop"], the menu's button .pg-more
 // and, in the menu .pg-menu, [data-action] reset, format, copy and share
 // and the select [data-engine-pick]; [data-output], the textarea
@@ -577,6 +579,8 @@ class Playground {
   constructor(root) {
     this.root = root;
     this.id = root.dataset.playground;
+    // The author fixed the engine: the Go toolchain, where the page has it.
+    this.fixed = toolchain && root.dataset.engineFixed === 'exact';
     const pre = root.querySelector('pre.code');
     this.original = pre.textContent;
     this.runID = null;
@@ -662,7 +666,10 @@ class Playground {
     };
     this.outPre.setAttribute('aria-live', 'polite');
     this.expected = this.outPre.textContent;
-    if (this.expected) this.outLabel.textContent = T.expected;
+    // A sample (the build's run of a program whose figures vary) is no
+    // expected output.
+    this.expectedLabel = out.hasAttribute('data-sample') ? T.sample : T.expected;
+    if (this.expected) this.outLabel.textContent = this.expectedLabel;
     this.status = el('p', { class: 'pg-status', role: 'status', id: `pg-${this.id}-status` });
     this.engineNote = el('div', { class: 'pg-engine-note', 'data-engine-note': '' });
     const notes = el('p', { class: 'pg-note' }, T.limit(cfg.limit) + (this.parallel() ? ' ' + T.oneThread : ''));
@@ -673,10 +680,14 @@ class Playground {
     this.area.addEventListener('keydown', (e) => this.key(e));
     this.area.addEventListener('beforeinput', (e) => this.lineBreak(e));
     this.area.addEventListener('focus', () => {
-      if (this.pick?.value !== 'exact') host.start().catch(() => {});
-      toolchain?.prepare(this.pick?.value === 'exact');
+      if (this.mode() !== 'exact') host.start().catch(() => {});
+      toolchain?.prepare(this.mode() === 'exact');
     }, { once: true });
     this.sync();
+  }
+
+  mode() {
+    return this.fixed ? 'exact' : this.pick ? this.pick.value : 'fast';
   }
 
   parallel() {
@@ -822,7 +833,7 @@ class Playground {
     this.clearOutput();
     this.engineNote.textContent = '';
     this.setState('loading');
-    const mode = this.pick ? this.pick.value : 'fast';
+    const mode = this.mode();
     if (mode === 'exact') {
       this.runExact('');
       return;
@@ -1078,7 +1089,7 @@ class Playground {
     this.clearOutput();
     if (this.expected) {
       this.outPre.textContent = this.expected;
-      this.outLabel.textContent = T.expected;
+      this.outLabel.textContent = this.expectedLabel;
     }
     this.say('');
     this.setState('idle');

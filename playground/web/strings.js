@@ -3,7 +3,7 @@ const STRINGS = {
   pt: {
     run: 'Executar', stop: 'Parar', reset: 'Restaurar', format: 'Formatar', copy: 'Copiar', share: 'Compartilhar', more: 'Mais',
     toolbar: 'Ações do exemplo', editor: 'Código Go editável. Ctrl+Enter executa; Esc e depois Tab sai do editor.',
-    output: 'Saída', expected: 'Saída esperada', loading: 'Carregando o interpretador Go…',
+    output: 'Saída', expected: 'Saída esperada', sample: 'Saída de exemplo', loading: 'Carregando o interpretador Go…',
     running: 'Executando…', stopped: 'Parado.', timeout: (s) => `Parado: o programa não terminou em ${s} s (um laço sem fim, ou goroutines todas esperando umas pelas outras: um deadlock).`,
     buildTimeout: (s) => `Parado: a compilação não terminou em ${s} s.`,
     tooLarge: (kb) => `O programa passa de ${kb} KB: o playground não o executa nem formata.`,
@@ -31,7 +31,7 @@ const STRINGS = {
   en: {
     run: 'Run', stop: 'Stop', reset: 'Reset', format: 'Format', copy: 'Copy', share: 'Share', more: 'More',
     toolbar: 'Example actions', editor: 'Editable Go code. Ctrl+Enter runs it; Esc then Tab leaves the editor.',
-    output: 'Output', expected: 'Expected output', loading: 'Loading the Go interpreter…',
+    output: 'Output', expected: 'Expected output', sample: 'Sample output', loading: 'Loading the Go interpreter…',
     running: 'Running…', stopped: 'Stopped.', timeout: (s) => `Stopped: the program did not end within ${s} s (a loop that never ends, or goroutines all waiting for each other: a deadlock).`,
     buildTimeout: (s) => `Stopped: the build did not end within ${s} s.`,
     tooLarge: (kb) => `The program is over ${kb} KB: the playground neither runs nor formats it.`,
