@@ -12,14 +12,24 @@ import (
 	"github.com/goexpert/gointernals/playground/engine"
 )
 
-// cacheKey hashes everything that decides a snippet's result.
-func cacheKey(sn *Snippet) string {
+// cacheKey hashes everything that decides a snippet's result. For a
+// program written {output="pattern"} the cached result holds the output
+// the page shows as its sample, which stays while the key does.
+func cacheKey(sn *Snippet) string { return keyWith(sn, engine.Version) }
+
+// keyWith is cacheKey with the interpreter's version given. A program
+// written {engine="exact"} is go run's alone: a change to the
+// interpreter does not run it again, nor change its page's sample.
+func keyWith(sn *Snippet, engineVersion string) string {
 	h := sha256.New()
 	exp := "\x00none"
 	if sn.Expected != nil {
 		exp = *sn.Expected
 	}
-	fmt.Fprintf(h, "v%s\x00%s\x00%s\x00%q\x00%+v\x00%s", validatorVersion, runtime.Version(), engine.Version, sn.Code, sn.Attrs, exp)
+	if sn.Attrs.Exact {
+		engineVersion = "none"
+	}
+	fmt.Fprintf(h, "v%s\x00%s\x00%s\x00%q\x00%+v\x00%s", validatorVersion, runtime.Version(), engineVersion, sn.Code, sn.Attrs, exp)
 	return hex.EncodeToString(h.Sum(nil))
 }
 

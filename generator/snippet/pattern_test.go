@@ -82,3 +82,19 @@ func TestValidatePattern(t *testing.T) {
 		}
 	}
 }
+
+// TestExactKeyIgnoresTheInterpreter: the cache key of a program written
+// {engine="exact"}, which the interpreter never runs, does not hold the
+// engine's version (a digest of the interpreter's sources), so a change
+// to the interpreter keeps its recorded sample; any other program's does.
+func TestExactKeyIgnoresTheInterpreter(t *testing.T) {
+	exact := snip(program("\tfmt.Println(1)\n"), str("{{n}}\n"))
+	exact.Attrs.Exact, exact.Attrs.Pattern = true, true
+	plain := snip(program("\tfmt.Println(1)\n"), str("1\n"))
+	if keyWith(exact, "a") != keyWith(exact, "b") {
+		t.Error("the interpreter's version changed the key of an engine=\"exact\" program")
+	}
+	if keyWith(plain, "a") == keyWith(plain, "b") {
+		t.Error("the interpreter's version did not change the key of a program it runs")
+	}
+}
