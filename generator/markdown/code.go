@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -191,6 +192,12 @@ func (st *state) newSnippet(b *ast.FencedCodeBlock, in info, index int) *block.S
 			default:
 				st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: output=%q is unknown; the values are output=\"unordered\" and output=\"pattern\"", index, fmt.Sprint(v))
 			}
+		case "godebug":
+			s, _ := v.(string)
+			if !godebugSetting.MatchString(s) {
+				st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: godebug=%q is not a GODEBUG value: write settings as {godebug=\"gctrace=1\"}, several separated by commas", index, fmt.Sprint(v))
+			}
+			sn.Attrs.GoDebug = s
 		case "engine":
 			if v != "exact" {
 				st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: engine=%q is unknown; the only value is engine=\"exact\" (the Go toolchain; without it the page picks)", index, fmt.Sprint(v))
@@ -203,14 +210,20 @@ func (st *state) newSnippet(b *ast.FencedCodeBlock, in info, index int) *block.S
 			}
 			sn.Attrs.Exit = n
 		default:
-			st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: unknown attribute %q (known: norun, output, exit, engine)", index, name)
+			st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: unknown attribute %q (known: norun, output, exit, engine, godebug)", index, name)
 		}
+	}
+	if sn.Attrs.GoDebug != "" && !sn.Attrs.Exact {
+		st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: godebug needs engine=\"exact\": the interpreter's runtime is not the program's", index)
 	}
 	if sn.Attrs.Pattern && !sn.Attrs.Exact {
 		st.errs.Add(st.src.Path, fenceLine, fenceCol, "snippet %d: output=\"pattern\" needs engine=\"exact\": the interpreter's figures are not Go's, so only go run's output is matched against a pattern", index)
 	}
 	return sn
 }
+
+// godebugSetting is a GODEBUG value: name=value pairs separated by commas.
+var godebugSetting = regexp.MustCompile(`^[a-z0-9]+=[a-zA-Z0-9._-]+(,[a-z0-9]+=[a-zA-Z0-9._-]+)*$`)
 
 func toInt(v any) (int, bool) {
 	switch x := v.(type) {
@@ -283,6 +296,9 @@ func (r *codeRenderer) renderSnippet(w util.BufWriter, src []byte, n ast.Node, e
 	fixed := ""
 	if sn.Attrs.Exact {
 		fixed = ` data-engine-fixed="exact"`
+	}
+	if sn.Attrs.GoDebug != "" {
+		fixed += ` data-godebug="` + html.EscapeString(sn.Attrs.GoDebug) + `"`
 	}
 	if s.Playground {
 		fmt.Fprintf(w, `<div class="snippet" id="%s" data-snippet="%s" data-playground="%s"%s data-state="idle">`, sn.ID, sn.ID, sn.ID, fixed)

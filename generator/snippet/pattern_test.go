@@ -98,3 +98,19 @@ func TestExactKeyIgnoresTheInterpreter(t *testing.T) {
 		t.Error("the interpreter's version did not change the key of a program it runs")
 	}
 }
+
+// TestValidateGoDebug: a program written {godebug="gctrace=1"} runs with
+// that GODEBUG, and its output is stdout and stderr in the order written:
+// the runtime's trace line, then the program's.
+func TestValidateGoDebug(t *testing.T) {
+	code := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\truntime.GC()\n\tfmt.Println(\"done\")\n}\n"
+	s := snip(code, str("gc 1 @{{*}}s {{n}}%: {{*}} (forced)\ndone\n"))
+	s.Attrs.Exact, s.Attrs.Pattern, s.Attrs.GoDebug = true, true, "gctrace=1"
+	res, errs, _ := validate(t, Options{}, s)
+	if errs != "" {
+		t.Fatalf("the trace was not matched:\n%s", errs)
+	}
+	if !strings.HasPrefix(res[0].Output, "gc 1 @") || !strings.HasSuffix(res[0].Output, "(forced)\ndone\n") {
+		t.Errorf("recorded %q", res[0].Output)
+	}
+}

@@ -31,7 +31,7 @@ func (v *validator) runProgram(ctx context.Context, sn *Snippet, pr *problem, re
 	want := *sn.Expected
 	expLine := sn.ExpectedLine
 
-	goOut, goStatus, goErr := v.goRun(ctx, sn.Code)
+	goOut, goStatus, goErr := v.goRun(ctx, sn.Code, sn.Attrs.GoDebug)
 	v.count(func(s *Stats) { s.Toolchain++ })
 	if goErr != nil {
 		pr.at(0, 0, "%v", goErr)
@@ -129,8 +129,10 @@ func indent(s string) string {
 
 // goRun builds the program in a temporary module, within the build's
 // time limit, and runs the binary confined, within the program's, returning
-// its stdout and exit status.
-func (v *validator) goRun(ctx context.Context, code string) (output string, status int, err error) {
+// its stdout and exit status. With godebug, the program runs with that
+// GODEBUG, and output is its stdout and stderr through one pipe, in the
+// order it wrote them (what the runtime's traces write is on stderr).
+func (v *validator) goRun(ctx context.Context, code, godebug string) (output string, status int, err error) {
 	env, err := toolchainEnv()
 	if err != nil {
 		return "", 0, err
@@ -183,13 +185,19 @@ func (v *validator) goRun(ctx context.Context, code string) (output string, stat
 	start = time.Now()
 	defer func() { v.count(func(s *Stats) { s.RunTime += time.Since(start) }) }()
 	var stdout, stderr bytes.Buffer
-	err = v.opts.Sandbox.Run(ctx, engine.Command{
+	run := engine.Command{
 		Args:    []string{bin},
 		Stdout:  &stdout,
 		Stderr:  &stderr,
 		Limit:   v.opts.Timeout,
 		Isolate: true,
-	})
+	}
+	if godebug != "" {
+		// The same writer for both: os/exec gives the program one pipe.
+		run.Stderr = &stdout
+		run.Env = []string{"GODEBUG=" + godebug}
+	}
+	err = v.opts.Sandbox.Run(ctx, run)
 	if errors.Is(err, engine.ErrTimeout) {
 		return stdout.String(), 0, fmt.Errorf("the program did not end within %v (printed so far:\n%s)", v.opts.Timeout, indent(stdout.String()))
 	}

@@ -10,13 +10,14 @@
 import { goProcess } from './memfs.js';
 
 // asleep, if given, is called just before Go is told of a deadlock: what
-// it writes after that is its report.
-export async function runGo(module, fs, argv, asleep = () => {}) {
+// it writes after that is its report. env adds to the program's
+// environment (GODEBUG, which the runtime reads at start).
+export async function runGo(module, fs, argv, asleep = () => {}, env = {}) {
   globalThis.fs = fs.asNodeFS();
   globalThis.process = goProcess(() => fs.cwd);
   const go = new self.Go();
   go.argv = argv;
-  go.env = { HOME: '/tmp', TMPDIR: '/tmp', PWD: fs.cwd };
+  go.env = { ...env, HOME: '/tmp', TMPDIR: '/tmp', PWD: fs.cwd };
   let status = 0;
   go.exit = (code) => {
     status = code;

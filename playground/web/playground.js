@@ -27,7 +27,7 @@
 // "error") and, once it ran, data-engine ("fast" or "exact") and, for the
 // exact engine; the build's data-engine-fixed="exact" (a snippet written
 // {engine="exact"}) makes every run of it the exact engine's, whatever
-// the pick; inside,
+// the pick, with data-godebug's GODEBUG if any; inside,
 // [data-action="run"], [data-action="stop"], the menu's button .pg-more
 // and, in the menu .pg-menu, [data-action] reset, format, copy and share
 // and the select [data-engine-pick]; [data-output], the textarea
@@ -949,7 +949,8 @@ class Playground {
     this.runner.onerror = (e) => {
       if (this.runID === id) this.finish({ id, status: 2, error: e.message || 'runner error' });
     };
-    this.runner.postMessage({ type: 'run', id, wasm: built.wasm }, [built.wasm]);
+    // data-godebug: the GODEBUG its author wrote ({godebug="gctrace=1"}).
+    this.runner.postMessage({ type: 'run', id, wasm: built.wasm, godebug: this.root.dataset.godebug || '' }, [built.wasm]);
     this.setState('running');
     this.say(T.running);
     this.started = performance.now();

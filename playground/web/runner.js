@@ -4,7 +4,7 @@
 // WebAssembly loop, and a program that took over JavaScript here must not
 // outlive its run.
 //
-// In: {type:'run', id, wasm: ArrayBuffer}. Out, as the interpreter's
+// In: {type:'run', id, wasm: ArrayBuffer, godebug: the program's GODEBUG or ''}. Out, as the interpreter's
 // worker answers: {type:'out', id, stream, data}..., then
 // {type:'exit', id, status} or {type:'exit', id, flood:true}.
 //
@@ -22,14 +22,14 @@ const OUTPUT_LIMIT = 1 << 20;
 const post = self.postMessage.bind(self);
 
 self.onmessage = async (e) => {
-  const { id, wasm } = e.data;
+  const { id, wasm, godebug } = e.data;
   const out = new Output(id);
   let status;
   try {
     const module = await WebAssembly.compile(wasm);
     seal();
     const fs = new MemFS(null, (fd, b) => out.write(fd === 1 ? 'stdout' : 'stderr', b));
-    status = await runGo(module, fs, ['prog'], () => out.hold());
+    status = await runGo(module, fs, ['prog'], () => out.hold(), godebug ? { GODEBUG: String(godebug) } : {});
     out.release();
   } catch (err) {
     if (err instanceof RangeError && /call stack/i.test(err.message)) {

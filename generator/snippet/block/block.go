@@ -61,6 +61,13 @@ type Attrs struct {
 	// (package snippet's MatchPattern). The page shows the output of the
 	// build's run as a sample instead.
 	Pattern bool
+	// GoDebug is the GODEBUG the program runs with ({godebug="gctrace=1"},
+	// with engine="exact" only), in the build's run and in the page. A
+	// program cannot set what the runtime reads once at start, such as
+	// gctrace: //go:debug refuses it and os.Setenv comes too late. The
+	// output is then what the program writes to stdout and stderr, in the
+	// order written, as the page shows it.
+	GoDebug string
 }
 
 // Snippet is one fenced go block of one page.
