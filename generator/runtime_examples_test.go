@@ -23,7 +23,8 @@ var runtimeExamples = []string{
 // runtime.GOMAXPROCS is recorded in snippets.json with the exact engine,
 // fixed by its author, with the pattern its output matched; its page shows
 // that output, the build's run, under "Sample output" ("Saída de
-// exemplo"), with no marker left.
+// exemplo"), with no marker left; the allocator's pages have a gctrace
+// example.
 func TestRuntimeExamplesRunOnTheToolchain(t *testing.T) {
 	out := buildReal(t)
 	found := map[string]int{}
@@ -60,6 +61,23 @@ func TestRuntimeExamplesRunOnTheToolchain(t *testing.T) {
 		}
 		if strings.Contains(page, "\x00") {
 			t.Errorf("%s: a sample marker is left in the page", r.ID)
+		}
+	}
+	// Beside the explanation of gctrace, a live trace: run with
+	// GODEBUG=gctrace=1 (the runtime's line, on stderr, comes first).
+	traces := map[string]int{}
+	for _, r := range readManifest(t, out) {
+		if strings.HasPrefix(r.Output, "gc 1 @") {
+			traces[r.Page]++
+			page := read(t, out, strings.TrimPrefix(pageURL(r.Page), "/")+"index.html")
+			if !strings.Contains(page, `data-playground="`+r.ID+`" data-engine-fixed="exact" data-godebug="gctrace=1"`) {
+				t.Errorf("%s: its playground does not run with GODEBUG=gctrace=1", r.ID)
+			}
+		}
+	}
+	for _, p := range []string{"content/pt/alocador-e-gc.md", "content/en/allocator-and-gc.md"} {
+		if traces[p] != 1 {
+			t.Errorf("%s has %d gctrace examples, want 1", p, traces[p])
 		}
 	}
 	for _, slug := range runtimeExamples {
