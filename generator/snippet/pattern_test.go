@@ -101,9 +101,13 @@ func TestExactKeyIgnoresTheInterpreter(t *testing.T) {
 
 // TestValidateGoDebug: a program written {godebug="gctrace=1"} runs with
 // that GODEBUG, and its output is stdout and stderr in the order written:
-// the runtime's trace line, then the program's.
+// the runtime's trace line, then the program's. runtime.GC returns before
+// the trace is written (gcMarkTermination wakes its waiters first, and
+// prints on another thread), so a program that prints right after it
+// interleaves its line with the trace's pieces; ReadMemStats stops the
+// world, which waits for the worldsema the GC drops after printing.
 func TestValidateGoDebug(t *testing.T) {
-	code := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\truntime.GC()\n\tfmt.Println(\"done\")\n}\n"
+	code := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\truntime.GC()\n\tvar m runtime.MemStats\n\truntime.ReadMemStats(&m)\n\tfmt.Println(\"done\")\n}\n"
 	s := snip(code, str("gc 1 @{{*}}s {{n}}%: {{*}} (forced)\ndone\n"))
 	s.Attrs.Exact, s.Attrs.Pattern, s.Attrs.GoDebug = true, true, "gctrace=1"
 	res, errs, _ := validate(t, Options{}, s)
