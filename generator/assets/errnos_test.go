@@ -1,8 +1,6 @@
 package assets
 
 import (
-	"context"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -11,21 +9,9 @@ import (
 // TestLinuxErrnoOverlay rewrites the installed Go's syscall/tables_js.go:
 // its error words become Linux's, the rest of the file stays.
 func TestLinuxErrnoOverlay(t *testing.T) {
-	goroot, _, err := goEnv(context.Background(), "../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	name, err := linuxErrnoOverlay(goroot, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var overlay struct{ Replace map[string]string }
-	if err := json.Unmarshal(b, &overlay); err != nil || len(overlay.Replace) != 1 {
-		t.Fatalf("overlay %s: %v", b, err)
+	overlay := makeOverlay(t, linuxErrnoOverlay)
+	if len(overlay.Replace) != 1 {
+		t.Fatalf("the overlay replaces %d files, want 1", len(overlay.Replace))
 	}
 	for orig, copy := range overlay.Replace {
 		was, err := os.ReadFile(orig)

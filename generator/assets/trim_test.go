@@ -16,22 +16,7 @@ import (
 // architecture's package. A Go release that moves these places fails
 // here first.
 func TestWasmOnlyOverlay(t *testing.T) {
-	goroot, _, err := goEnv(context.Background(), "../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	name, err := wasmOnlyOverlay(goroot, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var overlay struct{ Replace map[string]string }
-	if err := json.Unmarshal(b, &overlay); err != nil {
-		t.Fatal(err)
-	}
+	overlay := makeOverlay(t, wasmOnlyOverlay)
 	if len(overlay.Replace) != len(wasmOnly) {
 		t.Fatalf("the overlay replaces %d files, want %d", len(overlay.Replace), len(wasmOnly))
 	}
@@ -72,4 +57,30 @@ var trimmedAway = map[string][]string{
 	"compile/main.go": {"wasm.Init", "cmd/compile/internal/amd64", "arm64.Init", "s390x.Init"},
 	"ssa/config.go":   {"rewriteValueWasm", "rewriteValueAMD64", "rewriteBlockARM64", "rewriteValueRISCV64"},
 	"link/main.go":    {"wasm.Init()", "cmd/link/internal/amd64", "arm64.Init()", "s390x.Init()"},
+}
+
+// overlay is what go build's -overlay reads.
+type overlay struct{ Replace map[string]string }
+
+// makeOverlay runs make over the installed Go into a temporary directory
+// and reads the overlay it wrote.
+func makeOverlay(t *testing.T, make func(goroot, dir string) (string, error)) overlay {
+	t.Helper()
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, err := make(goroot, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o overlay
+	if err := json.Unmarshal(b, &o); err != nil {
+		t.Fatalf("overlay %s: %v", b, err)
+	}
+	return o
 }
