@@ -139,6 +139,16 @@ func TestBrowserExactEngine(t *testing.T) {
 	} else if got, want := traceShape(output), traceShape(goRunFails(t, deadlock)); got != want {
 		t.Errorf("deadlock, exact: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
 	}
+	// The same when the program printed first: a goroutine handled the
+	// write's callback and waits for the next, so Go's runtime reports
+	// the deadlock itself, with that goroutine in it.
+	printed := "package main\n\nimport \"fmt\"\n\nfunc main() {\nch := make(chan int)\nfmt.Println(\"about to send\")\nch <- 1\n}\n"
+	typeCode(t, tab, id, printed)
+	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "exit status 2") {
+		t.Errorf("deadlock after a print, exact: state %s, output %q, status %q", state, output, status)
+	} else if got, want := traceShape(output), "about to send\n"+traceShape(goRunFails(t, printed)); got != want {
+		t.Errorf("deadlock after a print, exact: the report differs from go run's:\n%s\nwant:\n%s", got, want)
+	}
 	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nch := make(chan int)\nselect {\ncase <-ch:\ncase <-time.After(300 * time.Millisecond):\nfmt.Println(\"timeout\")\n}\n}\n")
 	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "timeout\n" {
 		t.Errorf("waiting on a timer, exact: state %s, output %q, status %q", state, output, status)

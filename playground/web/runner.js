@@ -99,6 +99,10 @@ class Output {
     }
     this.text += this.decoders[stream].decode(bytes, { stream: true });
     this.total += bytes.length;
+    // Go's runtime may give the verdict itself, without the event: once
+    // a goroutine has handled a callback (a write to stdout is one), it
+    // waits for the next forever, and Go counts it among the asleep.
+    if (this.held === undefined && stream === 'stderr' && this.text.includes('all goroutines are asleep - deadlock!')) this.held = '';
     if (this.total > OUTPUT_LIMIT) {
       if (this.held !== undefined) {
         // a report held (hold) goes out as it is, up to the limit
@@ -115,10 +119,11 @@ class Output {
   }
 
   // hold keeps what Go writes from now on, its deadlock report, until
-  // release, which sends it without the goroutine that received the event
-  // telling Go of the deadlock (gorun.js): syscall/js.handleEvent, asleep
-  // in a select with no cases, is the browser's, not the program's, and
-  // go run's report has no such goroutine.
+  // release, which sends it without the goroutine that handles the
+  // browser's events (the one telling Go of the deadlock, gorun.js, or a
+  // callback's): syscall/js.handleEvent, asleep in a select with no
+  // cases, is the browser's, not the program's, and go run's report has
+  // no such goroutine. write holds a report Go starts on its own.
   hold() {
     this.flush();
     this.held = '';
@@ -126,10 +131,10 @@ class Output {
 
   release() {
     if (this.held === undefined || this.flooded) return;
-    const report = this.held.replace(/\n\ngoroutine \d+ \[[^\]\n]*\]:\nsyscall\/js\.handleEvent\(\)\n(?:.+\n?)*/, '\n');
+    const report = (this.held + this.text).replace(/\n\ngoroutine \d+ \[[^\]\n]*\]:\nsyscall\/js\.handleEvent\(\)\n(?:.+\n?)*/, '\n');
     this.held = undefined;
-    if (!report) return;
-    this.flush();
+    clearTimeout(this.timer);
+    this.timer = 0;
     this.stream = 'stderr';
     this.text = report;
     this.flush();
