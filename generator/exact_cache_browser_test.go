@@ -15,6 +15,9 @@ import (
 	"github.com/goexpert/gointernals/generator/internal/browser"
 )
 
+// exactHello prints "exact\n".
+const exactHello = "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"exact\")\n}\n"
+
 // exactLoad is what a playground reports of the exact engine's last load
 // (data-load-ms): where the compiler and the linker came from.
 type exactLoad struct {
@@ -31,7 +34,7 @@ func runExactHello(t *testing.T, tab *browser.Tab, base, page, id string) exactL
 	root := `[data-playground="` + id + `"]`
 	tab.Do(t, 20*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(base+page), chromedp.WaitReady(root+` [data-editor]`))
 	pickEngine(t, tab, id, "exact")
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"exact\")\n}\n")
+	typeCode(t, tab, id, exactHello)
 	state, output, status := runPlayground(t, tab, id, 120*time.Second)
 	if engine, _ := engineOf(t, tab, id); state != "done" || output != "exact\n" || engine != "exact" {
 		t.Fatalf("%s: state %s, engine %s, output %q, status %q", page, state, engine, output, status)
@@ -200,7 +203,7 @@ func TestBrowserExactEnginePrefetch(t *testing.T) {
 	// runs a program meanwhile does not wait for a warm-up build: the page
 	// ends that worker and builds in a new one with the same tools, so
 	// the warm-up never reports its end.
-	typeCode(t, tab, "en-memory-1", "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"exact\")\n}\n")
+	typeCode(t, tab, "en-memory-1", exactHello)
 	if state, output, status := runPlayground(t, tab, "en-memory-1", 120*time.Second); state != "done" || output != "exact\n" {
 		t.Errorf("a run during the warm-up: state %s, output %q, status %q", state, output, status)
 	}
@@ -212,7 +215,7 @@ func TestBrowserExactEnginePrefetch(t *testing.T) {
 	// worker makes no warm-up build before the reader's (0 builds, or
 	// none reported when it was loaded by then and ended instead).
 	visit("/en/channels/", "picked")
-	loading := !browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`document.querySelector('[data-playground="en-channels-2"] [data-editor]').value = `+jsString("package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"exact\")\n}\n")+`, 'pgExactReady' in document.documentElement.dataset`))
+	loading := !browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`document.querySelector('[data-playground="en-channels-2"] [data-editor]').value = `+jsString(exactHello)+`, 'pgExactReady' in document.documentElement.dataset`))
 	if !loading {
 		t.Log("the toolchain was loaded before Run: this step then holds the warm-up's end, not the 'cold' message")
 	}

@@ -545,12 +545,7 @@ func mutDeferLoop(m *mutant) (string, bool) {
 		})
 	default: // a call in a loop body deferred
 		return m.pick(func(s site) bool {
-			es, ok := s.c.Node().(*ast.ExprStmt)
-			if !ok || !inList(s.c) || s.inLoop() == nil {
-				return false
-			}
-			_, ok = es.X.(*ast.CallExpr)
-			return ok
+			return callStmt(s) && s.inLoop() != nil
 		}, func(s site) (string, bool) {
 			call := s.c.Node().(*ast.ExprStmt).X.(*ast.CallExpr)
 			s.c.Replace(&ast.DeferStmt{Call: call})
@@ -781,16 +776,20 @@ func mutParenCall(m *mutant) (string, bool) {
 	})
 }
 
+// callStmt says whether s is a call made as a statement of a statement
+// list, the sites the mutations that move a call choose from.
+func callStmt(s site) bool {
+	es, ok := s.c.Node().(*ast.ExprStmt)
+	if !ok || !inList(s.c) {
+		return false
+	}
+	_, ok = es.X.(*ast.CallExpr)
+	return ok
+}
+
 // mutGoWait runs a call in a goroutine and waits for it at once.
 func mutGoWait(m *mutant) (string, bool) {
-	return m.pick(func(s site) bool {
-		es, ok := s.c.Node().(*ast.ExprStmt)
-		if !ok || !inList(s.c) {
-			return false
-		}
-		_, ok = es.X.(*ast.CallExpr)
-		return ok
-	}, func(s site) (string, bool) {
+	return m.pick(callStmt, func(s site) (string, bool) {
 		call := s.c.Node().(*ast.ExprStmt).X.(*ast.CallExpr)
 		text := m.src(call)
 		var tmpl, how string
@@ -1427,14 +1426,7 @@ func mutPointer(m *mutant) (string, bool) {
 
 // mutMutex makes a call under a package-level mutex.
 func mutMutex(m *mutant) (string, bool) {
-	return m.pick(func(s site) bool {
-		es, ok := s.c.Node().(*ast.ExprStmt)
-		if !ok || !inList(s.c) {
-			return false
-		}
-		_, ok = es.X.(*ast.CallExpr)
-		return ok
-	}, func(s site) (string, bool) {
+	return m.pick(callStmt, func(s site) (string, bool) {
 		es := s.c.Node().(*ast.ExprStmt)
 		text := m.src(es)
 		mu := m.fresh("gmu")
