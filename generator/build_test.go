@@ -28,7 +28,7 @@ var sitesDir string
 
 func TestMain(m *testing.M) {
 	// The builds' snippets run confined through this binary (engine.Sandbox).
-	engine.Trampoline()
+	engine.Host()
 	dir, err := os.MkdirTemp("", "snippet-cache-")
 	if err != nil {
 		panic(err)

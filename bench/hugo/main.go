@@ -39,6 +39,7 @@ import (
 	"time"
 
 	"github.com/goexpert/gointernals/generator"
+	"github.com/goexpert/gointernals/playground/engine"
 )
 
 // runs is how many timed builds each tool gets; the best one is reported,
@@ -46,6 +47,8 @@ import (
 const runs = 3
 
 func main() {
+	// The builds run snippets' programs confined, through this binary.
+	engine.Host()
 	sizesFlag := flag.String("sizes", "20,1000,10000", "comma-separated `list` of pages per language")
 	hugoFlag := flag.String("hugo", "", "`path` to a hugo binary; empty installs Hugo "+hugoVersion+" into a temporary directory")
 	flag.Parse()

@@ -34,7 +34,7 @@ const defaultBaseURL = "https://go-internals.netlify.app"
 func main() {
 	// Before anything else: the build starts itself again, with an
 	// argument only it passes, to confine the programs of snippets.
-	engine.Trampoline()
+	engine.Host()
 	contentDir := flag.String("content", "content", "content `directory` (pt/, en/)")
 	out := flag.String("out", "public", "output `directory`")
 	baseURL := flag.String("base-url", defaultBaseURL, "absolute `URL` the site is served from")

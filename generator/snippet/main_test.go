@@ -10,6 +10,6 @@ import (
 // The tests' sandboxed programs start this test binary as their
 // trampoline.
 func TestMain(m *testing.M) {
-	engine.Trampoline()
+	engine.Host()
 	os.Exit(m.Run())
 }

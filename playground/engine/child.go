@@ -17,16 +17,19 @@ import (
 // A run in a process of its own. The interpreter cannot be preempted in a
 // tight loop, and a panic in one of its goroutines ends its process: in a
 // child both cost nothing but the child, killed at the time limit. The
-// child is the current executable started again: any binary that links
-// this package serves as the engine's host, from this package's init. The
-// child runs confined (confine.go): an author's program gets neither the
+// child is the current executable started again with childArg: a binary
+// whose main calls Host first serves as the engine's host. The child runs
+// confined (confine.go): an author's program gets neither the
 // build's environment nor its network. Not in the browser's build (js),
 // which has no processes.
 
-// childEnv, set in a child's environment, makes the process a host for
-// one run: the program on stdin, its output on stdout and stderr, its
-// status as the process's.
-const childEnv = "GOINTERNALS_ENGINE_CHILD"
+// childArg, the first argument, makes the process a host for one run
+// (Host): the program on stdin, its output on stdout and stderr, its
+// status as the process's. An argument, not the environment: a variable
+// set for one process is inherited by all it starts, and any binary that
+// links this package would serve; an argument reaches only the process
+// it is given to, and only one whose main asked to serve.
+const childArg = "-gointernals-engine-child"
 
 // endMark, the child's last line on stderr, says the run ended there,
 // whatever way the program did; before it, refusedMark says
@@ -44,12 +47,8 @@ const (
 
 const whyCrash = "the interpreter itself failed on this program"
 
-func init() {
-	if os.Getenv(childEnv) != "1" {
-		return
-	}
-	// The program sees the environment the toolchain's binary sees.
-	os.Unsetenv(childEnv)
+// serveChild runs the program on stdin and exits with its status.
+func serveChild() {
 	src, err := io.ReadAll(os.Stdin)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -87,18 +86,26 @@ func RunInChild(ctx context.Context, code string, limit time.Duration) ChildResu
 	return DefaultSandbox.RunInChild(ctx, code, limit)
 }
 
+// errNotHost is why RunInChild refuses in an executable whose main did
+// not call Host.
+var errNotHost = errors.New("engine: this executable cannot start the interpreter's child: its main (or TestMain) must call engine.Host first")
+
 // RunInChild runs code in a child process confined by s (no network, no
 // inherited environment, nothing left running: see Sandbox), killed at
 // limit. Where the executable cannot be found, it runs in this process,
-// unconfined.
+// unconfined. In an executable that did not call Host it runs nothing
+// and says so (Err, status 2).
 func (s *Sandbox) RunInChild(ctx context.Context, code string, limit time.Duration) ChildResult {
+	if !trampolineHost.Load() {
+		return ChildResult{Status: 2, Stderr: errNotHost.Error() + "\n", Err: errNotHost}
+	}
 	self, err := os.Executable()
 	if err != nil {
 		var out, errb bytes.Buffer
 		res := Run(ctx, code, Options{Stdout: &out, Stderr: &errb, Timeout: limit, HandOver: true})
 		return ChildResult{Stdout: out.String(), Stderr: errb.String(), Status: res.Status, TimedOut: res.TimedOut, Refused: res.Refused, HandOver: res.HandOver, Err: res.Err}
 	}
-	env := []string{childEnv + "=1"}
+	var env []string
 	if dir := os.Getenv("GOCOVERDIR"); dir != "" {
 		// A binary built with -cover (go test -cover) writes its
 		// coverage there, and without it warns on stderr.
@@ -106,7 +113,7 @@ func (s *Sandbox) RunInChild(ctx context.Context, code string, limit time.Durati
 	}
 	var out, errb bytes.Buffer
 	err = s.Run(ctx, Command{
-		Args:    []string{self},
+		Args:    []string{self, childArg},
 		Env:     env,
 		Stdin:   strings.NewReader(code),
 		Stdout:  &out,

@@ -53,3 +53,26 @@ func TestChildSaysRefused(t *testing.T) {
 		t.Errorf("got %+v", r)
 	}
 }
+
+// The child is entered by an argument that only RunInChild passes; the
+// program does not see it (the interpreter gets arguments of its own,
+// engine.go): go run gives a program its own name and nothing else.
+func TestChildArgumentsAreTheProgramsOwn(t *testing.T) {
+	r := RunInChild(context.Background(), "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(len(os.Args))\n}\n", 10*time.Second)
+	if r.Stdout != "1\n" || r.Status != 0 {
+		t.Errorf("got %+v; want the program to see one argument, as under go run", r)
+	}
+}
+
+// An executable whose main did not call Host cannot serve as the child:
+// RunInChild says so instead of starting it (nothing but Host's switch
+// would run the program, and the executable's own main would run in its
+// place).
+func TestChildNeedsHost(t *testing.T) {
+	trampolineHost.Store(false)
+	defer trampolineHost.Store(true)
+	r := RunInChild(context.Background(), "package main\n\nfunc main() {}\n", 10*time.Second)
+	if r.Err != errNotHost || r.Status != 2 || !strings.Contains(r.Stderr, "engine.Host") {
+		t.Errorf("got %+v; want errNotHost", r)
+	}
+}

@@ -60,7 +60,7 @@ import (
 //     writable). The program gets no capability, even where the build
 //     runs as root, so it cannot make the view writable again. The view
 //     is set up by the trampoline (trampoline.go), which needs the
-//     executable to call Trampoline first in main.
+//     executable to call Host first in main.
 //
 // It does not stop a program from reading any file the build's user may,
 // by absolute path, nor from using CPU until its limit; nor, without the

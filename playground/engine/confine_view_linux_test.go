@@ -67,7 +67,7 @@ func viewProgram(dirs []string) {
 
 // viewBuild is the build: it runs the program in mode (view, remount,
 // refused: the kernel refuses the view, nohost: the executable does not
-// call Trampoline) and prints its output, the Sandbox's warning and what
+// call Host) and prints its output, the Sandbox's warning and what
 // is on disk.
 func viewBuild(mode, module string) error {
 	tmp, err := os.MkdirTemp("", "engine-view-")

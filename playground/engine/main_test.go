@@ -8,6 +8,6 @@ import (
 // The tests' sandboxed commands start this test binary as their
 // trampoline.
 func TestMain(m *testing.M) {
-	Trampoline()
+	Host()
 	os.Exit(m.Run())
 }

@@ -24,37 +24,46 @@ import (
 // command in its place.
 //
 // The trampoline is entered from main, not from an init function: the
-// executable says it can serve (Trampoline), and a Sandbox in an
-// executable that never said so does not start it that way, so no
-// program's main is ever handed arguments it does not know.
+// executable says it can serve (Host), and a Sandbox in an executable
+// that never said so does not start it that way, so no program's main is
+// ever handed arguments it does not know. The interpreter's child
+// (child.go) is entered the same way.
 
 // trampolineArg, the first argument, asks for the trampoline. A normal
 // run never passes it, and the trampoline also refuses to mount where it
 // is not the first process of a namespace a Sandbox made (asTrampoline).
 const trampolineArg = "-gointernals-sandbox-trampoline"
 
-// trampolineHost says Trampoline was called: this executable may be
-// started as the trampoline.
+// trampolineHost says Host was called: this executable may be started as
+// the trampoline or as the interpreter's child.
 var trampolineHost atomic.Bool
 
-// Trampoline must be the first call of main (and of TestMain) in every
-// executable that runs Sandbox commands with Isolate. In a normal run it
-// returns at once; started by a Sandbox as the trampoline, it sets up the
-// command's view of the file system and becomes the command, never
-// returning. Without it, programs run without the read-only view, and the
-// Sandbox says so once.
-func Trampoline() {
-	if len(os.Args) < 2 || os.Args[1] != trampolineArg {
-		trampolineHost.Store(true)
-		return
+// Host must be the first call of main (and of TestMain) in every
+// executable that runs programs: Sandbox commands with Isolate, or the
+// interpreter in a child (RunInChild). In a normal run it returns at
+// once. Started again by this package with an argument only it passes,
+// it plays the part asked for and never returns: as the trampoline it
+// sets up the command's view of the file system and becomes the command;
+// as a child it runs one program in the interpreter. Without it, programs
+// run without the read-only view (the Sandbox says so once), and
+// RunInChild refuses.
+func Host() {
+	if len(os.Args) >= 2 {
+		switch os.Args[1] {
+		case trampolineArg:
+			runTrampoline(os.Args[2:])
+		case childArg:
+			serveChild()
+		}
 	}
-	runTrampoline(os.Args[2:])
+	trampolineHost.Store(true)
 }
 
 // A trampolineSpec is what the trampoline is to do, as its second
-// argument (JSON): the command's own environment is not the trampoline's,
-// so that no hook of the executable (the interpreter's child, child.go)
-// sees it before the view is in place.
+// argument (JSON): the command's own environment and arguments are not
+// the trampoline's, so that nothing of the command (the interpreter's
+// child, child.go, is this executable too) runs before the view is in
+// place.
 type trampolineSpec struct {
 	Path     string   // the program, as exec.Cmd resolved it
 	Args     []string // its arguments, Args[0] included
@@ -175,5 +184,5 @@ func (l *launch) closeAll() {
 }
 
 // errNoTrampoline is why programs run without the view in an executable
-// that does not call Trampoline.
-var errNoTrampoline = errors.New("this executable does not call engine.Trampoline first in main")
+// that does not call Host.
+var errNoTrampoline = errors.New("this executable does not call engine.Host first in main")

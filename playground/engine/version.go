@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d98e0abf16ed5c0a"
+const sourceDigest = "ab8b8936af50f677"
