@@ -3,20 +3,25 @@
 //
 // # The model
 //
-// A build runs these stages in order; none reaches back up:
+// A build runs these stages in order; none reaches back up. The first
+// three return plain values (pages, errors, snippet results); the later
+// ones add files to one output (output.go), which the last writes:
 //
 //	content.Load      content/ (an fs.FS) → pages with front matter, URLs, twins
 //	convert           each page's markdown → HTML, headings, links, snippets;
 //	                  ```diagram blocks drawn inline by package diagram
 //	                  (package markdown; pages are converted in parallel)
 //	check             links and #anchors resolve; snippets are validated
-//	render            pages → HTML through theme/templates; sitemap, robots,
-//	                  the language chooser at /, a 404 page per language
-//	assets            theme CSS/JS bundled and hashed by esbuild; the
-//	                  playground's engines compiled to WebAssembly
-//	                  (not when the build only checks: nothing it
-//	                  checks needs them)
-//	write             everything into a new directory beside the output,
+//	bundleTheme       theme CSS/JS bundled and hashed by esbuild; templates
+//	bundlePlayground  the playground's scripts, and its engines compiled to
+//	                  WebAssembly (not when the build only checks: nothing
+//	                  it checks needs them)
+//	renderPages       pages → HTML through theme/templates, search indexes,
+//	                  a 404 page per language, the language chooser at /,
+//	                  sitemap, robots; then snippets.json and _headers
+//	addServiceWorker  /sw.js, which lists every asset above with its
+//	                  digest, so it comes last and seals the output
+//	writeSite         everything into a new directory beside the output,
 //	                  then swapped into place
 //
 // Every stage collects all of its problems as diag.Errors; if any stage
@@ -67,7 +72,7 @@ type Config struct {
 	// Playground.ModuleDir and the Go installation on PATH. Nil leaves
 	// snippets static. With Check, the playground's scripts are bundled
 	// but its engines are neither compiled nor read from the cache: they
-	// check nothing of the content (addPlayground).
+	// check nothing of the content (bundlePlayground).
 	Playground *PlaygroundConfig
 }
 
@@ -143,22 +148,31 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	if cfg.Playground != nil && cfg.Playground.Web != nil {
 		webFS = cfg.Playground.Web
 	}
-	r, err := newRenderer(cfg.Theme, webFS, baseURL)
+	out := newOutput()
+	th, err := bundleTheme(cfg.Theme, webFS, out)
 	if err != nil {
 		return nil, err
 	}
+	var pg *playgroundURLs
 	if cfg.Playground != nil {
-		if err := r.addPlayground(ctx, *cfg.Playground, !cfg.Check); err != nil {
+		if pg, err = bundlePlayground(ctx, *cfg.Playground, webFS, !cfg.Check, out); err != nil {
 			return nil, err
 		}
 	}
-	files, err := r.renderSite(site, pages)
+	if err := renderPages(th, pg, baseURL, site, pages, out); err != nil {
+		return nil, err
+	}
+	snippetsJSON, err := manifest(results)
 	if err != nil {
 		return nil, err
 	}
-	if files["snippets.json"], err = manifest(results); err != nil {
+	out.put("snippets.json", snippetsJSON)
+	out.put("_headers", headersFile(pg))
+	// Last: the service worker lists every asset the stages added.
+	if err := out.addServiceWorker(th.serviceWorker); err != nil {
 		return nil, err
 	}
+	files := out.files
 
 	rep := &Report{Pages: map[string]int{}, Files: len(files), Snippets: len(results), Stats: stats}
 	for lang, ps := range site.Pages {
@@ -168,7 +182,7 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 		rep.Bytes += int64(len(b))
 	}
 	links := map[string]string{}
-	for name, f := range r.links {
+	for name, f := range out.links {
 		links[name] = f.Path
 		rep.Files++
 		rep.Bytes += f.Size

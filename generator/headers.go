@@ -55,11 +55,11 @@ func sandboxPolicy(scriptHash string) string {
 	}, "; ")
 }
 
-// headersFile is /_headers.
-func (r *renderer) headersFile() []byte {
+// headersFile is /_headers; pg is nil when the site has no playground.
+func headersFile(pg *playgroundURLs) []byte {
 	hash := ""
-	if r.playground != nil {
-		hash = r.playground.SandboxHash
+	if pg != nil {
+		hash = pg.SandboxHash
 	}
 	rules := []struct {
 		path   string

@@ -16,9 +16,10 @@ import (
 	"github.com/goexpert/gointernals/generator/assets"
 )
 
-// addPlayground bundles the page script, the workers and the sandbox
-// (with wasm_exec.js of the toolchain that runs the build) under hashed
-// names, then, when engines is set, adds the engines (addEngines). A check
+// bundlePlayground is the playground's stage: it adds the page script,
+// the workers and the sandbox (with wasm_exec.js of the toolchain that
+// runs the build) to out under hashed names, then, when engines is set,
+// the engines (addEngines), and returns their URLs for the pages. A check
 // passes engines false: bundling the scripts is cheap and fails as the
 // build would, but compiling the interpreter and building or reading the
 // exact engine's files checks nothing of the content, so a check does
@@ -26,43 +27,46 @@ import (
 // are empty; a check writes no page). What the content needs of the exact
 // engine, the packages a program may import, checkImports gets from the
 // go command's list of them (assets.ExactPackages), not from these files.
-func (r *renderer) addPlayground(ctx context.Context, cfg PlaygroundConfig, engines bool) error {
+func bundlePlayground(ctx context.Context, cfg PlaygroundConfig, web fs.FS, engines bool, out *output) (*playgroundURLs, error) {
 	execJS, err := assets.WasmExec(ctx, cfg.ModuleDir)
 	if err != nil {
-		return fmt.Errorf("playground: %w", err)
+		return nil, fmt.Errorf("playground: %w", err)
 	}
-	out, err := assets.Bundle(r.web, []string{"playground.js", "worker.js", "exact.js", "runner.js"}, nil)
+	bundled, err := assets.Bundle(web, []string{"playground.js", "worker.js", "exact.js", "runner.js"}, nil)
 	if err != nil {
-		return fmt.Errorf("playground: %w", err)
+		return nil, fmt.Errorf("playground: %w", err)
 	}
-	sandbox, sandboxHash, err := sandboxScript(r.web, execJS, out)
+	sandbox, sandboxHash, err := sandboxScript(web, execJS, bundled)
 	if err != nil {
-		return fmt.Errorf("playground: %w", err)
+		return nil, fmt.Errorf("playground: %w", err)
 	}
 	limit := cfg.TimeLimit
 	if limit == 0 {
 		limit = 10 * time.Second
 	}
-	r.playground = &playgroundURLs{
-		Script:        r.add(out["playground.js"].Name, out["playground.js"].Contents),
-		Sandbox:       r.add(sandbox.Name, sandbox.Contents),
+	pg := &playgroundURLs{
+		Script:        out.add(bundled["playground.js"].Name, bundled["playground.js"].Contents),
+		Sandbox:       out.add(sandbox.Name, sandbox.Contents),
 		SandboxHash:   sandboxHash,
 		SandboxPolicy: sandboxPolicy(sandboxHash),
-		Exec:          r.add(assets.HashName("wasm_exec.js", execJS), execJS),
+		Exec:          out.add(assets.HashName("wasm_exec.js", execJS), execJS),
 		Limit:         int(limit / time.Second),
 	}
-	if !engines {
-		return nil
+	if engines {
+		if err := addEngines(ctx, cfg, bundled["exact.js"], pg, out); err != nil {
+			return nil, err
+		}
 	}
-	return r.addEngines(ctx, cfg, out["exact.js"])
+	return pg, nil
 }
 
 // addEngines compiles the interpreter to WebAssembly (cached by the hash
 // of its sources) and adds the exact engine's files (the Go compiler,
 // linker and the standard library's archives for js/wasm, cached by Go
-// version) and its worker, exactJS; a page fetches the tools only when a
+// version) and its worker, exactJS, to out and their URLs to pg; a page
+// fetches the tools only when a
 // program needs them, and an archive only when a program imports it.
-func (r *renderer) addEngines(ctx context.Context, cfg PlaygroundConfig, exactJS assets.Output) error {
+func addEngines(ctx context.Context, cfg PlaygroundConfig, exactJS assets.Output, pg *playgroundURLs, out *output) error {
 	cache, err := wasmCache(&cfg)
 	if err != nil {
 		return err
@@ -91,9 +95,9 @@ func (r *renderer) addEngines(ctx context.Context, cfg PlaygroundConfig, exactJS
 	}
 	// Megabytes from the cache are linked into the site, not copied.
 	if w.File != nil {
-		r.playground.Wasm = r.link(*w.File)
+		pg.Wasm = out.link(*w.File)
 	} else {
-		r.playground.Wasm = r.add(assets.HashName("engine.wasm", w.Binary), w.Binary)
+		pg.Wasm = out.add(assets.HashName("engine.wasm", w.Binary), w.Binary)
 	}
 	sums := map[string]string{}
 	inflated := map[string]int64{}
@@ -105,16 +109,16 @@ func (r *renderer) addEngines(ctx context.Context, cfg PlaygroundConfig, exactJS
 			return fmt.Errorf("playground: the exact engine: %w", err)
 		}
 	}
-	manifest, err := r.stdlibManifest(tc, dl)
+	manifest, err := stdlibManifest(tc, dl, out)
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}
-	stdlib := r.add(assets.HashName("stdlib.json", manifest), manifest)
+	stdlib := out.add(assets.HashName("stdlib.json", manifest), manifest)
 	sums[stdlib] = manifestDigest(manifest)
 	exact, err := json.Marshal(exactURLs{
-		Worker:   r.add(exactJS.Name, exactJS.Contents),
-		Compile:  r.link(dl.Compile),
-		Link:     r.link(dl.Link),
+		Worker:   out.add(exactJS.Name, exactJS.Contents),
+		Compile:  out.link(dl.Compile),
+		Link:     out.link(dl.Link),
 		Stdlib:   stdlib,
 		Size:     int(dl.Size(assets.Closure(tc.Imports, assets.FirstPackages...))) + len(manifest),
 		SHA256:   sums,
@@ -123,21 +127,8 @@ func (r *renderer) addEngines(ctx context.Context, cfg PlaygroundConfig, exactJS
 	if err != nil {
 		return err
 	}
-	r.playground.Exact = string(exact)
+	pg.Exact = string(exact)
 	return nil
-}
-
-// add puts b in the site at /assets/name and returns that URL.
-func (r *renderer) add(name string, b []byte) string {
-	r.files["assets/"+name] = b
-	return "/assets/" + name
-}
-
-// link puts a file of the cache in the site at /assets/<its name>, linked
-// rather than copied when the site is written, and returns that URL.
-func (r *renderer) link(f assets.CachedFile) string {
-	r.links["assets/"+f.Name] = f
-	return "/assets/" + f.Name
 }
 
 // engineBuilders compile the playground's engines; a nil one is package

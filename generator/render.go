@@ -5,8 +5,6 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"html"
 	"html/template"
@@ -15,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/goexpert/gointernals/generator/assets"
 	"github.com/goexpert/gointernals/generator/content"
@@ -83,35 +80,28 @@ type playgroundURLs struct {
 	Exact                       string // exactURLs as JSON
 }
 
-// renderer holds what every page shares.
-type renderer struct {
-	baseURL    string
-	playground *playgroundURLs
-	tmpl       map[string]*template.Template // by kind
-	assets     assetURLs
-	files      map[string][]byte               // bundled assets, by output path
-	links      map[string]assets.CachedFile    // output path → large file in the cache, linked
-	web        fs.FS                           // playground/web: its styles join the theme's, its scripts are bundled
-	search     map[string]string               // language code → search index URL
-	docs       map[*content.Page]*markdown.Doc // every page's converted doc, for its twin's headings
-	// serviceWorker is js/sw.js bundled; renderSite prepends what it
-	// needs to know of the deploy and writes it as /sw.js.
-	serviceWorker []byte
-	sums          sync.Map // URL → digest of a file of files, once taken (fileDigest)
+// themeBundle is what the theme stage makes of the theme: its templates,
+// and the URLs of its bundled styles, scripts and icon, which it adds to
+// the output. The service worker's script is kept aside: its file is made
+// last (output.addServiceWorker).
+type themeBundle struct {
+	tmpl          map[string]*template.Template // by kind
+	assets        assetURLs
+	serviceWorker []byte // js/sw.js bundled
 }
 
 var kinds = []string{"page", "home", "404", "root"}
 
-// newRenderer parses the theme; webFS holds the playground's styles
-// (playground/web), bundled with the theme's.
-func newRenderer(themeFS, webFS fs.FS, baseURL string) (*renderer, error) {
-	r := &renderer{baseURL: baseURL, tmpl: map[string]*template.Template{}, files: map[string][]byte{}, links: map[string]assets.CachedFile{}, web: webFS}
+// bundleTheme parses the theme's templates and bundles its styles (with
+// the playground's, from webFS: playground/web) and scripts into out.
+func bundleTheme(themeFS, webFS fs.FS, out *output) (*themeBundle, error) {
+	th := &themeBundle{tmpl: map[string]*template.Template{}}
 	for _, k := range kinds {
-		t, err := template.New(k).Funcs(template.FuncMap{"integrity": r.integrity}).ParseFS(themeFS, "templates/base.html", "templates/"+k+".html")
+		t, err := template.New(k).Funcs(template.FuncMap{"integrity": out.integrity}).ParseFS(themeFS, "templates/base.html", "templates/"+k+".html")
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
-		r.tmpl[k] = t
+		th.tmpl[k] = t
 	}
 	palette, err := chromaCSS()
 	if err != nil {
@@ -122,7 +112,7 @@ func newRenderer(themeFS, webFS fs.FS, baseURL string) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := assets.Bundle(themeFS, []string{cssEntry, "js/main.js", "js/init.js", "js/sw.js"}, map[string]string{
+	bundled, err := assets.Bundle(themeFS, []string{cssEntry, "js/main.js", "js/init.js", "js/sw.js"}, map[string]string{
 		cssEntry:             "@import \"./css/main.css\";\n@import \"./css/chroma.css\";\n@import \"./css/playground.css\";\n@import \"./css/diagram.css\";\n",
 		"css/chroma.css":     palette,
 		"css/playground.css": string(pgCSS),
@@ -132,32 +122,41 @@ func newRenderer(themeFS, webFS fs.FS, baseURL string) (*renderer, error) {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	url := func(entry string) string {
-		o := out[entry]
-		r.files["assets/"+o.Name] = o.Contents
-		return "/assets/" + o.Name
+		o := bundled[entry]
+		return out.add(o.Name, o.Contents)
 	}
-	r.assets = assetURLs{CSS: url(cssEntry), JS: url("js/main.js"), Init: url("js/init.js")}
-	r.serviceWorker = out["js/sw.js"].Contents
+	th.assets = assetURLs{CSS: url(cssEntry), JS: url("js/main.js"), Init: url("js/init.js")}
+	th.serviceWorker = bundled["js/sw.js"].Contents
 	icon, err := fs.ReadFile(themeFS, "static/favicon.svg")
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	r.assets.Icon = "/assets/" + assets.HashName("favicon.svg", icon)
-	r.files[strings.TrimPrefix(r.assets.Icon, "/")] = icon
-	return r, nil
+	th.assets.Icon = out.add(assets.HashName("favicon.svg", icon), icon)
+	return th, nil
 }
 
-// renderSite renders every page and the site-wide files. Pages are
-// independent, so they render in parallel; each writes only its own slot.
-func (r *renderer) renderSite(site *content.Site, pages map[string][]*page) (map[string][]byte, error) {
+// renderer holds what every page shares while the render stage runs.
+type renderer struct {
+	baseURL    string
+	theme      *themeBundle
+	playground *playgroundURLs                 // nil: snippets stay static
+	search     map[string]string               // language code → search index URL
+	docs       map[*content.Page]*markdown.Doc // every page's converted doc, for its twin's headings
+}
+
+// renderPages is the render stage: every page of both languages through
+// the theme's templates, each language's search index, its 404 page, the
+// language chooser at /, the sitemap and robots.txt, all added to out.
+// Pages are independent, so they render in parallel, each into its own
+// slot; out is written only before and after.
+func renderPages(th *themeBundle, pg *playgroundURLs, baseURL string, site *content.Site, pages map[string][]*page, out *output) error {
+	r := &renderer{baseURL: baseURL, theme: th, playground: pg, search: map[string]string{}, docs: map[*content.Page]*markdown.Doc{}}
 	type job struct {
 		lang content.Language
 		ps   []*page
 		nav  *sidebar
 		i    int
 	}
-	r.search = map[string]string{}
-	r.docs = map[*content.Page]*markdown.Doc{}
 	for _, ps := range pages {
 		for _, p := range ps {
 			r.docs[p.Page] = p.doc
@@ -166,11 +165,9 @@ func (r *renderer) renderSite(site *content.Site, pages map[string][]*page) (map
 	for _, lang := range site.Langs {
 		idx, err := searchIndex(pages[lang.Code])
 		if err != nil {
-			return nil, fmt.Errorf("search index of %s: %w", lang.Code, err)
+			return fmt.Errorf("search index of %s: %w", lang.Code, err)
 		}
-		name := assets.HashName("search-"+lang.Code+".json", idx)
-		r.files["assets/"+name] = idx
-		r.search[lang.Code] = "/assets/" + name
+		r.search[lang.Code] = out.add(assets.HashName("search-"+lang.Code+".json", idx), idx)
 	}
 	var jobs []job
 	navs := map[string]*sidebar{}
@@ -181,47 +178,39 @@ func (r *renderer) renderSite(site *content.Site, pages map[string][]*page) (map
 			jobs = append(jobs, job{lang, ps, navs[lang.Code], i})
 		}
 	}
-	out := make([][]byte, len(jobs))
+	html := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	par.N(len(jobs), func(k int) {
 		j := jobs[k]
-		out[k], errs[k] = r.execute(r.contentPageData(j.lang, j.ps, j.i, j.nav))
+		html[k], errs[k] = r.execute(r.contentPageData(j.lang, j.ps, j.i, j.nav))
 		if errs[k] != nil {
 			errs[k] = fmt.Errorf("%s: %w", j.ps[j.i].Path, errs[k])
 		}
 	})
-	files := map[string][]byte{}
 	for k, j := range jobs {
 		if errs[k] != nil {
-			return nil, errs[k]
+			return errs[k]
 		}
-		files[outPath(j.ps[j.i].URL)] = out[k]
-	}
-	for name, b := range r.files {
-		files[name] = b
+		out.put(outPath(j.ps[j.i].URL), html[k])
 	}
 	for _, lang := range site.Langs {
 		nf, err := r.execute(r.notFoundData(lang, navs[lang.Code].html(-1)))
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files[lang.Code+"/404.html"] = nf
+		out.put(lang.Code+"/404.html", nf)
 		if lang.Code == "en" {
-			files["404.html"] = nf // the host's default 404, in the international language
+			out.put("404.html", nf) // the host's default 404, in the international language
 		}
 	}
 	root, err := r.execute(r.rootData(site))
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files["index.html"] = root
-	if files["sw.js"], err = r.serviceWorkerFile(); err != nil {
-		return nil, err
-	}
-	files["_headers"] = r.headersFile()
-	files["sitemap.xml"] = r.sitemap(site, pages)
-	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.baseURL + "/sitemap.xml\n")
-	return files, nil
+	out.put("index.html", root)
+	out.put("sitemap.xml", r.sitemap(site, pages))
+	out.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.baseURL+"/sitemap.xml\n"))
+	return nil
 }
 
 // contentPageData is the data of ps[i]: a language's home page (always
@@ -256,7 +245,7 @@ func (r *renderer) pageData(p *page, lang content.Language) *pageData {
 		Kind: "page", Lang: lang, UI: theme.Strings[lang.Code],
 		Title: p.Title, Description: p.Description,
 		Canonical: r.baseURL + p.URL, OGType: "article",
-		HomeURL: "/" + lang.Code + "/", Assets: r.assets,
+		HomeURL: "/" + lang.Code + "/", Assets: r.theme.assets,
 		Content: template.HTML(p.doc.HTML),
 	}
 	d.Alternates, d.XDefault = r.alternates(p.Page)
@@ -314,12 +303,12 @@ func (r *renderer) alternates(p *content.Page) ([]alternate, string) {
 
 func (r *renderer) notFoundData(lang content.Language, nav template.HTML) *pageData {
 	ui := theme.Strings[lang.Code]
-	return &pageData{Kind: "404", Lang: lang, UI: ui, Title: ui.NotFound, HomeURL: "/" + lang.Code + "/", Assets: r.assets, Nav: nav}
+	return &pageData{Kind: "404", Lang: lang, UI: ui, Title: ui.NotFound, HomeURL: "/" + lang.Code + "/", Assets: r.theme.assets, Nav: nav}
 }
 
 func (r *renderer) rootData(site *content.Site) *pageData {
 	first := site.Langs[0]
-	d := &pageData{Kind: "root", Lang: content.Languages[1], UI: theme.Strings["en"], HomeURL: "/", Assets: r.assets, OGType: "website", Canonical: r.baseURL + "/"}
+	d := &pageData{Kind: "root", Lang: content.Languages[1], UI: theme.Strings["en"], HomeURL: "/", Assets: r.theme.assets, OGType: "website", Canonical: r.baseURL + "/"}
 	var names []string
 	for _, l := range site.Langs {
 		ui := theme.Strings[l.Code]
@@ -352,7 +341,7 @@ func (r *renderer) execute(d *pageData) ([]byte, error) {
 		d.Search = r.search[d.Lang.Code]
 	}
 	var b bytes.Buffer
-	if err := r.tmpl[d.Kind].ExecuteTemplate(&b, "base", d); err != nil {
+	if err := r.theme.tmpl[d.Kind].ExecuteTemplate(&b, "base", d); err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	return b.Bytes(), nil
@@ -440,69 +429,6 @@ func (r *renderer) sitemap(site *content.Site, pages map[string][]*page) []byte 
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
-}
-
-// serviceWorkerFile is /sw.js: the bundled worker after the digest of
-// each hashed asset it serves, by URL (it checks every body against it),
-// and an id of that map. Its bytes change exactly when the assets do,
-// which is what makes browsers install a new worker. The exact engine's
-// gzipped files are not the worker's to serve (exact.js fetches and checks
-// them), so they are not listed.
-func (r *renderer) serviceWorkerFile() ([]byte, error) {
-	sums := map[string]string{}
-	for name := range r.files {
-		if strings.HasPrefix(name, "assets/") {
-			sum, err := r.fileDigest("/" + name)
-			if err != nil {
-				return nil, err
-			}
-			sums["/"+name] = sum
-		}
-	}
-	for name, f := range r.links {
-		if strings.HasSuffix(name, ".gz") {
-			continue
-		}
-		sum, err := linkedDigest(f)
-		if err != nil {
-			return nil, err
-		}
-		sums["/"+name] = sum
-	}
-	list, err := json.Marshal(sums) // keys sorted: the same assets give the same bytes
-	if err != nil {
-		return nil, err
-	}
-	id := sha256.Sum256(list)
-	return fmt.Appendf(nil, "self.BUILD=%q;self.ASSETS=%s;\n%s", hex.EncodeToString(id[:6]), list, r.serviceWorker), nil
-}
-
-// integrity is the integrity attribute of the script or style sheet of
-// r.files served at url: the browser runs or applies the file only if its
-// SHA-256 is this one.
-func (r *renderer) integrity(url string) (template.HTMLAttr, error) {
-	sum, err := r.fileDigest(url)
-	if err != nil {
-		return "", err
-	}
-	return template.HTMLAttr(`integrity="` + sum + `"`), nil
-}
-
-// fileDigest is the digest of the file of r.files served at url, taken
-// once per build: every page names the same few files. Pages render in
-// parallel, hence the sync.Map; nothing is added to r.files meanwhile.
-func (r *renderer) fileDigest(url string) (string, error) {
-	if sum, ok := r.sums.Load(url); ok {
-		return sum.(string), nil
-	}
-	b, ok := r.files[strings.TrimPrefix(url, "/")]
-	if !ok {
-		return "", fmt.Errorf("theme: no file %s to take the digest of", url)
-	}
-	sum := sha256.Sum256(b)
-	s := sri(sum[:])
-	r.sums.Store(url, s)
-	return s, nil
 }
 
 // sriPrefix starts a digest in the format of Subresource Integrity, which

@@ -34,9 +34,9 @@ func wasmCache(cfg *PlaygroundConfig) (string, error) {
 	return filepath.Join(dir, "gointernals", "wasm"), nil
 }
 
-// stdlibManifest links every archive of dl into the site under
-// /assets/std/ and returns the manifest the page's worker reads.
-func (r *renderer) stdlibManifest(tc *assets.Toolchain, dl *assets.DownloadSet) ([]byte, error) {
+// stdlibManifest links every archive of dl into out under /assets/std/
+// and returns the manifest the page's worker reads.
+func stdlibManifest(tc *assets.Toolchain, dl *assets.DownloadSet, out *output) ([]byte, error) {
 	importable := map[string]bool{}
 	for _, p := range tc.Packages {
 		importable[p] = true
@@ -53,9 +53,8 @@ func (r *renderer) stdlibManifest(tc *assets.Toolchain, dl *assets.DownloadSet) 
 			return nil, errs[i]
 		}
 		f := dl.Archives[p]
-		r.links["assets/std/"+f.Name] = f
 		m.Packages[p] = assets.ManifestEntry{
-			URL:        "/assets/std/" + f.Name,
+			URL:        out.linkAt("assets/std/"+f.Name, f),
 			Size:       f.Size,
 			SHA256:     sums[i],
 			Imports:    tc.Imports[p],
