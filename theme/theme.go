@@ -4,7 +4,7 @@
 //
 // Templates are html/template files under templates/; every page is
 // rendered by "page.html", "home.html", "404.html" or "root.html", each of
-// which fills the blocks of "base.html". styles/ and scripts/ hold the
+// which fills the blocks of "base.html". css/ and js/ hold the
 // sources that the generator bundles, minifies and names by content hash;
 // templates refer to the results through the data's Assets field, never by
 // a fixed name, so a browser can cache them forever.

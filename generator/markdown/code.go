@@ -326,6 +326,21 @@ func (r *codeRenderer) renderSnippet(w util.BufWriter, src []byte, n ast.Node, e
 // that output, escaped, once the snippet is validated.
 func SampleMarker(id string) string { return "\x00sample:" + id + "\x00" }
 
+// highlighted is code as chroma's spans, or escaped plain text when there
+// is no lexer or chroma fails: formatted aside first, so that a failure
+// part-way leaves nothing of its half behind the plain text.
+func highlighted(lexer chroma.Lexer, code string) []byte {
+	if lexer != nil {
+		if it, err := chroma.Coalesce(lexer).Tokenise(nil, code); err == nil {
+			var b bytes.Buffer
+			if formatter.Format(&b, styles.Fallback, it) == nil {
+				return b.Bytes()
+			}
+		}
+	}
+	return []byte(html.EscapeString(code))
+}
+
 // highlight writes code as a <pre> with chroma's classes. label, when set,
 // names the block for screen readers.
 func highlight(w util.BufWriter, lang, code, label string) {
@@ -339,15 +354,6 @@ func highlight(w util.BufWriter, lang, code, label string) {
 		_, _ = w.WriteString(` aria-label="` + html.EscapeString(label) + `"`)
 	}
 	_, _ = w.WriteString("><code>")
-	if lexer == nil {
-		_, _ = w.WriteString(html.EscapeString(code))
-	} else {
-		it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
-		if err != nil {
-			_, _ = w.WriteString(html.EscapeString(code))
-		} else if err := formatter.Format(w, styles.Fallback, it); err != nil {
-			_, _ = w.WriteString(html.EscapeString(code))
-		}
-	}
+	_, _ = w.Write(highlighted(lexer, code))
 	_, _ = w.WriteString("</code></pre>\n")
 }

@@ -152,7 +152,7 @@ func Validate(ctx context.Context, snippets []*Snippet, opts Options) ([]Result,
 
 type validator struct {
 	opts  Options
-	impMu sync.Mutex // the source importer caches packages and is not safe for concurrent use
+	impMu sync.Mutex // the gc importer keeps the packages it read in a map of its own, unguarded
 	imp   types.Importer
 
 	statsMu sync.Mutex
