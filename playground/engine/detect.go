@@ -340,6 +340,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	printedTypes(file, add)
 	interfaceFields(file, imports, add)
 	genericInits(file, add)
+	selectGotos(file, add)
 	sortFindings(out)
 	return out
 }
@@ -994,4 +995,30 @@ func promotesFmtMethod(f *ast.Field, imports map[string]string) string {
 		}
 	}
 	return ""
+}
+
+// selectGotos reports a goto in a select's case back to a label before
+// the select: yaegi v0.16.1 builds the case's code anew each time the
+// select runs, and following that goto round to the select again it
+// recurses until its stack is exhausted (the program hangs, then the
+// interpreter dies). A goto forward, past the select, runs right.
+func selectGotos(file *ast.File, add func(token.Pos, string, string)) {
+	ast.Inspect(file, func(n ast.Node) bool {
+		s, ok := n.(*ast.SelectStmt)
+		if !ok {
+			return true
+		}
+		ast.Inspect(s.Body, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BranchStmt:
+				if m.Tok == token.GOTO && m.Label.Obj != nil && m.Label.Obj.Pos() < s.Pos() {
+					add(m.Pos(), "goto out of a select", "a goto from a select's case back to a label before the select makes the interpreter recurse until it fails")
+				}
+			}
+			return true
+		})
+		return true
+	})
 }

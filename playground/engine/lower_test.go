@@ -64,6 +64,8 @@ func TestLoweringRewrites(t *testing.T) {
 			"s := i * 2; { _lowerF2 := func() func() { i, s := i, s; return func() { println(i, s, n) } }(); defer _lowerF2() } }"},
 		{"", "var v any = n; switch v.(type) { case int, error: println(1) }",
 			"switch _lowerTS1 := v.(type) { case int, _lowerRT.Error: println(1) }"},
+		{"", "c := make(chan int); for { select { case <-c: if n > 0 { break }; continue } }",
+			"{ _lowerSel1: select { case <-c: if n > 0 { break _lowerSel1 }; { continue } } }"},
 		{"sort", "for i := range n { s := []int{i, n}; sort.Slice(s, func(a, b int) bool { return s[a] < s[b] }) }",
 			"sort.Slice(s, (func(a, b int) bool { return s[a] < s[b] }))"},
 	}
