@@ -341,6 +341,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	interfaceFields(file, imports, add)
 	genericInits(file, add)
 	selectGotos(file, add)
+	multiValues(file, add)
 	sortFindings(out)
 	return out
 }
@@ -1019,6 +1020,28 @@ func selectGotos(file *ast.File, add func(token.Pos, string, string)) {
 			}
 			return true
 		})
+		return true
+	})
+}
+
+// multiValues reports an assignment of several values whose values the
+// interpreter drops (multiValueBug) and the source pass left as it is
+// (multiAssigns: one in an if's or a for's header, say).
+func multiValues(file *ast.File, add func(token.Pos, string, string)) {
+	const msg = "in an assignment of several values, the interpreter drops the others when one is a call, a receive or a composite literal (a, b = f(), 0 leaves b as it was)"
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) && multiValueBug(n.Rhs, n.Tok) {
+				add(n.Pos(), "multiple assignment", msg)
+			}
+		case *ast.GenDecl:
+			for _, sp := range n.Specs {
+				if vs, ok := sp.(*ast.ValueSpec); ok && n.Tok == token.VAR && len(vs.Names) == len(vs.Values) && multiValueBug(vs.Values, token.VAR) {
+					add(vs.Pos(), "multiple assignment", msg)
+				}
+			}
+		}
 		return true
 	})
 }

@@ -43,6 +43,8 @@ import (
 //     Go infers, written out, when the syntax shows them (lowergen.go);
 //   - a break, continue or goto ending a select's case, and a plain break
 //     in a select (selectBranches);
+//   - the calls, receives and composite literals of an assignment of
+//     several values, which the interpreter assigned alone (multiAssigns);
 //   - a method value x.M with a value receiver, which must copy x (or
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
@@ -204,6 +206,7 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 		l.selectBranches(s, labels[s])
 	}
 	l.recvAssigns(file)
+	l.multiAssigns(file)
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
@@ -600,6 +603,139 @@ func selectBreaks(body []ast.Stmt) []*ast.BranchStmt {
 		})
 	}
 	return out
+}
+
+// multiAssigns: in an assignment of several values, "a, b = f(), 0",
+// yaegi v0.16.1 lets a call, a receive or a composite literal write
+// straight into its variable and then skips the whole statement's
+// assignment (interp/cfg.go sets the statement's action to nop for one
+// pair): b keeps its old value. With := and var the same happens for a
+// receive or a composite literal ("v, w := <-ch, 3" leaves w 0). The
+// values that hold a call, a receive or a composite literal are taken
+// first into fresh variables, in their order, as Go's compiler evaluates
+// them before the rest: "{ _lowerA1 := f(); a, b = _lowerA1, 0 }". A
+// statement that is not in a list of statements (an if's or a for's),
+// or a value another rewrite changes, stays, and Detect announces it.
+func (l *lowering) multiAssigns(file *ast.File) {
+	hoist := func(at ast.Node, values []ast.Expr, tok token.Token) {
+		if !multiValueBug(values, tok) {
+			return
+		}
+		var moved []ast.Expr
+		for _, v := range values {
+			if hasEffects(v) {
+				if !l.hoistable(v) || l.editedWithin(v) {
+					return
+				}
+				moved = append(moved, v)
+			}
+		}
+		var decls []string
+		for _, v := range moved {
+			name := l.name("_lowerA")
+			if tok == token.DEFINE {
+				decls = append(decls, name+" := "+l.text(v)+"; ")
+			} else {
+				decls = append(decls, "var "+name+" = "+l.text(v)+"; ")
+			}
+			l.replace(v, name)
+		}
+		if tok == token.ASSIGN {
+			l.wrap(at, "{ "+strings.Join(decls, ""), " }")
+		} else {
+			// A declaration: its names stay in the scope they were in.
+			l.insert(at.Pos(), strings.Join(decls, ""))
+		}
+	}
+	spec := func(d *ast.GenDecl) (*ast.ValueSpec, bool) {
+		if d.Tok != token.VAR || d.Lparen.IsValid() || len(d.Specs) != 1 {
+			return nil, false
+		}
+		vs := d.Specs[0].(*ast.ValueSpec)
+		return vs, len(vs.Names) > 1 && len(vs.Names) == len(vs.Values)
+	}
+	for _, d := range file.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok {
+			if vs, ok := spec(gd); ok {
+				hoist(gd, vs.Values, token.VAR)
+			}
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		for _, st := range stmtList(n) {
+			if ls, ok := st.(*ast.LabeledStmt); ok {
+				st = ls.Stmt
+			}
+			switch st := st.(type) {
+			case *ast.AssignStmt:
+				if len(st.Lhs) > 1 && len(st.Lhs) == len(st.Rhs) && (st.Tok == token.ASSIGN || st.Tok == token.DEFINE) {
+					hoist(st, st.Rhs, st.Tok)
+				}
+			case *ast.DeclStmt:
+				if vs, ok := spec(st.Decl.(*ast.GenDecl)); ok {
+					hoist(st, vs.Values, token.VAR)
+				}
+			}
+		}
+		return true
+	})
+}
+
+// editedWithin: an earlier rewrite changes the text of n, which then
+// cannot move whole.
+func (l *lowering) editedWithin(n ast.Node) bool {
+	pos, end := l.off(n.Pos()), l.off(n.End())
+	for _, e := range l.edits {
+		if e.pos >= pos && e.end <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// multiValueBug reports whether yaegi v0.16.1 drops some of the values of
+// an assignment of several (tok: =, := or var; see multiAssigns): one is
+// a receive or a composite literal (&T{} too), or, with =, a call.
+func multiValueBug(values []ast.Expr, tok token.Token) bool {
+	if len(values) < 2 {
+		return false
+	}
+	for _, v := range values {
+		switch v := ast.Unparen(v).(type) {
+		case *ast.CompositeLit:
+			return true
+		case *ast.CallExpr:
+			if tok == token.ASSIGN {
+				return true
+			}
+		case *ast.UnaryExpr:
+			if v.Op == token.ARROW {
+				return true
+			}
+			if _, ok := ast.Unparen(v.X).(*ast.CompositeLit); ok && v.Op == token.AND {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasEffects: e holds a call, a receive or a composite literal (outside
+// a function literal, which only makes a value).
+func hasEffects(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr, *ast.CompositeLit:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		}
+		return !found
+	})
+	return found
 }
 
 // goPanic gives a goroutine a deferred call that ends the program when a

@@ -66,6 +66,8 @@ func TestLoweringRewrites(t *testing.T) {
 			"switch _lowerTS1 := v.(type) { case int, _lowerRT.Error: println(1) }"},
 		{"", "c := make(chan int); for { select { case <-c: if n > 0 { break }; continue } }",
 			"{ _lowerSel1: select { case <-c: if n > 0 { break _lowerSel1 }; { continue } } }"},
+		{"", "a, b := n, n; a, b = len(\"ab\"), 0; c, d := []int{a}, b; println(a, b, c, d)",
+			"{ var _lowerA1 = len(\"ab\"); a, b = _lowerA1, 0 }; _lowerA2 := []int{a}; c, d := _lowerA2, b;"},
 		{"sort", "for i := range n { s := []int{i, n}; sort.Slice(s, func(a, b int) bool { return s[a] < s[b] }) }",
 			"sort.Slice(s, (func(a, b int) bool { return s[a] < s[b] }))"},
 	}

@@ -30,3 +30,28 @@ func TestGotoOutOfASelect(t *testing.T) {
 		}
 	}
 }
+
+// An assignment of several values that the source pass cannot rewrite
+// (in an if's or a for's header) is announced; one it rewrites is not.
+func TestMultipleAssignmentsLeftAreAnnounced(t *testing.T) {
+	const head = "package main\n\nimport \"fmt\"\n\nfunc f() int { return 7 }\n\nfunc main() {\n\ta, b := 1, 2\n\t"
+	for _, c := range []struct {
+		body      string
+		announced bool
+	}{
+		{"if a, b = f(), 0; a > b {\n\t\tfmt.Println(a, b)\n\t}", true},
+		{"for s := []int{}; a < 9; a, s = a+1, append(s, a) {\n\t\tfmt.Println(s, b)\n\t}", true},
+		{"a, b = f(), 0\n\tfmt.Println(a, b)", false},
+		{"a, b = b+1, a\n\tfmt.Println(a, b)", false},
+	} {
+		src := head + c.body + "\n}\n"
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		why := p.HandOver()
+		if got := strings.Contains(why, "assignment of several values"); got != c.announced {
+			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, why, src)
+		}
+	}
+}
