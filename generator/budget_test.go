@@ -41,11 +41,15 @@ func asset(t *testing.T, out, pattern string) []byte {
 // run-time safety net, which hands Go what the interpreter cannot be
 // trusted with, added 16 KB), the page's own scripts
 // (the exact engine's worker and the sandbox, with the workers it starts
-// and Go's wasm_exec.js, included) at most 26.5 KB gzipped (25 KB until
+// and Go's wasm_exec.js, included) 26.5 KB gzipped (25 KB until
 // issue 17's compile errors, every one marked in the editor with its
 // position a button, took them to 26,110 bytes on 2026-12-01, and the
 // playground's menu, which keeps its toolbar one row on a phone, to
-// 26,321 bytes, and the engine choice's words to 26,669), and no inline
+// 26,321 bytes, and the engine choice's words to 26,669), at most 27.5 KB
+// since the rest of issue 17 (go build's whole list of errors after the
+// interpreter's first, marks that follow edits, a fixed engine said in
+// words) took them from 27,104 to 27,656 bytes on 2026-12-01 (serving
+// each language its own strings would save about 930 bytes a page), and no inline
 // script in any page (the Content-Security-Policy allows one, the
 // sandbox's, which only the page's script writes into its frame).
 func TestPlaygroundBudgets(t *testing.T) {
@@ -61,7 +65,7 @@ func TestPlaygroundBudgets(t *testing.T) {
 	for _, pattern := range []string{"main-*.js", "init-*.js", "playground-*.js", "exact-*.js", "sandbox-*.js"} {
 		js = append(js, asset(t, out, pattern)...)
 	}
-	const jsBudget = 26*1024 + 512
+	const jsBudget = 27*1024 + 512
 	if n := gzipSize(t, js); n > jsBudget {
 		t.Errorf("the page's own scripts are %d bytes gzipped, over the %d budget", n, jsBudget)
 	} else {

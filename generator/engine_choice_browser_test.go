@@ -20,7 +20,8 @@ import (
 // sentence in the page's language, the interpreter's reason (English,
 // marked so) folded under it; and the status's time counts from the
 // click, the toolchain's loading included (it said 281 ms after an 11.8 s
-// wait).
+// wait). A playground whose engine its author fixed offers no choice,
+// and says what runs it.
 func TestBrowserEngineChoice(t *testing.T) {
 	tab := browser.New(t)
 	base := browser.Serve(t, buildWithPlayground(t, 10*time.Second))
@@ -115,6 +116,26 @@ func TestBrowserEngineChoice(t *testing.T) {
 		t.Logf("%s: status %q; the toolchain ready and the program running %.0f ms after the click, over at %.0f ms", c.page, run.Status, run.Loaded, run.Ended)
 		if ms < run.Loaded-1 || ms > run.Ended+1 {
 			t.Errorf("%s: the status says %.0f ms; the wait was %.0f ms to the end of loading and %.0f ms in all: want the time from the click", c.page, ms, run.Loaded, run.Ended)
+		}
+	}
+
+	// A playground whose engine its author fixed ({engine="exact"}) offers
+	// no choice: its menu says in words what runs it; the page's other
+	// playgrounds keep theirs.
+	for _, c := range []struct{ page, words string }{
+		{"/pt/memoria/", "Este exemplo roda com o compilador Go."},
+		{"/en/memory/", "This example runs with the Go toolchain."},
+	} {
+		const fixed = `[data-engine-fixed="exact"]`
+		tab.Do(t, wait, chromedp.Navigate(base+c.page), chromedp.WaitReady(fixed+` .pg-more`), chromedp.Click(fixed+` .pg-more`))
+		got := browser.Get(t, tab, wait, chromedp.Evaluate[[]string](`(() => {
+		  const menu = document.querySelector('`+fixed+` .pg-menu');
+		  const others = [...document.querySelectorAll('[data-playground]:not(`+fixed+`)')];
+		  return [String(menu.hidden), String(!!menu.querySelector('select, [data-engine-pick]')), menu.querySelector('.pg-fixed')?.innerText || '',
+		    String(others.length > 0 && others.every((p) => p.querySelector('[data-engine-pick]')))];
+		})()`))
+		if got[0] != "false" || got[1] != "false" || got[2] != c.words || got[3] != "true" {
+			t.Errorf("%s: the fixed playground's menu: hidden %s, a choice %s, words %q; the other playgrounds each with a choice %s; want it open, no choice, %q, true", c.page, got[0], got[1], got[2], got[3], c.words)
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package generator
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,27 +20,38 @@ import (
 // editor aria-invalid and described by the output); each line:col is a
 // button that puts the editor's caret there, the column counted in bytes
 // as Go counts it; the output holds no element but those buttons, and
-// axe-core finds nothing serious in the playground so marked.
+// axe-core finds nothing serious in the playground so marked. With the
+// Interpreter picked, the interpreter's first error is followed by the
+// Go toolchain's list when the toolchain is loaded (go build's, which
+// the test runs), and by a note that the compiler may find more when it
+// is not. The marks follow the reader's edits.
 func TestBrowserCompileErrors(t *testing.T) {
 	tab, _, _ := onChannels(t)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	q := `document.querySelector('` + root + `')`
-	check := func(engine, code, want, wantEngine string) {
+	// check runs code on engine and wants the output want ("" for go
+	// build's list of errors) on wantEngine, with a note that says note.
+	check := func(engine, code, want, wantEngine, wantNote string) {
 		t.Helper()
 		pickEngine(t, tab, id, engine)
 		typeCode(t, tab, id, code)
+		if want == "" {
+			want = goBuildErrors(t, editorValue(t, tab, id))
+		}
 		state, output, status := runPlayground(t, tab, id, 180*time.Second)
 		got, note := engineOf(t, tab, id)
 		if state != "error" || output != want || got != wantEngine || !strings.Contains(status, "exit status 1") {
 			t.Errorf("%s: state %s, engine %s, output %q, status %q; want %q on the %s engine", engine, state, got, output, status, want, wantEngine)
 		}
-		if engine == "fast" && !strings.Contains(note, "stops at the first compile error") {
-			t.Errorf("%s: the note says %q; want it to say the interpreter stops at its first error", engine, note)
+		if !strings.Contains(note, wantNote) {
+			t.Errorf("%s: the note says %q; want %q", engine, note, wantNote)
 		}
-		var lines []string
+		var lines []string // each line once
 		for _, l := range strings.Split(strings.TrimSuffix(want, "\n"), "\n") {
-			lines = append(lines, strings.SplitN(l, ":", 3)[0])
+			if n := strings.SplitN(l, ":", 3)[0]; !slices.Contains(lines, n) {
+				lines = append(lines, n)
+			}
 		}
 		marked := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`[...`+q+`.querySelectorAll('.pg-mark')].map((m) => m.style.getPropertyValue('--line')).join(' ')`))
 		if marked != strings.Join(lines, " ") {
@@ -69,14 +84,33 @@ func TestBrowserCompileErrors(t *testing.T) {
 	}
 	two := "package main\n\nfunc main() {\nx := 1\ny = 2\n}\n"
 	const twoErrors = "4:2: declared and not used: x\n5:2: undefined: y\n"
-	check("auto", two, twoErrors, "exact")
-	check("fast", two, twoErrors, "fast")
-	check("exact", two, twoErrors, "exact")
+	// Four errors on four lines: the interpreter finds the second and
+	// stops there; the source pass's check adds the first.
+	four := "package main\n\nimport \"fmt\"\n\nfunc main() {\nx := 1\ny = 2\nfmt.Println(z)\nfmt.Println(\"a\" * 2)\n}\n"
+	const firstOfFour = "6:2: declared and not used: x\n7:2: undefined: y\n"
+	const (
+		mayFindMore = "stops at the first compile error it finds itself; the Go compiler may find more"
+		listed      = "Every error, as the Go compiler lists them."
+		picked      = "Run with the Go toolchain."
+	)
+	// Before the toolchain is loaded or cached, the interpreter's errors,
+	// and a note that the Go compiler may find more: nothing is
+	// downloaded for the rest.
+	check("fast", four, firstOfFour, "fast", mayFindMore)
+	if browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`'pgExactReady' in document.documentElement.dataset`)) {
+		t.Error("the interpreter's errors loaded the Go toolchain")
+	}
+	check("auto", two, twoErrors, "exact", "needs the Go compiler")
+	// The toolchain loaded: the interpreter picked, its first error is
+	// followed by go build's whole list.
+	check("fast", two, twoErrors, "fast", listed)
+	check("fast", four, "", "fast", listed)
+	check("exact", two, twoErrors, "exact", picked)
 	// A column past letters of two bytes: Go counts bytes, the editor
 	// characters.
 	accents := "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"héllo\", y)\n}\n"
-	check("fast", accents, "6:24: undefined: y\n", "fast")
-	check("exact", accents, "6:24: undefined: y\n", "exact")
+	check("fast", accents, "6:24: undefined: y\n", "fast", listed)
+	check("exact", accents, "6:24: undefined: y\n", "exact", picked)
 	// The marks and the buttons pass axe-core in both colour schemes.
 	for _, scheme := range []string{"light", "dark"} {
 		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.documentElement.dataset.theme = '`+scheme+`'`))
@@ -88,9 +122,64 @@ axe.run(`+q+`, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 
 			t.Errorf("errors shown (%s): %s", scheme, v)
 		}
 	}
+
+	// The marks follow edits, as in a good editor: a line typed above a
+	// marked line moves its mark, and its position's button leads to where
+	// the line went; editing a marked line keeps its mark, joining it to
+	// the line above takes the mark there; a mark goes with its line, and
+	// the editor is no longer invalid once none is left.
+	check("exact", two, twoErrors, "exact", picked)
+	ed := q + `.querySelector('[data-editor]')`
+	edit := func(what, js, key, want string) {
+		t.Helper()
+		tab.Do(t, 10*time.Second,
+			chromedp.Evaluate[chromedp.Void](`(() => { const a = `+ed+`; a.focus(); const v = a.value; `+js+` })()`),
+			chromedp.KeyEvent(key))
+		got := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`[...`+q+`.querySelectorAll('.pg-mark')].map((m) => m.style.getPropertyValue('--line')).join(' ') + '/' + `+ed+`.getAttribute('aria-invalid')`))
+		if got != want {
+			t.Errorf("%s: marked lines/aria-invalid %q, want %q (the editor holds %q)", what, got, want, editorValue(t, tab, id))
+		}
+	}
+	edit("a line typed above the marks", `const i = v.indexOf('{') + 1; a.setSelectionRange(i, i);`, "\r", "5 6/true")
+	tab.Do(t, 10*time.Second, chromedp.Click(root+` .pg-at`))
+	caret := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](ed+`.selectionStart`))
+	if want := offsetOf(editorValue(t, tab, id), "5", "2"); caret != want {
+		t.Errorf("after a line typed above it, clicking 4:2 put the caret at %d; want %d, line 5 where the line went", caret, want)
+	}
+	edit("a marked line edited", `const i = v.indexOf('y = 2') + 5; a.setSelectionRange(i, i);`, "0", "5 6/true")
+	edit("a marked line deleted", `const i = v.indexOf('\tx'); a.setSelectionRange(i, v.indexOf('\n', i) + 1);`, "\b", "5/true")
+	edit("a marked line joined to the one above", `const i = v.indexOf('\ty'); a.setSelectionRange(i, i);`, "\b", "4/true")
+	edit("the last marked line deleted", `const i = v.lastIndexOf('\n', v.indexOf('y =')) + 1; a.setSelectionRange(i, v.indexOf('\n', i) + 1);`, "\b", "/null")
+
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
 	}
+}
+
+// goBuildErrors returns go build's compile errors for the program src,
+// "line:col: message" a line, as the page shows them.
+func goBuildErrors(t *testing.T, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "build", "-o", os.DevNull, "main.go")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("go build compiled %q", src)
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(string(out), "\n") {
+		if l, ok := strings.CutPrefix(l, "./main.go:"); ok {
+			b.WriteString(l + "\n")
+		}
+	}
+	if strings.Count(b.String(), "\n") < 2 {
+		t.Fatalf("go build: %s; want at least two errors", out)
+	}
+	return b.String()
 }
 
 // offsetOf returns the editor's offset (UTF-16 units) of Go's line:col

@@ -30,7 +30,7 @@
 // the pick, with data-godebug's GODEBUG if any; inside,
 // [data-action="run"], [data-action="stop"], the menu's button .pg-more
 // and, in the menu .pg-menu, [data-action] reset, format, copy and share
-// and the select [data-engine-pick]; [data-output], the textarea
+// and the select [data-engine-pick] (for a fixed engine, words: .pg-fixed); [data-output], the textarea
 // [data-editor] and [data-engine-note]; after errors, .pg-mark over each
 // line they name (--line) and, in the output, a button.pg-at for each
 // line:col.
@@ -523,6 +523,16 @@ class Toolchain extends WorkerClient {
 
 const toolchain = cfg.exact ? new Toolchain() : null;
 
+// goErrors gives go build's messages the editor's terms: go build names
+// the file, the page counts lines in the editor; a package outside the
+// playground is said in words.
+function goErrors(errors) {
+  const msg = errors
+    .replace(/^(?:\.\/)?main\.go:/gm, '')
+    .replace(/could not import (\S+) \(open : [^)]*\)/g, (_, p) => T.notAvailable(p));
+  return msg.endsWith('\n') ? msg : msg + '\n';
+}
+
 // ERROR_LIMIT is the most positions an error output gets buttons for:
 // go build stops at 10 errors.
 const ERROR_LIMIT = 20;
@@ -614,7 +624,9 @@ class Playground {
     bar.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && !this.menu.hidden) this.openMenu(false);
     });
-    if (toolchain) {
+    // An engine the author fixed is no choice: the menu says it in words.
+    if (this.fixed) this.menu.append(el('p', { class: 'pg-engine pg-fixed' }, T.fixed));
+    else if (toolchain) {
       // The reader's choice, in the reader's words, with what it means.
       const label = el('label', { class: 'pg-engine' }, T.engine);
       this.pick = el('select', { 'data-engine-pick': '', 'aria-describedby': `pg-hint-${this.id}` });
@@ -696,6 +708,8 @@ class Playground {
 
   sync() {
     const code = this.area.value;
+    this.follow(this.synced ?? code, code);
+    this.synced = code;
     const shown = code.endsWith('\n') ? code : code + '\n';
     // Highlighting runs on every keystroke: past a size no program of the
     // site comes near, the editor shows plain text and stays quick.
@@ -706,6 +720,34 @@ class Playground {
       this.lines = n;
       this.gutter.textContent = Array.from({ length: Math.max(n, 1) }, (_, i) => i + 1).join('\n');
     }
+  }
+
+  // follow keeps the error marks on their lines as the reader edits from
+  // p to v (one replaced stretch, found from both ends, ending at the
+  // caret: a line break typed after "{\n\t" is not one typed after the
+  // tab): a mark below the edit moves by the lines it added or removed,
+  // one on a line it edits stays; a mark goes when its line does (the
+  // edit swallowed the line's start, or all of it). The positions in the
+  // output follow (caret).
+  follow(p, v) {
+    if (!this.marked?.size || p === v) return;
+    let s = 0;
+    let e = 0;
+    while (e < v.length - this.area.selectionEnd && e < p.length && p.at(~e) === v.at(~e)) e++;
+    while (s < p.length - e && s < v.length - e && p[s] === v[s]) s++;
+    const at = p.length - e;
+    const delta = v.slice(s, -e || undefined).split('\n').length - p.slice(s, at).split('\n').length;
+    for (const [k, m] of this.marked) {
+      let o = 0;
+      for (let n = m.line; --n > 0;) o = p.indexOf('\n', o) + 1;
+      const end = (p.indexOf('\n', o) + 1 || p.length + 1) - 1;
+      if (at <= o) m.style.setProperty('--line', (m.line += delta));
+      else if (s < o || (s === o && at > end)) {
+        m.remove();
+        this.marked.delete(k);
+      }
+    }
+    if (!this.marked.size) this.mark([]);
   }
 
   key(e) {
@@ -834,6 +876,7 @@ class Playground {
     this.engineNote.textContent = '';
     this.setState('loading');
     const mode = this.mode();
+    this.ran = this.area.value;
     if (mode === 'exact') {
       this.runExact('');
       return;
@@ -844,7 +887,7 @@ class Playground {
     if (!host.ready) this.say(T.loading);
     const gen = this.gen;
     try {
-      const started = host.send(this, { type: 'run', code: this.area.value, auto: mode === 'auto' });
+      const started = host.send(this, { type: 'run', code: this.ran, auto: mode === 'auto' });
       started.catch(() => {}); // its failure is host.ready's, handled below
       await host.ready;
       host.onprogress.delete(progress);
@@ -888,7 +931,7 @@ class Playground {
     let built;
     let runner = null;
     try {
-      const pending = toolchain.build(this.area.value);
+      const pending = toolchain.build(this.ran);
       this.buildID = pending.id;
       // Once the tools are there, the build is under way. A program can
       // make the compiler work without end (a constant that doubles
@@ -898,8 +941,7 @@ class Playground {
       toolchain.ready.then(() => {
         if (gen !== this.gen || this.root.dataset.state !== 'loading') return;
         this.say(T.building);
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.halt(T.buildTimeout(BUILD_LIMIT)), BUILD_LIMIT * 1000);
+        this.buildLimit();
       }, () => {});
       built = await pending;
       runner = await taking;
@@ -924,11 +966,7 @@ class Playground {
       return;
     }
     if (built.errors) {
-      // go build's messages name the file; the page counts lines in the editor.
-      const msg = built.errors
-        .replace(/^(?:\.\/)?main\.go:/gm, '')
-        .replace(/could not import (\S+) \(open : [^)]*\)/g, (_, p) => T.notAvailable(p));
-      this.append('stderr', msg.endsWith('\n') ? msg : msg + '\n');
+      this.append('stderr', goErrors(built.errors));
       this.setState('error');
       this.errors();
       this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
@@ -955,6 +993,11 @@ class Playground {
     this.say(T.running);
     this.started = performance.now();
     this.limit(this.runner);
+  }
+
+  buildLimit() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.halt(T.buildTimeout(BUILD_LIMIT)), BUILD_LIMIT * 1000);
   }
 
   // limit starts the run's time limit where its worker runs (the
@@ -1015,10 +1058,6 @@ class Playground {
     host.done(m.id, m.lingering);
     this.runID = null;
     this.dropRunner();
-    // The reader is told the time since the click, downloads, builds and
-    // hand-overs included: what they waited. The run alone is for tests.
-    const waited = Math.round(performance.now() - this.clicked);
-    this.root.dataset.ms = String(waited);
     this.root.dataset.runMs = String(Math.round(performance.now() - this.started));
     // What the program printed is on the page before it is said to be
     // over; the page answers the reader meanwhile (Stop still ends it).
@@ -1029,10 +1068,41 @@ class Playground {
       // The engine's own words, past the output's bounds if need be.
       this.output.append('stderr', (this.output.midLine ? '\n' : '') + m.error + '\n', true);
     }
-    if (m.more) this.engineNote.textContent = T.moreErrors;
+    if (m.more && (await this.listErrors(gen), gen !== this.gen)) return;
+    // The reader is told the time since the click, downloads, builds and
+    // hand-overs included: what they waited. The run alone is for tests.
+    const waited = Math.round(performance.now() - this.clicked);
+    this.root.dataset.ms = String(waited);
     this.setState(m.status === 0 && !m.error && complete ? 'done' : 'error');
     if (m.status || m.error) this.errors();
     this.say(complete ? T.exit(m.status, waited) : T.slowOutput);
+  }
+
+  // listErrors follows the interpreter's first compile error (it stops
+  // there). Where the Go toolchain is loaded, or its files are in the
+  // browser's cache (it built a program of the reader's before), it
+  // compiles the program, and its list, go build's, replaces the
+  // interpreter's; the note says whose list the reader sees, or, without
+  // the toolchain, that the Go compiler may find more. Nothing is
+  // downloaded for it.
+  async listErrors(gen) {
+    this.engineNote.textContent = T.moreErrors;
+    if (!toolchain || !('pgExactReady' in html.dataset || stored(USED_KEY))) return;
+    this.say(T.building);
+    this.listing = true;
+    const pending = toolchain.build(this.ran);
+    this.buildID = pending.id;
+    this.buildLimit();
+    const built = await pending;
+    this.listing = false;
+    if (gen !== this.gen) return;
+    clearTimeout(this.timer);
+    if (built.wasm) this.engineNote.textContent = T.interpreterOnly;
+    else if (!built.failed) {
+      this.clearOutput();
+      this.append('stderr', goErrors(built.errors));
+      this.engineNote.textContent = T.allErrors;
+    }
   }
 
   // halt ends the running program the only way WebAssembly allows: by
@@ -1042,10 +1112,11 @@ class Playground {
     clearTimeout(this.timer);
     this.output.settle();
     this.gen = (this.gen || 0) + 1; // a build still under way is dropped when it ends
-    if (this.root.dataset.engine === 'exact') {
-      toolchain.abort(this.buildID);
-      this.dropRunner();
-    } else host.restart();
+    // A build under way ends (the toolchain's, or its list of errors after
+    // the interpreter's run); a finished one is no longer the toolchain's.
+    toolchain?.abort(this.buildID);
+    if (this.root.dataset.engine === 'exact') this.dropRunner();
+    else if (!this.listing) host.restart();
     this.setState('error');
     this.say(message);
   }
@@ -1160,8 +1231,10 @@ class Playground {
   }
 
   // caret puts the editor's caret at line:col, the column in bytes, as Go
-  // counts it.
+  // counts it; the line where its mark moved since (follow).
   caret(line, col) {
+    const m = this.marked.get(line);
+    line = m?.line || line;
     const v = this.area.value;
     let i = 0;
     for (let l = 1, nl; l < line && (nl = v.indexOf('\n', i)) >= 0; l++) i = nl + 1;
@@ -1170,7 +1243,7 @@ class Playground {
       b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
       i += c > 0xffff ? 2 : 1;
     }
-    this.marked.get(line)?.scrollIntoView({ block: 'nearest' });
+    m?.scrollIntoView({ block: 'nearest' });
     this.area.focus({ preventScroll: true });
     this.area.setSelectionRange(i, i);
   }
@@ -1194,7 +1267,7 @@ class Playground {
     for (const n of lines) {
       if (this.marked.has(n)) continue;
       const m = el('span', { class: 'pg-mark' });
-      m.style.setProperty('--line', String(n));
+      m.style.setProperty('--line', (m.line = n));
       this.marked.set(n, m);
     }
     this.marks.replaceChildren(...this.marked.values());
