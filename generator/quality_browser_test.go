@@ -97,3 +97,63 @@ func TestBrowserPhoneHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserPlaygroundMenuAccessible runs axe-core over a playground
+// with its toolbar's menu open (TestBrowserQuality audits pages as they
+// open, the menu closed), the engine choice's and the words of a fixed
+// engine's, in both colour schemes, on a desktop and a phone: no serious
+// or critical violation.
+func TestBrowserPlaygroundMenuAccessible(t *testing.T) {
+	tab := browser.New(t)
+	base := browser.Serve(t, buildWithPlayground(t, 10*time.Second))
+	const wait = 20 * time.Second
+	for _, c := range []struct {
+		page, root string
+		w, h       int64
+	}{
+		{"/en/channels/", `[data-playground="en-channels-2"]`, 1280, 800},
+		{"/pt/memoria/", `[data-engine-fixed="exact"]`, 1280, 800},
+		{"/en/channels/", `[data-playground="en-channels-2"]`, 360, 740},
+	} {
+		tab.Do(t, wait, chromedp.EmulateViewport(c.w, c.h), chromedp.Navigate(base+c.page), chromedp.WaitReady(c.root+` .pg-more`),
+			chromedp.ScrollIntoView(c.root), chromedp.Click(c.root+` .pg-more`))
+		for _, scheme := range []string{"light", "dark"} {
+			tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.documentElement.dataset.theme = '`+scheme+`'`))
+			found := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[[]string](axeSource+`;
+(() => {
+  const root = document.querySelector('`+c.root+`');
+  if (root.querySelector('.pg-menu').hidden) return Promise.resolve(['the menu did not open']);
+  return axe.run(root, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})
+    .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' (' + n.failureSummary + ')').join(', ')));
+})()`, chromedp.EvalAwaitPromise))
+			for _, v := range found {
+				t.Errorf("%s at %d px, the menu open (%s): %s", c.page, c.w, scheme, v)
+			}
+			// axe cannot tell the contrast of text over the page (the menu
+			// overlaps the editor, "incomplete"): the menu is opaque, and
+			// its text is measured against its background.
+			low := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[[]string](`(() => {
+  const rgb = (s) => s.match(/[\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const m = document.querySelector('`+c.root+` .pg-menu');
+  const bg = rgb(getComputedStyle(m).backgroundColor);
+  if (bg.length > 3 && bg[3] < 1) return ['the menu is not opaque: ' + getComputedStyle(m).backgroundColor];
+  const low = [];
+  for (const e of m.querySelectorAll('*')) {
+    if (![...e.childNodes].some((n) => n.nodeType === 3 && n.data.trim())) continue;
+    const s = getComputedStyle(e);
+    const own = rgb(s.backgroundColor);
+    const [a, b] = [lum(rgb(s.color)), lum(own.length > 3 && own[3] === 0 ? bg : own)];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(e.tagName + '.' + e.className + ' ' + ratio.toFixed(2) + ':1 (' + s.color + ' on ' + s.backgroundColor + ')');
+  }
+  return low;
+})()`))
+			for _, l := range low {
+				t.Errorf("%s at %d px, the menu open (%s): text under 4.5:1 against the menu: %s", c.page, c.w, scheme, l)
+			}
+		}
+	}
+}
