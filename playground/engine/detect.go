@@ -97,6 +97,8 @@ var mayDiffer = map[string]bool{
 	"case of a library interface": true,
 	"generic package variable":    true,
 	"promoted method":             true,
+	"builtin print":               true,
+	"goexit outside a goroutine":  true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -335,6 +337,8 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	})
 	hiddenMethods(file, imports, add)
 	capAfterAppend(file, add)
+	builtinPrint(file, add)
+	goexitOutsideGoroutine(file, imports, add)
 	duplicateCases(file, add)
 	pointerMethods(file, add)
 	printedTypes(file, add)
