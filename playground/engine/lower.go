@@ -45,6 +45,8 @@ import (
 //     in a select (selectBranches);
 //   - the calls, receives and composite literals of an assignment of
 //     several values, which the interpreter assigned alone (multiAssigns);
+//   - a shift by a count that is not a constant checks the count first,
+//     to panic as Go does when it is negative (shiftCounts);
 //   - a method value x.M with a value receiver, which must copy x (or
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
@@ -207,6 +209,7 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	}
 	l.recvAssigns(file)
 	l.multiAssigns(file)
+	l.shiftCounts(file)
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
@@ -675,6 +678,38 @@ func (l *lowering) multiAssigns(file *ast.File) {
 				if vs, ok := spec(st.Decl.(*ast.GenDecl)); ok {
 					hoist(st, vs.Values, token.VAR)
 				}
+			}
+		}
+		return true
+	})
+}
+
+// shiftCounts checks a shift count that is not a constant with
+// _lowerShift, which panics as Go does when it is negative: the
+// interpreter shifts by it (1 << -1 gave 0). Counts in a constant
+// declaration, and len or cap of something (never negative), are left.
+func (l *lowering) shiftCounts(file *ast.File) {
+	check := func(count ast.Expr) {
+		if isConstantLike(count) {
+			return
+		}
+		if c, ok := ast.Unparen(count).(*ast.CallExpr); ok && (builtin(c.Fun) == "len" || builtin(c.Fun) == "cap") {
+			return
+		}
+		l.use("_lowerShift")
+		l.wrap(count, "_lowerShift(", ")")
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GenDecl:
+			return n.Tok != token.CONST
+		case *ast.BinaryExpr:
+			if n.Op == token.SHL || n.Op == token.SHR {
+				check(n.Y)
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.SHL_ASSIGN || n.Tok == token.SHR_ASSIGN {
+				check(n.Rhs[0])
 			}
 		}
 		return true

@@ -407,6 +407,16 @@ var helpers = map[string]helper{
 		_lowerRT.GoPanic(r)
 	}
 }`},
+	"_lowerInteger": {src: `type _lowerInteger interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+}`},
+	// Go panics on a negative shift count; the interpreter does not.
+	"_lowerShift": {needs: []string{"_lowerInteger"}, imports: []string{symbols.LowerPath}, src: `func _lowerShift[N_ _lowerInteger](n N_) N_ {
+	if n < 0 {
+		_lowerRT.NegativeShift()
+	}
+	return n
+}`},
 	"_lowerAssertOK": {src: `func _lowerAssertOK[T_ any](x any) (T_, bool) {
 	if x == nil {
 		var zero T_

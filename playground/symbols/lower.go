@@ -48,6 +48,10 @@ type Hooks struct {
 // of the program's types held in an error; a case of a library's
 // interface type matches what implements it (measured on yaegi v0.16.1).
 //
+// NegativeShift panics as Go does for a shift by a negative count, with
+// the runtime's own error: the interpreter shifts by such a count without
+// panicking, so the source pass checks the count first (shiftCounts).
+//
 // Pointee copies what a pointer points to, for a method value p.M with a
 // value receiver, which Go evaluates by copying *p then: interpreted code
 // cannot dereference a value whose type it only knows as a type
@@ -60,12 +64,13 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 				h.Recovered(r)
 				return r
 			}),
-			"GoPanic": reflect.ValueOf(func(v any) { h.GoPanic(recovered(v)) }),
-			"GoStart": reflect.ValueOf(func() { call(h.GoStart) }),
-			"GoEnd":   reflect.ValueOf(func() { call(h.GoEnd) }),
-			"Clear":   reflect.ValueOf(clearValue),
-			"Pointee": reflect.ValueOf(pointee),
-			"Error":   reflect.ValueOf((*Error)(nil)),
+			"GoPanic":       reflect.ValueOf(func(v any) { h.GoPanic(recovered(v)) }),
+			"GoStart":       reflect.ValueOf(func() { call(h.GoStart) }),
+			"GoEnd":         reflect.ValueOf(func() { call(h.GoEnd) }),
+			"Clear":         reflect.ValueOf(clearValue),
+			"Pointee":       reflect.ValueOf(pointee),
+			"Error":         reflect.ValueOf((*Error)(nil)),
+			"NegativeShift": reflect.ValueOf(negativeShift),
 		},
 	}
 }
@@ -110,3 +115,11 @@ func call(f func()) {
 // Error has the methods of error, as a type the interpreter takes from
 // the library (see Lower).
 type Error interface{ Error() string }
+
+// minusOne is a variable, so that the shift in negativeShift is made at
+// run time, by Go's runtime, which panics.
+var minusOne = -1
+
+func negativeShift() {
+	_ = 1 << minusOne
+}

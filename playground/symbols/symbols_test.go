@@ -5,6 +5,7 @@ import (
 	"io"
 	"path"
 	"reflect"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -50,9 +51,18 @@ func TestLowerHelpers(t *testing.T) {
 	var goPanic any
 	lower := Lower(Hooks{Recovered: func(any) { recoveries++ }, GoPanic: func(v any) { goPanic = v }})
 	syms := lower[LowerPath+"/lower"]
-	if len(lower) != 1 || len(syms) != 7 {
+	if len(lower) != 1 || len(syms) != 8 {
 		t.Fatalf("Lower holds %v", lower)
 	}
+	func() {
+		defer func() {
+			err, ok := recover().(runtime.Error)
+			if !ok || err.Error() != "runtime error: negative shift amount" {
+				t.Errorf("NegativeShift panicked with %v; want Go's runtime error", err)
+			}
+		}()
+		syms["NegativeShift"].Interface().(func())()
+	}()
 	syms["GoPanic"].Interface().(func(any))(reflect.ValueOf(errors.New("in goroutine")))
 	if err, ok := goPanic.(error); !ok || err.Error() != "in goroutine" {
 		t.Errorf("GoPanic handed the hook %#v; want the error, unwrapped", goPanic)
