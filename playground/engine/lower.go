@@ -42,7 +42,8 @@ import (
 //   - a call of a generic function of the file gets the type arguments
 //     Go infers, written out, when the syntax shows them (lowergen.go);
 //   - a break, continue or goto ending a select's case, and a plain break
-//     in a select (selectBranches);
+//     in a select (selectBranches); a case receiving into variables that
+//     exist already (selectAssigns);
 //   - the calls, receives and composite literals of an assignment of
 //     several values, which the interpreter assigned alone (multiAssigns);
 //   - a shift by a count that is not a constant checks the count first,
@@ -206,6 +207,7 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	for _, s := range selects {
 		l.selectSends(s, labels[s])
 		l.selectBranches(s, labels[s])
+		l.selectAssigns(s)
 	}
 	l.recvAssigns(file)
 	l.multiAssigns(file)
@@ -585,6 +587,37 @@ func (l *lowering) selectBranches(s *ast.SelectStmt, label *ast.LabeledStmt) {
 		// In a block of its own: the interpreter knows a label only
 		// among a block's statements, not a case's.
 		l.wrap(s, "{ "+name+": ", " }")
+	}
+}
+
+// selectAssigns: a case that receives into variables that exist already,
+// "case v = <-ch:", crashes yaegi v0.16.1 (reflect: Value.Set using
+// unaddressable value). It receives into fresh ones instead, assigned
+// first thing in the case, "case _lowerC1 := <-ch: v = _lowerC1;", which
+// is when Go evaluates and assigns the left-hand side too.
+func (l *lowering) selectAssigns(s *ast.SelectStmt) {
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CommClause)
+		as, ok := cc.Comm.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || l.editedWithin(as) {
+			continue
+		}
+		var fresh, dest, got []string
+		for _, e := range as.Lhs {
+			if id, ok := e.(*ast.Ident); ok && id.Name == "_" {
+				fresh = append(fresh, "_")
+				continue
+			}
+			v := l.name("_lowerC")
+			fresh = append(fresh, v)
+			got = append(got, v)
+			dest = append(dest, l.text(e))
+		}
+		if len(got) == 0 || strings.Contains(strings.Join(dest, ""), "\n") {
+			continue
+		}
+		l.edits = append(l.edits, edit{pos: l.off(as.Pos()), end: l.off(as.TokPos) + 1, text: strings.Join(fresh, ", ") + " :="})
+		l.insert(cc.Colon+1, " "+strings.Join(dest, ", ")+" = "+strings.Join(got, ", ")+";")
 	}
 }
 
