@@ -11,30 +11,59 @@ import (
 )
 
 // phoneLayout reports, for a page at its current size, the content
-// column and every playground: where it sits, its toolbar's height and
-// the tops of the toolbar's controls, the Run button's height, and the
-// editor's font size.
+// column, the screen's width, and every playground: where its editor and
+// its toolbar sit, the toolbar's height and the tops of its controls, the
+// Run button's height, the editor's font size, and how many characters
+// of a line its editor shows; and every plain code block: where it sits
+// and how many characters of a line it shows.
 const phoneLayout = `JSON.stringify((() => {
   const m = document.querySelector('main').getBoundingClientRect();
+  const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.width]; };
+  // Characters of a line shown in the box of width w: a line of 100 in
+  // code's font, measured.
+  const chars = (code, w) => {
+    const s = document.createElement('span');
+    s.textContent = 'x'.repeat(100);
+    code.append(s);
+    const c = s.getBoundingClientRect().width / 100;
+    s.remove();
+    return w / c;
+  };
+  const inner = (e) => { const s = getComputedStyle(e); return e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); };
   return {
-    Main: [m.left, m.width],
+    Main: [m.left, m.width], Screen: innerWidth,
     Playgrounds: [...document.querySelectorAll('[data-playground]')].map((p) => {
-      const r = p.getBoundingClientRect();
       const bar = p.querySelector('.pg-bar');
       const shown = [...bar.children].filter((c) => c.getClientRects().length);
+      const ed = p.querySelector('.pg-editor');
+      const shadow = p.querySelector('.pg-shadow');
       return {
-        ID: p.dataset.playground, Left: r.left, Width: r.width,
+        ID: p.dataset.playground, Editor: box(ed), Toolbar: box(bar),
         Bar: bar.getBoundingClientRect().height, Run: p.querySelector('[data-action="run"]').getBoundingClientRect().height,
         Tops: shown.map((c) => c.getBoundingClientRect().top),
         Font: parseFloat(getComputedStyle(p.querySelector('[data-editor]')).fontSize),
+        Chars: chars(shadow.querySelector('code'), ed.clientWidth - p.querySelector('.pg-lines').getBoundingClientRect().width - parseFloat(getComputedStyle(shadow).paddingLeft) - parseFloat(getComputedStyle(shadow).paddingRight)),
       };
     }),
+    Blocks: [...document.querySelectorAll('pre.code')].filter((b) => !b.closest('[data-playground]')).map((b) => ({Box: box(b), Chars: chars(b.querySelector('code') || b, inner(b))})),
   };
 })())`
 
+// Characters of a code line a phone 360 px wide shows: 26 in a
+// playground's editor and 35 in a plain code block, inside the page's
+// padding and with 12-16 px of their own, before issue 17 took them to
+// the screen's edges, with less padding.
+const (
+	editorChars = 31
+	blockChars  = 39
+)
+
 // TestBrowserPhonePlayground holds every playground of every page to a
-// 360×740 touch phone: it takes the content column's whole width, in a
-// nested list too (it started 80 px from the left, 263 px wide); its
+// 360×740 touch phone: its editor and output take the screen's whole
+// width, in a nested list too (it started 80 px from the left, 263 px
+// wide), its toolbar the content column's, and the editor shows at least
+// editorChars characters of a line, as plain code blocks take the
+// screen's width and show at least blockChars; its
 // toolbar is one row, Run, Stop and a menu; the menu opens on the screen
 // with Reset, Format, Copy, Share and the engine choice, and closes with
 // Esc, the focus back on its button; and the editor's font is at least
@@ -56,11 +85,17 @@ func TestBrowserPhonePlayground(t *testing.T) {
 		browser.Get(t, tab, wait, chromedp.Poll[bool](`document.readyState === 'complete' && [...document.querySelectorAll('[data-playground]')].every((p) => p.querySelector('.pg-more'))`))
 		var got struct {
 			Main        [2]float64
+			Screen      float64
 			Playgrounds []struct {
-				ID                    string
-				Left, Width, Bar, Run float64
-				Tops                  []float64
-				Font                  float64
+				ID              string
+				Editor, Toolbar [2]float64
+				Bar, Run        float64
+				Tops            []float64
+				Font, Chars     float64
+			}
+			Blocks []struct {
+				Box   [2]float64
+				Chars float64
 			}
 		}
 		if err := json.Unmarshal([]byte(browser.Get(t, tab, wait, chromedp.Evaluate[string](phoneLayout))), &got); err != nil {
@@ -69,15 +104,27 @@ func TestBrowserPhonePlayground(t *testing.T) {
 		if len(got.Playgrounds) == 0 {
 			t.Errorf("%s: no playground", page)
 		}
+		near := func(a, b [2]float64) bool {
+			return a[0] > b[0]-1 && a[0] < b[0]+1 && a[1] > b[1]-1 && a[1] < b[1]+1
+		}
+		screen := [2]float64{0, got.Screen}
 		for _, p := range got.Playgrounds {
-			if d := p.Left - got.Main[0]; d < -1 || d > 1 || p.Width < got.Main[1]-1 || p.Width > got.Main[1]+1 {
-				t.Errorf("%s %s at 360 px: %.0f px from the left, %.0f px wide; want the content column's %.0f and %.0f", page, p.ID, p.Left, p.Width, got.Main[0], got.Main[1])
+			if !near(p.Editor, screen) || !near(p.Toolbar, got.Main) {
+				t.Errorf("%s %s at 360 px: the editor at %.0f px from the left, %.0f px wide, the toolbar at %.0f, %.0f wide; want the editor across the screen, the toolbar in the content column (%.0f, %.0f)", page, p.ID, p.Editor[0], p.Editor[1], p.Toolbar[0], p.Toolbar[1], got.Main[0], got.Main[1])
+			}
+			if p.Chars < editorChars {
+				t.Errorf("%s %s at 360 px: the editor shows %.1f characters of a line; want at least %d", page, p.ID, p.Chars, editorChars)
 			}
 			if len(p.Tops) != 3 || p.Bar > p.Run+1 || p.Tops[0] != p.Tops[1] || p.Tops[1] != p.Tops[2] {
 				t.Errorf("%s %s at 360 px: the toolbar is %.0f px tall (Run %.0f px), controls shown at %v; want one row of Run, Stop and the menu's button", page, p.ID, p.Bar, p.Run, p.Tops)
 			}
 			if p.Font < 16 {
 				t.Errorf("%s %s on a touch screen: editor font %.1f px; want at least 16", page, p.ID, p.Font)
+			}
+		}
+		for i, b := range got.Blocks {
+			if !near(b.Box, screen) || b.Chars < blockChars {
+				t.Errorf("%s: code block %d at 360 px: %.0f px from the left, %.0f px wide, %.1f characters of a line shown; want the screen's width and at least %d", page, i, b.Box[0], b.Box[1], b.Chars, blockChars)
 			}
 		}
 		if browser.Get(t, tab, wait, chromedp.Evaluate[bool](`[...document.querySelectorAll('[data-playground]')].some((p) => p.closest('li li'))`)) {
