@@ -944,7 +944,7 @@ func isConstantLike(e ast.Expr) bool {
 // struct of the file has a field M.
 // Methods of other packages (wg.Done, mu.Unlock) are never touched.
 func (l *lowering) valueMethod(sel *ast.SelectorExpr) bool {
-	if !isVarChain(sel.X) || l.fields[sel.Sel.Name] {
+	if !isVarChain(sel.X) || l.fields[sel.Sel.Name] || declaredInterface(sel.X) {
 		return false
 	}
 	ms := l.methods[sel.Sel.Name]
@@ -995,6 +995,46 @@ func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 	if sig := l.methodSig(sel.Sel.Name); sig != "" && l.inLoop(sel) {
 		l.wrap(sel, "func() func"+sig+" { return ", " }()")
 	}
+}
+
+// declaredInterface: x is a variable or a parameter declared with an
+// interface type (one of the file's, a literal, error, any, or another
+// package's type, never one with the file's methods). Go's method value
+// of an interface keeps the interface's value, which the interpreter does
+// too; copying it through _lowerCopy would copy what a pointer in it
+// points to, and the interpreter cannot assert the copy back to the
+// program's interface (it panicked).
+func declaredInterface(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok || id.Obj == nil {
+		return false
+	}
+	var t ast.Expr
+	switch d := id.Obj.Decl.(type) {
+	case *ast.ValueSpec:
+		t = d.Type
+	case *ast.Field:
+		t = d.Type
+	}
+	switch t := t.(type) {
+	case nil:
+		return false
+	case *ast.InterfaceType, *ast.SelectorExpr:
+		return true
+	case *ast.Ident:
+		switch builtin(t) {
+		case "error", "any":
+			return true
+		}
+		if t.Obj == nil {
+			return false
+		}
+		if ts, ok := t.Obj.Decl.(*ast.TypeSpec); ok {
+			_, isInterface := ts.Type.(*ast.InterfaceType)
+			return isInterface
+		}
+	}
+	return false
 }
 
 // inLoop says n is in the body of a for or range statement.
