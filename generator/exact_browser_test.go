@@ -118,6 +118,15 @@ func TestBrowserExactEngine(t *testing.T) {
 	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != goRun(t, missing) {
 		t.Errorf("a missing file, exact: state %s, output %q, want go run's %q", state, output, goRun(t, missing))
 	}
+	// A nil pointer dereference's signal line names SIGSEGV, as on Linux,
+	// not js/wasm's bare number (stdoverlay.go).
+	nilPointer := "package main\n\ntype T struct{ n int }\n\nfunc main() {\nvar p *T\nprintln(p.n)\n}\n"
+	typeCode(t, tab, id, nilPointer)
+	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "exit status 2") {
+		t.Errorf("nil pointer, exact: state %s, output %q, status %q", state, output, status)
+	} else if got, want := traceShape(output), traceShape(goRunFails(t, nilPointer)); got != want {
+		t.Errorf("nil pointer, exact: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
+	}
 	// Deep recursion: the browser's call stack runs out before Go's 1 GB
 	// stack; the reader sees Go's words for it, as go run prints them.
 	recursion := "package main\n\nfunc f(n int) int { return f(n+1) + 1 }\n\nfunc main() {\nprintln(f(0))\n}\n"

@@ -2,7 +2,6 @@ package assets
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -20,22 +19,23 @@ import (
 // standard library's archives are built, a copy of syscall/tables_js.go
 // whose errorstr table has Linux's words for every errno Linux has (by
 // name, from zerrors_linux_amd64.go); the errno numbers and everything
-// else stay js/wasm's. It returns the overlay's JSON path.
-func linuxErrnoOverlay(goroot, dir string) (string, error) {
+// else stay js/wasm's. It returns the file it replaces and the copy's
+// path, for stdOverlay.
+func linuxErrnoOverlay(goroot, dir string) (orig, dst string, err error) {
 	src := filepath.Join(goroot, "src", "syscall")
 	linux, err := linuxErrorWords(filepath.Join(src, "zerrors_linux_amd64.go"))
 	if err != nil {
-		return "", fmt.Errorf("the errno words: %w", err)
+		return "", "", fmt.Errorf("the errno words: %w", err)
 	}
 	js := filepath.Join(src, "tables_js.go")
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, js, nil, parser.ParseComments)
 	if err != nil {
-		return "", fmt.Errorf("the errno words: %w", err)
+		return "", "", fmt.Errorf("the errno words: %w", err)
 	}
 	table := varLiteral(f, "errorstr")
 	if table == nil {
-		return "", fmt.Errorf("the errno words: %s has no var errorstr (update generator/assets/errnos.go for this Go release)", js)
+		return "", "", fmt.Errorf("the errno words: %s has no var errorstr (update generator/assets/errnos.go for this Go release)", js)
 	}
 	changed := 0
 	for _, e := range table.Elts {
@@ -54,22 +54,14 @@ func linuxErrnoOverlay(goroot, dir string) (string, error) {
 		}
 	}
 	if changed < 20 {
-		return "", fmt.Errorf("the errno words: only %d of %s's errors matched Linux's (update generator/assets/errnos.go)", changed, js)
+		return "", "", fmt.Errorf("the errno words: only %d of %s's errors matched Linux's (update generator/assets/errnos.go)", changed, js)
 	}
 	var b bytes.Buffer
 	if err := format.Node(&b, fset, f); err != nil {
-		return "", err
+		return "", "", err
 	}
-	dst := filepath.Join(dir, "tables_js.go")
-	if err := os.WriteFile(dst, b.Bytes(), 0o644); err != nil {
-		return "", err
-	}
-	j, err := json.Marshal(map[string]any{"Replace": map[string]string{js: dst}})
-	if err != nil {
-		return "", err
-	}
-	name := filepath.Join(dir, "errnos.json")
-	return name, os.WriteFile(name, j, 0o644)
+	dst = filepath.Join(dir, "tables_js.go")
+	return js, dst, os.WriteFile(dst, b.Bytes(), 0o644)
 }
 
 // linuxErrorWords reads Linux's errno names and words from zerrors_linux_*.go:

@@ -2,6 +2,7 @@ package assets
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -9,11 +10,7 @@ import (
 // TestLinuxErrnoOverlay rewrites the installed Go's syscall/tables_js.go:
 // its error words become Linux's, the rest of the file stays.
 func TestLinuxErrnoOverlay(t *testing.T) {
-	overlay := makeOverlay(t, linuxErrnoOverlay)
-	if len(overlay.Replace) != 1 {
-		t.Fatalf("the overlay replaces %d files, want 1", len(overlay.Replace))
-	}
-	for orig, copy := range overlay.Replace {
+	for orig, copy := range stdReplaced(t, "syscall/tables_js.go") {
 		was, err := os.ReadFile(orig)
 		if err != nil {
 			t.Fatal(err)
@@ -38,4 +35,45 @@ func TestLinuxErrnoOverlay(t *testing.T) {
 			t.Error("the overlay's copy lost js/wasm's errno numbers")
 		}
 	}
+}
+
+// TestLinuxSignalOverlay rewrites the installed Go's runtime/os_wasm.go:
+// a nil pointer dereference's signal line names SIGSEGV, with Linux's
+// code for a fault at address 0.
+func TestLinuxSignalOverlay(t *testing.T) {
+	for orig, copy := range stdReplaced(t, "runtime/os_wasm.go") {
+		was, err := os.ReadFile(orig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now, err := os.ReadFile(copy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(was), "SIGSEGV: segmentation violation") {
+			t.Errorf("%s names SIGSEGV itself now: the overlay may be needless", orig)
+		}
+		for _, want := range []string{"return \"SIGSEGV: segmentation violation\"", "gp.sigcode0 = 1", "gp.sig = _SIGSEGV", "func sigpanic()"} {
+			if !strings.Contains(string(now), want) {
+				t.Errorf("the overlay's copy lacks %q", want)
+			}
+		}
+	}
+}
+
+// stdReplaced is stdOverlay's one replacement of the file at rel (under
+// GOROOT/src), by original path.
+func stdReplaced(t *testing.T, rel string) map[string]string {
+	t.Helper()
+	overlay := makeOverlay(t, stdOverlay)
+	if len(overlay.Replace) != 2 {
+		t.Fatalf("the overlay replaces %d files, want 2", len(overlay.Replace))
+	}
+	for orig, copy := range overlay.Replace {
+		if strings.HasSuffix(filepath.ToSlash(orig), "/src/"+rel) {
+			return map[string]string{orig: copy}
+		}
+	}
+	t.Fatalf("the overlay does not replace %s", rel)
+	return nil
 }

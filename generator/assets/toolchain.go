@@ -43,7 +43,7 @@ type Toolchain struct {
 
 // toolchainFormat changes when the directory's contents do, so that a
 // directory made by an earlier build is not read as this one's.
-const toolchainFormat = "4" // 2: the imports file; 3: tools trimmed to wasm (trim.go); 4: Linux's errno words (errnos.go)
+const toolchainFormat = "5" // 2: the imports file; 3: tools trimmed to wasm (trim.go); 4: Linux's errno words (errnos.go); 5: Linux's SIGSEGV line (stdoverlay.go)
 
 // BuildToolchain builds the exact engine's files into a directory of
 // cacheDir named by the Go version and the package list, or finds them
@@ -98,12 +98,12 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 			return nil, err
 		}
 	}
-	errnos, err := linuxErrnoOverlay(goroot, trimmed)
+	std, err := stdOverlay(goroot, trimmed)
 	if err != nil {
 		return nil, err
 	}
 	// go list -export builds each archive in the build cache and names it.
-	out, err := run(append([]string{"list", "-overlay", errnos, "-export", "-deps", "-f", "{{if .Export}}{{.ImportPath}}={{.Export}}={{join .Imports \" \"}}{{end}}"}, packages...)...)
+	out, err := run(append([]string{"list", "-overlay", std, "-export", "-deps", "-f", "{{if .Export}}{{.ImportPath}}={{.Export}}={{join .Imports \" \"}}{{end}}"}, packages...)...)
 	if err != nil {
 		return nil, err
 	}
