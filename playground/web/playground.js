@@ -684,9 +684,10 @@ class Playground {
     if (this.expected) this.outLabel.textContent = this.expectedLabel;
     this.status = el('p', { class: 'pg-status', role: 'status', id: `pg-${this.id}-status` });
     this.engineNote = el('div', { class: 'pg-engine-note', 'data-engine-note': '' });
-    const notes = el('p', { class: 'pg-note' }, T.limit(cfg.limit) + (this.parallel() ? ' ' + T.oneThread : ''));
+    this.notes = el('p', { class: 'pg-note', 'data-notes': '' });
+    this.note(this.original);
     this.root.insertBefore(bar, editor);
-    out.after(this.engineNote, this.status, notes);
+    out.after(this.engineNote, this.status, this.notes);
 
     this.area.addEventListener('input', () => this.sync());
     this.area.addEventListener('keydown', (e) => this.key(e));
@@ -702,8 +703,12 @@ class Playground {
     return this.fixed ? 'exact' : this.pick ? this.pick.value : 'fast';
   }
 
-  parallel() {
-    return /\bgo\s+(func\b|[\w.]+\()|runtime\.GOMAXPROCS|runtime\.NumCPU/.test(this.original);
+  // note says, under the playground, where the browser is not the machine
+  // go run runs on, for the code about to run: one thread, and js/wasm.
+  note(code) {
+    this.notes.textContent = T.limit(cfg.limit) +
+      (/\bgo\s+(func\b|[\w.]+\()|runtime\.GOMAXPROCS|runtime\.NumCPU/.test(code) ? ' ' + T.oneThread : '') +
+      (/\bruntime\.GO(OS|ARCH)\b/.test(code) ? ' ' + T.platform : '');
   }
 
   sync() {
@@ -877,6 +882,7 @@ class Playground {
     this.setState('loading');
     const mode = this.mode();
     this.ran = this.area.value;
+    this.note(this.ran);
     if (mode === 'exact') {
       this.runExact('');
       return;

@@ -1,0 +1,37 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/goexpert/gointernals/generator/internal/browser"
+)
+
+// TestBrowserPlatformNote: a program that reads runtime.GOOS prints "js"
+// in the page, where go run prints the machine's; the note under the
+// playground says so for the code that ran, not only for the author's.
+func TestBrowserPlatformNote(t *testing.T) {
+	tab := channelsPage(t, 10*time.Second)
+	const id = channelsID
+	notes := `[data-playground="` + id + `"] [data-notes]`
+	said := func() string { return browser.Get(t, tab, 10*time.Second, chromedp.TextContent(notes)) }
+	if n := said(); strings.Contains(n, "GOOS") {
+		t.Fatalf("before the run, the author's program reads no GOOS, and the note says %q", n)
+	}
+	typeCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.GOOS, runtime.GOARCH)\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "js wasm\n" {
+		t.Fatalf("state %s, output %q, status %q", state, output, status)
+	}
+	if n := said(); !strings.Contains(n, `runtime.GOOS is "js"`) {
+		t.Errorf("after a run that read runtime.GOOS, the note says %q", n)
+	}
+	typeCode(t, tab, id, "package main\n\nfunc main() {}\n")
+	if state, _, status := runPlayground(t, tab, id, 60*time.Second); state != "done" {
+		t.Fatalf("state %s, status %q", state, status)
+	}
+	if n := said(); strings.Contains(n, "GOOS") {
+		t.Errorf("after a run of a program that reads no GOOS, the note still says %q", n)
+	}
+}
