@@ -346,6 +346,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	genericInits(file, add)
 	selectGotos(file, add)
 	multiValues(file, add)
+	deferredPanics(file, add)
 	sortFindings(out)
 	return out
 }
@@ -1045,6 +1046,54 @@ func multiValues(file *ast.File, add func(token.Pos, string, string)) {
 					add(vs.Pos(), "multiple assignment", msg)
 				}
 			}
+		}
+		return true
+	})
+}
+
+// deferredPanics reports a panic in a deferred call when the function has
+// deferred another call before it (which runs after it, and may recover):
+// yaegi v0.16.1 does not let that call recover a panic raised by a
+// deferred call; the panic leaves the function, to be recovered by a
+// caller, or to end the program, where Go recovers it in the function.
+func deferredPanics(file *ast.File, add func(token.Pos, string, string)) {
+	isPanic := func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		return ok && builtin(c.Fun) == "panic"
+	}
+	body := func(b *ast.BlockStmt) {
+		defers := 0
+		ast.Inspect(b, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.DeferStmt:
+				defers++
+				if defers == 1 {
+					return false
+				}
+				ast.Inspect(n.Call, func(m ast.Node) bool {
+					if lit, ok := m.(*ast.FuncLit); ok && lit != n.Call.Fun {
+						return false
+					}
+					if isPanic(m) {
+						add(m.Pos(), "panic in a deferred call", "a panic in a deferred call is not recovered by the calls deferred before it in the interpreter (it leaves the function), where Go lets them recover it")
+					}
+					return true
+				})
+				return false
+			}
+			return true
+		})
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Body != nil {
+				body(n.Body)
+			}
+		case *ast.FuncLit:
+			body(n.Body)
 		}
 		return true
 	})

@@ -55,3 +55,31 @@ func TestMultipleAssignmentsLeftAreAnnounced(t *testing.T) {
 		}
 	}
 }
+
+// A panic in a deferred call, with a call deferred before it in the same
+// function that would recover it in Go, is announced: the interpreter lets
+// the panic leave the function (a caller's recover got it, silently).
+// Alone in its function it is not (testdata/repanic_caller.go).
+func TestPanicInADeferredCallIsAnnounced(t *testing.T) {
+	const head = "package main\n\nimport \"fmt\"\n\nfunc middle() {\n"
+	const tail = "\tfmt.Println(\"working\")\n}\n\nfunc main() {\n\tdefer func() { fmt.Println(\"main recovered\", recover()) }()\n\tmiddle()\n}\n"
+	for _, c := range []struct {
+		body      string
+		announced bool
+	}{
+		{"\tdefer func() { fmt.Println(recover()) }()\n\tdefer func() { panic(\"second\") }()\n", true},
+		{"\tdefer func() { fmt.Println(recover()) }()\n\tdefer panic(\"second\")\n", true},
+		{"\tdefer func() {\n\t\tif r := recover(); r != nil {\n\t\t\tpanic(r)\n\t\t}\n\t}()\n", false},
+		{"\tdefer fmt.Println(\"first\")\n\tdefer func() { f := func() { panic(1) }; _ = f }()\n", false},
+	} {
+		src := head + c.body + tail
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		why := p.HandOver()
+		if got := strings.Contains(why, "panic in a deferred call"); got != c.announced {
+			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, why, src)
+		}
+	}
+}
