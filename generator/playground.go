@@ -32,7 +32,7 @@ func bundlePlayground(ctx context.Context, cfg PlaygroundConfig, web fs.FS, engi
 	if err != nil {
 		return nil, fmt.Errorf("playground: %w", err)
 	}
-	bundled, err := assets.Bundle(web, []string{"playground.js", "worker.js", "exact.js", "runner.js"}, nil)
+	bundled, err := assets.Bundle(web, []string{"worker.js", "exact.js", "runner.js"}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("playground: %w", err)
 	}
@@ -44,8 +44,12 @@ func bundlePlayground(ctx context.Context, cfg PlaygroundConfig, web fs.FS, engi
 	if limit == 0 {
 		limit = 10 * time.Second
 	}
+	scripts, err := scriptPerLanguage(web, out)
+	if err != nil {
+		return nil, fmt.Errorf("playground: %w", err)
+	}
 	pg := &playgroundURLs{
-		Script:        out.add(bundled["playground.js"].Name, bundled["playground.js"].Contents),
+		Scripts:       scripts,
 		Sandbox:       out.add(sandbox.Name, sandbox.Contents),
 		SandboxHash:   sandboxHash,
 		SandboxPolicy: sandboxPolicy(sandboxHash),
@@ -58,6 +62,30 @@ func bundlePlayground(ctx context.Context, cfg PlaygroundConfig, web fs.FS, engi
 		}
 	}
 	return pg, nil
+}
+
+// scriptPerLanguage bundles the page script once per language it has
+// words for (strings-*.js), strings.js replaced by one that returns that
+// language's alone: a page carries its own language's words, not every
+// language's (about 930 bytes gzipped a page for two). It returns the
+// scripts' URLs by language ("pt", "en").
+func scriptPerLanguage(web fs.FS, out *output) (map[string]string, error) {
+	files, err := fs.Glob(web, "strings-*.js")
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("no strings-*.js in the page script's sources (%v)", err)
+	}
+	scripts := map[string]string{}
+	for _, f := range files {
+		lang := strings.TrimSuffix(strings.TrimPrefix(f, "strings-"), ".js")
+		b, err := assets.Bundle(web, []string{"playground.js"}, map[string]string{
+			"strings.js": "import words from './" + f + "';\nexport function strings() {\n  return words;\n}\n",
+		})
+		if err != nil {
+			return nil, err
+		}
+		scripts[lang] = out.add(b["playground.js"].Name, b["playground.js"].Contents)
+	}
+	return scripts, nil
 }
 
 // addEngines compiles the interpreter to WebAssembly (cached by the hash

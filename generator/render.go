@@ -73,11 +73,13 @@ type assetURLs struct{ CSS, JS, Init, Icon string }
 // but Script: the sandbox's script, the glue and the module only when a
 // reader runs.
 type playgroundURLs struct {
-	Script, Sandbox, Exec, Wasm string
-	SandboxHash                 string // of the sandbox's script, for the site's policy
-	SandboxPolicy               string // what the sandbox's document adds to the site's policy
-	Limit                       int    // seconds
-	Exact                       string // exactURLs as JSON
+	Script              string            // the page script in the page's language (Scripts)
+	Scripts             map[string]string // by language, "pt" or "en"
+	Sandbox, Exec, Wasm string
+	SandboxHash         string // of the sandbox's script, for the site's policy
+	SandboxPolicy       string // what the sandbox's document adds to the site's policy
+	Limit               int    // seconds
+	Exact               string // exactURLs as JSON
 }
 
 // themeBundle is what the theme stage makes of the theme: its templates,
@@ -228,8 +230,13 @@ func (r *renderer) contentPageData(lang content.Language, ps []*page, i int, nav
 	}
 	d.Nav = nav.html(i - 1)
 	d.TOC = p.doc.Headings
-	if p.doc.Playgrounds > 0 {
-		d.Playground = r.playground
+	if p.doc.Playgrounds > 0 && r.playground != nil {
+		pg := *r.playground
+		pg.Script = pg.Scripts[strings.ToLower(lang.Tag[:2])]
+		if pg.Script == "" {
+			pg.Script = pg.Scripts["en"] // strings.js's own choice
+		}
+		d.Playground = &pg
 	}
 	if i > 1 {
 		d.Prev = &navLink{Title: ps[i-1].Title, URL: ps[i-1].URL}

@@ -1,70 +1,12 @@
-// The playground's words, in the page's language (<html lang>).
-const STRINGS = {
-  pt: {
-    run: 'Executar', stop: 'Parar', reset: 'Restaurar', format: 'Formatar', copy: 'Copiar', share: 'Compartilhar', more: 'Mais',
-    toolbar: 'Ações do exemplo', editor: 'Código Go editável. Ctrl+Enter executa; Esc e depois Tab sai do editor.',
-    output: 'Saída', expected: 'Saída esperada', sample: 'Saída de exemplo', loading: 'Carregando o interpretador Go…',
-    running: 'Executando…', stopped: 'Parado.', timeout: (s) => `Parado: o programa não terminou em ${s} s (um laço sem fim, ou goroutines todas esperando umas pelas outras: um deadlock).`,
-    buildTimeout: (s) => `Parado: a compilação não terminou em ${s} s.`,
-    tooLarge: (kb) => `O programa passa de ${kb} KB: o playground não o executa nem formata.`,
-    shareTooLarge: (kb) => `Este link de compartilhamento traz mais de ${kb} KB de código: o playground mostra o programa original.`,
-    flood: 'Parado: a saída passou de 1 MiB ou de 10.000 linhas.',
-    slowOutput: 'Parado: a saída deste programa custa demais para o navegador mostrar (texto que mistura direções, ou acentos empilhados).', exit: (c, ms) => `status de saída ${c} · ${ms} ms`,
-    copied: 'Código copiado.', selected: 'Código selecionado: tecle Ctrl+C para copiar.', shared: 'Link copiado: ele abre esta página com o seu código.', formatted: 'Código formatado.',
-    crashed: 'O interpretador parou de responder; ele será recarregado na próxima execução.',
-    interpreterFailed: 'o próprio interpretador falhou com este programa',
-    tooSlow: (s) => `o interpretador ainda estava calculando quando chegou o limite de ${s} s, e o Go compilado é muitas vezes mais rápido`,
-    loadFailed: 'Não foi possível carregar o interpretador: ',
-    oneThread: 'No navegador, o Go roda em uma só thread: GOMAXPROCS é 1 aqui, então não há paralelismo real.',
-    platform: 'Aqui runtime.GOOS é "js" e runtime.GOARCH é "wasm": o programa roda no seu navegador.',
-    limit: (s) => `Limite de tempo: ${s} s.`,
-    engine: 'Executar com', auto: 'Automático', fast: 'Interpretador rápido', exact: 'Compilador Go',
-    fixed: 'Este exemplo roda com o compilador Go.',
-    engineHint: 'Automático usa o interpretador rápido, ou o compilador Go quando o programa precisa dele.',
-    exactLoading: 'Carregando o compilador Go (cerca de 15 MB, só na primeira vez)…',
-    building: 'Compilando com o compilador Go…',
-    exactFailed: 'Não foi possível carregar o compilador Go: ',
-    exactPicked: 'Executado com o compilador Go.',
-    handedOver: 'Este programa precisa do compilador Go, e é com ele que roda.',
-    notAvailable: (p) => `o pacote ${p} não está disponível no playground`,
-    goTo: (l, c) => `Ir para a linha ${l}, coluna ${c}`,
-    moreErrors: 'O interpretador para no primeiro erro de compilação que ele mesmo encontra; o compilador Go pode encontrar mais.',
-    allErrors: 'Todos os erros, como o compilador Go os lista.',
-    interpreterOnly: 'O compilador Go aceita este programa: o erro é só do interpretador.',
-  },
-  en: {
-    run: 'Run', stop: 'Stop', reset: 'Reset', format: 'Format', copy: 'Copy', share: 'Share', more: 'More',
-    toolbar: 'Example actions', editor: 'Editable Go code. Ctrl+Enter runs it; Esc then Tab leaves the editor.',
-    output: 'Output', expected: 'Expected output', sample: 'Sample output', loading: 'Loading the Go interpreter…',
-    running: 'Running…', stopped: 'Stopped.', timeout: (s) => `Stopped: the program did not end within ${s} s (a loop that never ends, or goroutines all waiting for each other: a deadlock).`,
-    buildTimeout: (s) => `Stopped: the build did not end within ${s} s.`,
-    tooLarge: (kb) => `The program is over ${kb} KB: the playground neither runs nor formats it.`,
-    shareTooLarge: (kb) => `This share link carries more than ${kb} KB of code: the playground shows its original program.`,
-    flood: 'Stopped: the output went past 1 MiB or 10,000 lines.',
-    slowOutput: 'Stopped: this program’s output costs the browser too much to show (text mixing directions, or stacked accents).', exit: (c, ms) => `exit status ${c} · ${ms} ms`,
-    copied: 'Code copied.', selected: 'Code selected: press Ctrl+C to copy.', shared: 'Link copied: it opens this page with your code.', formatted: 'Code formatted.',
-    crashed: 'The interpreter stopped answering; it will be reloaded on the next run.',
-    interpreterFailed: 'the interpreter itself failed on this program',
-    tooSlow: (s) => `the interpreter was still computing when its ${s} s limit came, and compiled Go is many times faster`,
-    loadFailed: 'Could not load the interpreter: ',
-    oneThread: 'In the browser Go runs on one thread: GOMAXPROCS is 1 here, so there is no real parallelism.',
-    platform: 'Here runtime.GOOS is "js" and runtime.GOARCH is "wasm": the program runs in your browser.',
-    limit: (s) => `Time limit: ${s} s.`,
-    engine: 'Run with', auto: 'Automatic', fast: 'Quick interpreter', exact: 'Go toolchain',
-    fixed: 'This example runs with the Go toolchain.',
-    engineHint: 'Automatic uses the quick interpreter, or the Go toolchain when a program needs the compiler.',
-    exactLoading: 'Loading the Go toolchain (about 15 MB, only the first time)…',
-    building: 'Compiling with the Go toolchain…',
-    exactFailed: 'Could not load the Go toolchain: ',
-    exactPicked: 'Run with the Go toolchain.',
-    handedOver: 'This program needs the Go compiler: running it with the Go toolchain.',
-    notAvailable: (p) => `package ${p} is not available in the playground`,
-    goTo: (l, c) => `Go to line ${l}, column ${c}`,
-    moreErrors: 'The interpreter stops at the first compile error it finds itself; the Go compiler may find more.',
-    allErrors: 'Every error, as the Go compiler lists them.',
-    interpreterOnly: 'The Go compiler accepts this program: the error is the interpreter’s alone.',
-  },
-};
+// The playground's words, in the page's language (<html lang>). A page
+// gets the page script of its language alone: the build bundles it once
+// per strings-*.js, this file replaced by one that returns that
+// language's words (generator/playground.go); as written it holds them
+// all, for a page of another language (English).
+import pt from './strings-pt.js';
+import en from './strings-en.js';
+
+const STRINGS = { pt, en };
 
 export function strings() {
   const lang = (document.documentElement.lang || 'en').slice(0, 2);
