@@ -31,6 +31,17 @@ type Prepared struct {
 	counted bool
 }
 
+// checks are what Go's compiler rejects and the interpreter would run
+// anyway, each in the compiler's words and at its positions, from the
+// syntax tree and the parser's resolution of identifiers (no go/types:
+// see Detect). Each has its own file and test.
+var checks = []func(*token.FileSet, *ast.File) []Finding{
+	unused,         // unused.go: variables, imports
+	mismatches,     // mismatch.go: assignment of a call's results
+	missingReturns, // terminating.go
+	branches,       // branches.go: break, continue, fallthrough, goto, labels
+}
+
 // Prepare parses src, lowers it, and runs Detect on the lowered code.
 func Prepare(src string) (*Prepared, error) {
 	fset := token.NewFileSet()
@@ -38,7 +49,10 @@ func Prepare(src string) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	errs := append(append(unused(fset, file), mismatches(fset, file)...), missingReturns(fset, file)...)
+	var errs []Finding
+	for _, check := range checks {
+		errs = append(errs, check(fset, file)...)
+	}
 	origFset, origFile := fset, file
 	code, pm := lower(fset, file, src)
 	p := &Prepared{Source: src, Code: code, pm: pm}

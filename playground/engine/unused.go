@@ -11,7 +11,7 @@ import (
 // anyway: a local variable declared and never used, an import never used
 // (measured on yaegi v0.16.1, which printed the program's output where go
 // run prints the error; it is what a reader editing an example meets
-// most), and a label never used. The words are the compiler's, and Run
+// most). A label never used is branches.go's. The words are the compiler's, and Run
 // reports them as go run reports compile errors (Prepared.Errors),
 // without another engine.
 //
@@ -97,41 +97,6 @@ func unused(fset *token.FileSet, file *ast.File) []Finding {
 	for _, obj := range order {
 		if !used[obj] && !exempt[obj] && !unresolved[obj.Name] {
 			report(decls[obj].Pos(), "declared and not used: "+obj.Name)
-		}
-	}
-
-	// Labels: each function has its own.
-	var labels func(body *ast.BlockStmt)
-	labels = func(body *ast.BlockStmt) {
-		defined := map[string]*ast.Ident{}
-		var names []string
-		usedLabel := map[string]bool{}
-		ast.Inspect(body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				labels(n.Body)
-				return false
-			case *ast.LabeledStmt:
-				if n.Label.Name != "_" && defined[n.Label.Name] == nil {
-					defined[n.Label.Name] = n.Label
-					names = append(names, n.Label.Name)
-				}
-			case *ast.BranchStmt:
-				if n.Label != nil {
-					usedLabel[n.Label.Name] = true
-				}
-			}
-			return true
-		})
-		for _, name := range names {
-			if !usedLabel[name] {
-				report(defined[name].Pos(), "label "+name+" defined and not used")
-			}
-		}
-	}
-	for _, d := range file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-			labels(fd.Body)
 		}
 	}
 

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "2c955acdb0f516eb"
+const sourceDigest = "2ea283129d0f2e69"
