@@ -33,7 +33,12 @@ type Finding struct {
 	AtRunTime bool
 }
 
-func (f Finding) String() string { return fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message) }
+func (f Finding) String() string {
+	if f.Line == 0 {
+		return f.Message // go run names no line for it (mainpkg.go)
+	}
+	return fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message)
+}
 
 // Detect lists what yaegi v0.16.1 would get wrong in src: Go 1.21+
 // constructs it lacks or runs with older semantics, and the part of the

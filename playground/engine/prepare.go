@@ -40,6 +40,8 @@ var checks = []func(*token.FileSet, *ast.File) []Finding{
 	mismatches,     // mismatch.go: assignment of a call's results
 	missingReturns, // terminating.go
 	branches,       // branches.go: break, continue, fallthrough, goto, labels
+	typeSwitchUnused,
+	overflows, // overflow.go: an integer literal its declared type cannot hold
 }
 
 // Prepare parses src, lowers it, and runs Detect on the lowered code.
@@ -52,6 +54,11 @@ func Prepare(src string) (*Prepared, error) {
 	var errs []Finding
 	for _, check := range checks {
 		errs = append(errs, check(fset, file)...)
+	}
+	// go run says a package is not main before anything else, and the
+	// linker that main is missing only once the rest compiles.
+	if miss := mainPackage(fset, file); miss != nil && (file.Name.Name != "main" || len(errs) == 0) {
+		errs = miss
 	}
 	origFset, origFile := fset, file
 	code, pm := lower(fset, file, src)

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "2ea283129d0f2e69"
+const sourceDigest = "b5084d1e78c00c44"
