@@ -102,6 +102,9 @@ var mayDiffer = map[string]bool{
 	"case of a library interface": true,
 	"generic package variable":    true,
 	"promoted method":             true,
+	"multiple assignment":         true,
+	"panic in a deferred call":    true,
+	"address of a loop variable":  true,
 	"builtin print":               true,
 	"goexit outside a goroutine":  true,
 }
@@ -292,6 +295,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 			checkRecvOKCapture(n.Body, add)
 			if init, ok := n.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
 				checkLoopCapture(n.Body, objects(init.Lhs...), add)
+				loopAddress(n.Body, objects(init.Lhs...), add)
 			}
 		case *ast.TypeAssertExpr:
 			if n.Type != nil && ownInterface(n.Type) {
@@ -1099,6 +1103,23 @@ func deferredPanics(file *ast.File, add func(token.Pos, string, string)) {
 			}
 		case *ast.FuncLit:
 			body(n.Body)
+		}
+		return true
+	})
+}
+
+// loopAddress reports &i of a three-clause loop's variable in its body:
+// Go 1.22 gives each iteration its own i, the interpreter one for the
+// whole loop (ps = append(ps, &i) gave three pointers to 3). A copy at the
+// top of the body would be another variable than the one the loop's
+// post statement counts on (a call given &i may change it), so this is
+// announced rather than rewritten.
+func loopAddress(body *ast.BlockStmt, vars map[*ast.Object]bool, add func(token.Pos, string, string)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && vars[id.Obj] {
+				add(u.Pos(), "address of a loop variable", fmt.Sprintf("the interpreter has one %s for the whole loop, where Go 1.22 gives each iteration its own: &%s is the same pointer in every iteration", id.Name, id.Name))
+			}
 		}
 		return true
 	})

@@ -292,7 +292,8 @@ func refers(body ast.Node, obj *ast.Object) bool {
 }
 
 // loopCopies starts the body with "v := v;" for each loop variable a
-// closure in the body uses. assigned, when not nil, is where an assignment
+// closure in the body uses (and, in a range, that the body assigns or
+// takes the address of). assigned, when not nil, is where an assignment
 // to the variable would make the copy wrong (a three-clause loop's body:
 // its changes must reach the next iteration).
 func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, vars ...ast.Expr) {
@@ -314,6 +315,20 @@ func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, vars ...ast.Expr) {
 		})
 		return false
 	})
+	if assigned == nil {
+		// A range's variables: the interpreter iterates with the key
+		// itself, so assigning it in the body changed the iteration
+		// (for i := range xs { i++ } skipped elements, or never ended),
+		// and takes the address of the one variable of the loop (&v is
+		// the same for every element). The body gets its own copies, as
+		// Go 1.22 gives each iteration its own variables: the range
+		// does not read them back.
+		for _, v := range vars {
+			if id, ok := v.(*ast.Ident); ok && id.Obj != nil && id.Name != "_" && assigns(body, map[*ast.Object]string{id.Obj: id.Name}) {
+				used[id.Obj] = id.Name
+			}
+		}
+	}
 	if len(used) == 0 || (assigned != nil && assigns(assigned, used)) {
 		return
 	}
@@ -434,6 +449,11 @@ func literalValue(e ast.Expr) (kind token.Token, num float64, str string, ok boo
 // copy would give them their default type). An argument that spans lines
 // stays too: moving it would move its line breaks.
 func (l *lowering) deferArgs(d *ast.DeferStmt) {
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.inLoop(d) && !d.Call.Ellipsis.IsValid() && l.pointerMethod(sel) {
+		if l.deferPointerCall(d, sel) {
+			return
+		}
+	}
 	decls := l.hoistArgs(d.Call.Args, "_lowerD")
 	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.valueMethod(sel) && !strings.Contains(l.text(sel.X), "\n") {
 		// What a pointer points to, when the receiver is one: a value
@@ -443,10 +463,132 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 		decls = append(decls, v+" := _lowerCopy("+l.text(sel.X)+"); ")
 		l.replace(sel.X, v)
 	}
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.pointerMethod(sel) {
+		// A pointer receiver is read when the deferred call runs, not
+		// at the defer ("r := &res{n}; defer r.Close()" closed the r
+		// of the last assignment): the pointer is copied at the defer,
+		// where Go evaluates it.
+		v := l.name("_lowerR")
+		decls = append(decls, v+" := "+l.text(sel.X)+"; ")
+		l.replace(sel.X, v)
+	}
 	if len(decls) == 0 {
 		return
 	}
 	l.wrap(d, "{ "+strings.Join(decls, ""), " }")
+}
+
+// deferPointerCall rewrites "defer p.M(a, b)" in a loop, p a pointer,
+// into "{ _lowerF2 := func() func() { _lowerR1, _lowerD3 := p, a; return
+// func() { _lowerR1.M(_lowerD3, b) } }(); defer _lowerF2() }": a variable
+// declared in the loop's body is one slot for every iteration in the
+// interpreter, which the deferred calls would all read at the end; the
+// function called at the defer copies them into a frame of its own.
+// Constant arguments stay; with another argument (one that spans lines,
+// or that another rewrite changes) it returns false.
+func (l *lowering) deferPointerCall(d *ast.DeferStmt, sel *ast.SelectorExpr) bool {
+	if l.editedWithin(d) || strings.Contains(l.text(sel.X), "\n") {
+		return false
+	}
+	recv := l.name("_lowerR")
+	names, values := []string{recv}, []string{l.text(sel.X)}
+	var args []string
+	for _, a := range d.Call.Args {
+		switch {
+		case isConstantLike(a):
+			args = append(args, l.text(a))
+		case l.hoistable(a) && !l.editedWithin(a):
+			v := l.name("_lowerD")
+			names, values = append(names, v), append(values, l.text(a))
+			args = append(args, v)
+		default:
+			return false
+		}
+	}
+	f := l.name("_lowerF")
+	l.replace(d, "{ "+f+" := func() func() { "+strings.Join(names, ", ")+" := "+strings.Join(values, ", ")+"; return func() { "+recv+"."+sel.Sel.Name+"("+strings.Join(args, ", ")+") } }(); defer "+f+"() }")
+	return true
+}
+
+// pointerMethod: sel is x.M on a pointer variable x (pointerVar), M a
+// method of the file and no field's name.
+func (l *lowering) pointerMethod(sel *ast.SelectorExpr) bool {
+	return len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] && pointerVar(sel.X)
+}
+
+// pointerVar: x is a variable the syntax shows to be a pointer: declared
+// with a type *T, or from &..., or from a call of a function of the file
+// whose result there is a *T.
+func pointerVar(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
+		return false
+	}
+	isPtr := func(e ast.Expr) bool {
+		_, ok := e.(*ast.StarExpr)
+		return ok
+	}
+	fromValue := func(values []ast.Expr, names []*ast.Ident) bool {
+		i := -1
+		for j, n := range names {
+			if n == id || n.Obj == id.Obj {
+				i = j
+			}
+		}
+		if i < 0 {
+			return false
+		}
+		if len(values) == len(names) {
+			if u, ok := ast.Unparen(values[i]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+				return true
+			}
+		}
+		var call *ast.CallExpr
+		switch {
+		case len(values) == len(names):
+			call, _ = ast.Unparen(values[i]).(*ast.CallExpr)
+		case len(values) == 1:
+			call, _ = ast.Unparen(values[0]).(*ast.CallExpr) // its i-th result
+		}
+		if call == nil {
+			return false
+		}
+		f, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok || f.Obj == nil {
+			return false
+		}
+		fd, ok := f.Obj.Decl.(*ast.FuncDecl)
+		if !ok || fd.Type.Results == nil {
+			return false
+		}
+		var results []ast.Expr
+		for _, r := range fd.Type.Results.List {
+			for range max(1, len(r.Names)) {
+				results = append(results, r.Type)
+			}
+		}
+		if len(values) == len(names) {
+			return len(results) == 1 && isPtr(results[0])
+		}
+		return len(results) == len(names) && isPtr(results[i])
+	}
+	switch d := id.Obj.Decl.(type) {
+	case *ast.Field:
+		return isPtr(d.Type)
+	case *ast.ValueSpec:
+		return isPtr(d.Type) || (d.Type == nil && fromValue(d.Values, d.Names))
+	case *ast.AssignStmt:
+		var names []*ast.Ident
+		for _, e := range d.Lhs {
+			n, _ := e.(*ast.Ident)
+			if n == nil {
+				return false
+			}
+			names = append(names, n)
+		}
+		return d.Tok == token.DEFINE && fromValue(d.Rhs, names)
+	}
+	return false
 }
 
 // zeroResults starts a function with named results by setting them to

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "b5084d1e78c00c44"
+const sourceDigest = "5505201d1c57fea5"

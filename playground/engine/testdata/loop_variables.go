@@ -1,0 +1,66 @@
+package main
+
+// Loop variables as Go 1.22 has them, which the interpreter ran otherwise
+// before the source pass gave a range's body its own copies when it
+// assigns them or takes their address (loopCopies in lower.go), and
+// copied a deferred call's pointer receiver at the defer (deferArgs).
+import "fmt"
+
+type res struct{ name string }
+
+func (r *res) Close(how string, n int) { fmt.Println("close", r.name, how, n) }
+
+func (r *res) Done() { fmt.Println("done", r.name) }
+
+func main() {
+	xs := []string{"a", "b", "c", "d"}
+	for i := range xs {
+		fmt.Print(" ", i)
+		i++
+	}
+	fmt.Println()
+	for i, x := range xs {
+		fmt.Print(" ", i, x)
+		i += 1
+	}
+	fmt.Println()
+	grid := [3][2]int{{0, 10}, {0, 10}, {0, 10}}
+	for r, row := range grid {
+		fmt.Print(" ", r, ":", row[0])
+		if r > 0 {
+			r--
+		}
+	}
+	fmt.Println()
+	var ptrs []*string
+	for _, x := range xs {
+		ptrs = append(ptrs, &x)
+	}
+	for _, p := range ptrs {
+		fmt.Print(*p)
+	}
+	fmt.Println()
+
+	func() {
+		for i, n := range []string{"x", "y"} {
+			r := &res{n}
+			defer r.Close("deferred", i)
+		}
+	}()
+	func() {
+		r := &res{"first"}
+		defer r.Done()
+		r = &res{"second"}
+		fmt.Println("now", r.name)
+	}()
+}
+
+// Output:
+//  0 1 2 3
+//  0a 1b 2c 3d
+//  0:0 1:0 2:0
+// abcd
+// close y deferred 1
+// close x deferred 0
+// now second
+// done first
