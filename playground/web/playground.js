@@ -205,7 +205,7 @@ function clean(m) {
       return { type: 'beat' };
     case 'exit':
       return {
-        type: 'exit', id, status: int(m.status), flood: m.flood === true, lingering: m.lingering === true, more: m.more === true,
+        type: 'exit', id, status: int(m.status), flood: m.flood === true, lingering: m.lingering === true, more: m.more === true, overflow: m.overflow === true,
         error: bounded(m.error, 64 << 10) || undefined,
         exact: typeof m.exact === 'string' ? bounded(m.exact, 4096) : undefined,
       };
@@ -555,6 +555,12 @@ const LIMIT_GRACE = 1000;
 // BEAT_STALE is how long without a beat from the interpreter means it is
 // computing (ms); it beats every 250 ms when free.
 const BEAT_STALE = 1000;
+
+// EARLY is how far into a run (s) Automatic stops waiting for an
+// interpreter that is computing, when Go can run the program soon (its
+// toolchain loaded, or in the browser's cache): compiled Go is many times
+// faster, and the limit would make the reader wait for nothing.
+const EARLY = 3;
 const ENGINE_KEY = 'gointernals-engine';
 const USED_KEY = 'gointernals-exact-used'; // the toolchain built a program of the reader's
 
@@ -904,6 +910,7 @@ class Playground {
       this.runID = await started;
       this.beat = performance.now();
       this.limit(host.worker);
+      if (mode === 'auto') this.early(this.runID, EARLY);
     } catch (err) {
       host.onprogress.delete(progress);
       if (gen !== this.gen) return; // stopped: halt said so
@@ -1029,16 +1036,31 @@ class Playground {
   // times slower than compiled Go, so its limit says nothing about the
   // program, and Go runs it from the start, with a limit of its own.
   atLimit() {
-    if (this.root.dataset.engine === 'fast' && this.pick?.value === 'auto' && this.runID && performance.now() - this.beat > BEAT_STALE) {
-      clearTimeout(this.timer);
-      host.listeners.delete(this.runID); // handed over, not abandoned
-      this.runID = null;
-      host.restart(); // the only way to end the computation
-      this.clearOutput();
-      this.runExact(T.tooSlow(cfg.limit));
-      return;
-    }
-    this.halt(T.timeout(cfg.limit));
+    if (this.computing()) this.handOver(cfg.limit);
+    else this.halt(T.timeout(cfg.limit));
+  }
+
+  // early hands a computing program to Go at s seconds into its run, or
+  // looks again a second later, when Go could run it soon.
+  early(id, s) {
+    setTimeout(() => {
+      if (this.runID !== id) return;
+      if (this.computing() && ('pgExactReady' in html.dataset || stored(USED_KEY))) this.handOver(s);
+      else this.early(id, s + 1);
+    }, (s === EARLY ? EARLY : 1) * 1000);
+  }
+
+  computing() {
+    return this.root.dataset.engine === 'fast' && this.mode() === 'auto' && this.runID && performance.now() - this.beat > BEAT_STALE;
+  }
+
+  handOver(s) {
+    clearTimeout(this.timer);
+    host.listeners.delete(this.runID); // handed over, not abandoned
+    this.runID = null;
+    host.restart(); // the only way to end the computation
+    this.clearOutput();
+    this.runExact(T.tooSlow(s));
   }
 
   receive(m) {
@@ -1082,6 +1104,7 @@ class Playground {
     this.setState(m.status === 0 && !m.error && complete ? 'done' : 'error');
     if (m.status || m.error) this.errors();
     this.say(complete ? T.exit(m.status, waited) : T.slowOutput);
+    if (m.overflow) this.engineNote.append(el('p', {}, T.browserStack));
   }
 
   // listErrors follows the interpreter's first compile error (it stops

@@ -6,7 +6,8 @@
 //
 // In: {type:'run', id, wasm: ArrayBuffer, godebug: the program's GODEBUG or ''}. Out, as the interpreter's
 // worker answers: {type:'out', id, stream, data}..., then
-// {type:'exit', id, status} or {type:'exit', id, flood:true}.
+// {type:'exit', id, status} (with overflow:true when the browser's stack
+// ran out) or {type:'exit', id, flood:true}.
 //
 // This is where reader code runs with JavaScript within reach (a program
 // may declare //go:wasmimport, or forge a function value), so the worker
@@ -35,13 +36,15 @@ self.onmessage = async (e) => {
     if (err instanceof RangeError && /call stack/i.test(err.message)) {
       // Go's goroutine stacks grow in the program's memory up to 1 GB,
       // but its calls nest on the browser's own stack, which runs out
-      // first: deep recursion is Go's stack overflow, told as Go tells
-      // it (without the traces, which Go never got to print).
+      // first. Endless recursion, the common case, is Go's stack
+      // overflow, told as Go tells it (without the traces, which Go never
+      // got to print); a deep one that Go would finish cannot be told
+      // from it here, so the page says which stack ran out (overflow).
       if (out.flooded) return;
       out.release();
       out.write('stderr', new TextEncoder().encode('runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n'));
       out.flush();
-      post({ type: 'exit', id, status: 2 });
+      post({ type: 'exit', id, status: 2, overflow: true });
       return;
     }
     out.release();
