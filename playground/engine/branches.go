@@ -1,3 +1,8 @@
+// Portions of this file are derived from cmd/compile/internal/syntax/
+// branches.go of the Go distribution: Copyright 2017 The Go Authors. All
+// rights reserved. Use of that source code is governed by a BSD-style
+// license that can be found in the Go distribution's LICENSE file.
+
 package engine
 
 import (

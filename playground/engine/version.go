@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5505201d1c57fea5"
+const sourceDigest = "bd8d4750b31421ee"
