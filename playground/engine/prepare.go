@@ -41,7 +41,8 @@ var checks = []func(*token.FileSet, *ast.File) []Finding{
 	missingReturns, // terminating.go
 	branches,       // branches.go: break, continue, fallthrough, goto, labels
 	typeSwitchUnused,
-	overflows, // overflow.go: an integer literal its declared type cannot hold
+	overflows,    // overflow.go: an integer literal its declared type cannot hold
+	incomparable, // comparable.go: == on a type parameter constrained by any
 }
 
 // Prepare parses src, lowers it, and runs Detect on the lowered code.
@@ -49,7 +50,7 @@ func Prepare(src string) (*Prepared, error) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "main.go", src, parser.ParseComments)
 	if err != nil {
-		return nil, err
+		return nil, eofPosition(src, err)
 	}
 	var errs []Finding
 	for _, check := range checks {

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "bd8d4750b31421ee"
+const sourceDigest = "fb05b1e14606e5ae"
