@@ -127,6 +127,15 @@ func TestBrowserExactEngine(t *testing.T) {
 	} else if got, want := traceShape(output), traceShape(goRunFails(t, nilPointer)); got != want {
 		t.Errorf("nil pointer, exact: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
 	}
+	// main's runtime.Goexit, once every other goroutine ended: Go's words
+	// for it, not a deadlock of the goroutines asleep.
+	goexit := "package main\n\nimport (\n\"fmt\"\n\"runtime\"\n)\n\nfunc main() {\ndefer fmt.Println(\"deferred\")\nruntime.Goexit()\n}\n"
+	typeCode(t, tab, id, goexit)
+	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "exit status 2") {
+		t.Errorf("Goexit in main, exact: state %s, output %q, status %q", state, output, status)
+	} else if want := "deferred\n" + goRunFails(t, goexit); output != want {
+		t.Errorf("Goexit in main, exact: the page shows\n%s\ngo run prints\n%s", output, want)
+	}
 	// Deep recursion: the browser's call stack runs out before Go's 1 GB
 	// stack; the reader sees Go's words for it, as go run prints them.
 	recursion := "package main\n\nfunc f(n int) int { return f(n+1) + 1 }\n\nfunc main() {\nprintln(f(0))\n}\n"

@@ -20,6 +20,7 @@ import { MemFS } from './memfs.js';
 import { runGo } from './gorun.js';
 
 const OUTPUT_LIMIT = 1 << 20;
+const DEADLOCK = 'fatal error: all goroutines are asleep - deadlock!';
 const post = self.postMessage.bind(self);
 
 self.onmessage = async (e) => {
@@ -105,7 +106,7 @@ class Output {
     // Go's runtime may give the verdict itself, without the event: once
     // a goroutine has handled a callback (a write to stdout is one), it
     // waits for the next forever, and Go counts it among the asleep.
-    if (this.held === undefined && stream === 'stderr' && this.text.includes('all goroutines are asleep - deadlock!')) this.held = '';
+    if (this.held === undefined && stream === 'stderr' && this.text.includes(DEADLOCK)) this.held = '';
     if (this.total > OUTPUT_LIMIT) {
       if (this.held !== undefined) {
         // a report held (hold) goes out as it is, up to the limit
@@ -134,7 +135,12 @@ class Output {
 
   release() {
     if (this.held === undefined || this.flooded) return;
-    const report = (this.held + this.text).replace(/\n\ngoroutine \d+ \[[^\]\n]*\]:\nsyscall\/js\.handleEvent\(\)\n(?:.+\n?)*/, '\n');
+    let report = (this.held + this.text).replace(/\n\ngoroutine \d+ \[[^\]\n]*\]:\nsyscall\/js\.handleEvent\(\)\n(?:.+\n?)*/, '\n');
+    // Without the browser's goroutine, a report of none at all is one Go
+    // words otherwise: main called runtime.Goexit and every other
+    // goroutine ended (Go's checkdead finds no goroutine asleep).
+    const at = report.indexOf(DEADLOCK);
+    if (at >= 0 && !/\ngoroutine \d+ \[/.test(report.slice(at))) report = report.slice(0, at) + 'fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n';
     this.held = undefined;
     clearTimeout(this.timer);
     this.timer = 0;
