@@ -449,9 +449,17 @@ func literalValue(e ast.Expr) (kind token.Token, num float64, str string, ok boo
 // copy would give them their default type). An argument that spans lines
 // stays too: moving it would move its line breaks.
 func (l *lowering) deferArgs(d *ast.DeferStmt) {
-	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.inLoop(d) && !d.Call.Ellipsis.IsValid() && l.pointerMethod(sel) {
-		if l.deferPointerCall(d, sel) {
-			return
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.inLoop(d) && !d.Call.Ellipsis.IsValid() {
+		switch {
+		case l.pointerMethod(sel):
+			if l.deferMethodCall(d, sel, l.text(sel.X)) {
+				return
+			}
+		case l.valueMethod(sel):
+			if l.deferMethodCall(d, sel, "_lowerCopy("+l.text(sel.X)+")") {
+				l.use("_lowerCopy")
+				return
+			}
 		}
 	}
 	decls := l.hoistArgs(d.Call.Args, "_lowerD")
@@ -478,20 +486,21 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 	l.wrap(d, "{ "+strings.Join(decls, ""), " }")
 }
 
-// deferPointerCall rewrites "defer p.M(a, b)" in a loop, p a pointer,
-// into "{ _lowerF2 := func() func() { _lowerR1, _lowerD3 := p, a; return
-// func() { _lowerR1.M(_lowerD3, b) } }(); defer _lowerF2() }": a variable
-// declared in the loop's body is one slot for every iteration in the
-// interpreter, which the deferred calls would all read at the end; the
-// function called at the defer copies them into a frame of its own.
+// deferMethodCall rewrites "defer p.M(a, b)" in a loop, whose receiver
+// evaluates to recv (p for a pointer receiver, _lowerCopy(p) for a value
+// one), into "{ _lowerF2 := func() func() { _lowerR1, _lowerD3 := p, a;
+// return func() { _lowerR1.M(_lowerD3, b) } }(); defer _lowerF2() }": a
+// variable declared in the loop's body is one slot for every iteration in
+// the interpreter, which the deferred calls would all read at the end;
+// the function called at the defer copies into a frame of its own.
 // Constant arguments stay; with another argument (one that spans lines,
 // or that another rewrite changes) it returns false.
-func (l *lowering) deferPointerCall(d *ast.DeferStmt, sel *ast.SelectorExpr) bool {
+func (l *lowering) deferMethodCall(d *ast.DeferStmt, sel *ast.SelectorExpr, value string) bool {
 	if l.editedWithin(d) || strings.Contains(l.text(sel.X), "\n") {
 		return false
 	}
 	recv := l.name("_lowerR")
-	names, values := []string{recv}, []string{l.text(sel.X)}
+	names, values := []string{recv}, []string{value}
 	var args []string
 	for _, a := range d.Call.Args {
 		switch {
@@ -510,10 +519,20 @@ func (l *lowering) deferPointerCall(d *ast.DeferStmt, sel *ast.SelectorExpr) boo
 	return true
 }
 
-// pointerMethod: sel is x.M on a pointer variable x (pointerVar), M a
-// method of the file and no field's name.
+// pointerMethod: sel is x.M on a pointer variable x (pointerVar), every
+// method M of the file has a pointer receiver (one with a value receiver
+// copies what x points to, valueMethod), and no field is named M.
 func (l *lowering) pointerMethod(sel *ast.SelectorExpr) bool {
-	return len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] && pointerVar(sel.X)
+	ms := l.methods[sel.Sel.Name]
+	if len(ms) == 0 || l.fields[sel.Sel.Name] || !pointerVar(sel.X) {
+		return false
+	}
+	for _, m := range ms {
+		if _, ptr := m.Recv.List[0].Type.(*ast.StarExpr); !ptr {
+			return false
+		}
+	}
+	return true
 }
 
 // pointerVar: x is a variable the syntax shows to be a pointer: declared

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "fb05b1e14606e5ae"
+const sourceDigest = "8c24ec0b28a6f371"

@@ -12,6 +12,10 @@ func (r *res) Close(how string, n int) { fmt.Println("close", r.name, how, n) }
 
 func (r *res) Done() { fmt.Println("done", r.name) }
 
+type tag struct{ name string }
+
+func (t tag) Show(what string) { fmt.Println("show", t.name, what) }
+
 func main() {
 	xs := []string{"a", "b", "c", "d"}
 	for i := range xs {
@@ -48,6 +52,13 @@ func main() {
 		}
 	}()
 	func() {
+		for _, n := range []string{"p", "q"} {
+			t := &tag{n}
+			defer t.Show("deferred")
+			t.name = n + "!"
+		}
+	}()
+	func() {
 		r := &res{"first"}
 		defer r.Done()
 		r = &res{"second"}
@@ -62,5 +73,7 @@ func main() {
 // abcd
 // close y deferred 1
 // close x deferred 0
+// show q deferred
+// show p deferred
 // now second
 // done first
