@@ -111,6 +111,10 @@ func TestBrowserCompileErrors(t *testing.T) {
 	accents := "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"héllo\", y)\n}\n"
 	check("fast", accents, "6:24: undefined: y\n", "fast", listed)
 	check("exact", accents, "6:24: undefined: y\n", "exact", picked)
+	// Syntax errors on Automatic: go build's words and positions, not
+	// go/parser's ("missing ',' before newline in argument list").
+	syntax := "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"a\"\nx := [3]int{1, 2 3}\n}\n"
+	check("auto", syntax, "", "exact", "needs the Go compiler")
 	// The marks and the buttons pass axe-core in both colour schemes.
 	for _, scheme := range []string{"light", "dark"} {
 		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.documentElement.dataset.theme = '`+scheme+`'`))

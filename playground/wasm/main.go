@@ -83,6 +83,9 @@ func handle(kind, id, code string, auto bool) {
 // are not all go build's.
 const whyMoreErrors = "the program has compile errors the interpreter cannot list as the Go compiler does"
 
+// whySyntax is the hand-over's reason for a syntax error.
+const whySyntax = "the program has a syntax error, which only the Go compiler words as go build does"
+
 // outputLimit is where a run's output is cut: the page stops the run.
 const outputLimit = 1 << 20
 
@@ -166,6 +169,12 @@ func run(id, code string, auto bool) {
 	// A program Go's compiler rejects is reported as go run would, by
 	// Run: no other engine is needed to say so.
 	switch {
+	case auto && err != nil:
+		// A syntax error: go/parser's words are not the compiler's
+		// ("expected '}', found 'EOF'" for "syntax error: unexpected EOF,
+		// expected }"), nor always its positions or its list.
+		post(map[string]any{"type": "exit", "id": id, "exact": whySyntax})
+		return
 	case auto && err == nil && len(p.Errors()) > 0 && !p.ErrorsComplete():
 		// The interpreter stops at the first error of its own: go build
 		// has more to say than the check's errors.
