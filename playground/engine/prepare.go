@@ -84,6 +84,10 @@ func Prepare(src string) (*Prepared, error) {
 			}
 		}
 	}
+	// What only types would prove a compile error is named, so that
+	// Automatic lets the compiler say it (suspects.go).
+	p.findings = append(p.findings, suspects(origFset, origFile)...)
+	sortFindings(p.findings)
 	sortFindings(errs)
 	p.errs = errs
 	return p, nil

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "8c24ec0b28a6f371"
+const sourceDigest = "988eff55b5c06761"
