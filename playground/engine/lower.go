@@ -60,11 +60,13 @@ type lowering struct {
 	edits   []edit
 	helpers map[string]bool
 	temp    int
-	imports map[string]bool            // paths the helpers need
-	names   map[string]string          // the file's imports, by local name
-	loops   []*ast.BlockStmt           // the bodies of the file's loops
-	methods map[string][]*ast.FuncDecl // by method name
-	fields  map[string]bool            // struct field names declared in the file
+	imports map[string]bool   // paths the helpers need
+	names   map[string]string // the file's imports, by local name
+	loops   []*ast.BlockStmt  // the bodies of the file's loops
+	// loopStmts are the file's loops, headers included.
+	loopStmts []ast.Node
+	methods   map[string][]*ast.FuncDecl // by method name
+	fields    map[string]bool            // struct field names declared in the file
 	// generics are the file's generic functions, by their objects.
 	generics map[*ast.Object]*ast.FuncDecl
 	// types are the file's types declared at its top, by name.
@@ -173,9 +175,11 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 
 	for _, r := range ranges {
 		l.loops = append(l.loops, r.Body)
+		l.loopStmts = append(l.loopStmts, r)
 	}
 	for _, f := range fors {
 		l.loops = append(l.loops, f.Body)
+		l.loopStmts = append(l.loopStmts, f)
 	}
 	for _, r := range ranges {
 		if isIntExpr(r.X) && r.Tok != token.ASSIGN {
@@ -460,6 +464,12 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 				l.use("_lowerCopy")
 				return
 			}
+		case len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] && l.loopVar(sel.X, d):
+			// Receivers of either kind: a copy of the iteration's
+			// variable, as Go 1.22 has one per iteration.
+			if l.deferMethodCall(d, sel, l.text(sel.X)) {
+				return
+			}
 		}
 	}
 	decls := l.hoistArgs(d.Call.Args, "_lowerD")
@@ -496,13 +506,19 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 // Constant arguments stay; with another argument (one that spans lines,
 // or that another rewrite changes) it returns false.
 func (l *lowering) deferMethodCall(d *ast.DeferStmt, sel *ast.SelectorExpr, value string) bool {
-	if l.editedWithin(d) || strings.Contains(l.text(sel.X), "\n") {
+	return l.methodCallAt(d, d.Call, "defer", sel, value)
+}
+
+// methodCallAt is deferMethodCall for a defer or (kw "go") a go
+// statement st of call.
+func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel *ast.SelectorExpr, value string) bool {
+	if l.editedWithin(st) || strings.Contains(l.text(sel.X), "\n") || call.Ellipsis.IsValid() {
 		return false
 	}
 	recv := l.name("_lowerR")
 	names, values := []string{recv}, []string{value}
 	var args []string
-	for _, a := range d.Call.Args {
+	for _, a := range call.Args {
 		switch {
 		case isConstantLike(a):
 			args = append(args, l.text(a))
@@ -515,8 +531,28 @@ func (l *lowering) deferMethodCall(d *ast.DeferStmt, sel *ast.SelectorExpr, valu
 		}
 	}
 	f := l.name("_lowerF")
-	l.replace(d, "{ "+f+" := func() func() { "+strings.Join(names, ", ")+" := "+strings.Join(values, ", ")+"; return func() { "+recv+"."+sel.Sel.Name+"("+strings.Join(args, ", ")+") } }(); defer "+f+"() }")
+	l.replace(st, "{ "+f+" := func() func() { "+strings.Join(names, ", ")+" := "+strings.Join(values, ", ")+"; return func() { "+recv+"."+sel.Sel.Name+"("+strings.Join(args, ", ")+") } }(); "+kw+" "+f+"() }")
 	return true
+}
+
+// loopVar: x is a variable declared in a loop (its header or its body)
+// around n: Go 1.22 gives each iteration its own, the interpreter one
+// slot for all of them.
+func (l *lowering) loopVar(x ast.Expr, n ast.Node) bool {
+	id, ok := x.(*ast.Ident)
+	if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
+		return false
+	}
+	d, ok := id.Obj.Decl.(ast.Node)
+	if !ok {
+		return false
+	}
+	for _, lp := range l.loopStmts {
+		if lp.Pos() <= n.Pos() && n.End() <= lp.End() && lp.Pos() <= d.Pos() && d.End() <= lp.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // pointerMethod: sel is x.M on a pointer variable x (pointerVar), every
@@ -976,6 +1012,14 @@ func hasEffects(e ast.Expr) bool {
 // func() { _lowerGoPanic(recover()) }(); f(_lowerG1, b) }() }": the arguments are still
 // evaluated at the go statement. Any other go statement is left alone.
 func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
+	// go x.M(a) on a variable of the loop around it: the receiver and the
+	// arguments are evaluated at the go statement, from the iteration's
+	// own variable (the interpreter reads its one slot when the goroutine
+	// runs). Such a goroutine is not guarded, as before.
+	if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok && len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] && l.loopVar(sel.X, g) {
+		l.methodCallAt(g, g.Call, "go", sel, l.text(sel.X))
+		return
+	}
 	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
 		l.use("_lowerGoPanic")
 		l.insert(g.Pos(), goStart)
@@ -1142,7 +1186,11 @@ func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 		l.methodExprLit(sel, fd)
 		return
 	}
-	if called || !l.valueMethod(sel) {
+	if called {
+		return
+	}
+	if !l.valueMethod(sel) {
+		l.loopMethodValue(sel)
 		return
 	}
 	l.use("_lowerCopy")
@@ -1196,6 +1244,47 @@ func declaredInterface(x ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// loopMethodValue: a method value x.M taken in a loop, x a variable of
+// the loop (of any type, an interface's too) or, for a method with a
+// pointer receiver, an element a[i]: the interpreter binds every such
+// value to x's one slot, and all of them called the last iteration's.
+// Made by a function literal called at once, over a copy of x (Go 1.22's
+// iteration's own x) or &a[i], as Go binds them when the value is
+// taken: "func() func(int) { _lowerR1 := x; return _lowerR1.M }()".
+func (l *lowering) loopMethodValue(sel *ast.SelectorExpr) {
+	name := sel.Sel.Name
+	ms := l.methods[name]
+	if len(ms) == 0 || l.fields[name] || !l.inLoop(sel) || strings.Contains(l.text(sel.X), "\n") || l.editedWithin(sel) {
+		return
+	}
+	sig := l.methodSig(name)
+	if sig == "" {
+		return
+	}
+	value := ""
+	switch x := ast.Unparen(sel.X).(type) {
+	case *ast.Ident:
+		if l.loopVar(x, sel) {
+			value = l.text(sel.X)
+		}
+	case *ast.IndexExpr:
+		pointers := isVarChain(sel.X)
+		for _, m := range ms {
+			_, ptr := m.Recv.List[0].Type.(*ast.StarExpr)
+			pointers = pointers && ptr
+		}
+		if pointers {
+			value = "&" + l.text(sel.X)
+		}
+	}
+	if value == "" {
+		return
+	}
+	v := l.name("_lowerR")
+	l.wrap(sel, "func() func"+sig+" { "+v+" := "+value+"; return ", " }()")
+	l.replace(sel.X, v)
 }
 
 // inLoop says n is in the body of a for or range statement.
