@@ -13,6 +13,7 @@ import (
 
 	"github.com/goexpert/gointernals/generator/assets"
 	"github.com/goexpert/gointernals/generator/diag"
+	"github.com/goexpert/gointernals/generator/internal/browser"
 	"github.com/goexpert/gointernals/playground/engine"
 	"golang.org/x/net/html"
 )
@@ -38,6 +39,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	code := m.Run()
+	browser.Close()
 	os.RemoveAll(dir)
 	os.RemoveAll(sitesDir)
 	os.Exit(code)

@@ -15,9 +15,11 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/goexpert/gointernals/generator/internal/headers"
 )
@@ -75,7 +77,12 @@ func ServeCounting(t testing.TB, dir string) (base string, count func(s string) 
 
 // ServeHandler serves h on a loopback port until the test ends, for a
 // test that changes what the host sends (see Handler for the site as the
-// host serves it).
+// host serves it). Each server gets a host name of its own under
+// localhost (s1.localhost, s2.localhost, ...), which Chromium sends to
+// loopback and treats as secure, as it does localhost: a site of its own
+// for the shared browser, so that nothing one test's pages keep (storage,
+// service workers, the HTTP and code caches, renderer processes) is seen
+// by another's, even when the port is used again.
 func ServeHandler(t testing.TB, h http.Handler) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -85,8 +92,11 @@ func ServeHandler(t testing.TB, h http.Handler) string {
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	return "http://" + ln.Addr().String()
+	return fmt.Sprintf("http://s%d.localhost:%d", servers.Add(1), ln.Addr().(*net.TCPAddr).Port)
 }
+
+// servers counts the servers started, for their host names.
+var servers atomic.Int64
 
 // Handler serves dir as the host does: its files, with the headers the
 // build wrote in dir/_headers (read on each request, since a test may
@@ -111,16 +121,22 @@ type Tab struct {
 	errors []string
 }
 
-// New starts Chromium (one per call) and opens a tab. The browser closes
-// when the test ends.
-func New(t testing.TB) *Tab {
-	t.Helper()
-	path := Path()
-	if path == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("Chromium is required under CI=true: .ci/run installs Debian's chromium package")
-		}
-		t.Skip("no Chromium: install Debian's chromium package (apt-get install chromium) to run browser tests")
+// shared is the one Chromium a test binary's tabs open in: started by the
+// first New, ended by Close. Starting a browser per test cost a second or
+// more each (several on a busy machine), and a test's isolation comes from
+// the site its server is (see ServeHandler), not from a process of its own.
+var shared struct {
+	once   sync.Once
+	ctx    context.Context // the browser's first tab; its end ends the browser
+	cancel func()          // ends the browser and removes its user data directory
+	err    error
+}
+
+func start(path string) {
+	dir, err := os.MkdirTemp("", "chromium-")
+	if err != nil {
+		shared.err = err
+		return
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
@@ -130,13 +146,50 @@ func New(t testing.TB) *Tab {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
+		// Every test's pages share the HTTP cache (each under its own
+		// site): room for all of them, as each had a cache of its own.
+		chromedp.Flag("disk-cache-size", "4294967296"),
+		chromedp.UserDataDir(dir),
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelC(); cancelA() })
+	shared.ctx = ctx
+	shared.cancel = func() { cancelC(); cancelA(); os.RemoveAll(dir) }
 	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
+		shared.err = fmt.Errorf("starting Chromium: %v", err)
+	}
+}
+
+// Close ends the shared Chromium, if a test started it. TestMain calls it
+// after the tests ran.
+func Close() {
+	if shared.cancel != nil {
+		shared.cancel()
+	}
+}
+
+// New opens a tab for the test, closed when the test ends, in the shared
+// Chromium (started by the first call). What a page keeps is kept per
+// site, and each server of Serve is a site of its own, so a test's pages
+// start as in a fresh profile. The page behaves as focused, as the one
+// window of a browser of its own does, whatever other tests' windows do.
+func New(t testing.TB) *Tab {
+	t.Helper()
+	path := Path()
+	if path == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("Chromium is required under CI=true: .ci/run installs Debian's chromium package")
+		}
+		t.Skip("no Chromium: install Debian's chromium package (apt-get install chromium) to run browser tests")
+	}
+	shared.once.Do(func() { start(path) })
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	ctx, cancel := chromedp.NewContext(shared.ctx)
+	t.Cleanup(cancel)
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatalf("opening a tab: %v", err)
 	}
 	tab := &Tab{Ctx: ctx}
 	messages := chromedp.Console(ctx)
