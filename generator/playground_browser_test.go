@@ -166,7 +166,9 @@ func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 func typeCode(t *testing.T, tab *browser.Tab, id, code string) {
 	t.Helper()
 	ed := `[data-playground="` + id + `"] [data-editor]`
-	tab.Do(t, 10*time.Second,
+	// A key event is a round trip to the page: 50 ms each on a busy
+	// machine (load 26 on 2 CPUs), so the deadline grows with the code.
+	tab.Do(t, 10*time.Second+time.Duration(len(code))*50*time.Millisecond,
 		chromedp.Focus(ed),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('`+ed+`').select()`),
 		chromedp.SendKeys(ed, code),
