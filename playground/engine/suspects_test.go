@@ -18,7 +18,7 @@ func TestCheckSuspects(t *testing.T) {
 		body     string
 		rejected bool
 	}{
-		{"func main() {\n\tp := P{}\n\tn := p.Parse(\"1\")\n\t_ = n\n}\n", true},
+		{"func get() P { return P{} }\n\nfunc main() {\n\tn := get().Parse(\"1\")\n\t_ = n\n}\n", true},
 		{"func main() {\n\tm := map[string]P{}\n\t_ = &m[\"a\"]\n}\n", true},
 		{"func main() {\n\tm := make(map[string]P)\n\tm[\"a\"].Move()\n}\n", true},
 		{"func f(m map[int]int) *int { return &m[1] }\n\nfunc main() { f(nil) }\n", true},

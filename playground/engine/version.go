@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "cde2e185d193f859"
+const sourceDigest = "6f8fa5c7c881addc"
