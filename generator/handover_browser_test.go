@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/goexpert/gointernals/generator/internal/browser"
 )
 
 // TestBrowserHandOverWhenSlow: on Automatic, a program that keeps the
@@ -30,6 +34,16 @@ func TestBrowserHandOverWhenSlow(t *testing.T) {
 		t.Errorf("deep recursion, exact: the note %q does not say that the browser's stack ran out", note)
 	}
 
+	// A program may print Go's words for a deadlock itself, and go on:
+	// nothing of it is held back, rewritten or moved to another stream.
+	own := "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Fprintln(os.Stderr, \"fatal error: all goroutines are asleep - deadlock!\")\n\tfmt.Println(\"only a lesson\")\n}\n"
+	typeCode(t, tab, id, own)
+	state, output, status = runPlayground(t, tab, id, 60*time.Second)
+	stdout := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`[...document.querySelectorAll('[data-playground="`+id+`"] [data-output] [data-stream="stdout"]')].map((e) => e.textContent).join('')`))
+	if state != "done" || output != "fatal error: all goroutines are asleep - deadlock!\nonly a lesson\n" || stdout != "only a lesson\n" {
+		t.Errorf("the deadlock's words printed by the program: state %s, output %q (stdout %q), status %q", state, output, stdout, status)
+	}
+
 	// Automatic: the interpreter starts it, and hands it over while it
 	// computes, seconds before the limit.
 	pickEngine(t, tab, id, "auto")
@@ -47,4 +61,35 @@ func TestBrowserHandOverWhenSlow(t *testing.T) {
 	if s, _ := strconv.Atoi(m[1]); s >= int(limit/time.Second) {
 		t.Errorf("heavy loop, automatic: handed over after %d s, at the limit; want it handed over early", s)
 	}
+}
+
+// TestBrowserNoEarlyDownload: the early hand-over is for a toolchain the
+// page has, not one it would download. A reader whose toolchain built a
+// program once (the page's flag says so) but whose browser kept none of
+// its files, and who asks to save data, gets no download while the
+// interpreter computes.
+func TestBrowserNoEarlyDownload(t *testing.T) {
+	out := buildWithPlayground(t, 20*time.Second)
+	tab := browser.New(t)
+	base, requests := browser.ServeCounting(t, out)
+	on := true
+	if _, err := chromedp.Call(tab.Ctx, emulation.SetDataSaverOverride, emulation.SetDataSaverOverrideParams{DataSaverEnabled: &on}); err != nil {
+		t.Fatal(err)
+	}
+	root := `[data-playground="` + channelsID + `"]`
+	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`),
+		chromedp.Evaluate[chromedp.Void](`localStorage.setItem('gointernals-exact-used', '1')`),
+		chromedp.Reload(), chromedp.WaitReady(root+` [data-editor]`))
+	heavy := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := 0\n\tfor i := 0; i < 2000000000; i++ {\n\t\ts += i % 7\n\t}\n\tfmt.Println(s)\n}\n"
+	typeCode(t, tab, channelsID, heavy)
+	tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="run"]`))
+	tab.Do(t, 60*time.Second, chromedp.WaitVisible(root+`[data-state="running"]`))
+	time.Sleep(7 * time.Second) // past the early hand-over's first looks
+	if n := requests(".wasm.gz"); n != 0 {
+		t.Errorf("a stale flag and no cached tools: the page fetched the toolchain %d times while the interpreter computed", n)
+	}
+	if engine := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-engine")).Value; engine != "fast" {
+		t.Errorf("the run went to the %s engine; want it left to the interpreter", engine)
+	}
+	tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="stop"]`))
 }

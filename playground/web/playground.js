@@ -566,6 +566,18 @@ const USED_KEY = 'gointernals-exact-used'; // the toolchain built a program of t
 
 // stored and store read and write the reader's preferences; storage may
 // be refused (private mode), and a choice then lasts for the page.
+// toolsAt says whether the Go toolchain can build a program without a
+// download: loaded in this page, or both tools in the browser's HTTP
+// cache. That it built a program of the reader's before (USED_KEY) is
+// not enough: the flag outlives an evicted cache and a deploy's new tools.
+async function toolsAt() {
+  if ('pgExactReady' in html.dataset) return true;
+  if (!cfg.exact || !stored(USED_KEY)) return false;
+  const cached = (url) => fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }).then((r) => (r.body?.cancel(), r.ok), () => false);
+  const found = await Promise.all([cached(cfg.exact.compile), cached(cfg.exact.link)]);
+  return found.every(Boolean);
+}
+
 function stored(key) {
   try {
     return localStorage.getItem(key);
@@ -1043,10 +1055,10 @@ class Playground {
   // early hands a computing program to Go at s seconds into its run, or
   // looks again a second later, when Go could run it soon.
   early(id, s) {
-    setTimeout(() => {
+    setTimeout(async () => {
       if (this.runID !== id) return;
-      if (this.computing() && ('pgExactReady' in html.dataset || stored(USED_KEY))) this.handOver(s);
-      else this.early(id, s + 1);
+      if (this.computing() && (await toolsAt()) && this.runID === id && this.computing()) this.handOver(s);
+      else if (this.runID === id) this.early(id, s + 1);
     }, (s === EARLY ? EARLY : 1) * 1000);
   }
 
@@ -1116,7 +1128,7 @@ class Playground {
   // downloaded for it.
   async listErrors(gen) {
     this.engineNote.textContent = T.moreErrors;
-    if (!toolchain || !('pgExactReady' in html.dataset || stored(USED_KEY))) return;
+    if (!toolchain || !(await toolsAt()) || gen !== this.gen) return;
     this.say(T.building);
     this.listing = true;
     const pending = toolchain.build(this.ran);

@@ -32,7 +32,7 @@ self.onmessage = async (e) => {
     seal();
     const fs = new MemFS(null, (fd, b) => out.write(fd === 1 ? 'stdout' : 'stderr', b));
     status = await runGo(module, fs, ['prog'], () => out.hold(), godebug ? { GODEBUG: String(godebug) } : {});
-    out.release();
+    out.release(status);
   } catch (err) {
     if (err instanceof RangeError && /call stack/i.test(err.message)) {
       // Go's goroutine stacks grow in the program's memory up to 1 GB,
@@ -106,13 +106,9 @@ class Output {
     // Go's runtime may give the verdict itself, without the event: once
     // a goroutine has handled a callback (a write to stdout is one), it
     // waits for the next forever, and Go counts it among the asleep.
-    if (this.held === undefined && stream === 'stderr' && this.text.includes(DEADLOCK)) this.held = '';
+    if (this.held === undefined && stream === 'stderr' && this.text.includes(DEADLOCK)) this.held = [];
     if (this.total > OUTPUT_LIMIT) {
-      if (this.held !== undefined) {
-        // a report held (hold) goes out as it is, up to the limit
-        this.text = this.held + this.text;
-        this.held = undefined;
-      }
+      this.release(); // a report held (hold) goes out as it is, up to the limit
       this.flush();
       this.flooded = true;
       post({ type: 'exit', id: this.id, status: 2, flood: true });
@@ -130,36 +126,43 @@ class Output {
   // no such goroutine. write holds a report Go starts on its own.
   hold() {
     this.flush();
-    this.held = '';
+    this.held = [];
   }
 
-  release() {
+  // release sends what was held, each piece on its stream. Only a program
+  // that ended with status 2, as Go's report ends it, had its report held
+  // (a program may print the same words itself and go on): then it goes
+  // without the browser's goroutine, and a report left with no goroutine
+  // at all is one Go words otherwise: main called runtime.Goexit and
+  // every other goroutine ended (Go's checkdead finds none asleep).
+  release(status) {
     if (this.held === undefined || this.flooded) return;
-    let report = (this.held + this.text).replace(/\n\ngoroutine \d+ \[[^\]\n]*\]:\nsyscall\/js\.handleEvent\(\)\n(?:.+\n?)*/, '\n');
-    // Without the browser's goroutine, a report of none at all is one Go
-    // words otherwise: main called runtime.Goexit and every other
-    // goroutine ended (Go's checkdead finds no goroutine asleep).
-    const at = report.indexOf(DEADLOCK);
-    if (at >= 0 && !/\ngoroutine \d+ \[/.test(report.slice(at))) report = report.slice(0, at) + 'fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n';
-    this.held = undefined;
-    clearTimeout(this.timer);
-    this.timer = 0;
-    this.stream = 'stderr';
-    this.text = report;
     this.flush();
+    let held = this.held;
+    this.held = undefined;
+    if (status === 2 && held.every(([stream]) => stream === 'stderr')) {
+      let report = held.map(([, text]) => text).join('').replace(/\n\ngoroutine \d+ \[[^\]\n]*\]:\nsyscall\/js\.handleEvent\(\)\n(?:.+\n?)*/, '\n');
+      if (report.endsWith('\n' + DEADLOCK + '\n') || report === DEADLOCK + '\n') report = report.slice(0, -DEADLOCK.length - 1) + 'fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n';
+      held = [['stderr', report]];
+    }
+    for (const [stream, text] of held) this.send(stream, text);
   }
 
   flush() {
     if (this.held !== undefined) {
-      this.held += this.text;
+      if (this.text) this.held.push([this.stream, this.text]);
       this.text = '';
       return;
     }
     clearTimeout(this.timer);
     this.timer = 0;
     if (!this.text) return; // nothing went out: the next write may still go at once
-    this.last = performance.now();
-    post({ type: 'out', id: this.id, stream: this.stream, data: this.text });
+    this.send(this.stream, this.text);
     this.text = '';
+  }
+
+  send(stream, data) {
+    this.last = performance.now();
+    post({ type: 'out', id: this.id, stream, data });
   }
 }
