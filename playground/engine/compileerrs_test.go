@@ -115,6 +115,9 @@ func TestErrorsComplete(t *testing.T) {
 		{"package main\n\nfunc main() {\n\tx := 1\n}\n", true},
 		{"package main\n\nfunc main() {\n\tx := 1\n\ty = 2\n}\n", false},
 		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tfmt.Println(undefinedName)\n}\n", false},
+		// go build stops at ten: "13:2: too many errors".
+		{"package main\n\nfunc main() {\n" + strings.Repeat("\tv := 1\n\t{\n", 9) + "\tv := 1\n" + strings.Repeat("\t}\n", 9) + "}\n", false},
+		{"package main\n\nfunc main() {\n" + strings.Repeat("\tv := 1\n\t{\n", 8) + "\tv := 1\n" + strings.Repeat("\t}\n", 8) + "}\n", true},
 	} {
 		p, err := Prepare(c.src)
 		if err != nil {

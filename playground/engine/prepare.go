@@ -105,7 +105,10 @@ func (p *Prepared) Errors() []Finding { return p.errs }
 // error it finds, which Errors would then lack ("undefined: y" after
 // "declared and not used: x"). Automatic hands an incomplete list to the
 // Go compiler.
-func (p *Prepared) ErrorsComplete() bool { return p.MoreErrors() == "" }
+//
+// Ten errors or more are never complete: go build stops at the tenth with
+// "too many errors", which the check does not imitate.
+func (p *Prepared) ErrorsComplete() bool { return len(p.errs) < 10 && p.MoreErrors() == "" }
 
 // MoreErrors returns the first compile error the interpreter finds in
 // what Errors leave, as "line:col: message" at the reader's position, or

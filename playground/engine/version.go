@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "6f8fa5c7c881addc"
+const sourceDigest = "59d04ba9a619b76c"
