@@ -804,19 +804,25 @@ func mutGoWait(m *mutant) (string, bool) {
 			tmpl, how = "gdone := make(chan struct{})\ngo func() {\ndefer close(gdone)\nCALL\n}()\n<-gdone", "go func + done channel"
 		}
 		list := stmts(strings.Replace(tmpl, "CALL", "_ = 0", 1))
-		// The call keeps its own nodes: put it where the placeholder is.
+		// The call keeps its own nodes: put it where the placeholder is,
+		// found in the template alone (the call's own "_ = x" statements
+		// are not placeholders: replacing one made the call contain
+		// itself, and seed 7187 walked that cycle until its stack ran out).
+		var at *ast.BlockStmt
+		place := -1
 		ast.Inspect(&ast.BlockStmt{List: list}, func(n ast.Node) bool {
-			if b, ok := n.(*ast.BlockStmt); ok {
+			if b, ok := n.(*ast.BlockStmt); ok && place < 0 {
 				for i, st := range b.List {
 					if as, ok := st.(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
 						if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
-							b.List[i] = &ast.ExprStmt{X: call}
+							at, place = b, i
 						}
 					}
 				}
 			}
-			return true
+			return place < 0
 		})
+		at.List[place] = &ast.ExprStmt{X: call}
 		s.c.Replace(&ast.BlockStmt{List: list})
 		return text + " in a goroutine, waited for (" + how + ")", true
 	})
