@@ -10,7 +10,9 @@ import (
 
 // overflows finds an integer constant that does not fit the integer type
 // it is given, where both are spelled out: "var level int8 = 200" (or
-// const), and the conversion int8(200). Go's compiler rejects both;
+// const), the conversion int8(200), and a literal assigned (x = 300, x +=
+// 300), returned or passed to a function of the file where the variable's
+// declaration, the result or the parameter spells the type. Go's compiler rejects both;
 // yaegi v0.16.1 wrapped the value around and ran the program (a
 // stranger's program printed "level -56"). The type must be a predeclared
 // integer type the file does not redeclare, and the constant a literal,
@@ -21,6 +23,35 @@ func overflows(fset *token.FileSet, file *ast.File) []Finding {
 	report := func(e ast.Expr, msg string) {
 		p := fset.Position(e.Pos())
 		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "constant overflow", Message: msg})
+	}
+	// use reports a literal v given to a place of type t, in the words
+	// of what (assignment, argument to f, return statement).
+	use := func(v, t ast.Expr, what string) {
+		typ := intTypeName(t)
+		if typ == "" {
+			return
+		}
+		if text, val, ok := intLiteral(v); ok && !fits(val, typ) {
+			report(v, fmt.Sprintf("cannot use %s (untyped int constant%s) as %s value in %s (overflows)", text, shownValue(text, val), typ, what))
+		}
+	}
+	// returns checks the return statements of one function, not of the
+	// function literals in it.
+	returns := func(ft *ast.FuncType, body *ast.BlockStmt) {
+		results := fieldTypes(ft.Results)
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if len(n.Results) == len(results) {
+					for i, r := range n.Results {
+						use(r, results[i], "return statement")
+					}
+				}
+			}
+			return true
+		})
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -40,25 +71,78 @@ func overflows(fset *token.FileSet, file *ast.File) []Finding {
 					if !ok || fits(val, typ) {
 						continue
 					}
-					shown := ""
-					if s := val.String(); s != text {
-						shown = " " + s
-					}
-					report(v, fmt.Sprintf("cannot use %s (untyped int constant%s) as %s value in %s (overflows)", text, shown, typ, what))
+					report(v, fmt.Sprintf("cannot use %s (untyped int constant%s) as %s value in %s (overflows)", text, shownValue(text, val), typ, what))
 				}
 			}
 		case *ast.CallExpr:
-			typ := intTypeName(n.Fun)
-			if typ == "" || len(n.Args) != 1 {
+			if typ := intTypeName(n.Fun); typ != "" && len(n.Args) == 1 {
+				if _, val, ok := intLiteral(n.Args[0]); ok && !fits(val, typ) {
+					report(n.Args[0], fmt.Sprintf("constant %s overflows %s", val, typ))
+				}
 				break
 			}
-			if _, val, ok := intLiteral(n.Args[0]); ok && !fits(val, typ) {
-				report(n.Args[0], fmt.Sprintf("constant %s overflows %s", val, typ))
+			// An argument to a function of the file.
+			id, ok := n.Fun.(*ast.Ident)
+			if !ok || id.Obj == nil || id.Obj.Kind != ast.Fun || n.Ellipsis.IsValid() {
+				break
 			}
+			fd, ok := id.Obj.Decl.(*ast.FuncDecl)
+			if !ok || fd.Type.TypeParams != nil {
+				break
+			}
+			params := fieldTypes(fd.Type.Params)
+			for i, a := range n.Args {
+				if i < len(params) {
+					if _, ok := params[i].(*ast.Ellipsis); !ok {
+						use(a, params[i], "argument to "+id.Name)
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					use(n.Rhs[i], declaredType(l), "assignment")
+				}
+			} else if n.Tok != token.DEFINE && n.Tok != token.SHL_ASSIGN && n.Tok != token.SHR_ASSIGN && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+				// x += 300: the constant is converted to x's type.
+				if typ := intTypeName(declaredType(n.Lhs[0])); typ != "" {
+					if text, val, ok := intLiteral(n.Rhs[0]); ok && !fits(val, typ) {
+						report(n.Rhs[0], fmt.Sprintf("%s (untyped int constant%s) overflows %s", text, shownValue(text, val), typ))
+					}
+				}
+			}
+		case *ast.FuncDecl:
+			if n.Body != nil {
+				returns(n.Type, n.Body)
+			}
+		case *ast.FuncLit:
+			returns(n.Type, n.Body)
 		}
 		return true
 	})
 	return out
+}
+
+// declaredType is the type a variable's declaration spells, or nil.
+func declaredType(e ast.Expr) ast.Expr {
+	id, ok := e.(*ast.Ident)
+	if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
+		return nil
+	}
+	switch d := id.Obj.Decl.(type) {
+	case *ast.ValueSpec:
+		return d.Type
+	case *ast.Field:
+		return d.Type
+	}
+	return nil
+}
+
+func shownValue(text string, val constant.Value) string {
+	if s := val.String(); s != text {
+		return " " + s
+	}
+	return ""
 }
 
 // intTypeName is the name of a predeclared integer type e spells, or "".

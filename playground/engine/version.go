@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "59d04ba9a619b76c"
+const sourceDigest = "3761a1bb4a3f4dfc"
