@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/goexpert/gointernals/generator/assets"
 	"github.com/goexpert/gointernals/generator/internal/browser"
 )
 
@@ -98,9 +99,10 @@ func TestBrowserExactEngineKeepsCompiledCode(t *testing.T) {
 
 // TestBrowserExactEngineToolsFromAnyHost serves the site from hosts that
 // do not do what headers.go asks: one drops the Content-Encoding of the
-// toolchain's files (the browser hands over gzip), one serves the wrong
-// file under the compiler's name. The first still runs programs (the
-// worker inflates the files itself); the second never does.
+// toolchain's files and archives (the browser hands over brotli, which no
+// DecompressionStream reads), one serves the wrong file under the
+// compiler's names. The first still runs programs (the worker fetches the
+// gzipped copies and inflates them itself); the second never does.
 func TestBrowserExactEngineToolsFromAnyHost(t *testing.T) {
 	out := buildWithPlayground(t, 10*time.Second)
 	site := browser.Handler(out)
@@ -123,8 +125,11 @@ func TestBrowserExactEngineToolsFromAnyHost(t *testing.T) {
 	t.Run("the wrong compiler", func(t *testing.T) {
 		tab := browser.New(t)
 		base := browser.ServeHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path == cfg.Compile {
-				r.URL.Path = cfg.Link // a valid gzipped module, not the one the build vouched for
+			switch r.URL.Path {
+			case cfg.Compile: // a valid module, not the one the build vouched for
+				r.URL.Path = cfg.Link
+			case assets.GzipName(cfg.Compile): // and its gzipped copy
+				r.URL.Path = assets.GzipName(cfg.Link)
 			}
 			site.ServeHTTP(w, r)
 		}))

@@ -78,11 +78,15 @@ func headersFile(pg *playgroundURLs) []byte {
 		// Hashed names change with their content: cached for a year.
 		{"/assets/*", [][2]string{{"Cache-Control", "public, max-age=31536000, immutable"}}},
 		{"/*.wasm", [][2]string{{"Content-Type", "application/wasm"}}},
-		// The exact engine's compiler and linker, stored gzipped: the
-		// browser inflates them and, given a module's Response from its
+		// The exact engine's compiler and linker, stored compressed: the
+		// browser decodes them and, given a module's Response from its
 		// HTTP cache, keeps the machine code it compiles for the next page
 		// (playground/web/exact.js, compileTool). Content-Encoding makes
-		// it one; a host that drops it only costs that reuse.
+		// it one; a host that drops it costs that reuse and a second
+		// download, of the gzipped copy, which the worker inflates. The
+		// archives (/assets/std/) are brotli files too.
+		{"/assets/*.br", [][2]string{{"Content-Encoding", "br"}}},
+		{"/assets/*.wasm.br", [][2]string{{"Content-Type", "application/wasm"}}},
 		{"/assets/*.wasm.gz", [][2]string{{"Content-Type", "application/wasm"}, {"Content-Encoding", "gzip"}}},
 	}
 	var b strings.Builder

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/andybalholm/brotli"
 	"github.com/goexpert/gointernals/generator/assets"
 	"golang.org/x/net/html"
 )
@@ -96,7 +97,7 @@ func TestIntegrityDigests(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, url := range urls {
-		if strings.HasSuffix(url, ".gz") {
+		if strings.HasSuffix(url, ".gz") || strings.HasSuffix(url, ".br") {
 			if _, ok := listed[url]; ok {
 				t.Errorf("/sw.js lists %s, which the exact engine's worker fetches and checks itself", url)
 			}
@@ -121,15 +122,20 @@ func TestIntegrityDigests(t *testing.T) {
 	if err := json.Unmarshal([]byte(exact), &x); err != nil {
 		t.Fatal(err)
 	}
+	// inflated is the brotli file at url decoded, which its gzipped copy
+	// (for a host that drops the Content-Encoding) must inflate to.
 	inflated := func(url string) []byte {
 		t.Helper()
-		zr, err := gzip.NewReader(bytes.NewReader(file(url)))
+		plain, err := io.ReadAll(brotli.NewReader(bytes.NewReader(file(url))))
 		if err != nil {
 			t.Fatalf("%s: %v", url, err)
 		}
-		plain, err := io.ReadAll(zr)
+		zr, err := gzip.NewReader(bytes.NewReader(file(assets.GzipName(url))))
 		if err != nil {
-			t.Fatalf("%s: %v", url, err)
+			t.Fatalf("%s: %v", assets.GzipName(url), err)
+		}
+		if gz, err := io.ReadAll(zr); err != nil || !bytes.Equal(gz, plain) {
+			t.Errorf("%s does not inflate to what %s decodes to (%v)", assets.GzipName(url), url, err)
 		}
 		return plain
 	}
@@ -157,11 +163,11 @@ func TestIntegrityDigests(t *testing.T) {
 			archives++
 		}
 	}
-	if archives != len(m.Packages) {
-		t.Errorf("/assets/std/ holds %d files, the manifest lists %d archives", archives, len(m.Packages))
+	if archives != 2*len(m.Packages) {
+		t.Errorf("/assets/std/ holds %d files, the manifest lists %d archives (each a brotli file and a gzipped copy)", archives, len(m.Packages))
 	}
 	for p, e := range m.Packages {
-		if !strings.HasPrefix(e.URL, "/assets/std/") || !strings.HasSuffix(e.URL, ".a.gz") {
+		if !strings.HasPrefix(e.URL, "/assets/std/") || !strings.HasSuffix(e.URL, ".a.br") {
 			t.Errorf("%s is published as %s", p, e.URL)
 			continue
 		}

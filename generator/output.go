@@ -93,8 +93,9 @@ func (o *output) digest(url string) (string, error) {
 // the bundled worker after the digest of each hashed asset it serves, by
 // URL (it checks every body against it), and an id of that map. Its bytes
 // change exactly when the assets do, which is what makes browsers install
-// a new worker. The exact engine's gzipped files are not the worker's to
-// serve (exact.js fetches and checks them), so they are not listed.
+// a new worker. The exact engine's compressed files (.br, .gz) are not
+// the worker's to serve (exact.js fetches and checks them), so they are
+// not listed.
 func (o *output) addServiceWorker(bundled []byte) error {
 	o.sealed = true
 	sums := map[string]string{}
@@ -108,7 +109,7 @@ func (o *output) addServiceWorker(bundled []byte) error {
 		}
 	}
 	for name, f := range o.links {
-		if strings.HasSuffix(name, ".gz") {
+		if strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".br") {
 			continue
 		}
 		sum, err := linkedDigest(f)

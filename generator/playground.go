@@ -130,10 +130,14 @@ func addEngines(ctx context.Context, cfg PlaygroundConfig, exactJS assets.Output
 	sums := map[string]string{}
 	inflated := map[string]int64{}
 	for _, f := range []assets.CachedFile{dl.Compile, dl.Link} {
-		if sums["/assets/"+f.Name], err = linkedDigest(f); err != nil {
+		// Digested and measured from the gzipped copy, published beside
+		// the brotli file for a host that drops its Content-Encoding.
+		gz := dl.Gzip[f.Name]
+		out.linkAt("assets/"+assets.GzipName(f.Name), gz)
+		if sums["/assets/"+f.Name], err = linkedDigest(gz); err != nil {
 			return fmt.Errorf("playground: the exact engine: %w", err)
 		}
-		if inflated["/assets/"+f.Name], err = inflatedSize(f.Path); err != nil {
+		if inflated["/assets/"+f.Name], err = inflatedSize(gz.Path); err != nil {
 			return fmt.Errorf("playground: the exact engine: %w", err)
 		}
 	}
@@ -186,7 +190,7 @@ type exactURLs struct {
 	// Stdlib is the manifest of the standard library's archives
 	// (assets.Manifest), which the worker fetches as programs import them.
 	Stdlib string `json:"stdlib"`
-	// Size is the gzipped bytes the worker fetches before the first
+	// Size is the compressed bytes the worker fetches before the first
 	// build (the tools, the manifest and the archives of
 	// assets.FirstPackages), for progress.
 	Size int `json:"size"`
@@ -195,9 +199,9 @@ type exactURLs struct {
 	// The archives' digests are in the manifest.
 	SHA256 map[string]string `json:"sha256"`
 	// Inflated is the size of the compiler and the linker inflated, by
-	// URL. The browser inflates them as they arrive (they are served with
-	// Content-Encoding: gzip, see headers.go), so the worker counts
-	// inflated bytes and scales them to the gzipped size for progress.
+	// URL. The browser decodes them as they arrive (they are served with
+	// Content-Encoding: br, see headers.go), so the worker counts
+	// decoded bytes and scales them to the compressed size for progress.
 	Inflated map[string]int64 `json:"inflated"`
 }
 

@@ -47,12 +47,13 @@ func stdlibManifest(tc *assets.Toolchain, dl *assets.DownloadSet, out *output) (
 	errs := make([]error, len(paths))
 	// The first build after a new toolchain inflates 30 MB for these
 	// digests; later ones read them from beside each file.
-	par.N(len(paths), func(i int) { sums[i], errs[i] = linkedDigest(dl.Archives[paths[i]]) })
+	par.N(len(paths), func(i int) { sums[i], errs[i] = linkedDigest(dl.Gzip[dl.Archives[paths[i]].Name]) })
 	for i, p := range paths {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
 		f := dl.Archives[p]
+		out.linkAt("assets/std/"+assets.GzipName(f.Name), dl.Gzip[f.Name])
 		m.Packages[p] = assets.ManifestEntry{
 			URL:        out.linkAt("assets/std/"+f.Name, f),
 			Size:       f.Size,

@@ -94,7 +94,7 @@ func TestBrowserExactStdlib(t *testing.T) {
 			extraBytes += manifest.Packages[p].Size
 		}
 	}
-	t.Logf("hello world links %d archives; the program %d, %d more (%v, %d bytes gzipped)", len(hello), len(needed), len(extra), extra, extraBytes)
+	t.Logf("hello world links %d archives; the program %d, %d more (%v, %d bytes compressed)", len(hello), len(needed), len(extra), extra, extraBytes)
 
 	open := func() {
 		t.Helper()

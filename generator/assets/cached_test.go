@@ -127,7 +127,7 @@ func TestDownloadFilesRefuseAChangedFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(first.Archives["internal/abi"].Name, "internal-abi-") || !strings.HasSuffix(first.Archives["internal/abi"].Name, ".a.gz") {
+	if !strings.HasPrefix(first.Archives["internal/abi"].Name, "internal-abi-") || !strings.HasSuffix(first.Archives["internal/abi"].Name, ".a.br") || !strings.HasSuffix(first.Gzip[first.Archives["internal/abi"].Name].Name, ".a.gz") {
 		t.Errorf("internal/abi is published as %q", first.Archives["internal/abi"].Name)
 	}
 	start := time.Now()
@@ -136,7 +136,7 @@ func TestDownloadFilesRefuseAChangedFile(t *testing.T) {
 		t.Fatalf("unchanged: %v, %v", again, err)
 	}
 	t.Logf("checked in %v", time.Since(start))
-	for _, file := range []string{filepath.Join("pkg", "internal", "abi.a.gz"), "link.wasm.gz"} {
+	for _, file := range []string{filepath.Join("pkg", "internal", "abi.a.br"), filepath.Join("pkg", "internal", "abi.a.gz"), "link.wasm.br", "link.wasm.gz"} {
 		path := filepath.Join(tc.Dir, "download", file)
 		tamper(t, path)
 		_, err = tc.DownloadFiles()

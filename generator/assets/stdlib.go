@@ -166,8 +166,8 @@ type Manifest struct {
 
 // ManifestEntry is one archive of the manifest.
 type ManifestEntry struct {
-	URL    string `json:"url"`    // the gzipped archive, hash-named
-	Size   int64  `json:"size"`   // its bytes gzipped, as downloaded
+	URL    string `json:"url"`    // the archive, brotli-compressed, hash-named (GzipName: gzipped)
+	Size   int64  `json:"size"`   // its bytes compressed, as downloaded
 	SHA256 string `json:"sha256"` // of the archive inflated, as Subresource Integrity writes it
 	// Imports are the package's direct imports that have an archive.
 	Imports []string `json:"imports,omitempty"`
@@ -181,7 +181,7 @@ type ManifestEntry struct {
 // (the hashed name takes everything after the first dot as the
 // extension). The hash keeps names of different archives apart.
 func archiveName(path string) string {
-	return strings.NewReplacer("/", "-", ".", "-").Replace(path) + ".a.gz"
+	return strings.NewReplacer("/", "-", ".", "-").Replace(path) + ".a.br"
 }
 
 // importable keeps the Importable packages of a sorted list.

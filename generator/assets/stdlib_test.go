@@ -63,7 +63,7 @@ func TestArchiveNames(t *testing.T) {
 	for _, p := range []string{"encoding/json", "encoding-json", "vendor/golang.org/x/net/http2/hpack", "math/rand/v2", "fmt"} {
 		n := archiveName(p)
 		stem, ext := splitExt(n)
-		if ext != ".a.gz" || strings.ContainsAny(stem, "/.") {
+		if ext != ".a.br" || strings.ContainsAny(stem, "/.") {
 			t.Errorf("archiveName(%q) = %q: stem %q, extension %q", p, n, stem, ext)
 		}
 		if other, ok := seen[n]; ok && p != "encoding-json" {

@@ -18,7 +18,7 @@ import (
 
 // The exact engine's files: the Go compiler and linker of the toolchain
 // that runs the build, compiled for GOOS=js GOARCH=wasm, and the standard
-// library's archives for js/wasm, each gzipped on its own (Downloads), with
+// library's archives for js/wasm, each compressed on its own (DownloadSet), with
 // a manifest of their imports (stdlib.go). In the page a Web Worker
 // (playground/web/exact.js) fetches the archives a program needs,
 // compiles and links it with them behind an in-memory file system, and

@@ -6,9 +6,10 @@
 //
 // Messages from the page:
 //   {type:'init', exec, compile, link, stdlib, size, sha256, inflated, warm, tools}
-//       exec: wasm_exec.js; compile, link: gzipped modules; stdlib: the
+//       exec: wasm_exec.js; compile, link: modules compressed with
+//       brotli (a gzipped copy beside each: download); stdlib: the
 //       manifest of the standard library's archives for js/wasm, one
-//       gzipped file per package (generator/assets/stdlib.go);
+//       file per package, the same way (generator/assets/stdlib.go);
 //       size: the bytes fetched before the first build, for progress;
 //       sha256: the digests of those three (the archives' are in the
 //       manifest); inflated: the size of compile and link inflated.
@@ -152,8 +153,8 @@ async function load({ exec, compile, link, stdlib, size, sha256, inflated = {} }
 // every new page compiled the tools afresh, 1.0-1.3 s more for the first
 // link and as much for the first compile on 2 CPUs.
 //
-// The files are served gzipped with Content-Encoding: gzip
-// (generator/headers.go), so the browser inflates them and keeps the
+// The files are served compressed with Content-Encoding: br
+// (generator/headers.go), so the browser decodes them and keeps the
 // download in its HTTP cache; fetch's integrity checks the inflated bytes
 // against the build's digest on every load. It returns {module, from}:
 // from says where the module came from, for the page and its tests:
@@ -187,9 +188,9 @@ async function compileTool(url, inflated, progress) {
   return { module: await WebAssembly.compileStreaming(r), from: 'inflated' };
 }
 
-// drain downloads url into the HTTP cache, telling progress the gzipped
-// bytes it stands for: the body is read inflated, so each chunk counts
-// for its share of the Content-Length (the gzipped size) by the inflated
+// drain downloads url into the HTTP cache, telling progress the compressed
+// bytes it stands for: the body is read decoded, so each chunk counts
+// for its share of the Content-Length (the compressed size) by the inflated
 // size the build gave.
 async function drain(url, inflatedSize, progress) {
   const resp = await fetch(url);
@@ -285,8 +286,9 @@ async function fetchArchives(paths, base, progress) {
 
 // fetchInflated is compileTool's way that needs nothing of the host: it
 // downloads url (through the HTTP cache, where a host that does not
-// decode the file leaves it gzipped), inflates it if the host did not,
-// and checks it against the build's digest before it is compiled.
+// decode the file leaves it compressed), inflates it or its gzipped copy
+// (download), and checks it against the build's digest before it is
+// compiled.
 async function fetchInflated(url, progress) {
   return new Response(await download(url, progress, wanted(store, url)), { headers: { 'Content-Type': 'application/wasm' } });
 }
@@ -325,18 +327,24 @@ function wanted({ sums }, url) {
   return want;
 }
 
-// download fetches url, inflates it if the host did not (the site serves
-// these files gzipped), checks it against want, and returns its bytes.
+// download fetches url, inflates it if the host did not (the gzipped
+// copies), checks it against want, and returns its bytes. The site serves
+// these files compressed with brotli and Content-Encoding: br; a host
+// that drops the header hands over bytes no DecompressionStream of
+// Chromium reads, so then the gzipped copy beside the file is fetched.
+// progress is told the bytes downloaded (the Content-Length, not what the
+// browser decoded; nothing without one).
 async function download(url, progress, want) {
   const resp = await fetch(url);
   if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
   const bytes = new Uint8Array(await resp.arrayBuffer());
-  progress(bytes.length);
+  progress(+resp.headers.get('Content-Length'));
   const stream = new Blob([bytes]).stream();
   const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? stream.pipeThrough(new DecompressionStream('gzip')) : stream;
   const body = await new Response(plain).arrayBuffer();
-  if ((await digest(body)) !== want) throw new Error(`${url}: the download does not match this deploy's digest`);
-  return body;
+  if ((await digest(body)) === want) return body;
+  if (url.endsWith('.br')) return download(url.slice(0, -2) + 'gz', () => {}, want);
+  throw new Error(`${url}: the download does not match this deploy's digest`);
 }
 
 // digest is the SHA-256 of b in Subresource Integrity's format.

@@ -54,7 +54,7 @@ self.addEventListener('fetch', (e) => {
   const req = e.request;
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
-  if (url.origin !== self.location.origin || url.pathname.startsWith('/_dev/') || url.pathname.endsWith('.gz')) return;
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/_dev/') || /\.(gz|br)$/.test(url.pathname)) return;
   if (url.pathname.startsWith('/assets/')) {
     // An asset this deploy does not list (one an older page still open
     // names) has no digest to check: it goes to the network and is not
