@@ -16,6 +16,7 @@ import (
 // console errors; the theme toggle cycles and is remembered across pages;
 // the language switch leads to the twin.
 func TestBrowserThemeAndPages(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildReal(t)
 	base := browser.Serve(t, out)
@@ -80,6 +81,7 @@ type sectionAt struct {
 // headings are parallel: TestRealSite), under the header as a followed
 // link puts it; from the top, at the top.
 func TestBrowserLanguageSwitchKeepsSection(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildReal(t)
 	base := browser.Serve(t, out)

@@ -70,6 +70,7 @@ type diagramMeasure struct {
 // metrics table, this checks it), no text is under 11 px, every diagram of
 // the catalogue appears in both languages, and the stepped diagrams step.
 func TestBrowserDiagrams(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildReal(t)
 	base := browser.Serve(t, out)
@@ -130,6 +131,7 @@ func pagesWithDiagrams(t *testing.T, out string) []string {
 // the legend under it in every step, and all steps back on request. The
 // built HTML (no JavaScript) holds them all.
 func TestBrowserDiagramSteps(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildReal(t)
 	base := browser.Serve(t, out)
@@ -318,6 +320,7 @@ type contrastMeasure struct {
 // Text needs 4.5:1 against the fill behind it, shapes and lines 3:1
 // against what they sit on (diagramContrast says how each is measured).
 func TestBrowserDiagramContrast(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildReal(t)
 	base := browser.Serve(t, out)

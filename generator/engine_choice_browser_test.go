@@ -23,6 +23,7 @@ import (
 // wait). A playground whose engine its author fixed offers no choice,
 // and says what runs it.
 func TestBrowserEngineChoice(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	base := browser.Serve(t, buildWithPlayground(t, 10*time.Second))
 	const wait = 20 * time.Second

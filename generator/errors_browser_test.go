@@ -26,6 +26,7 @@ import (
 // the test runs), and by a note that the compiler may find more when it
 // is not. The marks follow the reader's edits.
 func TestBrowserCompileErrors(t *testing.T) {
+	t.Parallel()
 	tab, _, _ := onChannels(t)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`

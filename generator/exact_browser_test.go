@@ -33,7 +33,10 @@ func engineOf(t *testing.T, tab *browser.Tab, id string) (engine, note string) {
 // to WebAssembly: handed over by the interpreter when it would differ
 // from Go, or picked by the reader, with compile errors at the reader's
 // lines, packages outside the playground refused by the compiler, and a
-// runaway program stopped without losing the compiled toolchain.
+// runaway program stopped without losing the compiled toolchain. It runs
+// alone, not in parallel with other tests: its programs must end within
+// its build's 2 s limit, and a neighbour's work took a share of that
+// (a deadlock stopped at the limit before Go reported it, under load 30).
 func TestBrowserExactEngine(t *testing.T) {
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 2*time.Second)
@@ -284,6 +287,7 @@ func BenchmarkExactEngine(b *testing.B) {
 // WebAssembly must run as it runs natively. Every program must print what
 // go run prints; each is a subtest, so every disagreement is reported.
 func TestBrowserCorpus(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("../playground/engine/testdata/corpus/*.go")
 	if err != nil || len(files) < 80 {
 		t.Fatalf("the corpus: %d files, %v", len(files), err)

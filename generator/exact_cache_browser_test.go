@@ -56,7 +56,8 @@ func runExactHello(t *testing.T, tab *browser.Tab, base, page, id string) exactL
 // toolchain on the first. The page says where the compiler and the linker
 // came from; Chromium's own trace says whether V8 compiled them afresh or
 // deserialized its code cache (wasm.Deserialize, once per module), which
-// no page can observe.
+// no page can observe. It runs alone, not in parallel with other tests:
+// the trace counts every tab's modules, not only its own.
 func TestBrowserExactEngineKeepsCompiledCode(t *testing.T) {
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
@@ -104,6 +105,7 @@ func TestBrowserExactEngineKeepsCompiledCode(t *testing.T) {
 // compiler's names. The first still runs programs (the worker fetches the
 // gzipped copies and inflates them itself); the second never does.
 func TestBrowserExactEngineToolsFromAnyHost(t *testing.T) {
+	t.Parallel()
 	out := buildWithPlayground(t, 10*time.Second)
 	site := browser.Handler(out)
 	var cfg struct{ Compile, Link string }
@@ -180,6 +182,7 @@ func exactConfig(t *testing.T, out string) string {
 // says what it decided (html[data-pg-exact-prepared]); the server says
 // what was downloaded.
 func TestBrowserExactEnginePrefetch(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
 	base, requests := browser.ServeCounting(t, out)

@@ -18,6 +18,7 @@ import (
 // the linker are in the HTTP cache, which no script writes; fetch's
 // integrity checks them: TestBrowserExactEngineToolsFromAnyHost.)
 func TestBrowserExactEngineRefusesForgedCache(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
 	base := browser.Serve(t, out)

@@ -14,6 +14,7 @@ import (
 // the cursor), a second Format changes nothing, and undo brings back what
 // the reader typed.
 func TestBrowserFormat(t *testing.T) {
+	t.Parallel()
 	tab := channelsPage(t, 2*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`

@@ -16,7 +16,9 @@ import (
 // interpreter computing goes to Go early, once the toolchain is there,
 // not at the time limit; and deep recursion that the browser's stack
 // cannot hold is told with Go's words and a note that says which stack
-// ran out (go run, whose stack grows to 1 GB, finishes this one).
+// ran out (go run, whose stack grows to 1 GB, finishes this one). It
+// runs alone, not in parallel with other tests, which would take a share
+// of the time the hand-over must come within.
 func TestBrowserHandOverWhenSlow(t *testing.T) {
 	const limit = 20 * time.Second
 	tab := channelsPage(t, limit)
@@ -69,6 +71,7 @@ func TestBrowserHandOverWhenSlow(t *testing.T) {
 // its files, and who asks to save data, gets no download while the
 // interpreter computes.
 func TestBrowserNoEarlyDownload(t *testing.T) {
+	t.Parallel()
 	out := buildWithPlayground(t, 20*time.Second)
 	tab := browser.New(t)
 	base, requests := browser.ServeCounting(t, out)

@@ -115,6 +115,7 @@ func mainScript(t *testing.T, tab *browser.Tab, out string) (string, string) {
 // as a program that reached the Cache API could, and reloads: the worker
 // finds the digest wrong, serves the real script and keeps it instead.
 func TestBrowserServiceWorkerRefusesForgedAsset(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildReal(t)
 	base := browser.Serve(t, out)
@@ -143,6 +144,7 @@ func TestBrowserServiceWorkerRefusesForgedAsset(t *testing.T) {
 // still uses that main.js: the new worker carries over the old entries
 // whose digest is right, not the forged one.
 func TestBrowserServiceWorkerUpdateDropsForged(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	first := buildReal(t)
 	second := nextDeploy(t)
@@ -208,6 +210,7 @@ func TestBrowserServiceWorkerUpdateDropsForged(t *testing.T) {
 // was changed on disk after the build, in a fresh profile (no worker to
 // check it): the script tag's integrity attribute keeps it from running.
 func TestBrowserIntegrityRefusesTamperedScript(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := filepath.Join(t.TempDir(), "public")
 	if err := os.CopyFS(out, os.DirFS(buildReal(t))); err != nil {

@@ -15,6 +15,7 @@ import (
 // too busy to notice (as a page laying out a flood of output could be),
 // on both engines.
 func TestBrowserLimitInTheSandbox(t *testing.T) {
+	t.Parallel()
 	tab := channelsPage(t, 2*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`

@@ -13,6 +13,7 @@ import (
 // in the page, where go run prints the machine's; the note under the
 // playground says so for the code that ran, not only for the author's.
 func TestBrowserPlatformNote(t *testing.T) {
+	t.Parallel()
 	tab := channelsPage(t, 10*time.Second)
 	const id = channelsID
 	notes := `[data-playground="` + id + `"] [data-notes]`

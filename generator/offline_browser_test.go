@@ -20,6 +20,7 @@ import (
 // gone: the service worker keeps the pages a reader opened and the
 // interpreter once it ran.
 func TestBrowserOffline(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
 	srv := httptest.NewServer(browser.Handler(out))
@@ -81,6 +82,7 @@ func nextDeploy(t *testing.T) string {
 // name) over the first: the new worker takes over, keeps the assets both
 // builds use without fetching them again, and drops the old cache.
 func TestBrowserServiceWorkerUpdate(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	first := buildReal(t)
 	second := nextDeploy(t)

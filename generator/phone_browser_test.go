@@ -69,6 +69,7 @@ const (
 // Esc, the focus back on its button; and the editor's font is at least
 // 16 px, under which iOS zooms into a focused field.
 func TestBrowserPhonePlayground(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
 	base := browser.Serve(t, out)
@@ -178,6 +179,7 @@ func TestBrowserPhonePlayground(t *testing.T) {
 // lead to their sections; on a wide screen it is the column, and the
 // disclosure is not shown.
 func TestBrowserPhoneContents(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	base := browser.Serve(t, buildReal(t))
 	const wait = 20 * time.Second

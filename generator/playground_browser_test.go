@@ -95,7 +95,9 @@ const exampleGuard = 3000
 // (for a program written {output="pattern"}, what matches the pattern the
 // build matched), on the engine the build recorded (a program written
 // {engine="exact"} on the Go toolchain with the reader's pick on the
-// interpreter), and how long each takes to run there.
+// interpreter), and how long each takes to run there. It runs alone, not
+// in parallel with other tests, which would take a share of the time
+// each example is held to (exampleGuard).
 func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 	tab := browser.New(t)
 	// The time limit is not what this test holds (others do): a longer one
@@ -195,6 +197,7 @@ func editorValue(t *testing.T, tab *browser.Tab, id string) string {
 // Stop with the page still working, a construct the interpreter cannot
 // run named in words, and a share link that reopens the same code.
 func TestBrowserPlaygroundReaderActions(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	// A limit of 3 s: short, for the runaway programs below, and long
 	// enough for a program that sleeps 1.5 s on a busy machine.

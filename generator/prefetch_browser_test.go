@@ -15,6 +15,7 @@ import (
 // fetched until Run. The page says what it decided
 // (html[data-pg-fast-prepared]); the server says what was downloaded.
 func TestBrowserInterpreterPrefetch(t *testing.T) {
+	t.Parallel()
 	out := buildWithPlayground(t, 10*time.Second)
 	const page, id = "/en/channels/", "en-channels-3"
 	root := `[data-playground="` + id + `"]`

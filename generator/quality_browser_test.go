@@ -21,6 +21,7 @@ var axeSource string
 // in testdata/axe) must find no serious or critical accessibility
 // violation (WCAG 2.1 A and AA rules) in either colour scheme.
 func TestBrowserQuality(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
 	base := browser.Serve(t, out)
@@ -78,6 +79,7 @@ axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a
 // Menu button to an icon), and the search box spreads over the bar when
 // in use.
 func TestBrowserPhoneHeader(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	base := browser.Serve(t, buildReal(t))
 	for _, page := range []string{"/pt/canais/", "/en/channels/"} {
@@ -104,6 +106,7 @@ func TestBrowserPhoneHeader(t *testing.T) {
 // engine's, in both colour schemes, on a desktop and a phone: no serious
 // or critical violation.
 func TestBrowserPlaygroundMenuAccessible(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	base := browser.Serve(t, buildWithPlayground(t, 10*time.Second))
 	const wait = 20 * time.Second

@@ -43,6 +43,7 @@ const codeBlocks = `JSON.stringify([...document.querySelectorAll('pre.code')].ma
 // copies its editor. Where the clipboard is refused, the code is selected
 // and the status says how to copy it, in a playground too.
 func TestBrowserCopyButtons(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
 	base := browser.Serve(t, out)
@@ -149,6 +150,7 @@ func TestBrowserCopyButtons(t *testing.T) {
 // link, heading and footer say their words in both, each marked with its
 // language; the theme button's words are both languages'.
 func TestBrowserRootChooser(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	base := browser.Serve(t, buildReal(t))
 	const wait = 20 * time.Second

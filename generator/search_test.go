@@ -58,6 +58,7 @@ func TestSearchIndex(t *testing.T) {
 // focuses it, words match without accents or case and by their start,
 // matches are marked, arrows and Enter open the section.
 func TestBrowserSearch(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildReal(t)
 	base := browser.Serve(t, out)
@@ -109,6 +110,7 @@ func TestBrowserSearch(t *testing.T) {
 // would come first; the first result must be a section with the word in
 // its heading.
 func TestBrowserSearchRanksHeadings(t *testing.T) {
+	t.Parallel()
 	out := buildReal(t)
 	b := asset(t, out, "search-en-*.json")
 	var secs []searchSection

@@ -88,6 +88,7 @@ const inSandbox = `(async (b64, kind) => {
 // none), no storage of the site's origin opens, and the site's caches
 // hold nothing it forged.
 func TestBrowserSandboxHoldsJavaScript(t *testing.T) {
+	t.Parallel()
 	tab, base, requests := onChannels(t)
 	attack := buildAttack(t, base)
 	const id = channelsID
@@ -139,6 +140,7 @@ func TestBrowserSandboxHoldsJavaScript(t *testing.T) {
 // Automatic as on the Go toolchain, with go build's style of error at its
 // line.
 func TestBrowserGuardRefusesEscapes(t *testing.T) {
+	t.Parallel()
 	tab, _, _ := onChannels(t)
 	const id = channelsID
 	wasmimport := "package main\n\nimport \"fmt\"\n\n//go:wasmimport gojs syscall/js.valueGet\nfunc valueGet(v uintptr, p string) uintptr\n\nfunc main() {\n\tfmt.Println(valueGet(0, \"caches\"))\n}\n"
@@ -206,6 +208,7 @@ func TestBrowserGuardRefusesEscapes(t *testing.T) {
 // in the page's interpreter: its worker is ended, and the next program
 // gets a new one. One that leaves nothing keeps the worker.
 func TestBrowserInterpreterEndsLeftGoroutines(t *testing.T) {
+	t.Parallel()
 	tab, _, _ := onChannels(t)
 	const id = channelsID
 	pickEngine(t, tab, id, "fast")
@@ -235,6 +238,7 @@ func TestBrowserInterpreterEndsLeftGoroutines(t *testing.T) {
 // the limit: the page stays responsive, says why, and keeps the original
 // program; a link within the limit still opens.
 func TestBrowserShareLinkBomb(t *testing.T) {
+	t.Parallel()
 	tab, base, _ := onChannels(t)
 	const id = channelsID
 	link := func(code []byte) string {
@@ -296,7 +300,9 @@ const mainThreadGaps = `new Promise((resolve) => {
 // limit when they print slowly. Text that costs far more to lay out than
 // its length says is written in smaller shares, sized by the time the
 // last ones took: it too is stopped at the output's bounds, not for
-// being slow to show.
+// being slow to show. It runs alone, not in parallel with other tests,
+// whose pages would take a share of the CPU its page's main thread is
+// measured on.
 func TestBrowserOutputFlood(t *testing.T) {
 	tab, _, _ := onChannels(t)
 	const id = channelsID
@@ -373,6 +379,7 @@ func TestBrowserOutputFlood(t *testing.T) {
 // world: it builds at once with the tools kept, instead of waiting for the
 // compiler to give up.
 func TestBrowserStopDuringBuild(t *testing.T) {
+	t.Parallel()
 	tab, _, requests := onChannels(t)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`

@@ -96,6 +96,7 @@ func BenchmarkServeRebuild(b *testing.B) {
 // an open page in Chromium: breaking a page shows the build's error over
 // the page, as text; fixing it reloads the page.
 func TestBrowserServe(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	s, content := serveCopy(t, nil)
 	tab.Do(t, 20*time.Second, chromedp.Navigate(s.URL()+"en/channels/"), chromedp.WaitReady("h1"),

@@ -13,6 +13,7 @@ import (
 // stopped, whatever the download it started goes on to report, and the
 // second says how long the reader waited.
 func TestBrowserStoppedWhileLoading(t *testing.T) {
+	t.Parallel()
 	tab := channelsPage(t, 2*time.Second)
 	const a, b = channelsID, "en-channels-3"
 	rootA := `[data-playground="` + a + `"]`

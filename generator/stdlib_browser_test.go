@@ -62,6 +62,7 @@ func main() {
 // os/exec and net build and fail at run time with Go's errors; and that
 // syscall/js, unsafe and internal packages stay refused.
 func TestBrowserExactStdlib(t *testing.T) {
+	t.Parallel()
 	tab := browser.New(t)
 	out := buildWithPlayground(t, 10*time.Second)
 	base, requests := browser.ServeCounting(t, out)
