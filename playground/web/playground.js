@@ -567,15 +567,13 @@ const USED_KEY = 'gointernals-exact-used'; // the toolchain built a program of t
 // stored and store read and write the reader's preferences; storage may
 // be refused (private mode), and a choice then lasts for the page.
 // toolsAt says whether the Go toolchain can build a program without a
-// download: loaded in this page, or both tools in the browser's HTTP
-// cache. That it built a program of the reader's before (USED_KEY) is
-// not enough: the flag outlives an evicted cache and a deploy's new tools.
+// download: loaded in this page, or in the browser's HTTP cache (asked for
+// the compiler, which comes and goes with the linker). That it built a
+// program of the reader's before (USED_KEY) is not enough: the flag
+// outlives an evicted cache and a deploy's new tools.
 async function toolsAt() {
   if ('pgExactReady' in html.dataset) return true;
-  if (!cfg.exact || !stored(USED_KEY)) return false;
-  const cached = (url) => fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }).then((r) => (r.body?.cancel(), r.ok), () => false);
-  const found = await Promise.all([cached(cfg.exact.compile), cached(cfg.exact.link)]);
-  return found.every(Boolean);
+  return !!(cfg.exact && stored(USED_KEY)) && fetch(cfg.exact.compile, { cache: 'only-if-cached', mode: 'same-origin' }).then((r) => (r.body?.cancel(), r.ok), () => false);
 }
 
 function stored(key) {

@@ -13,7 +13,7 @@ export default {
   crashed: 'The interpreter stopped answering; it will be reloaded on the next run.',
   interpreterFailed: 'the interpreter itself failed on this program',
   tooSlow: (s) => `the interpreter was still computing after ${s} s, and compiled Go is many times faster`,
-  browserStack: 'It was the browser’s call stack that ran out: Go’s own stack grows to 1 GB, so go run may finish a program whose recursion is deep but not endless.',
+  browserStack: 'The browser’s stack ran out, not Go’s (it grows to 1 GB): go run may finish a deep but finite recursion.',
   loadFailed: 'Could not load the interpreter: ',
   oneThread: 'In the browser Go runs on one thread: GOMAXPROCS is 1 here, so there is no real parallelism.',
   platform: 'Here runtime.GOOS is "js" and runtime.GOARCH is "wasm": the program runs in your browser.',

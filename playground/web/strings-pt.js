@@ -13,7 +13,7 @@ export default {
   crashed: 'O interpretador parou de responder; ele será recarregado na próxima execução.',
   interpreterFailed: 'o próprio interpretador falhou com este programa',
   tooSlow: (s) => `o interpretador ainda estava calculando depois de ${s} s, e o Go compilado é muitas vezes mais rápido`,
-  browserStack: 'Foi a pilha de chamadas do navegador que acabou: a pilha do Go cresce até 1 GB, então o go run pode terminar um programa de recursão profunda mas finita.',
+  browserStack: 'Acabou a pilha do navegador, não a do Go (que cresce até 1 GB): o go run pode terminar uma recursão profunda mas finita.',
   loadFailed: 'Não foi possível carregar o interpretador: ',
   oneThread: 'No navegador, o Go roda em uma só thread: GOMAXPROCS é 1 aqui, então não há paralelismo real.',
   platform: 'Aqui runtime.GOOS é "js" e runtime.GOARCH é "wasm": o programa roda no seu navegador.',
