@@ -848,9 +848,14 @@ func selectBreaks(body []ast.Stmt) []*ast.BranchStmt {
 // first into fresh variables, in their order, as Go's compiler evaluates
 // them before the rest: "{ _lowerA1 := f(); a, b = _lowerA1, 0 }". A
 // statement that is not in a list of statements (an if's or a for's),
-// or a value another rewrite changes, stays, and Detect announces it.
+// or a value another rewrite changes, stays, and Detect announces it. So
+// does one whose left side calls or receives (xs[k()], b = f(), 2): Go
+// runs k() before f(), and the values' calls taken first would run f()
+// first. (A variable the left side reads, xs[i], Go's compiler reads
+// after the right side's calls, as it is read after the calls taken
+// first.)
 func (l *lowering) multiAssigns(file *ast.File) {
-	hoist := func(at ast.Node, values []ast.Expr, tok token.Token) {
+	hoist := func(at ast.Node, lhs, values []ast.Expr, tok token.Token) {
 		if !multiValueBug(values, tok) {
 			return
 		}
@@ -861,6 +866,11 @@ func (l *lowering) multiAssigns(file *ast.File) {
 					return
 				}
 				moved = append(moved, v)
+			}
+		}
+		for _, e := range lhs {
+			if callsOrReceives(e) {
+				return
 			}
 		}
 		var decls []string
@@ -890,7 +900,7 @@ func (l *lowering) multiAssigns(file *ast.File) {
 	for _, d := range file.Decls {
 		if gd, ok := d.(*ast.GenDecl); ok {
 			if vs, ok := spec(gd); ok {
-				hoist(gd, vs.Values, token.VAR)
+				hoist(gd, nil, vs.Values, token.VAR)
 			}
 		}
 	}
@@ -902,11 +912,11 @@ func (l *lowering) multiAssigns(file *ast.File) {
 			switch st := st.(type) {
 			case *ast.AssignStmt:
 				if len(st.Lhs) > 1 && len(st.Lhs) == len(st.Rhs) && (st.Tok == token.ASSIGN || st.Tok == token.DEFINE) {
-					hoist(st, st.Rhs, st.Tok)
+					hoist(st, st.Lhs, st.Rhs, st.Tok)
 				}
 			case *ast.DeclStmt:
 				if vs, ok := spec(st.Decl.(*ast.GenDecl)); ok {
-					hoist(st, vs.Values, token.VAR)
+					hoist(st, nil, vs.Values, token.VAR)
 				}
 			}
 		}
@@ -994,6 +1004,24 @@ func hasEffects(e ast.Expr) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr, *ast.CompositeLit:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		}
+		return !found
+	})
+	return found
+}
+
+// callsOrReceives: e holds a call (a conversion too, which is harmless
+// but looks the same) or a receive, outside a function literal.
+func callsOrReceives(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
 			found = true
 		case *ast.UnaryExpr:
 			found = found || n.Op == token.ARROW

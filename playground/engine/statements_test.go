@@ -32,7 +32,8 @@ func TestGotoOutOfASelect(t *testing.T) {
 }
 
 // An assignment of several values that the source pass cannot rewrite
-// (in an if's or a for's header) is announced; one it rewrites is not.
+// (in an if's or a for's header, or one whose left side calls) is
+// announced; one it rewrites is not.
 func TestMultipleAssignmentsLeftAreAnnounced(t *testing.T) {
 	const head = "package main\n\nimport \"fmt\"\n\nfunc f() int { return 7 }\n\nfunc main() {\n\ta, b := 1, 2\n\t"
 	for _, c := range []struct {
@@ -43,6 +44,10 @@ func TestMultipleAssignmentsLeftAreAnnounced(t *testing.T) {
 		{"for s := []int{}; a < 9; a, s = a+1, append(s, a) {\n\t\tfmt.Println(s, b)\n\t}", true},
 		{"a, b = f(), 0\n\tfmt.Println(a, b)", false},
 		{"a, b = b+1, a\n\tfmt.Println(a, b)", false},
+		// Go calls the left side's f() first, the values' taken first
+		// would run before it.
+		{"xs := []int{0, 0}\n\txs[f()-6], b = f(), 0\n\tfmt.Println(xs, a, b)", true},
+		{"xs := []int{0, 0}\n\txs[a], b = f(), 0\n\tfmt.Println(xs, b)", false},
 	} {
 		src := head + c.body + "\n}\n"
 		p, err := Prepare(src)

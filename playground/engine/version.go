@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3761a1bb4a3f4dfc"
+const sourceDigest = "8b14c949043fed13"
