@@ -498,8 +498,10 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 
 // deferMethodCall rewrites "defer p.M(a, b)" in a loop, whose receiver
 // evaluates to recv (p for a pointer receiver, _lowerCopy(p) for a value
-// one), into "{ _lowerF2 := func() func() { _lowerR1, _lowerD3 := p, a;
-// return func() { _lowerR1.M(_lowerD3, b) } }(); defer _lowerF2() }": a
+// one), into "{ _lowerF2 := func() func() { _lowerR1 := p; _lowerD3 :=
+// a; return func() { _lowerR1.M(_lowerD3, b) } }(); defer _lowerF2() }"
+// (one := a name: of "_lowerR1, _lowerD3 := p, T{i}" the interpreter
+// assigns only the composite literal, multiAssigns' bug): a
 // variable declared in the loop's body is one slot for every iteration in
 // the interpreter, which the deferred calls would all read at the end;
 // the function called at the defer copies into a frame of its own.
@@ -516,7 +518,7 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 		return false
 	}
 	recv := l.name("_lowerR")
-	names, values := []string{recv}, []string{value}
+	decls := recv + " := " + value + "; "
 	var args []string
 	for _, a := range call.Args {
 		switch {
@@ -524,14 +526,14 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 			args = append(args, l.text(a))
 		case l.hoistable(a) && !l.editedWithin(a):
 			v := l.name("_lowerD")
-			names, values = append(names, v), append(values, l.text(a))
+			decls += v + " := " + l.text(a) + "; "
 			args = append(args, v)
 		default:
 			return false
 		}
 	}
 	f := l.name("_lowerF")
-	l.replace(st, "{ "+f+" := func() func() { "+strings.Join(names, ", ")+" := "+strings.Join(values, ", ")+"; return func() { "+recv+"."+sel.Sel.Name+"("+strings.Join(args, ", ")+") } }(); "+kw+" "+f+"() }")
+	l.replace(st, "{ "+f+" := func() func() { "+decls+"return func() { "+recv+"."+sel.Sel.Name+"("+strings.Join(args, ", ")+") } }(); "+kw+" "+f+"() }")
 	return true
 }
 

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "8b14c949043fed13"
+const sourceDigest = "5c1169f06e6d4dca"

@@ -16,6 +16,13 @@ type tag struct{ name string }
 
 func (t tag) Show(what string) { fmt.Println("show", t.name, what) }
 
+type bag struct{ items []tag }
+
+func (b *bag) Add(t tag) {
+	b.items = append(b.items, t)
+	fmt.Println("add", t.name, len(b.items))
+}
+
 func main() {
 	xs := []string{"a", "b", "c", "d"}
 	for i := range xs {
@@ -59,6 +66,18 @@ func main() {
 		}
 	}()
 	func() {
+		// A composite literal among the arguments copied at the defer.
+		b := &bag{}
+		for _, n := range []string{"k", "l"} {
+			defer b.Add(tag{n})
+		}
+	}()
+	func() {
+		t := &tag{"v"}
+		defer t.Show("outside a loop")
+		t.name = "w"
+	}()
+	func() {
 		r := &res{"first"}
 		defer r.Done()
 		r = &res{"second"}
@@ -75,5 +94,8 @@ func main() {
 // close x deferred 0
 // show q deferred
 // show p deferred
+// add l 1
+// add k 2
+// show v outside a loop
 // now second
 // done first
