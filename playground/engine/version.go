@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5c1169f06e6d4dca"
+const sourceDigest = "bcaa96cde10a4ed0"

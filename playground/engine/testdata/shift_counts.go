@@ -3,8 +3,15 @@ package main
 // Shifts by counts that are not constants: the source pass checks the
 // count (shiftCounts in lower.go), so a negative one panics with Go's
 // runtime error, where the interpreter shifted by it (1 << -2 gave 0).
+// Counts that are constants stay as they are: a package's constant, a
+// conversion of one, an array's length.
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
+
+const bits = 3
 
 type Flags uint8
 
@@ -26,6 +33,11 @@ func main() {
 	fmt.Println(y, uint64(1)<<n)
 	const k = 1 << 4
 	fmt.Println(k)
+	var table [1 << (strconv.IntSize / 16)]byte
+	fmt.Println(len(table), float64(1<<(strconv.IntSize-1)))
+	const local = 2
+	var small [1 << local]int
+	fmt.Println(len(small), 1<<bits, 1<<uint(bits), 1<<len("abcd"), float32(1<<local))
 	func() {
 		defer func() { fmt.Println("recovered:", recover()) }()
 		m := -2
@@ -38,4 +50,6 @@ func main() {
 // 10 5
 // 20 8
 // 16
+// 16 9.223372036854776e+18
+// 4 8 8 16 4
 // recovered: runtime error: negative shift amount
