@@ -863,7 +863,7 @@ func (l *lowering) multiAssigns(file *ast.File) {
 		}
 		var moved []ast.Expr
 		for _, v := range values {
-			if hasEffects(v) {
+			if hasEffects(v) && !foldedConstant(v) {
 				if !l.hoistable(v) || l.editedWithin(v) {
 					return
 				}
@@ -1030,7 +1030,7 @@ func multiValueBug(values []ast.Expr, tok token.Token) bool {
 		case *ast.CompositeLit:
 			return true
 		case *ast.CallExpr:
-			if tok == token.ASSIGN {
+			if tok == token.ASSIGN && !foldedConstant(v) {
 				return true
 			}
 		case *ast.UnaryExpr:
@@ -1043,6 +1043,33 @@ func multiValueBug(values []ast.Expr, tok token.Token) bool {
 		}
 	}
 	return false
+}
+
+// foldedConstant: e is a constant whose calls are of complex, real or
+// imag. Such a call the interpreter folds into a constant, which an
+// assignment of several values assigns right (c, b = complex(1, 2), 3),
+// and it may be an untyped constant, which a fresh variable would give
+// its default type (var _lowerA1 = complex(1, 2) is a complex128, which
+// a complex64 c cannot take): multiAssigns leaves it in place.
+func foldedConstant(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		switch builtin(e.Fun) {
+		case "complex", "real", "imag":
+			for _, a := range e.Args {
+				if !foldedConstant(a) {
+					return false
+				}
+			}
+			return !e.Ellipsis.IsValid()
+		}
+		return false
+	case *ast.UnaryExpr:
+		return e.Op != token.AND && e.Op != token.ARROW && foldedConstant(e.X)
+	case *ast.BinaryExpr:
+		return foldedConstant(e.X) && foldedConstant(e.Y)
+	}
+	return isConstantLike(e)
 }
 
 // hasEffects: e holds a call, a receive or a composite literal (outside

@@ -56,6 +56,14 @@ func main() {
 	ys, k = append(ys, 2), k+1
 	fmt.Println("slices:", ys, k)
 
+	// Untyped constants take the type of their variable.
+	var c complex64
+	var f32 float32
+	c, b = complex(1, 2), 3
+	fmt.Println("constant calls:", c, b)
+	f32, c, b = real(c)+imag(complex(0, 1)), complex(3, 4)*2, next()
+	fmt.Println("constant calls, call:", f32, c, b)
+
 	// The calls first, in their order, as Go's compiler does.
 	calls := 0
 	tick := func() int { calls++; return calls }
@@ -77,4 +85,6 @@ func main() {
 // assign, literal: {3 4} 8
 // define, address of a literal: {5 6} 10
 // slices: [1 2] 10
+// constant calls: (1+2i) 3
+// constant calls, call: 2 (6+8i) 7
 // order: 10 2
