@@ -7,7 +7,7 @@ import (
 )
 
 // incomparable finds values of a type parameter whose constraint is any
-// (or interface{}) compared with == or !=, and such a type parameter used
+// (or another interface of methods only: anyConstraint) compared with == or !=, and such a type parameter used
 // as a map key: Go's compiler rejects both (the constraint does not say
 // comparable), yaegi v0.16.1 compared the values it was given (a
 // stranger's Index[T any] printed 1). The values are the function's
@@ -92,14 +92,35 @@ func incomparable(fset *token.FileSet, file *ast.File) []Finding {
 	return out
 }
 
-// anyConstraint reports whether a type parameter's constraint is any or
-// interface{}, which do not make it comparable.
+// anyConstraint reports whether a type parameter's constraint leaves it
+// incomparable: any, error, fmt.Stringer, or an interface of methods only
+// (literal, or a type of the file), whose type sets hold every type.
 func anyConstraint(e ast.Expr) bool {
 	switch e := e.(type) {
 	case *ast.Ident:
-		return e.Name == "any" && e.Obj == nil
+		if e.Obj == nil {
+			return e.Name == "any" || e.Name == "error"
+		}
+		if ts, ok := e.Obj.Decl.(*ast.TypeSpec); ok && ts.TypeParams == nil {
+			if it, ok := ts.Type.(*ast.InterfaceType); ok {
+				return methodsOnly(it)
+			}
+		}
+	case *ast.SelectorExpr:
+		return builtin(e.X) == "fmt" && e.Sel.Name == "Stringer"
 	case *ast.InterfaceType:
-		return len(e.Methods.List) == 0
+		return methodsOnly(e)
 	}
 	return false
+}
+
+// methodsOnly: the interface lists methods and embeds nothing (no
+// comparable, no union of types, no other interface).
+func methodsOnly(it *ast.InterfaceType) bool {
+	for _, f := range it.Methods.List {
+		if _, ok := f.Type.(*ast.FuncType); !ok || len(f.Names) == 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -115,6 +115,8 @@ func TestErrorsComplete(t *testing.T) {
 		{"package main\n\nfunc main() {\n\tx := 1\n}\n", true},
 		{"package main\n\nfunc main() {\n\tx := 1\n\ty = 2\n}\n", false},
 		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tfmt.Println(undefinedName)\n}\n", false},
+		// Beside what suspects.go hands over, which go build may reject.
+		{"package main\n\ntype P struct{}\n\nfunc (P) Parse() (int, error) { return 0, nil }\n\nfunc get() P { return P{} }\n\nfunc main() {\n\tx := 1\n\tn := get().Parse()\n\t_ = n\n}\n", false},
 		// go build stops at ten: "13:2: too many errors".
 		{"package main\n\nfunc main() {\n" + strings.Repeat("\tv := 1\n\t{\n", 9) + "\tv := 1\n" + strings.Repeat("\t}\n", 9) + "}\n", false},
 		{"package main\n\nfunc main() {\n" + strings.Repeat("\tv := 1\n\t{\n", 8) + "\tv := 1\n" + strings.Repeat("\t}\n", 8) + "}\n", true},

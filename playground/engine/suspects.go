@@ -6,6 +6,9 @@ import (
 	"go/token"
 )
 
+// suspectConstruct is the Construct of suspects' findings.
+const suspectConstruct = "compile error"
+
 // suspects finds what Go's compiler likely rejects but only types can
 // tell, so the check names it without the compiler's words and Automatic
 // lets the compiler say it (Prepared.HandOver): yaegi v0.16.1 ran each.
@@ -20,12 +23,13 @@ import (
 //     is visibly a map: declared with a map type, a map literal or
 //     make(map...).
 //
-// A wrong guess costs a hand-over, never a wrong output.
+// mapaddr.go gives the compiler's words for the maps whose element type
+// it can word. A wrong guess costs a hand-over, never a wrong output.
 func suspects(fset *token.FileSet, file *ast.File) []Finding {
 	var out []Finding
 	report := func(pos token.Pos, msg string) {
 		p := fset.Position(pos)
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "compile error", Message: msg})
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: suspectConstruct, Message: msg})
 	}
 	imports := importNames(file)
 	results := map[string][]int{} // a method name: the result counts of its declarations
@@ -73,43 +77,8 @@ func suspects(fset *token.FileSet, file *ast.File) []Finding {
 	}
 	// mapOf is the type of e when e is visibly a map, or nil.
 	mapOf := func(e ast.Expr) *ast.MapType {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
-			return nil
-		}
-		mapExpr := func(e ast.Expr) *ast.MapType {
-			switch e := ast.Unparen(e).(type) {
-			case *ast.MapType:
-				return e
-			case *ast.CompositeLit:
-				m, _ := e.Type.(*ast.MapType)
-				return m
-			case *ast.CallExpr:
-				if builtin(e.Fun) == "make" && len(e.Args) > 0 {
-					m, _ := e.Args[0].(*ast.MapType)
-					return m
-				}
-			}
-			return nil
-		}
-		switch d := id.Obj.Decl.(type) {
-		case *ast.Field:
-			return mapExpr(d.Type)
-		case *ast.ValueSpec:
-			if d.Type != nil {
-				return mapExpr(d.Type)
-			}
-			for i, n := range d.Names {
-				if n.Name == id.Name && i < len(d.Values) && len(d.Values) == len(d.Names) {
-					return mapExpr(d.Values[i])
-				}
-			}
-		case *ast.AssignStmt:
-			for i, l := range d.Lhs {
-				if l, ok := l.(*ast.Ident); ok && l.Name == id.Name && len(d.Rhs) == len(d.Lhs) {
-					return mapExpr(d.Rhs[i])
-				}
-			}
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			return visibleMap(id)
 		}
 		return nil
 	}

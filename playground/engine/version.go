@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "526cfa082ba5727b"
+const sourceDigest = "a3deb9f4621f61b3"
