@@ -297,7 +297,7 @@ func refers(body ast.Node, obj *ast.Object) bool {
 
 // loopCopies starts the body with "v := v;" for each loop variable a
 // closure in the body uses (and, in a range, that the body assigns or
-// takes the address of). assigned, when not nil, is where an assignment
+// takes the address of, or, its element, uses whole). assigned, when not nil, is where an assignment
 // to the variable would make the copy wrong (a three-clause loop's body:
 // its changes must reach the next iteration).
 func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, vars ...ast.Expr) {
@@ -327,8 +327,11 @@ func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, vars ...ast.Expr) {
 		// the same for every element). The body gets its own copies, as
 		// Go 1.22 gives each iteration its own variables: the range
 		// does not read them back.
-		for _, v := range vars {
-			if id, ok := v.(*ast.Ident); ok && id.Obj != nil && id.Name != "_" && assigns(body, map[*ast.Object]string{id.Obj: id.Name}) {
+		for i, v := range vars {
+			// The element (a range's second variable), not the key,
+			// when used whole.
+			element := i == 1
+			if id, ok := v.(*ast.Ident); ok && id.Obj != nil && id.Name != "_" && (assigns(body, map[*ast.Object]string{id.Obj: id.Name}) || element && usedWhole(body, id.Obj)) {
 				used[id.Obj] = id.Name
 			}
 		}
@@ -343,6 +346,30 @@ func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, vars ...ast.Expr) {
 	sort.Strings(names)
 	list := strings.Join(names, ", ")
 	l.insert(body.Lbrace+1, " "+list+" := "+list+";")
+}
+
+// usedWhole reports whether body uses the variable obj as a whole value
+// (v, not v.f or v.M()): handed on, a range's variable of a type with
+// methods stays bound to the interpreter's one slot for it (appended to
+// an []any, every element was the last), where a variable declared in
+// the body is copied.
+func usedWhole(body *ast.BlockStmt, obj *ast.Object) bool {
+	found := false
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if id, ok := n.(*ast.Ident); ok && id.Obj == obj && len(stack) > 0 {
+			if sel, ok := stack[len(stack)-1].(*ast.SelectorExpr); !ok || sel.X != id {
+				found = true
+			}
+		}
+		stack = append(stack, n)
+		return !found
+	})
+	return found
 }
 
 // assigns reports whether body assigns, increments or takes the address of

@@ -14,6 +14,12 @@ func (r *res) Done() { fmt.Println("done", r.name) }
 
 type tag struct{ name string }
 
+type word string
+
+func (w word) Shout() string { return string(w) + "!" }
+
+type shouter interface{ Shout() string }
+
 func (t tag) Show(what string) { fmt.Println("show", t.name, what) }
 
 type bag struct{ items []tag }
@@ -58,6 +64,15 @@ func main() {
 			defer r.Close("deferred", i)
 		}
 	}()
+	var held []any
+	var shouts []func() string
+	for _, w := range []word{"e", "f"} {
+		held = append(held, w)
+		var sh shouter = w
+		shouts = append(shouts, sh.Shout)
+	}
+	fmt.Println(held[0] == held[1], shouts[0](), shouts[1]())
+
 	func() {
 		for _, n := range []string{"p", "q"} {
 			t := &tag{n}
@@ -92,6 +107,7 @@ func main() {
 // abcd
 // close y deferred 1
 // close x deferred 0
+// false e! f!
 // show q deferred
 // show p deferred
 // add l 1
