@@ -44,6 +44,8 @@ import (
 //   - a break, continue or goto ending a select's case, and a plain break
 //     in a select (selectBranches); a case receiving into variables that
 //     exist already (selectAssigns);
+//   - a label on a bare return gets an empty block for the return
+//     (done: {}; return), as a goto to it never came back;
 //   - the calls, receives and composite literals of an assignment of
 //     several values, which the interpreter assigned alone (multiAssigns);
 //   - a shift by a count that is not a constant checks the count first,
@@ -150,6 +152,13 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 			}
 		case *ast.LabeledStmt:
 			labels[n.Stmt] = n
+			if r, ok := n.Stmt.(*ast.ReturnStmt); ok && len(r.Results) == 0 {
+				// yaegi v0.16.1 loops for ever on a goto to a label
+				// of a bare return that the statement before it
+				// falls into (done: return): the label goes on an
+				// empty block before it.
+				l.insert(r.Pos(), "{}; ")
+			}
 		case *ast.RangeStmt:
 			ranges = append(ranges, n)
 		case *ast.ForStmt:

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "959210125659e2ae"
+const sourceDigest = "bd8a576d67a4382d"
