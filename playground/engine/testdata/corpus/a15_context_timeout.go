@@ -18,12 +18,12 @@ func slow(ctx context.Context, d time.Duration) error {
 }
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond) // far from 5 ms: a loaded machine keeps the order
 	defer cancel()
 	_, hasDeadline := ctx.Deadline()
 	fmt.Println("has deadline:", hasDeadline, "err:", ctx.Err())
 	fmt.Println(slow(ctx, 5*time.Millisecond))
-	err := slow(ctx, 200*time.Millisecond)
+	err := slow(ctx, 2*time.Second)
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled))
 	fmt.Println(slow(ctx, time.Second))
@@ -32,6 +32,6 @@ func main() {
 // Output:
 // has deadline: true err: <nil>
 // <nil>
-// slow(200ms): context deadline exceeded
+// slow(2s): context deadline exceeded
 // true false
 // slow(1s): context deadline exceeded

@@ -8,7 +8,7 @@ import (
 
 func main() {
 	out := make(chan string)
-	delays := map[string]int{"slow": 120, "fast": 10, "medium": 60}
+	delays := map[string]int{"slow": 600, "fast": 20, "medium": 300} // margins that hold on a loaded machine
 	for name, ms := range delays {
 		go func() {
 			time.Sleep(time.Duration(ms) * time.Millisecond)
