@@ -1060,36 +1060,52 @@ func multiValues(file *ast.File, add func(token.Pos, string, string)) {
 	})
 }
 
-// deferredPanics reports a panic in a deferred call when the function has
-// deferred another call before it (which runs after it, and may recover):
-// yaegi v0.16.1 does not let that call recover a panic raised by a
-// deferred call; the panic leaves the function, to be recovered by a
-// caller, or to end the program, where Go recovers it in the function.
+// deferredPanics reports a deferred call that may panic (a panic, a
+// run-time error, a function of the file that may do either) when the
+// function has deferred another call before it (which runs after it, and
+// may recover), or defers it in a loop: yaegi v0.16.1 lets a panic raised by a deferred call
+// leave the function without running the calls deferred before it; a
+// caller's recover gets it, or it ends the program, where Go runs them
+// and lets them recover it (a deferred write to a nil map under a
+// deferred recover printed the caller's "main saw: assignment to entry
+// in nil map", exit 0). What cannot panic is told by its syntax alone
+// (panicFree): a library function or method, recover, a function of
+// the file or a literal that calls only such; a field through a nil
+// pointer is missed.
 func deferredPanics(file *ast.File, add func(token.Pos, string, string)) {
-	isPanic := func(n ast.Node) bool {
-		c, ok := n.(*ast.CallExpr)
-		return ok && builtin(c.Fun) == "panic"
-	}
+	pf := newPanicFree(file)
 	body := func(b *ast.BlockStmt) {
+		// A defer in a loop defers a call before its next iteration's.
+		looped := map[*ast.DeferStmt]bool{}
+		var mark func(n ast.Node, in bool) bool
+		mark = func(n ast.Node, in bool) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt, *ast.RangeStmt:
+				if !in {
+					ast.Inspect(n, func(m ast.Node) bool { return m == n || mark(m, true) })
+					return false
+				}
+			case *ast.DeferStmt:
+				looped[n] = in
+			}
+			return true
+		}
+		ast.Inspect(b, func(n ast.Node) bool { return mark(n, false) })
 		defers := 0
 		ast.Inspect(b, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
 			case *ast.DeferStmt:
-				defers++
-				if defers == 1 {
-					return false
+				if goPanicDefer(n) {
+					return false // the source pass's, ending the program
 				}
-				ast.Inspect(n.Call, func(m ast.Node) bool {
-					if lit, ok := m.(*ast.FuncLit); ok && lit != n.Call.Fun {
-						return false
-					}
-					if isPanic(m) {
-						add(m.Pos(), "panic in a deferred call", "a panic in a deferred call is not recovered by the calls deferred before it in the interpreter (it leaves the function), where Go lets them recover it")
-					}
-					return true
-				})
+				defers++
+				if (defers > 1 || looped[n]) && !pf.call(n.Call) {
+					add(n.Call.Pos(), "panic in a deferred call", "a panic in a deferred call (a run-time error too) leaves the function in the interpreter, without running the calls deferred before it, where Go runs them and lets them recover it")
+				}
 				return false
 			}
 			return true
@@ -1106,6 +1122,173 @@ func deferredPanics(file *ast.File, add func(token.Pos, string, string)) {
 		}
 		return true
 	})
+}
+
+// goPanicDefer: d is the source pass's "defer func() {
+// _lowerGoPanic(recover()) }()" (goDefer), not the reader's.
+func goPanicDefer(d *ast.DeferStmt) bool {
+	lit, ok := d.Call.Fun.(*ast.FuncLit)
+	if !ok || len(lit.Body.List) != 1 {
+		return false
+	}
+	es, ok := lit.Body.List[0].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	c, ok := es.X.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := c.Fun.(*ast.Ident)
+	return ok && id.Name == "_lowerGoPanic"
+}
+
+// panicFree tells a deferred call that cannot panic when it runs by its
+// syntax: a call of an imported package's function, of a method no type
+// of the file declares (mu.Unlock, wg.Done), of a variable an imported
+// package's function gave (cancel of context.WithCancel), of recover,
+// len, a conversion to a predeclared type or the source pass's helpers
+// that never panic; and a function literal, a function of the file or
+// every method of the file of that name, or a variable that a function
+// literal's call gave a function literal (the source pass's deferred
+// closures), whose body calls only such, with no index, slice,
+// dereference, division, send or type assertion that may fail.
+type panicFree struct {
+	imports   map[string]string
+	methods   map[string][]*ast.FuncDecl // the file's methods, by name
+	fields    map[string]bool            // the file's struct fields
+	okAsserts map[*ast.TypeAssertExpr]bool
+	seen      map[*ast.FuncDecl]bool // in a recursion, free until shown not
+}
+
+func newPanicFree(file *ast.File) *panicFree {
+	pf := &panicFree{imports: importNames(file), methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}, okAsserts: map[*ast.TypeAssertExpr]bool{}, seen: map[*ast.FuncDecl]bool{}}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Recv != nil {
+				pf.methods[n.Name.Name] = append(pf.methods[n.Name.Name], n)
+			}
+		case *ast.StructType:
+			for _, f := range n.Fields.List {
+				for _, name := range f.Names {
+					pf.fields[name.Name] = true
+				}
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				if ta, ok := ast.Unparen(n.Rhs[0]).(*ast.TypeAssertExpr); ok {
+					pf.okAsserts[ta] = true
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == 2 && len(n.Values) == 1 {
+				if ta, ok := ast.Unparen(n.Values[0]).(*ast.TypeAssertExpr); ok {
+					pf.okAsserts[ta] = true
+				}
+			}
+		}
+		return true
+	})
+	return pf
+}
+
+// call: c, run, cannot panic (its arguments, evaluated where it is
+// deferred, are not its run).
+func (pf *panicFree) call(c *ast.CallExpr) bool {
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.FuncLit:
+		return pf.body(f.Body)
+	case *ast.SelectorExpr:
+		if pf.imports[builtin(f.X)] != "" {
+			return true
+		}
+		if pf.fields[f.Sel.Name] {
+			return false // perhaps a field of a function type
+		}
+		for _, m := range pf.methods[f.Sel.Name] {
+			if !pf.decl(m) {
+				return false
+			}
+		}
+		return true
+	case *ast.Ident:
+		switch builtin(f) {
+		case "recover", "len", "cap", "append", "copy", "delete", "new", "make", "complex", "real", "imag",
+			"string", "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
+			"byte", "rune", "float32", "float64", "complex64", "complex128", "any", "error":
+			return true
+		}
+		if f.Obj == nil {
+			return false
+		}
+		switch f.Obj.Kind {
+		case ast.Fun:
+			switch f.Name {
+			case "_lowerRecovered", "_lowerCopy", "_lowerMin", "_lowerMax":
+				return true
+			}
+			if d, ok := f.Obj.Decl.(*ast.FuncDecl); ok && !strings.HasPrefix(f.Name, "_lower") {
+				return pf.decl(d)
+			}
+		case ast.Var:
+			// cancel of ctx, cancel := context.WithCancel(ctx)
+			if as, ok := f.Obj.Decl.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+				if c, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+					if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && pf.imports[builtin(sel.X)] != "" {
+						return true
+					}
+					// _lowerF1 := func() func() { ...; return func() { ... } }()
+					if lit, ok := ast.Unparen(c.Fun).(*ast.FuncLit); ok && len(as.Lhs) == 1 && len(lit.Body.List) > 0 {
+						ret, ok := lit.Body.List[len(lit.Body.List)-1].(*ast.ReturnStmt)
+						if !ok || len(ret.Results) != 1 {
+							return false
+						}
+						inner, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit)
+						return ok && pf.body(lit.Body) && pf.body(inner.Body)
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// decl: a function of the file that cannot panic.
+func (pf *panicFree) decl(d *ast.FuncDecl) bool {
+	if d.Body == nil {
+		return false
+	}
+	if free, ok := pf.seen[d]; ok {
+		return free
+	}
+	pf.seen[d] = true
+	free := pf.body(d.Body)
+	pf.seen[d] = free
+	return free
+}
+
+// body: a function's body that cannot panic.
+func (pf *panicFree) body(b *ast.BlockStmt) bool {
+	free := true
+	ast.Inspect(b, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // a value; a call of it is a call
+		case *ast.CallExpr:
+			free = free && pf.call(n)
+		case *ast.IndexExpr, *ast.IndexListExpr, *ast.SliceExpr, *ast.StarExpr, *ast.SendStmt:
+			free = false
+		case *ast.TypeAssertExpr:
+			free = free && (n.Type == nil || pf.okAsserts[n])
+		case *ast.BinaryExpr:
+			free = free && n.Op != token.QUO && n.Op != token.REM
+		case *ast.AssignStmt:
+			free = free && n.Tok != token.QUO_ASSIGN && n.Tok != token.REM_ASSIGN
+		}
+		return free
+	})
+	return free
 }
 
 // loopAddress reports &i of a three-clause loop's variable in its body:

@@ -61,13 +61,14 @@ func TestMultipleAssignmentsLeftAreAnnounced(t *testing.T) {
 	}
 }
 
-// A panic in a deferred call, with a call deferred before it in the same
-// function that would recover it in Go, is announced: the interpreter lets
-// the panic leave the function (a caller's recover got it, silently).
+// A panic in a deferred call (a run-time error, a function of the file
+// that may panic), with a call deferred before it in the same function
+// that would recover it in Go, is announced: the interpreter lets the
+// panic leave the function (a caller's recover got it, silently).
 // Alone in its function it is not (testdata/repanic_caller.go).
 func TestPanicInADeferredCallIsAnnounced(t *testing.T) {
 	const head = "package main\n\nimport \"fmt\"\n\nfunc middle() {\n"
-	const tail = "\tfmt.Println(\"working\")\n}\n\nfunc main() {\n\tdefer func() { fmt.Println(\"main recovered\", recover()) }()\n\tmiddle()\n}\n"
+	const tail = "\tfmt.Println(\"working\")\n}\n\nfunc boom() { panic(\"boom\") }\n\nfunc main() {\n\tdefer func() { fmt.Println(\"main recovered\", recover()) }()\n\tmiddle()\n}\n"
 	for _, c := range []struct {
 		body      string
 		announced bool
@@ -76,6 +77,15 @@ func TestPanicInADeferredCallIsAnnounced(t *testing.T) {
 		{"\tdefer func() { fmt.Println(recover()) }()\n\tdefer panic(\"second\")\n", true},
 		{"\tdefer func() {\n\t\tif r := recover(); r != nil {\n\t\t\tpanic(r)\n\t\t}\n\t}()\n", false},
 		{"\tdefer fmt.Println(\"first\")\n\tdefer func() { f := func() { panic(1) }; _ = f }()\n", false},
+		// A run-time error, or a function of the file, may panic too.
+		{"\tdefer func() { fmt.Println(recover()) }()\n\tdefer func() {\n\t\tvar m map[string]int\n\t\tm[\"a\"] = 1\n\t}()\n", true},
+		{"\tdefer func() { fmt.Println(recover()) }()\n\tvar p *int\n\tdefer func() { fmt.Println(*p) }()\n", true},
+		{"\tdefer func() { fmt.Println(recover()) }()\n\tdefer boom()\n", true},
+		{"\tdefer fmt.Println(\"first\")\n\tdefer func() { fmt.Println(\"second\", recover() != nil, len(\"ab\")) }()\n", false},
+		{"\tdefer fmt.Println(\"first\")\n\tdefer fmt.Println(\"second\")\n", false},
+		// The second iteration's call runs first.
+		{"\tfor _, d := range []int{1, 0} {\n\t\tdefer func() { fmt.Println(recover(), 1/d) }()\n\t}\n", true},
+		{"\tfor _, d := range []int{1, 0} {\n\t\tdefer fmt.Println(d)\n\t}\n", false},
 	} {
 		src := head + c.body + tail
 		p, err := Prepare(src)

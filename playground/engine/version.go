@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "bd8a576d67a4382d"
+const sourceDigest = "59ce17b2ee7e7b79"
