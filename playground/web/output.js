@@ -18,8 +18,10 @@
 // the next frame, unless one line is longer than a share: that is cut
 // anywhere but inside a surrogate pair (accents cut from their letter show
 // apart only if the block ends there). A frame slower than SLOW_FLUSH makes
-// the next share the least; when that is too slow as well, onslow says so,
-// for the page to stop the program rather than freeze. The output box has a
+// the next share the least; when slow frames in a row have taken
+// SLOW_TOTAL, onslow says so, for the page to stop the program rather than
+// freeze. Not at the second: a busy machine (a phone, a shared laptop)
+// stalls a frame or two of plain text as long. The output box has a
 // height of its own (playground.css), so a flood never lays out the whole
 // page again, and a reader at its end keeps seeing the end. Output is
 // bounded in lines as well as bytes, since a megabyte of "x\n" is half a
@@ -37,6 +39,7 @@ const FIRST = 1 << 10; // characters in a run's first frame
 const LEAST = 64;
 const MOST = 16 << 10;
 const SLOW_FLUSH = 250; // ms
+const SLOW_TOTAL = 2000; // ms
 
 export class Output {
   constructor(pre) {
@@ -47,7 +50,7 @@ export class Output {
     this.bytes = 0;
     this.lines = 0;
     this.budget = FIRST; // characters the next frame writes
-    this.slow = false; // the last write took longer than SLOW_FLUSH
+    this.slow = 0; // ms of the last writes in a row that took longer than SLOW_FLUSH
   }
 
   // discard drops what is not written yet.
@@ -63,7 +66,7 @@ export class Output {
     this.lines = 0;
     this.last = '';
     this.budget = FIRST;
-    this.slow = false;
+    this.slow = 0;
     this.pre.textContent = '';
   }
 
@@ -164,13 +167,12 @@ export class Output {
   measured(ms, written, laid, block) {
     if (ms > SLOW_FLUSH) {
       block.done = true;
-      const slow = this.slow || written <= LEAST;
-      this.slow = true;
+      this.slow += ms;
       this.budget = LEAST;
-      if (slow) this.onslow?.();
+      if (this.slow > SLOW_TOTAL) this.onslow?.();
       return;
     }
-    this.slow = false;
+    this.slow = 0;
     let most = Math.min(2 * this.budget, MOST);
     // A cheap frame says little of the cost per character (a few
     // characters' worth is mostly the frame's own), only that there is room.
