@@ -68,6 +68,9 @@ func TestLoweringRewrites(t *testing.T) {
 			"{ _lowerSel1: select { case <-c: if n > 0 { break _lowerSel1 }; { continue } } }"},
 		{"", "a, b := n, n; a, b = len(\"ab\"), 0; c, d := []int{a}, b; println(a, b, c, d)",
 			"{ var _lowerA1 = len(\"ab\"); a, b = _lowerA1, 0 }; _lowerA2 := []int{a}; c, d := _lowerA2, b;"},
+		// A count shown unsigned is never negative; an int is checked.
+		{"", "k, u := uint(n), uint8(2); var w uint16; println(1<<k, 1<<u, 1<<w, 1<<uint(n), 1<<n)",
+			"println(1<<k, 1<<u, 1<<w, 1<<uint(n), 1<<_lowerShift(n))"},
 		{"sort", "for i := range n { s := []int{i, n}; sort.Slice(s, func(a, b int) bool { return s[a] < s[b] }) }",
 			"sort.Slice(s, (func(a, b int) bool { return s[a] < s[b] }))"},
 	}

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "59ce17b2ee7e7b79"
+const sourceDigest = "931941db40e39bfd"
