@@ -54,22 +54,22 @@ func (v *validator) runProgram(ctx context.Context, sn *Snippet, pr *problem, re
 		pr.errs.Add(sn.Page, expLine, 0, "snippet %d: go run printed\n%s\nbut the output block says\n%s", sn.Index, indent(goOut), indent(want))
 	}
 
-	// The page's choice of engine (playground/wasm, on "auto"): what
-	// Detect says the interpreter would run differently goes to the Go
-	// toolchain, and so does what the interpreter refuses to compile. The
-	// toolchain is go run's own compiler, so go run's output above is what
-	// the page prints.
+	// The page's choice of engine on Automatic, made by the same code
+	// (engine.BeforeRun, then ChildResult.HandedOver once the run ended):
+	// what the interpreter would run differently, or refuses, goes to the
+	// Go toolchain. The toolchain is go run's own compiler, so go run's
+	// output above is what the page prints.
 	res.Engine = EngineGo
 	if sn.Attrs.Exact {
 		return // {engine="exact"}: the page never gives it to the interpreter
 	}
-	if p, err := engine.Prepare(sn.Code); err == nil && p.HandOver() != "" {
+	if engine.BeforeRun(engine.Prepare(sn.Code)) != "" {
 		return
 	}
 	start := time.Now()
 	er := v.opts.Sandbox.RunInChild(ctx, sn.Code, v.opts.Timeout)
 	v.count(func(s *Stats) { s.Engine++; s.EngineTime += time.Since(start) })
-	if er.Refused || er.HandOver != "" {
+	if er.HandedOver() != "" {
 		return
 	}
 	res.Engine = EngineInterpreter

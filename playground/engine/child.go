@@ -80,6 +80,11 @@ type ChildResult struct {
 	Err error
 }
 
+// HandedOver is Result.HandedOver for a run in a child.
+func (r ChildResult) HandedOver() string {
+	return handedOver(r.HandOver, r.Refused, r.Err)
+}
+
 // RunInChild runs code in a child process confined by DefaultSandbox,
 // killed at limit.
 func RunInChild(ctx context.Context, code string, limit time.Duration) ChildResult {

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "931941db40e39bfd"
+const sourceDigest = "4a6d76467c4fbd54"

@@ -79,13 +79,6 @@ func handle(kind, id, code string, auto bool) {
 	}
 }
 
-// whyMoreErrors is the hand-over's reason when the check's compile errors
-// are not all go build's.
-const whyMoreErrors = "the program has compile errors the interpreter cannot list as the Go compiler does"
-
-// whySyntax is the hand-over's reason for a syntax error.
-const whySyntax = "the program has a syntax error, which only the Go compiler words as go build does"
-
 // outputLimit is where a run's output is cut: the page stops the run.
 const outputLimit = 1 << 20
 
@@ -165,22 +158,15 @@ func run(id, code string, auto bool) {
 	// semantics that may differ from Go's are named too, before the
 	// program's own output, so a difference is never silent.
 	p, err := engine.Prepare(code)
-	var refuse, differ []string
-	// A program Go's compiler rejects is reported as go run would, by
-	// Run: no other engine is needed to say so.
-	switch {
-	case auto && err != nil:
-		// A syntax error: go/parser's words are not the compiler's
-		// ("expected '}', found 'EOF'" for "syntax error: unexpected EOF,
-		// expected }"), nor always its positions or its list.
-		post(map[string]any{"type": "exit", "id": id, "exact": whySyntax})
-		return
-	case auto && err == nil && len(p.Errors()) > 0 && !p.ErrorsComplete():
-		// The interpreter stops at the first error of its own: go build
-		// has more to say than the check's errors.
-		post(map[string]any{"type": "exit", "id": id, "exact": whyMoreErrors})
-		return
-	case !auto && err == nil && len(p.Errors()) > 0:
+	if auto {
+		// Automatic's choice, the build's too (engine.BeforeRun); what
+		// only the run can tell, the run hands over itself
+		// (Options.HandOver, Result.HandedOver, below).
+		if why := engine.BeforeRun(p, err); why != "" {
+			post(map[string]any{"type": "exit", "id": id, "exact": why})
+			return
+		}
+	} else if err == nil && len(p.Errors()) > 0 {
 		// The interpreter picked: the check's errors and the interpreter's
 		// first, in the order of the lines, as go build lists them.
 		if more := p.MoreErrors(); more != "" {
@@ -188,30 +174,22 @@ func run(id, code string, auto bool) {
 			post(map[string]any{"type": "exit", "id": id, "status": 1, "more": true})
 			return
 		}
-	case err != nil || len(p.Errors()) > 0:
-	case auto:
-		// The build makes the same choice (Prepared.HandOver); what only
-		// the run can tell, the run hands over itself (Options.HandOver).
-		if why := p.HandOver(); why != "" {
-			post(map[string]any{"type": "exit", "id": id, "exact": why})
-			return
-		}
-	default:
+	} else if err == nil {
+		// The interpreter picked: what it may run differently is said
+		// first; what it cannot run at all, Run refuses in words.
+		var differ []string
+		refused := false
 		for _, f := range p.Findings() {
 			if f.Unsupported {
-				refuse = append(refuse, f.String())
+				refused = true
 			} else {
 				differ = append(differ, f.String())
 			}
 		}
-	}
-	if len(refuse) > 0 {
-		post(map[string]any{"type": "exit", "id": id, "status": 2, "error": strings.Join(refuse, "\n")})
-		return
-	}
-	if len(differ) > 0 {
-		post(map[string]any{"type": "out", "id": id, "stream": "stderr",
-			"data": "note: the interpreter may print something different from Go here:\n" + strings.Join(differ, "\n") + "\n"})
+		if len(differ) > 0 && !refused {
+			post(map[string]any{"type": "out", "id": id, "stream": "stderr",
+				"data": "note: the interpreter may print something different from Go here:\n" + strings.Join(differ, "\n") + "\n"})
+		}
 	}
 	// The first write goes out at once: a program that prints and then
 	// loops without pause never lets the batch's timer run.
@@ -230,17 +208,13 @@ func run(id, code string, auto bool) {
 	}
 	out.flushLocked()
 	msg := map[string]any{"type": "exit", "id": id, "status": res.Status}
-	if res.HandOver != "" {
-		msg["exact"] = res.HandOver
+	if why := res.HandedOver(); auto && why != "" {
+		msg["exact"] = why
 	}
 	if !auto && res.Refused && res.Status == 1 {
-		// The interpreter stopped at its first compile error.
+		// The interpreter stopped at its first compile error, or refused
+		// a construct: the Go compiler may say otherwise.
 		msg["more"] = true
-	}
-	if auto && res.Refused {
-		// Not a syntax error (those fail Prepare): the interpreter's type
-		// checker or its limits. The Go compiler has the last word.
-		msg["exact"] = res.Err.Error()
 	}
 	if res.Err != nil && !res.Told {
 		msg["error"] = res.Err.Error()

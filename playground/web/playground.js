@@ -920,7 +920,7 @@ class Playground {
       this.runID = await started;
       this.beat = performance.now();
       this.limit(host.worker);
-      if (mode === 'auto') this.early(this.runID, EARLY);
+      if (mode === 'auto' && EARLY < cfg.limit) this.early(this.runID, EARLY);
     } catch (err) {
       host.onprogress.delete(progress);
       if (gen !== this.gen) return; // stopped: halt said so

@@ -1,0 +1,39 @@
+package engine
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// Automatic's two halves, which the page and the build share.
+func TestBeforeRun(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"plain", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(1)\n}\n", ""},
+		{"syntax error", "package main\n\nfunc main() {\n", whySyntax},
+		// The check's list is go build's: Run reports it, no need of Go.
+		{"complete errors", "package main\n\nfunc main() {\n\tx := 1\n}\n", ""},
+		{"a finding", "package main\n\nfunc main() {\n\tprintln(1)\n}\n", "4:2: the built-in println"},
+	} {
+		got := BeforeRun(Prepare(c.src))
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%s: BeforeRun = %q; want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestHandedOver(t *testing.T) {
+	for _, c := range []struct {
+		r    Result
+		want string
+	}{
+		{Result{}, ""},
+		{Result{Status: 2, Err: errors.New("panic: boom")}, ""},
+		{Result{HandOver: "a deadlock"}, "a deadlock"},
+		{Result{Refused: true, Status: 1, Err: errors.New("5:2: nil type")}, "5:2: nil type"},
+	} {
+		if got := c.r.HandedOver(); got != c.want {
+			t.Errorf("%+v: HandedOver = %q; want %q", c.r, got, c.want)
+		}
+	}
+}
