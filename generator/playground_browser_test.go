@@ -72,12 +72,21 @@ func sortedLines(s string) string {
 	return strings.Join(l, "\n")
 }
 
-// runPlayground clicks Run in the playground id and waits for the end.
+// runPlayground clicks Run in the playground id and waits for the end of
+// that run. The click is the button's own (a mouse's, at coordinates,
+// may land as the page's layout moves on a busy machine), and the state
+// the last run left is cleared first, so that a click that started
+// nothing fails the wait instead of returning the last run's output.
 func runPlayground(t *testing.T, tab *browser.Tab, id string, wait time.Duration) (state, output, status string) {
 	t.Helper()
 	root := `[data-playground="` + id + `"]`
 	tab.Do(t, wait,
-		chromedp.Click(root+` [data-action="run"]`),
+		chromedp.WaitVisible(root+` [data-action="run"]`),
+		chromedp.Evaluate[chromedp.Void](`(() => {
+		  const root = document.querySelector('`+root+`');
+		  if (root.dataset.state === 'done' || root.dataset.state === 'error') root.dataset.state = 'idle';
+		  root.querySelector('[data-action="run"]').click();
+		})()`),
 		chromedp.WaitVisible(root+`[data-state="done"], `+root+`[data-state="error"]`),
 	)
 	state = browser.Get(t, tab, wait, chromedp.AttributeValue(root, "data-state")).Value
