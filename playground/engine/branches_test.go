@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"go/parser"
-	"go/token"
 	"testing"
 )
 
@@ -25,15 +23,7 @@ func TestCheckBranches(t *testing.T) {
 		{"goto L\nx := 1\n_ = x\nL:", "4:6: goto L jumps over declaration of x at ./main.go:5:3"},
 	} {
 		src := "package main\n\nfunc main() {\n" + c.body + "\n}\n"
-		fset := token.NewFileSet()
-		file, err := parser.ParseFile(fset, "main.go", src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		for _, f := range branches(fset, file) {
-			got += f.String()
-		}
+		got := runCheck(t, src, branches)
 		if got != c.want {
 			t.Errorf("%q: got %q, want %q", c.body, got, c.want)
 		}

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"go/parser"
-	"go/token"
 	"testing"
 )
 
@@ -21,15 +19,7 @@ func TestCheckIncomparable(t *testing.T) {
 		{"func f[K any]() { _ = map[K]int{} }", "3:27: invalid map key type K (missing comparable constraint)"},
 	} {
 		src := "package main\n\n" + c.decl + "\n"
-		fset := token.NewFileSet()
-		file, err := parser.ParseFile(fset, "main.go", src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		for _, f := range incomparable(fset, file) {
-			got += f.String()
-		}
+		got := runCheck(t, src, incomparable)
 		if got != c.want {
 			t.Errorf("%q: got %q, want %q", c.decl, got, c.want)
 		}

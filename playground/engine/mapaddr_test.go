@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"go/parser"
-	"go/token"
 	"testing"
 )
 
@@ -17,15 +15,7 @@ func TestCheckMapElemAddr(t *testing.T) {
 		{"var m map[string]T\nm[\"a\"].Move()", "11:8: cannot call pointer method Move on T"},
 	} {
 		src := "package main\n\ntype T struct{}\n\nfunc (t *T) Move() {}\n\nfunc (t T) Get() {}\n\nfunc main() {\n" + c.body + "\n}\n"
-		fset := token.NewFileSet()
-		file, err := parser.ParseFile(fset, "main.go", src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		for _, f := range mapElemAddr(fset, file) {
-			got += f.String()
-		}
+		got := runCheck(t, src, mapElemAddr)
 		if got != c.want {
 			t.Errorf("%q: got %q, want %q", c.body, got, c.want)
 		}

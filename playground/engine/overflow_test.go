@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"go/parser"
-	"go/token"
 	"testing"
 )
 
@@ -22,15 +20,7 @@ func TestCheckOverflows(t *testing.T) {
 		{"var a = uint(-1)", "3:14: constant -1 overflows uint"},
 	} {
 		src := "package main\n\n" + c.decl + "\n"
-		fset := token.NewFileSet()
-		file, err := parser.ParseFile(fset, "main.go", src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		for _, f := range overflows(fset, file) {
-			got += f.String()
-		}
+		got := runCheck(t, src, overflows)
 		if got != c.want {
 			t.Errorf("%q: got %q, want %q", c.decl, got, c.want)
 		}

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"go/parser"
-	"go/token"
 	"testing"
 )
 
@@ -18,15 +16,7 @@ func TestCheckTypeSwitchUnused(t *testing.T) {
 		{"switch x := v.(type) {\n}", "5:8: x declared and not used"},
 	} {
 		src := "package main\n\nfunc main() {\nvar v any\n" + c.body + "\n}\n"
-		fset := token.NewFileSet()
-		file, err := parser.ParseFile(fset, "main.go", src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		for _, f := range typeSwitchUnused(fset, file) {
-			got += f.String()
-		}
+		got := runCheck(t, src, typeSwitchUnused)
 		if got != c.want {
 			t.Errorf("%q: got %q, want %q", c.body, got, c.want)
 		}
