@@ -389,6 +389,11 @@ func TestBrowserStopDuringBuild(t *testing.T) {
 	if state, _, status := runPlayground(t, tab, id, 180*time.Second); state != "done" {
 		t.Fatalf("hello world: %s", status)
 	}
+	// Counted from here: how the first load fetched the tools is another
+	// test's (exact_cache_browser_test.go); a loaded machine's HTTP cache
+	// may not have stored the compiler by the time the page fetches it
+	// again, which costs a second download then.
+	loaded := requests("compile-")
 	var bomb strings.Builder
 	bomb.WriteString("package main\n\nconst c0 = \"0123456789abcdef\"\n")
 	for i := 1; i <= 40; i++ {
@@ -413,8 +418,8 @@ func TestBrowserStopDuringBuild(t *testing.T) {
 			t.Errorf("round %d: hello world took %v after a stopped build", round, took)
 		}
 	}
-	if n := requests("compile-"); n > 1 {
-		t.Errorf("the compiler was downloaded %d times: a stopped build must keep the tools", n)
+	if n := requests("compile-") - loaded; n > 0 {
+		t.Errorf("the compiler was downloaded %d more times after it was loaded: a stopped build must keep the tools", n)
 	}
 }
 
