@@ -106,11 +106,8 @@ func TestBrowserExactEngine(t *testing.T) {
 	}
 	// A panic and its exit status, as go run reports them.
 	nilMap := "package main\n\nfunc main() {\nvar m map[string]int\nm[\"a\"] = 1\n}\n"
-	typeCode(t, tab, id, nilMap)
-	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.HasPrefix(output, "panic: assignment to entry in nil map\n") || !strings.Contains(output, "main.go:5") || !strings.Contains(status, "exit status 2") {
-		t.Errorf("panic, exact: state %s, output %q, status %q", state, output, status)
-	} else if got, want := traceShape(output), traceShape(goRunFails(t, nilMap)); got != want {
-		t.Errorf("panic, exact: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
+	if output = failsLikeGoRun(t, tab, id, "panic, exact", nilMap, ""); !strings.HasPrefix(output, "panic: assignment to entry in nil map\n") || !strings.Contains(output, "main.go:5") {
+		t.Errorf("panic, exact: output %q", output)
 	}
 	if n := runners() - before; n != 3 {
 		t.Errorf("three runs (a compile error, syscall/js refused, a panic) started %d runners; want one each", n)
@@ -124,22 +121,10 @@ func TestBrowserExactEngine(t *testing.T) {
 	}
 	// A nil pointer dereference's signal line names SIGSEGV, as on Linux,
 	// not js/wasm's bare number (stdoverlay.go).
-	nilPointer := "package main\n\ntype T struct{ n int }\n\nfunc main() {\nvar p *T\nprintln(p.n)\n}\n"
-	typeCode(t, tab, id, nilPointer)
-	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "exit status 2") {
-		t.Errorf("nil pointer, exact: state %s, output %q, status %q", state, output, status)
-	} else if got, want := traceShape(output), traceShape(goRunFails(t, nilPointer)); got != want {
-		t.Errorf("nil pointer, exact: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
-	}
+	failsLikeGoRun(t, tab, id, "nil pointer, exact", "package main\n\ntype T struct{ n int }\n\nfunc main() {\nvar p *T\nprintln(p.n)\n}\n", "")
 	// main's runtime.Goexit, once every other goroutine ended: Go's words
 	// for it, not a deadlock of the goroutines asleep.
-	goexit := "package main\n\nimport (\n\"fmt\"\n\"runtime\"\n)\n\nfunc main() {\ndefer fmt.Println(\"deferred\")\nruntime.Goexit()\n}\n"
-	typeCode(t, tab, id, goexit)
-	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "exit status 2") {
-		t.Errorf("Goexit in main, exact: state %s, output %q, status %q", state, output, status)
-	} else if want := "deferred\n" + goRunFails(t, goexit); output != want {
-		t.Errorf("Goexit in main, exact: the page shows\n%s\ngo run prints\n%s", output, want)
-	}
+	failsLikeGoRun(t, tab, id, "Goexit in main, exact", "package main\n\nimport (\n\"fmt\"\n\"runtime\"\n)\n\nfunc main() {\ndefer fmt.Println(\"deferred\")\nruntime.Goexit()\n}\n", "deferred\n")
 	// Deep recursion: the browser's call stack runs out before Go's 1 GB
 	// stack; the reader sees Go's words for it, as go run prints them.
 	recursion := "package main\n\nfunc f(n int) int { return f(n+1) + 1 }\n\nfunc main() {\nprintln(f(0))\n}\n"
@@ -153,24 +138,14 @@ func TestBrowserExactEngine(t *testing.T) {
 	// A deadlock as Go reports it, at once (the limit here is 2 s); a
 	// program that waits on a timer is not one.
 	deadlock := "package main\n\nimport \"sync\"\n\nfunc main() {\nvar wg sync.WaitGroup\nch := make(chan int)\nwg.Add(1)\ngo func() {\ndefer wg.Done()\nch <- 1\n}()\nwg.Wait()\n}\n"
-	typeCode(t, tab, id, deadlock)
-	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" ||
-		!strings.HasPrefix(output, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.WaitGroup.Wait]:\n") ||
-		!strings.Contains(output, "[chan send]:") || !strings.Contains(output, "main.go:11") || !strings.Contains(status, "exit status 2") {
-		t.Errorf("deadlock, exact: state %s, output %q, status %q", state, output, status)
-	} else if got, want := traceShape(output), traceShape(goRunFails(t, deadlock)); got != want {
-		t.Errorf("deadlock, exact: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
+	if output = failsLikeGoRun(t, tab, id, "deadlock, exact", deadlock, ""); !strings.HasPrefix(output, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.WaitGroup.Wait]:\n") ||
+		!strings.Contains(output, "[chan send]:") || !strings.Contains(output, "main.go:11") {
+		t.Errorf("deadlock, exact: output %q", output)
 	}
 	// The same when the program printed first: a goroutine handled the
 	// write's callback and waits for the next, so Go's runtime reports
 	// the deadlock itself, with that goroutine in it.
-	printed := "package main\n\nimport \"fmt\"\n\nfunc main() {\nch := make(chan int)\nfmt.Println(\"about to send\")\nch <- 1\n}\n"
-	typeCode(t, tab, id, printed)
-	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "exit status 2") {
-		t.Errorf("deadlock after a print, exact: state %s, output %q, status %q", state, output, status)
-	} else if got, want := traceShape(output), "about to send\n"+traceShape(goRunFails(t, printed)); got != want {
-		t.Errorf("deadlock after a print, exact: the report differs from go run's:\n%s\nwant:\n%s", got, want)
-	}
+	failsLikeGoRun(t, tab, id, "deadlock after a print, exact", "package main\n\nimport \"fmt\"\n\nfunc main() {\nch := make(chan int)\nfmt.Println(\"about to send\")\nch <- 1\n}\n", "about to send\n")
 	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nch := make(chan int)\nselect {\ncase <-ch:\ncase <-time.After(300 * time.Millisecond):\nfmt.Println(\"timeout\")\n}\n}\n")
 	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "timeout\n" {
 		t.Errorf("waiting on a timer, exact: state %s, output %q, status %q", state, output, status)
@@ -380,4 +355,21 @@ func traceShape(report string) string {
 	report = regexp.MustCompile(` \+0x[0-9a-f]+`).ReplaceAllString(report, "")
 	report = regexp.MustCompile(`0x[0-9a-f]+\??`).ReplaceAllString(report, "0x…")
 	return regexp.MustCompile(`goroutine \d+`).ReplaceAllString(report, "goroutine N")
+}
+
+// failsLikeGoRun types code, which fails, runs it, and checks that the
+// page ends it with exit status 2 and shows, after printed (what the
+// program wrote before failing), go run's report: file paths, offsets,
+// argument values and goroutine numbers aside (traceShape). It returns
+// the page's output.
+func failsLikeGoRun(t *testing.T, tab *browser.Tab, id, what, code, printed string) string {
+	t.Helper()
+	typeCode(t, tab, id, code)
+	state, output, status := runPlayground(t, tab, id, 60*time.Second)
+	if state != "error" || !strings.Contains(status, "exit status 2") {
+		t.Errorf("%s: state %s, output %q, status %q", what, state, output, status)
+	} else if got, want := traceShape(output), printed+traceShape(goRunFails(t, code)); got != want {
+		t.Errorf("%s: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", what, got, want)
+	}
+	return output
 }
