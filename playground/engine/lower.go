@@ -15,6 +15,11 @@ import (
 // columns map back through the edits (see posMap). Helper functions the
 // rewrites call are appended after the reader's last line.
 //
+// The pass is a table of rewrites (rewrites, below), in the manner of
+// cmd/fix's fixes: each has a name, says what the interpreter gets wrong
+// and what it does, and adds its edits; lower collects the nodes once and
+// runs the table in its fixed order.
+//
 // What it lowers, each measured against yaegi v0.16.1 (lower_test.go):
 //
 //   - for i := range n, over an integer (Go 1.22), into a three-clause
@@ -73,6 +78,8 @@ type lowering struct {
 	generics map[*ast.Object]*ast.FuncDecl
 	// types are the file's types declared at its top, by name.
 	types map[string]*ast.TypeSpec
+	// byIndex are the ranges chanRange rewrote to range by index.
+	byIndex map[*ast.RangeStmt]bool
 }
 
 // edit replaces src[pos:end] with text. An insertion (pos == end) that
@@ -110,24 +117,75 @@ func (l *lowering) name(prefix string) string {
 	return prefix + strconv.Itoa(l.temp)
 }
 
-// lower returns the lowered program and the map from its positions back
-// to the reader's. A source that does not parse is returned unchanged.
-func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
-	l := &lowering{src: src, fset: fset, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
-	l.declarations(file)
+// rewrite is one entry of the source pass's table, in the manner of
+// cmd/fix's fixes: a name (what a clash between two rewrites names), what
+// yaegi v0.16.1 gets wrong and what the rewrite does about it, and the
+// function that makes its edits. A rewrite reads the tree and the nodes
+// collected for it and adds edits; it never changes the tree.
+type rewrite struct {
+	name string
+	doc  string
+	run  func(l *lowering, s *syntax)
+}
 
-	// Collect first, rewrite after: the tree is never changed while walked.
-	var ranges []*ast.RangeStmt
-	var fors []*ast.ForStmt
-	var calls []*ast.CallExpr
-	var defers []*ast.DeferStmt
-	var gos []*ast.GoStmt
-	called := map[*ast.SelectorExpr]bool{}
-	var selectors []*ast.SelectorExpr
-	labels := map[ast.Stmt]*ast.LabeledStmt{}
-	var commaOK []*ast.TypeAssertExpr
-	var selects []*ast.SelectStmt
-	var returns []*ast.ReturnStmt
+// rewrites is the table, run in this order: an edit made earlier goes
+// first where two insert at one place, and a rewrite may look at what the
+// earlier ones edited (editedWithin, rewritten) and leave a node alone.
+// So the order matters, and it is fixed: the statements that are only
+// marked or renamed first (a label's return, case error), then the loops
+// and their variables, then calls (built-ins, the library, generic
+// functions), deferred calls and closures, selects, assignments, shifts,
+// named results, go statements, selectors (the library's functions,
+// method values), comma-ok assertions and returns of a receive.
+var rewrites = []rewrite{
+	{"labeledReturn", "A goto to the label of a bare return that the statement before it falls into (done: return) loops for ever; the label goes on an empty block before the return (done: {}; return).", labeledReturnRewrite},
+	{"errorCase", "case error in a type switch matches nothing when the switch is on an interface other than error or has no variable; it names the library's copy of the interface, and the switch gets a variable.", errorCaseRewrite},
+	{"rangeInt", "for i := range n over an integer (Go 1.22) is not known; it becomes a three-clause loop over a copy of n.", rangeIntRewrite},
+	{"chanRange", "for k, v := range over a slice, array or map of channels is taken for a range over a channel; it ranges by index.", chanRangeRewrite},
+	{"loopVars", "A loop has one variable for every iteration, which closures and addresses share; the body starts with Go 1.22's per-iteration copy.", loopVarRewrite},
+	{"builtins", "min and max (Go 1.21), recover's wrapped value, clear, and panic with nil or with a variable become helpers or the library's functions.", builtinRewrite},
+	{"nestedCalls", "cmp.Or infers no type parameter from variadic arguments alone; it becomes nested calls of a two-value helper.", nestedCallRewrite},
+	{"genericCalls", "Type arguments are inferred wrongly in a function literal or from a library function; a call of a generic function of the file gets the ones Go infers, written out (lowergen.go).", genericCallRewrite},
+	{"deferArgs", "A deferred call's arguments and receiver are read when it runs, not at the defer; they are copied at the defer.", deferArgRewrite},
+	{"deferredClosures", "A function literal deferred in a loop runs on the frame as the return finds it, and hangs when made in that frame; it is made by a call where the defer stands, over copies of the loop's variables.", deferredClosureRewrite},
+	{"libraryClosures", "A function literal handed to another package in a loop reads the frame when it is called; in parentheses it is a closure over the iteration's variables.", libraryClosureRewrite},
+	{"selectSends", "A composite literal sent in a select's case is evaluated wrongly; the values sent are taken before the select.", selectSendRewrite},
+	{"selectBranches", "A case's last break, continue or goto is chained to the end of the select, and a plain break leaves the loop around it; they get a block of their own, and a plain break a label on the select.", selectBranchRewrite},
+	{"selectAssigns", "A case receiving into variables that exist already crashes; it receives into fresh ones, assigned first thing in the case.", selectAssignRewrite},
+	{"recvAssigns", "v = <-ch stores the value where a closure that captured v does not see it; the value goes through a fresh variable.", recvAssignRewrite},
+	{"multiAssigns", "Of an assignment of several values with a call, a receive or a composite literal, only that value is assigned; those values are taken first into fresh variables.", multiAssignRewrite},
+	{"shiftCounts", "A shift by a negative count does not panic; a count that is not a constant is checked first.", shiftCountRewrite},
+	{"zeroResults", "A call ending in a recovered panic returns the named results of the previous call; a function with named results starts by zeroing them.", zeroResultRewrite},
+	{"goPanic", "A panic at the top of a goroutine other than main's crashes the interpreter; the goroutine gets a deferred call that ends the program as Go does, and is counted.", goPanicRewrite},
+	{"libCalls", "Library functions the interpreter lacks (generic ones) or runs wrongly (errors.As) become calls of helpers in plain Go (lowerlib.go).", libCallRewrite},
+	{"methodValues", "A method value does not copy its receiver, and in a loop is bound to one slot; method expressions cannot be called. Both become function literals or copies.", methodValueRewrite},
+	{"commaOK", "v, ok := x.(I) for an interface I crashes when x is nil; it goes through a helper.", commaOKRewrite},
+	{"returnRecv", "return <-ch crashes; the value received goes through a variable.", returnRecvRewrite},
+}
+
+// syntax holds the nodes of the file the rewrites work on, collected once,
+// in the order of a walk of the tree.
+type syntax struct {
+	file           *ast.File
+	ranges         []*ast.RangeStmt
+	fors           []*ast.ForStmt
+	calls          []*ast.CallExpr
+	defers         []*ast.DeferStmt
+	gos            []*ast.GoStmt
+	selects        []*ast.SelectStmt
+	selectors      []*ast.SelectorExpr
+	called         map[*ast.SelectorExpr]bool // selectors called: x.M(...)
+	labels         map[ast.Stmt]*ast.LabeledStmt
+	commaOK        []*ast.TypeAssertExpr
+	returns        []*ast.ReturnStmt
+	labeledReturns []*ast.ReturnStmt // bare returns with a label
+	typeSwitches   []*ast.TypeSwitchStmt
+}
+
+// collect walks the file once for the nodes the rewrites work on, and
+// records the struct field names it declares.
+func (l *lowering) collect(file *ast.File) *syntax {
+	s := &syntax{file: file, called: map[*ast.SelectorExpr]bool{}, labels: map[ast.Stmt]*ast.LabeledStmt{}}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.StructType:
@@ -137,95 +195,178 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 				}
 			}
 		case *ast.ReturnStmt:
-			returns = append(returns, n)
+			s.returns = append(s.returns, n)
 		case *ast.AssignStmt:
 			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
 				if ta, ok := ast.Unparen(n.Rhs[0]).(*ast.TypeAssertExpr); ok {
-					commaOK = append(commaOK, ta)
+					s.commaOK = append(s.commaOK, ta)
 				}
 			}
 		case *ast.ValueSpec:
 			if len(n.Names) == 2 && len(n.Values) == 1 {
 				if ta, ok := ast.Unparen(n.Values[0]).(*ast.TypeAssertExpr); ok {
-					commaOK = append(commaOK, ta)
+					s.commaOK = append(s.commaOK, ta)
 				}
 			}
 		case *ast.LabeledStmt:
-			labels[n.Stmt] = n
+			s.labels[n.Stmt] = n
 			if r, ok := n.Stmt.(*ast.ReturnStmt); ok && len(r.Results) == 0 {
-				// yaegi v0.16.1 loops for ever on a goto to a label
-				// of a bare return that the statement before it
-				// falls into (done: return): the label goes on an
-				// empty block before it.
-				l.insert(r.Pos(), "{}; ")
+				s.labeledReturns = append(s.labeledReturns, r)
 			}
 		case *ast.RangeStmt:
-			ranges = append(ranges, n)
+			s.ranges = append(s.ranges, n)
 		case *ast.ForStmt:
-			fors = append(fors, n)
+			s.fors = append(s.fors, n)
 		case *ast.DeferStmt:
-			defers = append(defers, n)
+			s.defers = append(s.defers, n)
 		case *ast.SelectStmt:
-			selects = append(selects, n)
+			s.selects = append(s.selects, n)
 		case *ast.TypeSwitchStmt:
-			l.errorCases(n)
+			s.typeSwitches = append(s.typeSwitches, n)
 		case *ast.GoStmt:
-			gos = append(gos, n)
+			s.gos = append(s.gos, n)
 		case *ast.CallExpr:
-			calls = append(calls, n)
+			s.calls = append(s.calls, n)
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-				called[sel] = true
+				s.called[sel] = true
 			}
 		case *ast.SelectorExpr:
-			selectors = append(selectors, n)
+			s.selectors = append(s.selectors, n)
 		}
 		return true
 	})
+	return s
+}
 
-	for _, r := range ranges {
+// lower returns the lowered program and the map from its positions back
+// to the reader's: the file's declarations and nodes are collected, then
+// each rewrite of the table adds its edits, and apply makes the text.
+func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
+	l := &lowering{src: src, fset: fset, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
+	l.declarations(file)
+	s := l.collect(file)
+	for _, r := range s.ranges {
 		l.loops = append(l.loops, r.Body)
 		l.loopStmts = append(l.loopStmts, r)
 	}
-	for _, f := range fors {
+	for _, f := range s.fors {
 		l.loops = append(l.loops, f.Body)
 		l.loopStmts = append(l.loopStmts, f)
 	}
-	for _, r := range ranges {
+	l.names = importNames(file)
+	for _, r := range rewrites {
+		r.run(l, s)
+	}
+	if clause := l.importClause(); clause != "" {
+		l.insert(file.Name.End(), clause)
+	}
+	return l.apply()
+}
+
+// The table's functions, each running one rewrite over the nodes it
+// works on.
+
+func labeledReturnRewrite(l *lowering, s *syntax) {
+	for _, r := range s.labeledReturns {
+		// yaegi v0.16.1 loops for ever on a goto to a label of a bare
+		// return that the statement before it falls into (done:
+		// return): the label goes on an empty block before it.
+		l.insert(r.Pos(), "{}; ")
+	}
+}
+
+func errorCaseRewrite(l *lowering, s *syntax) {
+	for _, ts := range s.typeSwitches {
+		l.errorCases(ts)
+	}
+}
+
+func rangeIntRewrite(l *lowering, s *syntax) {
+	for _, r := range s.ranges {
 		if isIntExpr(r.X) && r.Tok != token.ASSIGN {
-			l.rangeInt(r, labels[r])
-		} else if l.chanRange(r, labels[r]) {
+			l.rangeInt(r, s.labels[r])
+		}
+	}
+}
+
+func chanRangeRewrite(l *lowering, s *syntax) {
+	l.byIndex = map[*ast.RangeStmt]bool{}
+	for _, r := range s.ranges {
+		if !(isIntExpr(r.X) && r.Tok != token.ASSIGN) && l.chanRange(r, s.labels[r]) {
+			l.byIndex[r] = true
+		}
+	}
+}
+
+func loopVarRewrite(l *lowering, s *syntax) {
+	for _, r := range s.ranges {
+		switch {
+		case isIntExpr(r.X) && r.Tok != token.ASSIGN:
+			// rangeInt made its own copy.
+		case l.byIndex[r]:
 			// The value is declared in the body now, once per iteration.
 			l.loopCopies(r.Body, nil, r.Key)
-		} else if r.Tok == token.DEFINE {
+		case r.Tok == token.DEFINE:
 			l.loopCopies(r.Body, nil, r.Key, r.Value)
 		}
 	}
-	for _, f := range fors {
+	for _, f := range s.fors {
 		if init, ok := f.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
 			l.loopCopies(f.Body, f.Body, init.Lhs...)
 		}
 	}
-	imports := importNames(file)
-	l.names = imports
-	for _, c := range calls {
+}
+
+func builtinRewrite(l *lowering, s *syntax) {
+	for _, c := range s.calls {
 		l.builtinCall(c)
-		l.nestedCall(c, imports)
 	}
-	l.genericCalls(file, calls)
-	for _, d := range defers {
+}
+
+func nestedCallRewrite(l *lowering, s *syntax) {
+	for _, c := range s.calls {
+		l.nestedCall(c, l.names)
+	}
+}
+
+func genericCallRewrite(l *lowering, s *syntax) { l.genericCalls(s.file, s.calls) }
+
+func deferArgRewrite(l *lowering, s *syntax) {
+	for _, d := range s.defers {
 		l.deferArgs(d)
 	}
-	l.deferredClosures(file)
-	l.libraryClosures(file)
-	for _, s := range selects {
-		l.selectSends(s, labels[s])
-		l.selectBranches(s, labels[s])
-		l.selectAssigns(s)
+}
+
+func deferredClosureRewrite(l *lowering, s *syntax) { l.deferredClosures(s.file) }
+
+func libraryClosureRewrite(l *lowering, s *syntax) { l.libraryClosures(s.file) }
+
+func selectSendRewrite(l *lowering, s *syntax) {
+	for _, sel := range s.selects {
+		l.selectSends(sel, s.labels[sel])
 	}
-	l.recvAssigns(file)
-	l.multiAssigns(file)
-	l.shiftCounts(file)
-	ast.Inspect(file, func(n ast.Node) bool {
+}
+
+func selectBranchRewrite(l *lowering, s *syntax) {
+	for _, sel := range s.selects {
+		l.selectBranches(sel, s.labels[sel])
+	}
+}
+
+func selectAssignRewrite(l *lowering, s *syntax) {
+	for _, sel := range s.selects {
+		l.selectAssigns(sel)
+	}
+}
+
+func recvAssignRewrite(l *lowering, s *syntax) { l.recvAssigns(s.file) }
+
+func multiAssignRewrite(l *lowering, s *syntax) { l.multiAssigns(s.file) }
+
+func shiftCountRewrite(l *lowering, s *syntax) { l.shiftCounts(s.file) }
+
+func zeroResultRewrite(l *lowering, s *syntax) {
+	ast.Inspect(s.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			l.zeroResults(n.Type, n.Body)
@@ -234,24 +375,38 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 		}
 		return true
 	})
-	for _, g := range gos {
-		l.goPanic(g, imports)
+}
+
+func goPanicRewrite(l *lowering, s *syntax) {
+	for _, g := range s.gos {
+		l.goPanic(g, l.names)
 	}
-	for _, s := range selectors {
-		if !l.libCall(s, imports) {
-			l.methodValue(s, called[s])
+}
+
+func libCallRewrite(l *lowering, s *syntax) {
+	for _, sel := range s.selectors {
+		l.libCall(sel, l.names)
+	}
+}
+
+func methodValueRewrite(l *lowering, s *syntax) {
+	for _, sel := range s.selectors {
+		if _, lib := libCalls[l.names[builtin(sel.X)]+"."+sel.Sel.Name]; !lib {
+			l.methodValue(sel, s.called[sel])
 		}
 	}
-	for _, ta := range commaOK {
-		l.commaOK(ta, imports)
+}
+
+func commaOKRewrite(l *lowering, s *syntax) {
+	for _, ta := range s.commaOK {
+		l.commaOK(ta, l.names)
 	}
-	for _, r := range returns {
+}
+
+func returnRecvRewrite(l *lowering, s *syntax) {
+	for _, r := range s.returns {
 		l.returnRecv(r)
 	}
-	if clause := l.importClause(); clause != "" {
-		l.insert(file.Name.End(), clause)
-	}
-	return l.apply()
 }
 
 // rangeInt: "for i := range n {" becomes "{ n_ := n; for i := n_ - n_; i <

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "4a6d76467c4fbd54"
+const sourceDigest = "8e05bf82e25988bc"
