@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -11,10 +14,20 @@ import (
 	"github.com/goexpert/gointernals/generator/internal/par"
 )
 
-// writeSite writes files into a fresh directory beside outDir and then
-// swaps it into place, so that a reader of outDir (a dev server, a deploy
-// in progress) sees either the old site or the new one, never a mix, and a
+// writeSite writes files into a directory beside outDir and then swaps it
+// into place, so that a reader of outDir (a dev server, a deploy in
+// progress) sees either the old site or the new one, never a mix, and a
 // failure leaves the old one untouched.
+//
+// The directory it writes into is the site before last when there is one:
+// the swap keeps the replaced site beside outDir as a spare ("."+base+
+// ".spare"), and the next build takes it over and changes only what
+// differs. A rebuild then creates, writes and removes only the files that
+// changed, where writing a fresh tree cost a directory and a file per page
+// and removing the old one as much again (on ext4, as much time as
+// rendering the pages). The spare is never served, and a file of it that
+// differs is removed and created anew, never written in place: it may be
+// open in a reader of an older site, or be a link into the cache.
 //
 // links names files to place by path rather than by content: large build
 // products in the cache, hard-linked (copied where the cache is on another
@@ -38,47 +51,33 @@ func writeSite(outDir string, files map[string][]byte, links map[string]string) 
 			os.RemoveAll(tmp)
 		}
 	}()
+	// Take the spare over by renaming it to the new directory's name: of
+	// two builds racing for it, one gets it and the other starts afresh.
+	spare := filepath.Join(parent, "."+base+".spare")
+	if err := os.Remove(tmp); err != nil { // Rename needs the name free
+		return err
+	}
+	if fi, lerr := os.Lstat(spare); lerr != nil || !fi.IsDir() || os.Rename(spare, tmp) != nil {
+		if err := os.Mkdir(tmp, 0o755); err != nil {
+			return err
+		}
+	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	names := make([]string, 0, len(files))
-	dirs := map[string]bool{}
-	for name := range files {
-		names = append(names, name)
-		dirs[filepath.Dir(filepath.FromSlash(name))] = true
-	}
-	for name := range links {
-		dirs[filepath.Dir(filepath.FromSlash(name))] = true
-	}
-	slices.Sort(names)
-	sorted := slices.Sorted(maps.Keys(dirs)) // parents sort before children
-	for _, d := range sorted {
-		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
-			return err
-		}
-	}
-	// Writing is system calls, not CPU: a few at a time overlap them.
-	errs := make([]error, len(names))
-	par.N(len(names), func(i int) {
-		errs[i] = os.WriteFile(filepath.Join(tmp, filepath.FromSlash(names[i])), files[names[i]], 0o644)
-	})
-	if err := errors.Join(errs...); err != nil {
+	if err := syncTree(tmp, files, links); err != nil {
 		return err
 	}
-	for _, name := range slices.Sorted(maps.Keys(links)) {
-		if err := linkOrCopy(links[name], filepath.Join(tmp, filepath.FromSlash(name))); err != nil {
-			return err
-		}
-	}
 
-	// Swap: move the old site aside, the new one in, then drop the old.
+	// Swap: move the old site aside, the new one in, then keep the old as
+	// the next build's spare.
 	old := ""
-	if _, statErr := os.Stat(abs); statErr == nil {
+	if _, statErr := os.Lstat(abs); statErr == nil {
 		old, err = os.MkdirTemp(parent, "."+base+".old-")
 		if err != nil {
 			return err
 		}
-		if err := os.Remove(old); err != nil { // Rename needs the name free
+		if err := os.Remove(old); err != nil {
 			return err
 		}
 		if err := os.Rename(abs, old); err != nil {
@@ -92,11 +91,153 @@ func writeSite(outDir string, files map[string][]byte, links map[string]string) 
 		return fmt.Errorf("moving the new site into place: %w", err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		// Another build may have left a spare meanwhile: then this one
+		// is not needed.
+		if fi, err := os.Lstat(old); err != nil || !fi.IsDir() || os.Rename(old, spare) != nil {
+			return os.RemoveAll(old)
+		}
 	}
 	return nil
 }
 
+// syncTree makes the tree under root hold exactly files and links: it
+// removes what is not in them, keeps each file whose bytes are already
+// the wanted ones (and each link that is already to its file), and
+// creates the rest.
+func syncTree(root string, files map[string][]byte, links map[string]string) error {
+	wanted := func(name string) bool {
+		_, file := files[name]
+		_, link := links[name]
+		return file || link
+	}
+	dirs := map[string]bool{".": true}
+	for _, names := range [][]string{slices.Collect(maps.Keys(files)), slices.Collect(maps.Keys(links))} {
+		for _, name := range names {
+			for d := filepath.Dir(filepath.FromSlash(name)); !dirs[d]; d = filepath.Dir(d) {
+				dirs[d] = true
+			}
+		}
+	}
+	// What the tree has now: what is not wanted goes, and so does what is
+	// not a plain file or directory.
+	have := map[string]bool{}
+	haveDir := map[string]bool{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir() && dirs[rel]:
+			haveDir[rel] = true
+			return nil
+		case d.Type().IsRegular() && wanted(filepath.ToSlash(rel)):
+			have[filepath.ToSlash(rel)] = true
+			return nil
+		}
+		if err := os.RemoveAll(p); err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return filepath.SkipDir
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, d := range slices.Sorted(maps.Keys(dirs)) { // parents sort before children
+		if !haveDir[d] {
+			if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil {
+				return err
+			}
+		}
+	}
+	names := slices.Sorted(maps.Keys(files))
+	// Writing is system calls, not CPU: a few at a time overlap them.
+	errs := make([]error, len(names))
+	par.N(len(names), func(i int) {
+		name := names[i]
+		dst := filepath.Join(root, filepath.FromSlash(name))
+		if have[name] {
+			if same, err := sameBytes(dst, files[name]); err != nil || same {
+				errs[i] = err
+				return
+			}
+			if err := os.Remove(dst); err != nil {
+				errs[i] = err
+				return
+			}
+		}
+		errs[i] = createFile(dst, files[name])
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(links)) {
+		dst := filepath.Join(root, filepath.FromSlash(name))
+		if have[name] {
+			if sameFile(dst, links[name]) {
+				continue
+			}
+			if err := os.Remove(dst); err != nil {
+				return err
+			}
+		}
+		if err := linkOrCopy(links[name], dst); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sameBytes says whether the file at path holds exactly b.
+func sameBytes(path string, b []byte) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() != int64(len(b)) {
+		return false, err
+	}
+	have := make([]byte, len(b)+1) // one more, to see the end
+	n, err := f.ReadAt(have, 0)
+	if n != len(b) || !errors.Is(err, io.EOF) {
+		return false, nil
+	}
+	return bytes.Equal(have[:n], b), nil
+}
+
+// sameFile says whether a and b are the same file (a hard link of it).
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
+}
+
+// createFile creates path, which must not exist, holding b.
+func createFile(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// linkOrCopy creates dst, which must not exist, as a hard link of src, or
+// a copy of it where a link cannot be made.
 func linkOrCopy(src, dst string) error {
 	if os.Link(src, dst) == nil {
 		return nil
@@ -105,5 +246,5 @@ func linkOrCopy(src, dst string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(dst, b, 0o644)
+	return createFile(dst, b)
 }
