@@ -3,7 +3,11 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"slices"
 	"strings"
+
+	"github.com/goexpert/gointernals/generator/internal/par"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -27,19 +31,19 @@ type searchSection struct {
 }
 
 // searchIndex builds the index of one language's pages, in reading order.
+// Pages are cut in parallel: parsing their HTML again is most of the work.
 func searchIndex(ps []*page) ([]byte, error) {
-	var all []searchSection
-	for _, p := range ps {
-		if p.doc == nil {
-			continue
+	secs := make([][]searchSection, len(ps))
+	errs := make([]error, len(ps))
+	par.N(len(ps), func(i int) {
+		if p := ps[i]; p.doc != nil {
+			secs[i], errs[i] = sections(p.URL, p.Title, p.doc.HTML)
 		}
-		secs, err := sections(p.URL, p.Title, p.doc.HTML)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, secs...)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	return json.Marshal(all)
+	return json.Marshal(slices.Concat(secs...))
 }
 
 // sections cuts a page's HTML at its h2 and h3 headings. Prose, lists,
