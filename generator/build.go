@@ -21,7 +21,8 @@
 //	                  sitemap, robots; then snippets.json and _headers
 //	addServiceWorker  /sw.js, which lists every asset above with its
 //	                  digest, so it comes last and seals the output
-//	writeSite         everything into a new directory beside the output,
+//	writeSite         everything into a directory beside the output (the
+//	                  site before last, changed only where it differs),
 //	                  then swapped into place
 //
 // Every stage collects all of its problems as diag.Errors; if any stage
