@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"sort"
@@ -80,6 +81,8 @@ type lowering struct {
 	types map[string]*ast.TypeSpec
 	// byIndex are the ranges chanRange rewrote to range by index.
 	byIndex map[*ast.RangeStmt]bool
+	rule    string  // the rewrite running
+	clashes []clash // edits apply could not make
 }
 
 // edit replaces src[pos:end] with text. An insertion (pos == end) that
@@ -91,6 +94,13 @@ type edit struct {
 	pos, end int
 	text     string
 	wraps    int
+	by       string // the name of the rewrite that made it
+}
+
+// add records e as an edit of the rewrite running.
+func (l *lowering) add(e edit) {
+	e.by = l.rule
+	l.edits = append(l.edits, e)
 }
 
 func (l *lowering) off(p token.Pos) int { return l.fset.Position(p).Offset }
@@ -98,18 +108,18 @@ func (l *lowering) off(p token.Pos) int { return l.fset.Position(p).Offset }
 func (l *lowering) text(n ast.Node) string { return l.src[l.off(n.Pos()):l.off(n.End())] }
 
 func (l *lowering) insert(p token.Pos, text string) {
-	l.edits = append(l.edits, edit{pos: l.off(p), end: l.off(p), text: text})
+	l.add(edit{pos: l.off(p), end: l.off(p), text: text})
 }
 
 // wrap puts before and after around n; either may be empty.
 func (l *lowering) wrap(n ast.Node, before, after string) {
 	size := l.off(n.End()) - l.off(n.Pos())
-	l.edits = append(l.edits, edit{pos: l.off(n.Pos()), end: l.off(n.Pos()), text: before, wraps: size})
-	l.edits = append(l.edits, edit{pos: l.off(n.End()), end: l.off(n.End()), text: after, wraps: -size})
+	l.add(edit{pos: l.off(n.Pos()), end: l.off(n.Pos()), text: before, wraps: size})
+	l.add(edit{pos: l.off(n.End()), end: l.off(n.End()), text: after, wraps: -size})
 }
 
 func (l *lowering) replace(n ast.Node, text string) {
-	l.edits = append(l.edits, edit{pos: l.off(n.Pos()), end: l.off(n.End()), text: text})
+	l.add(edit{pos: l.off(n.Pos()), end: l.off(n.End()), text: text})
 }
 
 func (l *lowering) name(prefix string) string {
@@ -241,7 +251,16 @@ func (l *lowering) collect(file *ast.File) *syntax {
 // lower returns the lowered program and the map from its positions back
 // to the reader's: the file's declarations and nodes are collected, then
 // each rewrite of the table adds its edits, and apply makes the text.
-func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
+//
+// Two edits that overlap clash: apply makes the first and drops the
+// other, so the program would run half-lowered. lower reports each clash
+// as a Finding the interpreter cannot run (Prepare adds it to the
+// program's), so Automatic hands the program to the Go toolchain, and the
+// interpreter refuses it. A clash is the rewrites' bug, not the reader's:
+// TestRewritesDoNotClash lowers every program of the tests and fails on
+// any, naming the two rewrites, whose authors must make one leave the
+// other's node alone or edit around it.
+func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap, []Finding) {
 	l := &lowering{src: src, fset: fset, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
 	l.declarations(file)
 	s := l.collect(file)
@@ -255,12 +274,22 @@ func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap) {
 	}
 	l.names = importNames(file)
 	for _, r := range rewrites {
+		l.rule = r.name
 		r.run(l, s)
 	}
+	l.rule = "imports"
 	if clause := l.importClause(); clause != "" {
 		l.insert(file.Name.End(), clause)
 	}
-	return l.apply()
+	code, pm := l.apply()
+	var clashes []Finding
+	tf := fset.File(file.Pos())
+	for _, c := range l.clashes {
+		p := fset.Position(tf.Pos(c.dropped.pos))
+		clashes = append(clashes, Finding{Line: p.Line, Col: p.Column, Construct: clashConstruct, Unsupported: true,
+			Message: fmt.Sprintf("the playground's source pass cannot make this run right in the interpreter: its rewrites %s and %s both change the code here", c.made.by, c.dropped.by)})
+	}
+	return code, pm, clashes
 }
 
 // The table's functions, each running one rewrite over the nodes it
@@ -416,8 +445,10 @@ func (l *lowering) rangeInt(r *ast.RangeStmt, label *ast.LabeledStmt) {
 	n := l.name("_lowerN")
 	key := l.rangeKey(r, "_lowerI")
 	head := l.moveLabel(label)
-	l.edits = append(l.edits, edit{pos: l.off(r.For), end: l.off(r.Body.Lbrace),
-		text: "{ " + n + " := " + l.text(r.X) + "; " + head + "for " + key + " := " + n + " - " + n + "; " + key + " < " + n + "; " + key + "++ "})
+	// Edits around r.X, not of its text: a later rewrite may change it.
+	l.add(edit{pos: l.off(r.For), end: l.off(r.X.Pos()), text: "{ " + n + " := "})
+	l.add(edit{pos: l.off(r.X.End()), end: l.off(r.Body.Lbrace),
+		text: "; " + head + "for " + key + " := " + n + " - " + n + "; " + key + " < " + n + "; " + key + "++ "})
 	l.wrap(r, "", " }")
 	// The body works on a copy: in Go each iteration has its own i, and
 	// assigning to it does not change the iteration.
@@ -444,7 +475,7 @@ func (l *lowering) moveLabel(label *ast.LabeledStmt) string {
 	if label == nil {
 		return ""
 	}
-	l.edits = append(l.edits, edit{pos: l.off(label.Pos()), end: l.off(label.Colon) + 1})
+	l.add(edit{pos: l.off(label.Pos()), end: l.off(label.Colon) + 1})
 	return label.Label.Name + ": "
 }
 
@@ -585,7 +616,7 @@ func (l *lowering) minMax(c *ast.CallExpr, fn string) {
 // nest turns f(a, b, c) into helper(helper(a, b), c): the call's own
 // closing parenthesis closes the outermost helper call.
 func (l *lowering) nest(c *ast.CallExpr, helper string) {
-	l.edits = append(l.edits, edit{pos: l.off(c.Fun.Pos()), end: l.off(c.Lparen) + 1, text: strings.Repeat(helper+"(", len(c.Args)-1)})
+	l.add(edit{pos: l.off(c.Fun.Pos()), end: l.off(c.Lparen) + 1, text: strings.Repeat(helper+"(", len(c.Args)-1)})
 	for _, a := range c.Args[1 : len(c.Args)-1] {
 		l.insert(a.End(), ")")
 	}
@@ -1006,7 +1037,7 @@ func (l *lowering) selectAssigns(s *ast.SelectStmt) {
 		if len(got) == 0 || strings.Contains(strings.Join(dest, ""), "\n") {
 			continue
 		}
-		l.edits = append(l.edits, edit{pos: l.off(as.Pos()), end: l.off(as.TokPos) + 1, text: strings.Join(fresh, ", ") + " :="})
+		l.add(edit{pos: l.off(as.Pos()), end: l.off(as.TokPos) + 1, text: strings.Join(fresh, ", ") + " :="})
 		l.insert(cc.Colon+1, " "+strings.Join(dest, ", ")+" = "+strings.Join(got, ", ")+";")
 	}
 }
@@ -1405,9 +1436,23 @@ func (l *lowering) hoistArgs(args []ast.Expr, prefix string) []string {
 }
 
 // hoistable: an expression on one line whose text no other rewrite
-// changes, so it can move whole.
+// changes (rewritten: a later one; editedInside: an earlier one), so it
+// can move whole.
 func (l *lowering) hoistable(e ast.Expr) bool {
-	return !strings.Contains(l.text(e), "\n") && !l.rewritten(e)
+	return !strings.Contains(l.text(e), "\n") && !l.rewritten(e) && !l.editedInside(e)
+}
+
+// editedInside: an earlier rewrite changes the text of n itself, not only
+// what is put around it, so that moving n's text would lose the change
+// (and the two rewrites would clash).
+func (l *lowering) editedInside(n ast.Node) bool {
+	pos, end := l.off(n.Pos()), l.off(n.End())
+	for _, e := range l.edits {
+		if e.pos >= pos && e.end <= end && (e.end > e.pos || pos < e.pos && e.pos < end) {
+			return true
+		}
+	}
+	return false
 }
 
 // rewritten reports whether e holds something another rewrite changes (a
@@ -1763,10 +1808,15 @@ func (l *lowering) apply() (string, *posMap) {
 	last := 0
 	replaced := false
 	m := &posMap{orig: l.src}
+	var prev edit
 	for _, e := range l.edits {
 		if e.pos < last || (e.pos == last && e.end > e.pos && replaced) {
-			continue // overlaps an earlier rewrite: keep the earlier one
+			// Overlaps the edit made last (the edits made do not
+			// overlap, and it ends furthest): a clash (see lower).
+			l.clashes = append(l.clashes, clash{prev, e})
+			continue
 		}
+		prev = e
 		replaced = e.end > e.pos
 		b.WriteString(l.src[last:e.pos])
 		m.shifts = append(m.shifts, shift{lowered: b.Len(), orig: e.pos, insertedLen: len(e.text), deletedLen: e.end - e.pos})
@@ -1780,6 +1830,12 @@ func (l *lowering) apply() (string, *posMap) {
 	m.lowered = b.String()
 	return m.lowered, m
 }
+
+// clash is an edit apply could not make, as it overlaps one it made.
+type clash struct{ made, dropped edit }
+
+// clashConstruct names the Finding of a clash.
+const clashConstruct = "source pass clash"
 
 // posMap maps positions of the lowered program back to the reader's.
 type posMap struct {

@@ -57,10 +57,20 @@ func (l *lowering) genericCalls(file *ast.File, calls []*ast.CallExpr) {
 		case *ast.Ident:
 			l.insert(f.End(), text)
 		case *ast.IndexExpr:
-			l.edits = append(l.edits, edit{pos: l.off(f.Lbrack), end: l.off(f.Rbrack) + 1, text: text})
+			l.typeArgList(f.Lbrack, f.Rbrack, text)
 		case *ast.IndexListExpr:
-			l.edits = append(l.edits, edit{pos: l.off(f.Lbrack), end: l.off(f.Rbrack) + 1, text: text})
+			l.typeArgList(f.Lbrack, f.Rbrack, text)
 		}
+	}
+}
+
+// typeArgList replaces the type arguments written from lbrack to rbrack
+// with text, the whole list, unless they are text already: an edit that
+// changes nothing would only clash with a rewrite that moves the call
+// (deferArgs copies an argument gid[int](i) at the defer).
+func (l *lowering) typeArgList(lbrack, rbrack token.Pos, text string) {
+	if l.src[l.off(lbrack):l.off(rbrack)+1] != text {
+		l.add(edit{pos: l.off(lbrack), end: l.off(rbrack) + 1, text: text})
 	}
 }
 

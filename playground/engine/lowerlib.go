@@ -165,7 +165,7 @@ func (l *lowering) commaOK(ta *ast.TypeAssertExpr, imports map[string]string) {
 	}
 	l.use("_lowerAssertOK")
 	l.wrap(ta, "_lowerAssertOK["+l.text(ta.Type)+"](", "")
-	l.edits = append(l.edits, edit{pos: l.off(ta.X.End()), end: l.off(ta.End()), text: ")"})
+	l.add(edit{pos: l.off(ta.X.End()), end: l.off(ta.End()), text: ")"})
 }
 
 // isInterfaceType reports whether t is plainly an interface type: error,
@@ -216,7 +216,7 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 	if len(r.Results) == 1 {
 		// Edits around the result, so rewrites inside it stay.
 		n := l.name("_lowerR")
-		l.edits = append(l.edits, edit{pos: l.off(r.Return), end: l.off(r.Return) + len("return"), text: "{ " + n + " :="})
+		l.add(edit{pos: l.off(r.Return), end: l.off(r.Return) + len("return"), text: "{ " + n + " :="})
 		l.wrap(r, "", "; return "+n+" }")
 		return
 	}
@@ -243,8 +243,10 @@ func (l *lowering) chanRange(r *ast.RangeStmt, label *ast.LabeledStmt) bool {
 	x := l.name("_lowerX")
 	key := l.rangeKey(r, "_lowerK")
 	head := l.moveLabel(label)
-	l.edits = append(l.edits, edit{pos: l.off(r.For), end: l.off(r.Body.Lbrace) + 1,
-		text: "{ " + x + " := " + l.text(r.X) + "; " + head + "for " + key + " := range " + x + " { " + v.Name + " := " + x + "[" + key + "];"})
+	// Edits around r.X, not of its text: a later rewrite may change it.
+	l.add(edit{pos: l.off(r.For), end: l.off(r.X.Pos()), text: "{ " + x + " := "})
+	l.add(edit{pos: l.off(r.X.End()), end: l.off(r.Body.Lbrace) + 1,
+		text: "; " + head + "for " + key + " := range " + x + " { " + v.Name + " := " + x + "[" + key + "];"})
 	l.wrap(r, "", " }")
 	return true
 }

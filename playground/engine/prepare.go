@@ -63,8 +63,8 @@ func Prepare(src string) (*Prepared, error) {
 		errs = miss
 	}
 	origFset, origFile := fset, file
-	code, pm := lower(fset, file, src)
-	p := &Prepared{Source: src, Code: code, pm: pm}
+	code, pm, clashes := lower(fset, file, src)
+	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes}
 	fset = token.NewFileSet()
 	if file, err := parser.ParseFile(fset, "main.go", code, 0); err == nil {
 		p.counted = everyGoCounted(file)

@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "8e05bf82e25988bc"
+const sourceDigest = "a144512d8f690050"

@@ -79,6 +79,9 @@ func main() {
 	fmt.Println(Drain(ch), Map[int](lengths, func(n int) float64 { return float64(n) / 2 }))
 	func() {
 		defer func() { fmt.Println("deferred", Map([]int{1}, func(n int) int { return -n })) }()
+		// The argument is evaluated at the defer, with its type
+		// arguments written out (deferArgs leaves it in place).
+		defer fmt.Println("deferred argument", Map([]int{4, 5}, strconv.Itoa))
 	}()
 }
 
@@ -89,4 +92,5 @@ func main() {
 // 21.5 [43]
 // 2 {2 3} 0
 // [x y] [1 1 1.5]
+// deferred argument [4 5]
 // deferred [-1]
