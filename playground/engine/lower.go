@@ -83,6 +83,9 @@ type lowering struct {
 	byIndex map[*ast.RangeStmt]bool
 	rule    string  // the rewrite running
 	clashes []clash // edits apply could not make
+	// structFields are the types of the file's struct fields, by name
+	// (methodvars.go).
+	structFields map[string][]ast.Expr
 }
 
 // edit replaces src[pos:end] with text. An insertion (pos == end) that
@@ -328,20 +331,24 @@ func chanRangeRewrite(l *lowering, s *syntax) {
 }
 
 func loopVarRewrite(l *lowering, s *syntax) {
+	l.structFields = structFields(s.file)
 	for _, r := range s.ranges {
 		switch {
 		case isIntExpr(r.X) && r.Tok != token.ASSIGN:
 			// rangeInt made its own copy.
 		case l.byIndex[r]:
-			// The value is declared in the body now, once per iteration.
-			l.loopCopies(r.Body, nil, r.Key)
+			// The value is declared in the body now, once per
+			// iteration; the key is an index.
+			l.loopCopies(r.Body, nil, nil, r.Key)
 		case r.Tok == token.DEFINE:
-			l.loopCopies(r.Body, nil, r.Key, r.Value)
+			key, value := l.rangeTypes(r)
+			whole := []bool{l.mayHoldMethods(key), l.mayHoldMethods(value)}
+			l.loopCopies(r.Body, nil, whole, r.Key, r.Value)
 		}
 	}
 	for _, f := range s.fors {
 		if init, ok := f.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
-			l.loopCopies(f.Body, f.Body, init.Lhs...)
+			l.loopCopies(f.Body, f.Body, nil, init.Lhs...)
 		}
 	}
 }
@@ -492,10 +499,12 @@ func refers(body ast.Node, obj *ast.Object) bool {
 
 // loopCopies starts the body with "v := v;" for each loop variable a
 // closure in the body uses (and, in a range, that the body assigns or
-// takes the address of, or, its element, uses whole). assigned, when not nil, is where an assignment
-// to the variable would make the copy wrong (a three-clause loop's body:
-// its changes must reach the next iteration).
-func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, vars ...ast.Expr) {
+// takes the address of, or uses whole where whole[i] says the variable
+// vars[i] may hold a value of a type with methods: methodvars.go).
+// assigned, when not nil, is where an assignment to the variable would
+// make the copy wrong (a three-clause loop's body: its changes must reach
+// the next iteration).
+func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, whole []bool, vars ...ast.Expr) {
 	if body == nil {
 		return
 	}
@@ -523,10 +532,8 @@ func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, vars ...ast.Expr) {
 		// Go 1.22 gives each iteration its own variables: the range
 		// does not read them back.
 		for i, v := range vars {
-			// The element (a range's second variable), not the key,
-			// when used whole.
-			element := i == 1
-			if id, ok := v.(*ast.Ident); ok && id.Obj != nil && id.Name != "_" && (assigns(body, map[*ast.Object]string{id.Obj: id.Name}) || element && usedWhole(body, id.Obj)) {
+			byValue := i < len(whole) && whole[i]
+			if id, ok := v.(*ast.Ident); ok && id.Obj != nil && id.Name != "_" && (assigns(body, map[*ast.Object]string{id.Obj: id.Name}) || byValue && usedWhole(body, id.Obj)) {
 				used[id.Obj] = id.Name
 			}
 		}

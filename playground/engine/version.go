@@ -9,4 +9,4 @@ package engine
 // TestVersionIsTheSources -update` writes it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a144512d8f690050"
+const sourceDigest = "390bd3b6e3db1e7a"

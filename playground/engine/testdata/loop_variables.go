@@ -72,6 +72,24 @@ func main() {
 		shouts = append(shouts, sh.Shout)
 	}
 	fmt.Println(held[0] == held[1], shouts[0](), shouts[1]())
+	// A value received by a range over a channel, a map's key, a
+	// pointer: each iteration's own in the interface too.
+	words := make(chan word, 2)
+	words <- "g"
+	words <- "h"
+	close(words)
+	held = nil
+	for w := range words {
+		held = append(held, w)
+	}
+	keys := map[word]bool{"i": true, "j": true}
+	for k := range keys {
+		held = append(held, k)
+	}
+	for _, r := range []*res{{"k"}, {"l"}} {
+		held = append(held, r)
+	}
+	fmt.Println(held[0] == held[1], held[2] == held[3], held[4] == held[5], held[0].(word), held[1].(word))
 
 	func() {
 		for _, n := range []string{"p", "q"} {
@@ -108,6 +126,7 @@ func main() {
 // close y deferred 1
 // close x deferred 0
 // false e! f!
+// false false false g h
 // show q deferred
 // show p deferred
 // add l 1
