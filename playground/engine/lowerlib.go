@@ -1,7 +1,9 @@
 package engine
 
 import (
+	_ "embed"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"reflect"
 	"sort"
@@ -18,7 +20,8 @@ import (
 // interpreter's wrapping of the panic value; panic(nil) is not Go 1.21's
 // *runtime.PanicNilError). A call of one is rewritten into a call of a
 // helper written in plain Go that the interpreter runs right, appended
-// after the reader's last line.
+// after the reader's last line. The helpers are package lowerlib's (its
+// doc says how they are written), embedded.
 //
 // A helper that needs a package the reader did not import gets it through
 // an import added on the line of the package clause, under a name that
@@ -29,6 +32,68 @@ type helper struct {
 	src     string
 	imports []string // import paths the source refers to as libAlias(path)
 	needs   []string // other helpers it calls
+}
+
+// helpersSource is package lowerlib's helpers, written for the
+// interpreter in plain Go that compiles, is vetted and tested on its own
+// (see the package's doc).
+//
+//go:embed lowerlib/helpers.go
+var helpersSource string
+
+// helpers are helpersSource's declarations, by name.
+var helpers = parseHelpers(helpersSource)
+
+// parseHelpers reads each top-level declaration of src (its doc comment
+// aside) as a helper, with the imports it refers to and the other helpers
+// it uses. An import named _lowerRT stands for symbols.LowerPath.
+func parseHelpers(src string) map[string]helper {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "helpers.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		panic(err)
+	}
+	paths := map[string]string{}
+	for _, imp := range f.Imports {
+		path, _ := strconv.Unquote(imp.Path.Value)
+		if imp.Name.Name == libAlias(symbols.LowerPath) {
+			path = symbols.LowerPath
+		}
+		paths[imp.Name.Name] = path
+	}
+	names := map[ast.Decl]string{}
+	declared := map[string]bool{}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			names[d] = d.Name.Name
+		case *ast.GenDecl:
+			if d.Tok == token.TYPE {
+				names[d] = d.Specs[0].(*ast.TypeSpec).Name.Name
+			}
+		}
+		declared[names[d]] = true
+	}
+	out := map[string]helper{}
+	for d, name := range names {
+		h := helper{src: src[fset.Position(d.Pos()).Offset:fset.Position(d.End()).Offset]}
+		seen := map[string]bool{name: true}
+		ast.Inspect(d, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || seen[id.Name] {
+				return true
+			}
+			seen[id.Name] = true
+			if path, ok := paths[id.Name]; ok {
+				h.imports = append(h.imports, path)
+			} else if declared[id.Name] {
+				h.needs = append(h.needs, id.Name)
+			}
+			return true
+		})
+		out[name] = h
+	}
+	return out
 }
 
 // libAlias is the name under which a helper refers to an import path.
@@ -365,309 +430,6 @@ func (l *lowering) helperDecls() string {
 // isLowerImport reports whether an import was added by the pass.
 func isLowerImport(imp *ast.ImportSpec) bool {
 	return imp.Name != nil && strings.HasPrefix(imp.Name.Name, "_lower")
-}
-
-// helpers are written for the interpreter: type parameters have names no
-// program uses (it confuses a type parameter with a type of the same
-// name), and sorting goes through package sort, whose pdqsort makes the
-// same comparisons and swaps as package slices' (both are generated from
-// one template in Go's source), so ties end up in the same order.
-var helpers = map[string]helper{
-	"_lowerOrdered": {src: `type _lowerOrdered interface {
-	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
-}`},
-	"_lowerMin": {needs: []string{"_lowerOrdered"}, src: `func _lowerMin[V_ _lowerOrdered](a, b V_) V_ {
-	if a != a {
-		return a
-	}
-	if b != b || b < a {
-		return b
-	}
-	return a
-}`},
-	"_lowerMax": {needs: []string{"_lowerOrdered"}, src: `func _lowerMax[V_ _lowerOrdered](a, b V_) V_ {
-	if a != a {
-		return a
-	}
-	if b != b || b > a {
-		return b
-	}
-	return a
-}`},
-	// The interpreter gives a binary function an invalid value for a nil
-	// interface, so nil is answered here.
-	"_lowerRecovered": {imports: []string{symbols.LowerPath}, src: `func _lowerRecovered(r any) any {
-	if r == nil {
-		return nil
-	}
-	return _lowerRT.Recovered(r)
-}`},
-	// GoPanic ends the program with the panic's message (see goPanic).
-	"_lowerGoPanic": {imports: []string{symbols.LowerPath}, src: `func _lowerGoPanic(r any) {
-	_lowerRT.GoEnd()
-	if r != nil {
-		_lowerRT.GoPanic(r)
-	}
-}`},
-	"_lowerInteger": {src: `type _lowerInteger interface {
-	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
-}`},
-	// Go panics on a negative shift count; the interpreter does not.
-	"_lowerShift": {needs: []string{"_lowerInteger"}, imports: []string{symbols.LowerPath}, src: `func _lowerShift[N_ _lowerInteger](n N_) N_ {
-	if n < 0 {
-		_lowerRT.NegativeShift()
-	}
-	return n
-}`},
-	"_lowerAssertOK": {src: `func _lowerAssertOK[T_ any](x any) (T_, bool) {
-	if x == nil {
-		var zero T_
-		return zero, false
-	}
-	t, ok := x.(T_)
-	return t, ok
-}`},
-	"_lowerPanicValue": {imports: []string{"runtime"}, src: `func _lowerPanicValue(v any) any {
-	if v == nil {
-		return new(_lower_runtime.PanicNilError)
-	}
-	return v
-}`},
-	"_lowerCopy": {imports: []string{symbols.LowerPath}, src: `func _lowerCopy[V_ any](v V_) V_ { return _lowerRT.Pointee(v).(V_) }`},
-
-	// errors.As, walking the tree depth first as Go does, in interpreted
-	// code, where an assertion to the program's own types works. (Not
-	// recursive: the interpreter overflows its stack instantiating a
-	// generic function that calls itself.)
-	"_lowerAs": {src: `func _lowerAs[T_ any](err error, target *T_) bool {
-	stack := []error{err}
-	for len(stack) > 0 {
-		e := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if e == nil {
-			continue
-		}
-		if t, ok := any(e).(T_); ok {
-			*target = t
-			return true
-		}
-		if x, ok := e.(interface{ As(any) bool }); ok && x.As(target) {
-			return true
-		}
-		switch u := e.(type) {
-		case interface{ Unwrap() error }:
-			stack = append(stack, u.Unwrap())
-		case interface{ Unwrap() []error }:
-			list := u.Unwrap()
-			for i := len(list) - 1; i >= 0; i-- {
-				stack = append(stack, list[i])
-			}
-		}
-	}
-	return false
-}`},
-
-	"_lowerSort": {imports: []string{"sort"}, needs: []string{"_lowerOrdered"}, src: `func _lowerSort[E_ _lowerOrdered](x []E_) {
-	_lower_sort.Slice(x, func(i, j int) bool { return x[i] < x[j] || (x[i] != x[i] && x[j] == x[j]) })
-}`},
-	"_lowerSortFunc": {imports: []string{"sort"}, src: `func _lowerSortFunc[E_ any](x []E_, cmp func(a, b E_) int) {
-	_lower_sort.Slice(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
-}`},
-	"_lowerSortStableFunc": {imports: []string{"sort"}, src: `func _lowerSortStableFunc[E_ any](x []E_, cmp func(a, b E_) int) {
-	_lower_sort.SliceStable(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
-}`},
-	"_lowerIsSorted": {needs: []string{"_lowerOrdered"}, src: `func _lowerIsSorted[E_ _lowerOrdered](x []E_) bool {
-	for i := len(x) - 1; i > 0; i-- {
-		if x[i] < x[i-1] || (x[i] != x[i] && x[i-1] == x[i-1]) {
-			return false
-		}
-	}
-	return true
-}`},
-	"_lowerSlicesMin": {needs: []string{"_lowerMin"}, src: `func _lowerSlicesMin[E_ _lowerOrdered](x []E_) E_ {
-	if len(x) < 1 {
-		panic("slices.Min: empty list")
-	}
-	m := x[0]
-	for i := 1; i < len(x); i++ {
-		m = _lowerMin(m, x[i])
-	}
-	return m
-}`},
-	"_lowerSlicesMax": {needs: []string{"_lowerMax"}, src: `func _lowerSlicesMax[E_ _lowerOrdered](x []E_) E_ {
-	if len(x) < 1 {
-		panic("slices.Max: empty list")
-	}
-	m := x[0]
-	for i := 1; i < len(x); i++ {
-		m = _lowerMax(m, x[i])
-	}
-	return m
-}`},
-	"_lowerReverse": {src: `func _lowerReverse[E_ any](s []E_) {
-	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
-		s[i], s[j] = s[j], s[i]
-	}
-}`},
-	"_lowerEqual": {src: `func _lowerEqual[E_ comparable](a, b []E_) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}`},
-	"_lowerClone": {src: `func _lowerClone[E_ any](s []E_) []E_ {
-	if s == nil {
-		return nil
-	}
-	return append([]E_{}, s...)
-}`},
-	"_lowerBinarySearch": {needs: []string{"_lowerOrdered"}, src: `func _lowerBinarySearch[E_ _lowerOrdered](x []E_, target E_) (int, bool) {
-	lo, hi := 0, len(x)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if x[m] < target {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo, lo < len(x) && x[lo] == target
-}`},
-	// Iterators as plain functions: passed from one helper to another they
-	// need no range over a function, which the interpreter lacks.
-	"_lowerSorted": {needs: []string{"_lowerSort"}, src: `func _lowerSorted[E_ _lowerOrdered](seq func(func(E_) bool)) []E_ {
-	var s []E_
-	seq(func(e E_) bool { s = append(s, e); return true })
-	_lowerSort(s)
-	return s
-}`},
-	"_lowerCollect": {src: `func _lowerCollect[E_ any](seq func(func(E_) bool)) []E_ {
-	var s []E_
-	seq(func(e E_) bool { s = append(s, e); return true })
-	return s
-}`},
-	"_lowerMapsKeys": {src: `func _lowerMapsKeys[K_ comparable, V_ any](m map[K_]V_) func(func(K_) bool) {
-	return func(yield func(K_) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}`},
-	"_lowerMapsValues": {src: `func _lowerMapsValues[K_ comparable, V_ any](m map[K_]V_) func(func(V_) bool) {
-	return func(yield func(V_) bool) {
-		for _, v := range m {
-			if !yield(v) {
-				return
-			}
-		}
-	}
-}`},
-	"_lowerMapsClone": {src: `func _lowerMapsClone[K_ comparable, V_ any](m map[K_]V_) map[K_]V_ {
-	if m == nil {
-		return nil
-	}
-	r := make(map[K_]V_, len(m))
-	for k, v := range m {
-		r[k] = v
-	}
-	return r
-}`},
-	"_lowerMapsCopy": {src: `func _lowerMapsCopy[K_ comparable, V_ any](dst, src map[K_]V_) {
-	for k, v := range src {
-		dst[k] = v
-	}
-}`},
-	// Insert grows s as Go's does, through append, so cap(s) after it is
-	// the same; v is copied first, since it may be part of s.
-	"_lowerInsert": {src: `func _lowerInsert[E_ any](s []E_, i int, v ...E_) []E_ {
-	_ = s[i:]
-	if len(v) == 0 {
-		return s
-	}
-	v = append([]E_(nil), v...)
-	n := len(s)
-	if n+len(v) > cap(s) {
-		grown := append(s[:i], make([]E_, n+len(v)-i)...)
-		copy(grown[i:], v)
-		copy(grown[i+len(v):], s[i:])
-		return grown
-	}
-	s = s[:n+len(v)]
-	copy(s[i+len(v):], s[i:n])
-	copy(s[i:], v)
-	return s
-}`},
-	// Delete zeroes the elements it leaves past the new length, as Go's
-	// does since 1.22.
-	"_lowerDelete": {src: `func _lowerDelete[E_ any](s []E_, i, j int) []E_ {
-	_ = s[i:j:len(s)]
-	if i == j {
-		return s
-	}
-	n := len(s)
-	s = append(s[:i], s[j:]...)
-	var zero E_
-	for k := len(s); k < n; k++ {
-		s[:n][k] = zero
-	}
-	return s
-}`},
-	// Or takes two values (see nestedCalls).
-	"_lowerOr": {src: `func _lowerOr[T_ comparable](a, b T_) T_ {
-	var zero T_
-	if a != zero {
-		return a
-	}
-	return b
-}`},
-	// The Once helpers keep a panic of f, as Go's do: every later call
-	// panics again with the same value. The value goes through
-	// _lowerRecovered, since the interpreter wraps what recover returns.
-	"_lowerOnceFunc": {imports: []string{"sync"}, needs: []string{"_lowerRecovered"}, src: `func _lowerOnceFunc(f func()) func() {
-	var once _lower_sync.Once
-	var done bool
-	var p any
-	call := func() {
-		defer func() {
-			if !done {
-				p = _lowerRecovered(recover())
-				panic(p)
-			}
-		}()
-		f()
-		done = true
-	}
-	return func() {
-		once.Do(call)
-		if !done {
-			panic(p)
-		}
-	}
-}`},
-	"_lowerOnceValue": {imports: []string{"sync"}, needs: []string{"_lowerOnceFunc"}, src: `func _lowerOnceValue[T_ any](f func() T_) func() T_ {
-	var v T_
-	g := _lowerOnceFunc(func() { v = f() })
-	return func() T_ {
-		g()
-		return v
-	}
-}`},
-	"_lowerOnceValues": {imports: []string{"sync"}, needs: []string{"_lowerOnceFunc"}, src: `func _lowerOnceValues[T1_, T2_ any](f func() (T1_, T2_)) func() (T1_, T2_) {
-	var v1 T1_
-	var v2 T2_
-	g := _lowerOnceFunc(func() { v1, v2 = f() })
-	return func() (T1_, T2_) {
-		g()
-		return v1, v2
-	}
-}`},
 }
 
 // errorCases replaces the predeclared error in the cases of a type switch

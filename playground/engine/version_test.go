@@ -42,13 +42,13 @@ func TestVersionIsTheSources(t *testing.T) {
 	t.Logf("version.go: sourceDigest %s", want)
 }
 
-// engineSourceDigest hashes the engine's and the symbol tables' Go files,
-// tests and version.go aside, by name and content, and go.mod's yaegi
-// line.
+// engineSourceDigest hashes the engine's, its helpers' (lowerlib, which
+// it embeds) and the symbol tables' Go files, tests and version.go aside,
+// by name and content, and go.mod's yaegi line.
 func engineSourceDigest(t *testing.T) string {
 	t.Helper()
 	h := sha256.New()
-	for _, dir := range []string{".", "../symbols"} {
+	for _, dir := range []string{".", "lowerlib", "../symbols"} {
 		names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)

@@ -1,0 +1,367 @@
+package lowerlib
+
+import (
+	_lower_runtime "runtime"
+	_lower_sort "sort"
+	_lower_sync "sync"
+
+	_lowerRT "github.com/goexpert/gointernals/playground/engine/lowerlib/rt"
+)
+
+// _lowerOrdered is cmp.Ordered.
+type _lowerOrdered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
+}
+
+// _lowerMin is the built-in min of two values: a NaN wins, as in Go.
+func _lowerMin[V_ _lowerOrdered](a, b V_) V_ {
+	if a != a {
+		return a
+	}
+	if b != b || b < a {
+		return b
+	}
+	return a
+}
+
+// _lowerMax is the built-in max of two values: a NaN wins, as in Go.
+func _lowerMax[V_ _lowerOrdered](a, b V_) V_ {
+	if a != a {
+		return a
+	}
+	if b != b || b > a {
+		return b
+	}
+	return a
+}
+
+// _lowerRecovered is what recover returned, unwrapped. The interpreter
+// gives a binary function an invalid value for a nil interface, so nil is
+// answered here.
+func _lowerRecovered(r any) any {
+	if r == nil {
+		return nil
+	}
+	return _lowerRT.Recovered(r)
+}
+
+// _lowerGoPanic ends the program with the panic's message (the engine's
+// goPanic defers it at the top of a goroutine).
+func _lowerGoPanic(r any) {
+	_lowerRT.GoEnd()
+	if r != nil {
+		_lowerRT.GoPanic(r)
+	}
+}
+
+// _lowerInteger is the integer types, for _lowerShift.
+type _lowerInteger interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+}
+
+// _lowerShift checks a shift count: Go panics on a negative one; the
+// interpreter does not.
+func _lowerShift[N_ _lowerInteger](n N_) N_ {
+	if n < 0 {
+		_lowerRT.NegativeShift()
+	}
+	return n
+}
+
+// _lowerAssertOK is x.(T_) with ok, false for a nil x.
+func _lowerAssertOK[T_ any](x any) (T_, bool) {
+	if x == nil {
+		var zero T_
+		return zero, false
+	}
+	t, ok := x.(T_)
+	return t, ok
+}
+
+// _lowerPanicValue is what panic(v) panics with: Go 1.21's
+// *runtime.PanicNilError for nil, the value otherwise.
+func _lowerPanicValue(v any) any {
+	if v == nil {
+		return new(_lower_runtime.PanicNilError)
+	}
+	return v
+}
+
+// _lowerCopy copies what a pointer points to, for a method value with a
+// value receiver.
+func _lowerCopy[V_ any](v V_) V_ { return _lowerRT.Pointee(v).(V_) }
+
+// _lowerAs is errors.As, walking the tree depth first as Go does, in
+// interpreted code, where an assertion to the program's own types works.
+// (Not recursive: the interpreter overflows its stack instantiating a
+// generic function that calls itself.)
+func _lowerAs[T_ any](err error, target *T_) bool {
+	stack := []error{err}
+	for len(stack) > 0 {
+		e := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if e == nil {
+			continue
+		}
+		if t, ok := any(e).(T_); ok {
+			*target = t
+			return true
+		}
+		if x, ok := e.(interface{ As(any) bool }); ok && x.As(target) {
+			return true
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			stack = append(stack, u.Unwrap())
+		case interface{ Unwrap() []error }:
+			list := u.Unwrap()
+			for i := len(list) - 1; i >= 0; i-- {
+				stack = append(stack, list[i])
+			}
+		}
+	}
+	return false
+}
+
+// _lowerSort is slices.Sort (NaNs first).
+func _lowerSort[E_ _lowerOrdered](x []E_) {
+	_lower_sort.Slice(x, func(i, j int) bool { return x[i] < x[j] || (x[i] != x[i] && x[j] == x[j]) })
+}
+
+// _lowerSortFunc is slices.SortFunc.
+func _lowerSortFunc[E_ any](x []E_, cmp func(a, b E_) int) {
+	_lower_sort.Slice(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
+}
+
+// _lowerSortStableFunc is slices.SortStableFunc.
+func _lowerSortStableFunc[E_ any](x []E_, cmp func(a, b E_) int) {
+	_lower_sort.SliceStable(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 })
+}
+
+// _lowerIsSorted is slices.IsSorted.
+func _lowerIsSorted[E_ _lowerOrdered](x []E_) bool {
+	for i := len(x) - 1; i > 0; i-- {
+		if x[i] < x[i-1] || (x[i] != x[i] && x[i-1] == x[i-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// _lowerSlicesMin is slices.Min.
+func _lowerSlicesMin[E_ _lowerOrdered](x []E_) E_ {
+	if len(x) < 1 {
+		panic("slices.Min: empty list")
+	}
+	m := x[0]
+	for i := 1; i < len(x); i++ {
+		m = _lowerMin(m, x[i])
+	}
+	return m
+}
+
+// _lowerSlicesMax is slices.Max.
+func _lowerSlicesMax[E_ _lowerOrdered](x []E_) E_ {
+	if len(x) < 1 {
+		panic("slices.Max: empty list")
+	}
+	m := x[0]
+	for i := 1; i < len(x); i++ {
+		m = _lowerMax(m, x[i])
+	}
+	return m
+}
+
+// _lowerReverse is slices.Reverse.
+func _lowerReverse[E_ any](s []E_) {
+	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
+		s[i], s[j] = s[j], s[i]
+	}
+}
+
+// _lowerEqual is slices.Equal.
+func _lowerEqual[E_ comparable](a, b []E_) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// _lowerClone is slices.Clone.
+func _lowerClone[E_ any](s []E_) []E_ {
+	if s == nil {
+		return nil
+	}
+	return append([]E_{}, s...)
+}
+
+// _lowerBinarySearch is slices.BinarySearch.
+func _lowerBinarySearch[E_ _lowerOrdered](x []E_, target E_) (int, bool) {
+	lo, hi := 0, len(x)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if x[m] < target {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(x) && x[lo] == target
+}
+
+// _lowerSorted is slices.Sorted. Iterators are plain functions: passed
+// from one helper to another they need no range over a function, which
+// the interpreter lacks.
+func _lowerSorted[E_ _lowerOrdered](seq func(func(E_) bool)) []E_ {
+	var s []E_
+	seq(func(e E_) bool { s = append(s, e); return true })
+	_lowerSort(s)
+	return s
+}
+
+// _lowerCollect is slices.Collect.
+func _lowerCollect[E_ any](seq func(func(E_) bool)) []E_ {
+	var s []E_
+	seq(func(e E_) bool { s = append(s, e); return true })
+	return s
+}
+
+// _lowerMapsKeys is maps.Keys.
+func _lowerMapsKeys[K_ comparable, V_ any](m map[K_]V_) func(func(K_) bool) {
+	return func(yield func(K_) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// _lowerMapsValues is maps.Values.
+func _lowerMapsValues[K_ comparable, V_ any](m map[K_]V_) func(func(V_) bool) {
+	return func(yield func(V_) bool) {
+		for _, v := range m {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// _lowerMapsClone is maps.Clone.
+func _lowerMapsClone[K_ comparable, V_ any](m map[K_]V_) map[K_]V_ {
+	if m == nil {
+		return nil
+	}
+	r := make(map[K_]V_, len(m))
+	for k, v := range m {
+		r[k] = v
+	}
+	return r
+}
+
+// _lowerMapsCopy is maps.Copy.
+func _lowerMapsCopy[K_ comparable, V_ any](dst, src map[K_]V_) {
+	for k, v := range src {
+		dst[k] = v
+	}
+}
+
+// _lowerInsert is slices.Insert. It grows s as Go's does, through append,
+// so cap(s) after it is the same; v is copied first, since it may be part
+// of s.
+func _lowerInsert[E_ any](s []E_, i int, v ...E_) []E_ {
+	_ = s[i:]
+	if len(v) == 0 {
+		return s
+	}
+	v = append([]E_(nil), v...)
+	n := len(s)
+	if n+len(v) > cap(s) {
+		grown := append(s[:i], make([]E_, n+len(v)-i)...)
+		copy(grown[i:], v)
+		copy(grown[i+len(v):], s[i:])
+		return grown
+	}
+	s = s[:n+len(v)]
+	copy(s[i+len(v):], s[i:n])
+	copy(s[i:], v)
+	return s
+}
+
+// _lowerDelete is slices.Delete. It zeroes the elements it leaves past
+// the new length, as Go's does since 1.22.
+func _lowerDelete[E_ any](s []E_, i, j int) []E_ {
+	_ = s[i:j:len(s)]
+	if i == j {
+		return s
+	}
+	n := len(s)
+	s = append(s[:i], s[j:]...)
+	var zero E_
+	for k := len(s); k < n; k++ {
+		s[:n][k] = zero
+	}
+	return s
+}
+
+// _lowerOr is cmp.Or of two values (see the engine's nestedCalls).
+func _lowerOr[T_ comparable](a, b T_) T_ {
+	var zero T_
+	if a != zero {
+		return a
+	}
+	return b
+}
+
+// _lowerOnceFunc is sync.OnceFunc. The Once helpers keep a panic of f, as
+// Go's do: every later call panics again with the same value. The value
+// goes through _lowerRecovered, since the interpreter wraps what recover
+// returns.
+func _lowerOnceFunc(f func()) func() {
+	var once _lower_sync.Once
+	var done bool
+	var p any
+	call := func() {
+		defer func() {
+			if !done {
+				p = _lowerRecovered(recover())
+				panic(p)
+			}
+		}()
+		f()
+		done = true
+	}
+	return func() {
+		once.Do(call)
+		if !done {
+			panic(p)
+		}
+	}
+}
+
+// _lowerOnceValue is sync.OnceValue.
+func _lowerOnceValue[T_ any](f func() T_) func() T_ {
+	var v T_
+	g := _lowerOnceFunc(func() { v = f() })
+	return func() T_ {
+		g()
+		return v
+	}
+}
+
+// _lowerOnceValues is sync.OnceValues.
+func _lowerOnceValues[T1_, T2_ any](f func() (T1_, T2_)) func() (T1_, T2_) {
+	var v1 T1_
+	var v2 T2_
+	g := _lowerOnceFunc(func() { v1, v2 = f() })
+	return func() (T1_, T2_) {
+		g()
+		return v1, v2
+	}
+}

@@ -1,0 +1,280 @@
+package lowerlib
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"math"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+)
+
+// Each helper against what it stands in for, on the toolchain that runs
+// the tests (the interpreter's side: testdata/library_helpers.go).
+
+func TestMinMax(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range [][2]float64{{1, 2}, {2, 1}, {nan, 1}, {1, nan}, {math.Inf(-1), 0}, {0, math.Copysign(0, -1)}} {
+		a, b := c[0], c[1]
+		if got, want := _lowerMin(a, b), min(a, b); !same(got, want) {
+			t.Errorf("_lowerMin(%v, %v) = %v; min gives %v", a, b, got, want)
+		}
+		if got, want := _lowerMax(a, b), max(a, b); !same(got, want) {
+			t.Errorf("_lowerMax(%v, %v) = %v; max gives %v", a, b, got, want)
+		}
+	}
+	if _lowerMin("b", "a") != "a" || _lowerMax(3, 7) != 7 {
+		t.Error("_lowerMin or _lowerMax of strings or ints")
+	}
+}
+
+// same compares floats with NaN equal to NaN. (Go's min(0, -0) may
+// return either zero, so zeros' signs are not compared.)
+func same(a, b float64) bool { return a == b || a != a && b != b }
+
+func TestSorting(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	type item struct{ key, id int }
+	byKey := func(a, b item) int { return a.key - b.key }
+	for n := range 100 {
+		fl := make([]float64, n)
+		items := make([]item, n)
+		for i := range fl {
+			fl[i] = float64(rng.IntN(5))
+			if rng.IntN(10) == 0 {
+				fl[i] = math.NaN()
+			}
+			items[i] = item{rng.IntN(3), i}
+		}
+		a, b := slices.Clone(fl), slices.Clone(fl)
+		_lowerSort(a)
+		slices.Sort(b)
+		if fmt.Sprint(a) != fmt.Sprint(b) || _lowerIsSorted(a) != slices.IsSorted(a) || !_lowerIsSorted(a) {
+			t.Fatalf("n=%d: _lowerSort gave %v, slices.Sort %v", n, a, b)
+		}
+		if n > 1 && _lowerIsSorted(fl) != slices.IsSorted(fl) {
+			t.Fatalf("_lowerIsSorted(%v) = %v", fl, _lowerIsSorted(fl))
+		}
+		x, y := slices.Clone(items), slices.Clone(items)
+		_lowerSortFunc(x, byKey)
+		slices.SortFunc(y, byKey)
+		if !slices.Equal(x, y) {
+			t.Fatalf("n=%d: _lowerSortFunc gave %v, slices.SortFunc %v", n, x, y)
+		}
+		x, y = slices.Clone(items), slices.Clone(items)
+		_lowerSortStableFunc(x, byKey)
+		slices.SortStableFunc(y, byKey)
+		if !slices.Equal(x, y) {
+			t.Fatalf("n=%d: _lowerSortStableFunc gave %v, slices.SortStableFunc %v", n, x, y)
+		}
+		ints := make([]int, n)
+		for i := range ints {
+			ints[i] = rng.IntN(20)
+		}
+		slices.Sort(ints)
+		for target := -1; target <= 21; target++ {
+			i, ok := _lowerBinarySearch(ints, target)
+			j, found := slices.BinarySearch(ints, target)
+			if i != j || ok != found {
+				t.Fatalf("_lowerBinarySearch(%v, %d) = %d, %v; slices gives %d, %v", ints, target, i, ok, j, found)
+			}
+		}
+	}
+}
+
+func TestSliceFunctions(t *testing.T) {
+	s := []int{3, 1, 2}
+	if _lowerSlicesMin(s) != slices.Min(s) || _lowerSlicesMax(s) != slices.Max(s) {
+		t.Error("_lowerSlicesMin or _lowerSlicesMax")
+	}
+	if got := panicOf(func() { _ = _lowerSlicesMin([]int{}) }); got != panicOf(func() { _ = slices.Min([]int{}) }) {
+		t.Errorf("_lowerSlicesMin of nothing panics with %v", got)
+	}
+	if got := panicOf(func() { _ = _lowerSlicesMax([]int{}) }); got != panicOf(func() { _ = slices.Max([]int{}) }) {
+		t.Errorf("_lowerSlicesMax of nothing panics with %v", got)
+	}
+	r := slices.Clone(s)
+	_lowerReverse(r)
+	if !slices.Equal(r, []int{2, 1, 3}) {
+		t.Errorf("_lowerReverse: %v", r)
+	}
+	for _, c := range [][2][]int{{nil, {}}, {{1}, {1}}, {{1}, {2}}, {{1, 2}, {1}}} {
+		if _lowerEqual(c[0], c[1]) != slices.Equal(c[0], c[1]) {
+			t.Errorf("_lowerEqual(%v, %v)", c[0], c[1])
+		}
+	}
+	if _lowerClone([]int(nil)) != nil || _lowerClone([]int{}) == nil || !slices.Equal(_lowerClone(s), s) {
+		t.Error("_lowerClone keeps nil as nil and an empty slice empty")
+	}
+	m := map[string]int{"b": 2, "a": 1, "c": 3}
+	if got := _lowerSorted(_lowerMapsKeys(m)); !slices.Equal(got, slices.Sorted(maps.Keys(m))) {
+		t.Errorf("_lowerSorted(_lowerMapsKeys(m)) = %v", got)
+	}
+	if got := _lowerSorted(_lowerMapsValues(m)); !slices.Equal(got, slices.Sorted(maps.Values(m))) {
+		t.Errorf("_lowerSorted(_lowerMapsValues(m)) = %v", got)
+	}
+	if got := _lowerCollect(_lowerMapsKeys(map[int]bool{7: true})); !slices.Equal(got, []int{7}) {
+		t.Errorf("_lowerCollect: %v", got)
+	}
+	if got := _lowerCollect(_lowerMapsKeys(map[int]bool{})); got != nil {
+		t.Errorf("_lowerCollect of nothing: %#v, not nil as slices.Collect's", got)
+	}
+}
+
+// Insert and Delete leave the slice as slices' do: the same length,
+// capacity and elements, the backing array's past the length too.
+func TestInsertDelete(t *testing.T) {
+	for _, capacity := range []int{3, 4, 8} {
+		for i := 0; i <= 3; i++ {
+			for _, v := range [][]int{nil, {9}, {8, 9}} {
+				a := append(make([]int, 0, capacity), 1, 2, 3)
+				b := append(make([]int, 0, capacity), 1, 2, 3)
+				x, y := _lowerInsert(a, i, v...), slices.Insert(b, i, v...)
+				if !slices.Equal(x, y) || cap(x) != cap(y) || !slices.Equal(a[:cap(a)], b[:cap(b)]) {
+					t.Errorf("cap %d, Insert at %d of %v: %v (cap %d), slices.Insert %v (cap %d)", capacity, i, v, x, cap(x), y, cap(y))
+				}
+			}
+			for j := i; j <= 3; j++ {
+				a, b := []int{1, 2, 3}, []int{1, 2, 3}
+				x, y := _lowerDelete(a, i, j), slices.Delete(b, i, j)
+				if !slices.Equal(x, y) || !slices.Equal(a, b) {
+					t.Errorf("Delete(%d, %d): %v leaving %v, slices.Delete %v leaving %v", i, j, x, a, y, b)
+				}
+			}
+		}
+	}
+	s := []int{1, 2, 3}
+	s = _lowerInsert(s[:2], 1, s[1:]...) // v overlaps s
+	if !slices.Equal(s, []int{1, 2, 3, 2}) {
+		t.Errorf("Insert of a part of s: %v", s)
+	}
+	if panicOf(func() { _lowerInsert([]int{1}, 2, 5) }) == nil || panicOf(func() { _lowerDelete([]int{1}, 1, 0) }) == nil {
+		t.Error("an index out of range must panic, as in slices")
+	}
+}
+
+func TestMapsAndOr(t *testing.T) {
+	m := map[string]int{"a": 1}
+	c := _lowerMapsClone(m)
+	c["b"] = 2
+	if len(m) != 1 || _lowerMapsClone(map[string]int(nil)) != nil {
+		t.Error("_lowerMapsClone shares its map or makes nil non-nil")
+	}
+	_lowerMapsCopy(m, c)
+	if !maps.Equal(m, c) {
+		t.Errorf("_lowerMapsCopy: %v", m)
+	}
+	for _, c := range [][2]string{{"", ""}, {"", "b"}, {"a", "b"}, {"a", ""}} {
+		if _lowerOr(c[0], c[1]) != cmp.Or(c[0], c[1]) {
+			t.Errorf("_lowerOr(%q, %q)", c[0], c[1])
+		}
+	}
+}
+
+func TestOnce(t *testing.T) {
+	calls := 0
+	f := _lowerOnceFunc(func() { calls++ })
+	f()
+	f()
+	v := _lowerOnceValue(func() int { calls++; return calls })
+	a, b := v(), v()
+	vs := _lowerOnceValues(func() (int, error) { calls++; return calls, nil })
+	x, _ := vs()
+	y, _ := vs()
+	if calls != 3 || a != b || a != 2 || x != y || x != 3 {
+		t.Errorf("%d calls; OnceValue gave %d, %d; OnceValues %d, %d", calls, a, b, x, y)
+	}
+	// A panic of f is replayed on every call, as sync's are.
+	mine := _lowerOnceFunc(func() { panic("boom") })
+	theirs := sync.OnceFunc(func() { panic("boom") })
+	for range 2 {
+		if got, want := panicOf(mine), panicOf(theirs); got != want {
+			t.Errorf("_lowerOnceFunc's panic: %v; sync.OnceFunc's %v", got, want)
+		}
+	}
+}
+
+type myErr struct{ code int }
+
+func (e myErr) Error() string { return strconv.Itoa(e.code) }
+
+type asErr struct{}
+
+func (asErr) Error() string { return "as" }
+
+func (asErr) As(target any) bool {
+	if p, ok := target.(*myErr); ok {
+		*p = myErr{42}
+		return true
+	}
+	return false
+}
+
+func TestAs(t *testing.T) {
+	_, statErr := os.Stat("/nonexistent/lowerlib")
+	for _, err := range []error{
+		nil,
+		myErr{1},
+		fmt.Errorf("wrapped: %w", myErr{2}),
+		errors.Join(errors.New("x"), fmt.Errorf("y: %w", myErr{3})),
+		asErr{},
+		statErr,
+		errors.New("plain"),
+	} {
+		var mine, theirs myErr
+		if a, b := _lowerAs(err, &mine), errors.As(err, &theirs); a != b || mine != theirs {
+			t.Errorf("%v: _lowerAs %v %v, errors.As %v %v", err, a, mine, b, theirs)
+		}
+		var p1, p2 *fs.PathError
+		if a, b := _lowerAs(err, &p1), errors.As(err, &p2); a != b || p1 != p2 {
+			t.Errorf("%v: _lowerAs to *fs.PathError %v, errors.As %v", err, a, b)
+		}
+	}
+}
+
+func TestSmallOnes(t *testing.T) {
+	if e, ok := _lowerAssertOK[error](nil); e != nil || ok {
+		t.Error("_lowerAssertOK of nil")
+	}
+	if e, ok := _lowerAssertOK[error](myErr{1}); !ok || e != (myErr{1}) {
+		t.Error("_lowerAssertOK of an error")
+	}
+	if _, ok := _lowerAssertOK[error](3); ok {
+		t.Error("_lowerAssertOK of an int")
+	}
+	if _, ok := _lowerPanicValue(nil).(*runtime.PanicNilError); !ok || _lowerPanicValue(3) != 3 {
+		t.Error("_lowerPanicValue")
+	}
+	if got, want := fmt.Sprint(panicOf(func() { _lowerShift(-1) })), fmt.Sprint(panicOf(func() { n := -1; _ = 1 << n })); got != want {
+		t.Errorf("_lowerShift(-1) panics with %q; a shift by -1 with %q", got, want)
+	}
+	if _lowerShift(uint8(3)) != 3 {
+		t.Error("_lowerShift changed its count")
+	}
+	type pt struct{ x int }
+	p := &pt{1}
+	q := _lowerCopy(p)
+	p.x = 2
+	if q == p || q.x != 1 || _lowerCopy(3) != 3 {
+		t.Error("_lowerCopy does not copy what a pointer points to")
+	}
+	if _lowerRecovered(nil) != nil || _lowerRecovered(5) != 5 {
+		t.Error("_lowerRecovered")
+	}
+	if got := panicOf(func() { _lowerGoPanic("boom") }); got != "boom" || panicOf(func() { _lowerGoPanic(nil) }) != nil {
+		t.Errorf("_lowerGoPanic panics with %v", got)
+	}
+}
+
+func panicOf(f func()) (v any) {
+	defer func() { v = recover() }()
+	f()
+	return nil
+}
