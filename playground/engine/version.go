@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "20f050314f4300d6"
+const sourceDigest = "c8d57235426f8fc5"

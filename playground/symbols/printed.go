@@ -119,6 +119,10 @@ func (w *walker) walk(v reflect.Value, hidden bool, depth int) {
 			}
 		}
 	case reflect.Struct:
+		if isWrapper(t) {
+			w.why = "a value of one of the program's types with methods, held in an interface (an any, an []any), reaches fmt as the interpreter's wrapper for it ({0xc000... {...}}), which fmt prints where Go prints the value"
+			return
+		}
 		if t.Name() != "" {
 			return // a library's type
 		}
@@ -147,6 +151,16 @@ func (w *walker) walk(v reflect.Value, hidden bool, depth int) {
 			w.walk(it.Value(), hidden, depth+1)
 		}
 	}
+}
+
+// isWrapper reports whether t is the interpreter's wrapper for a value of
+// one of the program's types with methods held in an interface
+// (interp.valueInterface, unexported: a node of the program's syntax and
+// the value). yaegi v0.16.1 hands it to fmt as it is when the interface
+// is an argument (var x any = word("a"); fmt.Println(x)) or in one, and
+// fmt prints its fields.
+func isWrapper(t reflect.Type) bool {
+	return t.Name() == "valueInterface" && t.PkgPath() == "github.com/traefik/yaegi/interp"
 }
 
 // mayHold says a value of type t may be or hold what walk looks for.
