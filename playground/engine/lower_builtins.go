@@ -1,0 +1,122 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/goexpert/gointernals/playground/symbols"
+)
+
+// builtinRewrite, named builtins: min and max (Go 1.21), recover's wrapped
+// value, clear, and panic with nil or with a variable become helpers or the
+// library's functions.
+var builtinRewrite = rewrite{"builtins", func(l *lowering, s *syntax) {
+	for _, c := range s.calls {
+		l.builtinCall(c)
+	}
+}}
+
+// minMax: constant arguments fold to the chosen one (min(1.5, 2) stays an
+// untyped constant, as in Go); otherwise nested calls of a two-argument
+// generic helper.
+func (l *lowering) minMax(c *ast.CallExpr, fn string) {
+	if pick := foldMinMax(c.Args, fn); pick != nil {
+		l.replace(c, "("+l.text(pick)+")")
+		return
+	}
+	if len(c.Args) == 1 {
+		l.replace(c, "("+l.text(c.Args[0])+")")
+		return
+	}
+	helper := "_lowerMin"
+	if fn == "max" {
+		helper = "_lowerMax"
+	}
+	l.use(helper)
+	l.nest(c, helper)
+}
+
+// nest turns f(a, b, c) into helper(helper(a, b), c): the call's own
+// closing parenthesis closes the outermost helper call.
+func (l *lowering) nest(c *ast.CallExpr, helper string) {
+	l.add(edit{pos: l.off(c.Fun.Pos()), end: l.off(c.Lparen) + 1, text: strings.Repeat(helper+"(", len(c.Args)-1)})
+	for _, a := range c.Args[1 : len(c.Args)-1] {
+		l.insert(a.End(), ")")
+	}
+}
+
+// foldMinMax picks the argument min or max returns when all are literals
+// of numbers (decimal) or all of strings. (go/constant would do this in
+// general, at a cost in the playground's WebAssembly the cases do not
+// repay.)
+func foldMinMax(args []ast.Expr, fn string) ast.Expr {
+	var best ast.Expr
+	var bestNum float64
+	var bestStr string
+	kind := token.ILLEGAL
+	for _, a := range args {
+		k, num, str, ok := literalValue(a)
+		if !ok || (kind != token.ILLEGAL && (k == token.STRING) != (kind == token.STRING)) {
+			return nil
+		}
+		kind = k
+		better := false
+		if k == token.STRING {
+			better = (fn == "min" && str < bestStr) || (fn == "max" && str > bestStr)
+		} else {
+			better = (fn == "min" && num < bestNum) || (fn == "max" && num > bestNum)
+		}
+		if best == nil || better {
+			best, bestNum, bestStr = a, num, str
+		}
+	}
+	return best
+}
+
+func literalValue(e ast.Expr) (kind token.Token, num float64, str string, ok bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		switch e.Kind {
+		case token.INT, token.FLOAT:
+			n, err := strconv.ParseFloat(e.Value, 64)
+			return e.Kind, n, "", err == nil && !strings.ContainsAny(e.Value, "xXoObB_")
+		case token.STRING:
+			s, err := strconv.Unquote(e.Value)
+			return token.STRING, 0, s, err == nil
+		}
+	case *ast.UnaryExpr:
+		if k, n, _, ok := literalValue(e.X); ok && k != token.STRING && e.Op == token.SUB {
+			return k, -n, "", true
+		}
+	}
+	return token.ILLEGAL, 0, "", false
+}
+
+// builtinCall rewrites min(...), max(...), recover(), clear(x) and
+// panic(nil).
+func (l *lowering) builtinCall(c *ast.CallExpr) {
+	switch name := builtin(c.Fun); {
+	case (name == "min" || name == "max") && c.Ellipsis == token.NoPos && len(c.Args) > 0:
+		l.minMax(c, name)
+	case name == "recover" && len(c.Args) == 0:
+		// recover is still called by the deferred function itself, as Go
+		// requires: the helper only receives its result.
+		l.use("_lowerRecovered")
+		l.wrap(c, "_lowerRecovered(any(", "))")
+	case name == "clear" && len(c.Args) == 1:
+		l.imports[symbols.LowerPath] = true
+		l.replace(c.Fun, "_lowerRT.Clear")
+	case name == "panic" && len(c.Args) == 1 && builtin(c.Args[0]) == "nil":
+		l.imports["runtime"] = true
+		l.replace(c.Args[0], "new(_lower_runtime.PanicNilError)")
+	case name == "panic" && len(c.Args) == 1 && !isConstantLike(c.Args[0]):
+		// The interpreter panics with the variable, not its value (a
+		// deferred call that changes it changes what recover sees), and
+		// with nil where Go 1.21 panics with a *runtime.PanicNilError: the
+		// helper takes the value, and gives Go's for nil.
+		l.use("_lowerPanicValue")
+		l.wrap(c.Args[0], "_lowerPanicValue(", ")")
+	}
+}

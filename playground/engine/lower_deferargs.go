@@ -1,0 +1,197 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// deferArgRewrite, named deferArgs: a deferred call's arguments and
+// receiver are read when it runs, not at the defer; they are copied at the
+// defer.
+var deferArgRewrite = rewrite{"deferArgs", func(l *lowering, s *syntax) {
+	for _, d := range s.defers {
+		l.deferArgs(d)
+	}
+}}
+
+// deferArgs copies a deferred call's arguments, and its receiver when the
+// method has a value receiver, into fresh variables declared just before
+// the defer statement, in a block of their own. Constants stay in place (a
+// copy would give them their default type). An argument that spans lines
+// stays too: moving it would move its line breaks.
+func (l *lowering) deferArgs(d *ast.DeferStmt) {
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.inLoop(d) && !d.Call.Ellipsis.IsValid() {
+		switch {
+		case l.pointerMethod(sel):
+			if l.deferMethodCall(d, sel, l.text(sel.X)) {
+				return
+			}
+		case l.valueMethod(sel):
+			if l.deferMethodCall(d, sel, "_lowerCopy("+l.text(sel.X)+")") {
+				l.use("_lowerCopy")
+				return
+			}
+		case len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] && l.loopVar(sel.X, d):
+			// Receivers of either kind: a copy of the iteration's
+			// variable, as Go 1.22 has one per iteration.
+			if l.deferMethodCall(d, sel, l.text(sel.X)) {
+				return
+			}
+		}
+	}
+	decls := l.hoistArgs(d.Call.Args, "_lowerD")
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.valueMethod(sel) && !strings.Contains(l.text(sel.X), "\n") {
+		// What a pointer points to, when the receiver is one: a value
+		// receiver is copied at the defer.
+		v := l.name("_lowerR")
+		l.use("_lowerCopy")
+		decls = append(decls, v+" := _lowerCopy("+l.text(sel.X)+"); ")
+		l.replace(sel.X, v)
+	}
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.pointerMethod(sel) {
+		// A pointer receiver is read when the deferred call runs, not
+		// at the defer ("r := &res{n}; defer r.Close()" closed the r
+		// of the last assignment): the pointer is copied at the defer,
+		// where Go evaluates it.
+		v := l.name("_lowerR")
+		decls = append(decls, v+" := "+l.text(sel.X)+"; ")
+		l.replace(sel.X, v)
+	}
+	if len(decls) == 0 {
+		return
+	}
+	l.wrap(d, "{ "+strings.Join(decls, ""), " }")
+}
+
+// deferMethodCall rewrites "defer p.M(a, b)" in a loop, whose receiver
+// evaluates to recv (p for a pointer receiver, _lowerCopy(p) for a value
+// one), into "{ _lowerF2 := func() func() { _lowerR1 := p; _lowerD3 :=
+// a; return func() { _lowerR1.M(_lowerD3, b) } }(); defer _lowerF2() }"
+// (one := a name: of "_lowerR1, _lowerD3 := p, T{i}" the interpreter
+// assigns only the composite literal, multiAssigns' bug): a
+// variable declared in the loop's body is one slot for every iteration in
+// the interpreter, which the deferred calls would all read at the end;
+// the function called at the defer copies into a frame of its own.
+// Constant arguments stay; with another argument (one that spans lines,
+// or that another rewrite changes) it returns false.
+func (l *lowering) deferMethodCall(d *ast.DeferStmt, sel *ast.SelectorExpr, value string) bool {
+	return l.methodCallAt(d, d.Call, "defer", sel, value)
+}
+
+// methodCallAt is deferMethodCall for a defer or (kw "go") a go
+// statement st of call.
+func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel *ast.SelectorExpr, value string) bool {
+	if l.editedWithin(st) || strings.Contains(l.text(sel.X), "\n") || call.Ellipsis.IsValid() {
+		return false
+	}
+	recv := l.name("_lowerR")
+	decls := recv + " := " + value + "; "
+	var args []string
+	for _, a := range call.Args {
+		switch {
+		case isConstantLike(a):
+			args = append(args, l.text(a))
+		case l.hoistable(a) && !l.editedWithin(a):
+			v := l.name("_lowerD")
+			decls += v + " := " + l.text(a) + "; "
+			args = append(args, v)
+		default:
+			return false
+		}
+	}
+	f := l.name("_lowerF")
+	l.replace(st, "{ "+f+" := func() func() { "+decls+"return func() { "+recv+"."+sel.Sel.Name+"("+strings.Join(args, ", ")+") } }(); "+kw+" "+f+"() }")
+	return true
+}
+
+// pointerMethod: sel is x.M on a pointer variable x (pointerVar), every
+// method M of the file has a pointer receiver (one with a value receiver
+// copies what x points to, valueMethod), and no field is named M.
+func (l *lowering) pointerMethod(sel *ast.SelectorExpr) bool {
+	ms := l.methods[sel.Sel.Name]
+	if len(ms) == 0 || l.fields[sel.Sel.Name] || !pointerVar(sel.X) {
+		return false
+	}
+	for _, m := range ms {
+		if _, ptr := m.Recv.List[0].Type.(*ast.StarExpr); !ptr {
+			return false
+		}
+	}
+	return true
+}
+
+// pointerVar: x is a variable the syntax shows to be a pointer: declared
+// with a type *T, or from &..., or from a call of a function of the file
+// whose result there is a *T.
+func pointerVar(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
+		return false
+	}
+	isPtr := func(e ast.Expr) bool {
+		_, ok := e.(*ast.StarExpr)
+		return ok
+	}
+	fromValue := func(values []ast.Expr, names []*ast.Ident) bool {
+		i := -1
+		for j, n := range names {
+			if n == id || n.Obj == id.Obj {
+				i = j
+			}
+		}
+		if i < 0 {
+			return false
+		}
+		if len(values) == len(names) {
+			if u, ok := ast.Unparen(values[i]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+				return true
+			}
+		}
+		var call *ast.CallExpr
+		switch {
+		case len(values) == len(names):
+			call, _ = ast.Unparen(values[i]).(*ast.CallExpr)
+		case len(values) == 1:
+			call, _ = ast.Unparen(values[0]).(*ast.CallExpr) // its i-th result
+		}
+		if call == nil {
+			return false
+		}
+		f, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok || f.Obj == nil {
+			return false
+		}
+		fd, ok := f.Obj.Decl.(*ast.FuncDecl)
+		if !ok || fd.Type.Results == nil {
+			return false
+		}
+		var results []ast.Expr
+		for _, r := range fd.Type.Results.List {
+			for range max(1, len(r.Names)) {
+				results = append(results, r.Type)
+			}
+		}
+		if len(values) == len(names) {
+			return len(results) == 1 && isPtr(results[0])
+		}
+		return len(results) == len(names) && isPtr(results[i])
+	}
+	switch d := id.Obj.Decl.(type) {
+	case *ast.Field:
+		return isPtr(d.Type)
+	case *ast.ValueSpec:
+		return isPtr(d.Type) || (d.Type == nil && fromValue(d.Values, d.Names))
+	case *ast.AssignStmt:
+		var names []*ast.Ident
+		for _, e := range d.Lhs {
+			n, _ := e.(*ast.Ident)
+			if n == nil {
+				return false
+			}
+			names = append(names, n)
+		}
+		return d.Tok == token.DEFINE && fromValue(d.Rhs, names)
+	}
+	return false
+}

@@ -1,0 +1,71 @@
+package engine
+
+import (
+	"go/ast"
+	"strings"
+)
+
+// goPanicRewrite, named goPanic: a panic at the top of a goroutine other
+// than main's crashes the interpreter; the goroutine gets a deferred call
+// that ends the program as Go does, and is counted.
+var goPanicRewrite = rewrite{"goPanic", func(l *lowering, s *syntax) {
+	for _, g := range s.gos {
+		l.goPanic(g, l.names)
+	}
+}}
+
+// goPanic gives a goroutine a deferred call that ends the program when a
+// panic reaches the goroutine's top, as Go does; the interpreter would
+// crash instead. "go func() { ... }()" gets it first in the literal's body
+// (so it runs after the goroutine's own deferred calls, which may
+// recover), and a call before the go statement that counts it (goStart). "go f(a, b)", for a function the file declares or a
+// package's, becomes "{ _lowerG1 := a; go func() { defer
+// func() { _lowerGoPanic(recover()) }(); f(_lowerG1, b) }() }": the arguments are still
+// evaluated at the go statement. Any other go statement is left alone.
+func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
+	// go x.M(a) on a variable of the loop around it: the receiver and the
+	// arguments are evaluated at the go statement, from the iteration's
+	// own variable (the interpreter reads its one slot when the goroutine
+	// runs). Such a goroutine is not guarded, as before.
+	if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok && len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] && l.loopVar(sel.X, g) {
+		l.methodCallAt(g, g.Call, "go", sel, l.text(sel.X))
+		return
+	}
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		l.use("_lowerGoPanic")
+		l.insert(g.Pos(), goStart)
+		l.insert(lit.Body.Lbrace+1, " "+goDefer)
+		return
+	}
+	switch f := ast.Unparen(g.Call.Fun).(type) {
+	case *ast.Ident:
+		if f.Obj == nil || f.Obj.Kind != ast.Fun {
+			return
+		}
+	case *ast.SelectorExpr:
+		if imports[builtin(f.X)] == "" {
+			return
+		}
+	default:
+		return
+	}
+	for _, a := range g.Call.Args {
+		if !isConstantLike(a) && !l.hoistable(a) {
+			return // evaluated later, it could see another value
+		}
+	}
+	decls := l.hoistArgs(g.Call.Args, "_lowerG")
+	l.use("_lowerGoPanic")
+	l.wrap(g, "{ "+strings.Join(decls, "")+goStart, " }")
+	l.wrap(g.Call, "func() { "+goDefer+" ", " }()")
+}
+
+// goDefer is the deferred call goPanic adds. recover must be called by
+// the deferred function literal itself: the interpreter does not stop a
+// panic for a recover in a named function deferred directly.
+const goDefer = "defer func() { _lowerGoPanic(recover()) }();"
+
+// goStart, before a go statement goPanic guards, counts the goroutine
+// from its go statement, as Go does; the deferred call counts it out
+// (runtime.NumGoroutine, see Prepared.counted).
+const goStart = "_lowerRT.GoStart(); "

@@ -1,0 +1,137 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"sort"
+	"strings"
+)
+
+// loopVarRewrite, named loopVars: a loop has one variable for every
+// iteration, which closures and addresses share; the body starts with Go
+// 1.22's per- iteration copy.
+var loopVarRewrite = rewrite{"loopVars", func(l *lowering, s *syntax) {
+	l.structFields = structFields(s.file)
+	for _, r := range s.ranges {
+		switch {
+		case isIntExpr(r.X) && r.Tok != token.ASSIGN:
+			// rangeInt made its own copy.
+		case l.byIndex[r]:
+			// The value is declared in the body now, once per
+			// iteration; the key is an index.
+			l.loopCopies(r.Body, nil, nil, r.Key)
+		case r.Tok == token.DEFINE:
+			key, value := l.rangeTypes(r)
+			whole := []bool{l.mayHoldMethods(key), l.mayHoldMethods(value)}
+			l.loopCopies(r.Body, nil, whole, r.Key, r.Value)
+		}
+	}
+	for _, f := range s.fors {
+		if init, ok := f.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
+			l.loopCopies(f.Body, f.Body, nil, init.Lhs...)
+		}
+	}
+}}
+
+// loopCopies starts the body with "v := v;" for each loop variable a
+// closure in the body uses (and, in a range, that the body assigns or
+// takes the address of, or uses whole where whole[i] says the variable
+// vars[i] may hold a value of a type with methods: methodvars.go).
+// assigned, when not nil, is where an assignment to the variable would
+// make the copy wrong (a three-clause loop's body: its changes must reach
+// the next iteration).
+func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, whole []bool, vars ...ast.Expr) {
+	if body == nil {
+		return
+	}
+	objs := objects(vars...)
+	used := map[*ast.Object]string{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			return true
+		}
+		ast.Inspect(lit.Body, func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok && objs[id.Obj] {
+				used[id.Obj] = id.Name
+			}
+			return true
+		})
+		return false
+	})
+	if assigned == nil {
+		// A range's variables: the interpreter iterates with the key
+		// itself, so assigning it in the body changed the iteration
+		// (for i := range xs { i++ } skipped elements, or never ended),
+		// and takes the address of the one variable of the loop (&v is
+		// the same for every element). The body gets its own copies, as
+		// Go 1.22 gives each iteration its own variables: the range
+		// does not read them back.
+		for i, v := range vars {
+			byValue := i < len(whole) && whole[i]
+			if id, ok := v.(*ast.Ident); ok && id.Obj != nil && id.Name != "_" && (assigns(body, map[*ast.Object]string{id.Obj: id.Name}) || byValue && usedWhole(body, id.Obj)) {
+				used[id.Obj] = id.Name
+			}
+		}
+	}
+	if len(used) == 0 || (assigned != nil && assigns(assigned, used)) {
+		return
+	}
+	var names []string
+	for _, name := range used {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	list := strings.Join(names, ", ")
+	l.insert(body.Lbrace+1, " "+list+" := "+list+";")
+}
+
+// usedWhole reports whether body uses the variable obj as a whole value
+// (v, not v.f or v.M()): handed on, a range's variable of a type with
+// methods stays bound to the interpreter's one slot for it (appended to
+// an []any, every element was the last), where a variable declared in
+// the body is copied.
+func usedWhole(body *ast.BlockStmt, obj *ast.Object) bool {
+	found := false
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if id, ok := n.(*ast.Ident); ok && id.Obj == obj && len(stack) > 0 {
+			if sel, ok := stack[len(stack)-1].(*ast.SelectorExpr); !ok || sel.X != id {
+				found = true
+			}
+		}
+		stack = append(stack, n)
+		return !found
+	})
+	return found
+}
+
+// assigns reports whether body assigns, increments or takes the address of
+// one of vars.
+func assigns(body *ast.BlockStmt, vars map[*ast.Object]string) bool {
+	found := false
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && vars[id.Obj] != ""
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				for _, e := range n.Lhs {
+					found = found || is(e)
+				}
+			}
+		case *ast.IncDecStmt:
+			found = found || is(n.X)
+		case *ast.UnaryExpr:
+			found = found || (n.Op == token.AND && is(n.X))
+		}
+		return !found
+	})
+	return found
+}
