@@ -1293,10 +1293,10 @@ func (pf *panicFree) body(b *ast.BlockStmt) bool {
 
 // loopAddress reports &i of a three-clause loop's variable in its body:
 // Go 1.22 gives each iteration its own i, the interpreter one for the
-// whole loop (ps = append(ps, &i) gave three pointers to 3). A copy at the
-// top of the body would be another variable than the one the loop's
-// post statement counts on (a call given &i may change it), so this is
-// announced rather than rewritten.
+// whole loop (ps = append(ps, &i) gave three pointers to 3). The source
+// pass gives the body its own i where it can (perIterationRewrite); what
+// is left here is a loop it left as it is (a goto in the body, another
+// variable of i's name declared in it).
 func loopAddress(body *ast.BlockStmt, vars map[*ast.Object]bool, add func(token.Pos, string, string)) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {

@@ -89,6 +89,9 @@ type lowering struct {
 	// structFields are the types of the file's struct fields, by name
 	// (methodvars.go).
 	structFields map[string][]ast.Expr
+	// perIteration are the loops whose variables perIterationRewrite
+	// gave the body.
+	perIteration map[*ast.ForStmt]bool
 }
 
 // edit replaces src[pos:end] with text. An insertion (pos == end) that
@@ -163,6 +166,7 @@ var rewrites = []rewrite{
 	errorCaseRewrite,
 	rangeIntRewrite,
 	chanRangeRewrite,
+	perIterationRewrite,
 	loopVarRewrite,
 	builtinRewrite,
 	nestedCallRewrite,

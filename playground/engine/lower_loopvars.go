@@ -27,7 +27,7 @@ var loopVarRewrite = rewrite{"loopVars", func(l *lowering, s *syntax) {
 		}
 	}
 	for _, f := range s.fors {
-		if init, ok := f.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
+		if init, ok := f.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE && !l.perIteration[f] {
 			l.loopCopies(f.Body, f.Body, nil, init.Lhs...)
 		}
 	}

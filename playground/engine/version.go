@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "6d9707a18d1461b8"
+const sourceDigest = "a32f63520bdc8420"

@@ -1,0 +1,33 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+// The loop counts with a variable of its own, the body's i is copied
+// from it and back, on the loop's lines; a loop whose body only reads i
+// keeps its variable.
+func TestPerIterationRewrite(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{"for i := 0; i < n; i++ {\n\t\tps = append(ps, &i)\n\t}",
+			"for _lowerL1 := 0; _lowerL1 < n; _lowerL1++ { i := _lowerL1; {\n\t\tps = append(ps, &i)\n\t}; _lowerL1 = i }"},
+		{"for i := 0; i < n; i++ {\n\t\tps = append(ps, &i)\n\t\tif i == 1 {\n\t\t\tcontinue\n\t\t}\n\t}",
+			"\t\t\t_lowerL1 = i; continue\n"},
+		{"for i, j := 0, n; i < j; i, j = i+1, j-1 {\n\t\tps = append(ps, &j)\n\t}",
+			"for _lowerL1, _lowerL2 := 0, n; _lowerL1 < _lowerL2; _lowerL1, _lowerL2 = _lowerL1+1, _lowerL2-1 { i, j := _lowerL1, _lowerL2; {"},
+		{"for i := 0; i < n; i++ {\n\t\t_ = i\n\t}", "for i := 0; i < n; i++ {\n\t\t_ = i\n\t}"},
+	} {
+		src := "package main\n\nfunc main() {\n\tn := 3\n\tvar ps []*int\n\t" + c.body + "\n\t_ = ps\n}\n"
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(p.Code, c.want) {
+			t.Errorf("%s\nlowered to\n%s\nwant it to contain\n%s", c.body, p.Code, c.want)
+		}
+		if why := p.HandOver(); why != "" {
+			t.Errorf("%s\nhanded over: %s", c.body, why)
+		}
+	}
+}
