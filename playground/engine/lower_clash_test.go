@@ -17,8 +17,9 @@ import (
 // programs: testdata's, the corpus, the compile errors, TestGenerate's
 // seed set and two generated programs where rangeInt's header clashed
 // with libCalls' slices.Sorted (for i := range len(slices.Sorted(...))),
-// and TestLoweringRewrites' cases. (Making a program costs the generator
-// about 20 ms on a busy machine, so not thousands here.)
+// and the rewrites' cases (lower_<name>_test.go). (Making a program
+// costs the generator about 20 ms on a busy machine, so not thousands
+// here.)
 func TestRewritesDoNotClash(t *testing.T) {
 	var names, srcs []string
 	for _, pat := range []string{"testdata/*.go", "testdata/corpus/*.go", "testdata/compileerrs/*.go"} {
@@ -50,9 +51,12 @@ func TestRewritesDoNotClash(t *testing.T) {
 		names = append(names, fmt.Sprintf("generated seed %d", seed))
 		srcs = append(srcs, g.make(seed).src)
 	}
-	for i, c := range loweringCases {
-		names = append(names, fmt.Sprintf("TestLoweringRewrites case %d", i))
-		srcs = append(srcs, c.program())
+	for name, cases := range rewriteCases {
+		for i, c := range cases {
+			src, _, _ := c.program()
+			names = append(names, fmt.Sprintf("%s's case %d", name, i))
+			srcs = append(srcs, src)
+		}
 	}
 	for i, src := range srcs {
 		fset := token.NewFileSet()

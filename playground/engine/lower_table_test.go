@@ -11,8 +11,9 @@ import (
 
 // The table holds to its form: each rewrite is a variable of its own
 // file, lower_<name>.go (the name lowercased), whose doc comment starts
-// with the variable's name and says what the rewrite does; names are
-// unique (a clash names them).
+// with the variable's name and says what the rewrite does, and its own
+// test file of cases, lower_<name>_test.go (TestRewriteCases runs them);
+// names are unique (a clash names them).
 func TestRewritesAreDocumented(t *testing.T) {
 	fset := token.NewFileSet()
 	docs := map[string]string{} // "file var" -> doc
@@ -55,6 +56,9 @@ func TestRewritesAreDocumented(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s declares no rewrite named %s", file, r.name)
+		}
+		if _, err := os.Stat(strings.TrimSuffix(file, ".go") + "_test.go"); err != nil {
+			t.Errorf("rewrite %s has no test file of cases: %v", r.name, err)
 		}
 	}
 	if len(docs) != len(rewrites) {

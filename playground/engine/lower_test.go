@@ -38,64 +38,6 @@ func TestLoweringKeepsLines(t *testing.T) {
 	}
 }
 
-// Lowered code reads as intended on one line of each kind.
-func TestLoweringRewrites(t *testing.T) {
-	for _, c := range loweringCases {
-		p, err := Prepare(c.program())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(p.Code, c.want) {
-			t.Errorf("%s\nlowered to\n%s\nwant it to contain\n%s", c.body, p.Code, c.want)
-		}
-	}
-}
-
-type loweringCase struct{ imports, body, want string }
-
-// program is the case's body in a main function, after n := 3.
-func (c loweringCase) program() string {
-	if c.imports != "" {
-		return "package main\n\nimport \"" + c.imports + "\"\n\nfunc main() {\n\tn := 3\n\t" + c.body + "\n}\n"
-	}
-	return "package main\n\nfunc main() {\n\tn := 3\n\t" + c.body + "\n}\n"
-}
-
-var loweringCases = []loweringCase{
-	{"", "for i := range n {\n\t\tgo func() { println(i) }()\n\t}",
-		"{ _lowerN1 := n; for i := _lowerN1 - _lowerN1; i < _lowerN1; i++ { i := i;"},
-	{"", "println(min(n, 2, 3), max(1.5, 2))", "println(_lowerMin(_lowerMin(n, 2), 3), (2))"},
-	{"", "defer println(\"n is\", n)", "{ _lowerD1 := n; defer println(\"n is\", _lowerD1) }"},
-	{"", "defer func() { r := recover(); println(r) }()", "r := _lowerRecovered(any(recover()))"},
-	{"", "defer func() { r := recover(); println(r) }()", "package main; import (_lowerRT \"playground/lower\")\n"},
-	{"", "defer func() { err, ok := recover().(error); println(err, ok) }()", "err, ok := _lowerAssertOK[error](_lowerRecovered(any(recover())))"},
-	{"", "panic(nil)", "panic(new(_lower_runtime.PanicNilError))"},
-	{"", "m := map[int]int{n: n}; clear(m)", "_lowerRT.Clear(m)"},
-	{"", "var x any = n; e, ok := x.(error); println(e, ok)", "e, ok := _lowerAssertOK[error](x)"},
-	{"", "ch := make(chan int, 1); f := func() int { return <-ch }", "{ _lowerR1 := <-ch; return _lowerR1 }"},
-	{"", "cs := []chan int{}; for i, c := range cs { println(i, <-c) }",
-		"{ _lowerX1 := cs; for i := range _lowerX1 { c := _lowerX1[i]; println(i, <-c) } }"},
-	{"slices", "s := []int{n}; slices.Sort(s)", "_lowerSort(s)"},
-	{"", "go func() { println(n) }()", "_lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); println(n) }()"},
-	{"fmt", "go fmt.Println(n, 1)", "{ _lowerG1 := n; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); fmt.Println(_lowerG1, 1) }() }"},
-	{"", "f := func() {}; go f()", "go f()"},
-	{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "f := _lowerOnceValue(func()"},
-	{"sync", "f := sync.OnceValue(func() int { return n }); println(f())", "package main; import (_lowerRT \"playground/lower\"; _lower_sync \"sync\")\n"},
-	{"", "for i := range n { s := i * 2; defer func() { println(i, s, n) }() }",
-		"s := i * 2; { _lowerF2 := func() func() { i, s := i, s; return func() { println(i, s, n) } }(); defer _lowerF2() } }"},
-	{"", "var v any = n; switch v.(type) { case int, error: println(1) }",
-		"switch _lowerTS1 := v.(type) { case int, _lowerRT.Error: println(1) }"},
-	{"", "c := make(chan int); for { select { case <-c: if n > 0 { break }; continue } }",
-		"{ _lowerSel1: select { case <-c: if n > 0 { break _lowerSel1 }; { continue } } }"},
-	{"", "a, b := n, n; a, b = len(\"ab\"), 0; c, d := []int{a}, b; println(a, b, c, d)",
-		"{ var _lowerA1 = len(\"ab\"); a, b = _lowerA1, 0 }; _lowerA2 := []int{a}; c, d := _lowerA2, b;"},
-	// A count shown unsigned is never negative; an int is checked.
-	{"", "k, u := uint(n), uint8(2); var w uint16; println(1<<k, 1<<u, 1<<w, 1<<uint(n), 1<<n)",
-		"println(1<<k, 1<<u, 1<<w, 1<<uint(n), 1<<_lowerShift(n))"},
-	{"sort", "for i := range n { s := []int{i, n}; sort.Slice(s, func(a, b int) bool { return s[a] < s[b] }) }",
-		"sort.Slice(s, (func(a, b int) bool { return s[a] < s[b] }))"},
-}
-
 // The sorting helpers go through package sort (the interpreter has no
 // slices.SortFunc). That gives the permutation Go's slices would only
 // because both packages' pdqsort come from one template: this holds the
