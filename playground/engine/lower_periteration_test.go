@@ -31,3 +31,37 @@ func TestPerIterationRewrite(t *testing.T) {
 		}
 	}
 }
+
+var _ = addCases("perIteration",
+	// The address of the loop's variable, one per iteration.
+	rewriteCase{
+		body: `var ps []*int
+for i := 0; i < 3; i++ {
+	ps = append(ps, &i)
+}
+fmt.Println(*ps[0], *ps[1], *ps[2])`,
+		lowered: `var ps []*int
+for _lowerL1 := 0; _lowerL1 < 3; _lowerL1++ { i := _lowerL1; {
+	ps = append(ps, &i)
+}; _lowerL1 = i }
+fmt.Println(*ps[0], *ps[1], *ps[2])`,
+		out: "0 1 2\n",
+	},
+	// The variable assigned in the body and captured: the change reaches
+	// the next iteration.
+	rewriteCase{
+		body: `var fs []func() int
+for i := 0; i < 6; i++ {
+	i++
+	fs = append(fs, func() int { return i })
+}
+fmt.Println(fs[0](), fs[1](), fs[2]())`,
+		lowered: `var fs []func() int
+for _lowerL1 := 0; _lowerL1 < 6; _lowerL1++ { i := _lowerL1; {
+	i++
+	fs = append(fs, func() int { return i })
+}; _lowerL1 = i }
+fmt.Println(fs[0](), fs[1](), fs[2]())`,
+		out: "1 3 5\n",
+	},
+)
