@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -219,4 +220,42 @@ func utf16Len(s string) int {
 		}
 	}
 	return n
+}
+
+// TestBrowserTypeErrorsHandedOver: on Automatic, a program Go's compiler
+// rejects for what only types tell (a constant that overflows through a
+// named constant, append's result not used), and that the interpreter
+// would run, is handed to the Go toolchain, which shows go build's
+// errors and exit status 1; a 50-line program that compiles stays in the
+// interpreter, its time with the check printed.
+func TestBrowserTypeErrorsHandedOver(t *testing.T) {
+	t.Parallel()
+	tab, _, _ := onChannels(t)
+	const id = channelsID
+	pickEngine(t, tab, id, "auto")
+	code := "package main\n\nimport \"fmt\"\n\nconst big = 1 << 40\n\nfunc main() {\n\tvar x int32 = big\n\ts := []int{1}\n\tappend(s, 2)\n\tfmt.Println(x, s)\n}\n"
+	typeCode(t, tab, id, code)
+	want := goBuildErrors(t, editorValue(t, tab, id))
+	state, output, status := runPlayground(t, tab, id, 180*time.Second)
+	engine, note := engineOf(t, tab, id)
+	if state != "error" || output != want || engine != "exact" || !strings.Contains(status, "exit status 1") {
+		t.Errorf("state %s, engine %s, output %q, status %q; want %q from the Go toolchain", state, engine, output, status, want)
+	}
+	if !strings.Contains(note, "needs the Go compiler") {
+		t.Errorf("the note says %q", note)
+	}
+	var fifty strings.Builder
+	fifty.WriteString("package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\ntype point struct{ x, y int }\n\nfunc (p point) text() string { return fmt.Sprintf(\"(%d,%d)\", p.x, p.y) }\n\nfunc main() {\n\tvar b strings.Builder\n")
+	for i := 0; strings.Count(fifty.String(), "\n") < 48; i++ {
+		fmt.Fprintf(&fifty, "\tb.WriteString(point{%d, %d}.text())\n", i, i*i)
+	}
+	fifty.WriteString("\tfmt.Println(b.Len())\n}\n")
+	setCode(t, tab, id, fifty.String())
+	start := time.Now()
+	state, output, _ = runPlayground(t, tab, id, 60*time.Second)
+	took := time.Since(start)
+	if engine, _ := engineOf(t, tab, id); state == "error" || engine != "fast" {
+		t.Errorf("the 50-line program: state %s on the %s engine, output %q", state, engine, output)
+	}
+	t.Logf("a 50-line program on Automatic, the interpreter with the check: %v in the page", took)
 }

@@ -126,13 +126,34 @@ func WasmExec(ctx context.Context, moduleDir string) ([]byte, error) {
 
 // wasmFlags build the module small: no symbol table or DWARF, no paths
 // of this machine, no VCS stamp (the module is its sources, not the
-// commit they sit in), and no inlining in the module's own packages
-// ("./..." from the module root). Those run once per program (the source
-// pass, the check, the symbol tables' set-up), so inlining buys nothing
-// there, and leaving it out took the gzipped module from 3,000,785 to
-// 2,979,969 bytes on 2026-12-01 (TestPlaygroundBudgets prints the size);
-// the interpreter and the standard library keep theirs.
-var wasmFlags = []string{"-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-gcflags=./...=-l"}
+// commit they sit in), and no inlining in the code that runs once per
+// program rather than while it runs: the module's own packages ("./..."
+// from the module root: the source pass, the check, the symbol tables'
+// set-up) and onceGcflags' packages (parsing, type-checking, constants).
+// Leaving it out of the module's own took the gzipped module from
+// 3,000,785 to 2,979,969 bytes on 2026-12-01 (TestPlaygroundBudgets
+// prints the size); out of onceGcflags' too, with go/types in (the
+// check of typecheck.go), from 3,689,073 to 3,455,350 on 2026-12-02.
+// The interpreter's run loop, the runtime and the library a program
+// calls keep theirs.
+var wasmFlags = append([]string{"-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-gcflags=./...=-l"}, onceGcflags()...)
+
+// onceGcflags turns inlining off in the packages the interpreter and the
+// check use once per program, before it runs: Go's parser and type
+// checker, constant arithmetic, yaegi's build-tag and import machinery,
+// go/format (the editor's Format).
+func onceGcflags() []string {
+	var flags []string
+	for _, pkg := range []string{
+		"go/ast", "go/build", "go/build/constraint", "go/constant", "go/doc", "go/doc/comment",
+		"go/format", "go/parser", "go/printer", "go/scanner", "go/token", "go/types", "go/version",
+		"internal/buildcfg", "internal/types/errors", "math/big", "regexp", "regexp/syntax",
+		"text/tabwriter", "flag", "os/exec",
+	} {
+		flags = append(flags, "-gcflags="+pkg+"=-l")
+	}
+	return flags
+}
 
 // goEnv asks the go command for its GOROOT and version, once per module
 // directory and process: a dev server rebuilds many times, and starting

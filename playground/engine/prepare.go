@@ -33,8 +33,10 @@ type Prepared struct {
 
 // checks are what Go's compiler rejects and the interpreter would run
 // anyway, each in the compiler's words and at its positions, from the
-// syntax tree and the parser's resolution of identifiers (no go/types:
-// see Detect). Each has its own file and test.
+// syntax tree and the parser's resolution of identifiers. Each has its
+// own file and test. go/types (typecheck.go) finds more, but its words
+// are not the compiler's: what it finds that these lack only hands the
+// program over.
 var checks = []func(*token.FileSet, *ast.File) []Finding{
 	unused,         // unused.go: variables, imports
 	mismatches,     // mismatch.go: assignment of a call's results
@@ -62,6 +64,9 @@ func Prepare(src string) (*Prepared, error) {
 	if miss := mainPackage(fset, file); miss != nil && (file.Name.Name != "main" || len(errs) == 0) {
 		errs = miss
 	}
+	// Before lowering, which rewrites the tree: the reader's program is
+	// what Go's type checker judges.
+	typeErrs, _ := typeCheck(fset, file)
 	origFset, origFile := fset, file
 	code, pm, clashes := lower(fset, file, src)
 	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes}
@@ -88,6 +93,7 @@ func Prepare(src string) (*Prepared, error) {
 	// What only types would prove a compile error is named, so that
 	// Automatic lets the compiler say it (suspects.go).
 	p.findings = append(p.findings, suspects(origFset, origFile)...)
+	p.findings = append(p.findings, unlisted(typeErrs, errs)...)
 	sortFindings(p.findings)
 	sortFindings(errs)
 	p.errs = errs
@@ -110,8 +116,8 @@ func (p *Prepared) Errors() []Finding { return p.errs }
 // Ten errors or more are never complete: go build stops at the tenth with
 // "too many errors", which the check does not imitate.
 //
-// Nor is a list beside what suspects.go names: go build may reject that
-// too.
+// Nor is a list beside what suspects.go names, or a type error the list
+// lacks (typecheck.go): go build may reject that too.
 func (p *Prepared) ErrorsComplete() bool {
 	for _, f := range p.findings {
 		if f.Construct == suspectConstruct {

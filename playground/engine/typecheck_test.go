@@ -440,6 +440,117 @@ func TestTypeCheckCompilingPrograms(t *testing.T) {
 	t.Logf("%d programs (%d of the site), %d not judged: %v", len(progs), site, len(skipped), skipped)
 }
 
+// TestTypeCheckHandsOver: programs Go's compiler rejects and the
+// interpreter ran (yaegi v0.16.1 printed their output with status 0, and
+// no check of the source pass named them), each a class of what only
+// types can tell. Automatic now hands each to the Go toolchain. (== on a
+// type parameter constrained by another package's interface is
+// comparable.go's, in the compiler's words.)
+func TestTypeCheckHandsOver(t *testing.T) {
+	for name, body := range map[string]string{
+		"a method value's two results used as one": `type T struct{}
+
+func (T) F() (int, error) { return 1, nil }
+
+func main() {
+	f := T{}.F
+	x := f()
+	fmt.Println(x)
+}`,
+		"another package's method's two results used as one": `func main() {
+	b := strings.NewReader("a").ReadByte()
+	fmt.Println(b)
+}`,
+		"a function value's two results used as one": `func main() {
+	parse := strconv.Atoi
+	n := parse("7")
+	fmt.Println(n)
+}`,
+		"a named constant that overflows": `const big = 1 << 40
+
+func main() {
+	var x int32 = big
+	fmt.Println(x)
+}`,
+		"a constant expression that overflows": `func main() {
+	fmt.Println(int64(1) << 63)
+}`,
+		"a field of a map's element assigned": `type P struct{ score int }
+
+func main() {
+	m := map[string]P{"a": {}}
+	m["a"].score = 10
+	fmt.Println(m)
+}`,
+		"a type argument outside its constraint": `func Sum[T int | float64](xs []T) (s T) {
+	for _, x := range xs {
+		s += x
+	}
+	return
+}
+
+func main() { fmt.Println(Sum([]string{"a", "b"})) }`,
+		"a constraint used as a type": `type Number interface{ int | float64 }
+
+func main() {
+	var n Number
+	fmt.Println(n)
+}`,
+		"a pointer method on a call's result": `type C struct{ n int }
+
+func (c *C) Inc() { c.n++ }
+
+func mk() C { return C{} }
+
+func main() {
+	mk().Inc()
+	fmt.Println("done")
+}`,
+		"append's result not used": `func main() {
+	s := []int{1}
+	append(s, 2)
+	fmt.Println(s)
+}`,
+		"a recursive struct": `type Node struct{ next Node }
+
+func main() {
+	var n Node
+	fmt.Println(n)
+}`,
+		"main with a result": `func main() int {
+	fmt.Println("x")
+	return 0
+}`,
+		"a type that does not implement another package's interface": `type R struct{}
+
+func (R) Read(p []byte) int { return 0 }
+
+var _ io.Reader = R{}
+
+func main() { fmt.Println("x") }`,
+		"a type switch on a non-interface": `func main() {
+	x := 5
+	switch v := x.(type) {
+	case int:
+		fmt.Println(v)
+	}
+}`,
+		"+ on a type parameter constrained by any": `func Add[T any](a, b T) T { return a + b }
+
+func main() { fmt.Println(Add(1, 2)) }`,
+	} {
+		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"strconv\"\n\t\"strings\"\n)\n\nvar (\n\t_ = io.EOF\n\t_ = strconv.Itoa\n\t_ = strings.ToUpper\n)\n\n" + body + "\n"
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		why := BeforeRun(p, nil)
+		if !strings.Contains(why, "Go's type checker rejects") {
+			t.Errorf("%s: Automatic's choice is %q, want a hand-over for the type checker's error", name, why)
+		}
+	}
+}
+
 // TestLibraryTypeNames: a type of the library named by the program is
 // the type's own name, not an alias of it, whether or not another object
 // of the library made the type first (time.Duration by time.Since).
@@ -459,5 +570,22 @@ func TestLibraryTypeNames(t *testing.T) {
 				t.Errorf("time.%s is an alias", n)
 			}
 		}
+	}
+}
+
+// TestWarmProgram: Warm's program compiles (typeCheck finds nothing,
+// and judges it) and stays in the interpreter.
+func TestWarmProgram(t *testing.T) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "main.go", warmProgram, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs, skip := typeCheck(fset, file); len(errs) > 0 || skip != "" {
+		t.Errorf("typeCheck: %v %q", errs, skip)
+	}
+	p, err := Prepare(warmProgram)
+	if why := BeforeRun(p, err); why != "" {
+		t.Errorf("handed over: %s", why)
 	}
 }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "096f0d61bd1c3d8f"
+const sourceDigest = "34ded4ad790a7b2a"

@@ -54,6 +54,9 @@ func main() {
 		go handle(kind, id, code, auto)
 		return nil
 	})
+	// Before the handler is installed, so that no program runs beside
+	// it: worker.js keeps the page's requests until then.
+	engine.Warm()
 	js.Global().Set("__goplay", handler)
 	js.Global().Call("__goplayReady")
 	select {}
