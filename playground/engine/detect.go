@@ -107,6 +107,7 @@ var mayDiffer = map[string]bool{
 	"address of a loop variable":  true,
 	"builtin print":               true,
 	"goexit outside a goroutine":  true,
+	"interface holds a copy":      true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -352,6 +353,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	pointerMethods(file, add)
 	printedTypes(file, add)
 	interfaceFields(file, imports, add)
+	interfaceAliases(file, imports, add)
 	genericInits(file, add)
 	selectGotos(file, add)
 	multiValues(file, add)

@@ -383,7 +383,7 @@ func TestPrintedOtherwiseIsHandedOver(t *testing.T) {
 			"(Xid)", ""},
 		{"an any holding a value of a type with methods (the interpreter printed its wrapper, {0xc000... {...}})",
 			head + "type word string\n\nfunc (w word) Shout() string { return string(w) + \"!\" }\n\nvar _ = time.Second\n\nfunc main() {\n\tvar x any = word(\"a\")\n\tfmt.Println(x)\n\tfmt.Println([]any{word(\"b\")})\n}\n",
-			"the interpreter's wrapper", ""},
+			"the interpreter's wrapper", "interface holds a copy"},
 		{"a struct embedding time.Duration (Go prints its String)",
 			head + "type span struct {\n\ttime.Duration\n}\n\nfunc main() {\n\tfmt.Println(span{time.Second})\n}\n",
 			"", "promoted method"},

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "34ded4ad790a7b2a"
+const sourceDigest = "4c708f5de7f1c121"
