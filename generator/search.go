@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"slices"
 	"strings"
 
@@ -49,15 +50,14 @@ func searchIndex(ps []*page) ([]byte, error) {
 // sections cuts a page's HTML at its h2 and h3 headings. Prose, lists,
 // tables and captions are kept; code blocks, diagrams and program output
 // are left out (they would swamp the prose with identifiers), but inline
-// code stays.
+// code stays. It reads the HTML as a stream of tokens: building the tree
+// (html.Parse) cost three times as much, and the markdown stage's HTML
+// needs none of the parser's repairs (TestSectionsAsTheTreeHas).
 func sections(url, title string, body []byte) ([]searchSection, error) {
-	doc, err := html.Parse(bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
+	z := html.NewTokenizer(bytes.NewReader(body))
 	cur := &searchSection{URL: url, Page: title}
 	var out []searchSection
-	var text strings.Builder
+	var text, heading strings.Builder
 	flush := func() {
 		cur.Text = norm.NFC.String(strings.Join(strings.Fields(text.String()), " "))
 		if cur.Text != "" || cur.Title != "" {
@@ -65,57 +65,77 @@ func sections(url, title string, body []byte) ([]searchSection, error) {
 		}
 		text.Reset()
 	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
+	// skip is the element whose content is left out, and depth how many
+	// of it are open; inHeading is the h2 or h3 being read.
+	var skip, inHeading atom.Atom
+	depth := 0
+	id := ""
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if err := z.Err(); err != io.EOF {
+				return nil, err
+			}
+			flush()
+			return out, nil
+		case html.TextToken:
+			switch {
+			case skip != 0:
+			case inHeading != 0:
+				heading.Write(z.Text())
+			default:
+				text.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			if skip != 0 {
+				if a == skip && tt == html.StartTagToken {
+					depth++
+				}
+				continue
+			}
+			if inHeading != 0 {
+				continue
+			}
+			switch a {
 			case atom.Pre, atom.Svg, atom.Script, atom.Style, atom.Button:
-				return
+				if tt == html.StartTagToken {
+					skip, depth = a, 1
+				}
 			case atom.H2, atom.H3:
-				flush()
-				cur = &searchSection{URL: url + "#" + htmlAttr(n, "id"), Page: title, Title: norm.NFC.String(strings.Join(strings.Fields(htmlText(n)), " "))}
-				return
+				id = ""
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					if string(k) == "id" {
+						id = string(v)
+						break
+					}
+				}
+				if tt == html.StartTagToken {
+					inHeading = a
+				}
+				heading.Reset()
 			case atom.P, atom.Li, atom.Td, atom.Th, atom.Figcaption, atom.Blockquote, atom.Br, atom.Div:
 				text.WriteByte(' ')
 			}
-		}
-		if n.Type == html.TextNode {
-			text.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	flush()
-	return out, nil
-}
-
-// htmlAttr is n's attribute key, "" when n is not an element or has none.
-func htmlAttr(n *html.Node, key string) string {
-	if n.Type != html.ElementNode {
-		return ""
-	}
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case skip != 0:
+				if a == skip {
+					if depth--; depth == 0 {
+						skip = 0
+					}
+				}
+			case inHeading != 0 && a == inHeading:
+				inHeading = 0
+				flush()
+				cur = &searchSection{URL: url + "#" + id, Page: title, Title: norm.NFC.String(strings.Join(strings.Fields(heading.String()), " "))}
+			}
 		}
 	}
-	return ""
-}
-
-// htmlText is the text of n and everything below it.
-func htmlText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
 }
