@@ -443,7 +443,7 @@ func TestTypeCheckCompilingPrograms(t *testing.T) {
 // TestTypeCheckHandsOver: programs Go's compiler rejects and the
 // interpreter ran (yaegi v0.16.1 printed their output with status 0, and
 // no check of the source pass named them), each a class of what only
-// types can tell. Automatic now hands each to the Go toolchain. (== on a
+// types can tell; most are a stranger's, typed into the page. Automatic now hands each to the Go toolchain. (== on a
 // type parameter constrained by another package's interface is
 // comparable.go's, in the compiler's words.)
 func TestTypeCheckHandsOver(t *testing.T) {
@@ -538,8 +538,98 @@ func main() { fmt.Println("x") }`,
 		"+ on a type parameter constrained by any": `func Add[T any](a, b T) T { return a + b }
 
 func main() { fmt.Println(Add(1, 2)) }`,
+		"a field of a call's result assigned": `type P struct{ X int }
+
+func origin() P { return P{} }
+
+func main() {
+	origin().X = 5
+	fmt.Println("x")
+}`,
+		"a comparison not used": `func main() {
+	x := 3
+	x == 3
+	fmt.Println(x)
+}`,
+		"a conversion to a type parameter constrained by any": `func Scale[T any](x T, f int) T { return x * T(f) }
+
+func main() { fmt.Println(Scale(2.5, 2)) }`,
+		"iota outside a constant declaration": `func main() { fmt.Println(iota) }`,
+		"pointer methods for another package's interface": `type S []int
+
+func (s *S) Len() int           { return len(*s) }
+func (s *S) Less(i, j int) bool { return (*s)[i] < (*s)[j] }
+func (s *S) Swap(i, j int)      { (*s)[i], (*s)[j] = (*s)[j], (*s)[i] }
+
+func main() {
+	s := S{2, 1}
+	sort.Sort(s)
+	fmt.Println(s)
+}`,
+		"a type switch on a type parameter": `func D[T any](x T) {
+	switch x.(type) {
+	case int:
+		fmt.Println("int")
+	}
+}
+
+func main() { D(1) }`,
+		"an unaddressable array sliced": `func a() [2]int { return [2]int{1, 2} }
+
+func main() { fmt.Println(a()[1:]) }`,
+		"a method declared twice": `type T struct{}
+
+func (T) M() string { return "a" }
+func (T) M() string { return "b" }
+
+func main() { fmt.Println(T{}.M()) }`,
+		"two values in a single-value context": `func main() { fmt.Println(strconv.Atoi("41") + 1) }`,
+		"a constant sum that overflows": `func main() {
+	var b byte = 200 + 100
+	fmt.Println(b)
+}`,
+		"a local variable shadowing a type used as one": `type P struct{}
+
+func main() {
+	P := P{}
+	var q P
+	fmt.Println(P, q)
+}`,
+		"three values for two variables": `func main() {
+	a, b := 1, 2, 3
+	fmt.Println(a, b)
+}`,
+		"a named float where float64 is wanted": `type Meters float64
+
+func double(x float64) float64 { return x * 2 }
+
+func main() { fmt.Println(double(Meters(3))) }`,
+		"an ambiguous selector": `type A struct{ ID int }
+type B struct{ ID int }
+type C struct {
+	A
+	B
+}
+
+func main() { fmt.Println(C{}.ID) }`,
+		"a generic type's receiver without its parameters": `type Stack[T any] struct{ items []T }
+
+func (s *Stack) Len() int { return 0 }
+
+func main() { fmt.Println("x") }`,
+		"a type argument whose method has a pointer receiver": `type R interface{ Reset() }
+type C struct{ n int }
+
+func (c *C) Reset() { c.n = 0 }
+
+func All[T R](xs []T) {}
+
+func main() { All([]C{{1}}); fmt.Println("x") }`,
+		"a field of a type parameter constrained by any": `func Name[T any](x T) string { return x.Name }
+
+func main() { fmt.Println(Name(struct{ Name string }{"a"})) }`,
 	} {
-		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"strconv\"\n\t\"strings\"\n)\n\nvar (\n\t_ = io.EOF\n\t_ = strconv.Itoa\n\t_ = strings.ToUpper\n)\n\n" + body + "\n"
+		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"sort\"\n\t\"strconv\"\n\t\"strings\"\n)\n\nvar (\n\t_ = io.EOF\n\t_ = sort.Ints\n\t_ = strconv.Itoa\n\t_ = strings.ToUpper\n)\n\n" + body + "\n"
 		p, err := Prepare(src)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
