@@ -12,11 +12,11 @@ import (
 // builtinRewrite, named builtins: min and max (Go 1.21), recover's wrapped
 // value, clear, and panic with nil or with a variable become helpers or the
 // library's functions.
-var builtinRewrite = rewrite{"builtins", func(l *lowering, s *syntax) {
+func builtinRewrite(l *lowering, s *syntax) {
 	for _, c := range s.calls {
 		l.builtinCall(c)
 	}
-}}
+}
 
 // minMax: constant arguments fold to the chosen one (min(1.5, 2) stays an
 // untyped constant, as in Go); otherwise nested calls of a two-argument

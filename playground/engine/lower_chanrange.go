@@ -9,14 +9,14 @@ import (
 // chanRangeRewrite, named chanRange: for k, v := range over a slice, array
 // or map of channels is taken for a range over a channel; it ranges by
 // index.
-var chanRangeRewrite = rewrite{"chanRange", func(l *lowering, s *syntax) {
+func chanRangeRewrite(l *lowering, s *syntax) {
 	l.byIndex = map[*ast.RangeStmt]bool{}
 	for _, r := range s.ranges {
 		if !(isIntExpr(r.X) && r.Tok != token.ASSIGN) && l.chanRange(r, s.labels[r]) {
 			l.byIndex[r] = true
 		}
 	}
-}}
+}
 
 // chanRange rewrites "for k, v := range x {" over a slice, array or map
 // of channels into "{ x_ := x; for k := range x_ { v := x_[k];": with

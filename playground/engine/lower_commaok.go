@@ -8,11 +8,11 @@ import (
 
 // commaOKRewrite, named commaOK: v, ok := x.(I) for an interface I crashes
 // when x is nil; it goes through a helper.
-var commaOKRewrite = rewrite{"commaOK", func(l *lowering, s *syntax) {
+func commaOKRewrite(l *lowering, s *syntax) {
 	for _, ta := range s.commaOK {
 		l.commaOK(ta, l.names)
 	}
-}}
+}
 
 // commaOK rewrites "v, ok := x.(I)" for an interface type I into a
 // helper call: the interpreter crashes on it when x is nil ("call of

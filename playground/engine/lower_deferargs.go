@@ -9,11 +9,11 @@ import (
 // deferArgRewrite, named deferArgs: a deferred call's arguments and
 // receiver are read when it runs, not at the defer; they are copied at the
 // defer.
-var deferArgRewrite = rewrite{"deferArgs", func(l *lowering, s *syntax) {
+func deferArgRewrite(l *lowering, s *syntax) {
 	for _, d := range s.defers {
 		l.deferArgs(d)
 	}
-}}
+}
 
 // deferArgs copies a deferred call's arguments, and its receiver when the
 // method has a value receiver, into fresh variables declared just before

@@ -11,7 +11,7 @@ import (
 // deferred in a loop runs on the frame as the return finds it, and hangs
 // when made in that frame; it is made by a call where the defer stands,
 // over copies of the loop's variables.
-var deferredClosureRewrite = rewrite{"deferredClosures", func(l *lowering, s *syntax) { l.deferredClosures(s.file) }}
+func deferredClosureRewrite(l *lowering, s *syntax) { l.deferredClosures(s.file) }
 
 // deferredClosures finds the function literals deferred in a loop of the
 // function around them, and lowers each (deferredClosure).

@@ -10,11 +10,11 @@ import (
 // nothing when the switch is on an interface other than error or has no
 // variable; it names the library's copy of the interface, and the switch
 // gets a variable.
-var errorCaseRewrite = rewrite{"errorCase", func(l *lowering, s *syntax) {
+func errorCaseRewrite(l *lowering, s *syntax) {
 	for _, ts := range s.typeSwitches {
 		l.errorCases(ts)
 	}
-}}
+}
 
 // errorCases replaces the predeclared error in the cases of a type switch
 // with symbols.Error, an interface type of the library with the same

@@ -14,7 +14,7 @@ import (
 // genericCallRewrite, named genericCalls: type arguments are inferred
 // wrongly in a function literal or from a library function; a call of a
 // generic function of the file gets the ones Go infers, written out.
-var genericCallRewrite = rewrite{"genericCalls", func(l *lowering, s *syntax) { l.genericCalls(s.file, s.calls) }}
+func genericCallRewrite(l *lowering, s *syntax) { l.genericCalls(s.file, s.calls) }
 
 // Type arguments for calls of the program's generic functions. The
 // interpreter infers them wrongly in places Go does not (Map(xs, func(i

@@ -8,11 +8,11 @@ import (
 // goPanicRewrite, named goPanic: a panic at the top of a goroutine other
 // than main's crashes the interpreter; the goroutine gets a deferred call
 // that ends the program as Go does, and is counted.
-var goPanicRewrite = rewrite{"goPanic", func(l *lowering, s *syntax) {
+func goPanicRewrite(l *lowering, s *syntax) {
 	for _, g := range s.gos {
 		l.goPanic(g, l.names)
 	}
-}}
+}
 
 // goPanic gives a goroutine a deferred call that ends the program when a
 // panic reaches the goroutine's top, as Go does; the interpreter would

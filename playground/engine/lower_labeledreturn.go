@@ -4,8 +4,8 @@ package engine
 // return that the statement before it falls into (done: return) loops for
 // ever; the label goes on an empty block before the return (done: {};
 // return).
-var labeledReturnRewrite = rewrite{"labeledReturn", func(l *lowering, s *syntax) {
+func labeledReturnRewrite(l *lowering, s *syntax) {
 	for _, r := range s.labeledReturns {
 		l.insert(r.Pos(), "{}; ")
 	}
-}}
+}

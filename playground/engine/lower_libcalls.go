@@ -5,11 +5,11 @@ import "go/ast"
 // libCallRewrite, named libCalls: library functions the interpreter lacks
 // (generic ones) or runs wrongly (errors.As) become calls of helpers in
 // plain Go (package lowerlib).
-var libCallRewrite = rewrite{"libCalls", func(l *lowering, s *syntax) {
+func libCallRewrite(l *lowering, s *syntax) {
 	for _, sel := range s.selectors {
 		l.libCall(sel, l.names)
 	}
-}}
+}
 
 // libCalls maps a library function to the helper that replaces it.
 var libCalls = map[string]string{

@@ -5,7 +5,7 @@ import "go/ast"
 // libraryClosureRewrite, named libraryClosures: a function literal handed
 // to another package in a loop reads the frame when it is called; in
 // parentheses it is a closure over the iteration's variables.
-var libraryClosureRewrite = rewrite{"libraryClosures", func(l *lowering, s *syntax) { l.libraryClosures(s.file) }}
+func libraryClosureRewrite(l *lowering, s *syntax) { l.libraryClosures(s.file) }
 
 // libraryClosures puts in parentheses a function literal handed, in a
 // loop, to a function or method called through a selector (wg.Go(func()

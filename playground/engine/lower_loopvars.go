@@ -10,7 +10,7 @@ import (
 // loopVarRewrite, named loopVars: a loop has one variable for every
 // iteration, which closures and addresses share; the body starts with Go
 // 1.22's per- iteration copy.
-var loopVarRewrite = rewrite{"loopVars", func(l *lowering, s *syntax) {
+func loopVarRewrite(l *lowering, s *syntax) {
 	l.structFields = structFields(s.file)
 	for _, r := range s.ranges {
 		switch {
@@ -31,7 +31,7 @@ var loopVarRewrite = rewrite{"loopVars", func(l *lowering, s *syntax) {
 			l.loopCopies(f.Body, f.Body, nil, init.Lhs...)
 		}
 	}
-}}
+}
 
 // loopCopies starts the body with "v := v;" for each loop variable a
 // closure in the body uses (and, in a range, that the body assigns or

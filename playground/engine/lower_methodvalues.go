@@ -8,13 +8,13 @@ import (
 // methodValueRewrite, named methodValues: a method value does not copy its
 // receiver, and in a loop is bound to one slot; method expressions cannot
 // be called. Both become function literals or copies.
-var methodValueRewrite = rewrite{"methodValues", func(l *lowering, s *syntax) {
+func methodValueRewrite(l *lowering, s *syntax) {
 	for _, sel := range s.selectors {
 		if _, lib := libCalls[l.names[builtin(sel.X)]+"."+sel.Sel.Name]; !lib {
 			l.methodValue(sel, s.called[sel])
 		}
 	}
-}}
+}
 
 // valueMethod: sel is x.M on a variable x (or an element or a field of
 // one), every method named M of the file has a value receiver, and no

@@ -9,7 +9,7 @@ import (
 // multiAssignRewrite, named multiAssigns: of an assignment of several
 // values with a call, a receive or a composite literal, only that value is
 // assigned; those values are taken first into fresh variables.
-var multiAssignRewrite = rewrite{"multiAssigns", func(l *lowering, s *syntax) { l.multiAssigns(s.file) }}
+func multiAssignRewrite(l *lowering, s *syntax) { l.multiAssigns(s.file) }
 
 // multiAssigns: in an assignment of several values, "a, b = f(), 0",
 // yaegi v0.16.1 lets a call, a receive or a composite literal write

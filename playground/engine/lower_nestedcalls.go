@@ -8,11 +8,11 @@ import (
 // nestedCallRewrite, named nestedCalls: cmp.Or infers no type parameter
 // from variadic arguments alone; it becomes nested calls of a two-value
 // helper.
-var nestedCallRewrite = rewrite{"nestedCalls", func(l *lowering, s *syntax) {
+func nestedCallRewrite(l *lowering, s *syntax) {
 	for _, c := range s.calls {
 		l.nestedCall(c, l.names)
 	}
-}}
+}
 
 // nestedCalls maps a variadic library function to a two-value helper:
 // f(a, b, c) becomes helper(helper(a, b), c), as min and max do, since

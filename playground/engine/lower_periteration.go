@@ -30,14 +30,14 @@ import (
 // whose body has a goto or declares another variable of a loop
 // variable's name (where a copy back would read that one) is left as it
 // is, and Detect announces &i (loopAddress).
-var perIterationRewrite = rewrite{"perIteration", func(l *lowering, s *syntax) {
+func perIterationRewrite(l *lowering, s *syntax) {
 	l.perIteration = map[*ast.ForStmt]bool{}
 	for _, f := range s.fors {
 		if l.perIterationLoop(f, s.labels[f]) {
 			l.perIteration[f] = true
 		}
 	}
-}}
+}
 
 func (l *lowering) perIterationLoop(f *ast.ForStmt, label *ast.LabeledStmt) bool {
 	init, ok := f.Init.(*ast.AssignStmt)

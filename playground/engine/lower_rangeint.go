@@ -7,13 +7,13 @@ import (
 
 // rangeIntRewrite, named rangeInt: for i := range n over an integer (Go
 // 1.22) is not known; it becomes a three-clause loop over a copy of n.
-var rangeIntRewrite = rewrite{"rangeInt", func(l *lowering, s *syntax) {
+func rangeIntRewrite(l *lowering, s *syntax) {
 	for _, r := range s.ranges {
 		if isIntExpr(r.X) && r.Tok != token.ASSIGN {
 			l.rangeInt(r, s.labels[r])
 		}
 	}
-}}
+}
 
 // rangeInt: "for i := range n {" becomes "{ n_ := n; for i := n_ - n_; i <
 // n_; i++ {" (the zero of n's type, so i has n's type, as in Go), and the

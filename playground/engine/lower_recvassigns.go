@@ -8,7 +8,7 @@ import (
 // recvAssignRewrite, named recvAssigns: v = <-ch stores the value where a
 // closure that captured v does not see it; the value goes through a fresh
 // variable.
-var recvAssignRewrite = rewrite{"recvAssigns", func(l *lowering, s *syntax) { l.recvAssigns(s.file) }}
+func recvAssignRewrite(l *lowering, s *syntax) { l.recvAssigns(s.file) }
 
 // recvAssigns rewrites a statement "v = <-ch", v a variable, into "{
 // _lowerV1 := <-ch; v = _lowerV1 }": the interpreter stores the value

@@ -8,11 +8,11 @@ import (
 
 // returnRecvRewrite, named returnRecv: return <-ch crashes; the value
 // received goes through a variable.
-var returnRecvRewrite = rewrite{"returnRecv", func(l *lowering, s *syntax) {
+func returnRecvRewrite(l *lowering, s *syntax) {
 	for _, r := range s.returns {
 		l.returnRecv(r)
 	}
-}}
+}
 
 // returnRecv rewrites "return <-ch" into "{ v := <-ch; return v }": the
 // interpreter panics on a receive returned directly ("reflect.Value.Set

@@ -9,11 +9,11 @@ import (
 // selectAssignRewrite, named selectAssigns: a case receiving into variables
 // that exist already crashes; it receives into fresh ones, assigned first
 // thing in the case.
-var selectAssignRewrite = rewrite{"selectAssigns", func(l *lowering, s *syntax) {
+func selectAssignRewrite(l *lowering, s *syntax) {
 	for _, sel := range s.selects {
 		l.selectAssigns(sel)
 	}
-}}
+}
 
 // selectAssigns: a case that receives into variables that exist already,
 // "case v = <-ch:", crashes yaegi v0.16.1 (reflect: Value.Set using

@@ -9,11 +9,11 @@ import (
 // or goto is chained to the end of the select, and a plain break leaves the
 // loop around it; they get a block of their own, and a plain break a label
 // on the select.
-var selectBranchRewrite = rewrite{"selectBranches", func(l *lowering, s *syntax) {
+func selectBranchRewrite(l *lowering, s *syntax) {
 	for _, sel := range s.selects {
 		l.selectBranches(sel, s.labels[sel])
 	}
-}}
+}
 
 // selectBranches rewrites the branch statements of a select's cases that
 // the interpreter runs wrongly (yaegi v0.16.1, interp/cfg.go):

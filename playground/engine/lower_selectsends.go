@@ -8,11 +8,11 @@ import (
 // selectSendRewrite, named selectSends: a composite literal sent in a
 // select's case is evaluated wrongly; the values sent are taken before the
 // select.
-var selectSendRewrite = rewrite{"selectSends", func(l *lowering, s *syntax) {
+func selectSendRewrite(l *lowering, s *syntax) {
 	for _, sel := range s.selects {
 		l.selectSends(sel, s.labels[sel])
 	}
-}}
+}
 
 // selectSends evaluates the values a select's cases send before the
 // select, into fresh variables: the interpreter evaluates a composite

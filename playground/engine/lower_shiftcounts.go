@@ -7,7 +7,7 @@ import (
 
 // shiftCountRewrite, named shiftCounts: a shift by a negative count does
 // not panic; a count that is not a constant is checked first.
-var shiftCountRewrite = rewrite{"shiftCounts", func(l *lowering, s *syntax) { l.shiftCounts(s.file) }}
+func shiftCountRewrite(l *lowering, s *syntax) { l.shiftCounts(s.file) }
 
 // shiftCounts checks a shift count that is not a constant with
 // _lowerShift, which panics as Go does when it is negative: the

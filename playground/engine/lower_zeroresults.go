@@ -8,7 +8,7 @@ import (
 // zeroResultRewrite, named zeroResults: a call ending in a recovered panic
 // returns the named results of the previous call; a function with named
 // results starts by zeroing them.
-var zeroResultRewrite = rewrite{"zeroResults", func(l *lowering, s *syntax) {
+func zeroResultRewrite(l *lowering, s *syntax) {
 	ast.Inspect(s.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
@@ -18,7 +18,7 @@ var zeroResultRewrite = rewrite{"zeroResults", func(l *lowering, s *syntax) {
 		}
 		return true
 	})
-}}
+}
 
 // zeroResults starts a function with named results by setting them to
 // their zero values: the interpreter keeps a call's named results in

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "4c708f5de7f1c121"
+const sourceDigest = "90aab0a345252a74"
