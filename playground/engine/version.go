@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "90aab0a345252a74"
+const sourceDigest = "06714a58a91fcbc2"
