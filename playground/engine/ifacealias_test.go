@@ -1,39 +1,40 @@
 package engine
 
 import (
+	"go/parser"
+	"go/token"
 	"strings"
 	"testing"
 )
 
-// A program that declares a type with methods and keeps a value in, or
-// converts one to, an interface one of its types may implement is
-// announced: the interpreter's interface value follows the storage it
-// came from (a variable assigned later, a loop's next iteration). One
-// whose interfaces none of its types implements, or that mentions an
-// interface only as a constraint, in an assertion or a type switch's
-// case, is not.
+// With the program's types, each place where a value of one of its types
+// with methods becomes an interface value is announced: the
+// interpreter's interface value follows the storage it came from (a
+// variable assigned later, a loop's next iteration). A composite literal,
+// a value handed to the library, a range's variable the source pass
+// copies, and a program that only declares interfaces are not.
 func TestInterfaceAliasesAreAnnounced(t *testing.T) {
-	const celsius = "type Celsius int\n\nfunc (c Celsius) Deg() int { return int(c) }\n\n"
+	const decls = "type Celsius int\n\nfunc (c Celsius) Deg() int { return int(c) }\n\ntype Sq struct{ s int }\n\nfunc (q *Sq) Deg() int { return q.s }\n\ntype Degreer interface{ Deg() int }\n\n"
 	for _, c := range []struct {
-		decls, body string
-		announced   bool
+		body      string
+		announced bool
 	}{
 		// go run: 1 2; the interpreter: 2 2.
-		{celsius + "type Degreer interface{ Deg() int }\n\n", "c := Celsius(1)\n\tvar d Degreer = c\n\tc = 2\n\tfmt.Println(d.Deg(), c)", true},
-		{celsius, "var held []any\n\tfor i := 0; i < 2; i++ {\n\t\theld = append(held, Celsius(i))\n\t}\n\tfmt.Println(len(held))", true},
-		{celsius, "f := func(x interface{ Deg() int }) int { return x.Deg() }\n\tfmt.Println(f(Celsius(1)))", true},
-		{celsius + "type Stack[T any] struct{ items []T }\n\ntype Degreer interface{ Deg() int }\n\n", "var s Stack[Degreer]\n\tfmt.Println(len(s.items))", true},
-		{"type up struct{}\n\nfunc (up) Read(p []byte) (int, error) { return 0, nil }\n\n", "var r io.Reader\n\tfmt.Println(r == nil)", true},
-		// No interface one of the types implements.
-		{celsius + "type Namer interface{ Name() string }\n\n", "var n Namer\n\tfmt.Println(n == nil, Celsius(1).Deg())", false},
-		{celsius, "var r io.Reader\n\tfmt.Println(r == nil, Celsius(1).Deg())", false},
-		// Not a place where a value is kept.
-		{celsius + "type Degreer interface{ Deg() int }\n\nfunc twice[T Degreer](x T) int { return 2 * x.Deg() }\n\n", "fmt.Println(twice(Celsius(2)))", false},
-		// No type with methods.
-		{"type Degreer interface{ Deg() int }\n\n", "var held []any\n\tvar d Degreer\n\tfmt.Println(len(held), d == nil)", false},
+		{"c := Celsius(1)\n\tvar d Degreer = c\n\tc = 2\n\tfmt.Println(d.Deg(), c)", true},
+		{"var held []any\n\tfor i := 0; i < 2; i++ {\n\t\theld = append(held, Celsius(i))\n\t}\n\tfmt.Println(len(held))", true},
+		// go run: 1 9; the interpreter: 9 9.
+		{"var ds []Degreer\n\tfor i := 1; i <= 3; i++ {\n\t\tds = append(ds, &Sq{i})\n\t}\n\tfmt.Println(ds[0].Deg(), ds[2].Deg())", true},
+		{"f := func(x interface{ Deg() int }) int { return x.Deg() }\n\tfmt.Println(f(Celsius(1)))", true},
+		{"ch := make(chan any, 1)\n\tc := Celsius(1)\n\tch <- c\n\tfmt.Println(len(ch))", true},
+		{"m := map[string]Degreer{}\n\tc := Celsius(1)\n\tm[\"a\"] = c\n\tfmt.Println(len(m))", true},
+		// Fresh each time, a copy, no conversion.
+		{"var ds []Degreer\n\tfor i := 1; i <= 3; i++ {\n\t\tds = append(ds, Sq{i}.ptr())\n\t}\n\tfmt.Println(len(ds))", true},
+		{"var held []any\n\tfor i := 1; i <= 3; i++ {\n\t\theld = append(held, Sq{i})\n\t}\n\tfmt.Println(len(held))", false},
+		{"var m sync.Map\n\tfor i := range 2 {\n\t\tm.Store(i, Celsius(i))\n\t}\n\tfmt.Println(Celsius(3))", false},
+		{"var held []any\n\tfor _, c := range []Celsius{1, 2} {\n\t\theld = append(held, c)\n\t}\n\tfmt.Println(len(held))", false},
+		{"var d Degreer\n\tfmt.Println(d == nil, Celsius(1).Deg())", false},
 	} {
-		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"io\"\n)\n\nvar _ io.Reader\n\n" + c.decls + "func main() {\n\t" + c.body + "\n}\n"
-		src = strings.Replace(src, "var _ io.Reader\n\n", "var _ = io.EOF\n\n", 1)
+		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar _ sync.Mutex\n\n" + decls + "func (q Sq) ptr() *Sq { return &q }\n\nfunc main() {\n\t" + c.body + "\n}\n"
 		p, err := Prepare(src)
 		if err != nil {
 			t.Fatal(err)
@@ -44,6 +45,41 @@ func TestInterfaceAliasesAreAnnounced(t *testing.T) {
 		}
 		if got != c.announced {
 			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, p.HandOver(), src)
+		}
+	}
+}
+
+// Without types (a program go/types cannot check against the model),
+// the check goes by the syntax: a type with methods and a place keeping a
+// value of an interface one of the types may implement.
+func TestInterfaceAliasesFromTheSyntax(t *testing.T) {
+	const celsius = "type Celsius int\n\nfunc (c Celsius) Deg() int { return int(c) }\n\n"
+	for _, c := range []struct {
+		decls, body string
+		announced   bool
+	}{
+		{celsius + "type Degreer interface{ Deg() int }\n\n", "c := Celsius(1)\n\tvar d Degreer = c\n\tc = 2\n\tfmt.Println(d.Deg(), c)", true},
+		{celsius, "var held []any\n\tfmt.Println(len(held))", true},
+		{celsius + "type Stack[T any] struct{ items []T }\n\ntype Degreer interface{ Deg() int }\n\n", "var s Stack[Degreer]\n\tfmt.Println(len(s.items))", true},
+		{"type up struct{}\n\nfunc (up) Read(p []byte) (int, error) { return 0, nil }\n\n", "var r io.Reader\n\tfmt.Println(r == nil)", true},
+		// No interface one of the types implements.
+		{celsius + "type Namer interface{ Name() string }\n\n", "var n Namer\n\tfmt.Println(n == nil)", false},
+		{celsius, "var r io.Reader\n\tfmt.Println(r == nil)", false},
+		// Not a place where a value is kept.
+		{celsius + "type Degreer interface{ Deg() int }\n\nfunc twice[T Degreer](x T) int { return 2 * x.Deg() }\n\n", "fmt.Println(twice(Celsius(2)))", false},
+		// No type with methods.
+		{"type Degreer interface{ Deg() int }\n\n", "var held []any\n\tvar d Degreer\n\tfmt.Println(len(held), d == nil)", false},
+	} {
+		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"io\"\n)\n\nvar _ = io.EOF\n\n" + c.decls + "func main() {\n\t" + c.body + "\n}\n"
+		fset := token.NewFileSet()
+		file, err := parser.ParseFile(fset, "main.go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		interfaceAliases(file, importNames(file), func(_ token.Pos, construct, _ string) { got = append(got, construct) })
+		if announced := strings.Contains(strings.Join(got, ","), "interface holds a copy"); announced != c.announced {
+			t.Errorf("announced %v, want %v\n%s", announced, c.announced, src)
 		}
 	}
 }

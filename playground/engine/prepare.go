@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"io"
 	"regexp"
 	"strconv"
@@ -66,7 +67,16 @@ func Prepare(src string) (*Prepared, error) {
 	}
 	// Before lowering, which rewrites the tree: the reader's program is
 	// what Go's type checker judges.
-	typeErrs, _ := typeCheck(fset, file)
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
+	typeErrs, skip := typeCheckInfo(fset, file, info)
+	// With the program's types, the values that become interface values
+	// are known: they replace the check's guess from the syntax
+	// (interfaceAliases).
+	var aliases []Finding
+	typed := len(typeErrs) == 0 && skip == ""
+	if typed {
+		aliases = aliasConversions(fset, file, info)
+	}
 	origFset, origFile := fset, file
 	code, pm, clashes := lower(fset, file, src)
 	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes}
@@ -82,7 +92,7 @@ func Prepare(src string) (*Prepared, error) {
 		shown := typeVerbsShown(origFset, origFile, src)
 		for _, f := range detect(fset, file) {
 			f.Line, f.Col = pm.position(f.Line, f.Col)
-			if f.Construct == "type names" && shown[[2]int{f.Line, f.Col}] {
+			if f.Construct == "type names" && shown[[2]int{f.Line, f.Col}] || typed && f.Construct == "interface holds a copy" {
 				continue
 			}
 			if f.Line <= last {
@@ -94,6 +104,7 @@ func Prepare(src string) (*Prepared, error) {
 	// Automatic lets the compiler say it (suspects.go).
 	p.findings = append(p.findings, suspects(origFset, origFile)...)
 	p.findings = append(p.findings, unlisted(typeErrs, errs)...)
+	p.findings = append(p.findings, aliases...)
 	sortFindings(p.findings)
 	sortFindings(errs)
 	p.errs = errs

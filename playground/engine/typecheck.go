@@ -31,6 +31,12 @@ import (
 // of its packages lacks): what go/types says then may be about the model,
 // not the program, and the interpreter refuses such a program itself.
 func typeCheck(fset *token.FileSet, file *ast.File) (errs []Finding, skip string) {
+	return typeCheckInfo(fset, file, nil)
+}
+
+// typeCheckInfo is typeCheck recording what go/types finds in info (nil:
+// nothing).
+func typeCheckInfo(fset *token.FileSet, file *ast.File, info *types.Info) (errs []Finding, skip string) {
 	defer func() {
 		if r := recover(); r != nil { // go/types' own failure is no verdict on the program
 			errs, skip = nil, fmt.Sprint("go/types failed: ", r)
@@ -56,7 +62,7 @@ func typeCheck(fset *token.FileSet, file *ast.File) (errs []Finding, skip string
 			}
 		},
 	}
-	conf.Check("main", fset, []*ast.File{file}, nil)
+	conf.Check("main", fset, []*ast.File{file}, info)
 	return errs, ""
 }
 

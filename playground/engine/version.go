@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "06714a58a91fcbc2"
+const sourceDigest = "ca5e27fd3d11a9b0"
