@@ -223,17 +223,18 @@ func utf16Len(s string) int {
 }
 
 // TestBrowserTypeErrorsHandedOver: on Automatic, a program Go's compiler
-// rejects for what only types tell (a constant that overflows through a
-// named constant, append's result not used), and that the interpreter
-// would run, is handed to the Go toolchain, which shows go build's
-// errors and exit status 1; a 50-line program that compiles stays in the
-// interpreter, its time with the check printed.
+// rejects for what only types tell (a mismatch through a function value,
+// a constant expression that overflows), and that the interpreter ran,
+// printing "7 -9223372036854775808", is handed to the Go toolchain,
+// which shows go build's errors and exit status 1; a 50-line program
+// that compiles stays in the interpreter, its time with the check
+// printed.
 func TestBrowserTypeErrorsHandedOver(t *testing.T) {
 	t.Parallel()
 	tab, _, _ := onChannels(t)
 	const id = channelsID
 	pickEngine(t, tab, id, "auto")
-	code := "package main\n\nimport \"fmt\"\n\nconst big = 1 << 40\n\nfunc main() {\n\tvar x int32 = big\n\ts := []int{1}\n\tappend(s, 2)\n\tfmt.Println(x, s)\n}\n"
+	code := "package main\n\nimport (\n\t\"fmt\"\n\t\"strconv\"\n)\n\nfunc main() {\n\tparse := strconv.Atoi\n\tn := parse(\"7\")\n\tfmt.Println(n, int64(1)<<63)\n}\n"
 	typeCode(t, tab, id, code)
 	want := goBuildErrors(t, editorValue(t, tab, id))
 	state, output, status := runPlayground(t, tab, id, 180*time.Second)
