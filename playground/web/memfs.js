@@ -6,7 +6,8 @@
 // Files live in a Map from absolute path to a node. Base files (the
 // standard-library archives) are shared between runs without copying: a
 // node points at the base bytes until something writes to it. Writes to
-// descriptors 1 and 2 go to the out callback instead of a file.
+// descriptors 1 and 2 go to the out callback instead of a file, with
+// whether Go's runtime wrote them itself (see asNodeFS).
 
 // Flag values Go reads from fs.constants; they are Node's (Linux) values,
 // so a Go program sees the same numbers it would under Node.
@@ -35,7 +36,8 @@ function normalize(p) {
 
 export class MemFS {
   // base maps absolute paths to bytes that the file system starts with
-  // and never modifies. out(fd, bytes) receives standard output and error.
+  // and never modifies. out(fd, bytes, runtime) receives standard output
+  // and error.
   constructor(base, out, cwd = '/tmp') {
     this.nodes = new Map();
     this.dirs = new Set(['/']);
@@ -219,7 +221,11 @@ export class MemFS {
     const ok = (...args) => args[args.length - 1](null);
     return {
       constants,
-      writeSync: (fd, buf) => self.writeSync(fd, buf),
+      // Only Go's runtime calls writeSync (runtime.wasmWrite in
+      // wasm_exec.js), to write its own reports, and print's and
+      // println's words, always to fd 1 or 2. The syscall package, and so
+      // os.Stdout and os.Stderr, calls write.
+      writeSync: (fd, buf) => self.out(fd, buf, true),
       write: (fd, buf, offset, length, position, cb) => call(cb, () => self.writeSync(fd, buf, offset, length, position)),
       read: (fd, buf, offset, length, position, cb) => call(cb, () => self.readSync(fd, buf, offset, length, position)),
       open: (p, flags, mode, cb) => call(cb, () => self.openSync(p, flags)),

@@ -20,7 +20,8 @@ import { MemFS } from './memfs.js';
 import { runGo } from './gorun.js';
 
 const OUTPUT_LIMIT = 1 << 20;
-const DEADLOCK = 'fatal error: all goroutines are asleep - deadlock!';
+const ASLEEP = 'all goroutines are asleep - deadlock!';
+const DEADLOCK = 'fatal error: ' + ASLEEP;
 const post = self.postMessage.bind(self);
 
 self.onmessage = async (e) => {
@@ -30,7 +31,7 @@ self.onmessage = async (e) => {
   try {
     const module = await WebAssembly.compile(wasm);
     seal();
-    const fs = new MemFS(null, (fd, b) => out.write(fd === 1 ? 'stdout' : 'stderr', b));
+    const fs = new MemFS(null, (...a) => out.write(...a));
     status = await runGo(module, fs, ['prog'], () => out.hold(), godebug ? { GODEBUG: String(godebug) } : {});
     out.release(status);
   } catch (err) {
@@ -43,7 +44,7 @@ self.onmessage = async (e) => {
       // from it here, so the page says which stack ran out (overflow).
       if (out.flooded) return;
       out.release();
-      out.write('stderr', new TextEncoder().encode('runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n'));
+      out.write(2, new TextEncoder().encode('runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n'));
       out.flush();
       post({ type: 'exit', id, status: 2, overflow: true });
       return;
@@ -93,20 +94,40 @@ class Output {
     this.timer = 0;
     this.flooded = false;
     this.decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+    // this.held: what is held back (write, hold), a list of [stream, text]
   }
 
-  write(stream, bytes) {
+  // write takes what the program writes on fd 1 or 2 (through the syscall
+  // package: os.Stdout, os.Stderr, fmt) or, with runtime, what Go's
+  // runtime writes itself (its reports, print and println).
+  write(fd, bytes, runtime) {
     if (this.flooded) return;
+    const stream = fd === 1 ? 'stdout' : 'stderr';
+    if (!runtime) this.release(); // the program lives on: see below
     if (stream !== this.stream) {
       this.flush();
       this.stream = stream;
     }
-    this.text += this.decoders[stream].decode(bytes, { stream: true });
+    const text = this.decoders[stream].decode(bytes, { stream: true });
+    this.text += text;
     this.total += bytes.length;
     // Go's runtime may give the verdict itself, without the event: once
     // a goroutine has handled a callback (a write to stdout is one), it
-    // waits for the next forever, and Go counts it among the asleep.
-    if (this.held === undefined && stream === 'stderr' && this.text.includes(DEADLOCK)) this.held = [];
+    // waits for the next forever, and Go counts it among the asleep. Only
+    // the runtime's own write of its message starts its report
+    // (runtime.fatal prints "fatal error: " and the message, and print
+    // writes each operand on its own); a program's, through os.Stderr or
+    // println's one write, never does. A program could still write the
+    // two pieces with print; but Go ends a program in the call that
+    // reported, running none of its code, so what is held goes out as it
+    // is as soon as the program writes through the syscall package
+    // (above) or JavaScript runs again (the timer: the program waits),
+    // either of which says that the program lives on. Go's report, held
+    // here or by hold, is over and released with the status before.
+    if (!this.held && runtime && text === ASLEEP) {
+      this.held = [];
+      setTimeout(() => this.release());
+    }
     if (this.total > OUTPUT_LIMIT) {
       this.release(); // a report held (hold) goes out as it is, up to the limit
       this.flush();
@@ -125,37 +146,40 @@ class Output {
   // cases, is the browser's, not the program's, and go run's report has
   // no such goroutine. write holds a report Go starts on its own.
   hold() {
-    this.flush();
+    this.release();
     this.held = [];
   }
 
   // release sends what was held, each piece on its stream. Only a program
   // that ended with status 2, as Go's report ends it, had its report held
-  // (a program may print the same words itself and go on): then it goes
-  // without the browser's goroutine, and a report left with no goroutine
-  // at all is one Go words otherwise: main called runtime.Goexit and
-  // every other goroutine ended (Go's checkdead finds none asleep).
+  // (a program may write the same words with print and exit, see
+  // write): then it goes without the browser's goroutine, and a report
+  // left with no goroutine at all is one Go words otherwise: main called
+  // runtime.Goexit and every other goroutine ended (Go's checkdead finds
+  // none asleep). A report with no browser's goroutine in it is not
+  // Go's (Go's has at least that one): it goes as it is.
   release(status) {
-    if (this.held === undefined || this.flooded) return;
+    if (!this.held || this.flooded) return;
     this.flush();
     let held = this.held;
-    this.held = undefined;
+    this.held = 0;
     if (status === 2 && held.every(([stream]) => stream === 'stderr')) {
-      let report = held.map(([, text]) => text).join('').replace(/\n\ngoroutine \d+ \[[^\]\n]*\]:\nsyscall\/js\.handleEvent\(\)\n(?:.+\n?)*/, '\n');
-      if (report.endsWith('\n' + DEADLOCK + '\n') || report === DEADLOCK + '\n') report = report.slice(0, -DEADLOCK.length - 1) + 'fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n';
+      const text = held.map(([, t]) => t).join('');
+      let report = text.replace(/\n\ngoroutine \d+ \[[^\]\n]*\]:\nsyscall\/js\.handleEvent\(\)\n(?:.+\n?)*/, '\n');
+      if (report !== text && ('\n' + report).endsWith('\n' + DEADLOCK + '\n')) report = report.slice(0, -ASLEEP.length - 1) + 'no goroutines (main called runtime.Goexit) - deadlock!\n';
       held = [['stderr', report]];
     }
     for (const [stream, text] of held) this.send(stream, text);
   }
 
   flush() {
-    if (this.held !== undefined) {
+    clearTimeout(this.timer);
+    this.timer = 0;
+    if (this.held) {
       if (this.text) this.held.push([this.stream, this.text]);
       this.text = '';
       return;
     }
-    clearTimeout(this.timer);
-    this.timer = 0;
     if (!this.text) return; // nothing went out: the next write may still go at once
     this.send(this.stream, this.text);
     this.text = '';
