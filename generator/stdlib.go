@@ -106,7 +106,7 @@ func checkImports(ctx context.Context, cfg Config, all []*snippet.Snippet) diag.
 			if !offered[path] {
 				pos := fset.Position(spec.Path.Pos())
 				errs.Add(sn.Page, sn.Line+pos.Line-1, sn.Col+pos.Column-1,
-					"snippet %d: package %s is not available in the playground (it offers the standard library for js/wasm, less unsafe, syscall/js and internal packages)", sn.Index, path)
+					"snippet %d: package %s is not available in the playground (it offers the standard library for js/wasm, less unsafe, reflect, syscall/js and internal packages)", sn.Index, path)
 			}
 		}
 	}

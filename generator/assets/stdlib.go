@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/goexpert/gointernals/playground/policy"
 )
 
 // The exact engine offers the whole standard library, each package's
@@ -31,36 +33,12 @@ import (
 // report a deadlock).
 var FirstPackages = []string{"fmt", "runtime", "time"}
 
-// Importable reports whether a reader's program may import the standard
-// package path: not an internal or vendored package (go build refuses
-// those outside the standard library), not unsafe (its pointers reach
-// past the memory safety the sandbox relies on), not reflect (which
-// hands out the same pointers without naming unsafe:
-// Value.UnsafePointer, NewAt, an unsafe.Pointer field's type; an attack
-// forged a function value with them and called into JavaScript) and not
-// syscall/js (which reaches the JavaScript that runs the program).
-// Packages that use reflect inside (fmt, encoding/json) offer none of it.
-func Importable(path string) bool {
-	switch {
-	case path == "unsafe", path == "reflect", path == "syscall/js":
-		return false
-	case path == "vendor", strings.HasPrefix(path, "vendor/"), path == "cmd", strings.HasPrefix(path, "cmd/"):
-		return false
-	}
-	for elem := range strings.SplitSeq(path, "/") {
-		if elem == "internal" {
-			return false
-		}
-	}
-	return true
-}
-
 // ExactPackages lists, sorted, what a reader's program may import in the
 // exact engine: the standard packages that build for js/wasm (go list
-// std) that are Importable. The go command takes from 0.3 s to a few
-// seconds on a busy machine to list them, so the list is kept in cacheDir
-// (when not "") by Go version and GOROOT, and in memory for the process:
-// a dev server's rebuild pays nothing.
+// std) that policy.Importable allows. The go command takes from 0.3 s to
+// a few seconds on a busy machine to list them, so the list is kept in
+// cacheDir (when not "") by Go version and GOROOT, and in memory for the
+// process: a dev server's rebuild pays nothing.
 func ExactPackages(ctx context.Context, moduleDir, cacheDir string) ([]string, error) {
 	goroot, version, err := goEnv(ctx, moduleDir)
 	if err != nil {
@@ -77,7 +55,7 @@ func ExactPackages(ctx context.Context, moduleDir, cacheDir string) ([]string, e
 	if cacheDir != "" {
 		file = filepath.Join(cacheDir, "stdlib-"+version+"-"+hex.EncodeToString(h[:])[:12]+".list")
 		// The file keeps what the go command listed; what a program may
-		// import of it is decided here, so a change of Importable needs
+		// import of it is decided here, so a change of policy.Importable needs
 		// no new file.
 		if b, err := os.ReadFile(file); err == nil && len(b) > 0 {
 			list := importable(strings.Fields(string(b)))
@@ -184,11 +162,12 @@ func archiveName(path string) string {
 	return strings.NewReplacer("/", "-", ".", "-").Replace(path) + ".a.br"
 }
 
-// importable keeps the Importable packages of a sorted list.
+// importable keeps the packages of a sorted list that policy.Importable
+// allows.
 func importable(std []string) []string {
 	var list []string
 	for _, p := range std {
-		if Importable(p) {
+		if policy.Importable(p) {
 			list = append(list, p)
 		}
 	}

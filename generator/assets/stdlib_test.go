@@ -8,22 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-func TestImportable(t *testing.T) {
-	for path, want := range map[string]bool{
-		"fmt": true, "encoding/json": true, "net/http": true, "os/exec": true, "runtime": true, "syscall": true,
-		"unsafe": false, "syscall/js": false, "reflect": false,
-		"internal/abi": false, "crypto/internal/fips140/sha256": false, "net/http/internal": false,
-		"vendor/golang.org/x/net/dns/dnsmessage": false, "cmd/compile": false,
-		// Only the element "internal" is internal.
-		"internals/x": true,
-	} {
-		if got := Importable(path); got != want {
-			t.Errorf("Importable(%q) = %v, want %v", path, got, want)
-		}
-	}
-}
+	"github.com/goexpert/gointernals/playground/policy"
+)
 
 // The closure is what the page fetches for a program: every package
 // reachable through imports, once, sorted; a root without an archive is
@@ -93,7 +80,7 @@ func TestExactPackages(t *testing.T) {
 		t.Errorf("%d packages, sorted %v", len(list), slices.IsSorted(list))
 	}
 	for _, p := range list {
-		if !Importable(p) {
+		if !policy.Importable(p) {
 			t.Errorf("%s is listed", p)
 		}
 	}

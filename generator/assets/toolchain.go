@@ -23,9 +23,9 @@ import (
 // (playground/web/exact.js) fetches the archives a program needs,
 // compiles and links it with them behind an in-memory file system, and
 // writes the importcfg files itself: the compiler's names only the
-// Importable packages among them, so a program importing anything else
-// (syscall/js above all) fails to compile; the linker's names every
-// archive the program needs. Everything here comes from the local Go
+// packages among them that policy.Importable allows, so a program
+// importing anything else (syscall/js above all) fails to compile; the
+// linker's names every archive the program needs. Everything here comes from the local Go
 // installation: no network.
 
 // Toolchain is where the exact engine's files are, in one directory:

@@ -14,6 +14,10 @@ func TestBeforeRun(t *testing.T) {
 		// The check's list is go build's: Run reports it, no need of Go.
 		{"complete errors", "package main\n\nfunc main() {\n\tx := 1\n}\n", ""},
 		{"a finding", "package main\n\nfunc main() {\n\tprintln(1)\n}\n", "4:2: the built-in println"},
+		// What the Go toolchain in the page refuses too stays, refused:
+		// no hand-over under a note that it needs the Go compiler.
+		{"reflect", "package main\n\nimport (\n\t\"fmt\"\n\t\"reflect\"\n)\n\nfunc main() {\n\tfmt.Println(reflect.TypeOf(1))\n}\n", ""},
+		{"unsafe", "package main\n\nimport \"unsafe\"\n\nfunc main() {\n\tprintln(unsafe.Sizeof(1))\n}\n", ""},
 	} {
 		got := BeforeRun(Prepare(c.src))
 		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {

@@ -267,7 +267,9 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	imports := importNames(file)
 	for _, imp := range file.Imports {
 		path := strings.Trim(imp.Path.Value, "`\"")
-		if !available(path) && !isLowerImport(imp) {
+		if msg := refusedImport(path); msg != "" {
+			add(imp.Path.Pos(), refusedConstruct, msg)
+		} else if !available(path) && !isLowerImport(imp) {
 			add(imp.Path.Pos(), "package", fmt.Sprintf("package %s is not available in the interpreter (it offers %s)", path, offered()))
 		}
 	}

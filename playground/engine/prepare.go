@@ -95,7 +95,10 @@ func Prepare(src string) (*Prepared, error) {
 			if f.Construct == "type names" && shown[[2]int{f.Line, f.Col}] || typed && f.Construct == "interface holds a copy" {
 				continue
 			}
-			if f.Line <= last {
+			switch {
+			case f.Construct == refusedConstruct:
+				errs = append(errs, f) // refused.go
+			case f.Line <= last:
 				p.findings = append(p.findings, f)
 			}
 		}
@@ -129,7 +132,13 @@ func (p *Prepared) Errors() []Finding { return p.errs }
 //
 // Nor is a list beside what suspects.go names, or a type error the list
 // lacks (typecheck.go): go build may reject that too.
+//
+// A list refusing an import the playground does not offer is complete
+// (see MoreErrors), whatever go/types or the source pass suspect.
 func (p *Prepared) ErrorsComplete() bool {
+	if p.refused() {
+		return true
+	}
 	for _, f := range p.findings {
 		if f.Construct == suspectConstruct {
 			return false
@@ -142,7 +151,14 @@ func (p *Prepared) ErrorsComplete() bool {
 // what Errors leave, as "line:col: message" at the reader's position, or
 // "" when it compiles the rest. Its words are the interpreter's, and go
 // build may report more after it.
+//
+// A program importing what the playground refuses (refused.go) has no
+// more: the interpreter lacks the package too, and neither engine runs
+// the program, whatever else it holds, so the refusal is the answer.
 func (p *Prepared) MoreErrors() string {
+	if p.refused() {
+		return ""
+	}
 	i := interp.New(interp.Options{Stdout: io.Discard, Stderr: io.Discard})
 	if err := useLibrary(i, symbols.Hooks{}, io.Discard, io.Discard, func(int) {}); err != nil {
 		return err.Error()

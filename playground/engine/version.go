@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "ca5e27fd3d11a9b0"
+const sourceDigest = "98153e81ed4729ad"

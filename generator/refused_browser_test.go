@@ -1,0 +1,54 @@
+package generator
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/goexpert/gointernals/generator/internal/browser"
+)
+
+// TestBrowserAutomaticRefusesAtOnce runs, on Automatic, programs that
+// import what neither engine runs (reflect, unsafe: the exact engine
+// refuses them for the sandbox's sake, policy.Importable): a stranger's
+// three programs, whose note promised the Go toolchain, which then
+// refused them. The page says the refusal at once, in the exact engine's
+// words and exit status 1, with no note of a hand-over.
+func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
+	tab := browser.New(t)
+	out := buildWithPlayground(t, 2*time.Second)
+	base := browser.Serve(t, out)
+	const id = "en-channels-2"
+	root := `[data-playground="` + id + `"]`
+	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
+	for _, c := range []struct{ file, want string }{
+		{"testdata/refused/reflect_struct.go", "5:2: package reflect is not available in the playground\n"},
+		{"testdata/refused/reflect_basic.go", "5:2: package reflect is not available in the playground\n"},
+		{"testdata/refused/unsafe_sizeof.go", "5:2: import \"unsafe\" is not allowed in the playground\n"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			code, err := os.ReadFile(c.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-editor]').value = `+jsString(string(code))))
+			state, output, status := runPlayground(t, tab, id, 90*time.Second)
+			engine, note := engineOf(t, tab, id)
+			if state != "error" || output != c.want || !strings.HasPrefix(status, "exit status 1 ") || engine != "fast" || note != "" {
+				t.Errorf("state %s, output %q, status %q, engine %s, note %q; want the refusal %q, exit status 1, no hand-over", state, output, status, engine, note, c.want)
+			}
+		})
+	}
+	// The Go toolchain, picked, says the same.
+	pickEngine(t, tab, id, "exact")
+	code, err := os.ReadFile("testdata/refused/reflect_struct.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-editor]').value = `+jsString(string(code))))
+	if state, output, status := runPlayground(t, tab, id, 120*time.Second); state != "error" || output != "5:2: package reflect is not available in the playground\n" || !strings.HasPrefix(status, "exit status 1 ") {
+		t.Errorf("picked Go toolchain: state %s, output %q, status %q", state, output, status)
+	}
+}

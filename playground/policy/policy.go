@@ -1,0 +1,28 @@
+// Package policy says what a reader's program may import in the
+// playground: the exact engine's rule (generator/assets lists the
+// standard packages it offers by it), which the interpreter's source pass
+// also applies (playground/engine), so that Automatic refuses at once
+// what the Go toolchain in the page would refuse, instead of handing it
+// over.
+package policy
+
+import "strings"
+
+// Importable reports whether a reader's program may import the standard
+// package path: not an internal or vendored package (go build refuses
+// those outside the standard library), not unsafe (its pointers reach
+// past the memory safety the sandbox relies on), not reflect (which
+// hands out the same pointers without naming unsafe:
+// Value.UnsafePointer, NewAt, an unsafe.Pointer field's type; an attack
+// forged a function value with them and called into JavaScript) and not
+// syscall/js (which reaches the JavaScript that runs the program).
+// Packages that use reflect inside (fmt, encoding/json) offer none of it.
+func Importable(path string) bool {
+	switch {
+	case path == "unsafe", path == "reflect", path == "syscall/js":
+		return false
+	case path == "vendor", strings.HasPrefix(path, "vendor/"), path == "cmd", strings.HasPrefix(path, "cmd/"):
+		return false
+	}
+	return !strings.Contains("/"+path+"/", "/internal/")
+}
