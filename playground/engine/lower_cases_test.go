@@ -28,8 +28,8 @@ import (
 // the program's text and Go's version, as the corpus's are).
 
 // rewriteCase is a program: declarations, then main with body (both
-// written without their indentation; the body gets a tab a line). Its
-// imports are the packages of imported that its code names (pkg.Name).
+// written without their indentation; the body gets a tab a line). It
+// imports the packages of imported that its code names (pkg.Name).
 type rewriteCase struct {
 	decls, body string
 	// lowered is body as the pass lowers it, loweredDecls the

@@ -13,15 +13,17 @@ import (
 	"github.com/goexpert/gointernals/playground/symbols"
 )
 
-// The library half of the lowering pass. Some standard-library functions
+// The helpers of the lowering pass. Some standard-library functions
 // the interpreter lacks (slices.Sort, sync.OnceValue, maps.Keys: generic,
 // so its symbol tables cannot hold them) or runs wrongly (errors.As with a
 // pointer to the program's own error type panics; recover() hands back the
 // interpreter's wrapping of the panic value; panic(nil) is not Go 1.21's
-// *runtime.PanicNilError). A call of one is rewritten into a call of a
-// helper written in plain Go that the interpreter runs right, appended
-// after the reader's last line. The helpers are package lowerlib's (its
-// doc says how they are written), embedded.
+// *runtime.PanicNilError). A call of one is rewritten (lower_libcalls.go,
+// lower_builtins.go, lower_nestedcalls.go) into a call of a helper written
+// in plain Go that the interpreter runs right, appended after the reader's
+// last line. The helpers are package lowerlib's (its doc says how they
+// are written): this file reads them from its embedded source, and writes
+// those a program uses and the imports they need.
 //
 // A helper that needs a package the reader did not import gets it through
 // an import added on the line of the package clause, under a name that

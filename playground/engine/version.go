@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "98153e81ed4729ad"
+const sourceDigest = "382218ed36a4754f"
