@@ -85,29 +85,30 @@ func ownInterface(t ast.Expr) bool {
 // mayDiffer are the constructs the interpreter runs, with semantics that
 // may or may not change what the program prints.
 var mayDiffer = map[string]bool{
-	"loop variable capture":       true,
-	"min/max of a named type":     true,
-	"methods hidden":              true,
-	"context key type":            true,
-	"assertion to own interface":  true,
-	"type names":                  true,
-	"embedded struct printed":     true,
-	"recovered runtime error":     true,
-	"host introspection":          true,
-	"capacity after append":       true,
-	"pointer receiver":            true,
-	"errors.As":                   true,
-	"closure to the library":      true,
-	"interface inside a value":    true,
-	"case of a library interface": true,
-	"generic package variable":    true,
-	"promoted method":             true,
-	"multiple assignment":         true,
-	"panic in a deferred call":    true,
-	"address of a loop variable":  true,
-	"builtin print":               true,
-	"goexit outside a goroutine":  true,
-	"interface holds a copy":      true,
+	"loop variable capture":        true,
+	"min/max of a named type":      true,
+	"methods hidden":               true,
+	"context key type":             true,
+	"assertion to own interface":   true,
+	"type names":                   true,
+	"embedded struct printed":      true,
+	"recovered runtime error":      true,
+	"host introspection":           true,
+	"capacity after append":        true,
+	"pointer receiver":             true,
+	"errors.As":                    true,
+	"closure to the library":       true,
+	"interface inside a value":     true,
+	"case of a library interface":  true,
+	"generic package variable":     true,
+	"promoted method":              true,
+	"multiple assignment":          true,
+	"panic in a deferred call":     true,
+	"address of a loop variable":   true,
+	"builtin print":                true,
+	"goexit outside a goroutine":   true,
+	"interface holds a copy":       true,
+	"package initialization order": true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -356,6 +357,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	printedTypes(file, add)
 	interfaceFields(file, imports, add)
 	interfaceAliases(file, imports, add)
+	initOrder(file, add)
 	genericInits(file, add)
 	selectGotos(file, add)
 	multiValues(file, add)

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "382218ed36a4754f"
+const sourceDigest = "38c7a93143a85675"
