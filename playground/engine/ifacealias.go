@@ -246,8 +246,9 @@ func typeMethods(file *ast.File) map[string]map[string]bool {
 // methods, or a pointer to one, becomes an interface value, unless the
 // value is a composite literal (T{...}: fresh storage in the interpreter
 // each time it is made; &T{...} is not, measured) or is handed to a
-// function of another package that is not generic (the library gets a
-// copy: a sync.Map kept each value of a loop). The places are an
+// function of another package that is not generic, as an any (the
+// library gets a copy: a sync.Map kept each value of a loop) or to one
+// that does not keep it (retainers). The places are an
 // assignment or a declaration, a call's argument (append's too), a
 // return, a composite literal's element or key, a send, a map's key, a
 // range assigning to variables, and an explicit conversion.
@@ -441,7 +442,8 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 				}
 			}
 			sig, ok := under(fun).(*types.Signature)
-			if !ok || libraryCallee(n.Fun, info) {
+			library := ok && libraryCallee(n.Fun, info)
+			if !ok || library && !retainer(n.Fun, info) {
 				return true
 			}
 			params := sig.Params()
@@ -452,6 +454,9 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 					t = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
 				case i < params.Len():
 					t = params.At(i).Type()
+				}
+				if it, ok := under(t).(*types.Interface); library && ok && it.NumMethods() == 0 {
+					continue // the library gets a copy of what goes to an any
 				}
 				check(a, t)
 			}
@@ -500,6 +505,35 @@ func ownMethods(t types.Type) bool {
 // libraryCallee reports whether fun is a function or method of another
 // package that is not generic: it gets a copy of what the interpreter
 // hands it.
+// retainers are the library's functions whose result keeps an argument
+// of an interface type with methods. The library gets a copy of a value
+// passed as an any, but a value passed as an interface with methods is
+// the interpreter's wrapper over the value's storage, as in the program:
+// u := upper{...}; r := io.LimitReader(u, 2); u = upper{...} read the
+// second reader through r (go run the first); b := byLen{...}; r :=
+// sort.Reverse(b); b = byLen{"x"} gave r.Len() 1 (go run 3). A function
+// that uses its argument only during the call (sort.Sort, io.Copy) keeps
+// nothing, and a value receiver cannot change the storage it is called on.
+var retainers = map[string]bool{
+	"sort.Reverse":   true,
+	"io.LimitReader": true, "io.MultiReader": true, "io.MultiWriter": true, "io.NewOffsetWriter": true,
+	"io.NewSectionReader": true, "io.NopCloser": true, "io.TeeReader": true,
+	"errors.Join":       true,
+	"context.AfterFunc": true, "context.WithCancel": true, "context.WithCancelCause": true,
+	"context.WithDeadline": true, "context.WithDeadlineCause": true, "context.WithTimeout": true,
+	"context.WithTimeoutCause": true, "context.WithValue": true, "context.WithoutCancel": true,
+}
+
+// retainer reports whether fun is one of retainers.
+func retainer(fun ast.Expr, info *types.Info) bool {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	obj, ok := info.Uses[sel.Sel].(*types.Func)
+	return ok && obj.Pkg() != nil && retainers[obj.Pkg().Path()+"."+obj.Name()]
+}
+
 func libraryCallee(fun ast.Expr, info *types.Info) bool {
 	var id *ast.Ident
 	switch f := ast.Unparen(fun).(type) {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "38c7a93143a85675"
+const sourceDigest = "b82a7fb7bea3f79a"
