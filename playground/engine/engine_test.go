@@ -363,6 +363,12 @@ func TestPrintedTypes(t *testing.T) {
 			t.Errorf("%s: announced %v, want %v (%s)", c.call, got, c.names, constructs(src))
 		}
 	}
+	// A value of a type parameter: the interpreter names the type it is
+	// instantiated with as its own (int for a main.myint).
+	generic := "package main\n\nimport \"fmt\"\n\ntype myint int\n\nfunc zero[T any]() {\n\tvar s T\n\tfmt.Printf(\"%T\\n\", s)\n}\n\nfunc main() {\n\tzero[myint]()\n}\n"
+	if p, err := Prepare(generic); err != nil || !strings.Contains(p.HandOver(), "%T") {
+		t.Errorf("%%T of a type parameter's value: HandOver %q, err %v", p.HandOver(), err)
+	}
 	embedded := "package main\n\nimport \"fmt\"\n\ntype base struct{ id int }\n\ntype item struct {\n\tbase\n\tname string\n}\n\nfunc main() {\n\tfmt.Println(item{base{1}, \"a\"})\n\tfmt.Printf(\"%v %d\\n\", item{}, 3)\n}\n"
 	if got := constructs(embedded); got != "" {
 		t.Errorf("a struct embedding another, printed with %%v: Detect found %q", got)

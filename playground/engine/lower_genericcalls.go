@@ -794,10 +794,27 @@ func typeVerbsShown(fset *token.FileSet, file *ast.File, src string) map[[2]int]
 	l := &lowering{src: src, fset: fset, methods: map[string][]*ast.FuncDecl{}, names: importNames(file)}
 	l.declarations(file)
 	l.findGenerics(file)
+	// The file's types, and its type parameters: a value of type T
+	// instantiated with a type of the file prints, under %T, as the
+	// interpreter names that type (s: int for a main.myint).
 	declared := map[string]bool{}
+	params := func(fl *ast.FieldList) {
+		if fl == nil {
+			return
+		}
+		for _, f := range fl.List {
+			for _, n := range f.Names {
+				declared[n.Name] = true
+			}
+		}
+	}
 	ast.Inspect(file, func(n ast.Node) bool {
-		if ts, ok := n.(*ast.TypeSpec); ok {
-			declared[ts.Name.Name] = true
+		switch n := n.(type) {
+		case *ast.TypeSpec:
+			declared[n.Name.Name] = true
+			params(n.TypeParams)
+		case *ast.FuncType:
+			params(n.TypeParams)
 		}
 		return true
 	})

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "b82a7fb7bea3f79a"
+const sourceDigest = "e13eacb1eb590f20"
