@@ -15,6 +15,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/goexpert/gointernals/generator/internal/browser"
+	"github.com/goexpert/gointernals/playground/policy"
 )
 
 // Attacks on the built site, served with its production headers, written
@@ -361,7 +362,7 @@ func TestBrowserOutputFlood(t *testing.T) {
 				}
 			}
 			// The page counts UTF-16 units, as JavaScript strings do.
-			if lines := strings.Count(output, "\n"); lines > 10000 || len(utf16.Encode([]rune(output))) > 1<<20 {
+			if lines := strings.Count(output, "\n"); lines > 10000 || len(utf16.Encode([]rune(output))) > policy.OutputLimit {
 				t.Errorf("%s, %s flood: %d lines and %d bytes shown, past the bounds", engine, c.name, lines, len(output))
 			}
 		}

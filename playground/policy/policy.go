@@ -1,9 +1,9 @@
-// Package policy says what a reader's program may import in the
-// playground: the exact engine's rule (generator/assets lists the
-// standard packages it offers by it), which the interpreter's source pass
-// also applies (playground/engine), so that Automatic refuses at once
-// what the Go toolchain in the page would refuse, instead of handing it
-// over.
+// Package policy says what a reader's program may do in the playground,
+// whichever engine runs it: what it may import (the exact engine's rule:
+// generator/assets lists the standard packages it offers by it, and the
+// interpreter's source pass applies it too, playground/engine, so that
+// Automatic refuses at once what the Go toolchain in the page would
+// refuse, instead of handing it over), and how much it may print.
 package policy
 
 import "strings"
@@ -26,3 +26,12 @@ func Importable(path string) bool {
 	}
 	return !strings.Contains("/"+path+"/", "/internal/")
 }
+
+// OutputLimit is how much output a run may write, in bytes, before the
+// page stops it (the interpreter's worker, playground/wasm, counts the
+// bytes the program writes). The page's scripts hold the same figure, for
+// the exact engine's runner and for what the page shows (counted there in
+// UTF-16 units, as JavaScript strings are), as OUTPUT_LIMIT in
+// playground/web/output.js, which TestOutputLimit in playground/web holds
+// to this.
+const OutputLimit = 1 << 20

@@ -40,6 +40,7 @@ import (
 	"time"
 
 	"github.com/goexpert/gointernals/playground/engine"
+	"github.com/goexpert/gointernals/playground/policy"
 )
 
 func main() {
@@ -82,9 +83,6 @@ func handle(kind, id, code string, auto bool) {
 	}
 }
 
-// outputLimit is where a run's output is cut: the page stops the run.
-const outputLimit = 1 << 20
-
 // output batches a run's writes into few messages: a program printing in
 // a tight loop would otherwise post one message per line and flood the
 // page. A batch goes out when it grows past 8 KB, when 20 ms passed since
@@ -122,7 +120,7 @@ func (o *output) write(stream string, p []byte) (int, error) {
 	}
 	o.pending = append(o.pending, p...)
 	o.total += len(p)
-	if o.total > outputLimit {
+	if o.total > policy.OutputLimit { // the page stops the run
 		o.flushLocked()
 		o.flooded = true
 		post(map[string]any{"type": "exit", "id": o.id, "status": 2, "flood": true})

@@ -27,6 +27,9 @@
 // bounded in lines as well as bytes, since a megabyte of "x\n" is half a
 // million lines. Text only: it goes into text nodes, never into markup.
 
+// OUTPUT_LIMIT is the playground's one output limit (policy.OutputLimit
+// in Go, which TestOutputLimit holds this to): past it, the exact engine's
+// runner (runner.js) stops a program, and the page shows no more.
 export const OUTPUT_LIMIT = 1 << 20; // bytes (UTF-16 units, as received)
 export const LINE_LIMIT = 10000;
 

@@ -18,8 +18,8 @@
 
 import { MemFS } from './memfs.js';
 import { runGo } from './gorun.js';
+import { OUTPUT_LIMIT } from './output.js';
 
-const OUTPUT_LIMIT = 1 << 20;
 const ASLEEP = 'all goroutines are asleep - deadlock!';
 const DEADLOCK = 'fatal error: ' + ASLEEP;
 const post = self.postMessage.bind(self);
