@@ -2,8 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/goexpert/gointernals/generator/internal/browser"
+	"github.com/goexpert/gointernals/playground/corpus"
 	"github.com/goexpert/gointernals/playground/engine"
 )
 
@@ -263,7 +262,7 @@ func BenchmarkExactEngine(b *testing.B) {
 // go run prints; each is a subtest, so every disagreement is reported.
 func TestBrowserCorpus(t *testing.T) {
 	t.Parallel()
-	files, err := filepath.Glob("../playground/engine/testdata/corpus/*.go")
+	files, err := corpus.Load("../playground/engine/testdata/corpus/*.go")
 	if err != nil || len(files) < 80 {
 		t.Fatalf("the corpus: %d files, %v", len(files), err)
 	}
@@ -275,12 +274,7 @@ func TestBrowserCorpus(t *testing.T) {
 	var programs []program
 	others := 0
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := program{name: filepath.Base(f), src: string(b)}
-		p.want, p.exit = corpusWant(p.src)
+		p := program{name: f.Name, src: f.Source, want: f.Want, exit: f.Exit}
 		prep, err := engine.Prepare(p.src)
 		p.handed = err == nil && prep.HandOver() != "" || p.exit == 2
 		if !p.handed {
@@ -324,26 +318,6 @@ func TestBrowserCorpus(t *testing.T) {
 	}
 	t.Logf("corpus in the page, engine on auto: %d programs handed to the Go toolchain and %d of the %d others; %d ran in the Go toolchain",
 		handed, sampled, others, onGo)
-}
-
-// corpusWant reads a corpus program's trailing "// Exit: N" and
-// "// Output:" comment.
-func corpusWant(src string) (want string, exit int) {
-	lines := strings.Split(strings.TrimRight(src, "\n"), "\n")
-	for i := len(lines) - 1; i >= 0; i-- {
-		if lines[i] != "// Output:" {
-			continue
-		}
-		var b strings.Builder
-		for _, l := range lines[i+1:] {
-			b.WriteString(strings.TrimPrefix(strings.TrimPrefix(l, "//"), " ") + "\n")
-		}
-		if i > 0 {
-			fmt.Sscanf(lines[i-1], "// Exit: %d", &exit)
-		}
-		return b.String(), exit
-	}
-	return "", 0
 }
 
 // traceShape is a panic's or a deadlock's report without what differs

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/goexpert/gointernals/playground/corpus"
 )
 
 // The differential corpus: testdata/corpus holds small programs, one idea
@@ -32,50 +34,14 @@ import (
 // often the two agree. A disagreement that Detect does not announce is a
 // silent one, the worst outcome for a reader, and fails the test.
 
-type corpusProgram struct {
-	name, src, want string
-	exit            int
-}
-
-func loadCorpus(t *testing.T) []corpusProgram {
+// loadCorpus reads the corpus (playground/corpus parses each program).
+func loadCorpus(t *testing.T) []corpus.Program {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*.go"))
+	ps, err := corpus.Load(filepath.Join("testdata", "corpus", "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []corpusProgram
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := corpusProgram{name: filepath.Base(f), src: string(b)}
-		lines := strings.Split(strings.TrimRight(p.src, "\n"), "\n")
-		at := -1
-		for i := len(lines) - 1; i >= 0; i-- {
-			if lines[i] == "// Output:" {
-				at = i
-				break
-			}
-		}
-		if at < 0 {
-			t.Errorf("%s: no // Output: comment at its end", f)
-			continue
-		}
-		var want strings.Builder
-		for _, l := range lines[at+1:] {
-			want.WriteString(strings.TrimPrefix(strings.TrimPrefix(l, "//"), " ") + "\n")
-		}
-		p.want = want.String()
-		if at > 0 && strings.HasPrefix(lines[at-1], "// Exit: ") {
-			p.exit, err = strconv.Atoi(strings.TrimPrefix(lines[at-1], "// Exit: "))
-			if err != nil {
-				t.Errorf("%s: %v", f, err)
-			}
-		}
-		out = append(out, p)
-	}
-	return out
+	return ps
 }
 
 type runResult struct {
@@ -152,7 +118,7 @@ func TestCorpus(t *testing.T) {
 		t.Errorf("the corpus has %d programs; it must keep at least 80, across the language and the site's topics", len(programs))
 	}
 	type outcome struct {
-		p         corpusProgram
+		p         corpus.Program
 		goRes     runResult
 		fast      ChildResult
 		findings  []Finding
@@ -169,12 +135,12 @@ func TestCorpus(t *testing.T) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			o := outcome{p: p, goRes: goRun(t, p.src), findings: Detect(p.src)}
-			if prep, err := Prepare(p.src); err == nil {
+			o := outcome{p: p, goRes: goRun(t, p.Source), findings: Detect(p.Source)}
+			if prep, err := Prepare(p.Source); err == nil {
 				o.announced = prep.HandOver()
 			}
-			o.corpusBad = o.goRes.Stdout != p.want || o.goRes.Status != p.exit
-			o.fast = RunInChild(context.Background(), p.src, 15*time.Second)
+			o.corpusBad = o.goRes.Stdout != p.Want || o.goRes.Status != p.Exit
+			o.fast = RunInChild(context.Background(), p.Source, 15*time.Second)
 			o.agree = o.fast.Stdout == o.goRes.Stdout && o.fast.Status == o.goRes.Status
 			results[i] = o
 		}()
@@ -189,7 +155,7 @@ func TestCorpus(t *testing.T) {
 	var report strings.Builder
 	for _, o := range results {
 		if o.corpusBad {
-			t.Errorf("%s: go run printed (status %d)\n%s\nbut its // Output: says (status %d)\n%s", o.p.name, o.goRes.Status, o.goRes.Stdout, o.p.exit, o.p.want)
+			t.Errorf("%s: go run printed (status %d)\n%s\nbut its // Output: says (status %d)\n%s", o.p.Name, o.goRes.Status, o.goRes.Stdout, o.p.Exit, o.p.Want)
 			continue
 		}
 		switch {
@@ -198,24 +164,24 @@ func TestCorpus(t *testing.T) {
 			continue
 		case o.agree:
 			announcedSame++
-			fmt.Fprintf(&report, "\n  announced %s (the same output): %s", o.p.name, strings.SplitN(o.announced, "\n", 2)[0])
+			fmt.Fprintf(&report, "\n  announced %s (the same output): %s", o.p.Name, strings.SplitN(o.announced, "\n", 2)[0])
 		case o.fast.HandOver != "":
 			// The run stopped for the toolchain, as Automatic does.
 			handed++
-			fmt.Fprintf(&report, "\n  handed    %s: %s", o.p.name, o.fast.HandOver)
+			fmt.Fprintf(&report, "\n  handed    %s: %s", o.p.Name, o.fast.HandOver)
 		case len(o.findings) > 0:
 			detected++
-			fmt.Fprintf(&report, "\n  detected  %s: %s", o.p.name, o.findings[0])
+			fmt.Fprintf(&report, "\n  detected  %s: %s", o.p.Name, o.findings[0])
 		case o.fast.Refused:
 			// The interpreter said it could not run the program: a reader
 			// sees that, not a wrong output.
 			refused++
-			fmt.Fprintf(&report, "\n  refused   %s", o.p.name)
+			fmt.Fprintf(&report, "\n  refused   %s", o.p.Name)
 		default:
 			silent++
 			t.Errorf("%s: the fast engine disagrees with go run and Detect says nothing:\n  go run (status %d): %q\n  engine (status %d): %q",
-				o.p.name, o.goRes.Status, o.goRes.Stdout, o.fast.Status, o.fast.Stdout)
-			fmt.Fprintf(&report, "\n  SILENT    %s", o.p.name)
+				o.p.Name, o.goRes.Status, o.goRes.Stdout, o.fast.Status, o.fast.Stdout)
+			fmt.Fprintf(&report, "\n  SILENT    %s", o.p.Name)
 		}
 	}
 	n := len(results)

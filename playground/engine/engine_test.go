@@ -10,22 +10,19 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/goexpert/gointernals/playground/corpus"
 )
 
 // expectedOutput reads the trailing "// Output:" comment of a program, as
-// in yaegi's own _test/ programs.
+// in yaegi's own _test/ programs (playground/corpus).
 func expectedOutput(t *testing.T, src string) string {
 	t.Helper()
-	_, after, ok := strings.Cut(src, "\n// Output:\n")
-	if !ok {
-		t.Fatal("no // Output: comment")
+	p, err := corpus.Parse(src)
+	if err != nil {
+		t.Fatal(err)
 	}
-	var b strings.Builder
-	for _, line := range strings.Split(strings.TrimRight(after, "\n"), "\n") {
-		b.WriteString(strings.TrimPrefix(strings.TrimPrefix(line, "//"), " "))
-		b.WriteByte('\n')
-	}
-	return b.String()
+	return p.Want
 }
 
 func run(t *testing.T, src string, timeout time.Duration) (stdout, stderr string, res Result) {

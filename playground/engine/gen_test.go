@@ -11,7 +11,6 @@ import (
 	"go/types"
 	"hash/fnv"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -19,6 +18,7 @@ import (
 	"sync"
 	"text/template"
 
+	"github.com/goexpert/gointernals/playground/corpus"
 	"golang.org/x/tools/go/ast/astutil"
 )
 
@@ -62,29 +62,19 @@ var timingDependent = []string{
 
 // loadBases reads the corpus without its "// Output:" trailers.
 func loadBases() ([]genBase, error) {
-	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*.go"))
+	ps, err := corpus.Load(filepath.Join("testdata", "corpus", "*.go"))
 	if err != nil {
 		return nil, err
 	}
 	var out []genBase
 next:
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		src := string(b)
+	for _, p := range ps {
 		for _, w := range timingDependent {
-			if strings.Contains(src, w) {
+			if strings.Contains(p.Source, w) {
 				continue next
 			}
 		}
-		if i := strings.Index(src, "\n// Exit:"); i >= 0 {
-			src = src[:i+1]
-		} else if i := strings.Index(src, "\n// Output:"); i >= 0 {
-			src = src[:i+1]
-		}
-		out = append(out, genBase{name: filepath.Base(f), src: src})
+		out = append(out, genBase{name: p.Name, src: p.Code})
 	}
 	return out, nil
 }

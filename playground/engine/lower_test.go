@@ -15,9 +15,9 @@ import (
 func TestLoweringKeepsLines(t *testing.T) {
 	lowered := 0
 	for _, p := range loadCorpus(t) {
-		prep, err := Prepare(p.src)
+		prep, err := Prepare(p.Source)
 		if err != nil {
-			t.Fatalf("%s: %v", p.name, err)
+			t.Fatalf("%s: %v", p.Name, err)
 		}
 		code := prep.Code
 		for _, h := range []string{"\ntype _lowerOrdered", "\nfunc _lower"} {
@@ -26,10 +26,10 @@ func TestLoweringKeepsLines(t *testing.T) {
 			}
 		}
 		code = strings.TrimRight(code, "\n")
-		if got, want := strings.Count(code, "\n"), strings.Count(strings.TrimRight(p.src, "\n"), "\n"); got != want {
-			t.Errorf("%s: %d lines lowered, %d in the source:\n%s", p.name, got, want, prep.Code)
+		if got, want := strings.Count(code, "\n"), strings.Count(strings.TrimRight(p.Source, "\n"), "\n"); got != want {
+			t.Errorf("%s: %d lines lowered, %d in the source:\n%s", p.Name, got, want, prep.Code)
 		}
-		if prep.Code != p.src {
+		if prep.Code != p.Source {
 			lowered++
 		}
 	}
