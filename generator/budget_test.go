@@ -37,14 +37,15 @@ func asset(t *testing.T, out, pattern string) []byte {
 }
 
 // TestPlaygroundBudgets holds the sizes the playground promises: the
-// interpreter's WebAssembly at most 3.47 MB gzipped (3 MB until the
+// interpreter's WebAssembly at most 3.5 MB gzipped (3 MB until the
 // run-time safety net, which hands Go what the interpreter cannot be
 // trusted with, added 16 KB; 3.1 MB until the rules and checks that a
 // stranger's programs called for, each a silent disagreement with go run
 // before, took it to 3,100,793 bytes on 2026-12-01, and the source
 // pass's rewrites to 3,155,024 on 2026-12-02; 3.47 MB since go/types
 // came in for the compile errors only types can tell, at 3,455,350
-// bytes that day; issue 14 allows 3.5 MB), the page's own scripts
+// bytes that day, 3.5 MB, the most issue 14 allows, since the checks
+// that came after it took it to 3,473,544 the same day), the page's own scripts
 // (the exact engine's worker and the sandbox, with the workers it starts
 // and Go's wasm_exec.js, included) 26.5 KB gzipped (25 KB until
 // issue 17's compile errors, every one marked in the editor with its
@@ -62,7 +63,7 @@ func asset(t *testing.T, out, pattern string) []byte {
 func TestPlaygroundBudgets(t *testing.T) {
 	out := buildWithPlayground(t, 10*time.Second)
 	b := asset(t, out, "engine-*.wasm")
-	const wasmBudget = 3_470_000
+	const wasmBudget = 3_500_000
 	if n := gzipSize(t, b); n > wasmBudget {
 		t.Errorf("engine wasm is %d bytes gzipped, over the %d budget", n, wasmBudget)
 	} else {
