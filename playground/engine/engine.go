@@ -210,7 +210,10 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 
 	exit := make(chan int, 1)
 	trace := &panicTrace{w: stderr}
-	i := interp.New(interp.Options{Stdout: stdout, Stderr: trace, Args: []string{"main"}})
+	// Standard input is empty, as for go run with nothing to read: fmt.Scan
+	// and its kind get EOF, where the process's own would be read (the
+	// browser's has none: "read /dev/stdin: not implemented on js").
+	i := interp.New(interp.Options{Stdin: strings.NewReader(""), Stdout: stdout, Stderr: trace, Args: []string{"main"}})
 	exitWith := func(code int) {
 		select {
 		case exit <- code: // the first call wins, as the process would be gone
@@ -219,6 +222,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	}
 	var goPanic, handOver atomic.Pointer[string]
 	var started atomic.Int64 // goroutines the program started and that did not return
+	var mainEnded atomic.Bool
 	hooks := symbols.Hooks{
 		Recovered: func(v any) {
 			trace.recovered()
@@ -241,7 +245,17 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 		},
 		GoStart: func() { started.Add(1) },
 		GoEnd:   func() { started.Add(-1) },
+		// main returned or is panicking (the source pass's mainEnd): in Go
+		// the process ends there, so what other goroutines print, or a
+		// panic of theirs, comes too late to be seen.
+		MainEnd: func() {
+			mainEnded.Store(true)
+			stdout.close()
+		},
 		GoPanic: func(v any) {
+			if mainEnded.Load() {
+				select {} // the program is over; this goroutine stays where it is
+			}
 			msg := panicMessage(v)
 			if opts.HandOver {
 				why := whyPanic

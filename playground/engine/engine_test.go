@@ -413,3 +413,39 @@ func TestPrintedOtherwiseIsHandedOver(t *testing.T) {
 		}
 	}
 }
+
+// Standard input reads as empty, as go run's with nothing to read: fmt.Scanln
+// gets EOF, whatever the process's own standard input holds (the
+// browser's has none, and reading it failed with "not implemented on
+// js"). The test gives the process a standard input with a line on it.
+func TestStandardInputIsEmpty(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := w.WriteString("gopher\n"); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	old := os.Stdin
+	os.Stdin = r
+	defer func() { os.Stdin = old }()
+	src := `package main
+
+import "fmt"
+
+func main() {
+	var name string
+	n, err := fmt.Scanln(&name)
+	fmt.Println(n, err, name == "")
+	_, err = fmt.Scan(&name)
+	fmt.Println(err)
+}
+`
+	var out, errs bytes.Buffer
+	res := Run(context.Background(), src, Options{Stdout: &out, Stderr: &errs, Timeout: 10 * time.Second})
+	if want := "0 EOF true\nEOF\n"; out.String() != want || res.Status != 0 {
+		t.Errorf("status %d (%v), stderr %q, printed %q; want %q (go run with nothing on standard input)", res.Status, res.Err, errs.String(), out.String(), want)
+	}
+}

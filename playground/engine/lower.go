@@ -59,6 +59,9 @@ import (
 //     several values, which the interpreter assigned alone (multiAssigns);
 //   - a shift by a count that is not a constant checks the count first,
 //     to panic as Go does when it is negative (shiftCounts);
+//   - main of a program with a go statement defers, first, a call that
+//     ends the program's output as main returns, in main's own goroutine,
+//     before another goroutine can print (mainEnd);
 //   - a method value x.M with a value receiver, which must copy x (or
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
@@ -183,6 +186,7 @@ var rewrites = []rewrite{
 	{"multiAssigns", multiAssignRewrite},
 	{"shiftCounts", shiftCountRewrite},
 	{"zeroResults", zeroResultRewrite},
+	{"mainEnd", mainEndRewrite},
 	{"goPanic", goPanicRewrite},
 	{"libCalls", libCallRewrite},
 	{"methodValues", methodValueRewrite},

@@ -127,6 +127,9 @@ func TestRewriteCases(t *testing.T) {
 	goRes := goRunAll(t, srcs)
 	for k, n := range all {
 		t.Run(fmt.Sprintf("%s/%d", n.rewrite, n.i), func(t *testing.T) {
+			// A case may set runtime.GOMAXPROCS, which the interpreter
+			// runs in this process.
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 			c := n.c
 			src, declLine, bodyLine := c.program()
 			p, err := Prepare(src)

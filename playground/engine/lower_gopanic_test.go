@@ -9,7 +9,7 @@ go func() {
 	fmt.Println("in goroutine")
 }()
 <-done`,
-		lowered: `done := make(chan bool)
+		lowered: `defer _lowerMainEnd(); done := make(chan bool)
 _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }();
 	{ _lowerD1 := done; defer close(_lowerD1) }
 	fmt.Println("in goroutine")
@@ -29,7 +29,7 @@ go show(n, done)
 n = 4
 <-done
 fmt.Println(n)`,
-		lowered: `n := 3
+		lowered: `defer _lowerMainEnd(); n := 3
 done := make(chan bool)
 { _lowerG1 := n; _lowerG2 := done; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); show(_lowerG1, _lowerG2) }() }
 n = 4
@@ -43,7 +43,7 @@ fmt.Println(n)`,
 	panic("boom")
 }()
 select {}`,
-		lowered: `_lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }();
+		lowered: `defer _lowerMainEnd(); _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }();
 	panic("boom")
 }()
 select {}`,

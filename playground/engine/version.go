@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e13eacb1eb590f20"
+const sourceDigest = "086b2f2ee10ef389"

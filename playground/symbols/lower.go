@@ -18,6 +18,9 @@ type Hooks struct {
 	// GoStart is called at each go statement the source pass guards, and
 	// GoEnd when the goroutine it started returns.
 	GoStart, GoEnd func()
+	// MainEnd is called as main returns (or panics), in main's goroutine,
+	// before any other goroutine can run: in Go the process ends there.
+	MainEnd func()
 	// Unlike is called, with why in words, when fmt is about to print a
 	// value otherwise than Go would (see Printed).
 	Unlike func(why string)
@@ -67,6 +70,7 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"GoPanic":       reflect.ValueOf(func(v any) { h.GoPanic(recovered(v)) }),
 			"GoStart":       reflect.ValueOf(func() { call(h.GoStart) }),
 			"GoEnd":         reflect.ValueOf(func() { call(h.GoEnd) }),
+			"MainEnd":       reflect.ValueOf(func() { call(h.MainEnd) }),
 			"Clear":         reflect.ValueOf(clearValue),
 			"Pointee":       reflect.ValueOf(pointee),
 			"Error":         reflect.ValueOf((*Error)(nil)),

@@ -54,6 +54,11 @@ func _lowerGoPanic(r any) {
 	}
 }
 
+// _lowerMainEnd tells the engine that main returned (the engine's
+// mainEnd defers it first in main, so it runs after main's own deferred
+// calls).
+func _lowerMainEnd() { _lowerRT.MainEnd() }
+
 // _lowerInteger is the integer types, for _lowerShift.
 type _lowerInteger interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr

@@ -16,6 +16,9 @@ func GoStart() {}
 // GoEnd: see GoStart.
 func GoEnd() {}
 
+// MainEnd tells the engine that main returned; here the process ends.
+func MainEnd() {}
+
 // GoPanic panics again with the value recovered at a goroutine's top.
 func GoPanic(v any) { panic(v) }
 

@@ -1,0 +1,29 @@
+package engine
+
+import "go/ast"
+
+// mainEndRewrite, named mainEnd: in Go the process ends when main
+// returns, and what its other goroutines had still to print is never
+// printed. The interpreter's run learns that main returned from another
+// goroutine, and in the browser's Go (js/wasm, which has no sysmon and so
+// no runnext: runtime.runqput) that goroutine is woken behind those the
+// program made, which run first and print: go fmt.Println(i) three times
+// before main returns printed three lines that go run never prints. main
+// of a program with a go statement gets a deferred call, first in its
+// body so that it runs last, which closes the run's standard output in
+// main's own goroutine (symbols.Hooks.MainEnd).
+func mainEndRewrite(l *lowering, s *syntax) {
+	if len(s.gos) == 0 {
+		return
+	}
+	for _, d := range s.file.Decls {
+		if f, ok := d.(*ast.FuncDecl); ok && f.Recv == nil && f.Name.Name == "main" && f.Body != nil {
+			l.use("_lowerMainEnd")
+			if len(f.Body.List) == 0 {
+				l.insert(f.Body.Lbrace+1, " defer _lowerMainEnd();")
+			} else {
+				l.insert(f.Body.List[0].Pos(), "defer _lowerMainEnd(); ")
+			}
+		}
+	}
+}
