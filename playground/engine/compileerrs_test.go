@@ -20,6 +20,9 @@ func TestCompileErrorsAsTheCompilerSaysThem(t *testing.T) {
 	good := []string{
 		"package main\n\nimport \"strings\"\n\nfunc write(b *strings.Builder) {}\n\nfunc main() {\n\twrite(nil)\n}\n",
 		"package main\n\nimport (\n\t\"strings\"\n\t\"sync\"\n)\n\ntype guarded struct{ mu *sync.Mutex }\n\nfunc write(b *strings.Builder) {}\n\nfunc main() {\n\twrite(nil)\n\t_ = guarded{}\n\tf := func(w *strings.Builder) {}\n\tf(nil)\n}\n",
+		// A major version's element is not the package's name:
+		// math/rand/v2 declares rand.
+		"package main\n\nimport (\n\t\"fmt\"\n\t\"math/rand/v2\"\n)\n\nfunc main() {\n\tfmt.Println(rand.IntN(1))\n}\n",
 		"package main\n\ntype T struct{ f int }\n\nfunc main() {\n\ta := 0\n\ta++\n\tb := 0\n\tb += 1\n\tvar p T\n\tp.f = 1\n\tvar s []int\n\ts = append(s, 1)\n\ts[0] = 1\n\tm := map[string]int{}\n\tm[\"x\"] = 1\n\tk := \"key\"\n\t_ = map[string]int{k: 1}\n\tvar v any = 1\n\tswitch x := v.(type) {\n\tcase int:\n\tcase string:\n\t\t_ = x\n\t}\n\tx := 1\n\tfunc() { x := x; _ = x }()\n}\n",
 	}
 	files, _ := filepath.Glob("testdata/corpus/*.go")

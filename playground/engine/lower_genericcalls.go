@@ -593,7 +593,7 @@ func (l *lowering) field(sel *ast.SelectorExpr, depth int) ast.Expr {
 // reflect writes with it reads the same in the program.
 func (l *lowering) plainImport(name string) bool {
 	path := l.names[name]
-	return path != "" && path[strings.LastIndex(path, "/")+1:] == name
+	return path != "" && packageName(path) == name
 }
 
 func (l *lowering) evidentVar(id *ast.Ident, depth int) (string, int) {

@@ -111,13 +111,24 @@ func importNames(f *ast.File) map[string]string {
 	names := map[string]string{}
 	for _, imp := range f.Imports {
 		path := strings.Trim(imp.Path.Value, "`\"")
-		name := path[strings.LastIndex(path, "/")+1:]
+		name := packageName(path)
 		if imp.Name != nil {
 			name = imp.Name.Name
 		}
 		names[name] = path
 	}
 	return names
+}
+
+// packageName is the name an import of path declares: its last element,
+// or the one before a major version's ("math/rand/v2" declares rand).
+func packageName(path string) string {
+	name := path[strings.LastIndex(path, "/")+1:]
+	if i := strings.LastIndex(path, "/"); i > 0 && len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
+		before := path[:i]
+		return before[strings.LastIndex(before, "/")+1:]
+	}
+	return name
 }
 
 // builtin is the name of the predeclared identifier e is (min, nil, ...),
@@ -135,7 +146,7 @@ func libSymbol(path, name string) (reflect.Value, bool) {
 	if path == "" {
 		return reflect.Value{}, false
 	}
-	v, ok := symbols.Symbols[path+"/"+path[strings.LastIndex(path, "/")+1:]][name]
+	v, ok := symbols.Symbols[path+"/"+packageName(path)][name]
 	return v, ok
 }
 

@@ -126,7 +126,7 @@ func (l *library) prepare(file *ast.File) (skip string) {
 		}
 		im := &imported{path: path, names: map[string]bool{}}
 		list = append(list, im)
-		name := path[strings.LastIndex(path, "/")+1:]
+		name := packageName(path)
 		if imp.Name != nil {
 			name = imp.Name.Name
 		}
@@ -330,7 +330,7 @@ func (l *library) pkg(path string) *types.Package {
 	if p := l.pkgs[path]; p != nil {
 		return p
 	}
-	p := types.NewPackage(path, path[strings.LastIndex(path, "/")+1:])
+	p := types.NewPackage(path, packageName(path))
 	l.pkgs[path] = p
 	return p
 }

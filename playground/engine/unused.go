@@ -102,7 +102,7 @@ func unused(fset *token.FileSet, file *ast.File) []Finding {
 
 	for _, imp := range file.Imports {
 		path := strings.Trim(imp.Path.Value, "`\"")
-		name := path[strings.LastIndex(path, "/")+1:]
+		name := packageName(path)
 		as := ""
 		if imp.Name != nil {
 			name, as = imp.Name.Name, imp.Name.Name

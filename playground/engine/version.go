@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "086b2f2ee10ef389"
+const sourceDigest = "da8152362d9d3191"
