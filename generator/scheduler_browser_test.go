@@ -48,6 +48,15 @@ func TestBrowserSchedulerPrograms(t *testing.T) {
 		t.Errorf("NumCPU: state %s, output %q, notes %q; want a note that both are 1 here", state, output, notes())
 	}
 	pickEngine(t, tab, id, "exact")
+	// main ends the program, its sleep over, while a goroutine's write is
+	// still calling back into Go (a write runs the other goroutines within
+	// the call): the Go toolchain's run said "Cannot read properties of
+	// undefined (reading 'exports')", exit status 2. go run prints some
+	// of the lines and exits with status 0.
+	setCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tgo func() {\n\t\tfor i := 0; i < 5000; i++ {\n\t\t\tfmt.Println(i)\n\t\t}\n\t}()\n\ttime.Sleep(time.Millisecond)\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 240*time.Second); state != "done" || strings.Contains(output, "Cannot") || !strings.HasPrefix(status, "exit status 0") {
+		t.Errorf("main ending during a goroutine's write, Go toolchain: state %s, output %q, status %q; want exit status 0", state, output, status)
+	}
 	for _, code := range []string{order, noYield} {
 		setCode(t, tab, id, code)
 		state, output, status := runPlayground(t, tab, id, 240*time.Second)

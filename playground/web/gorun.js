@@ -58,13 +58,25 @@ export async function runGo(module, fs, argv, asleep = () => {}, env = {}) {
   const paused = () => {
     checking ||= setTimeout(check, 0);
   };
+  // A write calls back into Go, which runs the other goroutines within
+  // the call: if one of them ends the program there, wasm_exec.js, back in
+  // the write's import, reads the instance it dropped at the exit and
+  // throws ("Cannot read properties of undefined"). The program did end,
+  // with its status.
+  const over = (err) => {
+    if (!go.exited) throw err;
+  };
   go._resume = () => {
-    resume();
+    try {
+      resume();
+    } catch (err) {
+      over(err);
+    }
     paused();
   };
   const running = go.run(instance);
   paused();
-  await running;
+  await running.catch(over);
   clearTimeout(checking);
   // Goroutines still asleep when main returned leave timers behind, and
   // each would throw "Go program has already exited" into whatever the
