@@ -11,13 +11,15 @@ import "go/ast"
 // before main returns printed three lines that go run never prints. main
 // of a program with a go statement gets a deferred call, first in its
 // body so that it runs last, which closes the run's standard output in
-// main's own goroutine (symbols.Hooks.MainEnd).
+// main's own goroutine (symbols.Hooks.MainEnd). A program that calls
+// main itself (or takes it as a value) is left as it is: the first return
+// of main would end the output of the whole run.
 func mainEndRewrite(l *lowering, s *syntax) {
 	if len(s.gos) == 0 {
 		return
 	}
 	for _, d := range s.file.Decls {
-		if f, ok := d.(*ast.FuncDecl); ok && f.Recv == nil && f.Name.Name == "main" && f.Body != nil {
+		if f, ok := d.(*ast.FuncDecl); ok && f.Recv == nil && f.Name.Name == "main" && f.Body != nil && !mentioned(s.file, f.Name) {
 			l.use("_lowerMainEnd")
 			if len(f.Body.List) == 0 {
 				l.insert(f.Body.Lbrace+1, " defer _lowerMainEnd();")
@@ -26,4 +28,17 @@ func mainEndRewrite(l *lowering, s *syntax) {
 			}
 		}
 	}
+}
+
+// mentioned reports whether the file uses the object name declares
+// anywhere but in its declaration.
+func mentioned(file *ast.File, name *ast.Ident) bool {
+	found := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id != name && name.Obj != nil && id.Obj == name.Obj {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

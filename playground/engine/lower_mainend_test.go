@@ -16,4 +16,28 @@ for i := 0; i < 3; i++ {
 fmt.Println("main returns")`,
 		out: "main returns\n",
 	},
+	// main called by main: each return is not the program's end (the
+	// first closed the output, and go run's last two lines were lost).
+	rewriteCase{
+		decls: `var depth int`,
+		body: `depth++
+if depth < 3 {
+	main()
+}
+done := make(chan bool)
+go func() { done <- true }()
+<-done
+fmt.Println("main at depth", depth)
+depth--`,
+		lowered: `depth++
+if depth < 3 {
+	main()
+}
+done := make(chan bool)
+_lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); done <- true }()
+<-done
+fmt.Println("main at depth", depth)
+depth--`,
+		out: "main at depth 3\nmain at depth 2\nmain at depth 1\n",
+	},
 )

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "da8152362d9d3191"
+const sourceDigest = "e3ca40c51af6c3ea"
