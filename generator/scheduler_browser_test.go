@@ -47,6 +47,16 @@ func TestBrowserSchedulerPrograms(t *testing.T) {
 	if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "done" || !strings.Contains(notes(), "NumCPU and GOMAXPROCS are 1") {
 		t.Errorf("NumCPU: state %s, output %q, notes %q; want a note that both are 1 here", state, output, notes())
 	}
+	// The preemption page's kind of example: a goroutine spins in a loop
+	// without calls. go run preempts it with a signal; neither engine
+	// can, so Automatic stops it when it hands a computing program over
+	// (3 s), with the reason, instead of building it for a run of 10 s
+	// more that ends the same way.
+	setCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"time\"\n)\n\nfunc spin() {\n\tfor {\n\t}\n}\n\nfunc main() {\n\truntime.GOMAXPROCS(1)\n\tgo spin()\n\ttime.Sleep(20 * time.Millisecond)\n\tfmt.Println(\"preempted\")\n}\n")
+	state, _, status := runPlayground(t, tab, id, 120*time.Second)
+	if engine, _ := engineOf(t, tab, id); state != "error" || engine != "fast" || !strings.Contains(status, "within 3 s") || !strings.Contains(status, "loop without calls") {
+		t.Errorf("a goroutine spinning without calls: state %s, engine %s, status %q; want the interpreter stopped at 3 s, the loop without calls named", state, engine, status)
+	}
 	pickEngine(t, tab, id, "exact")
 	// main ends the program, its sleep over, while a goroutine's write is
 	// still calling back into Go (a write runs the other goroutines within

@@ -561,6 +561,10 @@ const BEAT_STALE = 1000;
 // toolchain loaded, or in the browser's cache): compiled Go is many times
 // faster, and the limit would make the reader wait for nothing.
 const EARLY = 3;
+// SPIN finds a loop without calls, blocks or a way out. In a program with
+// goroutines, once it runs nothing else does in the browser (no signals to
+// preempt it, in either engine), so Go would not finish it either.
+const SPIN = /\bgo\s[^]*\bfor\s*\{((?!return|break|goto|<-)[^{}()])*\}|\bfor\s*\{((?!return|break|goto|<-)[^{}()])*\}[^]*\bgo\s/;
 const ENGINE_KEY = 'gointernals-engine';
 const USED_KEY = 'gointernals-exact-used'; // the toolchain built a program of the reader's
 
@@ -1055,6 +1059,7 @@ class Playground {
   early(id, s) {
     setTimeout(async () => {
       if (this.runID !== id) return;
+      if (this.computing() && SPIN.test(this.ran)) return this.halt(T.timeout(s));
       if (this.computing() && (await toolsAt()) && this.runID === id && this.computing()) this.handOver(s);
       else if (this.runID === id) this.early(id, s + 1);
     }, (s === EARLY ? EARLY : 1) * 1000);
