@@ -30,3 +30,17 @@ func TestRefusedImports(t *testing.T) {
 		}
 	}
 }
+
+// A used import the playground refuses has the refusal for its only
+// error, not "imported and not used" as well: the check cannot know the
+// name a package outside the standard library declares.
+func TestRefusedImportUsed(t *testing.T) {
+	src := "package main\n\nimport (\n\t\"fmt\"\n\n\t\"gopkg.in/yaml.v3\"\n)\n\nfunc main() {\n\tvar v map[string]int\n\tfmt.Println(yaml.Unmarshal([]byte(\"a: 1\"), &v), v)\n}\n"
+	p, err := Prepare(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := joinFindings(p.Errors(), nil), "6:2: package gopkg.in/yaml.v3 is not available in the playground"; got != want {
+		t.Errorf("errors %q, want %q", got, want)
+	}
+}

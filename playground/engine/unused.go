@@ -107,7 +107,10 @@ func unused(fset *token.FileSet, file *ast.File) []Finding {
 		if imp.Name != nil {
 			name, as = imp.Name.Name, imp.Name.Name
 		}
-		if name == "_" || name == "." || unresolved[name] {
+		// A refused import's one error is the refusal (refused.go): the
+		// name a package outside the standard library declares is not
+		// known (gopkg.in/yaml.v3 declares yaml).
+		if name == "_" || name == "." || unresolved[name] || refusedImport(path) != "" {
 			continue
 		}
 		if as != "" {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e3ca40c51af6c3ea"
+const sourceDigest = "244a6d19a4d9d804"
