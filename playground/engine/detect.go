@@ -356,7 +356,6 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 	pointerMethods(file, add)
 	printedTypes(file, add)
 	interfaceFields(file, imports, add)
-	interfaceAliases(file, imports, add)
 	initOrder(file, add)
 	genericInits(file, add)
 	selectGotos(file, add)

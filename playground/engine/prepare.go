@@ -70,12 +70,17 @@ func Prepare(src string) (*Prepared, error) {
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
 	typeErrs, skip := typeCheckInfo(fset, file, info)
 	// With the program's types, the values that become interface values
-	// are known: they replace the check's guess from the syntax
-	// (interfaceAliases).
+	// are known (aliasConversions). A program with a type error does not
+	// run in the interpreter; one go/types could not judge (skip: what
+	// the model lacks, which the interpreter mostly refuses too) that
+	// declares a method is handed over, since which of its values become
+	// interface values is not known.
 	var aliases []Finding
-	typed := len(typeErrs) == 0 && skip == ""
-	if typed {
+	switch {
+	case len(typeErrs) == 0 && skip == "":
 		aliases = aliasConversions(fset, file, info)
+	case skip != "" && declaresAnyMethod(file):
+		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "go/types could not check this program (" + skip + "), so which values of its types with methods become interface values is not known: the interpreter's interface value is bound to the storage it came from, where Go's holds a copy"}}
 	}
 	origFset, origFile := fset, file
 	code, pm, clashes := lower(fset, file, src)
@@ -92,7 +97,7 @@ func Prepare(src string) (*Prepared, error) {
 		shown := typeVerbsShown(origFset, origFile, src)
 		for _, f := range detect(fset, file) {
 			f.Line, f.Col = pm.position(f.Line, f.Col)
-			if f.Construct == "type names" && shown[[2]int{f.Line, f.Col}] || typed && f.Construct == "interface holds a copy" {
+			if f.Construct == "type names" && shown[[2]int{f.Line, f.Col}] {
 				continue
 			}
 			switch {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "244a6d19a4d9d804"
+const sourceDigest = "0f6e8f69cda24431"
