@@ -5,17 +5,21 @@ import (
 	"go/token"
 )
 
-// recvAssignRewrite, named recvAssigns: v = <-ch stores the value where a
-// closure that captured v does not see it; the value goes through a fresh
-// variable.
+// recvAssignRewrite, named recvAssigns: x = <-ch stores the value where a
+// closure that captured x does not see it, when x is a variable, and not
+// at all when x is an element, a field or *p (got[i] = <-ch left got
+// unchanged); the value goes through a fresh variable.
 func recvAssignRewrite(l *lowering, s *syntax) { l.recvAssigns(s.file) }
 
-// recvAssigns rewrites a statement "v = <-ch", v a variable, into "{
-// _lowerV1 := <-ch; v = _lowerV1 }": the interpreter stores the value
-// where a closure that captured v does not see it (measured on yaegi
-// v0.16.1; "v, ok = <-ch" and a receive through a fresh variable are
-// right). Only statements of a list are rewritten, where a block may
-// stand.
+// recvAssigns rewrites a statement "x = <-ch" into "{ _lowerV1 := <-ch;
+// x = _lowerV1 }" (measured on yaegi v0.16.1: a variable x got the value
+// where a closure that captured it did not see it; an element, a field or
+// *p never got it, so a worker pool's results[w] = <-c stayed zero; "x, ok
+// = <-ch", a select's case and a receive through a fresh variable are
+// right). Go evaluates the left side's calls before the receive: a call in
+// an index (got[next()] = <-ch) is made first, into a variable of its own;
+// a left side with a call elsewhere is left alone. Only statements of a
+// list are rewritten, where a block may stand.
 func (l *lowering) recvAssigns(file *ast.File) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		for _, s := range stmtList(n) {
@@ -24,11 +28,20 @@ func (l *lowering) recvAssigns(file *ast.File) {
 				continue
 			}
 			recv, ok := as.Rhs[0].(*ast.UnaryExpr)
-			if id, isVar := as.Lhs[0].(*ast.Ident); !ok || recv.Op != token.ARROW || !isVar || id.Name == "_" || !l.hoistable(recv) {
+			lhs := ast.Unparen(as.Lhs[0])
+			if id, blank := lhs.(*ast.Ident); !ok || recv.Op != token.ARROW || blank && id.Name == "_" || !l.hoistable(recv) {
+				continue
+			}
+			first := ""
+			if ix, ok := lhs.(*ast.IndexExpr); ok && callsOrReceives(ix.Index) && !callsOrReceives(ix.X) && l.hoistable(ix.Index) {
+				i := l.name("_lowerI")
+				first = i + " := " + l.text(ix.Index) + "; "
+				l.replace(ix.Index, i)
+			} else if callsOrReceives(lhs) {
 				continue
 			}
 			v := l.name("_lowerV")
-			l.wrap(as, "{ "+v+" := "+l.text(recv)+"; ", " }")
+			l.wrap(as, "{ "+first+v+" := "+l.text(recv)+"; ", " }")
 			l.replace(recv, v)
 		}
 		return true

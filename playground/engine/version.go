@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "0f6e8f69cda24431"
+const sourceDigest = "4f4c32b5a13c78f6"
