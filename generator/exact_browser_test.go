@@ -37,11 +37,8 @@ func engineOf(t *testing.T, tab *browser.Tab, id string) (engine, note string) {
 // its build's 2 s limit, and a neighbour's work took a share of that
 // (a deadlock stopped at the limit before Go reported it, under load 30).
 func TestBrowserExactEngine(t *testing.T) {
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 2*time.Second)
-	base, requests := browser.ServeCounting(t, out)
-	const id = "en-channels-2"
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	tab, _, requests := onChannelsLimited(t, 2*time.Second)
+	const id = channelsID
 
 	// Automatic: what the interpreter cannot run goes to the toolchain.
 	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nseq := func(yield func(int) bool) { _ = yield(1) && yield(2) }\nfor v := range seq {\nfmt.Println(v)\n}\n}\n")

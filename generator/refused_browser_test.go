@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/goexpert/gointernals/generator/internal/browser"
 )
 
 // TestBrowserAutomaticRefusesAtOnce runs, on Automatic, programs that
@@ -17,12 +16,9 @@ import (
 // refused them. The page says the refusal at once, in the exact engine's
 // words and exit status 1, with no note of a hand-over.
 func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 2*time.Second)
-	base := browser.Serve(t, out)
-	const id = "en-channels-2"
+	tab, _, _ := onChannelsLimited(t, 2*time.Second)
+	const id = channelsID
 	root := `[data-playground="` + id + `"]`
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
 	for _, c := range []struct{ file, want string }{
 		{"testdata/refused/reflect_struct.go", "5:2: package reflect is not available in the playground\n"},
 		{"testdata/refused/reflect_basic.go", "5:2: package reflect is not available in the playground\n"},

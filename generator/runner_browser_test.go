@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/goexpert/gointernals/generator/internal/browser"
 )
 
 // TestBrowserExactEngineProgramsOwnWords runs, on the exact engine,
@@ -16,12 +15,9 @@ import (
 // never held or reworded: it shows as the program goes on, and as it is
 // when the program exits with status 2 itself. Each program is a subtest.
 func TestBrowserExactEngineProgramsOwnWords(t *testing.T) {
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 2*time.Second)
-	base := browser.Serve(t, out)
-	const id = "en-channels-2"
+	tab, _, _ := onChannelsLimited(t, 2*time.Second)
+	const id = channelsID
 	root := `[data-playground="` + id + `"]`
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
 	pickEngine(t, tab, id, "exact")
 	const words = "fatal error: all goroutines are asleep - deadlock!"
 	for _, c := range []struct {

@@ -31,8 +31,15 @@ const channelsID = "en-channels-2"
 // requests counts the server's requests whose path holds a string.
 func onChannels(t *testing.T) (tab *browser.Tab, base string, requests func(string) int) {
 	t.Helper()
+	return onChannelsLimited(t, 10*time.Second)
+}
+
+// onChannelsLimited is onChannels on a site whose playgrounds stop a
+// program after limit.
+func onChannelsLimited(t *testing.T, limit time.Duration) (tab *browser.Tab, base string, requests func(string) int) {
+	t.Helper()
 	tab = browser.New(t)
-	base, requests = browser.ServeCounting(t, buildWithPlayground(t, 10*time.Second))
+	base, requests = browser.ServeCounting(t, buildWithPlayground(t, limit))
 	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+channelsID+`"] [data-editor]`))
 	return tab, base, requests
 }
