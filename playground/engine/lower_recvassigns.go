@@ -18,7 +18,9 @@ func recvAssignRewrite(l *lowering, s *syntax) { l.recvAssigns(s.file) }
 // = <-ch", a select's case and a receive through a fresh variable are
 // right). Go evaluates the left side's calls before the receive: a call in
 // an index (got[next()] = <-ch) is made first, into a variable of its own;
-// a left side with a call elsewhere is left alone. Only statements of a
+// so is the call a field or *p goes through (f().v = <-ch, *f() = <-ch:
+// the interpreter stored nothing there either); a left side with a call
+// elsewhere is left alone. Only statements of a
 // list are rewritten, where a block may stand.
 func (l *lowering) recvAssigns(file *ast.File) {
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -37,6 +39,12 @@ func (l *lowering) recvAssigns(file *ast.File) {
 				i := l.name("_lowerI")
 				first = i + " := " + l.text(ix.Index) + "; "
 				l.replace(ix.Index, i)
+			} else if base := derefBase(lhs); base != nil && callsOrReceives(base) && !callsOrReceives(base.Fun) && l.hoistable(base) {
+				// f().v = <-ch, *f() = <-ch: f's result is a pointer
+				// (nothing else is assignable through), made first.
+				b := l.name("_lowerB")
+				first = b + " := " + l.text(base) + "; "
+				l.replace(base, b)
 			} else if callsOrReceives(lhs) {
 				continue
 			}
@@ -46,4 +54,20 @@ func (l *lowering) recvAssigns(file *ast.File) {
 		}
 		return true
 	})
+}
+
+// derefBase returns the call a left side x.f or *x goes through when x is
+// that call, or nil.
+func derefBase(lhs ast.Expr) *ast.CallExpr {
+	var x ast.Expr
+	switch e := lhs.(type) {
+	case *ast.SelectorExpr:
+		x = e.X
+	case *ast.StarExpr:
+		x = e.X
+	default:
+		return nil
+	}
+	c, _ := ast.Unparen(x).(*ast.CallExpr)
+	return c
 }

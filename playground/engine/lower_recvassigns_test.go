@@ -66,4 +66,30 @@ next := func() int { ch <- 12; return 1 }
 fmt.Println(got)`,
 		out: "[0 12]\n",
 	},
+	// Through a call's result, made before the receive as Go does: the
+	// interpreter stored nothing there (go run {2} 3, the interpreter {0} 0).
+	rewriteCase{
+		decls: `type S struct{ v int }
+
+func ptr(s *S) *S { fmt.Println("ptr"); return s }
+
+func at(p *int) *int { fmt.Println("at"); return p }`,
+		body: `ch := make(chan int, 2)
+ch <- 2
+ch <- 3
+var s S
+ptr(&s).v = <-ch
+n := 0
+*at(&n) = <-ch
+fmt.Println(s, n)`,
+		lowered: `ch := make(chan int, 2)
+ch <- 2
+ch <- 3
+var s S
+{ _lowerB1 := ptr(&s); _lowerV2 := <-ch; _lowerB1.v = _lowerV2 }
+n := 0
+{ _lowerB3 := at(&n); _lowerV4 := <-ch; *_lowerB3 = _lowerV4 }
+fmt.Println(s, n)`,
+		out: "ptr\nat\n{2} 3\n",
+	},
 )

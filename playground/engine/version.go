@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "4f4c32b5a13c78f6"
+const sourceDigest = "970899a6655e2392"
