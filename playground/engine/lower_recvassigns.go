@@ -18,7 +18,7 @@ func recvAssignRewrite(l *lowering, s *syntax) { l.recvAssigns(s.file) }
 // = <-ch", a select's case and a receive through a fresh variable are
 // right). Go evaluates the left side's calls before the receive: a call in
 // an index (got[next()] = <-ch) is made first, into a variable of its own;
-// so is the call a field or *p goes through (f().v = <-ch, *f() = <-ch:
+// so is the call a field or *p goes through (f().v = <-ch, *f() = <-ch, f().a.v = <-ch:
 // the interpreter stored nothing there either); a left side with a call
 // elsewhere is left alone. Only statements of a
 // list are rewritten, where a block may stand.
@@ -56,18 +56,30 @@ func (l *lowering) recvAssigns(file *ast.File) {
 	})
 }
 
-// derefBase returns the call a left side x.f or *x goes through when x is
-// that call, or nil.
+// derefBase returns the call a left side of fields, *, and indexes without
+// calls goes through at its root (f().v, *f(), f().a.v, f()[0].v), or nil.
+// What is assignable through a call's result goes through a pointer, a
+// slice or a map it holds, which a variable holding the result shares.
 func derefBase(lhs ast.Expr) *ast.CallExpr {
-	var x ast.Expr
-	switch e := lhs.(type) {
-	case *ast.SelectorExpr:
-		x = e.X
-	case *ast.StarExpr:
-		x = e.X
-	default:
-		return nil
+	x := lhs
+	for depth := 0; ; depth++ {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.SelectorExpr:
+			x = e.X
+		case *ast.StarExpr:
+			x = e.X
+		case *ast.IndexExpr:
+			if callsOrReceives(e.Index) {
+				return nil
+			}
+			x = e.X
+		case *ast.CallExpr:
+			if depth == 0 {
+				return nil
+			}
+			return e
+		default:
+			return nil
+		}
 	}
-	c, _ := ast.Unparen(x).(*ast.CallExpr)
-	return c
 }

@@ -67,29 +67,40 @@ fmt.Println(got)`,
 		out: "[0 12]\n",
 	},
 	// Through a call's result, made before the receive as Go does: the
-	// interpreter stored nothing there (go run {2} 3, the interpreter {0} 0).
+	// interpreter stored nothing there (go run {2} 3 {{4}}, the
+	// interpreter {0} 0 {{0}}).
 	rewriteCase{
 		decls: `type S struct{ v int }
 
 func ptr(s *S) *S { fmt.Println("ptr"); return s }
 
-func at(p *int) *int { fmt.Println("at"); return p }`,
-		body: `ch := make(chan int, 2)
+func at(p *int) *int { fmt.Println("at"); return p }
+
+type T struct{ in S }
+
+func ptrT(t *T) *T { return t }`,
+		body: `ch := make(chan int, 3)
 ch <- 2
 ch <- 3
+ch <- 4
 var s S
 ptr(&s).v = <-ch
 n := 0
 *at(&n) = <-ch
-fmt.Println(s, n)`,
-		lowered: `ch := make(chan int, 2)
+var t T
+ptrT(&t).in.v = <-ch
+fmt.Println(s, n, t)`,
+		lowered: `ch := make(chan int, 3)
 ch <- 2
 ch <- 3
+ch <- 4
 var s S
 { _lowerB1 := ptr(&s); _lowerV2 := <-ch; _lowerB1.v = _lowerV2 }
 n := 0
 { _lowerB3 := at(&n); _lowerV4 := <-ch; *_lowerB3 = _lowerV4 }
-fmt.Println(s, n)`,
-		out: "ptr\nat\n{2} 3\n",
+var t T
+{ _lowerB5 := ptrT(&t); _lowerV6 := <-ch; _lowerB5.in.v = _lowerV6 }
+fmt.Println(s, n, t)`,
+		out: "ptr\nat\n{2} 3 {{4}}\n",
 	},
 )

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "970899a6655e2392"
+const sourceDigest = "8e7bff53dddddc09"
