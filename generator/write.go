@@ -163,8 +163,7 @@ func syncTree(root string, files map[string][]byte, links map[string]string) err
 		name := names[i]
 		dst := filepath.Join(root, filepath.FromSlash(name))
 		if have[name] {
-			if same, err := sameBytes(dst, files[name]); err != nil || same {
-				errs[i] = err
+			if sameBytes(dst, files[name]) {
 				return
 			}
 			if err := os.Remove(dst); err != nil {
@@ -194,23 +193,21 @@ func syncTree(root string, files map[string][]byte, links map[string]string) err
 	return nil
 }
 
-// sameBytes says whether the file at path holds exactly b.
-func sameBytes(path string, b []byte) (bool, error) {
+// sameBytes says whether the file at path holds exactly b. A file it
+// cannot read is not the same: it is replaced, as a differing one is.
+func sameBytes(path string, b []byte) bool {
 	f, err := os.Open(path)
 	if err != nil {
-		return false, err
+		return false
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil || fi.Size() != int64(len(b)) {
-		return false, err
+		return false
 	}
 	have := make([]byte, len(b)+1) // one more, to see the end
 	n, err := f.ReadAt(have, 0)
-	if n != len(b) || !errors.Is(err, io.EOF) {
-		return false, nil
-	}
-	return bytes.Equal(have[:n], b), nil
+	return n == len(b) && errors.Is(err, io.EOF) && bytes.Equal(have[:n], b)
 }
 
 // sameFile says whether a and b are the same file (a hard link of it).
