@@ -142,6 +142,10 @@ func TestBrowserExactEngine(t *testing.T) {
 	// write's callback and waits for the next, so Go's runtime reports
 	// the deadlock itself, with that goroutine in it.
 	failsLikeGoRun(t, tab, id, "deadlock after a print, exact", "package main\n\nimport \"fmt\"\n\nfunc main() {\nch := make(chan int)\nfmt.Println(\"about to send\")\nch <- 1\n}\n", "about to send\n")
+	// Printed just before the deadlock, the last line was still batched
+	// when the report began: it must go out before the report, which
+	// must still lose the browser's goroutine (a stranger's program).
+	failsLikeGoRun(t, tab, id, "deadlock after prints, exact", "package main\n\nimport \"fmt\"\n\nfunc main() {\nch := make(chan int, 2)\nfor i := 0; i < 3; i++ {\nch <- i\nfmt.Println(\"sent\", i)\n}\n}\n", "sent 0\nsent 1\n")
 	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nch := make(chan int)\nselect {\ncase <-ch:\ncase <-time.After(300 * time.Millisecond):\nfmt.Println(\"timeout\")\n}\n}\n")
 	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "timeout\n" {
 		t.Errorf("waiting on a timer, exact: state %s, output %q, status %q", state, output, status)

@@ -144,9 +144,13 @@ class Output {
   // browser's events (the one telling Go of the deadlock, gorun.js, or a
   // callback's): syscall/js.handleEvent, asleep in a select with no
   // cases, is the browser's, not the program's, and go run's report has
-  // no such goroutine. write holds a report Go starts on its own.
+  // no such goroutine. write holds a report Go starts on its own. What the
+  // program printed before goes out first: a line still batched would
+  // otherwise be held with the report, which is then not Go's alone and
+  // goes as it is, the browser's goroutine in it.
   hold() {
     this.release();
+    this.flush();
     this.held = [];
   }
 
