@@ -108,6 +108,7 @@ var mayDiffer = map[string]bool{
 	"builtin print":                true,
 	"goexit outside a goroutine":   true,
 	"interface holds a copy":       true,
+	"interface comparison":         true,
 	"package initialization order": true,
 }
 

@@ -78,7 +78,7 @@ func Prepare(src string) (*Prepared, error) {
 	var aliases []Finding
 	switch {
 	case len(typeErrs) == 0 && skip == "":
-		aliases = aliasConversions(fset, file, info)
+		aliases = append(aliasConversions(fset, file, info), ifaceEqualities(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file):
 		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "go/types could not check this program (" + skip + "), so which values of its types with methods become interface values is not known: the interpreter's interface value is bound to the storage it came from, where Go's holds a copy"}}
 	}

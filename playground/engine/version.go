@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "8e7bff53dddddc09"
+const sourceDigest = "3616beeb6ff28e5a"

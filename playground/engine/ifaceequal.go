@@ -1,0 +1,86 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// ifaceEqualities reports, with the program's types (info, as for
+// aliasConversions), each comparison of interface values (==, != and a
+// switch's cases on an interface value) that may hold a value of one of
+// the program's types with methods: yaegi v0.16.1 compares such values
+// by the wrappers it makes of them, so two equal values are unequal
+// (var a I = P{1}; var b I = P{1}: a == b is true in go run, false in the
+// engine, and a switch on a takes the default), nothing said. A comparison
+// with nil, or of an interface no type of the program implements, is not
+// reported. aliasConversions misses these when the values are composite
+// literals, which it need not name: fresh storage is no alias.
+func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
+	var own []types.Type
+	for id, obj := range info.Defs {
+		if tn, ok := obj.(*types.TypeName); ok && id.Name != "_" && !tn.IsAlias() && ownMethods(tn.Type()) {
+			own = append(own, tn.Type())
+		}
+	}
+	if len(own) == 0 {
+		return nil
+	}
+	typeOf := func(e ast.Expr) types.Type {
+		if tv, ok := info.Types[e]; ok && !tv.IsNil() {
+			return tv.Type
+		}
+		return nil
+	}
+	// holdsOwn: a value of type t may be one of the program's types with
+	// methods, held in an interface.
+	holdsOwn := func(t types.Type) bool {
+		if t == nil {
+			return false
+		}
+		it, ok := t.Underlying().(*types.Interface)
+		if !ok {
+			return ownMethods(t)
+		}
+		for _, o := range own {
+			if types.Implements(o, it) || types.Implements(types.NewPointer(o), it) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Finding
+	report := func(at ast.Node) {
+		p := fset.Position(at.Pos())
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "interface comparison", Message: "this comparison of interface values may compare values of the program's types with methods, which the interpreter compares by the wrappers it makes of them: equal values come out unequal, where Go compares the values"})
+	}
+	// compared: x and y are compared, one of them an interface value.
+	compared := func(x, y types.Type) bool {
+		if x == nil || y == nil || !types.IsInterface(x) && !types.IsInterface(y) {
+			return false
+		}
+		return holdsOwn(x) && holdsOwn(y)
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if (n.Op == token.EQL || n.Op == token.NEQ) && compared(typeOf(n.X), typeOf(n.Y)) {
+				report(n)
+			}
+		case *ast.SwitchStmt:
+			if n.Tag == nil {
+				break
+			}
+			tag := typeOf(n.Tag)
+			for _, s := range n.Body.List {
+				for _, e := range s.(*ast.CaseClause).List {
+					if compared(tag, typeOf(e)) {
+						report(e)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}

@@ -1,0 +1,40 @@
+package engine
+
+import "testing"
+
+// TestInterfaceComparisonsAreAnnounced: comparisons of interface values
+// that may hold one of the program's types with methods are announced
+// (yaegi v0.16.1 printed false where go run prints true for the first),
+// and comparisons that cannot are not.
+func TestInterfaceComparisonsAreAnnounced(t *testing.T) {
+	const decls = "type P struct{ X int }\n\nfunc (p P) N() int { return p.X }\n\ntype I interface{ N() int }\n\ntype J interface{ M() }\n\n"
+	for _, c := range []struct {
+		body      string
+		announced bool
+	}{
+		// go run: true false; the interpreter: false true.
+		{"var a I = P{1}\n\tvar b I = P{1}\n\tfmt.Println(a == b, a != b)", true},
+		// go run: same; the interpreter: differ.
+		{"var a I = P{1}\n\tswitch a {\n\tcase I(P{1}):\n\t\tfmt.Println(\"same\")\n\tdefault:\n\t\tfmt.Println(\"differ\")\n\t}", true},
+		{"var a I = P{1}\n\tfmt.Println(a == P{1})", true},
+		{"var a, b any = P{1}, P{1}\n\tfmt.Println(a == b)", true},
+		// Nothing of the program's is compared.
+		{"var a I\n\tfmt.Println(a == nil)", false},
+		{"var a, b J\n\tfmt.Println(a == b)", false},
+		{"fmt.Println(P{1} == P{1})", false},
+		{"var e error = errors.New(\"x\")\n\tfmt.Println(e == nil, e.Error() == \"x\")", false},
+	} {
+		src := "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\nvar _ = errors.New\n\n" + decls + "func main() {\n\t" + c.body + "\n}\n"
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, f := range p.Findings() {
+			got = got || f.Construct == "interface comparison"
+		}
+		if got != c.announced {
+			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, p.HandOver(), src)
+		}
+	}
+}
