@@ -57,6 +57,9 @@ import (
 //     (done: {}; return), as a goto to it never came back;
 //   - the calls, receives and composite literals of an assignment of
 //     several values, which the interpreter assigned alone (multiAssigns);
+//   - an index on the left of an assignment of several values that reads
+//     a variable the same left side assigns, read first, as Go reads it
+//     before assigning anything (indexOperands);
 //   - a shift by a count that is not a constant checks the count first,
 //     to panic as Go does when it is negative (shiftCounts);
 //   - main of a program with a go statement defers, first, a call that
@@ -184,6 +187,7 @@ var rewrites = []rewrite{
 	{"selectAssigns", selectAssignRewrite},
 	{"recvAssigns", recvAssignRewrite},
 	{"multiAssigns", multiAssignRewrite},
+	{"indexOperands", indexOperandRewrite},
 	{"shiftCounts", shiftCountRewrite},
 	{"zeroResults", zeroResultRewrite},
 	{"mainEnd", mainEndRewrite},

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3616beeb6ff28e5a"
+const sourceDigest = "fd9b98ac01fa2588"

@@ -1,0 +1,81 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// indexOperandRewrite, named indexOperands: in an assignment of several
+// values, yaegi assigns a variable before it reads it as a map's index on
+// the same left side, where Go reads every index first (k, m[k] = "b", 5
+// sets m["a"] in go run, m["b"] in the engine); such an index is read
+// first into a fresh variable.
+func indexOperandRewrite(l *lowering, s *syntax) { l.indexOperands(s.file) }
+
+// indexOperands rewrites "k, m[k] = v, w" into "{ _lowerK1 := k; k,
+// m[_lowerK1] = v, w }" where an index of the left side (of a map, or a
+// slice or an array, which yaegi v0.16.1 gets right: the same either way)
+// reads a variable the same left side assigns: Go evaluates the index
+// expressions' operands before assigning anything (the spec's two
+// phases). An index that calls or receives is left alone (taken first,
+// it would run before the values' calls, which Go may run before it), and
+// so is one with a shift (1<<s takes its type from the map's key, and in
+// a variable of its own would be an int); only statements of a list are
+// rewritten, where a block may stand.
+func (l *lowering) indexOperands(file *ast.File) {
+	ast.Inspect(file, func(n ast.Node) bool {
+		for _, s := range stmtList(n) {
+			as, ok := s.(*ast.AssignStmt)
+			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 {
+				continue
+			}
+			assigned := map[*ast.Object]string{}
+			for _, e := range as.Lhs {
+				if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Obj != nil {
+					assigned[id.Obj] = id.Name
+				}
+			}
+			if len(assigned) == 0 {
+				continue
+			}
+			var first string
+			for _, e := range as.Lhs {
+				ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+				if !ok || callsOrReceives(ix.Index) || shifts(ix.Index) || !reads(ix.Index, assigned) || !l.hoistable(ix.Index) {
+					continue
+				}
+				v := l.name("_lowerK")
+				first += v + " := " + l.text(ix.Index) + "; "
+				l.replace(ix.Index, v)
+			}
+			if first != "" {
+				l.wrap(as, "{ "+first, " }")
+			}
+		}
+		return true
+	})
+}
+
+// reads: e reads one of the variables.
+func reads(e ast.Expr, vars map[*ast.Object]string) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Obj != nil && vars[id.Obj] != "" {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// shifts: e holds a shift.
+func shifts(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.SHL || b.Op == token.SHR) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
