@@ -47,12 +47,16 @@ func TestOSIsSmall(t *testing.T) {
 
 // Lower's helpers are what the source pass needs and nothing more.
 func TestLowerHelpers(t *testing.T) {
-	recoveries := 0
+	recoveries, mainEnds := 0, 0
 	var goPanic any
-	lower := Lower(Hooks{Recovered: func(any) { recoveries++ }, GoPanic: func(v any) { goPanic = v }})
+	lower := Lower(Hooks{Recovered: func(any) { recoveries++ }, GoPanic: func(v any) { goPanic = v }, MainEnd: func() { mainEnds++ }})
 	syms := lower[LowerPath+"/lower"]
-	if len(lower) != 1 || len(syms) != 8 {
+	if len(lower) != 1 || len(syms) != 9 {
 		t.Fatalf("Lower holds %v", lower)
+	}
+	syms["MainEnd"].Interface().(func())()
+	if mainEnds != 1 {
+		t.Errorf("MainEnd called the hook %d times; want 1", mainEnds)
 	}
 	func() {
 		defer func() {
