@@ -115,12 +115,18 @@ func (w *wakers) symbols(after *afterFuncs) map[string]map[string]reflect.Value 
 const watchLimit = 1000
 
 // watchAsleep closes the returned channel once the program is asleep: all
-// its goroutines (but those in before) blocked, twice in a row, the same
-// ones in the same states, with no timer of its own pending. It looks
-// often at first and less often while the program runs, so a program
-// that deadlocks is told within a few hundred milliseconds of its last
-// goroutine blocking, and a long run pays a look every 200 ms.
-func watchAsleep(ctx context.Context, before map[string]bool, w *wakers) <-chan struct{} {
+// its goroutines (but those in before) blocked, main's among them (main,
+// the id of the goroutine that called EvalWithContext, whose goroutine
+// runs main; "" until it is known), twice in a
+// row, the same ones in the same states, with no timer of its own
+// pending. Main's must be there: Go's deadlock always has main blocked
+// (main running, or returned, is no deadlock), and goroutines an earlier
+// run in the process left, which may start others after before was
+// taken, are never the verdict on their own. It looks often at first and
+// less often while the program runs, so a program that deadlocks is told
+// within a few hundred milliseconds of its last goroutine blocking, and a
+// long run pays a look every 200 ms.
+func watchAsleep(ctx context.Context, before map[string]bool, main func() string, w *wakers) <-chan struct{} {
 	asleep := make(chan struct{})
 	go func() {
 		var last []goroutineState
@@ -137,7 +143,7 @@ func watchAsleep(ctx context.Context, before map[string]bool, w *wakers) <-chan 
 				continue
 			}
 			gs := programGoroutines(before)
-			if !allParked(gs) {
+			if !allParked(gs) || !slices.ContainsFunc(gs, func(g goroutineState) bool { return g.evalBy != "" && g.evalBy == main() }) {
 				last = nil
 				continue
 			}

@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +107,38 @@ func TestLingering(t *testing.T) {
 		if res := Run(context.Background(), c.src, Options{Timeout: time.Minute}); res.Lingering != c.want || res.Err != nil {
 			t.Errorf("%s: %+v; want Lingering %v", c.name, res, c.want)
 		}
+	}
+}
+
+// TestAsleepNeedsMain: goroutines of an earlier run, parked for good and
+// not among before, are no deadlock of a run whose main is not (yet)
+// among the blocked: Go's deadlock has main blocked. Once main is known
+// and blocked with them, it is one. (A run in CI was called asleep, with
+// nothing printed, while its main had not printed its first line.)
+func TestAsleepNeedsMain(t *testing.T) {
+	res := Run(context.Background(), "package main\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tgo func() { select {} }()\n\t}\n}\n", Options{Timeout: time.Minute})
+	if !res.Lingering {
+		t.Fatalf("the earlier run left no goroutine: %+v", res)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	select {
+	case <-watchAsleep(ctx, map[string]bool{}, func() string { return "" }, &wakers{}):
+		t.Fatal("called asleep with no main among the goroutines")
+	case <-time.After(500 * time.Millisecond):
+	}
+	// A deadlock of a run after them is still told.
+	if res := Run(context.Background(), "package main\n\nfunc main() {\n\tch := make(chan int)\n\tch <- 1\n}\n", Options{Timeout: time.Minute}); !errors.Is(res.Err, ErrAsleep) {
+		t.Errorf("a send without a receiver after the earlier run: %+v; want ErrAsleep", res)
+	}
+}
+
+func TestEvalBy(t *testing.T) {
+	trace := []byte("goroutine 12 [chan send]:\nmain.main()\n\t/x.go:5\ncreated by github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext.func1 in goroutine 7\n\t/y.go:578 +0x9\n")
+	if got := evalBy(trace); got != "7" {
+		t.Errorf("evalBy = %q, want 7", got)
+	}
+	if got := evalBy([]byte("goroutine 3 [select]:\ncreated by main.f in goroutine 1\n")); got != "" {
+		t.Errorf("evalBy of another goroutine = %q, want \"\"", got)
 	}
 }

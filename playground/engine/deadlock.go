@@ -24,6 +24,9 @@ type goroutineState struct {
 	state       string // "chan receive", "select", "sync.WaitGroup.Wait", ...
 	interpreted bool
 	blocked     bool
+	// evalBy: the goroutine is the one yaegi's EvalWithContext starts to
+	// run the program's main, started by the goroutine of this id.
+	evalBy string
 }
 
 func goroutines() []goroutineState {
@@ -50,9 +53,33 @@ func goroutines() []goroutineState {
 			state:       state,
 			interpreted: bytes.Contains(g, []byte("yaegi/interp.runCfg")) || bytes.Contains(g, []byte("created by github.com/traefik/yaegi/interp.")),
 			blocked:     blockedState(head),
+			evalBy:      evalBy(g),
 		})
 	}
 	return out
+}
+
+// evalBy reads, in a goroutine's trace, "created by
+// github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext.func1 in
+// goroutine 7": the id of the goroutine that called EvalWithContext, or ""
+// for any other goroutine.
+func evalBy(g []byte) string {
+	_, created, ok := bytes.Cut(g, []byte("\ncreated by github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext"))
+	if !ok {
+		return ""
+	}
+	line, _, _ := bytes.Cut(created, []byte("\n"))
+	_, id, _ := bytes.Cut(line, []byte(" in goroutine "))
+	return string(id)
+}
+
+// goroutineID is the id of the goroutine that calls it, as stack traces
+// write it.
+func goroutineID() string {
+	buf := make([]byte, 64)
+	buf = buf[:runtime.Stack(buf, false)]
+	id, _, _ := bytes.Cut(bytes.TrimPrefix(buf, []byte("goroutine ")), []byte(" "))
+	return string(id)
 }
 
 // programGoroutines returns the goroutines of the program: those running

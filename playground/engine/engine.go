@@ -306,9 +306,11 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 		defer t.Stop()
 		limit = t.C
 	}
-	asleep := watchAsleep(runCtx, before, &wake)
+	var mainID atomic.Value // string
+	asleep := watchAsleep(runCtx, before, func() string { id, _ := mainID.Load().(string); return id }, &wake)
 	done := make(chan error, 1)
 	go func() {
+		mainID.Store(goroutineID())
 		_, err := i.EvalWithContext(runCtx, p.Code)
 		done <- err
 	}()
