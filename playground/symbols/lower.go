@@ -71,10 +71,10 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"GoStart":       reflect.ValueOf(func() { call(h.GoStart) }),
 			"GoEnd":         reflect.ValueOf(func() { call(h.GoEnd) }),
 			"MainEnd":       reflect.ValueOf(func() { call(h.MainEnd) }),
-			"Clear":         reflect.ValueOf(clearValue),
-			"Pointee":       reflect.ValueOf(pointee),
+			"Clear":         reflect.ValueOf(ClearValue),
+			"Pointee":       reflect.ValueOf(Pointee),
 			"Error":         reflect.ValueOf((*Error)(nil)),
-			"NegativeShift": reflect.ValueOf(negativeShift),
+			"NegativeShift": reflect.ValueOf(NegativeShift),
 		},
 	}
 }
@@ -89,7 +89,9 @@ func recovered(v any) any {
 	return v
 }
 
-func clearValue(v any) {
+// ClearValue is the built-in clear of a map or a slice held in an
+// interface, and nothing for anything else.
+func ClearValue(v any) {
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.Map, reflect.Slice:
@@ -97,10 +99,10 @@ func clearValue(v any) {
 	}
 }
 
-// pointee returns, for a non-nil pointer, a new pointer to a copy of
+// Pointee returns, for a non-nil pointer, a new pointer to a copy of
 // what it points to, and anything else as it is. A nil pointer is left
 // for the method call to fail on.
-func pointee(v any) any {
+func Pointee(v any) any {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return v
@@ -120,10 +122,11 @@ func call(f func()) {
 // the library (see Lower).
 type Error interface{ Error() string }
 
-// minusOne is a variable, so that the shift in negativeShift is made at
+// minusOne is a variable, so that the shift in NegativeShift is made at
 // run time, by Go's runtime, which panics.
 var minusOne = -1
 
-func negativeShift() {
+// NegativeShift panics as a shift by a negative count does.
+func NegativeShift() {
 	_ = 1 << minusOne
 }

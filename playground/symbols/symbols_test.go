@@ -82,24 +82,24 @@ func TestLowerHelpers(t *testing.T) {
 	}
 	m := map[string]int{"a": 1}
 	s := []int{1, 2}
-	clearValue(m)
-	clearValue(s)
-	clearValue(3) // neither: nothing happens
+	ClearValue(m)
+	ClearValue(s)
+	ClearValue(3) // neither: nothing happens
 	if len(m) != 0 || s[0] != 0 || s[1] != 0 {
 		t.Errorf("after clear: %v %v", m, s)
 	}
 	// Pointee copies what a pointer points to, once, and leaves the rest.
 	type point struct{ x int }
 	p := &point{1}
-	c := pointee(p).(*point)
+	c := Pointee(p).(*point)
 	p.x = 2
 	if c == p || c.x != 1 {
-		t.Errorf("pointee(&point{1}) then p.x = 2: got %+v, want a copy holding 1", c)
+		t.Errorf("Pointee(&point{1}) then p.x = 2: got %+v, want a copy holding 1", c)
 	}
-	if got := pointee(point{3}); got != (point{3}) {
-		t.Errorf("pointee(point{3}) = %#v", got)
+	if got := Pointee(point{3}); got != (point{3}) {
+		t.Errorf("Pointee(point{3}) = %#v", got)
 	}
-	if got := pointee((*point)(nil)); got != (*point)(nil) {
-		t.Errorf("pointee(nil) = %#v", got)
+	if got := Pointee((*point)(nil)); got != (*point)(nil) {
+		t.Errorf("Pointee(nil) = %#v", got)
 	}
 }

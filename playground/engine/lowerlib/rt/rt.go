@@ -1,11 +1,12 @@
 // Package rt is the native stand-in for playground/lower, the functions
 // the engine offers interpreted code (symbols.Lower), so that package
-// lowerlib compiles and its tests run with the Go toolchain. In Go's own
+// lowerlib compiles and its tests run with the Go toolchain; what does
+// not depend on the interpreter is symbols' own code. In Go's own
 // runtime nothing needs undoing: recover's value is the panic's, and a
 // panic at the top of a goroutine ends the program.
 package rt
 
-import "reflect"
+import "github.com/goexpert/gointernals/playground/symbols"
 
 // Recovered returns what recover returned (the interpreter wraps it).
 func Recovered(v any) any { return v }
@@ -23,32 +24,14 @@ func MainEnd() {}
 func GoPanic(v any) { panic(v) }
 
 // NegativeShift panics as a shift by a negative count does.
-func NegativeShift() {
-	_ = 1 << minusOne
-}
-
-var minusOne = -1
+func NegativeShift() { symbols.NegativeShift() }
 
 // Pointee returns a pointer to a copy of what a non-nil pointer points
 // to, and anything else as it is.
-func Pointee(v any) any {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return v
-	}
-	c := reflect.New(rv.Type().Elem())
-	c.Elem().Set(rv.Elem())
-	return c.Interface()
-}
+func Pointee(v any) any { return symbols.Pointee(v) }
 
 // Error is the interface error.
 type Error interface{ Error() string }
 
 // Clear is the built-in clear of a map or a slice held in an interface.
-func Clear(v any) {
-	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.Map, reflect.Slice:
-		rv.Clear()
-	}
-}
+func Clear(v any) { symbols.ClearValue(v) }
