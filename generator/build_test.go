@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -309,9 +310,8 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 			t.Errorf("failed build changed %s", name)
 		}
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Errorf("leftovers beside the output: %v", entries)
+	if got, want := besides(t, filepath.Dir(out)), []string{".public.lock", "public"}; !slices.Equal(got, want) {
+		t.Errorf("beside the output: %v, want %v", got, want)
 	}
 }
 

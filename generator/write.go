@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/goexpert/gointernals/generator/internal/par"
 )
@@ -17,7 +18,11 @@ import (
 // writeSite writes files into a directory beside outDir and then swaps it
 // into place, so that a reader of outDir (a dev server, a deploy in
 // progress) sees either the old site or the new one, never a mix, and a
-// failure leaves the old one untouched.
+// failure leaves the old one untouched. On Linux the swap is one step
+// (renameat2's RENAME_EXCHANGE), so that a crash at any point still leaves
+// the old site or the new one in outDir; elsewhere, or on a file system
+// without it, the old site is moved aside and the new one in, and a crash
+// between the two leaves no outDir until the next build.
 //
 // The directory it writes into is the site before last when there is one:
 // the swap keeps the replaced site beside outDir as a spare ("."+base+
@@ -28,6 +33,10 @@ import (
 // rendering the pages). The spare is never served, and a file of it that
 // differs is removed and created anew, never written in place: it may be
 // open in a reader of an older site, or be a link into the cache.
+//
+// A build that died while writing left its directories beside outDir
+// ("."+base+".new-*", ".old-*", a whole site each); the next build clears
+// them, unless another build is writing beside outDir (lockBeside).
 //
 // links names files to place by path rather than by content: large build
 // products in the cache, hard-linked (copied where the cache is on another
@@ -42,6 +51,11 @@ func writeSite(outDir string, files map[string][]byte, links map[string]string) 
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
+	unlock, err := lockBeside(parent, base)
+	if err != nil {
+		return fmt.Errorf("locking beside the output: %w", err)
+	}
+	defer unlock()
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return err
@@ -65,12 +79,30 @@ func writeSite(outDir string, files map[string][]byte, links map[string]string) 
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	if err := syncTree(tmp, files, links); err != nil {
+	modes, err := freshModes(tmp)
+	if err != nil {
 		return err
 	}
+	if err := syncTree(tmp, files, links, modes); err != nil {
+		return err
+	}
+	writeStep("synced")
 
-	// Swap: move the old site aside, the new one in, then keep the old as
-	// the next build's spare.
+	// keep keeps the replaced site as the next build's spare. Another
+	// build may have left a spare meanwhile: then this one is not needed.
+	keep := func(old string) error {
+		if fi, err := os.Lstat(old); err != nil || !fi.IsDir() || os.Rename(old, spare) != nil {
+			return os.RemoveAll(old)
+		}
+		return nil
+	}
+	if _, statErr := os.Lstat(abs); statErr == nil && exchange(tmp, abs) == nil {
+		writeStep("exchanged")
+		return keep(tmp) // tmp now holds the previous site
+	}
+
+	// Without the exchange: move the old site aside, the new one in,
+	// then keep the old as the next build's spare.
 	old := ""
 	if _, statErr := os.Lstat(abs); statErr == nil {
 		old, err = os.MkdirTemp(parent, "."+base+".old-")
@@ -83,6 +115,7 @@ func writeSite(outDir string, files map[string][]byte, links map[string]string) 
 		if err := os.Rename(abs, old); err != nil {
 			return fmt.Errorf("moving the previous site aside: %w", err)
 		}
+		writeStep("aside")
 	}
 	if err := os.Rename(tmp, abs); err != nil {
 		if old != "" {
@@ -90,21 +123,96 @@ func writeSite(outDir string, files map[string][]byte, links map[string]string) 
 		}
 		return fmt.Errorf("moving the new site into place: %w", err)
 	}
+	writeStep("moved")
 	if old != "" {
-		// Another build may have left a spare meanwhile: then this one
-		// is not needed.
-		if fi, err := os.Lstat(old); err != nil || !fi.IsDir() || os.Rename(old, spare) != nil {
-			return os.RemoveAll(old)
-		}
+		return keep(old)
 	}
 	return nil
+}
+
+// writeStep is called after each step of writeSite that a crash could
+// follow; tests stop the process there, as a crash would.
+var writeStep = func(step string) {}
+
+// exchange swaps the directories at a and b in one step, where the system
+// can (renameExchange); tests replace it to take the other way.
+var exchange = renameExchange
+
+// clearStale clears what builds that died while writing beside outDir
+// ("."+base) left there: their new sites and the old ones they moved
+// aside. It must run only while no build is writing beside outDir
+// (lockBeside). Where there is no spare, one of those becomes it, a
+// replaced site first (it is whole): a crash between moving the old site
+// aside and the new one in then costs the next build no more than a
+// spare does. Removing is best effort: what stays is tried again by the
+// next build.
+func clearStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	var stale []string
+	for _, prefix := range []string{"." + base + ".old-", "." + base + ".new-"} {
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), prefix) {
+				stale = append(stale, filepath.Join(parent, e.Name()))
+			}
+		}
+	}
+	spare := filepath.Join(parent, "."+base+".spare")
+	_, err = os.Lstat(spare)
+	needSpare := errors.Is(err, fs.ErrNotExist)
+	for _, p := range stale {
+		if fi, err := os.Lstat(p); needSpare && err == nil && fi.IsDir() && os.Rename(p, spare) == nil {
+			needSpare = false
+			continue
+		}
+		os.RemoveAll(p)
+	}
+}
+
+// fileModes are the modes a fresh build's files and directories get.
+type fileModes struct{ file, dir fs.FileMode }
+
+// freshModes finds the modes a file and a directory created in dir by a
+// fresh build get (0644 and 0755 less the umask, and what the file system
+// adds), by creating one of each. A kept file or directory of the spare
+// must have them too: a build gives the same tree, modes included,
+// whatever the spare held.
+func freshModes(dir string) (fileModes, error) {
+	probe := filepath.Join(dir, ".mode-probe")
+	if err := os.RemoveAll(probe); err != nil {
+		return fileModes{}, err
+	}
+	if err := createFile(probe, nil); err != nil {
+		return fileModes{}, err
+	}
+	fi, err := os.Lstat(probe)
+	if err != nil {
+		return fileModes{}, err
+	}
+	m := fileModes{file: fi.Mode()}
+	if err := os.Remove(probe); err != nil {
+		return fileModes{}, err
+	}
+	if err := os.Mkdir(probe, 0o755); err != nil {
+		return fileModes{}, err
+	}
+	if fi, err = os.Lstat(probe); err != nil {
+		return fileModes{}, err
+	}
+	m.dir = fi.Mode()
+	return m, os.Remove(probe)
 }
 
 // syncTree makes the tree under root hold exactly files and links: it
 // removes what is not in them, keeps each file whose bytes are already
 // the wanted ones (and each link that is already to its file), and
-// creates the rest.
-func syncTree(root string, files map[string][]byte, links map[string]string) error {
+// creates the rest. Kept files and directories get modes' modes: a kept
+// file of another mode is created anew (it may be a link to a file that
+// is not the site's, whose mode is not the build's to change), a kept
+// directory is changed.
+func syncTree(root string, files map[string][]byte, links map[string]string, modes fileModes) error {
 	wanted := func(name string) bool {
 		_, file := files[name]
 		_, link := links[name]
@@ -133,6 +241,16 @@ func syncTree(root string, files map[string][]byte, links map[string]string) err
 		switch {
 		case d.IsDir() && dirs[rel]:
 			haveDir[rel] = true
+			if rel == "." { // writeSite gives the root its mode
+				return nil
+			}
+			fi, err := d.Info()
+			if err != nil {
+				return err
+			}
+			if fi.Mode() != modes.dir {
+				return os.Chmod(p, modes.dir)
+			}
 			return nil
 		case d.Type().IsRegular() && wanted(filepath.ToSlash(rel)):
 			have[filepath.ToSlash(rel)] = true
@@ -163,7 +281,7 @@ func syncTree(root string, files map[string][]byte, links map[string]string) err
 		name := names[i]
 		dst := filepath.Join(root, filepath.FromSlash(name))
 		if have[name] {
-			if sameBytes(dst, files[name]) {
+			if sameBytes(dst, files[name], modes.file) {
 				return
 			}
 			if err := os.Remove(dst); err != nil {
@@ -193,21 +311,33 @@ func syncTree(root string, files map[string][]byte, links map[string]string) err
 	return nil
 }
 
-// sameBytes says whether the file at path holds exactly b. A file it
-// cannot read is not the same: it is replaced, as a differing one is.
-func sameBytes(path string, b []byte) bool {
-	f, err := os.Open(path)
+// sameBytes says whether the file at path holds exactly b and has the
+// mode. A file it cannot read is not the same: it is replaced, as a
+// differing one is.
+func sameBytes(path string, b []byte, mode fs.FileMode) bool {
+	f, err := openSpare(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
 	fi, err := f.Stat()
-	if err != nil || fi.Size() != int64(len(b)) {
+	if err != nil || fi.Mode() != mode || fi.Size() != int64(len(b)) {
 		return false
 	}
 	have := make([]byte, len(b)+1) // one more, to see the end
 	n, err := f.ReadAt(have, 0)
 	return n == len(b) && errors.Is(err, io.EOF) && bytes.Equal(have[:n], b)
+}
+
+// openSpare opens a file of the spare to compare it; tests make it fail,
+// as a file the build may not read would.
+var openSpare = func(path string) (readerAtFile, error) { return os.Open(path) }
+
+// readerAtFile is what sameBytes needs of an open file.
+type readerAtFile interface {
+	io.ReaderAt
+	io.Closer
+	Stat() (fs.FileInfo, error)
 }
 
 // sameFile says whether a and b are the same file (a hard link of it).
