@@ -63,6 +63,50 @@ func Detect(src string) []Finding {
 	return p.Findings()
 }
 
+// valueOperand reports whether e, new's operand, is a value rather than a
+// type, as far as the syntax and the parser's resolution tell: new(3),
+// new(x), new(s.f) (Go 1.26) give in yaegi v0.16.1 a pointer to the zero
+// value of the operand's type, nothing said (stranger3's 114). A selector
+// of another package (new(pkg.T) or new(pkg.V)) is not known, and is left.
+func valueOperand(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit, *ast.CompositeLit, *ast.BinaryExpr, *ast.UnaryExpr, *ast.CallExpr, *ast.FuncLit, *ast.SliceExpr, *ast.TypeAssertExpr:
+		return true
+	case *ast.Ident:
+		if e.Obj == nil {
+			return e.Name == "true" || e.Name == "false"
+		}
+		return e.Obj.Kind == ast.Var || e.Obj.Kind == ast.Con
+	case *ast.SelectorExpr:
+		return rootVariable(e.X)
+	case *ast.StarExpr:
+		return rootVariable(e.X)
+	case *ast.IndexExpr:
+		return rootVariable(e.X)
+	}
+	return false
+}
+
+// rootVariable reports whether e (x, x.f, x[i], *x...) starts at a variable.
+func rootVariable(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x.Obj != nil && x.Obj.Kind == ast.Var
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.CallExpr, *ast.CompositeLit:
+			return true
+		default:
+			return false
+		}
+	}
+}
+
 const ownInterfaceMsg = "in the interpreter, matching an interface type the program declares does not follow Go's method sets: a T value may match although only *T has the methods, and a value of the standard library (the result of errors.Join, say) never matches"
 
 // ownInterface reports whether t is an interface type with methods that
@@ -110,6 +154,8 @@ var mayDiffer = map[string]bool{
 	"interface holds a copy":       true,
 	"interface comparison":         true,
 	"package initialization order": true,
+	"new of a value":               true,
+	"switch with init":             true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -302,6 +348,18 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 				checkLoopCapture(n.Body, objects(init.Lhs...), add)
 				loopAddress(n.Body, objects(init.Lhs...), add)
 			}
+		case *ast.SwitchStmt:
+			// yaegi v0.16.1 evaluates such a tag before the init statement
+			// runs: switch n := len(s); n % 2 compares 0 % 2, and takes
+			// another case or none, nothing said (stranger3's 169). A tag
+			// that is a name or a literal is right.
+			switch ast.Unparen(n.Tag).(type) {
+			case nil, *ast.Ident, *ast.BasicLit:
+			default:
+				if n.Init != nil {
+					add(n.Tag.Pos(), "switch with init", "a switch's expression that is not a name is evaluated by the interpreter before the switch's init statement (switch n := f(); n % 2 sees n before f's result is in it)")
+				}
+			}
 		case *ast.TypeAssertExpr:
 			if n.Type != nil && ownInterface(n.Type) {
 				add(n.Type.Pos(), "assertion to own interface", ownInterfaceMsg)
@@ -345,6 +403,10 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 			switch name := builtin(n.Fun); name {
 			case "min", "max", "clear":
 				add(ast.Unparen(n.Fun).Pos(), "builtin "+name, fmt.Sprintf("the built-in function %s (Go 1.21) is not supported by the interpreter", name))
+			case "new":
+				if len(n.Args) == 1 && valueOperand(n.Args[0]) {
+					add(ast.Unparen(n.Fun).Pos(), "new of a value", "new of a value (Go 1.26) gives, in the interpreter, a pointer to a zero value instead of to a copy of the value")
+				}
 			}
 		}
 		return true

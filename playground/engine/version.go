@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "00c38fae9986531c"
+const sourceDigest = "876eeafed9e1d49c"
