@@ -39,7 +39,8 @@
 //     main.f(...)" trace lines (trace.go). Go's "goroutine 1 [running]:"
 //     stack cannot be reproduced, and a runtime error reads as the
 //     interpreter words it ("reflect: slice index out of range", not
-//     "runtime error: index out of range [5] with length 1"). Only stdout
+//     "runtime error: index out of range [5] with length 1"); a recovered
+//     one is Go's own value where that is known (rterrors.go). Only stdout
 //     is compared by the build;
 //   - a deadlock: Go's runtime reports "all goroutines are asleep" only when
 //     nothing else in the process could wake the program, so inside a host
@@ -224,15 +225,22 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	var started atomic.Int64 // goroutines the program started and that did not return
 	var mainEnded atomic.Bool
 	hooks := symbols.Hooks{
-		Recovered: func(v any) {
+		Recovered: func(v any) any {
 			trace.recovered()
-			if opts.HandOver && inInterpretersWords(v) {
+			if !inInterpretersWords(v) {
+				return v
+			}
+			if g, ok := p.goRuntimeError(v, panicSite()); ok {
+				return g
+			}
+			if opts.HandOver {
 				why := "the program recovered a runtime error, which the interpreter words differently from Go (" + panicMessage(v) + ")"
 				if handOver.CompareAndSwap(nil, &why) {
 					exitWith(2)
 				}
 				select {} // the run is over; this goroutine stays where it is
 			}
+			return v
 		},
 		Unlike: func(why string) {
 			if opts.HandOver {
@@ -353,7 +361,8 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 // [5] with length 1") or yaegi's, which start with a position ("22:32:
 // interface conversion: ..."). Runtime errors the interpreter gets from
 // Go's runtime itself (a nil map write, a division by zero, panic(nil))
-// read as in Go, measured on yaegi v0.16.1, and are not handed over.
+// read as in Go, measured on yaegi v0.16.1, and are not handed over; nor
+// is one for which goRuntimeError gives the program Go's value.
 func inInterpretersWords(v any) bool {
 	msg := ""
 	switch v := v.(type) {

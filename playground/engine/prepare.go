@@ -30,6 +30,10 @@ type Prepared struct {
 	// runtime.NumGoroutine's; otherwise it is read from the runtime's
 	// goroutine stacks, a cost that grows with every goroutine.
 	counted bool
+	// asserts and named are what goRuntimeError needs of the program's
+	// types (assertions in rterrors.go).
+	asserts map[[2]int]string
+	named   map[string]bool
 }
 
 // checks are what Go's compiler rejects and the interpreter would run
@@ -76,15 +80,18 @@ func Prepare(src string) (*Prepared, error) {
 	// declares a method is handed over, since which of its values become
 	// interface values is not known.
 	var aliases []Finding
+	var asserts map[[2]int]string
+	var named map[string]bool
 	switch {
 	case len(typeErrs) == 0 && skip == "":
 		aliases = append(aliasConversions(fset, file, info), ifaceEqualities(fset, file, info)...)
+		asserts, named = assertions(fset, file, info)
 	case skip != "" && declaresAnyMethod(file):
 		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "go/types could not check this program (" + skip + "), so which values of its types with methods become interface values is not known: the interpreter's interface value is bound to the storage it came from, where Go's holds a copy"}}
 	}
 	origFset, origFile := fset, file
 	code, pm, clashes := lower(fset, file, src)
-	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes}
+	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes, asserts: asserts, named: named}
 	fset = token.NewFileSet()
 	if file, err := parser.ParseFile(fset, "main.go", code, 0); err == nil {
 		p.counted = everyGoCounted(file)

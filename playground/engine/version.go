@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "876eeafed9e1d49c"
+const sourceDigest = "30afdeb76fe464d2"

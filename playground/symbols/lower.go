@@ -9,8 +9,10 @@ const LowerPath = "playground/lower"
 
 // Hooks are what a run of the engine learns through Lower's functions.
 type Hooks struct {
-	// Recovered is called with each value the program recovers, unwrapped.
-	Recovered func(v any)
+	// Recovered is called with each value the program recovers, unwrapped,
+	// and returns the value the program gets (the engine gives Go's
+	// runtime error for one the interpreter words its own way).
+	Recovered func(v any) any
 	// GoPanic is called with the value of a panic that reached the top of
 	// a goroutine other than main's, which ends the program in Go; it must
 	// not return.
@@ -63,9 +65,7 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 	return map[string]map[string]reflect.Value{
 		LowerPath + "/lower": {
 			"Recovered": reflect.ValueOf(func(v any) any {
-				r := recovered(v)
-				h.Recovered(r)
-				return r
+				return h.Recovered(recovered(v))
 			}),
 			"GoPanic":       reflect.ValueOf(func(v any) { h.GoPanic(recovered(v)) }),
 			"GoStart":       reflect.ValueOf(func() { call(h.GoStart) }),

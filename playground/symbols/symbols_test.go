@@ -49,7 +49,7 @@ func TestOSIsSmall(t *testing.T) {
 func TestLowerHelpers(t *testing.T) {
 	recoveries, mainEnds := 0, 0
 	var goPanic any
-	lower := Lower(Hooks{Recovered: func(any) { recoveries++ }, GoPanic: func(v any) { goPanic = v }, MainEnd: func() { mainEnds++ }})
+	lower := Lower(Hooks{Recovered: func(v any) any { recoveries++; return v }, GoPanic: func(v any) { goPanic = v }, MainEnd: func() { mainEnds++ }})
 	syms := lower[LowerPath+"/lower"]
 	if len(lower) != 1 || len(syms) != 9 {
 		t.Fatalf("Lower holds %v", lower)

@@ -1,0 +1,197 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+)
+
+// A runtime error the interpreter raises itself reads in its words, not
+// Go's: a failed type assertion as yaegi's "33:7: interface conversion:
+// ...", a nil pointer dereference as one of reflect's ("reflect: call of
+// reflect.Value.Field on zero Value"). A program that recovers one sees
+// those words, and a value that is no runtime.Error. goRuntimeError gives
+// it Go's own value instead, made by Go's runtime (the same failure, in
+// compiled code), where what Go's would be is known without doubt; the
+// rest is handed over (inInterpretersWords).
+
+// yaegi is the interpreter's package, whose functions panicSite names.
+const yaegi = "github.com/traefik/yaegi/interp."
+
+// nilDerefSites are the interpreter's functions (yaegi v0.16.1) in which
+// each of these panics of reflect's means a nil pointer or interface:
+// a field through a pointer (getPtrIndexSeq, Elem of a nil pointer is the
+// zero Value), through a nil embedded pointer (FieldByIndex's own
+// words), a method of an interface (getMethodByName, a nil interface is
+// a zero Value there), a call of a function value (call's callee).
+// TestRecoveredRuntimeErrors fails when an upgrade renames one.
+var nilDerefSites = map[string]string{
+	yaegi + "getPtrIndexSeq.func1":  "reflect: call of reflect.Value.Field on zero Value",
+	yaegi + "getPtrIndexSeq.func2":  "reflect: call of reflect.Value.Field on zero Value",
+	yaegi + "getIndexSeq.func1":     "reflect: indirection through nil pointer to embedded struct",
+	yaegi + "getIndexSeq.func2":     "reflect: indirection through nil pointer to embedded struct",
+	yaegi + "getMethodByName.func1": "reflect: call of reflect.Value.Interface on zero Value",
+	yaegi + "call.func9.2":          "reflect.Value.Call: call of nil function",
+}
+
+// panicSite names the function that raised the panic being recovered,
+// the first one past reflect's and the runtime's, for a recover in a
+// deferred call: walking out from the caller, the panic's gopanic frame
+// comes first (the deferred call runs above it), then what panicked. The
+// interpreter passes a panic on from each of its frames by panicking
+// again (runCfg's deferred function): the walk goes on past those.
+func panicSite() string {
+	pcs := make([]uintptr, 256)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	panicking := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicking = true
+		case !panicking || strings.HasPrefix(f.Function, "reflect.") || strings.HasPrefix(f.Function, "runtime."):
+		case f.Function == yaegi+"runCfg.func1":
+			panicking = false
+		default:
+			return f.Function
+		}
+		if !more {
+			return ""
+		}
+	}
+}
+
+// yaegiAssertion is yaegi's words for a failed assertion from an empty
+// interface (run.go's typeAssert), which are Go's but for the position.
+var yaegiAssertion = regexp.MustCompile(`^(\d+):(\d+): interface conversion: interface \{\} is (\w+), not (\w+)$`)
+
+// goRuntimeError returns the value Go's runtime panics with where the
+// interpreter panicked with v, raised at site (panicSite), and false when
+// that is not known without doubt.
+func (p *Prepared) goRuntimeError(v any, site string) (any, bool) {
+	err, ok := v.(error)
+	if !ok {
+		if s, isString := v.(string); isString {
+			if nilDerefSites[site] == s {
+				return nilDereference(), true
+			}
+		}
+		return nil, false
+	}
+	msg := err.Error()
+	if nilDerefSites[site] == msg {
+		return nilDereference(), true
+	}
+	m := yaegiAssertion.FindStringSubmatch(msg)
+	if m == nil || !strings.HasPrefix(site, yaegi+"typeAssert.") {
+		return nil, false
+	}
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	line, col = p.pm.position(line, col)
+	concrete, asserted := m[3], m[4]
+	// yaegi names a value of the program's type MyInt by its underlying
+	// type, int: a basic type the program gives a name to is in doubt.
+	if p.asserts[[2]int{line, col}] != asserted || p.named[concrete] {
+		return nil, false
+	}
+	return failedAssertion(concrete, asserted)
+}
+
+// assertions records, by position, the type assertions x.(T) of the
+// reader's program that yaegi words as Go does when they fail: x of the
+// empty interface type (not a named one, which Go names), T a basic
+// type, by its runtime name (uint8 for byte). named are the basic types
+// the program names (type MyInt int), which yaegi calls by their
+// underlying type's name.
+func assertions(fset *token.FileSet, file *ast.File, info *types.Info) (asserts map[[2]int]string, named map[string]bool) {
+	asserts, named = map[[2]int]string{}, map[string]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		e, ok := n.(*ast.TypeAssertExpr)
+		if !ok || e.Type == nil {
+			return true
+		}
+		x, ok := types.Unalias(info.Types[e.X].Type).(*types.Interface)
+		t, basic := types.Unalias(info.Types[e.Type].Type).(*types.Basic)
+		if ok && x.Empty() && basic {
+			pos := fset.Position(e.Pos())
+			asserts[[2]int{pos.Line, pos.Column}] = types.Typ[t.Kind()].Name()
+		}
+		return true
+	})
+	for _, obj := range info.Defs {
+		if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() {
+			if b, ok := tn.Type().Underlying().(*types.Basic); ok {
+				named[types.Typ[b.Kind()].Name()] = true
+			}
+		}
+	}
+	return asserts, named
+}
+
+// nilPointer is nil, read through by nilDereference.
+var nilPointer *int
+
+// nilDereference returns what Go's runtime panics with for a nil pointer
+// dereference.
+func nilDereference() (r any) {
+	defer func() { r = recover() }()
+	_ = *nilPointer
+	return nil
+}
+
+// basics holds a value of each basic type yaegi may name in an
+// assertion's words (uintptr and the complex types are left out).
+var basics = []any{false, "", 0, int8(0), int16(0), int32(0), int64(0),
+	uint(0), uint8(0), uint16(0), uint32(0), uint64(0), float32(0), float64(0)}
+
+// failedAssertion returns the *runtime.TypeAssertionError of asserting
+// an interface{} holding a value of type concrete (or nil) to asserted.
+func failedAssertion(concrete, asserted string) (r any, ok bool) {
+	var x any
+	for _, b := range basics {
+		if reflect.TypeOf(b).String() == concrete {
+			x, ok = b, true
+		}
+	}
+	if !ok && concrete != "nil" || concrete == asserted {
+		return nil, false
+	}
+	defer func() { r = recover(); ok = r != nil }()
+	switch asserted {
+	case "bool":
+		_ = x.(bool)
+	case "string":
+		_ = x.(string)
+	case "int":
+		_ = x.(int)
+	case "int8":
+		_ = x.(int8)
+	case "int16":
+		_ = x.(int16)
+	case "int32":
+		_ = x.(int32)
+	case "int64":
+		_ = x.(int64)
+	case "uint":
+		_ = x.(uint)
+	case "uint8":
+		_ = x.(uint8)
+	case "uint16":
+		_ = x.(uint16)
+	case "uint32":
+		_ = x.(uint32)
+	case "uint64":
+		_ = x.(uint64)
+	case "float32":
+		_ = x.(float32)
+	case "float64":
+		_ = x.(float64)
+	}
+	return nil, false
+}
