@@ -168,8 +168,10 @@ var observedMethods = map[string]bool{"String": true, "Error": true, "Format": t
 // methods or its type. Through a variable of interface type it keeps them,
 // which only type information tells apart; so a program that declares a
 // method fmt or errors looks for, or a context key of its own type, is
-// reported as one that may differ.
-func hiddenMethods(file *ast.File, imports map[string]string, add func(token.Pos, string, string)) {
+// reported as one that may differ. With the program's types (typed), the
+// source pass gives fmt the methods it calls and fmtMethodsLeft reports
+// the rest instead.
+func hiddenMethods(file *ast.File, imports map[string]string, typed bool, add func(token.Pos, string, string)) {
 	uses := map[string]bool{}
 	var withValue []*ast.CallExpr
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -191,7 +193,7 @@ func hiddenMethods(file *ast.File, imports map[string]string, add func(token.Pos
 			ownTypes = true
 		}
 		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || !observedMethods[fd.Name.Name] || !(uses["fmt"] || uses["errors"]) {
+		if typed || !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || !observedMethods[fd.Name.Name] || !(uses["fmt"] || uses["errors"]) {
 			continue
 		}
 		recv := fd.Recv.List[0].Type
@@ -306,7 +308,9 @@ var (
 	verbFlag = regexp.MustCompile("%[-# 0-9.*\\[\\]]*\\+[-+# 0-9.*\\[\\]]*(v|\"|`|$)")
 )
 
-func detect(fset *token.FileSet, file *ast.File) []Finding {
+// typed: go/types judged the program, and fmtMethodsLeft reports what
+// fmt does not see of the program's methods, from the types.
+func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	var out []Finding
 	add := func(pos token.Pos, construct, msg string) {
 		p := fset.Position(pos)
@@ -411,7 +415,7 @@ func detect(fset *token.FileSet, file *ast.File) []Finding {
 		}
 		return true
 	})
-	hiddenMethods(file, imports, add)
+	hiddenMethods(file, imports, typed, add)
 	capAfterAppend(file, add)
 	builtinPrint(file, add)
 	goexitOutsideGoroutine(file, imports, add)

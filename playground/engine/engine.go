@@ -69,9 +69,12 @@
 // compiled code as concrete values: fmt.Println(v) does not call v's String
 // or Error method (it does through a variable of interface type), a value
 // held in an any does not assert to an interface it implements, and
-// errors.As with a pointer to the program's error type panics. Without
-// type information Detect cannot tell which values those are, so it names
-// every program that declares a method fmt or errors looks for
+// errors.As with a pointer to the program's error type panics. With the
+// program's types (go/types), the source pass hands fmt's printing
+// functions such an argument through an interface with the method fmt
+// calls (fmtMethods) and Detect names what is left (fmtMethodsLeft: a
+// value inside a slice or a struct, errors' functions); without them it
+// names every program that declares a method fmt or errors looks for
 // (hiddenMethods). divergence_test.go keeps measuring them.
 //
 // A panic at the top of a goroutine other than main ends the program with

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,6 +66,9 @@ import (
 //   - main of a program with a go statement defers, first, a call that
 //     ends the program's output as main returns, in main's own goroutine,
 //     before another goroutine can print (mainEnd);
+//   - an argument of fmt's printing functions whose type has the method
+//     fmt calls for its verb (String, Error, Format, GoString) goes
+//     through a helper whose parameter is that interface (fmtMethods);
 //   - a method value x.M with a value receiver, which must copy x (or
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
@@ -98,6 +102,9 @@ type lowering struct {
 	// perIteration are the loops whose variables perIterationRewrite
 	// gave the body.
 	perIteration map[*ast.ForStmt]bool
+	// info is what go/types found in the reader's program, nil when it
+	// could not check it (a rewrite that needs types then leaves it).
+	info *types.Info
 }
 
 // edit replaces src[pos:end] with text. An insertion (pos == end) that
@@ -194,6 +201,7 @@ var rewrites = []rewrite{
 	{"goPanic", goPanicRewrite},
 	{"libCalls", libCallRewrite},
 	{"methodValues", methodValueRewrite},
+	{"fmtMethods", fmtMethodRewrite},
 	{"commaOK", commaOKRewrite},
 	{"returnRecv", returnRecvRewrite},
 }
@@ -285,8 +293,8 @@ func (l *lowering) collect(file *ast.File) *syntax {
 // TestRewritesDoNotClash lowers every program of the tests and fails on
 // any, naming the two rewrites, whose authors must make one leave the
 // other's node alone or edit around it.
-func lower(fset *token.FileSet, file *ast.File, src string) (string, *posMap, []Finding) {
-	l := &lowering{src: src, fset: fset, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
+func lower(fset *token.FileSet, file *ast.File, src string, info *types.Info) (string, *posMap, []Finding) {
+	l := &lowering{src: src, fset: fset, info: info, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
 	l.declarations(file)
 	s := l.collect(file)
 	for _, r := range s.ranges {

@@ -2,8 +2,10 @@ package engine
 
 import (
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,7 +66,7 @@ func TestRewritesDoNotClash(t *testing.T) {
 		if err != nil {
 			continue // a syntax error is reported before lowering
 		}
-		if _, _, clashes := lower(fset, file, src); len(clashes) > 0 {
+		if _, _, clashes := lower(fset, file, src, checkedInfo(fset, file)); len(clashes) > 0 {
 			t.Errorf("%s: %s", names[i], joinFindings(clashes, nil))
 		}
 	}
@@ -98,4 +100,15 @@ func TestClashIsHandedOver(t *testing.T) {
 	if p, err := Prepare(src); err != nil || p.HandOver() != "" {
 		t.Errorf("without the clash: %v, handed over: %q", err, p.HandOver())
 	}
+}
+
+// checkedInfo is what go/types finds in file, as Prepare gives the
+// source pass: nil when the program has a type error or could not be
+// checked.
+func checkedInfo(fset *token.FileSet, file *ast.File) *types.Info {
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
+	if errs, skip := typeCheckInfo(fset, file, info); len(errs) > 0 || skip != "" {
+		return nil
+	}
+	return info
 }

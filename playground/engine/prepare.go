@@ -82,15 +82,18 @@ func Prepare(src string) (*Prepared, error) {
 	var aliases []Finding
 	var asserts map[[2]int]string
 	var named map[string]bool
+	var typed *types.Info // nil unless go/types judged the program right
 	switch {
 	case len(typeErrs) == 0 && skip == "":
+		typed = info
 		aliases = append(aliasConversions(fset, file, info), ifaceEqualities(fset, file, info)...)
 		asserts, named = assertions(fset, file, info)
+		aliases = append(aliases, fmtMethodsLeft(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file):
 		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "go/types could not check this program (" + skip + "), so which values of its types with methods become interface values is not known: the interpreter's interface value is bound to the storage it came from, where Go's holds a copy"}}
 	}
 	origFset, origFile := fset, file
-	code, pm, clashes := lower(fset, file, src)
+	code, pm, clashes := lower(fset, file, src, typed)
 	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes, asserts: asserts, named: named}
 	fset = token.NewFileSet()
 	if file, err := parser.ParseFile(fset, "main.go", code, 0); err == nil {
@@ -102,7 +105,7 @@ func Prepare(src string) (*Prepared, error) {
 		// A %T or %#v whose arguments' types the interpreter names as Go
 		// does is not reported (typeVerbsShown).
 		shown := typeVerbsShown(origFset, origFile, src)
-		for _, f := range detect(fset, file) {
+		for _, f := range detect(fset, file, typed != nil) {
 			f.Line, f.Col = pm.position(f.Line, f.Col)
 			if f.Construct == "type names" && shown[[2]int{f.Line, f.Col}] {
 				continue

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "30afdeb76fe464d2"
+const sourceDigest = "b6017b383b194755"

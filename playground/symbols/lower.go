@@ -1,6 +1,9 @@
 package symbols
 
-import "reflect"
+import (
+	"fmt"
+	"reflect"
+)
 
 // LowerPath is the import path of the helpers the engine's source pass
 // calls where interpreted code cannot do the work itself. The pass imports
@@ -57,6 +60,14 @@ type Hooks struct {
 // the runtime's own error: the interpreter shifts by such a count without
 // panicking, so the source pass checks the count first (shiftCounts).
 //
+// Stringer, Errorer, Formatter and GoStringer hand back a value of the
+// program's own type as the interface their parameter is: the
+// interpreter passes a bare value of such a type to fmt's functions,
+// without its methods, and one of an interface with methods as its
+// wrapper of that interface, whose methods call the program's. The
+// source pass passes through them what fmt would call a method of
+// (fmtMethods).
+//
 // Pointee copies what a pointer points to, for a method value p.M with a
 // value receiver, which Go evaluates by copying *p then: interpreted code
 // cannot dereference a value whose type it only knows as a type
@@ -75,8 +86,25 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"Pointee":       reflect.ValueOf(Pointee),
 			"Error":         reflect.ValueOf((*Error)(nil)),
 			"NegativeShift": reflect.ValueOf(NegativeShift),
+			"Stringer":      reflect.ValueOf(func(x fmt.Stringer) any { return h.methodsOf(x) }),
+			"Errorer":       reflect.ValueOf(func(x error) any { return h.methodsOf(x) }),
+			"Formatter":     reflect.ValueOf(func(x fmt.Formatter) any { return h.methodsOf(x) }),
+			"GoStringer":    reflect.ValueOf(func(x fmt.GoStringer) any { return h.methodsOf(x) }),
 		},
 	}
+}
+
+// methodsOf returns x, a value of the program's handed to an interface
+// with the method fmt calls (Stringer, Errorer, Formatter, GoStringer),
+// for fmt to print. The source pass passes only values whose type is not
+// an interface, so a nil x was a nil pointer (or map, slice, func): the
+// interpreter hands such a value over as a nil interface, where Go calls
+// the method with it (which may well answer), so the run is handed over.
+func (h Hooks) methodsOf(x any) any {
+	if x == nil && h.Unlike != nil {
+		h.Unlike("a nil pointer of one of the program's types with a method fmt calls reaches fmt: the interpreter hands fmt nothing where Go calls the method with the nil pointer")
+	}
+	return x
 }
 
 func recovered(v any) any {

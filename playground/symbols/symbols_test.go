@@ -2,12 +2,14 @@ package symbols
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"reflect"
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 )
 
 // The table is the playground's sandbox: what it holds is what a reader's
@@ -49,10 +51,23 @@ func TestOSIsSmall(t *testing.T) {
 func TestLowerHelpers(t *testing.T) {
 	recoveries, mainEnds := 0, 0
 	var goPanic any
-	lower := Lower(Hooks{Recovered: func(v any) any { recoveries++; return v }, GoPanic: func(v any) { goPanic = v }, MainEnd: func() { mainEnds++ }})
+	var unlike []string
+	lower := Lower(Hooks{Recovered: func(v any) any { recoveries++; return v }, GoPanic: func(v any) { goPanic = v }, MainEnd: func() { mainEnds++ }, Unlike: func(why string) { unlike = append(unlike, why) }})
 	syms := lower[LowerPath+"/lower"]
-	if len(lower) != 1 || len(syms) != 9 {
+	if len(lower) != 1 || len(syms) != 13 {
 		t.Fatalf("Lower holds %v", lower)
+	}
+	// The interfaces fmt looks for hand their value back; a nil one (a
+	// nil pointer, which the interpreter hands over as nothing) is
+	// handed over.
+	if got := syms["Stringer"].Interface().(func(fmt.Stringer) any)(time.Second); got != time.Second || len(unlike) != 0 {
+		t.Errorf("Stringer(time.Second) = %v, Unlike called with %q", got, unlike)
+	}
+	syms["Errorer"].Interface().(func(error) any)(nil)
+	syms["Formatter"].Interface().(func(fmt.Formatter) any)(nil)
+	syms["GoStringer"].Interface().(func(fmt.GoStringer) any)(nil)
+	if len(unlike) != 3 {
+		t.Errorf("Unlike called %d times for three nil values; want 3", len(unlike))
 	}
 	syms["MainEnd"].Interface().(func())()
 	if mainEnds != 1 {

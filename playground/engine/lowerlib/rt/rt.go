@@ -6,7 +6,11 @@
 // panic at the top of a goroutine ends the program.
 package rt
 
-import "github.com/goexpert/gointernals/playground/symbols"
+import (
+	"fmt"
+
+	"github.com/goexpert/gointernals/playground/symbols"
+)
 
 // Recovered returns what recover returned (the interpreter wraps it).
 func Recovered(v any) any { return v }
@@ -35,3 +39,16 @@ type Error interface{ Error() string }
 
 // Clear is the built-in clear of a map or a slice held in an interface.
 func Clear(v any) { symbols.ClearValue(v) }
+
+// Stringer, Errorer, Formatter and GoStringer hand their argument back:
+// Go's fmt sees the methods of a value whatever its static type.
+func Stringer(x fmt.Stringer) any { return x }
+
+// Errorer: see Stringer.
+func Errorer(x error) any { return x }
+
+// Formatter: see Stringer.
+func Formatter(x fmt.Formatter) any { return x }
+
+// GoStringer: see Stringer.
+func GoStringer(x fmt.GoStringer) any { return x }

@@ -1,0 +1,63 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+// What the source pass gives fmt is not announced; what it leaves is,
+// at the argument: a value inside a slice or an exported field, one held
+// in an interface whose wrapper lacks the method fmt calls, a format
+// that is not a constant, errors' functions with the program's errors.
+func TestFmtMethodsLeftAreAnnounced(t *testing.T) {
+	decls := `type Temp int
+
+func (t Temp) String() string { return "t" }
+
+type Code int
+
+func (c Code) Error() string  { return "e" }
+func (c Code) String() string { return "s" }
+
+type In struct {
+	T Temp
+	t Temp
+}
+
+type hidden struct{ t Temp }
+`
+	cases := []struct {
+		body string
+		line int // of the announcement in main's body, 0: none
+	}{
+		{"fmt.Println(Temp(1), Code(2))", 0},
+		{`fmt.Printf("%d %s\n", Temp(1), Code(2))`, 0},
+		{"fmt.Println(hidden{1})", 0},
+		{"fmt.Println([]Temp{1})", 1},
+		{"fmt.Println(In{1, 2})", 1},
+		{"fmt.Println(&In{1, 2})", 1},
+		{"fmt.Println(map[string]Temp{})", 1},
+		{"var s fmt.Stringer = Code(1)\nfmt.Println(s)", 2},
+		{"var e error = Code(1)\nfmt.Println(e)", 0},
+		{"var e error = Code(1)\nfmt.Printf(\"%d\\n\", e)", 2},
+		{"f := \"%v\\n\"\nfmt.Printf(f, Temp(1))", 2},
+		{"var e error = Code(1)\nfmt.Println(errors.Is(e, Code(1)))", 2},
+	}
+	for _, c := range cases {
+		src := "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\nvar _ = errors.New\n\n" + decls + "\nfunc main() {\n\t" + strings.ReplaceAll(c.body, "\n", "\n\t") + "\n}\n"
+		main := strings.Count(src[:strings.Index(src, "func main")], "\n") + 1
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatalf("%s: %v", c.body, err)
+		}
+		got := 0
+		for _, f := range p.Findings() {
+			if f.Construct == "methods hidden" {
+				got = f.Line - main
+			}
+		}
+		if got != c.line {
+			t.Errorf("%q: announced at main's line %d, want %d (0: none); findings:\n%s", c.body, got, c.line, joinFindings(p.Findings(), nil))
+		}
+	}
+}

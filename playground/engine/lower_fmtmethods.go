@@ -1,0 +1,238 @@
+package engine
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"github.com/goexpert/gointernals/playground/symbols"
+)
+
+// fmtMethodRewrite, named fmtMethods: yaegi v0.16.1 hands a value of the
+// program's own type to package fmt as a bare struct or number, without
+// its methods, so fmt.Println(t) printed 21 where go run prints 21°C
+// (Temp's String), a Code with Error and String printed 404, and
+// fmt.Errorf("%w", e) printed %!w(int=404). A value it hands to a
+// library function whose parameter is an interface with methods keeps
+// them: it becomes the interpreter's wrapper of that interface, whose
+// methods call the program's. So each argument of fmt's printing
+// functions whose type (known from go/types) has in its method set the
+// method fmt calls for that argument's verb is passed through
+// playground/lower's identity function of that interface:
+//
+//   - Format, for any verb but %T and %p, which fmt answers first, from
+//     the argument's type and address: _lowerRT.Formatter(v);
+//   - GoString under %#v: _lowerRT.GoStringer(v);
+//   - Error, else String, under %v, %s, %q, %x, %X (and %w of Errorf):
+//     _lowerRT.Errorer(v), _lowerRT.Stringer(v), as fmt prefers Error.
+//
+// A function's result is passed as an element of a literal,
+// _lowerRT.Stringer([]Vec{add(a, b)}[0]): the interpreter hands a call's
+// result to a library function bare, whatever the parameter's type.
+//
+// A verb for which fmt calls no method (%d of a Stringer) leaves the
+// value bare, which fmt prints as Go does. The method set is Go's: a
+// String of *T is not T's, promoted methods of embedded fields are. A
+// call whose format is not a constant, has an argument index or a *,
+// or spreads a slice (f(a...)) is left alone; so are values whose type is
+// an interface (the interpreter keeps their methods), or a type
+// parameter. What stays wrong is announced (fmtmethods.go).
+func fmtMethodRewrite(l *lowering, s *syntax) {
+	if l.info == nil {
+		return
+	}
+	for _, c := range s.calls {
+		verbs, args := fmtVerbs(l.info, c)
+		for i, a := range args {
+			d := dynamic(l.info, a)
+			t := l.info.TypeOf(d)
+			helper := fmtHelper(t, verbs[i])
+			if helper == "" {
+				continue
+			}
+			// The interpreter hands a function's result to the helper
+			// bare, as to fmt: an element of a literal it wraps.
+			open, close := "_lowerRT."+helper+"(", ")"
+			if call, ok := ast.Unparen(d).(*ast.CallExpr); ok && !l.info.Types[call.Fun].IsType() {
+				open, close = open+"[]"+types.TypeString(t, l.qualifier)+"{", "}[0])"
+			}
+			if d == a {
+				l.wrap(a, open, close)
+			} else { // the helper replaces the conversions
+				l.add(edit{pos: l.off(a.Pos()), end: l.off(d.Pos()), text: open})
+				l.add(edit{pos: l.off(d.End()), end: l.off(a.End()), text: close})
+			}
+			l.imports[symbols.LowerPath] = true
+		}
+	}
+}
+
+// qualifier writes a type's package as the file names it.
+func (l *lowering) qualifier(p *types.Package) string {
+	if p.Path() == "main" {
+		return ""
+	}
+	for name, path := range l.names {
+		if path == p.Path() {
+			return name
+		}
+	}
+	return p.Name()
+}
+
+// dynamic strips from e the conversions to interface types
+// (fmt.Stringer(t), any(t)), which the interpreter makes no wrapper for
+// (it hands fmt the bare value): what is left has the type of the value
+// fmt receives, and the helper takes the conversions' place.
+func dynamic(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(c.Args) != 1 || !info.Types[c.Fun].IsType() || !types.IsInterface(info.TypeOf(c.Fun)) {
+			return e
+		}
+		e = c.Args[0]
+	}
+}
+
+// fmtPrinters are fmt's functions that print their arguments: the index of
+// the format (-1: none, every argument prints with %v) and of the first
+// argument printed.
+var fmtPrinters = map[string][2]int{
+	"Print": {-1, 0}, "Println": {-1, 0}, "Sprint": {-1, 0}, "Sprintln": {-1, 0},
+	"Fprint": {-1, 1}, "Fprintln": {-1, 1}, "Append": {-1, 1}, "Appendln": {-1, 1},
+	"Printf": {0, 1}, "Sprintf": {0, 1}, "Errorf": {0, 1}, "Fprintf": {1, 2}, "Appendf": {1, 2},
+}
+
+// fmtCallee returns the fmtPrinters entry of the function c calls, if it
+// is one of them.
+func fmtCallee(info *types.Info, c *ast.CallExpr) ([2]int, bool) {
+	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return [2]int{}, false
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" {
+		return [2]int{}, false
+	}
+	at, ok := fmtPrinters[fn.Name()]
+	return at, ok
+}
+
+// fmtVerbs returns the arguments c prints, if c calls one of fmt's
+// printing functions, each with its verb ("v", "#v", "d", ...); nil when
+// the verbs are not known (a format that is not a constant, with an
+// argument index or a *, a count of verbs other than of arguments, a
+// spread slice).
+func fmtVerbs(info *types.Info, c *ast.CallExpr) (verbs []string, args []ast.Expr) {
+	at, ok := fmtCallee(info, c)
+	if !ok || c.Ellipsis.IsValid() || len(c.Args) < at[1] {
+		return nil, nil
+	}
+	args = c.Args[at[1]:]
+	if at[0] < 0 {
+		verbs = make([]string, len(args))
+		for i := range verbs {
+			verbs[i] = "v"
+		}
+		return verbs, args
+	}
+	tv := info.Types[c.Args[at[0]]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return nil, nil
+	}
+	verbs = argVerbs(constant.StringVal(tv.Value))
+	if verbs == nil || len(verbs) != len(args) {
+		return nil, nil
+	}
+	return verbs, args
+}
+
+// argVerbs lists the verbs of format, one per argument it prints, with
+// a # flag kept ("#v"); nil when an argument index or a * makes the
+// mapping not one to one, or a verb is missing at the end.
+func argVerbs(format string) []string {
+	verbs := []string{}
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		sharp := ""
+		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0; i++ {
+			if format[i] == '#' {
+				sharp = "#"
+			}
+		}
+		switch {
+		case i >= len(format), format[i] == '[', format[i] == '*':
+			return nil
+		case format[i] == '%':
+			continue
+		}
+		verbs = append(verbs, sharp+string(format[i]))
+	}
+	return verbs
+}
+
+// fmtHelper names the helper that gives fmt a value of type t with the
+// method fmt calls for verb, or "" when it calls none of t's.
+func fmtHelper(t types.Type, verb string) string {
+	if t == nil || types.IsInterface(t) {
+		return ""
+	}
+	switch t.(type) {
+	case *types.TypeParam, *types.Tuple:
+		return ""
+	}
+	has := fmtMethodsOf(t)
+	switch {
+	case verb == "T" || verb == "p" || has == 0:
+		return ""
+	case has&hasFormat != 0:
+		return "Formatter"
+	case verb == "#v":
+		if has&hasGoString != 0 {
+			return "GoStringer"
+		}
+	case strings.Contains("vsqxXw", verb):
+		if has&hasError != 0 {
+			return "Errorer"
+		}
+		// %w wants an error; fmt calls no String for one that is not.
+		if has&hasString != 0 && verb != "w" {
+			return "Stringer"
+		}
+	}
+	return ""
+}
+
+const (
+	hasString = 1 << iota
+	hasError
+	hasFormat
+	hasGoString
+)
+
+// fmtMethodsOf says which of the methods fmt looks for t's method set has,
+// with the signatures of fmt's interfaces. (types.LookupFieldOrMethod
+// rather than types.NewMethodSet, which would cost the engine's
+// WebAssembly about 5 KB gzipped.)
+func fmtMethodsOf(t types.Type) int {
+	has := 0
+	for i, name := range [...]string{"String", "Error", "Format", "GoString"} {
+		obj, _, _ := types.LookupFieldOrMethod(t, false, nil, name)
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		ok = sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String])
+		if name == "Format" {
+			ok = sig.Params().Len() == 2 && sig.Results().Len() == 0 && sig.Params().At(0).Type().String() == "fmt.State" && types.Identical(sig.Params().At(1).Type(), types.Typ[types.Rune])
+		}
+		if ok {
+			has |= 1 << i
+		}
+	}
+	return has
+}
