@@ -40,6 +40,8 @@ type pageData struct {
 	Nav         template.HTML // the sidebar's list, current page marked
 	Content     template.HTML
 	TOC         []markdown.Heading
+	TOCAside    template.HTML // TOC's entries as the aside lists them (tocEntries)
+	TOCInline   template.HTML // and as the list above the article does
 	Prev, Next  *navLink
 	Pages       []navLink // the home page's list
 	Choices     []choice  // the root page's languages
@@ -230,6 +232,7 @@ func (r *renderer) contentPageData(lang content.Language, ps []*page, i int, nav
 	}
 	d.Nav = nav.html(i - 1)
 	d.TOC = p.doc.Headings
+	d.TOCAside, d.TOCInline = tocEntries(p.doc.Headings)
 	if p.doc.Playgrounds > 0 && r.playground != nil {
 		pg := *r.playground
 		pg.Script = pg.Scripts[strings.ToLower(lang.Tag[:2])]
@@ -348,6 +351,9 @@ func (r *renderer) execute(d *pageData) ([]byte, error) {
 		d.Search = r.search[d.Lang.Code]
 	}
 	var b bytes.Buffer
+	// Room for the page at once: growing as the template writes copied
+	// the article several times over.
+	b.Grow(len(d.Content) + len(d.Nav) + 2*len(d.TOCAside) + 8<<10)
 	if err := r.theme.tmpl[d.Kind].ExecuteTemplate(&b, "base", d); err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
@@ -410,6 +416,45 @@ func (s *sidebar) html(cur int) template.HTML {
 	}
 	b.WriteString("</ol>")
 	return template.HTML(b.String())
+}
+
+// tocEntries renders the entries of a page's two tables of contents, the
+// aside's and the one above the article, as the templates did with a
+// range each: those ranges were about a quarter of the templates' work, every
+// action a reflective call to html/template's escapers. The escaping is
+// theirs (TestTOCEntriesAsTheTemplatesHad).
+func tocEntries(hs []markdown.Heading) (aside, inline template.HTML) {
+	var a, in strings.Builder
+	for _, h := range hs {
+		id, text := urlEscape(h.ID), htmlEscaper.Replace(h.Text)
+		fmt.Fprintf(&a, "\n<li class=\"toc-h%d\"><a href=\"#%s\">%s</a></li>", h.Level, id, text)
+		sub := ""
+		if h.Level == 3 {
+			sub = ` class="sub"`
+		}
+		fmt.Fprintf(&in, "\n<li%s><a href=\"#%s\">%s</a></li>", sub, id, text)
+	}
+	return template.HTML(a.String()), template.HTML(in.String())
+}
+
+// htmlEscaper escapes text and quoted attribute values as html/template
+// does (its htmlEscaper and attrEscaper of a string).
+var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// urlEscape escapes a URL's fragment as html/template does (urlEscaper):
+// every byte but RFC 3986's unreserved ones as %xx, in lower case. What
+// it gives needs no more escaping in a quoted attribute.
+func urlEscape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02x", c)
+		}
+	}
+	return b.String()
 }
 
 // outPath is the file that serves a page URL: "/pt/canais/" → "pt/canais/index.html".
