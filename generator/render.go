@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/goexpert/gointernals/generator/assets"
 	"github.com/goexpert/gointernals/generator/content"
@@ -46,8 +47,34 @@ type pageData struct {
 	Pages       []navLink // the home page's list
 	Choices     []choice  // the root page's languages
 	Playground  *playgroundURLs
-	Search      string // the language's search index, loaded when a reader searches
+	Search      string     // the language's search index, loaded when a reader searches
+	Shared      sharedHTML // set by execute
 }
+
+// sharedData is what the parts of a page that many pages share depend on
+// (base.html's "open", "head", "tools" and "footer"): they get it and
+// nothing else, so that one cannot come to depend on a page's own fields
+// unnoticed (executing it fails).
+type sharedData struct {
+	sharedKey
+	Choices []choice // the root page's, which is alone of its kind
+}
+
+// sharedKey is sharedData without the choices: pages with the same key
+// share those parts (renderer.sharedParts).
+type sharedKey struct {
+	Kind       string
+	Lang       content.Language
+	UI         theme.UI
+	Assets     assetURLs
+	Playground *playgroundURLs // one per language (renderer.playgrounds)
+	Search     string
+	HomeURL    string
+	Nav        bool
+}
+
+// sharedHTML are the shared parts, rendered.
+type sharedHTML struct{ Open, Head, Tools, Footer template.HTML }
 
 type alternate struct {
 	Tag, URL, OGLocale string
@@ -141,11 +168,16 @@ func bundleTheme(themeFS, webFS fs.FS, out *output) (*themeBundle, error) {
 
 // renderer holds what every page shares while the render stage runs.
 type renderer struct {
-	baseURL    string
-	theme      *themeBundle
-	playground *playgroundURLs                 // nil: snippets stay static
-	search     map[string]string               // language code → search index URL
-	docs       map[*content.Page]*markdown.Doc // every page's converted doc, for its twin's headings
+	baseURL string
+	theme   *themeBundle
+	search  map[string]string               // language code → search index URL
+	docs    map[*content.Page]*markdown.Doc // every page's converted doc, for its twin's headings
+	// playgrounds are the playground's URLs with each language's page
+	// script, one value per language so that pages share it (sharedKey);
+	// empty when snippets stay static.
+	playgrounds map[string]*playgroundURLs
+	mu          sync.Mutex
+	shared      map[sharedKey]sharedHTML // the parts pages share, rendered once
 }
 
 // renderPages is the render stage: every page of both languages through
@@ -154,7 +186,18 @@ type renderer struct {
 // Pages are independent, so they render in parallel, each into its own
 // slot; out is written only before and after.
 func renderPages(th *themeBundle, pg *playgroundURLs, baseURL string, site *content.Site, pages map[string][]*page, out *output) error {
-	r := &renderer{baseURL: baseURL, theme: th, playground: pg, search: map[string]string{}, docs: map[*content.Page]*markdown.Doc{}}
+	r := &renderer{baseURL: baseURL, theme: th, search: map[string]string{}, docs: map[*content.Page]*markdown.Doc{},
+		playgrounds: map[string]*playgroundURLs{}, shared: map[sharedKey]sharedHTML{}}
+	if pg != nil {
+		for _, lang := range site.Langs {
+			p := *pg
+			p.Script = p.Scripts[strings.ToLower(lang.Tag[:2])]
+			if p.Script == "" {
+				p.Script = p.Scripts["en"] // strings.js's own choice
+			}
+			r.playgrounds[lang.Code] = &p
+		}
+	}
 	type job struct {
 		lang content.Language
 		ps   []*page
@@ -233,13 +276,8 @@ func (r *renderer) contentPageData(lang content.Language, ps []*page, i int, nav
 	d.Nav = nav.html(i - 1)
 	d.TOC = p.doc.Headings
 	d.TOCAside, d.TOCInline = tocEntries(p.doc.Headings)
-	if p.doc.Playgrounds > 0 && r.playground != nil {
-		pg := *r.playground
-		pg.Script = pg.Scripts[strings.ToLower(lang.Tag[:2])]
-		if pg.Script == "" {
-			pg.Script = pg.Scripts["en"] // strings.js's own choice
-		}
-		d.Playground = &pg
+	if p.doc.Playgrounds > 0 {
+		d.Playground = r.playgrounds[lang.Code]
 	}
 	if i > 1 {
 		d.Prev = &navLink{Title: ps[i-1].Title, URL: ps[i-1].URL}
@@ -350,6 +388,10 @@ func (r *renderer) execute(d *pageData) ([]byte, error) {
 	if d.Kind != "root" {
 		d.Search = r.search[d.Lang.Code]
 	}
+	var err error
+	if d.Shared, err = r.sharedParts(d); err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
 	var b bytes.Buffer
 	// Room for the page at once: growing as the template writes copied
 	// the article several times over.
@@ -358,6 +400,39 @@ func (r *renderer) execute(d *pageData) ([]byte, error) {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// sharedParts renders the parts of d that depend only on its sharedData,
+// once per build for each sharedKey: those were half of the templates'
+// actions, and every action costs a few reflective calls (the escapers
+// html/template adds to each).
+func (r *renderer) sharedParts(d *pageData) (sharedHTML, error) {
+	sd := sharedData{sharedKey: sharedKey{
+		Kind: d.Kind, Lang: d.Lang, UI: d.UI, Assets: d.Assets, Playground: d.Playground,
+		Search: d.Search, HomeURL: d.HomeURL, Nav: d.Nav != "",
+	}, Choices: d.Choices}
+	if sd.Choices == nil {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if h, ok := r.shared[sd.sharedKey]; ok {
+			return h, nil
+		}
+	}
+	var h sharedHTML
+	for _, part := range []struct {
+		name string
+		html *template.HTML
+	}{{"open", &h.Open}, {"head", &h.Head}, {"tools", &h.Tools}, {"footer", &h.Footer}} {
+		var b strings.Builder
+		if err := r.theme.tmpl[d.Kind].ExecuteTemplate(&b, part.name, sd); err != nil {
+			return sharedHTML{}, err
+		}
+		*part.html = template.HTML(b.String())
+	}
+	if sd.Choices == nil {
+		r.shared[sd.sharedKey] = h
+	}
+	return h, nil
 }
 
 // sidebarFull is the most pages a sidebar lists in full. Past it, a page's
