@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "b6017b383b194755"
+const sourceDigest = "788c33b3555a4a98"

@@ -86,25 +86,84 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"Pointee":       reflect.ValueOf(Pointee),
 			"Error":         reflect.ValueOf((*Error)(nil)),
 			"NegativeShift": reflect.ValueOf(NegativeShift),
-			"Stringer":      reflect.ValueOf(func(x fmt.Stringer) any { return h.methodsOf(x) }),
-			"Errorer":       reflect.ValueOf(func(x error) any { return h.methodsOf(x) }),
-			"Formatter":     reflect.ValueOf(func(x fmt.Formatter) any { return h.methodsOf(x) }),
-			"GoStringer":    reflect.ValueOf(func(x fmt.GoStringer) any { return h.methodsOf(x) }),
+			"Stringer": reflect.ValueOf(func(x fmt.Stringer) any {
+				if h.isNil(x) {
+					return x
+				}
+				return stringer{x, &h}
+			}),
+			"Errorer": reflect.ValueOf(func(x error) any {
+				if h.isNil(x) {
+					return x
+				}
+				return errorer{x, &h}
+			}),
+			"Formatter": reflect.ValueOf(func(x fmt.Formatter) any {
+				if h.isNil(x) {
+					return x
+				}
+				return formatter{x, &h}
+			}),
+			"GoStringer": reflect.ValueOf(func(x fmt.GoStringer) any {
+				if h.isNil(x) {
+					return x
+				}
+				return goStringer{x, &h}
+			}),
 		},
 	}
 }
 
-// methodsOf returns x, a value of the program's handed to an interface
-// with the method fmt calls (Stringer, Errorer, Formatter, GoStringer),
-// for fmt to print. The source pass passes only values whose type is not
-// an interface, so a nil x was a nil pointer (or map, slice, func): the
-// interpreter hands such a value over as a nil interface, where Go calls
-// the method with it (which may well answer), so the run is handed over.
-func (h Hooks) methodsOf(x any) any {
+// isNil reports a nil x handed to Stringer, Errorer, Formatter or
+// GoStringer, and hands the run over: the source pass passes only values
+// whose type is not an interface, so it was a nil pointer (or map,
+// slice, func), which the interpreter hands over as a nil interface,
+// where Go calls the method with it (which may well answer).
+func (h Hooks) isNil(x any) bool {
 	if x == nil && h.Unlike != nil {
 		h.Unlike("a nil pointer of one of the program's types with a method fmt calls reaches fmt: the interpreter hands fmt nothing where Go calls the method with the nil pointer")
 	}
-	return x
+	return x == nil
+}
+
+// stringer, errorer, formatter and goStringer give fmt a value's method
+// through the interpreter's wrapper, and what it panics with as Go would
+// panic (guard), which fmt prints (%!v(PANIC=String method: ...)).
+type (
+	stringer struct {
+		x fmt.Stringer
+		h *Hooks
+	}
+	errorer struct {
+		x error
+		h *Hooks
+	}
+	formatter struct {
+		x fmt.Formatter
+		h *Hooks
+	}
+	goStringer struct {
+		x fmt.GoStringer
+		h *Hooks
+	}
+)
+
+func (s stringer) String() string                  { defer s.h.guard(); return s.x.String() }
+func (e errorer) Error() string                    { defer e.h.guard(); return e.x.Error() }
+func (f formatter) Format(st fmt.State, verb rune) { defer f.h.guard(); f.x.Format(st, verb) }
+func (g goStringer) GoString() string              { defer g.h.guard(); return g.x.GoString() }
+
+// guard panics again with what a method fmt called panicked with, as
+// the program would have recovered it: a runtime error in the
+// interpreter's words becomes Go's, or hands the run over (Recovered).
+func (h *Hooks) guard() {
+	if r := recover(); r != nil {
+		r = recovered(r)
+		if h.Recovered != nil {
+			r = h.Recovered(r)
+		}
+		panic(r)
+	}
 }
 
 func recovered(v any) any {

@@ -60,8 +60,14 @@ func TestLowerHelpers(t *testing.T) {
 	// The interfaces fmt looks for hand their value back; a nil one (a
 	// nil pointer, which the interpreter hands over as nothing) is
 	// handed over.
-	if got := syms["Stringer"].Interface().(func(fmt.Stringer) any)(time.Second); got != time.Second || len(unlike) != 0 {
-		t.Errorf("Stringer(time.Second) = %v, Unlike called with %q", got, unlike)
+	if got := fmt.Sprint(syms["Stringer"].Interface().(func(fmt.Stringer) any)(time.Second)); got != "1s" || len(unlike) != 0 {
+		t.Errorf("Stringer(time.Second) printed %q, Unlike called with %q", got, unlike)
+	}
+	// What the method panics with goes through Recovered, as the
+	// program's own recover would get it, and fmt prints that.
+	before := recoveries
+	if got := fmt.Sprint(syms["Errorer"].Interface().(func(error) any)(panicky{})); got != "%!v(PANIC=Error method: boom)" || recoveries != before+1 {
+		t.Errorf("Errorer(panicky{}) printed %q after %d calls of Recovered; want the panic after 1", got, recoveries-before)
 	}
 	syms["Errorer"].Interface().(func(error) any)(nil)
 	syms["Formatter"].Interface().(func(fmt.Formatter) any)(nil)
@@ -86,8 +92,8 @@ func TestLowerHelpers(t *testing.T) {
 	if err, ok := goPanic.(error); !ok || err.Error() != "in goroutine" {
 		t.Errorf("GoPanic handed the hook %#v; want the error, unwrapped", goPanic)
 	}
-	if got := syms["Recovered"].Interface().(func(any) any)("v"); got != "v" || recoveries != 1 {
-		t.Errorf("Recovered(\"v\") = %#v after %d calls of onRecover; want \"v\" after 1", got, recoveries)
+	if got := syms["Recovered"].Interface().(func(any) any)("v"); got != "v" || recoveries != 2 {
+		t.Errorf("Recovered(\"v\") = %#v after %d calls of onRecover; want \"v\" after 2 (one for Errorer's panic)", got, recoveries)
 	}
 	if got := recovered(reflect.ValueOf(errors.New("x"))); got == nil || got.(error).Error() != "x" {
 		t.Errorf("recovered(reflect.Value of an error) = %#v", got)
@@ -118,3 +124,7 @@ func TestLowerHelpers(t *testing.T) {
 		t.Errorf("Pointee(nil) = %#v", got)
 	}
 }
+
+type panicky struct{}
+
+func (panicky) Error() string { panic(reflect.ValueOf("boom")) }
