@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/goexpert/gointernals/generator/internal/browser"
@@ -173,12 +175,53 @@ func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 
 // typeCode replaces the editor's code the way a reader does: focus,
 // select all, type. The editor indents new lines itself, so code is typed
-// without indentation.
+// without indentation. A line's text goes in as one insertion (as an
+// input method gives it), its line break as an Enter key, and a closing
+// brace or parenthesis that starts it as an insertion of its own: what
+// the editor does on typing (auto-indent, the brace moved out) it does on
+// these (beforeinput), and the code comes out as typed key by key, for a
+// fifth of Chromium's CPU or less (typed key by key, a 255-character
+// program cost it 3 to 4 s at load 25). typeKeys types every key.
 func typeCode(t *testing.T, tab *browser.Tab, id, code string) {
 	t.Helper()
 	ed := `[data-playground="` + id + `"] [data-editor]`
-	// A key event is a round trip to the page: 50 ms each on a busy
-	// machine (load 26 on 2 CPUs), so the deadline grows with the code.
+	insert := func(text string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+			_, err := cdp.Call(ctx, target, input.InsertText, input.InsertTextParams{Text: text})
+			return err
+		})
+	}
+	steps := []chromedp.Action[chromedp.Void]{
+		chromedp.Focus(ed),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('` + ed + `').select()`),
+	}
+	for _, line := range strings.SplitAfter(code, "\n") {
+		text, broken := strings.CutSuffix(line, "\n")
+		body := strings.TrimLeft(text, "\t ")
+		if lead := text[:len(text)-len(body)]; lead != "" {
+			steps = append(steps, insert(lead))
+		}
+		if strings.HasPrefix(body, "}") || strings.HasPrefix(body, ")") {
+			steps = append(steps, insert(body[:1]))
+			body = body[1:]
+		}
+		if body != "" {
+			steps = append(steps, insert(body))
+		}
+		if broken {
+			steps = append(steps, chromedp.KeyEvent("\n"))
+		}
+	}
+	// A step is a round trip to the page: 50 ms each on a busy machine
+	// (load 26 on 2 CPUs), so the deadline grows with the code.
+	tab.Do(t, 10*time.Second+time.Duration(len(steps))*50*time.Millisecond, steps...)
+}
+
+// typeKeys is typeCode with a key event for every character, as a
+// keyboard types.
+func typeKeys(t *testing.T, tab *browser.Tab, id, code string) {
+	t.Helper()
+	ed := `[data-playground="` + id + `"] [data-editor]`
 	tab.Do(t, 10*time.Second+time.Duration(len(code))*50*time.Millisecond,
 		chromedp.Focus(ed),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('`+ed+`').select()`),
@@ -216,7 +259,7 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	page := base + "/en/channels/"
 	tab.Do(t, 20*time.Second, chromedp.Navigate(page), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
 
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"edited\", 6*7)\n}\n")
+	typeKeys(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"edited\", 6*7)\n}\n")
 	if v := editorValue(t, tab, id); !strings.Contains(v, "\tfmt.Println(\"edited\", 6*7)\n") {
 		t.Errorf("typed code was not auto-indented as expected:\n%s", v)
 	}
