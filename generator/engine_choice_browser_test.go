@@ -83,7 +83,9 @@ func TestBrowserEngineChoice(t *testing.T) {
 		  }).observe(root, {attributes: true, attributeFilter: ['data-state']});
 		  root.querySelector('[data-action="run"]').click();
 		})()`))
-		browser.Get(t, tab, 180*time.Second, chromedp.Poll[bool](`window.seen.ended > 0`))
+		// Poll gives up after 30 s of its own unless told not to: the
+		// toolchain's first load took longer at load 34.
+		browser.Get(t, tab, 180*time.Second, chromedp.Poll[bool](`window.seen.ended > 0`, chromedp.WithPollingTimeout(0)))
 		type result struct {
 			State, Engine, Status, Shown, Text, Lang string
 			Loaded, Ended                            float64

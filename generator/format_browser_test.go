@@ -27,7 +27,7 @@ func TestBrowserFormat(t *testing.T) {
 	for i := 1; i <= 2; i++ {
 		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` .pg-status').textContent = ''`))
 		clickAction(t, tab, root, "format")
-		browser.Get(t, tab, 60*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` .pg-status').textContent === 'Code formatted.'`))
+		browser.Get(t, tab, 60*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` .pg-status').textContent === 'Code formatted.'`, chromedp.WithPollingTimeout(0)))
 		if got := editorValue(t, tab, id); got != string(want) {
 			t.Errorf("after Format %d the editor holds:\n%s\nwant gofmt's:\n%s", i, got, want)
 		}

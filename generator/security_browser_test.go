@@ -385,7 +385,7 @@ func TestBrowserOutputFlood(t *testing.T) {
 		// stops it on time, as the page is never too busy to notice.
 		setCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t\ttime.Sleep(5 * time.Millisecond)\n\t}\n}\n")
 		tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="run"]`))
-		browser.Get(t, tab, 120*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+`').dataset.firstOutput !== undefined`))
+		browser.Get(t, tab, 120*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+`').dataset.firstOutput !== undefined`, chromedp.WithPollingTimeout(0)))
 		start := time.Now()
 		tab.Do(t, 60*time.Second, chromedp.WaitVisible(root+`[data-state="error"]`))
 		status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
