@@ -1,11 +1,9 @@
 package engine
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 )
 
 // fmtMethodsLeft reports, from the program's types, what the source pass
@@ -32,39 +30,37 @@ import (
 //
 // A value of an empty interface (any) holding such a type reaches fmt as
 // the interpreter's own wrapper, which the run notices (symbols.Printed).
+// The findings share one message, which keeps the WebAssembly small.
 func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
-	var out []Finding
-	add := func(pos token.Pos, msg string) {
-		p := fset.Position(pos)
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "methods hidden", Message: msg})
-	}
 	// The program's types with a method fmt calls, and whether one has
-	// Unwrap, Is or As.
+	// Error, Unwrap, Is or As.
 	var own []types.Type
-	chain, errorType := "", ""
+	chain := false
 	for _, obj := range info.Defs {
 		tn, ok := obj.(*types.TypeName)
 		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
 			continue
 		}
 		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
-			if has := fmtMethodsOf(t); has != 0 {
+			has := fmtMethodsOf(t)
+			if has != 0 {
 				own = append(own, t)
-				if has&hasError != 0 {
-					errorType = tn.Name()
-				}
 			}
+			chain = chain || has&hasError != 0
 			for _, m := range []string{"Unwrap", "Is", "As"} {
-				if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, m); obj != nil {
-					if _, ok := obj.(*types.Func); ok {
-						chain = m + " of " + tn.Name()
-					}
-				}
+				obj, _, _ := types.LookupFieldOrMethod(t, false, nil, m)
+				_, ok := obj.(*types.Func)
+				chain = chain || ok
 			}
 		}
 	}
-	if len(own) == 0 && chain == "" {
+	if len(own) == 0 && !chain {
 		return nil
+	}
+	var out []Finding
+	add := func(pos token.Pos) {
+		p := fset.Position(pos)
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "methods hidden", Message: "the interpreter's fmt and errors packages do not see the methods of the program's types here (in an element, a field, a value held in an interface, a type argument, an error's chain, or where the format is not a constant), where Go calls String, Error, Format, GoString or Unwrap"})
 	}
 	h := hider{own: own, seen: map[types.Type]bool{}}
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -86,61 +82,45 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 				if c.Ellipsis.IsValid() {
 					t = types.NewSlice(info.TypeOf(a).Underlying().(*types.Slice).Elem())
 				}
-				if why := h.hidden(t, verb, verbs == nil); why != "" {
-					add(a.Pos(), fmt.Sprintf("the interpreter's fmt does not see the method %s when it receives %s", why, types.ExprString(a)))
+				if h.hidden(t, verb, verbs == nil) {
+					add(a.Pos())
 				}
 			}
 			return true
 		}
-		fn := calleeFunc(info, c)
+		var fn *types.Func
+		switch f := ast.Unparen(c.Fun).(type) {
+		case *ast.Ident:
+			fn, _ = info.Uses[f].(*types.Func)
+		case *ast.SelectorExpr:
+			fn, _ = info.Uses[f.Sel].(*types.Func)
+		}
 		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() == "main" {
 			return true
 		}
-		if fn.Pkg().Path() == "errors" && fn.Name() != "New" && (chain != "" || errorType != "") {
-			why := chain
-			if why == "" {
-				why = "Error of " + errorType
-			}
-			add(c.Pos(), "the interpreter's errors package does not see the methods of the program's errors ("+why+"): one reaches it as the interpreter's wrapper of error, which compares and unwraps otherwise")
+		if fn.Pkg().Path() == "errors" && fn.Name() != "New" && chain {
+			add(c.Pos())
 			return true
 		}
-		sig, ok := fn.Type().(*types.Signature)
-		if !ok {
-			return true
-		}
+		// Another library function: a value passed as an any arrives
+		// bare, and keeps no methods where it goes.
+		sig := fn.Type().(*types.Signature)
 		for i, a := range c.Args {
-			p := sig.Params().Len() - 1
-			if i < p || !sig.Variadic() {
-				p = i
-			}
-			if p >= sig.Params().Len() {
+			if i >= sig.Params().Len() && !sig.Variadic() {
 				break
 			}
-			pt := sig.Params().At(p).Type()
+			pt := sig.Params().At(min(i, sig.Params().Len()-1)).Type()
 			if sig.Variadic() && i >= sig.Params().Len()-1 && !c.Ellipsis.IsValid() {
 				pt = pt.(*types.Slice).Elem()
 			}
 			t := info.TypeOf(dynamic(info, a))
 			if it, ok := pt.Underlying().(*types.Interface); ok && it.Empty() && t != nil && !types.IsInterface(t) && fmtMethodsOf(t) != 0 {
-				add(a.Pos(), fmt.Sprintf("%s.%s receives %s without its methods in the interpreter", fn.Pkg().Name(), fn.Name(), types.ExprString(a)))
+				add(a.Pos())
 			}
 		}
 		return true
 	})
 	return out
-}
-
-// calleeFunc is the function or method c calls, if known.
-func calleeFunc(info *types.Info, c *ast.CallExpr) *types.Func {
-	switch f := ast.Unparen(c.Fun).(type) {
-	case *ast.Ident:
-		fn, _ := info.Uses[f].(*types.Func)
-		return fn
-	case *ast.SelectorExpr:
-		fn, _ := info.Uses[f.Sel].(*types.Func)
-		return fn
-	}
-	return nil
 }
 
 // hider judges what fmt receives against the program's types with
@@ -150,119 +130,66 @@ type hider struct {
 	seen map[types.Type]bool
 }
 
-// fmtCalls names the method fmt calls for verb on a value with the
-// methods has, or "".
-func fmtCalls(has int, verb string) string {
-	switch {
-	case verb == "T" || verb == "p":
-	case has&hasFormat != 0:
-		return "Format"
-	case verb == "#v":
-		if has&hasGoString != 0 {
-			return "GoString"
-		}
-	case strings.Contains("vsqxXw", verb):
-		if has&hasError != 0 {
-			return "Error"
-		}
-		if has&hasString != 0 && verb != "w" {
-			return "String"
-		}
-	}
-	return ""
-}
-
-// hidden says which method fmt would not see (as "String of Temp") when
-// it prints a value of type t with verb, or "". unknown: the verb is a
-// guess, and the source pass left the argument alone.
-func (h *hider) hidden(t types.Type, verb string, unknown bool) string {
-	if t == nil {
-		return ""
-	}
-	if tu, ok := t.(*types.Tuple); ok { // f() of two results
-		for i := range tu.Len() {
-			if why := h.hidden(tu.At(i).Type(), verb, true); why != "" {
-				return why
+// hidden says fmt would not see a method it calls when it prints a value
+// of type t with verb. unknown: the verb is a guess, and the source pass
+// left the argument alone.
+func (h *hider) hidden(t types.Type, verb string, unknown bool) bool {
+	switch t := t.(type) {
+	case nil:
+		return false
+	case *types.Tuple: // f() of two results
+		for i := range t.Len() {
+			if h.hidden(t.At(i).Type(), verb, true) {
+				return true
 			}
 		}
-		return ""
+		return false
+	case *types.TypeParam:
+		return len(h.own) > 0
 	}
-	if _, ok := t.(*types.TypeParam); ok {
-		if len(h.own) > 0 {
-			return fmt.Sprintf("%s of a type argument", h.methodOf(h.own[0], "v"))
-		}
-		return ""
-	}
-	if it, ok := t.Underlying().(*types.Interface); ok {
-		return h.inInterface(it, verb)
-	}
-	if fmtMethodsOf(t) != 0 {
-		if unknown {
-			return h.methodOf(t, "v")
-		}
-		return "" // the source pass gives it its methods, or fmt calls none
+	if fmtMethodsOf(t) != 0 && !types.IsInterface(t) {
+		return unknown // else the source pass gives it its methods, or fmt calls none
 	}
 	clear(h.seen)
 	return h.inside(t, verb, true)
 }
 
-// methodOf names the method fmt calls on t for verb, with t's name.
-func (h *hider) methodOf(t types.Type, verb string) string {
-	m := fmtCalls(fmtMethodsOf(t), verb)
-	if m == "" {
-		m = "String"
-	}
-	return m + " of " + types.TypeString(t, func(*types.Package) string { return "" })
-}
-
-// inInterface: a value of an interface type with methods reaches fmt as
-// the interpreter's wrapper of that interface, which has just its
-// methods; an empty interface's value is the run's to notice.
-func (h *hider) inInterface(it *types.Interface, verb string) string {
-	if it.Empty() || verb == "T" || verb == "p" {
-		return ""
-	}
-	got := fmtCalls(fmtMethodsOf(it), verb)
-	for _, t := range h.own {
-		// A generic type is taken to implement it: types.Implements
-		// does not judge an uninstantiated one.
-		if n, ok := types.Unalias(t).(*types.Named); (!ok || n.TypeParams().Len() == 0) && !types.Implements(t, it) {
-			continue
-		}
-		if want := fmtCalls(fmtMethodsOf(t), verb); want != got || want == "" {
-			return h.methodOf(t, verb) + " held in an interface"
-		}
-	}
-	return ""
-}
-
 // inside looks for a value fmt would call a method of within a value of
 // type t: elements, exported fields, and what a pointer handed to fmt
-// points to (top).
-func (h *hider) inside(t types.Type, verb string, top bool) string {
-	if h.seen[t] {
-		return ""
+// points to (top). A value of an interface type with methods reaches
+// fmt as the interpreter's wrapper of that interface, which has just its
+// methods; an empty interface's value is the run's to notice.
+func (h *hider) inside(t types.Type, verb string, top bool) bool {
+	if h.seen[t] || verb == "T" || verb == "p" {
+		return false
 	}
 	h.seen[t] = true
-	if !top {
-		if it, ok := t.Underlying().(*types.Interface); ok {
-			return h.inInterface(it, verb)
-		}
-		if fmtCalls(fmtMethodsOf(t), verb) != "" {
-			return h.methodOf(t, verb) + " inside another value"
-		}
+	if !top && !types.IsInterface(t) && fmtCalls(fmtMethodsOf(t), verb) != "" {
+		return true
 	}
 	switch u := t.Underlying().(type) {
-	case *types.Pointer:
-		if top {
-			return h.inside(u.Elem(), verb, false)
+	case *types.Interface:
+		if u.Empty() {
+			return false
 		}
+		got := fmtCalls(fmtMethodsOf(u), verb)
+		for _, o := range h.own {
+			// A generic type is taken to implement it: types.Implements
+			// does not judge an uninstantiated one.
+			if n, ok := types.Unalias(o).(*types.Named); (!ok || n.TypeParams().Len() == 0) && !types.Implements(o, u) {
+				continue
+			}
+			if want := fmtCalls(fmtMethodsOf(o), verb); want != got || want == "" {
+				return true
+			}
+		}
+		return false
+	case *types.Pointer:
+		return top && h.inside(u.Elem(), verb, false)
 	case *types.Struct:
 		for i := range u.NumFields() {
-			if f := u.Field(i); f.Exported() {
-				if why := h.inside(f.Type(), verb, false); why != "" {
-					return why
-				}
+			if f := u.Field(i); f.Exported() && h.inside(f.Type(), verb, false) {
+				return true
 			}
 		}
 	case *types.Slice:
@@ -270,10 +197,7 @@ func (h *hider) inside(t types.Type, verb string, top bool) string {
 	case *types.Array:
 		return h.inside(u.Elem(), verb, false)
 	case *types.Map:
-		if why := h.inside(u.Key(), verb, false); why != "" {
-			return why
-		}
-		return h.inside(u.Elem(), verb, false)
+		return h.inside(u.Key(), verb, false) || h.inside(u.Elem(), verb, false)
 	}
-	return ""
+	return false
 }

@@ -184,23 +184,37 @@ func fmtHelper(t types.Type, verb string) string {
 	case *types.TypeParam, *types.Tuple:
 		return ""
 	}
-	has := fmtMethodsOf(t)
-	switch {
-	case verb == "T" || verb == "p" || has == 0:
-		return ""
-	case has&hasFormat != 0:
+	switch m := fmtCalls(fmtMethodsOf(t), verb); m {
+	case "String", "GoString":
+		return m + "er"
+	case "Error":
+		return "Errorer"
+	case "Format":
 		return "Formatter"
+	}
+	return ""
+}
+
+// fmtCalls names the method fmt calls for verb on a value with the
+// methods has, or "": Format for any verb but %T and %p, which fmt
+// answers first, GoString under %#v, Error, else String, under the verbs
+// of strings (%w wants an error: fmt calls no String for one that is
+// not).
+func fmtCalls(has int, verb string) string {
+	switch {
+	case verb == "T" || verb == "p":
+	case has&hasFormat != 0:
+		return "Format"
 	case verb == "#v":
 		if has&hasGoString != 0 {
-			return "GoStringer"
+			return "GoString"
 		}
 	case strings.Contains("vsqxXw", verb):
 		if has&hasError != 0 {
-			return "Errorer"
+			return "Error"
 		}
-		// %w wants an error; fmt calls no String for one that is not.
 		if has&hasString != 0 && verb != "w" {
-			return "Stringer"
+			return "String"
 		}
 	}
 	return ""

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "788c33b3555a4a98"
+const sourceDigest = "9889c0a8e66532eb"
