@@ -87,6 +87,55 @@ func valueOperand(e ast.Expr) bool {
 	return false
 }
 
+// constantLike reports whether e is spelled as a constant: a literal, a
+// predeclared or declared constant, a name of another package's (pkg.C),
+// or operators on those. yaegi v0.16.1 evaluates such an expression in a
+// case's list after the first; another (a call, an index, x == 1, a
+// variable in a switch without an expression) it never evaluates, so it
+// never matches, nothing said (stranger3's case lists: case f(1), f(3)
+// called f(1) only).
+func constantLike(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		return e.Obj == nil || e.Obj.Kind == ast.Con
+	case *ast.SelectorExpr:
+		x, ok := e.X.(*ast.Ident)
+		return ok && x.Obj == nil
+	case *ast.UnaryExpr:
+		return constantLike(e.X)
+	case *ast.BinaryExpr:
+		return constantLike(e.X) && constantLike(e.Y)
+	}
+	return false
+}
+
+// defaultFallthrough returns the first fallthrough of a switch whose
+// default clause is not the last: yaegi v0.16.1 moves default to the end
+// and follows a fallthrough by position in the moved list, so it goes to
+// another clause than Go's (the one after the default, or the default
+// itself) or out of the switch, nothing said (stranger3's
+// ft_default_middle). With default last, fallthroughs are right.
+func defaultFallthrough(clauses []ast.Stmt) ast.Stmt {
+	moved := false
+	for i, c := range clauses {
+		moved = moved || c.(*ast.CaseClause).List == nil && i < len(clauses)-1
+	}
+	for _, c := range clauses {
+		body := c.(*ast.CaseClause).Body
+		for j := len(body) - 1; moved && j >= 0; j-- {
+			if _, empty := body[j].(*ast.EmptyStmt); !empty {
+				if b, ok := body[j].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+					return b
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
 // rootVariable reports whether e (x, x.f, x[i], *x...) starts at a variable.
 func rootVariable(e ast.Expr) bool {
 	for {
@@ -156,6 +205,8 @@ var mayDiffer = map[string]bool{
 	"package initialization order": true,
 	"new of a value":               true,
 	"switch with init":             true,
+	"fallthrough and default":      true,
+	"case list":                    true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.
@@ -363,6 +414,17 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 				if n.Init != nil {
 					add(n.Tag.Pos(), "switch with init", "a switch's expression that is not a name is evaluated by the interpreter before the switch's init statement (switch n := f(); n % 2 sees n before f's result is in it)")
 				}
+			}
+			for _, c := range n.Body.List {
+				for i, e := range c.(*ast.CaseClause).List {
+					if _, id := ast.Unparen(e).(*ast.Ident); i > 0 && !constantLike(e) && !(id && n.Tag != nil) {
+						add(e.Pos(), "case list", "the interpreter never evaluates this expression of a case list (not the first, not a constant): it never matches")
+						break
+					}
+				}
+			}
+			if ft := defaultFallthrough(n.Body.List); ft != nil {
+				add(ft.Pos(), "fallthrough and default", "the interpreter runs a default that is not last as if it were: this fallthrough goes elsewhere")
 			}
 		case *ast.TypeAssertExpr:
 			if n.Type != nil && ownInterface(n.Type) {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "9889c0a8e66532eb"
+const sourceDigest = "0c9cb01f2516484a"
