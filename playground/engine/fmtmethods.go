@@ -74,7 +74,7 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 				args = c.Args[at[1]:]
 			}
 			for i, a := range args {
-				verb := "v"
+				verb := 'v'
 				if verbs != nil {
 					verb = verbs[i]
 				}
@@ -133,7 +133,7 @@ type hider struct {
 // hidden says fmt would not see a method it calls when it prints a value
 // of type t with verb. unknown: the verb is a guess, and the source pass
 // left the argument alone.
-func (h *hider) hidden(t types.Type, verb string, unknown bool) bool {
+func (h *hider) hidden(t types.Type, verb rune, unknown bool) bool {
 	switch t := t.(type) {
 	case nil:
 		return false
@@ -147,8 +147,10 @@ func (h *hider) hidden(t types.Type, verb string, unknown bool) bool {
 	case *types.TypeParam:
 		return len(h.own) > 0
 	}
-	if fmtMethodsOf(t) != 0 && !types.IsInterface(t) {
-		return unknown // else the source pass gives it its methods, or fmt calls none
+	if has := fmtMethodsOf(t); has != 0 && !types.IsInterface(t) {
+		// Else the source pass gives it its methods, or fmt calls none;
+		// but %#x calls String, which the pass takes for %#v.
+		return unknown || verb == '#' && fmtCalls(has, verb) == "" && has&(hasString|hasError) != 0
 	}
 	clear(h.seen)
 	return h.inside(t, verb, true)
@@ -159,8 +161,8 @@ func (h *hider) hidden(t types.Type, verb string, unknown bool) bool {
 // points to (top). A value of an interface type with methods reaches
 // fmt as the interpreter's wrapper of that interface, which has just its
 // methods; an empty interface's value is the run's to notice.
-func (h *hider) inside(t types.Type, verb string, top bool) bool {
-	if h.seen[t] || verb == "T" || verb == "p" {
+func (h *hider) inside(t types.Type, verb rune, top bool) bool {
+	if h.seen[t] || verb == 'T' || verb == 'p' {
 		return false
 	}
 	h.seen[t] = true

@@ -120,63 +120,33 @@ func fmtCallee(info *types.Info, c *ast.CallExpr) ([2]int, bool) {
 }
 
 // fmtVerbs returns the arguments c prints, if c calls one of fmt's
-// printing functions, each with its verb ("v", "#v", "d", ...); nil when
-// the verbs are not known (a format that is not a constant, with an
-// argument index or a *, a count of verbs other than of arguments, a
-// spread slice).
-func fmtVerbs(info *types.Info, c *ast.CallExpr) (verbs []string, args []ast.Expr) {
+// printing functions, each with its verb ('#' for any with the # flag,
+// as formatVerbs has it); nil when the verbs are not known (a format that
+// is not a constant, with an argument index or a *, a count of verbs
+// other than of arguments, a spread slice).
+func fmtVerbs(info *types.Info, c *ast.CallExpr) (verbs []rune, args []ast.Expr) {
 	at, ok := fmtCallee(info, c)
 	if !ok || c.Ellipsis.IsValid() || len(c.Args) < at[1] {
 		return nil, nil
 	}
 	args = c.Args[at[1]:]
 	if at[0] < 0 {
-		verbs = make([]string, len(args))
-		for i := range verbs {
-			verbs[i] = "v"
-		}
-		return verbs, args
+		return []rune(strings.Repeat("v", len(args))), args
 	}
 	tv := info.Types[c.Args[at[0]]]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
 		return nil, nil
 	}
-	verbs = argVerbs(constant.StringVal(tv.Value))
-	if verbs == nil || len(verbs) != len(args) {
+	verbs, ok = formatVerbs(constant.StringVal(tv.Value))
+	if !ok || len(verbs) != len(args) {
 		return nil, nil
 	}
 	return verbs, args
 }
 
-// argVerbs lists the verbs of format, one per argument it prints, with
-// a # flag kept ("#v"); nil when an argument index or a * makes the
-// mapping not one to one, or a verb is missing at the end.
-func argVerbs(format string) []string {
-	verbs := []string{}
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		sharp := ""
-		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0; i++ {
-			if format[i] == '#' {
-				sharp = "#"
-			}
-		}
-		switch {
-		case i >= len(format), format[i] == '[', format[i] == '*':
-			return nil
-		case format[i] == '%':
-			continue
-		}
-		verbs = append(verbs, sharp+string(format[i]))
-	}
-	return verbs
-}
-
 // fmtHelper names the helper that gives fmt a value of type t with the
 // method fmt calls for verb, or "" when it calls none of t's.
-func fmtHelper(t types.Type, verb string) string {
+func fmtHelper(t types.Type, verb rune) string {
 	if t == nil || types.IsInterface(t) {
 		return ""
 	}
@@ -199,21 +169,22 @@ func fmtHelper(t types.Type, verb string) string {
 // methods has, or "": Format for any verb but %T and %p, which fmt
 // answers first, GoString under %#v, Error, else String, under the verbs
 // of strings (%w wants an error: fmt calls no String for one that is
-// not).
-func fmtCalls(has int, verb string) string {
+// not). A verb with the # flag is taken for %#v: fmtMethodsLeft names
+// one of a type with String or Error (%#x calls them).
+func fmtCalls(has int, verb rune) string {
 	switch {
-	case verb == "T" || verb == "p":
+	case verb == 'T' || verb == 'p':
 	case has&hasFormat != 0:
 		return "Format"
-	case verb == "#v":
+	case verb == '#':
 		if has&hasGoString != 0 {
 			return "GoString"
 		}
-	case strings.Contains("vsqxXw", verb):
+	case strings.ContainsRune("vsqxXw", verb):
 		if has&hasError != 0 {
 			return "Error"
 		}
-		if has&hasString != 0 && verb != "w" {
+		if has&hasString != 0 && verb != 'w' {
 			return "String"
 		}
 	}

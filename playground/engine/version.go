@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "0c9cb01f2516484a"
+const sourceDigest = "62a397613cef3fd2"

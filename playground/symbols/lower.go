@@ -86,72 +86,42 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"Pointee":       reflect.ValueOf(Pointee),
 			"Error":         reflect.ValueOf((*Error)(nil)),
 			"NegativeShift": reflect.ValueOf(NegativeShift),
-			"Stringer": reflect.ValueOf(func(x fmt.Stringer) any {
-				if h.isNil(x) {
-					return x
-				}
-				return stringer{x, &h}
-			}),
-			"Errorer": reflect.ValueOf(func(x error) any {
-				if h.isNil(x) {
-					return x
-				}
-				return errorer{x, &h}
-			}),
-			"Formatter": reflect.ValueOf(func(x fmt.Formatter) any {
-				if h.isNil(x) {
-					return x
-				}
-				return formatter{x, &h}
-			}),
-			"GoStringer": reflect.ValueOf(func(x fmt.GoStringer) any {
-				if h.isNil(x) {
-					return x
-				}
-				return goStringer{x, &h}
-			}),
+			"Stringer":      reflect.ValueOf(func(x fmt.Stringer) any { return h.guarded(x) }),
+			"Errorer":       reflect.ValueOf(func(x error) any { return h.guarded(x) }),
+			"Formatter":     reflect.ValueOf(func(x fmt.Formatter) any { return h.guarded(x) }),
+			"GoStringer":    reflect.ValueOf(func(x fmt.GoStringer) any { return h.guarded(x) }),
 		},
 	}
 }
 
-// isNil reports a nil x handed to Stringer, Errorer, Formatter or
-// GoStringer, and hands the run over: the source pass passes only values
-// whose type is not an interface, so it was a nil pointer (or map,
-// slice, func), which the interpreter hands over as a nil interface,
-// where Go calls the method with it (which may well answer).
-func (h Hooks) isNil(x any) bool {
-	if x == nil && h.Unlike != nil {
-		h.Unlike("a nil pointer of one of the program's types with a method fmt calls reaches fmt: the interpreter hands fmt nothing where Go calls the method with the nil pointer")
+// guarded returns x, a value of the program's handed to Stringer,
+// Errorer, Formatter or GoStringer, for fmt to print: the interpreter's
+// wrapper of that interface, whose method, a func in its second field,
+// now panics as Go would (guard), which fmt prints (%!v(PANIC=String
+// method: ...)). The source pass passes only values whose type is not an
+// interface, so a nil x was a nil pointer (or map, slice, func), which
+// the interpreter hands over as a nil interface, where Go calls the
+// method with it (which may well answer): the run is handed over.
+func (h Hooks) guarded(x any) any {
+	if x == nil {
+		if h.Unlike != nil {
+			h.Unlike("a nil pointer of one of the program's types with a method fmt calls reaches fmt: the interpreter hands fmt nothing where Go calls the method with the nil pointer")
+		}
+		return x
 	}
-	return x == nil
+	w := reflect.New(reflect.TypeOf(x)).Elem()
+	w.Set(reflect.ValueOf(x))
+	if w.Kind() != reflect.Struct || w.NumField() != 2 || w.Field(1).Kind() != reflect.Func {
+		return x
+	}
+	m := w.Field(1)
+	method := m.Interface()
+	m.Set(reflect.MakeFunc(m.Type(), func(in []reflect.Value) []reflect.Value {
+		defer h.guard()
+		return reflect.ValueOf(method).Call(in)
+	}))
+	return w.Interface()
 }
-
-// stringer, errorer, formatter and goStringer give fmt a value's method
-// through the interpreter's wrapper, and what it panics with as Go would
-// panic (guard), which fmt prints (%!v(PANIC=String method: ...)).
-type (
-	stringer struct {
-		x fmt.Stringer
-		h *Hooks
-	}
-	errorer struct {
-		x error
-		h *Hooks
-	}
-	formatter struct {
-		x fmt.Formatter
-		h *Hooks
-	}
-	goStringer struct {
-		x fmt.GoStringer
-		h *Hooks
-	}
-)
-
-func (s stringer) String() string                  { defer s.h.guard(); return s.x.String() }
-func (e errorer) Error() string                    { defer e.h.guard(); return e.x.Error() }
-func (f formatter) Format(st fmt.State, verb rune) { defer f.h.guard(); f.x.Format(st, verb) }
-func (g goStringer) GoString() string              { defer g.h.guard(); return g.x.GoString() }
 
 // guard panics again with what a method fmt called panicked with, as
 // the program would have recovered it: a runtime error in the

@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"testing"
-	"time"
 )
 
 // The table is the playground's sandbox: what it holds is what a reader's
@@ -60,14 +59,17 @@ func TestLowerHelpers(t *testing.T) {
 	// The interfaces fmt looks for hand their value back; a nil one (a
 	// nil pointer, which the interpreter hands over as nothing) is
 	// handed over.
-	if got := fmt.Sprint(syms["Stringer"].Interface().(func(fmt.Stringer) any)(time.Second)); got != "1s" || len(unlike) != 0 {
-		t.Errorf("Stringer(time.Second) printed %q, Unlike called with %q", got, unlike)
+	// The interpreter's wrapper comes back with its method guarded: what
+	// the method panics with goes through Recovered, as the program's own
+	// recover would get it, and fmt prints that.
+	str := _fmt_Stringer{IValue: 1, WString: func() string { return "one" }}
+	if got := fmt.Sprint(syms["Stringer"].Interface().(func(fmt.Stringer) any)(str)); got != "one" || len(unlike) != 0 {
+		t.Errorf("Stringer(a wrapper) printed %q, Unlike called with %q", got, unlike)
 	}
-	// What the method panics with goes through Recovered, as the
-	// program's own recover would get it, and fmt prints that.
 	before := recoveries
-	if got := fmt.Sprint(syms["Errorer"].Interface().(func(error) any)(panicky{})); got != "%!v(PANIC=Error method: boom)" || recoveries != before+1 {
-		t.Errorf("Errorer(panicky{}) printed %q after %d calls of Recovered; want the panic after 1", got, recoveries-before)
+	bad := wrapError{IValue: 2, WError: func() string { panic(reflect.ValueOf("boom")) }}
+	if got := fmt.Sprint(syms["Errorer"].Interface().(func(error) any)(bad)); got != "%!v(PANIC=Error method: boom)" || recoveries != before+1 {
+		t.Errorf("Errorer(a panicking wrapper) printed %q after %d calls of Recovered; want the panic after 1", got, recoveries-before)
 	}
 	syms["Errorer"].Interface().(func(error) any)(nil)
 	syms["Formatter"].Interface().(func(fmt.Formatter) any)(nil)
@@ -125,6 +127,10 @@ func TestLowerHelpers(t *testing.T) {
 	}
 }
 
-type panicky struct{}
+// wrapError is shaped as the interpreter's wrapper of error.
+type wrapError struct {
+	IValue any
+	WError func() string
+}
 
-func (panicky) Error() string { panic(reflect.ValueOf("boom")) }
+func (w wrapError) Error() string { return w.WError() }
