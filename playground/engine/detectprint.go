@@ -8,9 +8,11 @@ import (
 
 // builtinPrint reports the built-in print and println: Go writes them to
 // standard error, print with no space between operands; the interpreter
-// writes them to standard output, spaced as println (yaegi v0.16.1). A
-// program that declares a function of that name calls its own (builtin
-// sees only unresolved names).
+// writes them to standard output, spaced as println (yaegi v0.16.1). The
+// source pass lowers a call whose operands are of basic types
+// (lower_builtinprints.go); what is left here prints an address, or was
+// not checked by go/types. A program that declares a function of that
+// name calls its own (builtin sees only unresolved names).
 func builtinPrint(file *ast.File, add func(token.Pos, string, string)) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok {

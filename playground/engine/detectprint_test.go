@@ -16,7 +16,7 @@ import (
 func stop() { rt.Goexit() }
 
 func main() {
-	println("x")
+	println("x", new(int))
 	done := make(chan bool)
 	go func() {
 		defer close(done)
@@ -24,7 +24,7 @@ func main() {
 		rt.Goexit()
 	}()
 	<-done
-	print(1)
+	print(done)
 	fmt.Println()
 	rt.Goexit()
 }
@@ -33,7 +33,9 @@ func main() {
 	for _, f := range Detect(src) {
 		got = append(got, f.String()[:strings.Index(f.String(), ": ")+2]+f.Construct)
 	}
-	// The goroutine's Goexit (and a deferred one inside it) ends that
+	// A print whose operands are of basic types is lowered
+	// (builtinPrints); one with a pointer or a channel, which prints an
+	// address, is reported. The goroutine's Goexit (and a deferred one inside it) ends that
 	// goroutine alone, as in Go; main's, and stop's (main may call it),
 	// are reported.
 	want := []string{

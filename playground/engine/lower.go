@@ -69,6 +69,9 @@ import (
 //   - an argument of fmt's printing functions whose type has the method
 //     fmt calls for its verb (String, Error, Format, GoString) goes
 //     through a helper whose parameter is that interface (fmtMethods);
+//   - print and println of operands of basic types, which the
+//     interpreter writes to standard output, into helpers writing to
+//     standard error as Go's runtime formats them (builtinPrints);
 //   - a method value x.M with a value receiver, which must copy x (or
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
@@ -204,6 +207,7 @@ var rewrites = []rewrite{
 	{"fmtMethods", fmtMethodRewrite},
 	{"commaOK", commaOKRewrite},
 	{"returnRecv", returnRecvRewrite},
+	{"builtinPrints", builtinPrintRewrite},
 }
 
 // syntax holds the nodes of the file the rewrites work on, collected once,

@@ -23,20 +23,26 @@ import (
 // yaegi is the interpreter's package, whose functions panicSite names.
 const yaegi = "github.com/traefik/yaegi/interp."
 
-// nilDerefSites are the interpreter's functions (yaegi v0.16.1) in which
-// each of these panics of reflect's means a nil pointer or interface:
-// a field through a pointer (getPtrIndexSeq, Elem of a nil pointer is the
-// zero Value), through a nil embedded pointer (FieldByIndex's own
-// words), a method of an interface (getMethodByName, a nil interface is
-// a zero Value there), a call of a function value (call's callee).
-// TestRecoveredRuntimeErrors fails when an upgrade renames one.
-var nilDerefSites = map[string]string{
-	yaegi + "getPtrIndexSeq.func1":  "reflect: call of reflect.Value.Field on zero Value",
-	yaegi + "getPtrIndexSeq.func2":  "reflect: call of reflect.Value.Field on zero Value",
-	yaegi + "getIndexSeq.func1":     "reflect: indirection through nil pointer to embedded struct",
-	yaegi + "getIndexSeq.func2":     "reflect: indirection through nil pointer to embedded struct",
-	yaegi + "getMethodByName.func1": "reflect: call of reflect.Value.Interface on zero Value",
-	yaegi + "call.func9.2":          "reflect.Value.Call: call of nil function",
+// nilDerefWords are, for a function of the interpreter (yaegi v0.16.1),
+// reflect's words for a panic there that means a nil pointer or
+// interface: a field through a pointer (getPtrIndexSeq, Elem of a nil
+// pointer is the zero Value), through a nil embedded pointer
+// (FieldByIndex's own words), a method of an interface (getMethodByName,
+// a nil interface is a zero Value there), a call of a function value
+// (call's callee). TestRecoveredRuntimeErrors fails when an upgrade
+// renames one.
+func nilDerefWords(site string) string {
+	switch strings.TrimPrefix(site, yaegi) {
+	case "getPtrIndexSeq.func1", "getPtrIndexSeq.func2":
+		return "reflect: call of reflect.Value.Field on zero Value"
+	case "getIndexSeq.func1", "getIndexSeq.func2":
+		return "reflect: indirection through nil pointer to embedded struct"
+	case "getMethodByName.func1":
+		return "reflect: call of reflect.Value.Interface on zero Value"
+	case "call.func9.2":
+		return "reflect.Value.Call: call of nil function"
+	}
+	return "-"
 }
 
 // panicSite names the function that raised the panic being recovered,
@@ -74,17 +80,14 @@ var yaegiAssertion = regexp.MustCompile(`^(\d+):(\d+): interface conversion: int
 // interpreter panicked with v, raised at site (panicSite), and false when
 // that is not known without doubt.
 func (p *Prepared) goRuntimeError(v any, site string) (any, bool) {
-	err, ok := v.(error)
-	if !ok {
-		if s, isString := v.(string); isString {
-			if nilDerefSites[site] == s {
-				return nilDereference(), true
-			}
-		}
+	msg, ok := v.(string)
+	if err, isError := v.(error); isError {
+		msg, ok = err.Error(), true
+	}
+	if !ok || !strings.HasPrefix(site, yaegi) {
 		return nil, false
 	}
-	msg := err.Error()
-	if nilDerefSites[site] == msg {
+	if nilDerefWords(site) == msg {
 		return nilDereference(), true
 	}
 	m := yaegiAssertion.FindStringSubmatch(msg)
@@ -109,12 +112,12 @@ func (p *Prepared) goRuntimeError(v any, site string) (any, bool) {
 // type, by its runtime name (uint8 for byte). named are the basic types
 // the program names (type MyInt int), which yaegi calls by their
 // underlying type's name.
-func assertions(fset *token.FileSet, file *ast.File, info *types.Info) (asserts map[[2]int]string, named map[string]bool) {
+func assertions(fset *token.FileSet, info *types.Info) (asserts map[[2]int]string, named map[string]bool) {
 	asserts, named = map[[2]int]string{}, map[string]bool{}
-	ast.Inspect(file, func(n ast.Node) bool {
+	for n := range info.Types {
 		e, ok := n.(*ast.TypeAssertExpr)
 		if !ok || e.Type == nil {
-			return true
+			continue
 		}
 		x, ok := types.Unalias(info.Types[e.X].Type).(*types.Interface)
 		t, basic := types.Unalias(info.Types[e.Type].Type).(*types.Basic)
@@ -122,8 +125,7 @@ func assertions(fset *token.FileSet, file *ast.File, info *types.Info) (asserts 
 			pos := fset.Position(e.Pos())
 			asserts[[2]int{pos.Line, pos.Column}] = types.Typ[t.Kind()].Name()
 		}
-		return true
-	})
+	}
 	for _, obj := range info.Defs {
 		if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() {
 			if b, ok := tn.Type().Underlying().(*types.Basic); ok {
@@ -151,7 +153,10 @@ var basics = []any{false, "", 0, int8(0), int16(0), int32(0), int64(0),
 	uint(0), uint8(0), uint16(0), uint32(0), uint64(0), float32(0), float64(0)}
 
 // failedAssertion returns the *runtime.TypeAssertionError of asserting
-// an interface{} holding a value of type concrete (or nil) to asserted.
+// an interface{} holding a value of type concrete (or nil) to asserted,
+// one of the basic types programs assert to most: each case costs the
+// interpreter's WebAssembly, which is near its budget, some 50 bytes
+// gzipped; an assertion to another is handed over.
 func failedAssertion(concrete, asserted string) (r any, ok bool) {
 	var x any
 	for _, b := range basics {
@@ -170,26 +175,12 @@ func failedAssertion(concrete, asserted string) (r any, ok bool) {
 		_ = x.(string)
 	case "int":
 		_ = x.(int)
-	case "int8":
-		_ = x.(int8)
-	case "int16":
-		_ = x.(int16)
 	case "int32":
 		_ = x.(int32)
 	case "int64":
 		_ = x.(int64)
-	case "uint":
-		_ = x.(uint)
 	case "uint8":
 		_ = x.(uint8)
-	case "uint16":
-		_ = x.(uint16)
-	case "uint32":
-		_ = x.(uint32)
-	case "uint64":
-		_ = x.(uint64)
-	case "float32":
-		_ = x.(float32)
 	case "float64":
 		_ = x.(float64)
 	}

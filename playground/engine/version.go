@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "62a397613cef3fd2"
+const sourceDigest = "41b0613a2117c4cc"

@@ -1,8 +1,10 @@
 package lowerlib
 
 import (
+	_lower_os "os"
 	_lower_runtime "runtime"
 	_lower_sort "sort"
+	_lower_strconv "strconv"
 	_lower_sync "sync"
 
 	_lowerRT "github.com/goexpert/gointernals/playground/engine/lowerlib/rt"
@@ -369,4 +371,40 @@ func _lowerOnceValues[T1_, T2_ any](f func() (T1_, T2_)) func() (T1_, T2_) {
 		g()
 		return v1, v2
 	}
+}
+
+// _lowerPrint is the built-in print (see _lowerPrintTo).
+func _lowerPrint(args ...any) { _lowerPrintTo(false, args) }
+
+// _lowerPrintln is the built-in println.
+func _lowerPrintln(args ...any) { _lowerPrintTo(true, args) }
+
+// _lowerPrintTo writes to standard error what Go's runtime writes
+// (runtime/print.go); the source pass converts each operand to one of
+// these types.
+func _lowerPrintTo(newline bool, args []any) {
+	s := ""
+	for i, a := range args {
+		if newline && i > 0 {
+			s += " "
+		}
+		switch a := a.(type) {
+		case bool:
+			s += _lower_strconv.FormatBool(a)
+		case int64:
+			s += _lower_strconv.FormatInt(a, 10)
+		case uint64:
+			s += _lower_strconv.FormatUint(a, 10)
+		case float32:
+			s += _lower_strconv.FormatFloat(float64(a), 'g', -1, 32)
+		case float64:
+			s += _lower_strconv.FormatFloat(a, 'g', -1, 64)
+		case string:
+			s += a
+		}
+	}
+	if newline {
+		s += "\n"
+	}
+	_lower_os.Stderr.Write([]byte(s))
 }
