@@ -95,28 +95,27 @@ func dynamic(info *types.Info, e ast.Expr) ast.Expr {
 	}
 }
 
-// fmtPrinters are fmt's functions that print their arguments: the index of
-// the format (-1: none, every argument prints with %v) and of the first
-// argument printed.
-var fmtPrinters = map[string][2]int{
-	"Print": {-1, 0}, "Println": {-1, 0}, "Sprint": {-1, 0}, "Sprintln": {-1, 0},
-	"Fprint": {-1, 1}, "Fprintln": {-1, 1}, "Append": {-1, 1}, "Appendln": {-1, 1},
-	"Printf": {0, 1}, "Sprintf": {0, 1}, "Errorf": {0, 1}, "Fprintf": {1, 2}, "Appendf": {1, 2},
-}
-
-// fmtCallee returns the fmtPrinters entry of the function c calls, if it
-// is one of them.
+// fmtCallee says whether c calls one of fmt's functions that print
+// their arguments, and where its format is (-1: none, every argument
+// prints with %v) and its first argument printed: after the writer of
+// Fprint..., the slice of Append..., each written so.
 func fmtCallee(info *types.Info, c *ast.CallExpr) ([2]int, bool) {
 	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return [2]int{}, false
 	}
 	fn, ok := info.Uses[sel.Sel].(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" {
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || !strings.Contains(" Print Println Printf Sprint Sprintln Sprintf Fprint Fprintln Fprintf Append Appendln Appendf Errorf ", " "+fn.Name()+" ") {
 		return [2]int{}, false
 	}
-	at, ok := fmtPrinters[fn.Name()]
-	return at, ok
+	at := 0
+	if fn.Name()[0] == 'F' || fn.Name()[0] == 'A' {
+		at = 1
+	}
+	if strings.HasSuffix(fn.Name(), "f") {
+		return [2]int{at, at + 1}, true
+	}
+	return [2]int{-1, at}, true
 }
 
 // fmtVerbs returns the arguments c prints, if c calls one of fmt's

@@ -59,4 +59,19 @@ fmt.Printf("%v %d %s\n", _lowerRT.Formatter(Money{5}), _lowerRT.Formatter(Money{
 fmt.Printf("%#v %v\n", _lowerRT.GoStringer(Color{1}), Color{2})`,
 		out: "Base#7 Base#2\n$5<v> $6<d> Base#8\nColor! {2}\n",
 	},
+	// The functions with a writer or a slice before what they print.
+	rewriteCase{
+		decls: `type Temp int
+
+func (t Temp) String() string { return strconv.Itoa(int(t)) + "°C" }`,
+		body: `b := fmt.Appendf(fmt.Append(nil, Temp(1), " "), "%v|", Temp(2))
+var sb strings.Builder
+fmt.Fprintln(&sb, Temp(3))
+fmt.Print(string(b), sb.String())`,
+		lowered: `b := fmt.Appendf(fmt.Append(nil, _lowerRT.Stringer(Temp(1)), " "), "%v|", _lowerRT.Stringer(Temp(2)))
+var sb strings.Builder
+fmt.Fprintln(&sb, _lowerRT.Stringer(Temp(3)))
+fmt.Print(string(b), sb.String())`,
+		out: "1°C 2°C|3°C\n",
+	},
 )

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "41b0613a2117c4cc"
+const sourceDigest = "e389c634c217d4af"
