@@ -1,7 +1,9 @@
 package assets
 
 import (
+	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -49,8 +51,8 @@ func TestLinuxSignalOverlay(t *testing.T) {
 func stdReplaced(t *testing.T, rel string) (orig, was, now string) {
 	t.Helper()
 	overlay := makeOverlay(t, stdOverlay)
-	if len(overlay.Replace) != 2 {
-		t.Fatalf("the overlay replaces %d files, want 2", len(overlay.Replace))
+	if len(overlay.Replace) != 3 {
+		t.Fatalf("the overlay replaces %d files, want 3", len(overlay.Replace))
 	}
 	for orig, copy := range overlay.Replace {
 		if !strings.HasSuffix(filepath.ToSlash(orig), "/src/"+rel) {
@@ -68,4 +70,39 @@ func stdReplaced(t *testing.T, rel string) (orig, was, now string) {
 	}
 	t.Fatalf("the overlay does not replace %s", rel)
 	return "", "", ""
+}
+
+// TestSyncOutputOverlay rewrites the installed Go's syscall/fs_js.go:
+// Write gives fs.write, for fd 1 and 2, JavaScript's own callback that
+// does nothing instead of a Go function and yields at every 1000th such
+// write; files keep the Go callback; the copy compiles for js/wasm.
+func TestSyncOutputOverlay(t *testing.T) {
+	orig, was, now := stdReplaced(t, "syscall/fs_js.go")
+	if strings.Contains(was, "func writeOutput(") {
+		t.Errorf("%s has a writeOutput of its own now: update the overlay", orig)
+	}
+	for _, want := range []string{
+		"if fd == 1 || fd == 2 {\n\t\tn, err = writeOutput(fd, buf, len(b))\n\t} else {\n\t\tn, err = fsCall(\"write\", fd, buf, 0, len(b), nil)",
+		`jsFS.Call("write", fd, buf, 0, n, nil, noCallback)`,
+		`noCallback   = js.Global().Get("Function").Get("prototype")`,
+		"outputWrites%1000 == 0 {\n\t\truntime.Gosched()",
+		`fsCall("write", fd, buf, 0, len(b), offset)`, // Pwrite: files keep the Go callback
+	} {
+		if !strings.Contains(now, want) {
+			t.Errorf("the overlay's copy lacks %q", want)
+		}
+	}
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	std, err := stdOverlay(goroot, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "build", "-overlay", std, "-o", os.DevNull, "syscall")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("syscall with the overlay does not build for js/wasm: %v\n%s", err, out)
+	}
 }

@@ -14,11 +14,12 @@ import (
 // archives are built, the files that make a js/wasm program say what it
 // says on Linux, where go run runs the programs the playground is
 // compared with: the errno words (linuxErrnoOverlay) and the nil pointer
-// dereference's signal line (linuxSignalOverlay). It returns the
-// overlay's JSON path.
+// dereference's signal line (linuxSignalOverlay); and the one that makes
+// a write to standard output or error return without running other
+// goroutines, as on Linux (syncOutputOverlay). It returns the overlay's JSON path.
 func stdOverlay(goroot, dir string) (string, error) {
 	replace := map[string]string{}
-	for _, write := range []func(goroot, dir string) (string, string, error){linuxErrnoOverlay, linuxSignalOverlay} {
+	for _, write := range []func(goroot, dir string) (string, string, error){linuxErrnoOverlay, linuxSignalOverlay, syncOutputOverlay} {
 		orig, dst, err := write(goroot, dir)
 		if err != nil {
 			return "", err
@@ -68,5 +69,67 @@ func linuxSignalOverlay(goroot, dir string) (orig, dst string, err error) {
 		src = strings.Replace(src, r.old, r.new, 1)
 	}
 	dst = filepath.Join(dir, "os_wasm.go")
+	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
+}
+
+// Under GOOS=js the syscall package writes to standard output and error
+// as to any file, with Node's fs.write and a callback (fsCall): the
+// runner's file system calls it back within the write, and Go's runtime
+// then parks the writer (runtime.handleEvent) and runs every other
+// goroutine that can run before the write returns. A write is a
+// scheduling point, as it is not on Linux: every line lets the other
+// goroutines run, those that print too queue for os.Stdout's lock, and
+// once main's sleep is over main is queued among them and ends the
+// program with lines unprinted that go run prints well within the sleep
+// (ten goroutines printing 50 lines each, main asleep 20 ms: 51 lines of
+// 501 in Chromium, TestBrowserExactPrintingGoroutines).
+//
+// syncOutputOverlay writes a copy of syscall/fs_js.go whose Write gives
+// fs.write, for fd 1 and 2, a callback of JavaScript's own that does
+// nothing (Function.prototype) instead of a Go function: the runner's
+// file system takes the bytes within the call, as before, and the write
+// returns without running another goroutine, as on Linux. Files keep the
+// Go callback. Every 1000th such write yields (runtime.Gosched),
+// deterministically: a goroutine that prints without end would otherwise
+// never let a main whose sleep is over run and end the program, where go
+// run's scheduler preempts it (sysmon) or runs main on another P.
+func syncOutputOverlay(goroot, dir string) (orig, dst string, err error) {
+	orig = filepath.Join(goroot, "src", "syscall", "fs_js.go")
+	b, err := os.ReadFile(orig)
+	if err != nil {
+		return "", "", fmt.Errorf("synchronous output: %w", err)
+	}
+	src := string(b)
+	for _, r := range []struct{ old, new string }{
+		{"import (\n\t\"errors\"\n", "import (\n\t\"errors\"\n\t\"runtime\"\n"},
+		{"\tn, err := fsCall(\"write\", fd, buf, 0, len(b), nil)\n", "\tvar n js.Value\n\tif fd == 1 || fd == 2 {\n\t\tn, err = writeOutput(fd, buf, len(b))\n\t} else {\n\t\tn, err = fsCall(\"write\", fd, buf, 0, len(b), nil)\n\t}\n"},
+		{"func recoverErr(errPtr *error) {", "func recoverErr(errPtr *error) {"},
+		{"var jsFS = ", "var jsFS = "},
+	} {
+		if strings.Count(src, r.old) != 1 {
+			return "", "", fmt.Errorf("synchronous output: %s no longer has %q once (update generator/assets/stdoverlay.go for this Go release)", orig, r.old)
+		}
+		src = strings.Replace(src, r.old, r.new, 1)
+	}
+	src += `
+// writeOutput writes to standard output or error, whose file system (the
+// runner's) takes the bytes within the call: its callback is JavaScript's
+// and does nothing, so Go's runtime runs no other goroutine within the
+// write. It yields at every 1000th write (generator/assets/stdoverlay.go).
+func writeOutput(fd int, buf js.Value, n int) (written js.Value, err error) {
+	defer recoverErr(&err)
+	jsFS.Call("write", fd, buf, 0, n, nil, noCallback)
+	if outputWrites++; outputWrites%1000 == 0 {
+		runtime.Gosched()
+	}
+	return js.ValueOf(n), nil
+}
+
+var (
+	noCallback   = js.Global().Get("Function").Get("prototype")
+	outputWrites int
+)
+`
+	dst = filepath.Join(dir, "fs_js.go")
 	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
 }

@@ -43,7 +43,7 @@ type Toolchain struct {
 
 // toolchainFormat changes when the directory's contents do, so that a
 // directory made by an earlier build is not read as this one's.
-const toolchainFormat = "6" // 2: the imports file; 3: tools trimmed to wasm (trim.go); 4: Linux's errno words (errnos.go); 5: Linux's SIGSEGV line (stdoverlay.go); 6: the compiler's SSA tables, SIMD intrinsics and s390x assembler trimmed (trim.go)
+const toolchainFormat = "7" // 2: the imports file; 3: tools trimmed to wasm (trim.go); 4: Linux's errno words (errnos.go); 5: Linux's SIGSEGV line (stdoverlay.go); 6: the compiler's SSA tables, SIMD intrinsics and s390x assembler trimmed (trim.go); 7: writes to fd 1 and 2 without a callback (stdoverlay.go)
 
 // BuildToolchain builds the exact engine's files into a directory of
 // cacheDir named by the Go version and the package list, or finds them

@@ -58,11 +58,12 @@ export async function runGo(module, fs, argv, asleep = () => {}, env = {}) {
   const paused = () => {
     checking ||= setTimeout(check, 0);
   };
-  // A write calls back into Go, which runs the other goroutines within
-  // the call: if one of them ends the program there, wasm_exec.js, back in
-  // the write's import, reads the instance it dropped at the exit and
-  // throws ("Cannot read properties of undefined"). The program did end,
-  // with its status.
+  // A file system call (a file's write, open, stat: not standard output's
+  // writes, generator/assets/stdoverlay.go) calls back into Go, which runs
+  // the other goroutines within the call: if one of them ends the program
+  // there, wasm_exec.js, back in the call's import, reads the instance it
+  // dropped at the exit and throws ("Cannot read properties of
+  // undefined"). The program did end, with its status.
   const over = (err) => {
     if (!go.exited) throw err;
   };

@@ -112,7 +112,7 @@ class Output {
     this.text += text;
     this.total += bytes.length;
     // Go's runtime may give the verdict itself, without the event: once
-    // a goroutine has handled a callback (a write to stdout is one), it
+    // a goroutine has handled a callback (a file system call is one), it
     // waits for the next forever, and Go counts it among the asleep. Only
     // the runtime's own write of its message starts its report
     // (runtime.fatal prints "fatal error: " and the message, and print
