@@ -1,7 +1,10 @@
 package generator
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -129,5 +132,51 @@ func TestBrowserExactPrintingGoroutines(t *testing.T) {
 	}
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// TestBrowserSpinCases holds playground.js's SPIN, which Automatic uses
+// to stop at 3 s a program that has goroutines and a loop that never ends
+// by itself and never lets another goroutine run (neither engine can
+// preempt it), to each form of Go's for loop. It runs the regular
+// expression in Chromium, the page's own engine for it.
+func TestBrowserSpinCases(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile("../playground/web/playground.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^const SPIN = /(.*)/;$`).FindSubmatch(src)
+	if m == nil {
+		t.Fatal("playground.js: no const SPIN = /…/;")
+	}
+	spins := []string{
+		"for {}", "for {\n\t\tn++\n\t}", "loop:\n\tfor {\n\t\tn++\n\t}",
+		"for true {}", "for true { n++ }",
+		"for ;; {}", "for ; ; {}", "for i := 0; ; i++ {}", "for i := 0; ; i++ { n += i }",
+		"for !done {}", "for !done { n++ }", "for done { n++ }", "for !stop {\n\t\tcount++\n\t}",
+	}
+	ends := []string{
+		"for i := 0; i < 10; i++ { n++ }", "for n < 10 { n++ }", "for !done { done = true }", "for done == false { done = check }",
+		"for i := range 10 {}", "for range ch {}", "for v := range ch { n += v }", "for x := range ch {}",
+		"for { select {} }", "for { time.Sleep(1) }", "for { if done { break } }", "for { n++; return }", "for { <-ch }",
+		"for !done { runtime.Gosched() }", "for !done { <-tick }", "for <-ch {}", "for ready() {}", "for ;; f() {}",
+	}
+	var programs []string
+	for _, loop := range append(spins, ends...) {
+		programs = append(programs, "package main\n\nfunc main() {\n\tgo work()\n\t"+loop+"\n}\n")
+	}
+	// No goroutine, nothing to starve: the time limit ends it.
+	programs = append(programs, "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n")
+	tab := browser.New(t)
+	list, _ := json.Marshal(programs)
+	got := browser.Get(t, tab, 20*time.Second, chromedp.Evaluate[[]bool](`((src, programs) => programs.map((p) => new RegExp(src).test(p)))(`+jsString(string(m[1]))+`, `+string(list)+`)`))
+	for i, loop := range append(spins, ends...) {
+		if want := i < len(spins); got[i] != want {
+			t.Errorf("SPIN matches %q beside a go statement: %v; want %v", loop, got[i], want)
+		}
+	}
+	if got[len(got)-1] {
+		t.Error("SPIN matches for {} in a program without a go statement")
 	}
 }

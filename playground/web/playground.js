@@ -561,10 +561,14 @@ const BEAT_STALE = 1000;
 // toolchain loaded, or in the browser's cache): compiled Go is many times
 // faster, and the limit would make the reader wait for nothing.
 const EARLY = 3;
-// SPIN finds a loop without calls, blocks or a way out. In a program with
-// goroutines, once it runs nothing else does in the browser (no signals to
-// preempt it, in either engine), so Go would not finish it either.
-const SPIN = /\bgo\s[^]*\bfor\s*\{((?!return|break|goto|<-)[^{}()])*\}|\bfor\s*\{((?!return|break|goto|<-)[^{}()])*\}[^]*\bgo\s/;
+// SPIN finds, in a program with a go statement, a loop that never ends by
+// itself and has no call, block or way out: one with no condition (for {},
+// for ;; {}, for i := 0; ; i++ {}), or whose condition is a name its body
+// never mentions (for true {}, for !done { n++ }). Once it runs nothing
+// else does in the browser (no signals to preempt it, in either engine),
+// so no other goroutine can end it, and Go would not either. A condition
+// of more than a name (for x == 0 {}) is not looked at.
+const SPIN = /^(?=[^]*\bgo\s)[^]*\bfor(?:(\s[^;{]*;\s*;[^;{()]*)?\s*\{((?!return|break|goto|<-)[^{}()])*\}|\s+!?(\w+)\s*\{((?!return|break|goto|<-|\b\3\b)[^{}()])*\})/;
 const ENGINE_KEY = 'gointernals-engine';
 const USED_KEY = 'gointernals-exact-used'; // the toolchain built a program of the reader's
 
