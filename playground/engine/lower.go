@@ -76,6 +76,9 @@ import (
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
 //     which the interpreter cannot call, into function literals.
+//   - a range over a string with its key alone, for i := range s, gets
+//     a blank value, for i, _ := range s: the key alone was the rune's
+//     count, not its byte offset (stringKeys).
 //
 // Everything else is left alone; Detect reports what is still wrong.
 type lowering struct {
@@ -206,6 +209,7 @@ var rewrites = []rewrite{
 	{"methodValues", methodValueRewrite},
 	{"fmtMethods", fmtMethodRewrite},
 	{"commaOK", commaOKRewrite},
+	{"stringKeys", stringKeyRewrite},
 	{"returnRecv", returnRecvRewrite},
 	{"builtinPrints", builtinPrintRewrite},
 }
