@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"embed"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path"
@@ -41,23 +43,52 @@ type Toolchain struct {
 	Cached  bool // true when nothing had to be built
 }
 
-// toolchainFormat changes when the directory's contents do, so that a
-// directory made by an earlier build is not read as this one's.
-const toolchainFormat = "7" // 2: the imports file; 3: tools trimmed to wasm (trim.go); 4: Linux's errno words (errnos.go); 5: Linux's SIGSEGV line (stdoverlay.go); 6: the compiler's SSA tables, SIMD intrinsics and s390x assembler trimmed (trim.go); 7: writes to fd 1 and 2 without a callback (stdoverlay.go)
+// toolchainSources are the files of this package that decide what
+// BuildToolchain writes: the layout of its directory (this file), the
+// trimming of the tools to wasm (trim.go) and the standard library's
+// overlays (stdoverlay.go, errnos.go). The directory's name hashes them,
+// so that a change to any of them, even one its author forgot to mark,
+// never reads a toolchain an earlier version of them built.
+//
+//go:embed toolchain.go trim.go stdoverlay.go errnos.go
+var toolchainSources embed.FS
+
+// toolchainKey names the cached directory of a toolchain: the Go version,
+// the packages it offers, and the sources that build it.
+func toolchainKey(version string, packages []string, sources fs.FS) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", version, strings.Join(packages, "\x00"))
+	names, err := fs.Glob(sources, "*")
+	if err != nil {
+		return "", err
+	}
+	for _, name := range names { // fs.Glob sorts them
+		b, err := fs.ReadFile(sources, name)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(b))
+		h.Write(b)
+	}
+	return "toolchain-" + version + "-" + hex.EncodeToString(h.Sum(nil))[:12], nil
+}
 
 // BuildToolchain builds the exact engine's files into a directory of
-// cacheDir named by the Go version and the package list, or finds them
-// there. A directory is complete only once its marker file is written
-// (last, after a rename from a temporary directory), so an interrupted
+// cacheDir named by the Go version, the package list and the sources
+// that build them (toolchainKey), or finds them there. A directory is
+// complete only once its marker file is written (last, after a rename
+// from a temporary directory), so an interrupted
 // build is redone rather than half used.
 func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []string) (*Toolchain, error) {
 	goroot, version, err := goEnv(ctx, moduleDir)
 	if err != nil {
 		return nil, err
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s", toolchainFormat, version, strings.Join(packages, "\x00"))
-	dir := filepath.Join(cacheDir, "toolchain-"+version+"-"+hex.EncodeToString(h.Sum(nil))[:12])
+	key, err := toolchainKey(version, packages, toolchainSources)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(cacheDir, key)
 	if b, err := os.ReadFile(filepath.Join(dir, "complete")); err == nil {
 		if imports, err := readImports(filepath.Join(dir, "imports")); err == nil {
 			return &Toolchain{Dir: dir, GoVersion: version, Archives: strings.Fields(string(b)), Packages: packages, Imports: imports, Cached: true}, nil

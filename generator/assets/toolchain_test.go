@@ -5,11 +5,13 @@ import (
 	"compress/gzip"
 	"context"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/andybalholm/brotli"
@@ -177,4 +179,51 @@ func inflate(t *testing.T, gz []byte) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestToolchainKeyFollowsSources: a change to any source that builds the
+// toolchain, the Go version or the package list names another directory,
+// and the same inputs name the same one.
+func TestToolchainKeyFollowsSources(t *testing.T) {
+	sources := fstest.MapFS{
+		"toolchain.go":  {Data: []byte("package assets // layout")},
+		"stdoverlay.go": {Data: []byte("package assets // overlays")},
+	}
+	key := func(version string, packages []string, fsys fs.FS) string {
+		t.Helper()
+		k, err := toolchainKey(version, packages, fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	base := key("go1.26.8", []string{"fmt", "os"}, sources)
+	if again := key("go1.26.8", []string{"fmt", "os"}, sources); again != base {
+		t.Errorf("the same inputs give %s and %s", base, again)
+	}
+	edited := fstest.MapFS{
+		"toolchain.go":  sources["toolchain.go"],
+		"stdoverlay.go": {Data: []byte("package assets // overlays, and one more")},
+	}
+	// A file's bytes moved to another file's name must not collide.
+	renamed := fstest.MapFS{
+		"toolchain.go":   sources["toolchain.go"],
+		"stdoverlay2.go": sources["stdoverlay.go"],
+	}
+	for name, k := range map[string]string{
+		"an edited overlay":    key("go1.26.8", []string{"fmt", "os"}, edited),
+		"a renamed source":     key("go1.26.8", []string{"fmt", "os"}, renamed),
+		"another Go version":   key("go1.26.9", []string{"fmt", "os"}, sources),
+		"another package list": key("go1.26.8", []string{"fmt"}, sources),
+	} {
+		if k == base {
+			t.Errorf("%s names the same directory as before (%s): a stale toolchain would be used", name, k)
+		}
+	}
+	// The real sources are embedded, every one of them.
+	for _, name := range []string{"toolchain.go", "trim.go", "stdoverlay.go", "errnos.go"} {
+		if _, err := fs.Stat(toolchainSources, name); err != nil {
+			t.Errorf("%s is not among the toolchain's sources: %v", name, err)
+		}
+	}
 }
