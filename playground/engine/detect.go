@@ -326,10 +326,11 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 			}
 		}
 	}
+	named := map[ast.Expr]bool{}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit:
-			if (len(structs) > 0 || anyUnexported) && n.Kind == token.STRING && typeVerb.MatchString(n.Value) {
+			if (len(structs) > 0 || anyUnexported) && n.Kind == token.STRING && typeVerb.MatchString(n.Value) && !named[n] {
 				add(n.Pos(), "type names", "the interpreter's types have no names: %T and %#v print the structure of the program's types (struct { X int }) instead of their names (main.Point)")
 			} else if n.Kind == token.STRING && verbFlag.MatchString(n.Value) && anyUnexported {
 				add(n.Pos(), "embedded struct printed", "%+v prints the unexported fields of the program's structs with an X before their names in the interpreter (Xitems for items)")
@@ -344,6 +345,8 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 				add(n.Pos(), "errors.As", "errors.As in the interpreter misses errors of the standard library's types in the chain (a *strconv.NumError, say), and matches the program's own types without Go's method sets")
 			case id.Name == "_lowerRecovered":
 				add(n.Pos(), "recovered runtime error", "a runtime error the program recovers (nil map, nil pointer, index out of range, failed conversion) reads in the interpreter's words, not Go's")
+			case id.Name == "_lowerTypeVerbs":
+				named[n.Args[0]] = true // its %T print Go's names (typeVerbs)
 			}
 		}
 		return true
@@ -377,6 +380,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 		}
 	}
 	var loops []ast.Node
+	printed := map[ast.Expr]bool{} // arguments of fmt's functions
 	ast.Inspect(file, func(n ast.Node) bool {
 		if n == nil {
 			loops = loops[:len(loops)-1]
@@ -458,9 +462,17 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 			}
 		case *ast.CallExpr:
 			checkLibraryClosure(n, loops, add)
+			// min or max handed to fmt: %T of it is written (typeVerbs),
+			// and what has a method fmt calls goes through fmtMethods'
+			// literal, so nothing else of its type is lost.
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && imports[builtin(sel.X)] == "fmt" || exprString(n.Fun) == "_lowerTypeName" {
+				for _, a := range n.Args {
+					printed[a] = true
+				}
+			}
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && (id.Name == "_lowerMin" || id.Name == "_lowerMax") {
 				for _, a := range n.Args {
-					if t := namedType(a); t != "" {
+					if t := namedType(a); t != "" && !printed[n] {
 						add(a.Pos(), "min/max of a named type", fmt.Sprintf("min and max of a value of type %s give, in the interpreter, a value of its underlying type: its methods and %%T are lost", t))
 						break
 					}

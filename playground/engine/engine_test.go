@@ -335,25 +335,28 @@ func TestPrintedTypes(t *testing.T) {
 	if got := constructs(literal); got != "type names" {
 		t.Errorf("a struct type written out, under %%T: Detect found %q", got)
 	}
-	// %T and %#v of values whose types the syntax shows and the
-	// interpreter names as Go does are not announced; of the program's
-	// own types, of an interface, or of what the syntax does not show,
-	// they are.
+	// In a program go/types judges, %T and %#v of values whose types it
+	// knows are not announced: the source pass writes the names the
+	// interpreter lacks for %T (typeVerbs); %#v of the program's own
+	// types, and %T or %#v of an interface, are. In a program it does
+	// not judge (p unused: a compile error) they are all announced.
 	for _, c := range []struct {
 		call  string
 		names bool
 	}{
 		{`fmt.Printf("%T %T %#v\n", p.Scale, twice, []int{p.x})`, false},
-		{`fmt.Printf("%T\n", p.Move)`, true},
+		{`fmt.Printf("%T\n", p.Move)`, true}, // a function type of the program's types: not written
 		{`fmt.Printf("%-8T|%v\n", time.Second*2, p)`, false},
-		{`fmt.Printf("%T\n", p)`, true},
-		{`fmt.Printf("%T\n", &p)`, true},
+		{`fmt.Printf("%T\n", p)`, false},
+		{`fmt.Printf("%T\n", &p)`, false},
 		{`fmt.Printf("%T\n", any(1))`, true},
-		{`fmt.Printf("%T\n", p.Move(1))`, true},
+		{`fmt.Printf("%T\n", p.Move(1))`, false},
 		{`fmt.Printf("%[1]T\n", twice)`, true},
 		{`fmt.Printf("%T %d\n", twice)`, true},
-		{`s := fmt.Sprintf("%T", strings.Fields("a")); fmt.Println(s)`, false},
+		{`s := fmt.Sprintf("%T", strings.Fields("a")); fmt.Println(s)`, true},
 		{`f := "%T\n"; fmt.Printf(f, twice)`, true},
+		{`fmt.Printf("%T %#v\n", p, p)`, true},
+		{`fmt.Printf("%T %#v\n", p, []int{p.x})`, false},
 	} {
 		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n\t\"time\"\n)\n\nvar _ = strings.Fields\n\ntype point struct{ x int }\n\nfunc (p point) Move(d int) point { return point{p.x + d} }\n\nfunc (p point) Scale(k int) int { return p.x * k }\n\nfunc twice(n int) int { return 2 * n }\n\nfunc main() {\n\tp := point{1}\n\t_ = time.Second\n\t" + c.call + "\n}\n"
 		if got := strings.Contains(constructs(src), "type names"); got != c.names {
@@ -362,6 +365,15 @@ func TestPrintedTypes(t *testing.T) {
 	}
 	// A value of a type parameter: the interpreter names the type it is
 	// instantiated with as its own (int for a main.myint).
+	// min and max of a type without methods handed to fmt: %T of it is
+	// written; kept in a variable, it has the underlying type.
+	minMax := "package main\n\nimport \"fmt\"\n\ntype celsius float64\n\nfunc main() {\n\tt := celsius(2)\n\tfmt.Printf(\"%v %T\\n\", max(t, 1), min(t, 1))\n}\n"
+	if got := constructs(minMax); got != "" {
+		t.Errorf("min and max of a celsius printed by fmt: Detect found %q", got)
+	}
+	if got := constructs(strings.Replace(minMax, "min(t, 1))", "t)\n\tm := min(t, 1)\n\tfmt.Println(m)", 1)); got != "min/max of a named type" {
+		t.Errorf("min of a celsius kept in a variable: Detect found %q", got)
+	}
 	generic := "package main\n\nimport \"fmt\"\n\ntype myint int\n\nfunc zero[T any]() {\n\tvar s T\n\tfmt.Printf(\"%T\\n\", s)\n}\n\nfunc main() {\n\tzero[myint]()\n}\n"
 	if p, err := Prepare(generic); err != nil || !strings.Contains(p.HandOver(), "%T") {
 		t.Errorf("%%T of a type parameter's value: HandOver %q, err %v", p.HandOver(), err)

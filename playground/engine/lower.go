@@ -72,6 +72,8 @@ import (
 //   - print and println of operands of basic types, which the
 //     interpreter writes to standard output, into helpers writing to
 //     standard error as Go's runtime formats them (builtinPrints);
+//   - a %T whose argument's type go/types knows prints, as %s, the name
+//     Go gives it (typeVerbs);
 //   - a method value x.M with a value receiver, which must copy x (or
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
@@ -208,6 +210,7 @@ var rewrites = []rewrite{
 	{"libCalls", libCallRewrite},
 	{"methodValues", methodValueRewrite},
 	{"fmtMethods", fmtMethodRewrite},
+	{"typeVerbs", typeVerbRewrite},
 	{"commaOK", commaOKRewrite},
 	{"stringKeys", stringKeyRewrite},
 	{"returnRecv", returnRecvRewrite},

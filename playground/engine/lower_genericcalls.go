@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"reflect"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -780,108 +779,6 @@ func (l *lowering) findGenerics(file *ast.File) []*ast.FuncDecl {
 		}
 	}
 	return all
-}
-
-// typeVerbsShown lists the format literals of fmt's Printf, Sprintf,
-// Fprintf, Errorf and Appendf calls of the reader's source whose %T and %#v
-// verbs print only types the interpreter names as Go does: every such
-// verb's argument has a type the syntax shows (see evident), not an
-// interface and without a type the program declares (func(string),
-// []int, time.Duration). Their "type names" finding is dropped. A format
-// with * or an argument index, or another number of arguments than
-// verbs, keeps it.
-func typeVerbsShown(fset *token.FileSet, file *ast.File, src string) map[[2]int]bool {
-	l := &lowering{src: src, fset: fset, methods: map[string][]*ast.FuncDecl{}, names: importNames(file)}
-	l.declarations(file)
-	l.findGenerics(file)
-	// The file's types, and its type parameters: a value of type T
-	// instantiated with a type of the file prints, under %T, as the
-	// interpreter names that type (s: int for a main.myint).
-	declared := map[string]bool{}
-	params := func(fl *ast.FieldList) {
-		if fl == nil {
-			return
-		}
-		for _, f := range fl.List {
-			for _, n := range f.Names {
-				declared[n.Name] = true
-			}
-		}
-	}
-	ast.Inspect(file, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.TypeSpec:
-			declared[n.Name.Name] = true
-			params(n.TypeParams)
-		case *ast.FuncType:
-			params(n.TypeParams)
-		}
-		return true
-	})
-	shows := func(t string) bool {
-		e, err := parser.ParseExpr(t)
-		if err != nil {
-			return false
-		}
-		ok := true
-		ast.Inspect(e, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.Ident:
-				ok = ok && !declared[n.Name] && n.Name != "any" && n.Name != "error"
-			case *ast.InterfaceType, *ast.StructType, *ast.IndexExpr, *ast.IndexListExpr:
-				ok = false
-			}
-			return ok
-		})
-		return ok
-	}
-	out := map[[2]int]bool{} // line, column
-	ast.Inspect(file, func(n ast.Node) bool {
-		c, ok := n.(*ast.CallExpr)
-		if !ok || c.Ellipsis.IsValid() {
-			return true
-		}
-		sel, ok := c.Fun.(*ast.SelectorExpr)
-		if !ok || l.names[builtin(sel.X)] != "fmt" {
-			return true
-		}
-		at := 0
-		switch sel.Sel.Name {
-		case "Printf", "Sprintf", "Errorf":
-		case "Fprintf", "Appendf":
-			at = 1
-		default:
-			return true
-		}
-		if len(c.Args) <= at {
-			return true
-		}
-		lit, ok := c.Args[at].(*ast.BasicLit)
-		if !ok || lit.Kind != token.STRING {
-			return true
-		}
-		format, err := strconv.Unquote(lit.Value)
-		if err != nil {
-			return true
-		}
-		verbs, ok := formatVerbs(format)
-		if !ok || len(verbs) != len(c.Args)-at-1 {
-			return true
-		}
-		for i, v := range verbs {
-			if v != 'T' && v != '#' {
-				continue
-			}
-			t, kind := l.evident(c.Args[at+1+i], 0)
-			if kind == 0 && (t == "" || !shows(t)) {
-				return true
-			}
-		}
-		pos := fset.Position(lit.Pos())
-		out[[2]int{pos.Line, pos.Column}] = true
-		return true
-	})
-	return out
 }
 
 // formatVerbs lists a format's verbs, one per argument, a verb with the #

@@ -102,14 +102,8 @@ func Prepare(src string) (*Prepared, error) {
 		// pass's own, known to run right: what the check sees in them is
 		// not the reader's (a call of a helper is named where it is made).
 		last := strings.Count(src, "\n") + 1
-		// A %T or %#v whose arguments' types the interpreter names as Go
-		// does is not reported (typeVerbsShown).
-		shown := typeVerbsShown(origFset, origFile, src)
 		for _, f := range detect(fset, file, typed != nil) {
 			f.Line, f.Col = pm.position(f.Line, f.Col)
-			if f.Construct == "type names" && shown[[2]int{f.Line, f.Col}] {
-				continue
-			}
 			switch {
 			case f.Construct == refusedConstruct:
 				errs = append(errs, f) // refused.go

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a9e5b0fe07ba6b3c"
+const sourceDigest = "5e18902fadb05468"

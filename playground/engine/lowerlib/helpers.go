@@ -408,3 +408,26 @@ func _lowerPrintTo(newline bool, args []any) {
 	}
 	_lower_os.Stderr.Write([]byte(s))
 }
+
+// _lowerTypeName is x's type's name (typeVerbs).
+func _lowerTypeName(x any, name string) string { return name }
+
+// _lowerTypeVerbs is format, a %T made %s where mask says 's'.
+func _lowerTypeVerbs(format, mask string) string {
+	b := []byte(format)
+	arg := 0
+	for i := 0; i < len(b); i++ {
+		if b[i] != '%' {
+			continue
+		}
+		for i++; i < len(b) && (b[i] == '+' || b[i] == '-' || b[i] == '#' || b[i] == ' ' || b[i] == '.' || b[i] >= '0' && b[i] <= '9'); i++ {
+		}
+		if i < len(b) && b[i] != '%' {
+			if b[i] == 'T' && mask[arg] == 's' {
+				b[i] = 's'
+			}
+			arg++
+		}
+	}
+	return string(b)
+}

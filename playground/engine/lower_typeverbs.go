@@ -1,0 +1,117 @@
+package engine
+
+import (
+	"go/ast"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// typeVerbRewrite, named typeVerbs: the interpreter's types have no
+// names, so fmt's %T prints the program's types otherwise; a %T whose
+// argument's type is known is printed as %s of the name Go prints.
+func typeVerbRewrite(l *lowering, s *syntax) {
+	for _, c := range s.calls {
+		if l.info != nil {
+			l.typeVerbs(c)
+		}
+	}
+}
+
+// typeVerbs rewrites a call of fmt.Printf, Sprintf, Fprintf, Errorf or
+// Appendf whose format is a string literal, when each of its %T and %#v
+// has an argument whose type go/types knows (not an interface or a type
+// parameter), that of a %#v holding no type of the program or struct
+// type: the format goes through _lowerTypeVerbs, which makes
+// %s (flags and width kept) of each %T whose argument's type holds a
+// type of the program or a struct type, and
+// that argument becomes _lowerTypeName(x, "main.Point"), which still
+// evaluates x. yaegi v0.16.1 builds the program's types with reflect,
+// without names and with an unexported field renamed X<name>: %T of a
+// *Stack[point] printed *struct { Xitems []struct { X int; Y int } }
+// where go run prints *main.Stack[main.point], of a celsius float64
+// float64 where it prints main.celsius, nothing said. Detect leaves a
+// literal so rewritten alone (printedTypes), and min or max of a type
+// without methods fmt prints.
+func (l *lowering) typeVerbs(c *ast.CallExpr) {
+	lit, args, names, all := typeVerbNames(l.info, c)
+	if !all || strings.Contains(l.text(lit), "\n") {
+		return
+	}
+	mask := []byte(strings.Repeat("-", len(args)))
+	for i, a := range args {
+		if names[i] != "" {
+			mask[i] = 's'
+			l.wrap(a, "_lowerTypeName(", ", "+strconv.Quote(names[i])+")")
+		}
+	}
+	l.use("_lowerTypeVerbs")
+	l.use("_lowerTypeName")
+	l.wrap(lit, "_lowerTypeVerbs(", ", \""+string(mask)+"\")")
+}
+
+// typeVerbNames returns, for a call of fmt's format functions whose
+// format is a string literal, the literal, the arguments it prints and,
+// by argument, the name to print for a %T the source pass writes
+// (typeVerbs); all says the literal has a %T or a %#v, every %T's
+// argument prints Go's name, written or the interpreter's own (a type of
+// the library, []int), and every %#v's the interpreter's own.
+func typeVerbNames(info *types.Info, c *ast.CallExpr) (lit *ast.BasicLit, args []ast.Expr, names []string, all bool) {
+	verbs, args := fmtVerbs(info, c)
+	at, _ := fmtCallee(info, c)
+	if verbs == nil || at[0] < 0 {
+		return nil, nil, nil, false
+	}
+	lit, ok := c.Args[at[0]].(*ast.BasicLit)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	names = make([]string, len(args))
+	for i, v := range verbs {
+		t := info.TypeOf(args[i])
+		if v != 'T' && v != '#' { // '#': a verb with the # flag (%#v)
+			continue
+		}
+		if _, param := t.(*types.TypeParam); t == nil || param || types.IsInterface(t) {
+			return nil, nil, nil, false
+		}
+		name, own := reflectName(t, info)
+		switch {
+		case name == unknownName, own && v == '#':
+			return nil, nil, nil, false
+		case own:
+			names[i] = name
+		}
+		all = true
+	}
+	return lit, args, names, all
+}
+
+// unknownName is what reflectName does not know.
+const unknownName = "\x02"
+
+// reflectName is t as Go's reflect names it, which %T prints
+// (main.Point, *main.Pair[int,string]), and whether the interpreter
+// names it otherwise: t holds a type of the program or a struct type
+// (the library's generic types are not the interpreter's). It is
+// go/types' own text of t, where the two
+// spell alike: unknownName where they may not (a struct, an interface or
+// a function type written out, byte, rune, any), and for a generic type
+// instantiated with a type declared in a function, which reflect names
+// with a number the compiler gives it (main.Stack[main.local·1]).
+func reflectName(t types.Type, info *types.Info) (string, bool) {
+	s := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	if !strings.Contains(s, "main.") && !strings.Contains(s, "struct{") {
+		return s, false // the interpreter's own name is Go's
+	}
+	if strings.ContainsAny(s, "{(") || strings.Contains(s, "byte") || strings.Contains(s, "rune") || strings.Contains(s, "any") {
+		return unknownName, true
+	}
+	for id, obj := range info.Defs {
+		tn, ok := obj.(*types.TypeName)
+		if ok && tn.Parent() != tn.Pkg().Scope() && (strings.Contains(s, "main."+id.Name+"]") || strings.Contains(s, "main."+id.Name+",")) {
+			return unknownName, true
+		}
+	}
+	return strings.ReplaceAll(s, ", ", ","), true
+}
