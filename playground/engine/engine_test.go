@@ -365,6 +365,17 @@ func TestPrintedTypes(t *testing.T) {
 	}
 	// A value of a type parameter: the interpreter names the type it is
 	// instantiated with as its own (int for a main.myint).
+	// Names go/types spells otherwise than reflect: an alias (main.P for
+	// main.Point), a type declared in a generic function (main.box
+	// where reflect says main.box[int]).
+	for _, src := range []string{
+		"package main\n\nimport \"fmt\"\n\ntype Point struct{ X int }\n\ntype P = Point\n\nfunc main() {\n\tvar p []P\n\tfmt.Printf(\"%T\\n\", p)\n}\n",
+		"package main\n\nimport \"fmt\"\n\nfunc F[T any](v T) {\n\ttype box struct{ v T }\n\tfmt.Printf(\"%T\\n\", box{v})\n}\n\nfunc main() {\n\tF(1)\n}\n",
+	} {
+		if got := constructs(src); got != "type names" {
+			t.Errorf("%s: Detect found %q", src, got)
+		}
+	}
 	// min and max of a type without methods handed to fmt: %T of it is
 	// written; kept in a variable, it has the underlying type.
 	minMax := "package main\n\nimport \"fmt\"\n\ntype celsius float64\n\nfunc main() {\n\tt := celsius(2)\n\tfmt.Printf(\"%v %T\\n\", max(t, 1), min(t, 1))\n}\n"

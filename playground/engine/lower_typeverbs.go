@@ -94,11 +94,13 @@ const unknownName = "\x02"
 // (main.Point, *main.Pair[int,string]), and whether the interpreter
 // names it otherwise: t holds a type of the program or a struct type
 // (the library's generic types are not the interpreter's). It is
-// go/types' own text of t, where the two
-// spell alike: unknownName where they may not (a struct, an interface or
-// a function type written out, byte, rune, any), and for a generic type
-// instantiated with a type declared in a function, which reflect names
-// with a number the compiler gives it (main.Stack[main.local·1]).
+// go/types' own text of t, where the two spell alike: unknownName where
+// they may not (a struct, an interface or a function type written out,
+// byte, rune, any, an alias the program declares, which go/types spells
+// and reflect does not), and for a type declared in a function: reflect
+// names one declared in a generic function with its type arguments
+// (main.box[int]), and a generic type instantiated with one with a
+// number the compiler gives it (main.Stack[main.local·1]).
 func reflectName(t types.Type, info *types.Info) (string, bool) {
 	s := types.TypeString(t, func(p *types.Package) string { return p.Name() })
 	if !strings.Contains(s, "main.") && !strings.Contains(s, "struct{") {
@@ -109,7 +111,7 @@ func reflectName(t types.Type, info *types.Info) (string, bool) {
 	}
 	for id, obj := range info.Defs {
 		tn, ok := obj.(*types.TypeName)
-		if ok && tn.Parent() != tn.Pkg().Scope() && (strings.Contains(s, "main."+id.Name+"]") || strings.Contains(s, "main."+id.Name+",")) {
+		if ok && (tn.IsAlias() || tn.Parent() != tn.Pkg().Scope()) && strings.Contains(s, "main."+id.Name) {
 			return unknownName, true
 		}
 	}

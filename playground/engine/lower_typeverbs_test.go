@@ -2,28 +2,26 @@ package engine
 
 var _ = addCases("typeVerbs",
 	// %T of the program's types, through a pointer, a slice, a map, a
-	// generic type's instance, a type declared in main, with flags and
-	// widths, beside other verbs and %%; a %#v of a library's type.
+	// generic type's instance, with flags and widths, beside other verbs
+	// and %%; a %#v of a library's type.
 	rewriteCase{
 		decls: `type point struct{ X, Y int }
 
 type Stack[T any] struct{ items []T }
 
 type celsius float64`,
-		body: `type local struct{ on bool }
-p := point{1, 2}
+		body: `p := point{1, 2}
 fmt.Printf("%T %T %T|%-14T|%v\n", p, &p, []point{p}, map[string]*point{}, p)
-fmt.Printf("%d%% %T %T %#v\n", 5, Stack[point]{}, local{}, []int{1})
+fmt.Printf("%d%% %T %#v\n", 5, Stack[point]{}, []int{1})
 s := fmt.Sprintf("[%12T]", celsius(1))
 fmt.Println(s, fmt.Errorf("%T: %w", &Stack[int]{}, errors.ErrUnsupported))`,
-		lowered: `type local struct{ on bool }
-p := point{1, 2}
+		lowered: `p := point{1, 2}
 fmt.Printf(_lowerTypeVerbs("%T %T %T|%-14T|%v\n", "ssss-"), _lowerTypeName(p, "main.point"), _lowerTypeName(&p, "*main.point"), _lowerTypeName([]point{p}, "[]main.point"), _lowerTypeName(map[string]*point{}, "map[string]*main.point"), p)
-fmt.Printf(_lowerTypeVerbs("%d%% %T %T %#v\n", "-ss-"), 5, _lowerTypeName(Stack[point]{}, "main.Stack[main.point]"), _lowerTypeName(local{}, "main.local"), []int{1})
+fmt.Printf(_lowerTypeVerbs("%d%% %T %#v\n", "-s-"), 5, _lowerTypeName(Stack[point]{}, "main.Stack[main.point]"), []int{1})
 s := fmt.Sprintf(_lowerTypeVerbs("[%12T]", "s"), _lowerTypeName(celsius(1), "main.celsius"))
 fmt.Println(s, fmt.Errorf(_lowerTypeVerbs("%T: %w", "s-"), _lowerTypeName(&Stack[int]{}, "*main.Stack[int]"), errors.ErrUnsupported))`,
 		out: `main.point *main.point []main.point|map[string]*main.point|{1 2}
-5% main.Stack[main.point] main.local []int{1}
+5% main.Stack[main.point] []int{1}
 [main.celsius] *main.Stack[int]: unsupported operation
 `,
 	},

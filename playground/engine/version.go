@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5e18902fadb05468"
+const sourceDigest = "6893a0215d0449e3"
