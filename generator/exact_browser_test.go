@@ -296,8 +296,8 @@ func TestBrowserCorpus(t *testing.T) {
 	for _, p := range programs {
 		t.Run(p.name, func(t *testing.T) {
 			tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-editor]').value = `+jsString(p.src)))
-			tab.Do(t, 90*time.Second, chromedp.Click(root+` [data-action="run"]`),
-				chromedp.WaitVisible(root+`[data-state="done"], `+root+`[data-state="error"]`))
+			tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="run"]`))
+			browser.Get(t, tab, 90*time.Second, ended(root))
 			stdout := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`[...document.querySelectorAll('`+root+` [data-output] [data-stream="stdout"]')].map((e) => e.textContent).join('')`))
 			status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
 			engine, _ := engineOf(t, tab, id)

@@ -89,12 +89,22 @@ func runPlayground(t *testing.T, tab *browser.Tab, id string, wait time.Duration
 		  if (root.dataset.state === 'done' || root.dataset.state === 'error') root.dataset.state = 'idle';
 		  root.querySelector('[data-action="run"]').click();
 		})()`),
-		chromedp.WaitVisible(root+`[data-state="done"], `+root+`[data-state="error"]`),
 	)
+	browser.Get(t, tab, wait, ended(root))
 	state = browser.Get(t, tab, wait, chromedp.AttributeValue(root, "data-state")).Value
 	output = browser.Get(t, tab, wait, chromedp.TextContent(root+` [data-output]`))
 	status = browser.Get(t, tab, wait, chromedp.TextContent(root+` .pg-status`))
 	return
+}
+
+// ended waits for the run of the playground root to end (its state done
+// or error), seen by the page on each change of its DOM: chromedp's
+// WaitVisible asks every 5 ms, a query and a visibility check each time,
+// which for a run of seconds was thousands of round trips through the
+// browser process and the page's main thread.
+func ended(root string) chromedp.Action[bool] {
+	return chromedp.Poll[bool](`!!document.querySelector('`+root+`[data-state="done"], `+root+`[data-state="error"]')`,
+		chromedp.WithPollingMutation(), chromedp.WithPollingTimeout(0))
 }
 
 // exampleGuard is the longest an example of the site may run in the page
