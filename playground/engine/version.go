@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "6893a0215d0449e3"
+const sourceDigest = "5567d065c5e0bbc7"
