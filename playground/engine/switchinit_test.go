@@ -1,9 +1,7 @@
 package engine
 
 import (
-	"strings"
 	"testing"
-	"time"
 )
 
 // A switch with an init statement and a tag that is not a name or a
@@ -47,22 +45,11 @@ func main() {
 	}
 }
 `
-	var got []string
-	for _, f := range Detect(src) {
-		if f.Construct == "switch with init" {
-			got = append(got, f.String()[:strings.Index(f.String(), ": ")])
-		}
-	}
-	if want := "9:18 16:19"; strings.Join(got, " ") != want {
+	got := findingsAt(src, "switch with init")
+	if want := "9:18 16:19"; got != want {
 		t.Errorf("switch with init found at %v, want %s", got, want)
 	}
 	// Measured: the interpreter still evaluates the tag first. When an
 	// upgrade fixes it, this fails, and the finding can go.
-	stdout, stderr, res := run(t, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tswitch n := 5; n * 2 {\n\tcase 10:\n\t\tfmt.Println(\"ten\")\n\tdefault:\n\t\tfmt.Println(\"default\")\n\t}\n}\n", 5*time.Second)
-	if res.Status != 0 {
-		t.Fatalf("status %d: %s", res.Status, stderr)
-	}
-	if stdout == "ten\n" {
-		t.Error("the interpreter now evaluates the init statement first, as Go does: drop the finding")
-	}
+	stillDiffers(t, "switch with init", "\tswitch n := 5; n * 2 {\n\tcase 10:\n\t\tfmt.Println(\"ten\")\n\tdefault:\n\t\tfmt.Println(\"default\")\n\t}\n", "ten\n")
 }
