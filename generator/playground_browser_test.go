@@ -423,7 +423,7 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	// TestBrowserExactEngine). What may differ is said before the
 	// program's output, which still runs.
 	pickEngine(t, tab, id, "fast")
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\ntype point struct{ x int }\n\nfunc main() {\nfmt.Printf(\"%T\\n\", point{})\n}\n")
+	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\ntype point struct{ x int }\n\nfunc main() {\nfmt.Printf(\"%#v\\n\", point{})\n}\n")
 	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || !strings.Contains(output, "may print something different from Go here:\n8:13: the interpreter's types have no names") {
 		t.Errorf("a program that may differ: state %s, output %q", state, output)
 	}
