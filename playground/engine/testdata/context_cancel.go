@@ -8,15 +8,17 @@ import (
 	"time"
 )
 
+// worker counts one unit of work, then one a millisecond until ctx ends.
+// It counts before it looks at ctx: on a busy machine a worker may first
+// run after the deadline, and the count must not depend on that.
 func worker(ctx context.Context, n *atomic.Int64, wg *sync.WaitGroup) {
 	defer wg.Done()
 	for {
+		n.Add(1)
 		select {
 		case <-ctx.Done():
 			return
-		default:
-			n.Add(1)
-			time.Sleep(time.Millisecond)
+		case <-time.After(time.Millisecond):
 		}
 	}
 }
