@@ -204,6 +204,8 @@ var mayDiffer = map[string]bool{
 	"interface comparison":         true,
 	"package initialization order": true,
 	"new of a value":               true,
+	"range assigning":              true,
+	"library variable assigned":    true,
 	"switch with init":             true,
 	"fallthrough and default":      true,
 	"case list":                    true,
@@ -399,8 +401,17 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 			case isFuncExpr(n.X):
 				add(n.X.Pos(), "range over func", "range over a function (Go 1.23 iterators) is not supported by the interpreter")
 			}
+			if n.Tok == token.ASSIGN && n.Key != nil {
+				add(n.Key.Pos(), "range assigning", "a range that assigns to variables declared before it (for i = range s) leaves them, in the interpreter, as they were before the loop: after it they hold their old values, not the last ones")
+			}
 			checkLoopCapture(n.Body, objects(n.Key, n.Value), add)
 			checkRecvOKCapture(n.Body, add)
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && imports[builtin(sel.X)] != "" {
+					add(lhs.Pos(), "library variable assigned", fmt.Sprintf("the interpreter's %s is its own copy: assigning it (as to any variable of the standard library) does not change what the program reads", exprString(sel)))
+				}
+			}
 		case *ast.ForStmt:
 			checkRecvOKCapture(n.Body, add)
 			if init, ok := n.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {

@@ -172,6 +172,7 @@ func main() {
 	want := []string{
 		"5:2: package",
 		"22:17: range over func",
+		"26:6: range assigning",
 		"26:16: range over int",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -149,7 +149,9 @@ func (h *hider) hidden(t types.Type, verb rune, unknown bool) bool {
 	}
 	if has := fmtMethodsOf(t); has != 0 && !types.IsInterface(t) {
 		// Else the source pass gives it its methods, or fmt calls none;
-		// but %#x calls String, which the pass takes for %#v.
+		// but %#v of one with String or Error and no GoString prints it
+		// in Go's syntax, with its type's name, which the interpreter
+		// has not.
 		return unknown || verb == '#' && fmtCalls(has, verb) == "" && has&(hasString|hasError) != 0
 	}
 	clear(h.seen)

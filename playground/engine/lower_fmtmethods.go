@@ -119,8 +119,8 @@ func fmtCallee(info *types.Info, c *ast.CallExpr) ([2]int, bool) {
 }
 
 // fmtVerbs returns the arguments c prints, if c calls one of fmt's
-// printing functions, each with its verb ('#' for any with the # flag,
-// as formatVerbs has it); nil when the verbs are not known (a format that
+// printing functions, each with its verb ('#' for %#v, as formatVerbs
+// has it); nil when the verbs are not known (a format that
 // is not a constant, with an argument index or a *, a count of verbs
 // other than of arguments, a spread slice).
 func fmtVerbs(info *types.Info, c *ast.CallExpr) (verbs []rune, args []ast.Expr) {
@@ -168,8 +168,7 @@ func fmtHelper(t types.Type, verb rune) string {
 // methods has, or "": Format for any verb but %T and %p, which fmt
 // answers first, GoString under %#v, Error, else String, under the verbs
 // of strings (%w wants an error: fmt calls no String for one that is
-// not). A verb with the # flag is taken for %#v: fmtMethodsLeft names
-// one of a type with String or Error (%#x calls them).
+// not). '#' is %#v alone (formatVerbs).
 func fmtCalls(has int, verb rune) string {
 	switch {
 	case verb == 'T' || verb == 'p':

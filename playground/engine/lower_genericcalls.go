@@ -781,8 +781,10 @@ func (l *lowering) findGenerics(file *ast.File) []*ast.FuncDecl {
 	return all
 }
 
-// formatVerbs lists a format's verbs, one per argument, a verb with the #
-// flag as '#'; not ok for * or an argument index.
+// formatVerbs lists a format's verbs, one per argument, %#v (whatever
+// other flags) as '#'; not ok for * or an argument index. Only %#v is
+// fmt's Go syntax (GoString, type names): %#x, %#q and the like call
+// String or Error as %x and %q do.
 func formatVerbs(f string) ([]rune, bool) {
 	var out []rune
 	for i := 0; i < len(f); i++ {
@@ -805,7 +807,7 @@ func formatVerbs(f string) ([]rune, bool) {
 		}
 		r, size := utf8.DecodeRuneInString(f[i:])
 		i += size - 1
-		if sharp {
+		if sharp && r == 'v' {
 			r = '#'
 		}
 		out = append(out, r)

@@ -72,7 +72,10 @@ func typeVerbNames(info *types.Info, c *ast.CallExpr) (lit *ast.BasicLit, args [
 		if v != 'T' && v != '#' { // '#': a verb with the # flag (%#v)
 			continue
 		}
-		if _, param := t.(*types.TypeParam); t == nil || param || types.IsInterface(t) {
+		// A type parameter anywhere in t is named by its instance at run
+		// time (Stack[T] prints main.Stack[int]); an interface inside what
+		// %#v prints may hold a type of the program ([]any{Point{}}).
+		if t == nil || types.IsInterface(t) || typeHolds(t, isTypeParam) || v == '#' && typeHolds(t, types.IsInterface) {
 			return nil, nil, nil, false
 		}
 		name, own := reflectName(t, info)
@@ -102,7 +105,16 @@ const unknownName = "\x02"
 // (main.box[int]), and a generic type instantiated with one with a
 // number the compiler gives it (main.Stack[main.local·1]).
 func reflectName(t types.Type, info *types.Info) (string, bool) {
-	s := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	pathed := false // a package whose path is not its name (math/rand)
+	s := types.TypeString(t, func(p *types.Package) string {
+		pathed = pathed || p.Path() != p.Name()
+		return p.Name()
+	})
+	if pathed && strings.Contains(s, "[") {
+		// reflect names a type argument by its package's path
+		// (main.Box[*math/rand.Rand]), a type by its package's name.
+		return unknownName, true
+	}
 	if !strings.Contains(s, "main.") && !strings.Contains(s, "struct{") {
 		return s, false // the interpreter's own name is Go's
 	}
@@ -116,4 +128,63 @@ func reflectName(t types.Type, info *types.Info) (string, bool) {
 		}
 	}
 	return strings.ReplaceAll(s, ", ", ","), true
+}
+
+func isTypeParam(t types.Type) bool {
+	_, ok := t.(*types.TypeParam)
+	return ok
+}
+
+// typeHolds reports whether t or a type t is made of (elements, keys,
+// fields, type arguments, what a named type is, parameters and results)
+// satisfies f.
+func typeHolds(t types.Type, f func(types.Type) bool) bool {
+	seen := map[types.Type]bool{}
+	var walk func(t types.Type) bool
+	walk = func(t types.Type) bool {
+		if t == nil || seen[t] {
+			return false
+		}
+		seen[t] = true
+		if f(t) {
+			return true
+		}
+		switch t := t.(type) {
+		case *types.Alias:
+			return walk(types.Unalias(t))
+		case *types.Pointer:
+			return walk(t.Elem())
+		case *types.Slice:
+			return walk(t.Elem())
+		case *types.Array:
+			return walk(t.Elem())
+		case *types.Chan:
+			return walk(t.Elem())
+		case *types.Map:
+			return walk(t.Key()) || walk(t.Elem())
+		case *types.Named:
+			for a := range t.TypeArgs().Types() {
+				if walk(a) {
+					return true
+				}
+			}
+			return walk(t.Underlying())
+		case *types.Struct:
+			for i := range t.NumFields() {
+				if walk(t.Field(i).Type()) {
+					return true
+				}
+			}
+		case *types.Signature:
+			return walk(t.Params()) || walk(t.Results())
+		case *types.Tuple:
+			for v := range t.Variables() {
+				if walk(v.Type()) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(t)
 }

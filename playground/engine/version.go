@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5567d065c5e0bbc7"
+const sourceDigest = "a2b8d77c8d59d1c3"
