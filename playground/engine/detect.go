@@ -305,8 +305,21 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 	}
 	anyUnexported := false
 	plusV := false // a %+v, which prints fields' names
+	// An interface type with methods written out ([]interface{ M() }) is
+	// the interpreter's own wrapper to reflect: %T prints
+	// []interp.valueInterface.
+	declared := map[*ast.InterfaceType]bool{}
+	ifaceLiteral := false
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.TypeSpec:
+			if it, ok := n.Type.(*ast.InterfaceType); ok {
+				declared[it] = true
+			}
+		case *ast.InterfaceType:
+			for _, m := range n.Methods.List {
+				ifaceLiteral = ifaceLiteral || !declared[n] && len(m.Names) > 0 // a method, not a type of a constraint
+			}
 		case *ast.StructType:
 			anyUnexported = anyUnexported || unexported(n)
 		case *ast.BasicLit:
@@ -332,7 +345,7 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit:
-			if (len(structs) > 0 || anyUnexported) && n.Kind == token.STRING && typeVerb.MatchString(n.Value) && !named[n] {
+			if (len(structs) > 0 || anyUnexported || ifaceLiteral) && n.Kind == token.STRING && typeVerb.MatchString(n.Value) && !named[n] {
 				add(n.Pos(), "type names", "the interpreter's types have no names: %T and %#v print the structure of the program's types (struct { X int }) instead of their names (main.Point)")
 			} else if n.Kind == token.STRING && verbFlag.MatchString(n.Value) && anyUnexported {
 				add(n.Pos(), "embedded struct printed", "%+v prints the unexported fields of the program's structs with an X before their names in the interpreter (Xitems for items)")
@@ -401,7 +414,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 			case isFuncExpr(n.X):
 				add(n.X.Pos(), "range over func", "range over a function (Go 1.23 iterators) is not supported by the interpreter")
 			}
-			if n.Tok == token.ASSIGN && n.Key != nil {
+			if n.Tok == token.ASSIGN && n.Key != nil && !(builtin(n.Key) == "_" && (n.Value == nil || builtin(n.Value) == "_")) {
 				add(n.Key.Pos(), "range assigning", "a range that assigns to variables declared before it (for i = range s) leaves them, in the interpreter, as they were before the loop: after it they hold their old values, not the last ones")
 			}
 			checkLoopCapture(n.Body, objects(n.Key, n.Value), add)

@@ -21,37 +21,39 @@ func stringKeyRewrite(l *lowering, s *syntax) {
 
 func rangesOverString(t types.Type) bool {
 	if tp, ok := t.(*types.TypeParam); ok {
-		n, ok := stringTerms(tp.Constraint())
-		return ok && n > 0
+		return stringsOnly(tp.Constraint())
 	}
 	return t != nil && isString(t)
 }
 
-// stringTerms counts the types of constraint c's type set, and says
-// whether each is a string; an interface of methods alone has none.
-func stringTerms(c types.Type) (int, bool) {
-	iface, _ := c.Underlying().(*types.Interface)
-	if iface == nil {
-		return 1, isString(c)
+// stringsOnly says whether every type of constraint c's type set is a
+// string. An interface's set is the intersection of its elements' (so
+// one element of strings alone is enough: interface{ Str; ~string } with
+// Str ~string | ~int), a union's the union of its terms' (each a type or
+// an interface of types: Text | MyS); an interface of methods alone
+// holds every type.
+func stringsOnly(c types.Type) bool {
+	iface, ok := c.Underlying().(*types.Interface)
+	if !ok {
+		return isString(c)
 	}
-	n := 0
 	for e := range iface.EmbeddedTypes() {
-		if u, ok := e.(*types.Union); ok {
-			for term := range u.Terms() {
-				if !isString(term.Type()) {
-					return 0, false
-				}
-				n++
+		u, ok := e.(*types.Union)
+		if !ok {
+			if stringsOnly(e) {
+				return true
 			}
 			continue
 		}
-		m, ok := stringTerms(e)
-		if !ok {
-			return 0, false
+		all := true
+		for term := range u.Terms() {
+			all = all && stringsOnly(term.Type())
 		}
-		n += m
+		if all {
+			return true
+		}
 	}
-	return n, true
+	return false
 }
 
 func isString(t types.Type) bool {

@@ -3,6 +3,7 @@ package engine
 import (
 	"go/ast"
 	"go/types"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -115,6 +116,11 @@ func reflectName(t types.Type, info *types.Info) (string, bool) {
 		// (main.Box[*math/rand.Rand]), a type by its package's name.
 		return unknownName, true
 	}
+	if methodsLiteral.MatchString(s) {
+		// An interface type written out with methods is the
+		// interpreter's own wrapper to reflect (interp.valueInterface).
+		return unknownName, true
+	}
 	if !strings.Contains(s, "main.") && !strings.Contains(s, "struct{") {
 		return s, false // the interpreter's own name is Go's
 	}
@@ -129,6 +135,10 @@ func reflectName(t types.Type, info *types.Info) (string, bool) {
 	}
 	return strings.ReplaceAll(s, ", ", ","), true
 }
+
+// methodsLiteral finds, in go/types' text of a type, an interface type
+// written out with methods or types (not interface{}).
+var methodsLiteral = regexp.MustCompile(`interface\{[^}]`)
 
 func isTypeParam(t types.Type) bool {
 	_, ok := t.(*types.TypeParam)
@@ -177,6 +187,17 @@ func typeHolds(t types.Type, f func(types.Type) bool) bool {
 			}
 		case *types.Signature:
 			return walk(t.Params()) || walk(t.Results())
+		case *types.Interface:
+			for m := range t.Methods() {
+				if walk(m.Type()) {
+					return true
+				}
+			}
+			for e := range t.EmbeddedTypes() {
+				if walk(e) {
+					return true
+				}
+			}
 		case *types.Tuple:
 			for v := range t.Variables() {
 				if walk(v.Type()) {

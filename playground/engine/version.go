@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a2b8d77c8d59d1c3"
+const sourceDigest = "aecc69b96161dd16"
