@@ -37,6 +37,16 @@ type rewriteCase struct {
 	lowered, loweredDecls string
 	out                   string // what the program prints
 	exit                  int    // its exit status
+	// preempted, when set, names the browser test that holds the case's
+	// output exactly, and says why this process cannot: here the
+	// interpreter runs under sysmon, which preempts main's goroutine
+	// when a loaded machine stalls its thread for 10 ms, and the
+	// goroutines it started may then print before main's last line (go
+	// run may too, but its main lasts microseconds). In the browser's Go
+	// nothing preempts. The native run is then held to what no
+	// preemption can change: the status, and go run's output as the
+	// output's end.
+	preempted string
 }
 
 // printCases prints, for a new case, what the pass lowers it to and what
@@ -162,7 +172,11 @@ func TestRewriteCases(t *testing.T) {
 			}
 			var o, e bytes.Buffer
 			res := Run(context.Background(), src, Options{Stdout: &o, Stderr: &e, Timeout: 10 * time.Second})
-			if o.String() != c.out || res.Status != c.exit {
+			if c.preempted != "" && strings.HasSuffix(o.String(), c.out) && res.Status == c.exit {
+				if o.String() != c.out {
+					t.Logf("interpreter printed %q before go run's output; %s", strings.TrimSuffix(o.String(), c.out), c.preempted)
+				}
+			} else if o.String() != c.out || res.Status != c.exit {
 				t.Errorf("interpreter: status %d (%v), stderr %q, printed\n%s\nwant status %d,\n%s", res.Status, res.Err, e.String(), o.String(), c.exit, c.out)
 			}
 		})
