@@ -356,8 +356,6 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 			id, _ := n.Fun.(*ast.Ident)
 			switch {
 			case id == nil:
-			case id.Name == "_lowerAs":
-				add(n.Pos(), "errors.As", "errors.As in the interpreter misses errors of the standard library's types in the chain (a *strconv.NumError, say), and matches the program's own types without Go's method sets")
 			case id.Name == "_lowerRecovered":
 				add(n.Pos(), "recovered runtime error", "a runtime error the program recovers (nil map, nil pointer, index out of range, failed conversion) reads in the interpreter's words, not Go's")
 			case id.Name == "_lowerTypeVerbs":
@@ -476,6 +474,10 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 				}
 			}
 		case *ast.SelectorExpr:
+			if imports[builtin(n.X)] == "errors" && n.Sel.Name == "As" {
+				// What the source pass left (errorsExact).
+				add(n.Pos(), "errors.As", "errors.As in the interpreter does not see the program's own error types in the chain as Go does (a value of one is the interpreter's wrapper of error, and two types with the same fields are one type to it)")
+			}
 			if path := imports[builtin(n.X)]; hostIntrospection[path+"."+n.Sel.Name] {
 				add(n.Pos(), "host introspection", fmt.Sprintf("%s.%s sees the interpreter's own Go code, not the program's: stacks, callers, finalizers and memory statistics come out differently", path, n.Sel.Name))
 			}

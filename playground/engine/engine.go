@@ -69,7 +69,9 @@
 // compiled code as concrete values: fmt.Println(v) does not call v's String
 // or Error method (it does through a variable of interface type), a value
 // held in an any does not assert to an interface it implements, and
-// errors.As with a pointer to the program's error type panics. With the
+// errors.As with a pointer to the program's error type panics (the
+// source pass gives errors.As and errors.Is the engine's own where the
+// program's types let them be exact: errorchain.go). With the
 // program's types (go/types), the source pass hands fmt's printing
 // functions such an argument through an interface with the method fmt
 // calls (fmtMethods) and Detect names what is left (fmtMethodsLeft: a

@@ -26,7 +26,8 @@ import (
 //   - a value of such a type handed to another library function as an
 //     any, and errors' functions (but New) when a type of the program has
 //     Error, Unwrap, Is or As: the wrapper of error has only Error, and
-//     errors.Is(err, Code(3)) compares wrappers.
+//     errors.Is(err, Code(3)) compares wrappers; but not where the source
+//     pass makes them exact (errorsExact).
 //
 // A value of an empty interface (any) holding such a type reaches fmt as
 // the interpreter's own wrapper, which the run notices (symbols.Printed).
@@ -98,7 +99,7 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() == "main" {
 			return true
 		}
-		if fn.Pkg().Path() == "errors" && fn.Name() != "New" && chain {
+		if fn.Pkg().Path() == "errors" && fn.Name() != "New" && chain && !errorsExact(info, file, c) {
 			add(c.Pos())
 			return true
 		}

@@ -44,7 +44,9 @@ type hidden struct{ t Temp }
 		// %#x and %#q call String as %x does (only %#v is Go's syntax):
 		// lowered, not announced.
 		{`fmt.Printf("%#x %#q\n", Temp(1), Temp(2))`, 0},
-		{"var e error = Code(1)\nfmt.Println(errors.Is(e, Code(1)))", 2},
+		// errors.Is through the engine's helper (errorsExact): Code is
+		// the one type of the program with Error, and not a struct.
+		{"var e error = Code(1)\nfmt.Println(errors.Is(e, Code(1)))", 0},
 	}
 	for _, c := range cases {
 		src := "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\nvar _ = errors.New\n\n" + decls + "\nfunc main() {\n\t" + strings.ReplaceAll(c.body, "\n", "\n\t") + "\n}\n"

@@ -1,19 +1,43 @@
 package engine
 
-import "go/ast"
+import (
+	"go/ast"
+
+	"github.com/goexpert/gointernals/playground/symbols"
+)
 
 // libCallRewrite, named libCalls: library functions the interpreter lacks
-// (generic ones) or runs wrongly (errors.As) become calls of helpers in
-// plain Go (package lowerlib).
+// (generic ones) or runs wrongly become calls of helpers in plain Go
+// (package lowerlib).
+//
+// errors.As and errors.Is become the helpers only where errorsExact says
+// they then run as Go's do; elsewhere they stay, and Detect names them.
 func libCallRewrite(l *lowering, s *syntax) {
+	exact := map[ast.Expr]bool{}
+	for _, c := range s.calls {
+		exact[c.Fun] = l.info != nil && errorsExact(l.info, s.file, c)
+	}
 	for _, sel := range s.selectors {
+		if p := l.names[builtin(sel.X)]; p == "errors" {
+			// Called directly: passed through a helper's parameter of
+			// type error, a value of the program's own type reaches the
+			// library without the interpreter's wrapper of error.
+			if name := errorsCalls[sel.Sel.Name]; name != "" && exact[sel] {
+				l.imports[symbols.LowerPath] = true
+				l.replace(sel, name)
+			}
+			continue
+		}
 		l.libCall(sel, l.names)
 	}
 }
 
+// errorsCalls are the functions of errors that become the engine's
+// (symbols.ErrorsAs, ErrorsIs) where errorsExact says so.
+var errorsCalls = map[string]string{"As": "_lowerRT.As", "Is": "_lowerRT.Is"}
+
 // libCalls maps a library function to the helper that replaces it.
 var libCalls = map[string]string{
-	"errors.As":             "_lowerAs",
 	"slices.Sort":           "_lowerSort",
 	"slices.SortFunc":       "_lowerSortFunc",
 	"slices.SortStableFunc": "_lowerSortStableFunc",

@@ -15,8 +15,7 @@ import (
 
 // The helpers of the lowering pass. Some standard-library functions
 // the interpreter lacks (slices.Sort, sync.OnceValue, maps.Keys: generic,
-// so its symbol tables cannot hold them) or runs wrongly (errors.As with a
-// pointer to the program's own error type panics; recover() hands back the
+// so its symbol tables cannot hold them) or runs wrongly (recover() hands back the
 // interpreter's wrapping of the panic value; panic(nil) is not Go 1.21's
 // *runtime.PanicNilError). A call of one is rewritten (lower_libcalls.go,
 // lower_builtins.go, lower_nestedcalls.go) into a call of a helper written

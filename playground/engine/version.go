@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "aecc69b96161dd16"
+const sourceDigest = "a91ca4b93265c073"

@@ -68,6 +68,9 @@ type Hooks struct {
 // source pass passes through them what fmt would call a method of
 // (fmtMethods).
 //
+// As and Is are errors.As and errors.Is through the interpreter's
+// wrappers of the program's values (ErrorsAs).
+//
 // Pointee copies what a pointer points to, for a method value p.M with a
 // value receiver, which Go evaluates by copying *p then: interpreted code
 // cannot dereference a value whose type it only knows as a type
@@ -84,6 +87,8 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"MainEnd":       reflect.ValueOf(func() { call(h.MainEnd) }),
 			"Clear":         reflect.ValueOf(ClearValue),
 			"Pointee":       reflect.ValueOf(Pointee),
+			"As":            reflect.ValueOf(ErrorsAs),
+			"Is":            reflect.ValueOf(ErrorsIs),
 			"Error":         reflect.ValueOf((*Error)(nil)),
 			"NegativeShift": reflect.ValueOf(NegativeShift),
 			"Stringer":      reflect.ValueOf(func(x fmt.Stringer) any { return h.guarded(x) }),

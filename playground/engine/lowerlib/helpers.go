@@ -98,38 +98,6 @@ func _lowerPanicValue(v any) any {
 // value receiver.
 func _lowerCopy[V_ any](v V_) V_ { return _lowerRT.Pointee(v).(V_) }
 
-// _lowerAs is errors.As, walking the tree depth first as Go does, in
-// interpreted code, where an assertion to the program's own types works.
-// (Not recursive: the interpreter overflows its stack instantiating a
-// generic function that calls itself.)
-func _lowerAs[T_ any](err error, target *T_) bool {
-	stack := []error{err}
-	for len(stack) > 0 {
-		e := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if e == nil {
-			continue
-		}
-		if t, ok := any(e).(T_); ok {
-			*target = t
-			return true
-		}
-		if x, ok := e.(interface{ As(any) bool }); ok && x.As(target) {
-			return true
-		}
-		switch u := e.(type) {
-		case interface{ Unwrap() error }:
-			stack = append(stack, u.Unwrap())
-		case interface{ Unwrap() []error }:
-			list := u.Unwrap()
-			for i := len(list) - 1; i >= 0; i-- {
-				stack = append(stack, list[i])
-			}
-		}
-	}
-	return false
-}
-
 // _lowerSort is slices.Sort (NaNs first).
 func _lowerSort[E_ _lowerOrdered](x []E_) {
 	_lower_sort.Slice(x, func(i, j int) bool { return x[i] < x[j] || (x[i] != x[i] && x[j] == x[j]) })

@@ -2,13 +2,10 @@ package lowerlib
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"math"
 	"math/rand/v2"
-	"os"
 	"runtime"
 	"slices"
 	"strconv"
@@ -204,40 +201,6 @@ func TestOnce(t *testing.T) {
 type myErr struct{ code int }
 
 func (e myErr) Error() string { return strconv.Itoa(e.code) }
-
-type asErr struct{}
-
-func (asErr) Error() string { return "as" }
-
-func (asErr) As(target any) bool {
-	if p, ok := target.(*myErr); ok {
-		*p = myErr{42}
-		return true
-	}
-	return false
-}
-
-func TestAs(t *testing.T) {
-	_, statErr := os.Stat("/nonexistent/lowerlib")
-	for _, err := range []error{
-		nil,
-		myErr{1},
-		fmt.Errorf("wrapped: %w", myErr{2}),
-		errors.Join(errors.New("x"), fmt.Errorf("y: %w", myErr{3})),
-		asErr{},
-		statErr,
-		errors.New("plain"),
-	} {
-		var mine, theirs myErr
-		if a, b := _lowerAs(err, &mine), errors.As(err, &theirs); a != b || mine != theirs {
-			t.Errorf("%v: _lowerAs %v %v, errors.As %v %v", err, a, mine, b, theirs)
-		}
-		var p1, p2 *fs.PathError
-		if a, b := _lowerAs(err, &p1), errors.As(err, &p2); a != b || p1 != p2 {
-			t.Errorf("%v: _lowerAs to *fs.PathError %v, errors.As %v", err, a, b)
-		}
-	}
-}
 
 func TestSmallOnes(t *testing.T) {
 	if e, ok := _lowerAssertOK[error](nil); e != nil || ok {

@@ -7,6 +7,7 @@
 package rt
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/goexpert/gointernals/playground/symbols"
@@ -52,3 +53,9 @@ func Formatter(x fmt.Formatter) any { return x }
 
 // GoStringer: see Stringer.
 func GoStringer(x fmt.GoStringer) any { return x }
+
+// As is errors.As: Go's own sees the program's types.
+func As(err error, target any) bool { return errors.As(err, target) }
+
+// Is is errors.Is: see As.
+func Is(err, target error) bool { return errors.Is(err, target) }
