@@ -183,6 +183,7 @@ var mayDiffer = map[string]bool{
 	"methods hidden":               true,
 	"context key type":             true,
 	"assertion to own interface":   true,
+	"assertion to own type":        true,
 	"type names":                   true,
 	"embedded struct printed":      true,
 	"recovered runtime error":      true,

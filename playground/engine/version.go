@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a91ca4b93265c073"
+const sourceDigest = "151a42b1d2de6963"

@@ -1,0 +1,113 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// ownTypeAssertions reports, from the program's types, the type
+// assertions and type switches to a concrete type of the program that
+// yaegi v0.16.1 gets wrong, nothing said (measured):
+//
+//   - a type switch on a value of an interface of the library (error,
+//     any) matches no case of the program's type with methods: an error
+//     from func f() error { return &PE{} } fell to default in a switch
+//     with case *PE, a NotFound value in an any to default with case
+//     NotFound (on an interface the program declares, the cases match);
+//   - an assertion, from an interface of the library, to a struct type
+//     of the program with methods of its value fails: the interpreter's
+//     wrapper of the interface holds the struct's last set field instead
+//     of the struct (getConcreteValue);
+//   - an assertion from an any to a type of the program with methods
+//     fails when the any's value came through an interface of the
+//     library with methods, held in that wrapper (var x any = f(), f
+//     returning an error: x.(*PE) was false); where the value came from
+//     is not known here. From error itself, x.(*PE) is right;
+//   - an assertion or a case to a type of the program that has the
+//     structure of another of its types (struct{ Key string } twice)
+//     matches a value of either: the interpreter's reflect makes them one
+//     type, and its type switch compares types' names as reflect writes
+//     them.
+func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
+	keys := map[string]int{} // structures of T and *T of the program's types
+	for _, obj := range info.Defs {
+		if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() && tn.Pkg() != nil && tn.Pkg().Path() == "main" && !types.IsInterface(tn.Type()) {
+			keys[structure(tn.Type(), map[*types.Named]bool{})]++
+			keys[structure(types.NewPointer(tn.Type()), map[*types.Named]bool{})]++
+		}
+	}
+	// own returns the program's named type t is, or points to.
+	own := func(t types.Type) *types.Named {
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" || types.IsInterface(n) {
+			return nil
+		}
+		return n
+	}
+	clash := func(t types.Type) bool { return keys[structure(t, map[*types.Named]bool{})] > 1 }
+	ownInterface := func(t types.Type) bool {
+		n, ok := types.Unalias(t).(*types.Named)
+		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && types.IsInterface(n)
+	}
+	var out []Finding
+	add := func(pos token.Pos, construct, msg string) {
+		p := fset.Position(pos)
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg})
+	}
+	const clashMsg = "in the interpreter, two types of the program with the same fields are one type: an assertion or a type switch's case to one matches a value of the other"
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.TypeSwitchStmt:
+			var ta *ast.TypeAssertExpr
+			switch a := n.Assign.(type) {
+			case *ast.ExprStmt:
+				ta, _ = ast.Unparen(a.X).(*ast.TypeAssertExpr)
+			case *ast.AssignStmt:
+				ta, _ = ast.Unparen(a.Rhs[0]).(*ast.TypeAssertExpr)
+			}
+			if ta == nil {
+				return true
+			}
+			library := !ownInterface(info.TypeOf(ta.X))
+			for _, c := range n.Body.List {
+				for _, e := range c.(*ast.CaseClause).List {
+					t := info.TypeOf(e)
+					named := own(t)
+					switch {
+					case named == nil:
+					case clash(t):
+						add(e.Pos(), "assertion to own type", clashMsg)
+					case library && types.NewMethodSet(types.NewPointer(named)).Len() > 0:
+						add(e.Pos(), "assertion to own type", "in the interpreter, a type switch on a value of an interface of the library (error, any) matches no case of the program's own type with methods")
+					}
+				}
+			}
+			return true
+		case *ast.TypeAssertExpr:
+			if n.Type == nil {
+				return true // a type switch's, above
+			}
+			t := info.TypeOf(n.Type)
+			named := own(t)
+			_, isStruct := t.Underlying().(*types.Struct)
+			x := info.TypeOf(n.X)
+			it, _ := x.Underlying().(*types.Interface)
+			switch {
+			case named == nil || it == nil:
+			case clash(t):
+				add(n.Type.Pos(), "assertion to own type", clashMsg)
+			case ownInterface(x):
+			case it.Empty() && types.NewMethodSet(types.NewPointer(named)).Len() > 0:
+				add(n.Type.Pos(), "assertion to own type", "in the interpreter, an assertion from an any to a type of the program with methods fails when the value came through an interface of the library (an error, a fmt.Stringer)")
+			case isStruct && types.NewMethodSet(t).Len() > 0:
+				add(n.Type.Pos(), "assertion to own type", "in the interpreter, an assertion from an interface of the library (error, any) to a struct type of the program with methods of its value fails: what the interpreter keeps in the interface is the struct's last field")
+			}
+		}
+		return true
+	})
+	return out
+}

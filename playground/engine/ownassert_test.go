@@ -1,0 +1,57 @@
+package engine
+
+import "testing"
+
+// ownTypeAssertions announces what yaegi v0.16.1 gets wrong (the silent
+// programs typeswitch_library_interface.go and assert_same_fields.go
+// show it, and an any holding an error's value) and leaves what it gets
+// right: a case on an interface the program declares, an assertion to a
+// pointer from error, to a type without methods from any.
+func TestOwnTypeAssertions(t *testing.T) {
+	src := `package main
+
+import "fmt"
+
+type Shape interface{ Area() int }
+
+type Sq struct{ s int }
+
+func (q Sq) Area() int { return q.s }
+
+type PE struct{ n string }
+
+func (e *PE) Error() string { return e.n }
+
+type P struct{ X, Y int }
+
+type A struct{ k string }
+
+type B struct{ k string }
+
+func main() {
+	var sh Shape = Sq{2}
+	switch v := sh.(type) {
+	case Sq:
+		fmt.Println(v.s)
+	}
+	var err error = &PE{"x"}
+	if p, ok := err.(*PE); ok {
+		fmt.Println(p.n)
+	}
+	var a any = P{1, 2}
+	if p, ok := a.(P); ok {
+		fmt.Println(p.X)
+	}
+	switch err.(type) {
+	case *PE:
+	}
+	_, ok := a.(Sq)
+	_, ok = a.(B)
+	_, ok = a.(*PE)
+	fmt.Println(ok)
+}
+`
+	if got, want := findingsAt(src, "assertion to own type"), "36:7 38:14 39:13 40:13"; got != want {
+		t.Errorf("announced at %q, want %q", got, want)
+	}
+}
