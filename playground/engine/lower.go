@@ -78,6 +78,9 @@ import (
 //     what x points to) when it is evaluated, and in a loop must give
 //     each value its own copy, and method expressions (*T).M and T.M,
 //     which the interpreter cannot call, into function literals.
+//   - an interface written out with Unwrap in an assertion, where no
+//     type of the program has the method, into the library's same
+//     interface, which the library's errors match (libIfaces);
 //   - a range over a string with its key alone, for i := range s, gets
 //     a blank value, for i, _ := range s: the key alone was the rune's
 //     count, not its byte offset (stringKeys).
@@ -211,6 +214,7 @@ var rewrites = []rewrite{
 	{"methodValues", methodValueRewrite},
 	{"fmtMethods", fmtMethodRewrite},
 	{"typeVerbs", typeVerbRewrite},
+	{"libIfaces", libIfaceRewrite},
 	{"commaOK", commaOKRewrite},
 	{"stringKeys", stringKeyRewrite},
 	{"returnRecv", returnRecvRewrite},

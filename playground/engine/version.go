@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "151a42b1d2de6963"
+const sourceDigest = "2959dbcbd6ac7e51"

@@ -90,6 +90,8 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"As":            reflect.ValueOf(ErrorsAs),
 			"Is":            reflect.ValueOf(ErrorsIs),
 			"Error":         reflect.ValueOf((*Error)(nil)),
+			"UnwrapError":   reflect.ValueOf((*UnwrapError)(nil)),
+			"UnwrapErrors":  reflect.ValueOf((*UnwrapErrors)(nil)),
 			"NegativeShift": reflect.ValueOf(NegativeShift),
 			"Stringer":      reflect.ValueOf(func(x fmt.Stringer) any { return h.guarded(x) }),
 			"Errorer":       reflect.ValueOf(func(x error) any { return h.guarded(x) }),
@@ -183,6 +185,18 @@ func call(f func()) {
 // Error has the methods of error, as a type the interpreter takes from
 // the library (see Lower).
 type Error interface{ Error() string }
+
+// UnwrapError and UnwrapErrors are interface{ Unwrap() error } and
+// interface{ Unwrap() []error } as types of the library: written out in
+// the program, such an interface is the interpreter's own, which no
+// value of the library matches (err.(interface{ Unwrap() []error }) of
+// errors.Join's error failed). The source pass puts them for the literal
+// in an assertion where no type of the program has the method
+// (libIfaces).
+type (
+	UnwrapError  interface{ Unwrap() error }
+	UnwrapErrors interface{ Unwrap() []error }
+)
 
 // minusOne is a variable, so that the shift in NegativeShift is made at
 // run time, by Go's runtime, which panics.

@@ -38,6 +38,13 @@ func Pointee(v any) any { return symbols.Pointee(v) }
 // Error is the interface error.
 type Error interface{ Error() string }
 
+// UnwrapError and UnwrapErrors are the interfaces errors.Unwrap and
+// errors.Is look for.
+type (
+	UnwrapError  interface{ Unwrap() error }
+	UnwrapErrors interface{ Unwrap() []error }
+)
+
 // Clear is the built-in clear of a map or a slice held in an interface.
 func Clear(v any) { symbols.ClearValue(v) }
 
