@@ -74,8 +74,11 @@
 // program's types let them be exact: errorchain.go). With the
 // program's types (go/types), the source pass hands fmt's printing
 // functions such an argument through an interface with the method fmt
-// calls (fmtMethods) and Detect names what is left (fmtMethodsLeft: a
-// value inside a slice or a struct, errors' functions); without them it
+// calls (fmtMethods), one holding such values (in a slice, a map, a
+// field, behind a pointer) through playground/lower's Show, which prints
+// it as Go does (typeVerbs), and Detect names what is left
+// (fmtMethodsLeft: a format that is not a constant, a value in an
+// interface, errors' functions); without them it
 // names every program that declares a method fmt or errors looks for
 // (hiddenMethods). divergence_test.go keeps measuring them.
 //

@@ -71,9 +71,11 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 		}
 		if at, ok := fmtCallee(info, c); ok {
 			verbs, args := fmtVerbs(info, c)
+			plus, _ := plusVerbs(info, c)
 			if verbs == nil && len(c.Args) > at[1] {
 				args = c.Args[at[1]:]
 			}
+			plus = append(plus, make([]rune, len(args))...) // verbs nil: none shown
 			for i, a := range args {
 				verb := 'v'
 				if verbs != nil {
@@ -82,6 +84,9 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 				t := info.TypeOf(dynamic(info, a))
 				if c.Ellipsis.IsValid() {
 					t = types.NewSlice(info.TypeOf(a).Underlying().(*types.Slice).Elem())
+				}
+				if _, _, ok := shown(t, plus[i], nil); ok && verbs != nil {
+					continue // Show prints it (typeVerbs)
 				}
 				if h.hidden(t, verb, verbs == nil) {
 					add(a.Pos())

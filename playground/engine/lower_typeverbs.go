@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/goexpert/gointernals/playground/symbols"
 )
 
 // typeVerbRewrite, named typeVerbs: the interpreter's types have no
@@ -34,7 +36,21 @@ func typeVerbRewrite(l *lowering, s *syntax) {
 // float64 where it prints main.celsius, nothing said. Detect leaves a
 // literal so rewritten alone (printedTypes), and min or max of a type
 // without methods fmt prints.
+//
+// An argument of %v or %#v that shown takes goes through
+// _lowerRT.Show(x, description, functions...), which prints it as Go
+// does (symbols/show.go): yaegi's %#v of a Point printed
+// struct { X int }{X:1} where go run prints main.Point{X:1}, its
+// fmt.Println([]Weekday{1}) 1 where go run calls String, Monday.
 func (l *lowering) typeVerbs(c *ast.CallExpr) {
+	verbs, args := plusVerbs(l.info, c)
+	for i, a := range args {
+		desc, fns, ok := shown(l.info.TypeOf(dynamic(l.info, a)), verbs[i], l.qualifier)
+		if ok {
+			l.wrap(a, "_lowerRT.Show(", ", "+strconv.Quote(desc)+strings.Join(append([]string{""}, fns...), ", ")+")")
+			l.imports[symbols.LowerPath] = true
+		}
+	}
 	lit, args, names, all := typeVerbNames(l.info, c)
 	if !all || strings.Contains(l.text(lit), "\n") {
 		return
@@ -76,6 +92,10 @@ func typeVerbNames(info *types.Info, c *ast.CallExpr) (lit *ast.BasicLit, args [
 		// A type parameter anywhere in t is named by its instance at run
 		// time (Stack[T] prints main.Stack[int]); an interface inside what
 		// %#v prints may hold a type of the program ([]any{Point{}}).
+		if _, _, ok := shown(info.TypeOf(dynamic(info, args[i])), v, nil); ok && v == '#' {
+			all = true // Show prints it
+			continue
+		}
 		if t == nil || types.IsInterface(t) || typeHolds(t, isTypeParam) || v == '#' && typeHolds(t, types.IsInterface) {
 			return nil, nil, nil, false
 		}
@@ -95,13 +115,13 @@ func typeVerbNames(info *types.Info, c *ast.CallExpr) (lit *ast.BasicLit, args [
 const unknownName = "\x02"
 
 // reflectName is t as Go's reflect names it, which %T prints
-// (main.Point, *main.Pair[int,string]), and whether the interpreter
-// names it otherwise: t holds a type of the program or a struct type
-// (the library's generic types are not the interpreter's). It is
-// go/types' own text of t, where the two spell alike: unknownName where
-// they may not (a struct, an interface or a function type written out,
-// byte, rune, any, an alias the program declares, which go/types spells
-// and reflect does not), and for a type declared in a function: reflect
+// (main.Point, *main.Pair[int,string], func(main.Vec) main.Vec), and
+// whether the interpreter names it otherwise: t holds a type of the
+// program or a struct type (the library's generic types are not the
+// interpreter's). For those, spelled writes it as reflect does, else it
+// is unknownName: a struct type written out with an embedded or tagged
+// field, an interface type written out with methods (the interpreter's
+// own wrapper to reflect), and a type declared in a function: reflect
 // names one declared in a generic function with its type arguments
 // (main.box[int]), and a generic type instantiated with one with a
 // number the compiler gives it (main.Stack[main.local·1]).
@@ -124,16 +144,10 @@ func reflectName(t types.Type, info *types.Info) (string, bool) {
 	if !strings.Contains(s, "main.") && !strings.Contains(s, "struct{") {
 		return s, false // the interpreter's own name is Go's
 	}
-	if strings.ContainsAny(s, "{(") || strings.Contains(s, "byte") || strings.Contains(s, "rune") || strings.Contains(s, "any") {
-		return unknownName, true
+	if name, ok := spelled(t); ok {
+		return name, true
 	}
-	for id, obj := range info.Defs {
-		tn, ok := obj.(*types.TypeName)
-		if ok && (tn.IsAlias() || tn.Parent() != tn.Pkg().Scope()) && strings.Contains(s, "main."+id.Name) {
-			return unknownName, true
-		}
-	}
-	return strings.ReplaceAll(s, ", ", ","), true
+	return unknownName, true
 }
 
 // methodsLiteral finds, in go/types' text of a type, an interface type

@@ -44,4 +44,83 @@ fmt.Println(n)`,
 1
 `,
 	},
+	// %#v and %+v of the program's types (Show): names of types and of
+	// unexported fields, nil slices, maps and pointers inside, a map's
+	// keys sorted, a pointer handed to fmt (&), a generic type's
+	// instance, a struct type written out, a named number (no name).
+	rewriteCase{
+		decls: `type inner struct {
+	A int
+	b string
+}
+
+type Grid struct {
+	Name  string
+	cells []inner
+	Meta  map[inner]bool
+	Next  *Grid
+}
+
+type Pair[K comparable, V any] struct {
+	Key K
+	Val V
+}
+
+type celsius float64`,
+		body: `g := Grid{Name: "g", cells: []inner{{1, "x"}}, Meta: map[inner]bool{{2, "b"}: true, {1, "z"}: false}}
+fmt.Printf("%v|%+v\n", g, &g)
+fmt.Printf("%#v\n", g)
+var none *Grid
+fmt.Printf("%#v %+v %#v %#v\n", none, none, Grid{}, []celsius{1.5})
+fmt.Printf("%#v %#v\n", Pair[string, celsius]{"t", 2}, struct{ A, b int }{1, 2})`,
+		lowered: `g := Grid{Name: "g", cells: []inner{{1, "x"}}, Meta: map[inner]bool{{2, "b"}: true, {1, "z"}: false}}
+fmt.Printf("%v|%+v\n", g, _lowerRT.Show(&g, "P*main.Grid|smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"))
+fmt.Printf(_lowerTypeVerbs("%#v\n", "-"), _lowerRT.Show(g, "smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"))
+var none *Grid
+fmt.Printf(_lowerTypeVerbs("%#v %+v %#v %#v\n", "----"), _lowerRT.Show(none, "P*main.Grid|smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"), _lowerRT.Show(none, "P*main.Grid|smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"), _lowerRT.Show(Grid{}, "smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"), _lowerRT.Show([]celsius{1.5}, "a[]main.celsius|b"))
+fmt.Printf(_lowerTypeVerbs("%#v %#v\n", "--"), _lowerRT.Show(Pair[string, celsius]{"t", 2}, "smain.Pair[string,main.celsius]|2|Key|Val|bb"), _lowerRT.Show(struct{ A, b int }{1, 2}, "sstruct { A int; b int }|2|A|b|bb"))`,
+		out: `{g [{1 x}] map[{1 z}:false {2 b}:true] <nil>}|&{Name:g cells:[{A:1 b:x}] Meta:map[{A:1 b:z}:false {A:2 b:b}:true] Next:<nil>}
+main.Grid{Name:"g", cells:[]main.inner{main.inner{A:1, b:"x"}}, Meta:map[main.inner]bool{main.inner{A:1, b:"z"}:false, main.inner{A:2, b:"b"}:true}, Next:(*main.Grid)(nil)}
+(*main.Grid)(nil) <nil> main.Grid{Name:"", cells:[]main.inner(nil), Meta:map[main.inner]bool(nil), Next:(*main.Grid)(nil)} []main.celsius{1.5}
+main.Pair[string,main.celsius]{Key:"t", Val:2} struct { A int; b int }{A:1, b:2}
+`,
+	},
+	// fmt calls String or Error of what a value holds (Show): elements,
+	// map keys, exported fields, nil pointers (whose method fmt
+	// recovers from as <nil>), not an unexported field's nor a pointer
+	// method's of a value; %s and %x of a slice of such values.
+	rewriteCase{
+		decls: `type Day int
+
+func (d Day) String() string { return [...]string{"Sun", "Mon", "Tue"}[d] }
+
+type Code int
+
+func (c Code) Error() string  { return fmt.Sprint("E", int(c)) }
+func (c Code) String() string { return "unused" }
+
+type secret struct{ v string }
+
+func (s *secret) String() string { return "***" + s.v }
+
+type Plan struct {
+	Start Day
+	end   Day
+	Codes map[Day]Code
+	S     secret
+	P     *secret
+}`,
+		body: `fmt.Println([]Day{0, 2}, map[Day]int{2: 1, 0: 5}, []*secret{{"a"}, nil})
+p := Plan{1, 2, map[Day]Code{1: 404}, secret{"b"}, &secret{"c"}}
+fmt.Printf("%v %+v\n", p, []Plan{{}})
+fmt.Printf("%s|%x|%-5v|\n", []Day{1}, [1]Day{2}, []Day{1})`,
+		lowered: `fmt.Println(_lowerRT.Show([]Day{0, 2}, "a[]main.Day|M0|", func(v Day) string { return v.String() }), _lowerRT.Show(map[Day]int{2: 1, 0: 5}, "kmap[main.Day]int|M0|b", func(v Day) string { return v.String() }), _lowerRT.Show([]*secret{{"a"}, nil}, "a[]*main.secret|M0|", func(v *secret) string { return v.String() }))
+p := Plan{1, 2, map[Day]Code{1: 404}, secret{"b"}, &secret{"c"}}
+fmt.Printf("%v %+v\n", _lowerRT.Show(p, "smain.Plan|5|Start|end|Codes|S|P|M0|bkmap[main.Day]main.Code|M0|M1|smain.secret|1|v|bM2|", func(v Day) string { return v.String() }, func(v Code) string { return v.Error() }, func(v *secret) string { return v.String() }), _lowerRT.Show([]Plan{{}}, "a[]main.Plan|smain.Plan|5|Start|end|Codes|S|P|M0|bkmap[main.Day]main.Code|M0|M1|smain.secret|1|v|bM2|", func(v Day) string { return v.String() }, func(v Code) string { return v.Error() }, func(v *secret) string { return v.String() }))
+fmt.Printf("%s|%x|%-5v|\n", _lowerRT.Show([]Day{1}, "a[]main.Day|M0|", func(v Day) string { return v.String() }), _lowerRT.Show([1]Day{2}, "a[1]main.Day|M0|", func(v Day) string { return v.String() }), _lowerRT.Show([]Day{1}, "a[]main.Day|M0|", func(v Day) string { return v.String() }))`,
+		out: `[Sun Tue] map[Sun:5 Tue:1] [***a <nil>]
+{Mon 2 map[Mon:E404] {b} ***c} [{Start:Sun end:0 Codes:map[] S:{v:} P:<nil>}]
+[Mon]|[547565]|[Mon  ]|
+`,
+	},
 )

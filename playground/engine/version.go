@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "2959dbcbd6ac7e51"
+const sourceDigest = "ef3ccfecf8ec87e5"

@@ -71,6 +71,9 @@ type Hooks struct {
 // As and Is are errors.As and errors.Is through the interpreter's
 // wrappers of the program's values (ErrorsAs).
 //
+// Show gives fmt a value of the program's type to print as Go would,
+// from the source pass's description of its type (show.go).
+//
 // Pointee copies what a pointer points to, for a method value p.M with a
 // value receiver, which Go evaluates by copying *p then: interpreted code
 // cannot dereference a value whose type it only knows as a type
@@ -97,6 +100,7 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"Errorer":       reflect.ValueOf(func(x error) any { return h.guarded(x) }),
 			"Formatter":     reflect.ValueOf(func(x fmt.Formatter) any { return h.guarded(x) }),
 			"GoStringer":    reflect.ValueOf(func(x fmt.GoStringer) any { return h.guarded(x) }),
+			"Show":          reflect.ValueOf(h.Show),
 		},
 	}
 }
