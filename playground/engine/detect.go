@@ -184,6 +184,7 @@ var mayDiffer = map[string]bool{
 	"context key type":             true,
 	"assertion to own interface":   true,
 	"assertion to own type":        true,
+	"nil in a library interface":   true,
 	"type names":                   true,
 	"embedded struct printed":      true,
 	"recovered runtime error":      true,

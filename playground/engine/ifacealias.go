@@ -27,6 +27,13 @@ import (
 // literal's element or key, a send, a map's key, a range assigning to
 // variables, and an explicit conversion. A program go/types cannot check
 // does not come here (Prepare).
+//
+// At the same places, a value of a pointer, map, slice, function or
+// channel type of the program's that may be nil, going to an interface
+// of the library with methods (error), is reported apart: yaegi v0.16.1
+// makes its wrapper of such an interface nil for a nil value
+// (genInterfaceWrapper), so var err error = p with a nil p gave err ==
+// nil, where Go's err holds the nil *E (a range's copied variable too).
 func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	var out []Finding
 	seen := map[ast.Expr]bool{}
@@ -54,6 +61,12 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 	convert := func(e ast.Expr, from, to types.Type) {
 		if e == nil || from == nil || to == nil || seen[e] || !types.IsInterface(to) || types.IsInterface(from) || !ownMethods(from) {
 			return
+		}
+		if mayBeNil(e, from) && libraryInterface(to) {
+			p := fset.Position(e.Pos())
+			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "nil in a library interface", Message: fmt.Sprintf(
+				"a nil %s put in an interface of the library (error, fmt.Stringer) is, in the interpreter, a nil interface: err != nil is false where Go's holds the nil %s",
+				types.TypeString(from, qualify), types.TypeString(from, qualify))})
 		}
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok && copied[info.Uses[id]] {
 			return
@@ -360,4 +373,38 @@ func declaresAnyMethod(file *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// mayBeNil: e, of type t, may be nil: t is a pointer, map, slice,
+// function or channel, and e is not &T{...}, new(T), make(...), a
+// composite literal or a function literal.
+func mayBeNil(e ast.Expr, t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Slice, *types.Signature, *types.Chan:
+	default:
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit, *ast.FuncLit:
+		return false
+	case *ast.UnaryExpr:
+		return e.Op != token.AND
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Obj == nil && (id.Name == "new" || id.Name == "make") {
+			return false
+		}
+	}
+	return true
+}
+
+// libraryInterface: t is an interface with methods that the program does
+// not declare (error, fmt.Stringer), which the interpreter holds in a
+// wrapper of its own.
+func libraryInterface(t types.Type) bool {
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok || it.Empty() {
+		return false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main")
 }

@@ -81,7 +81,7 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 					case named == nil:
 					case clash(t):
 						add(e.Pos(), "assertion to own type", clashMsg)
-					case library && types.NewMethodSet(types.NewPointer(named)).Len() > 0:
+					case library && withMethods(named, false):
 						add(e.Pos(), "assertion to own type", "in the interpreter, a type switch on a value of an interface of the library (error, any) matches no case of the program's own type with methods")
 					}
 				}
@@ -101,13 +101,32 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 			case clash(t):
 				add(n.Type.Pos(), "assertion to own type", clashMsg)
 			case ownInterface(x):
-			case it.Empty() && types.NewMethodSet(types.NewPointer(named)).Len() > 0:
+			case it.Empty() && withMethods(named, false):
 				add(n.Type.Pos(), "assertion to own type", "in the interpreter, an assertion from an any to a type of the program with methods fails when the value came through an interface of the library (an error, a fmt.Stringer)")
-			case isStruct && types.NewMethodSet(t).Len() > 0:
+			case isStruct && types.Unalias(t) == types.Type(named) && withMethods(named, true):
 				add(n.Type.Pos(), "assertion to own type", "in the interpreter, an assertion from an interface of the library (error, any) to a struct type of the program with methods of its value fails: what the interpreter keeps in the interface is the struct's last field")
 			}
 		}
 		return true
 	})
 	return out
+}
+
+// withMethods reports whether the named type has methods (value: with a
+// value receiver), or embeds a field, which may promote some (not
+// types.NewMethodSet, which the engine's WebAssembly would carry).
+func withMethods(n *types.Named, value bool) bool {
+	for i := range n.NumMethods() {
+		if _, ptr := n.Method(i).Type().(*types.Signature).Recv().Type().(*types.Pointer); !value || !ptr {
+			return true
+		}
+	}
+	if s, ok := n.Underlying().(*types.Struct); ok {
+		for i := range s.NumFields() {
+			if s.Field(i).Embedded() {
+				return true
+			}
+		}
+	}
+	return false
 }

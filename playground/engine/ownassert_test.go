@@ -55,3 +55,36 @@ func main() {
 		t.Errorf("announced at %q, want %q", got, want)
 	}
 }
+
+// A nil pointer of the program's type put in an error is a nil error in
+// the interpreter (the silent nil_pointer_in_error.go); what cannot be
+// nil (&E{}, new(E)), and an interface the program declares, are left.
+func TestNilInALibraryInterface(t *testing.T) {
+	src := `package main
+
+import "fmt"
+
+type E struct{}
+
+func (*E) Error() string { return "e" }
+
+type I interface{ Error() string }
+
+func main() {
+	var p *E
+	var err error = p
+	var s fmt.Stringer
+	_ = s
+	err = &E{}
+	err = new(E)
+	var i I = p
+	fmt.Println(err == nil, i == nil)
+	for _, q := range []*E{nil} {
+		err = q
+	}
+}
+`
+	if got, want := findingsAt(src, "nil in a library interface"), "13:18 21:9"; got != want {
+		t.Errorf("announced at %q, want %q", got, want)
+	}
+}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "ef3ccfecf8ec87e5"
+const sourceDigest = "db689870e4321165"
