@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -84,6 +85,20 @@ func (d *describer) node(t types.Type, depth int, ro bool) bool {
 	}
 	t = types.Unalias(t)
 	sharp := d.verb == '#'
+	n, _ := t.(*types.Named)
+	if p, ok := t.(*types.Pointer); ok {
+		n, _ = types.Unalias(p.Elem()).(*types.Named)
+	}
+	if n != nil && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main") {
+		// The library's type (or a pointer to one), which the
+		// interpreter has as Go has it, methods too (unless made of the
+		// program's): Show prints it through fmt.
+		d.out.WriteString("d")
+		return !typeHolds(t, func(t types.Type) bool {
+			n, ok := t.(*types.Named)
+			return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main"
+		})
+	}
 	has := fmtMethodsOf(t)
 	if !types.IsInterface(t) && !ro {
 		if has&hasFormat != 0 {
@@ -100,15 +115,6 @@ func (d *describer) node(t types.Type, depth int, ro bool) bool {
 			d.out.WriteString("M" + strconv.Itoa(i) + "|")
 			return true
 		}
-	}
-	if n, ok := t.(*types.Named); ok && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main") {
-		// The library's type, which the interpreter has as Go has it
-		// (unless made of the program's).
-		d.out.WriteString("d")
-		return !typeHolds(n, func(t types.Type) bool {
-			n, ok := t.(*types.Named)
-			return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main"
-		})
 	}
 	u := t.Underlying()
 	// Under another verb than %v, fmt names a type where the verb does
@@ -326,7 +332,8 @@ func spell(b *strings.Builder, t types.Type, path bool) bool {
 	return false
 }
 
-// plusVerbs is fmtVerbs' verbs of c with '+' for a %+v.
+// plusVerbs is fmtVerbs' verbs of c with '+' for a %+v, and for each
+// %v of a format that has one.
 func plusVerbs(info *types.Info, c *ast.CallExpr) ([]rune, []ast.Expr) {
 	verbs, args := fmtVerbs(info, c)
 	at, _ := fmtCallee(info, c)
@@ -350,6 +357,15 @@ func plusVerbs(info *types.Info, c *ast.CallExpr) ([]rune, []ast.Expr) {
 			k++
 		}
 		i = j
+	}
+	if slices.Contains(verbs, '+') {
+		// The run's check (symbols.Printed) looks for an unexported
+		// field's name under every %v of a format with a %+v.
+		for i, v := range verbs {
+			if v == 'v' {
+				verbs[i] = '+'
+			}
+		}
 	}
 	return verbs, args
 }

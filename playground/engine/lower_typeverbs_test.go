@@ -74,7 +74,7 @@ var none *Grid
 fmt.Printf("%#v %+v %#v %#v\n", none, none, Grid{}, []celsius{1.5})
 fmt.Printf("%#v %#v\n", Pair[string, celsius]{"t", 2}, struct{ A, b int }{1, 2})`,
 		lowered: `g := Grid{Name: "g", cells: []inner{{1, "x"}}, Meta: map[inner]bool{{2, "b"}: true, {1, "z"}: false}}
-fmt.Printf("%v|%+v\n", g, _lowerRT.Show(&g, "P*main.Grid|smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"))
+fmt.Printf("%v|%+v\n", _lowerRT.Show(g, "smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"), _lowerRT.Show(&g, "P*main.Grid|smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"))
 fmt.Printf(_lowerTypeVerbs("%#v\n", "-"), _lowerRT.Show(g, "smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"))
 var none *Grid
 fmt.Printf(_lowerTypeVerbs("%#v %+v %#v %#v\n", "----"), _lowerRT.Show(none, "P*main.Grid|smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"), _lowerRT.Show(none, "P*main.Grid|smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"), _lowerRT.Show(Grid{}, "smain.Grid|4|Name|cells|Meta|Next|ba[]main.inner|smain.inner|2|A|b|bbkmap[main.inner]bool|smain.inner|2|A|b|bbbp*main.Grid|"), _lowerRT.Show([]celsius{1.5}, "a[]main.celsius|b"))
@@ -121,6 +121,31 @@ fmt.Printf("%s|%x|%-5v|\n", _lowerRT.Show([]Day{1}, "a[]main.Day|M0|", func(v Da
 		out: `[Sun Tue] map[Sun:5 Tue:1] [***a <nil>]
 {Mon 2 map[Mon:E404] {b} ***c} [{Start:Sun end:0 Codes:map[] S:{v:} P:<nil>}]
 [Mon]|[547565]|[Mon  ]|
+`,
+	},
+	// The library's values inside are printed by fmt, with their
+	// methods (a Duration's String) but in an unexported field; a %v in
+	// a format with a %+v goes through Show too (the run's check looks
+	// at the whole format).
+	rewriteCase{
+		decls: `type Day int
+
+func (d Day) String() string { return [...]string{"Sun", "Mon"}[d] }
+
+type base struct{ id int }
+
+type job struct {
+	Name  string
+	after time.Duration
+	Every time.Duration
+	day   Day
+	base
+}`,
+		body: `j := job{"a", time.Second, time.Minute, 1, base{2}}
+fmt.Printf("%v %+v\n", []job{j}, j)`,
+		lowered: `j := job{"a", time.Second, time.Minute, 1, base{2}}
+fmt.Printf("%v %+v\n", _lowerRT.Show([]job{j}, "a[]main.job|smain.job|5|Name|after|Every|day|base|bddbsmain.base|1|id|b"), _lowerRT.Show(j, "smain.job|5|Name|after|Every|day|base|bddbsmain.base|1|id|b"))`,
+		out: `[{a 1000000000 1m0s 1 {2}}] {Name:a after:1000000000 Every:1m0s day:1 base:{id:2}}
 `,
 	},
 )

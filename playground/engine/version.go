@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "db689870e4321165"
+const sourceDigest = "2067b0d2a27cd04d"
