@@ -197,6 +197,7 @@ var rewrites = []rewrite{
 	{"builtins", builtinRewrite},
 	{"nestedCalls", nestedCallRewrite},
 	{"genericCalls", genericCallRewrite},
+	{"inferredTypeArgs", inferredTypeArgRewrite},
 	{"deferArgs", deferArgRewrite},
 	{"deferredClosures", deferredClosureRewrite},
 	{"libraryClosures", libraryClosureRewrite},

@@ -71,7 +71,7 @@ func Prepare(src string) (*Prepared, error) {
 	}
 	// Before lowering, which rewrites the tree: the reader's program is
 	// what Go's type checker judges.
-	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Instances: map[*ast.Ident]types.Instance{}}
 	typeErrs, skip := typeCheckInfo(fset, file, info)
 	// With the program's types, the values that become interface values
 	// are known (aliasConversions). A program with a type error does not
@@ -90,6 +90,7 @@ func Prepare(src string) (*Prepared, error) {
 		asserts, named = assertions(fset, info)
 		aliases = append(aliases, fmtMethodsLeft(fset, file, info)...)
 		aliases = append(aliases, ownTypeAssertions(fset, file, info)...)
+		aliases = append(aliases, genericValues(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file):
 		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "go/types could not check this program (" + skip + "), so which values of its types with methods become interface values is not known: the interpreter's interface value is bound to the storage it came from, where Go's holds a copy"}}
 	}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "2067b0d2a27cd04d"
+const sourceDigest = "d9e238d28d29852c"

@@ -1,0 +1,299 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+)
+
+// inferredTypeArgRewrite, named inferredTypeArgs: a use of a generic
+// function whose type arguments Go infers gets them written out, as
+// go/types inferred them (types.Info.Instances), where they can be
+// written in source at that point and the interpreter runs them right.
+//
+// The interpreter (yaegi v0.16.1) infers type arguments only from what
+// an argument's type shows plainly: given ps of type []Pair[string, int]
+// for SortByKey[K, V](ps []Pair[K, V]), it takes K for the whole
+// Pair[string, int] and refuses the program ("does not implement
+// cmp.Ordered"); an untyped constant for a cmp.Ordered parameter
+// (cmp.Less(2.0, 2.0)), a type argument that is an interface written
+// out, a generic function passed or assigned as a value (apply(Double,
+// 3)), it refuses too. With the type arguments written out it runs them
+// as Go does. genericCalls, which runs first, writes those the syntax
+// alone shows; this rewrite, which needs go/types, writes the rest.
+//
+// A type argument is written only when every name it uses means, at the
+// use, what go/types says it means: a type of the program (a local one
+// only in its scope, and not shadowed there), a predeclared one, an
+// exported type of a package imported under a name not shadowed there.
+// Left to the interpreter's own inference, as genericCalls leaves them,
+// are type arguments that hold an instance of a generic type
+// (First[Pair[string, int]](ps) panics where First(ps) runs right) or a
+// type parameter of the enclosing function (Dup[T](x, 2) inside Twice[T]
+// panics for a T declared in main), a type of a package the file does
+// not import, and the value of a variable declared with var, which
+// genericValues announces. A library's generic function is written out
+// only when the interpreter runs its own copy of it (genericSupported,
+// not replaced by a helper: libCalls).
+func inferredTypeArgRewrite(l *lowering, s *syntax) {
+	if l.info == nil || len(l.info.Instances) == 0 {
+		return
+	}
+	// The written type arguments of each generic function's name, to tell
+	// a partial list (F[int](...), the rest inferred) from a full one.
+	lists := map[*ast.Ident]ast.Expr{}
+	declared := map[*ast.Ident]bool{}
+	selectors := map[*ast.Ident]*ast.SelectorExpr{} // pkg.F by its F
+	ast.Inspect(s.file, func(n ast.Node) bool {
+		var x ast.Expr
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			selectors[n.Sel] = n
+			return true
+		case *ast.ValueSpec:
+			for _, v := range n.Values {
+				if id := calleeName(instantiated(v)); id != nil {
+					declared[id] = true
+				}
+			}
+			return true
+		case *ast.IndexExpr:
+			x = n.X
+		case *ast.IndexListExpr:
+			x = n.X
+		default:
+			return true
+		}
+		if id := calleeName(x); id != nil {
+			lists[id] = n.(ast.Expr)
+		}
+		return true
+	})
+	var ids []*ast.Ident
+	for id, inst := range l.info.Instances {
+		if _, ok := inst.Type.(*types.Signature); ok {
+			ids = append(ids, id)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i].Pos() < ids[j].Pos() })
+	for _, id := range ids {
+		inst := l.info.Instances[id]
+		obj, _ := l.info.Uses[id].(*types.Func)
+		if obj == nil || obj.Pkg() == nil || declared[id] {
+			continue
+		}
+		if path := obj.Pkg().Path(); path != "main" && (!genericSupported[path+"."+obj.Name()] || libCalls[path+"."+obj.Name()] != "") {
+			continue
+		}
+		var lbrack, rbrack token.Pos
+		var whole ast.Expr = id
+		if sel := selectors[id]; sel != nil {
+			whole = sel
+		}
+		switch list := lists[id].(type) {
+		case *ast.IndexExpr:
+			if inst.TypeArgs.Len() == 1 {
+				continue // all written
+			}
+			lbrack, rbrack, whole = list.Lbrack, list.Rbrack, list
+		case *ast.IndexListExpr:
+			if len(list.Indices) == inst.TypeArgs.Len() {
+				continue
+			}
+			lbrack, rbrack, whole = list.Lbrack, list.Rbrack, list
+		}
+		// genericCalls wrote this one already.
+		if l.editedWithin(whole) {
+			continue
+		}
+		args, ok := l.writeTypes(inst.TypeArgs, id.Pos())
+		if !ok {
+			continue
+		}
+		text := "[" + strings.Join(args, ", ") + "]"
+		if lbrack.IsValid() {
+			l.typeArgList(lbrack, rbrack, text)
+		} else {
+			l.insert(id.End(), text)
+		}
+	}
+}
+
+// instantiated is the function x names, without its type arguments.
+func instantiated(x ast.Expr) ast.Expr {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.IndexExpr:
+		return x.X
+	case *ast.IndexListExpr:
+		return x.X
+	}
+	return x
+}
+
+// calleeName is the name of the function x names: F, or pkg.F's F.
+func calleeName(x ast.Expr) *ast.Ident {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
+}
+
+// writeTypes writes each type as the program would at pos, or says one
+// cannot be written there.
+func (l *lowering) writeTypes(list *types.TypeList, pos token.Pos) ([]string, bool) {
+	var main *types.Package
+	for _, obj := range l.info.Defs {
+		if obj != nil && obj.Pkg() != nil {
+			main = obj.Pkg()
+			break
+		}
+	}
+	if main == nil {
+		return nil, false
+	}
+	scope := main.Scope().Innermost(pos)
+	if scope == nil {
+		return nil, false
+	}
+	names := map[*types.Package]string{}
+	qualify := func(p *types.Package) string {
+		if p == main {
+			return ""
+		}
+		return names[p]
+	}
+	var out []string
+	for i := range list.Len() {
+		t := list.At(i)
+		if !l.writable(t, scope, pos, names, 0) {
+			return nil, false
+		}
+		out = append(out, types.TypeString(t, qualify))
+	}
+	return out, true
+}
+
+// writable reports whether every name t uses means, at pos, what it
+// means in t; it records in names the name each package is imported
+// under.
+func (l *lowering) writable(t types.Type, scope *types.Scope, pos token.Pos, names map[*types.Package]string, depth int) bool {
+	if depth > 16 {
+		return false
+	}
+	rec := func(t types.Type) bool { return l.writable(t, scope, pos, names, depth+1) }
+	switch t := t.(type) {
+	case *types.Basic:
+		// byte and rune are written as such, and are the universe's.
+		return t.Kind() != types.UnsafePointer && t.Info()&types.IsUntyped == 0 && visibleBasic(scope, pos, t.Name())
+	case *types.Pointer:
+		return rec(t.Elem())
+	case *types.Slice:
+		return rec(t.Elem())
+	case *types.Array:
+		return rec(t.Elem())
+	case *types.Map:
+		return rec(t.Key()) && rec(t.Elem())
+	case *types.Chan:
+		return rec(t.Elem())
+	case *types.Signature:
+		for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := range tup.Len() {
+				if !rec(tup.At(i).Type()) {
+					return false
+				}
+			}
+		}
+		return t.TypeParams() == nil
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if f := t.Field(i); !rec(f.Type()) || f.Embedded() {
+				return false
+			}
+		}
+		return true
+	case *types.Interface:
+		if t.Empty() {
+			return visibleBasic(scope, pos, "any")
+		}
+		for i := range t.NumExplicitMethods() {
+			if !rec(t.ExplicitMethod(i).Type()) {
+				return false
+			}
+		}
+		for i := range t.NumEmbeddeds() {
+			if !rec(t.EmbeddedType(i)) {
+				return false
+			}
+		}
+		return true
+	case *types.TypeParam:
+		// Written inside a generic function, the enclosing function's
+		// type parameter breaks the interpreter's instance when it is
+		// one of the program's local types (Twice[T](x) calling
+		// Dup[T](x, 2) panicked for a T declared in main): the call is
+		// left to its inference, as genericCalls leaves it.
+		return false
+	case *types.Alias:
+		return l.writableNamed(t.Obj(), t.TypeArgs(), scope, pos, names)
+	case *types.Named:
+		return l.writableNamed(t.Obj(), t.TypeArgs(), scope, pos, names)
+	}
+	return false
+}
+
+// writableNamed: a named type, not an instance, whose name means it at
+// pos.
+func (l *lowering) writableNamed(obj *types.TypeName, args *types.TypeList, scope *types.Scope, pos token.Pos, names map[*types.Package]string) bool {
+	if args.Len() > 0 {
+		// An instance of a generic type written out as a type argument
+		// breaks the interpreter's instance (First[Pair[string, int]](ps)
+		// panics, where First(ps) runs right): as genericCalls does, the
+		// call is left to the interpreter's inference.
+		return false
+	}
+	switch {
+	case obj.Pkg() == nil: // error, comparable
+		if _, found := scope.LookupParent(obj.Name(), pos); found != obj {
+			return false
+		}
+	case obj.Pkg().Path() == "main":
+		if _, found := scope.LookupParent(obj.Name(), pos); found != obj {
+			return false
+		}
+	default:
+		if !obj.Exported() {
+			return false
+		}
+		name, ok := names[obj.Pkg()]
+		if !ok {
+			for n, path := range l.names {
+				if path != obj.Pkg().Path() || n == "." || n == "_" {
+					continue
+				}
+				if _, found := scope.LookupParent(n, pos); found != nil {
+					if pn, isPkg := found.(*types.PkgName); isPkg && pn.Imported() == obj.Pkg() {
+						name = n
+						break
+					}
+				}
+			}
+			if name == "" {
+				return false
+			}
+			names[obj.Pkg()] = name
+		}
+	}
+	return true
+}
+
+// visibleBasic: the name of a predeclared type means it at pos (the
+// program declares nothing of that name around it).
+func visibleBasic(scope *types.Scope, pos token.Pos, name string) bool {
+	_, found := scope.LookupParent(name, pos)
+	return found != nil && found.Parent() == types.Universe
+}

@@ -1,0 +1,135 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+var _ = addCases("inferredTypeArgs",
+	// Type arguments inferred from a generic type's instance, and from an
+	// untyped constant for a library's generic function: the interpreter
+	// refuses both ("does not implement cmp.Ordered").
+	rewriteCase{
+		decls: `type Pair[K cmp.Ordered, V any] struct {
+	Key K
+	Val V
+}
+
+func SortByKey[K cmp.Ordered, V any](ps []Pair[K, V]) {
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Key < ps[j].Key })
+}
+
+func MaxKey[K cmp.Ordered, V any](ps []Pair[K, V]) K {
+	m := ps[0].Key
+	for _, p := range ps {
+		m = max(m, p.Key)
+	}
+	return m
+}`,
+		body: `ps := []Pair[string, int]{{"b", 2}, {"c", 3}, {"a", 1}}
+SortByKey(ps)
+fmt.Println(ps, MaxKey(ps))
+fmt.Println(cmp.Less(2.0, 2.5), cmp.Compare(1, 2))`,
+		lowered: `ps := []Pair[string, int]{{"b", 2}, {"c", 3}, {"a", 1}}
+SortByKey[string, int](ps)
+fmt.Println(ps, MaxKey[string, int](ps))
+fmt.Println(cmp.Less[float64](2.0, 2.5), cmp.Compare[int](1, 2))`,
+		loweredDecls: `type Pair[K cmp.Ordered, V any] struct {
+	Key K
+	Val V
+}
+
+func SortByKey[K cmp.Ordered, V any](ps []Pair[K, V]) {
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Key < ps[j].Key })
+}
+
+func MaxKey[K cmp.Ordered, V any](ps []Pair[K, V]) K {
+	m := ps[0].Key
+	for _, p := range ps {
+		m = _lowerMax(m, p.Key)
+	}
+	return m
+}`,
+		out: "[{a 1} {b 2} {c 3}] c\ntrue -1\n",
+	},
+	// A local type, an interface written out, a generic function passed
+	// and assigned as a value; left out: a type whose package's name is
+	// shadowed, and a type parameter of the enclosing function (Dup's T in
+	// Twice, which written out breaks the interpreter's instance for a
+	// local type: it panics).
+	rewriteCase{
+		decls: `func Last[T any](xs []T) T { return xs[len(xs)-1] }
+
+func Dup[T any](x T, n int) []T {
+	var out []T
+	for range n {
+		out = append(out, x)
+	}
+	return out
+}
+
+func Twice[T any](x T) []T { return Dup(x, 2) }
+
+func Double[T int | float64](x T) T { return x * 2 }
+
+func apply(f func(int) int, x int) int { return f(x) }`,
+		body: `type local struct{ A int }
+fmt.Println(Twice(local{1}), Last([]local{{2}}))
+fmt.Println(Last([]interface{ String() string }{time.Second}))
+fmt.Println(apply(Double, 3))
+var f func(float64) float64
+f = Double
+fmt.Println(f(1.5))
+m := map[string][]sort.IntSlice{"a": {{1, 2}}}
+fmt.Println(Last(m["a"]))
+{
+	sort := "shadowed"
+	fmt.Println(Last(m["a"]), sort)
+}`,
+		lowered: `type local struct{ A int }
+fmt.Println(Twice[local](local{1}), Last[local]([]local{{2}}))
+fmt.Println(Last[interface{String() string}]([]interface{ String() string }{time.Second}))
+fmt.Println(apply(Double[int], 3))
+var f func(float64) float64
+f = Double[float64]
+fmt.Println(f(1.5))
+m := map[string][]sort.IntSlice{"a": {{1, 2}}}
+fmt.Println(Last[sort.IntSlice](m["a"]))
+{
+	sort := "shadowed"
+	fmt.Println(Last(m["a"]), sort)
+}`,
+		loweredDecls: `func Last[T any](xs []T) T { return xs[len(xs)-1] }
+
+func Dup[T any](x T, n int) []T {
+	var out []T
+	{ _lowerN1 := n; for _lowerI2 := _lowerN1 - _lowerN1; _lowerI2 < _lowerN1; _lowerI2++ {
+		out = append(out, x)
+	} }
+	return out
+}
+
+func Twice[T any](x T) []T { return Dup(x, 2) }
+
+func Double[T int | float64](x T) T { return x * 2 }
+
+func apply(f func(int) int, x int) int { return f(x) }`,
+		out: "[{1} {1}] {2}\n1s\n6\n3\n[1 2]\n[1 2] shadowed\n",
+	},
+)
+
+// A variable declared with var and a generic function's instance is
+// announced (genericValues), and its type argument not written: written,
+// the interpreter's variable returns zero values; left, it refuses.
+func TestInferredTypeArgsLeaveVarDeclarations(t *testing.T) {
+	p, err := Prepare("package main\n\nimport \"fmt\"\n\nfunc Id[T any](x T) T { return x }\n\nfunc main() {\n\tvar h func(string) string = Id\n\tfmt.Println(h(\"go\"), Id(1))\n}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Code, "var h func(string) string = Id\n") || !strings.Contains(p.Code, "Id[int](1)") {
+		t.Errorf("lowered to\n%s", p.Code)
+	}
+	if !strings.Contains(p.HandOver(), "instance of a generic function") {
+		t.Errorf("hand-over %q, want genericValues' finding", p.HandOver())
+	}
+}
