@@ -404,18 +404,26 @@ async function build({ id, code }, answer = true) {
   const ms = { fetch: fetched.ms, fetched: fetched.archives };
   let t = performance.now();
   // The flags go build gives the compiler for a main package with no
-  // assembly, at the language version of the site's snippets. Its
-  // importcfg names only the packages a program may import.
+  // assembly, at the language version of the site's snippets (but -c,
+  // the compiler's concurrency, whose default is GOMAXPROCS, 1 here).
+  // Its importcfg names only the packages a program may import.
   let status = await runGo(tools.compile, fs, ['compile', '-o', 'main.a', '-p', 'main', '-lang=go1.26', '-complete',
-    '-importcfg', '/importcfg.compile', '-pack', '-c=1', ...files]);
+    '-importcfg', '/importcfg.compile', '-pack', ...files]);
   ms.compile = Math.round(performance.now() - t);
   if (status !== 0) {
     post({ type: 'built', id, errors: errors || `compile exited with status ${status}`, ms });
     return;
   }
   t = performance.now();
+  // go run runs the linker with GOROOT set, which it writes into the
+  // binary: the standard library's file names in a trace
+  // (/usr/local/go/src/sync/mutex.go:46, where without it the archives'
+  // own "$GOROOT/src/sync/mutex.go" stayed) and runtime.GOROOT(). The
+  // GOROOT of Go's Linux install (go.dev/doc/install) and of the golang
+  // container images, where go run is compared: a build machine's own
+  // path stays out of the site.
   status = await runGo(tools.link, fs, ['link', '-importcfg', '/importcfg.link', '-buildmode=exe', '-s', '-w',
-    '-o', 'prog.wasm', 'main.a']);
+    '-o', 'prog.wasm', 'main.a'], { GOROOT: '/usr/local/go' });
   ms.link = Math.round(performance.now() - t);
   const wasm = fs.get('prog.wasm');
   if (status !== 0 || !wasm) {

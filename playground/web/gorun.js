@@ -9,10 +9,11 @@
 
 import { goProcess } from './memfs.js';
 
-// asleep, if given, is called just before Go is told of a deadlock: what
-// it writes after that is its report. env adds to the program's
-// environment (GODEBUG, which the runtime reads at start).
-export async function runGo(module, fs, argv, asleep = () => {}, env = {}) {
+// env adds to the program's environment (GODEBUG, which the runtime
+// reads at start; the linker's GOROOT). asleep, if given, is called just
+// before Go is told of a deadlock: what it writes after that is its
+// report.
+export async function runGo(module, fs, argv, env = {}, asleep = () => {}) {
   globalThis.fs = fs.asNodeFS();
   globalThis.process = goProcess(() => fs.cwd);
   const go = new self.Go();

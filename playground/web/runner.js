@@ -32,7 +32,7 @@ self.onmessage = async (e) => {
     const module = await WebAssembly.compile(wasm);
     seal();
     const fs = new MemFS(null, (...a) => out.write(...a));
-    status = await runGo(module, fs, ['prog'], () => out.hold(), godebug ? { GODEBUG: String(godebug) } : {});
+    status = await runGo(module, fs, ['prog'], godebug ? { GODEBUG: String(godebug) } : {}, () => out.hold());
     out.release(status);
   } catch (err) {
     if (err instanceof RangeError && /call stack/i.test(err.message)) {
