@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d9e238d28d29852c"
+const sourceDigest = "5310be8eeb0355e9"

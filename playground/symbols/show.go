@@ -117,7 +117,25 @@ func (s *show) Format(f fmt.State, verb rune) {
 		spec += "." + strconv.Itoa(p)
 	}
 	p := shower{show: s, f: f, spec: spec + string(verb), sharp: verb == 'v' && f.Flag('#'), plus: verb == 'v' && f.Flag('+')}
+	defer func() {
+		// The interpreter's value is not what the source pass described
+		// (fmt would print the panic, %!v(PANIC=Format method: ...)).
+		if recover() != nil {
+			p.unlike(unlikeShape)
+		}
+	}()
 	p.print(s.v, s.d, 0, false)
+}
+
+const unlikeShape = "the interpreter holds a value of the program otherwise than its type says"
+
+// is says whether v is of kind k (or k2), and tells Unlike when not.
+func (p *shower) is(v reflect.Value, k, k2 reflect.Kind) bool {
+	if v.Kind() != k && v.Kind() != k2 {
+		p.unlike(unlikeShape)
+		return false
+	}
+	return true
 }
 
 func (p *shower) str(s string) { fmt.Fprint(p.f, s) }
@@ -144,6 +162,10 @@ func (p *shower) print(v reflect.Value, d *shape, depth int, ro bool) {
 	case 'b':
 		fmt.Fprintf(p.f, p.spec, plain(v))
 	case 's':
+		if !p.is(v, reflect.Struct, reflect.Struct) || v.NumField() != len(d.fields) {
+			p.unlike(unlikeShape)
+			return
+		}
 		if p.sharp {
 			p.str(d.name)
 		}
@@ -159,6 +181,9 @@ func (p *shower) print(v reflect.Value, d *shape, depth int, ro bool) {
 		}
 		p.str("}")
 	case 'a':
+		if !p.is(v, reflect.Slice, reflect.Array) {
+			return
+		}
 		if p.sharp {
 			p.str(d.name)
 			if v.Kind() == reflect.Slice && v.IsNil() {
@@ -175,6 +200,9 @@ func (p *shower) print(v reflect.Value, d *shape, depth int, ro bool) {
 		}
 		p.close("]")
 	case 'k':
+		if !p.is(v, reflect.Map, reflect.Map) {
+			return
+		}
 		if p.sharp {
 			p.str(d.name)
 			if v.IsNil() {
@@ -183,18 +211,25 @@ func (p *shower) print(v reflect.Value, d *shape, depth int, ro bool) {
 			}
 		}
 		p.open("map[")
-		keys := v.MapKeys()
-		sort.Slice(keys, func(i, j int) bool { return compare(keys[i], keys[j]) < 0 })
-		for i, k := range keys {
+		// Keys with their values: a NaN key finds no value by index.
+		var kv [][2]reflect.Value
+		for it := v.MapRange(); it.Next(); {
+			kv = append(kv, [2]reflect.Value{it.Key(), it.Value()})
+		}
+		sort.SliceStable(kv, func(i, j int) bool { return compare(kv[i][0], kv[j][0]) < 0 })
+		for i, e := range kv {
 			if i > 0 {
 				p.sep()
 			}
-			p.print(k, d.kids[0], depth+1, ro)
+			p.print(e[0], d.kids[0], depth+1, ro)
 			p.str(":")
-			p.print(v.MapIndex(k), d.kids[1], depth+1, ro)
+			p.print(e[1], d.kids[1], depth+1, ro)
 		}
 		p.close("]")
 	case 'i':
+		if !p.is(v, reflect.Interface, reflect.Interface) {
+			return
+		}
 		if v.IsNil() {
 			if p.sharp {
 				p.str(d.name + "(nil)")
@@ -205,6 +240,9 @@ func (p *shower) print(v reflect.Value, d *shape, depth int, ro bool) {
 		}
 		p.dynamic(v.Elem(), depth+1, ro)
 	case 'P':
+		if !p.is(v, reflect.Pointer, reflect.Pointer) {
+			return
+		}
 		if !v.IsNil() {
 			switch v.Elem().Kind() {
 			case reflect.Array, reflect.Slice, reflect.Struct, reflect.Map:
