@@ -89,14 +89,16 @@ func (d *describer) node(t types.Type, depth int, ro bool) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		n, _ = types.Unalias(p.Elem()).(*types.Named)
 	}
-	if n != nil && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main") {
+	if n != nil && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main") && !types.IsInterface(n) {
 		// The library's type (or a pointer to one), which the
 		// interpreter has as Go has it, methods too (unless made of the
-		// program's): Show prints it through fmt.
+		// program's, or, under %#v, holding an interface, whose value
+		// may be the program's): Show prints it through fmt. (error is
+		// an interface, below.)
 		d.out.WriteString("d")
 		return !typeHolds(t, func(t types.Type) bool {
 			n, ok := t.(*types.Named)
-			return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main"
+			return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" || sharp && types.IsInterface(t)
 		})
 	}
 	has := fmtMethodsOf(t)

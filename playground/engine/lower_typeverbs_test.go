@@ -148,4 +148,13 @@ fmt.Printf("%v %+v\n", _lowerRT.Show([]job{j}, "a[]main.job|smain.job|5|Name|aft
 		out: `[{a 1000000000 1m0s 1 {2}}] {Name:a after:1000000000 Every:1m0s day:1 base:{id:2}}
 `,
 	},
+	// %#v of the library's values inside: fmt names their types
+	// ((*strings.Builder)(nil)), as the interpreter has them.
+	rewriteCase{
+		decls:   `type Box[T any] struct{ V T }`,
+		body:    `fmt.Printf("%#v %#v\n", Box[*strings.Builder]{}, Box[time.Duration]{time.Second})`,
+		lowered: `fmt.Printf(_lowerTypeVerbs("%#v %#v\n", "--"), _lowerRT.Show(Box[*strings.Builder]{}, "smain.Box[*strings.Builder]|1|V|d"), _lowerRT.Show(Box[time.Duration]{time.Second}, "smain.Box[time.Duration]|1|V|d"))`,
+		out: `main.Box[*strings.Builder]{V:(*strings.Builder)(nil)} main.Box[time.Duration]{V:1000000000}
+`,
+	},
 )

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5310be8eeb0355e9"
+const sourceDigest = "85de4397299caa31"

@@ -150,8 +150,8 @@ func (p *shower) unlike(why string) {
 // type, of the library); ro says v is in an unexported field, whose
 // methods fmt does not call.
 func (p *shower) print(v reflect.Value, d *shape, depth int, ro bool) {
-	if d == nil || d.kind == 'd' {
-		p.dynamic(v, depth, ro)
+	if d.kind == 'd' {
+		p.dynamic(v, depth, ro, true)
 		return
 	}
 	if d.fn >= 0 {
@@ -238,7 +238,7 @@ func (p *shower) print(v reflect.Value, d *shape, depth int, ro bool) {
 			}
 			return
 		}
-		p.dynamic(v.Elem(), depth+1, ro)
+		p.dynamic(v.Elem(), depth+1, ro, false)
 	case 'P':
 		if !p.is(v, reflect.Pointer, reflect.Pointer) {
 			return
@@ -326,11 +326,12 @@ func (p *shower) method(v reflect.Value, i int) {
 }
 
 // dynamic prints v, a value whose type the source pass did not know (in
-// an interface) or of the library's: a value of a basic kind, or of a
-// library's type (which fmt prints itself, but for a pointer, which
+// an interface) or of the library's (lib): a value of a basic kind, or
+// of a library's type (which fmt prints itself, but for a pointer, which
 // inside another value is its address), or an interpreter's own value
-// that fmt prints as Go would (walker).
-func (p *shower) dynamic(v reflect.Value, depth int, ro bool) {
+// that fmt prints as Go would (walker); under %#v, a value in an
+// interface must be a number or a string, whose type fmt does not name.
+func (p *shower) dynamic(v reflect.Value, depth int, ro, lib bool) {
 	if !v.IsValid() {
 		p.str("<nil>")
 		return
@@ -341,7 +342,7 @@ func (p *shower) dynamic(v reflect.Value, depth int, ro bool) {
 		fmt.Fprintf(p.f, p.spec, plain(v))
 		return
 	}
-	if p.sharp && !basic && v.Type().PkgPath() == "" {
+	if p.sharp && !basic && !lib {
 		// The interpreter's types and Go's differ in name here.
 		p.unlike("%#v of a value held in an interface that is not a number or a string: the interpreter's types have no names")
 		return
