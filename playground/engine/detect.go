@@ -261,7 +261,9 @@ func hiddenMethods(file *ast.File, imports map[string]string, typed bool, add fu
 		}
 		add(fd.Name.Pos(), "methods hidden", fmt.Sprintf("the interpreter's fmt and errors packages do not see the method %s of %s when they receive a value of it directly (they do through a variable of interface type)", fd.Name.Name, name))
 	}
-	if ownTypes {
+	// With the program's types, contextKeys wraps the keys it can and
+	// contextKeysLeft reports the rest.
+	if ownTypes && !typed {
 		for _, c := range withValue {
 			add(c.Args[1].Pos(), "context key type", "a context key of the program's own type is seen by the interpreter as its underlying value: it matches a key of another type with the same value, and prints without its type")
 		}

@@ -215,6 +215,7 @@ var rewrites = []rewrite{
 	{"methodValues", methodValueRewrite},
 	{"fmtMethods", fmtMethodRewrite},
 	{"typeVerbs", typeVerbRewrite},
+	{"contextKeys", contextKeyRewrite},
 	{"libIfaces", libIfaceRewrite},
 	{"commaOK", commaOKRewrite},
 	{"stringKeys", stringKeyRewrite},

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "85de4397299caa31"
+const sourceDigest = "9f225327621e1684"

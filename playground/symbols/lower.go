@@ -74,6 +74,10 @@ type Hooks struct {
 // Show gives fmt a value of the program's type to print as Go would,
 // from the source pass's description of its type (show.go).
 //
+// ContextKey gives package context a key of the program's type as a
+// value of a type of its own, which context compares and prints as Go
+// does the key (contextkey.go).
+//
 // Pointee copies what a pointer points to, for a method value p.M with a
 // value receiver, which Go evaluates by copying *p then: interpreted code
 // cannot dereference a value whose type it only knows as a type
@@ -101,6 +105,7 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"Formatter":     reflect.ValueOf(func(x fmt.Formatter) any { return h.guarded(x) }),
 			"GoStringer":    reflect.ValueOf(func(x fmt.GoStringer) any { return h.guarded(x) }),
 			"Show":          reflect.ValueOf(h.Show),
+			"ContextKey":    reflect.ValueOf(ContextKey),
 		},
 	}
 }
