@@ -64,6 +64,7 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "methods hidden", Message: "the interpreter's fmt and errors packages do not see the methods of the program's types here (in an element, a field, a value held in an interface, a type argument, an error's chain, or where the format is not a constant), where Go calls String, Error, Format, GoString or Unwrap"})
 	}
 	h := hider{own: own, seen: map[types.Type]bool{}}
+	qual := importedQualifier(importNames(file))
 	ast.Inspect(file, func(n ast.Node) bool {
 		c, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -85,7 +86,7 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 				if c.Ellipsis.IsValid() {
 					t = types.NewSlice(info.TypeOf(a).Underlying().(*types.Slice).Elem())
 				}
-				if _, _, ok := shown(t, plus[i], nil); ok && verbs != nil {
+				if _, _, ok := shown(t, plus[i], qual); ok && verbs != nil {
 					continue // Show prints it (typeVerbs)
 				}
 				if h.hidden(t, verb, verbs == nil) {

@@ -108,6 +108,9 @@ func (d *describer) node(t types.Type, depth int, ro bool) bool {
 		}
 		if m := fmtCalls(has, d.verb); m != "" && depth > 0 {
 			fn := "func(v " + types.TypeString(t, d.qual) + ") string { return v." + m + "() }"
+			if strings.Contains(fn, unimported) {
+				return false
+			}
 			i, ok := d.fns[fn]
 			if !ok {
 				i = len(d.list)
@@ -370,4 +373,26 @@ func plusVerbs(info *types.Info, c *ast.CallExpr) ([]rune, []ast.Expr) {
 		}
 	}
 	return verbs, args
+}
+
+// unimported is what importedQualifier writes for a package the file
+// does not import: a function literal naming a type of it would not
+// compile (a Box[*bufio.Reader] the program got by inference).
+const unimported = "\x00"
+
+// importedQualifier writes a package by the name the file imports it
+// under (names: importNames), and unimported for one it does not import
+// by a name.
+func importedQualifier(names map[string]string) types.Qualifier {
+	return func(p *types.Package) string {
+		if p.Path() == "main" {
+			return ""
+		}
+		for name, path := range names {
+			if path == p.Path() && name != "_" && name != "." {
+				return name
+			}
+		}
+		return unimported
+	}
 }

@@ -45,13 +45,13 @@ func typeVerbRewrite(l *lowering, s *syntax) {
 func (l *lowering) typeVerbs(c *ast.CallExpr) {
 	verbs, args := plusVerbs(l.info, c)
 	for i, a := range args {
-		desc, fns, ok := shown(l.info.TypeOf(dynamic(l.info, a)), verbs[i], l.qualifier)
+		desc, fns, ok := shown(l.info.TypeOf(dynamic(l.info, a)), verbs[i], importedQualifier(l.names))
 		if ok {
 			l.wrap(a, "_lowerRT.Show(", ", "+strconv.Quote(desc)+strings.Join(append([]string{""}, fns...), ", ")+")")
 			l.imports[symbols.LowerPath] = true
 		}
 	}
-	lit, args, names, all := typeVerbNames(l.info, c)
+	lit, args, names, all := typeVerbNames(l.info, c, importedQualifier(l.names))
 	if !all || strings.Contains(l.text(lit), "\n") {
 		return
 	}
@@ -68,12 +68,13 @@ func (l *lowering) typeVerbs(c *ast.CallExpr) {
 }
 
 // typeVerbNames returns, for a call of fmt's format functions whose
-// format is a string literal, the literal, the arguments it prints and,
+// format is a string literal (qual writes the file's packages, as
+// shown takes it), the literal, the arguments it prints and,
 // by argument, the name to print for a %T the source pass writes
 // (typeVerbs); all says the literal has a %T or a %#v, every %T's
 // argument prints Go's name, written or the interpreter's own (a type of
 // the library, []int), and every %#v's the interpreter's own.
-func typeVerbNames(info *types.Info, c *ast.CallExpr) (lit *ast.BasicLit, args []ast.Expr, names []string, all bool) {
+func typeVerbNames(info *types.Info, c *ast.CallExpr, qual types.Qualifier) (lit *ast.BasicLit, args []ast.Expr, names []string, all bool) {
 	verbs, args := fmtVerbs(info, c)
 	at, _ := fmtCallee(info, c)
 	if verbs == nil || at[0] < 0 {
@@ -92,7 +93,7 @@ func typeVerbNames(info *types.Info, c *ast.CallExpr) (lit *ast.BasicLit, args [
 		// A type parameter anywhere in t is named by its instance at run
 		// time (Stack[T] prints main.Stack[int]); an interface inside what
 		// %#v prints may hold a type of the program ([]any{Point{}}).
-		if _, _, ok := shown(info.TypeOf(dynamic(info, args[i])), v, nil); ok && v == '#' {
+		if _, _, ok := shown(info.TypeOf(dynamic(info, args[i])), v, qual); ok && v == '#' {
 			all = true // Show prints it
 			continue
 		}

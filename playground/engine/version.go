@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "9f225327621e1684"
+const sourceDigest = "138c7aefb17eed4f"
