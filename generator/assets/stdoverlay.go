@@ -16,10 +16,26 @@ import (
 // compared with: the errno words (linuxErrnoOverlay) and the nil pointer
 // dereference's signal line (linuxSignalOverlay); and the one that makes
 // a write to standard output or error return without running other
-// goroutines, as on Linux (syncOutputOverlay). It returns the overlay's JSON path.
+// goroutines, as on Linux (syncOutputOverlay); and the local zone's name
+// (localZoneOverlay). It returns the overlay's JSON path.
 func stdOverlay(goroot, dir string) (string, error) {
+	return writeOverlay(goroot, dir, "std.json", linuxErrnoOverlay, linuxSignalOverlay, syncOutputOverlay, localZoneOverlay)
+}
+
+// engineOverlay writes, for go build's -overlay when the interpreter's
+// module is built (BuildWasm), the files of the standard library that
+// make what a program calls through the interpreter say what it says
+// under go run: the local zone's name (localZoneOverlay). It returns the
+// overlay's JSON path.
+func engineOverlay(goroot, dir string) (string, error) {
+	return writeOverlay(goroot, dir, "engine.json", localZoneOverlay)
+}
+
+// writeOverlay writes each file's copy into dir and the overlay's JSON,
+// named name, that replaces the originals with them.
+func writeOverlay(goroot, dir, name string, writers ...func(goroot, dir string) (string, string, error)) (string, error) {
 	replace := map[string]string{}
-	for _, write := range []func(goroot, dir string) (string, string, error){linuxErrnoOverlay, linuxSignalOverlay, syncOutputOverlay} {
+	for _, write := range writers {
 		orig, dst, err := write(goroot, dir)
 		if err != nil {
 			return "", err
@@ -30,7 +46,7 @@ func stdOverlay(goroot, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	name := filepath.Join(dir, "std.json")
+	name = filepath.Join(dir, name)
 	return name, os.WriteFile(name, j, 0o644)
 }
 
@@ -131,5 +147,30 @@ var (
 )
 `
 	dst = filepath.Join(dir, "fs_js.go")
+	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
+}
+
+// Under GOOS=js, time.initLocal (time/zoneinfo_js.go) has no zone
+// database: it names the browser's offset "UTC+1", "UTC-5:30", and
+// "UTC+0" for offset 0, where go run on a machine whose zone is UTC (as
+// the one the playground is compared with) prints "UTC":
+// fmt.Println(time.Unix(0, 0)) says "1970-01-01 00:00:00 +0000 UTC".
+// localZoneOverlay writes a copy of zoneinfo_js.go that names offset 0
+// "UTC". Other offsets keep js/wasm's names: without the tz database the
+// browser's zone cannot be named as go run names it ("CET"), and the
+// README says so.
+func localZoneOverlay(goroot, dir string) (orig, dst string, err error) {
+	orig = filepath.Join(goroot, "src", "time", "zoneinfo_js.go")
+	b, err := os.ReadFile(orig)
+	if err != nil {
+		return "", "", fmt.Errorf("the local zone's name: %w", err)
+	}
+	const old = "\tz.name = \"UTC\"\n\tif offset < 0 {\n"
+	src := string(b)
+	if strings.Count(src, old) != 1 {
+		return "", "", fmt.Errorf("the local zone's name: %s no longer has %q once (update generator/assets/stdoverlay.go for this Go release)", orig, old)
+	}
+	src = strings.Replace(src, old, "\tz.name = \"UTC\"\n\tif offset == 0 {\n\t\t// As go run names a machine's zone of UTC (generator/assets/stdoverlay.go).\n\t\tlocalLoc.zone = []zone{z}\n\t\treturn\n\t}\n\tif offset < 0 {\n", 1)
+	dst = filepath.Join(dir, "zoneinfo_js.go")
 	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
 }

@@ -5,8 +5,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,7 +54,7 @@ type WasmOptions struct {
 // compiled module is kept under CacheDir keyed by the hash of everything
 // it is built from, so an unchanged playground costs a hash, not a link.
 func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
-	_, version, err := goEnv(ctx, opts.ModuleDir)
+	goroot, version, err := goEnv(ctx, opts.ModuleDir)
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +62,18 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 	if err != nil {
 		return nil, err
 	}
-	key, err := sourceKey(opts, version)
+	tmp, err := os.MkdirTemp("", "wasm-build-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	// The standard library's files the module is built with in place of
+	// the installed ones (engineOverlay) are part of what it is made of.
+	overlay, err := engineOverlay(goroot, tmp)
+	if err != nil {
+		return nil, err
+	}
+	key, err := sourceKey(opts, version, overlay)
 	if err != nil {
 		return nil, err
 	}
@@ -74,13 +87,8 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 			return &Wasm{File: &f, Exec: execJS, Cached: true}, nil
 		}
 	}
-	tmp, err := os.MkdirTemp("", "wasm-build-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "main.wasm")
-	cmd := exec.CommandContext(ctx, "go", append(append([]string{"build"}, wasmFlags...), "-o", out, opts.Package)...)
+	cmd := exec.CommandContext(ctx, "go", append(append([]string{"build", "-overlay", overlay}, wasmFlags...), "-o", out, opts.Package)...)
 	cmd.Dir = opts.ModuleDir
 	// GOFLAGS=-mod=mod could reach the network; the module cache and
 	// go.sum must already hold every dependency.
@@ -206,11 +214,30 @@ func runGoEnv(ctx context.Context, dir string) (goroot, version string, err erro
 	return lines[0], lines[1], nil
 }
 
-// sourceKey hashes the toolchain version, go.mod, go.sum and every .go file
-// of the source directories, in a fixed order.
-func sourceKey(opts WasmOptions, version string) (string, error) {
+// sourceKey hashes the toolchain version, the standard library files
+// overlay replaces, go.mod, go.sum and every .go file of the source
+// directories, in a fixed order.
+func sourceKey(opts WasmOptions, version, overlay string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", version, opts.Package, strings.Join(wasmFlags, " "))
+	// The overlay's copies, by the name of the file they replace: their
+	// own paths are in a temporary directory.
+	j, err := os.ReadFile(overlay)
+	if err != nil {
+		return "", err
+	}
+	var o struct{ Replace map[string]string }
+	if err := json.Unmarshal(j, &o); err != nil {
+		return "", fmt.Errorf("%s: %v", overlay, err)
+	}
+	for _, orig := range slices.Sorted(maps.Keys(o.Replace)) {
+		b, err := os.ReadFile(o.Replace[orig])
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(orig), len(b))
+		h.Write(b)
+	}
 	files := []string{"go.mod", "go.sum"}
 	for _, dir := range opts.SourceDirs {
 		err := fs.WalkDir(os.DirFS(opts.ModuleDir), filepath.ToSlash(dir), func(p string, d fs.DirEntry, err error) error {

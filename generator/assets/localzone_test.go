@@ -1,0 +1,73 @@
+package assets
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// TestLocalZoneOverlay builds a program for js/wasm as the site builds
+// Go's standard library for each engine (the exact engine's archives with
+// stdOverlay; the interpreter's module with BuildWasm) and runs it under
+// Node in three zones: at offset 0 the local zone is named "UTC", as go
+// run names it on a machine whose zone is UTC (js/wasm's own time package
+// says "UTC+0"); other offsets keep js/wasm's names, there being no zone
+// database in a browser.
+func TestLocalZoneOverlay(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("no node on PATH to run js/wasm")
+	}
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := t.TempDir()
+	for name, data := range map[string]string{
+		"go.mod":  "module example.org/zone\n\ngo 1.26\n",
+		"go.sum":  "",
+		"main.go": "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tfmt.Println(time.Unix(0, 0))\n}\n",
+	} {
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	std, err := stdOverlay(goroot, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	exact := filepath.Join(t.TempDir(), "exact.wasm")
+	build := exec.Command("go", "build", "-overlay", std, "-o", exact, ".")
+	build.Dir = mod
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building with stdOverlay for js/wasm: %v\n%s", err, out)
+	}
+	w, err := BuildWasm(context.Background(), WasmOptions{ModuleDir: mod, Package: ".", SourceDirs: []string{"."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast := filepath.Join(t.TempDir(), "fast.wasm")
+	if err := os.WriteFile(fast, w.Binary, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, bin := range []string{exact, fast} {
+		for _, c := range []struct{ tz, want string }{
+			{"UTC", "1970-01-01 00:00:00 +0000 UTC\n"},
+			{"Asia/Kolkata", "1970-01-01 05:30:00 +0530 UTC+5:30\n"},
+			{"America/Caracas", "1969-12-31 20:00:00 -0400 UTC-4\n"},
+		} {
+			run := exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin)
+			run.Env = append(os.Environ(), "TZ="+c.tz)
+			out, err := run.CombinedOutput()
+			if err != nil {
+				t.Fatalf("%s: running under node: %v\n%s", filepath.Base(bin), err, out)
+			}
+			if string(out) != c.want {
+				t.Errorf("%s, TZ=%s: fmt.Println(time.Unix(0, 0)) printed %q, want %q", filepath.Base(bin), c.tz, out, c.want)
+			}
+		}
+	}
+}
