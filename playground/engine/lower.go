@@ -208,6 +208,7 @@ var rewrites = []rewrite{
 	{"multiAssigns", multiAssignRewrite},
 	{"indexOperands", indexOperandRewrite},
 	{"shiftCounts", shiftCountRewrite},
+	{"floatConversions", floatConversionRewrite},
 	{"zeroResults", zeroResultRewrite},
 	{"mainEnd", mainEndRewrite},
 	{"goPanic", goPanicRewrite},

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "138c7aefb17eed4f"
+const sourceDigest = "a07d5e4aaf145a4b"

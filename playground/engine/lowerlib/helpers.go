@@ -75,6 +75,36 @@ func _lowerShift[N_ _lowerInteger](n N_) N_ {
 	return n
 }
 
+// _lowerF2I64 is int64(x) as go run computes it on amd64 (CVTTSD2SQ):
+// NaN, and a value whose truncation int64 cannot hold, give -1<<63 (the
+// interpreter under js/wasm saturates). int, and uint32 through it.
+func _lowerF2I64(x float64) int64 {
+	if x >= -9223372036854775808 && x < 9223372036854775808 {
+		return int64(x)
+	}
+	return -9223372036854775808
+}
+
+// _lowerF2I32 is int32(x) as go run computes it on amd64 (CVTTSD2SL),
+// -1<<31 for what int32 cannot hold; int8, int16, uint8 and uint16
+// through it.
+func _lowerF2I32(x float64) int32 {
+	if x > -2147483649 && x < 2147483648 {
+		return int32(x)
+	}
+	return -2147483648
+}
+
+// _lowerF2U64 is uint64(x) as go run computes it on amd64: x below 1<<63
+// as int64, above it less 1<<63, as int64, with the top bit set; uint
+// and uintptr too.
+func _lowerF2U64(x float64) uint64 {
+	if x < 9223372036854775808 {
+		return uint64(_lowerF2I64(x))
+	}
+	return uint64(_lowerF2I64(x-9223372036854775808)) | 1<<63
+}
+
 // _lowerAssertOK is x.(T_) with ok, false for a nil x.
 func _lowerAssertOK[T_ any](x any) (T_, bool) {
 	if x == nil {

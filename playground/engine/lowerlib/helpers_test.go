@@ -241,3 +241,66 @@ func panicOf(f func()) (v any) {
 	f()
 	return nil
 }
+
+// TestFloatToInteger holds _lowerF2I32, _lowerF2I64 and _lowerF2U64, as
+// the source pass composes them for each integer type (floatConversions),
+// to what go run computes on amd64: to the values it printed (written
+// here, so the test holds on any machine) and, on amd64, to the machine's
+// own conversions of many more.
+func TestFloatToInteger(t *testing.T) {
+	inf, nan := math.Inf(1), math.NaN()
+	type all struct {
+		i8, i16, i32, i64 int64
+		u8, u16, u32, u64 uint64
+	}
+	lowered := func(x float64) all {
+		return all{int64(int8(_lowerF2I32(x))), int64(int16(_lowerF2I32(x))), int64(_lowerF2I32(x)), _lowerF2I64(x),
+			uint64(uint8(_lowerF2I32(x))), uint64(uint16(_lowerF2I32(x))), uint64(uint32(_lowerF2I64(x))), _lowerF2U64(x)}
+	}
+	// go run on linux/amd64 (go1.26.8), 2026-12-02.
+	for _, c := range []struct {
+		x    float64
+		want all
+	}{
+		{inf, all{0, 0, -2147483648, -9223372036854775808, 0, 0, 0, 9223372036854775808}},
+		{-inf, all{0, 0, -2147483648, -9223372036854775808, 0, 0, 0, 9223372036854775808}},
+		{nan, all{0, 0, -2147483648, -9223372036854775808, 0, 0, 0, 9223372036854775808}},
+		{-1.5, all{-1, -1, -1, -1, 255, 65535, 4294967295, 18446744073709551615}},
+		{300.7, all{44, 300, 300, 300, 44, 300, 300, 300}},
+		{3.007e9, all{0, 0, -2147483648, 3007000000, 0, 0, 3007000000, 3007000000}},
+		{1e20, all{0, 0, -2147483648, -9223372036854775808, 0, 0, 0, 9223372036854775808}},
+		{0x1p63, all{0, 0, -2147483648, -9223372036854775808, 0, 0, 0, 9223372036854775808}},
+		{-0x1p63, all{0, 0, -2147483648, -9223372036854775808, 0, 0, 0, 9223372036854775808}},
+		{0x1p64, all{0, 0, -2147483648, -9223372036854775808, 0, 0, 0, 9223372036854775808}},
+		{0x1.8p63, all{0, 0, -2147483648, -9223372036854775808, 0, 0, 0, 13835058055282163712}},
+		{-2147483648.9, all{0, 0, -2147483648, -2147483648, 0, 0, 2147483648, 18446744071562067968}},
+		{70000.5, all{112, 4464, 70000, 70000, 112, 4464, 70000, 70000}},
+	} {
+		if got := lowered(c.x); got != c.want {
+			t.Errorf("x = %v: the helpers give %+v; go run gives %+v", c.x, got, c.want)
+		}
+	}
+	if runtime.GOARCH != "amd64" {
+		return
+	}
+	xs := []float64{inf, -inf, nan, 0, math.Copysign(0, -1), 0.5, -0.5, -1, -1.5, 127.9, 128, 255.5, 256, -129, 32768, 65536.5, -32769,
+		0x1p31, 0x1p31 - 1, -0x1p31, -0x1p31 - 1, -0x1p31 - 0.5, 0x1p32, 0x1p32 + 3, 0x1p53, 0x1p63, 0x1p63 - 1024, -0x1p63, -0x1p63 - 2048,
+		0x1p64, 0x1p64 - 2048, 0x1.8p63, 1e20, -1e20, 1e300, math.MaxFloat64, math.SmallestNonzeroFloat64}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		xs = append(xs, math.Ldexp(rng.Float64()*2-1, rng.IntN(140)-4))
+	}
+	for _, x := range xs {
+		native := all{int64(int8(x)), int64(int16(x)), int64(int32(x)), int64(x), uint64(uint8(x)), uint64(uint16(x)), uint64(uint32(x)), uint64(x)}
+		if got := lowered(x); got != native {
+			t.Errorf("x = %v: the helpers give %+v; amd64 gives %+v", x, got, native)
+		}
+		// A float32's conversions are its float64's: amd64's CVTTSS2S*
+		// truncate as CVTTSD2S* do, and the widening is exact.
+		f := float32(x)
+		native32 := all{int64(int8(f)), int64(int16(f)), int64(int32(f)), int64(f), uint64(uint8(f)), uint64(uint16(f)), uint64(uint32(f)), uint64(f)}
+		if got := lowered(float64(f)); got != native32 {
+			t.Errorf("x = float32(%v): the helpers give %+v; amd64 gives %+v", f, got, native32)
+		}
+	}
+}
