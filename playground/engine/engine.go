@@ -235,7 +235,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	hooks := symbols.Hooks{
 		Recovered: func(v any) any {
 			trace.recovered()
-			if !inInterpretersWords(v) {
+			if !inInterpretersWords(v) && !p.typeInDoubt(v) {
 				return v
 			}
 			if g, ok := p.goRuntimeError(v, panicSite()); ok {

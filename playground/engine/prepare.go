@@ -31,9 +31,11 @@ type Prepared struct {
 	// goroutine stacks, a cost that grows with every goroutine.
 	counted bool
 	// asserts and named are what goRuntimeError needs of the program's
-	// types (assertions in rterrors.go).
-	asserts map[[2]int]string
-	named   map[string]bool
+	// types (assertions in rterrors.go); ownTypes, typeInDoubt: true
+	// unless go/types saw that the program declares no type.
+	asserts  map[[2]int]string
+	named    map[string]bool
+	ownTypes bool
 }
 
 // checks are what Go's compiler rejects and the interpreter would run
@@ -82,12 +84,13 @@ func Prepare(src string) (*Prepared, error) {
 	var aliases []Finding
 	var asserts map[[2]int]string
 	var named map[string]bool
+	ownTypes := true
 	var typed *types.Info // nil unless go/types judged the program right
 	switch {
 	case len(typeErrs) == 0 && skip == "":
 		typed = info
 		aliases = append(aliasConversions(fset, file, info), ifaceEqualities(fset, file, info)...)
-		asserts, named = assertions(fset, info)
+		asserts, named, ownTypes = assertions(fset, info)
 		aliases = append(aliases, fmtMethodsLeft(fset, file, info)...)
 		aliases = append(aliases, ownTypeAssertions(fset, file, info)...)
 		aliases = append(aliases, genericValues(fset, file, info)...)
@@ -97,7 +100,7 @@ func Prepare(src string) (*Prepared, error) {
 	}
 	origFset, origFile := fset, file
 	code, pm, clashes := lower(fset, file, src, typed)
-	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes, asserts: asserts, named: named}
+	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes, asserts: asserts, named: named, ownTypes: ownTypes}
 	fset = token.NewFileSet()
 	if file, err := parser.ParseFile(fset, "main.go", code, 0); err == nil {
 		p.counted = everyGoCounted(file)

@@ -106,13 +106,37 @@ func (p *Prepared) goRuntimeError(v any, site string) (any, bool) {
 	return failedAssertion(concrete, asserted)
 }
 
+// typeWords are Go's runtime's words for == on, or a map key of, a type
+// without ==, which name the value's dynamic type: compiled code's, and
+// (with a colon) those of a key checked apart from hashing (an access to
+// an empty map, internal/runtime/maps' unhashableTypeError).
+var typeWords = regexp.MustCompile(`^(?:runtime error: )?(?:comparing uncomparable type|hash of unhashable type(:?)) (.*)$`)
+
+// typeInDoubt reports whether v, a recovered value the interpreter got
+// from Go's runtime, names a type otherwise than go run would (typeWords):
+// the interpreter's types have no names, and its structs' unexported
+// fields are renamed X<name> (r02: "comparing uncomparable type struct {
+// Xname string; Xf []int }" where go run says main.T), so a type of the
+// program's or a struct is in doubt; so are the words with a colon, which
+// the interpreter gives also for an assignment to an empty map, where go
+// run gives "runtime error: hash of unhashable type main.Outer" (r04).
+// []int or [1]func() named in a program that declares no type are Go's.
+func (p *Prepared) typeInDoubt(v any) bool {
+	err, ok := v.(error)
+	if !ok {
+		return false
+	}
+	m := typeWords.FindStringSubmatch(err.Error())
+	return m != nil && (m[1] != "" || p.ownTypes || strings.Contains(m[2], "struct"))
+}
+
 // assertions records, by position, the type assertions x.(T) of the
 // reader's program that yaegi words as Go does when they fail: x of the
 // empty interface type (not a named one, which Go names), T a basic
 // type, by its runtime name (uint8 for byte). named are the basic types
 // the program names (type MyInt int), which yaegi calls by their
-// underlying type's name.
-func assertions(fset *token.FileSet, info *types.Info) (asserts map[[2]int]string, named map[string]bool) {
+// underlying type's name. ownTypes says the program declares a type.
+func assertions(fset *token.FileSet, info *types.Info) (asserts map[[2]int]string, named map[string]bool, ownTypes bool) {
 	asserts, named = map[[2]int]string{}, map[string]bool{}
 	for n := range info.Types {
 		e, ok := n.(*ast.TypeAssertExpr)
@@ -128,12 +152,14 @@ func assertions(fset *token.FileSet, info *types.Info) (asserts map[[2]int]strin
 	}
 	for _, obj := range info.Defs {
 		if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() {
+			_, isParam := tn.Type().(*types.TypeParam)
+			ownTypes = ownTypes || !isParam
 			if b, ok := tn.Type().Underlying().(*types.Basic); ok {
 				named[types.Typ[b.Kind()].Name()] = true
 			}
 		}
 	}
-	return asserts, named
+	return asserts, named, ownTypes
 }
 
 // nilPointer is nil, read through by nilDereference.

@@ -95,3 +95,36 @@ runtime error: invalid memory address or nil pointer dereference
 		}
 	}
 }
+
+// TestUncomparableTypeWords: a recovered runtime error of == on, or a map
+// key of, a type without == names the dynamic type; the interpreter names
+// the program's types by their structure, renaming unexported fields
+// (typeInDoubt), so such an error is handed over when the program declares
+// a type or the type is a struct, or in the words with a colon; []int in
+// a program without types of its own is Go's, and stays.
+func TestUncomparableTypeWords(t *testing.T) {
+	run := func(decl, stmt string) (Result, string) {
+		src := "package main\n\nimport \"fmt\"\n\n" + decl + "\n\nfunc main() {\n\tdefer func() { fmt.Println(recover()) }()\n\t" + stmt + "\n}\n"
+		var out bytes.Buffer
+		return Run(context.Background(), src, Options{Stdout: &out, Timeout: 10 * time.Second, HandOver: true}), out.String()
+	}
+	for _, c := range []struct{ decl, stmt string }{
+		{"type T struct{ f []int }", "var x, y any = T{}, T{}; fmt.Println(x == y)"},
+		{"type S []int", "var x, y any = S{}, S{}; fmt.Println(x == y)"},
+		{"type T struct{ f []int }", "m := map[any]int{1: 1}; m[T{}] = 1"},
+		{"var v = 1", "m := map[any]int{}; m[struct{ f []int }{}] = 1"},
+		{"var v = 1", "m := map[any]int{}; m[[]int{}] = 1"},
+	} {
+		if res, out := run(c.decl, c.stmt); !strings.Contains(res.HandOver, "runtime error") {
+			t.Errorf("%s; %s: HandOver %q, stdout %q; want the hand-over", c.decl, c.stmt, res.HandOver, out)
+		}
+	}
+	for _, c := range []struct{ stmt, want string }{
+		{"var x, y any = []int{1}, []int{1}; fmt.Println(x == y)", "runtime error: comparing uncomparable type []int\n"},
+		{"m := map[any]int{1: 1}; m[[1]func(){}] = 1", "runtime error: hash of unhashable type [1]func()\n"},
+	} {
+		if res, out := run("var v = 1", c.stmt); res.HandOver != "" || out != c.want {
+			t.Errorf("%s: HandOver %q, stdout %q; want go run's %q", c.stmt, res.HandOver, out, c.want)
+		}
+	}
+}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a07d5e4aaf145a4b"
+const sourceDigest = "f11182883859b9a0"
