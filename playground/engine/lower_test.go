@@ -126,13 +126,14 @@ func TestGenericCallsGetTypeArguments(t *testing.T) {
 		{"_ = Max('a', 1)", "Max[rune]('a', 1)"},
 		{"x := 3; _ = Max(x, 2)", "Max[int](x, 2)"},
 		{"ch := make(chan string); _ = Drain(ch)", "Drain[string](ch)"},
-		// Left as they are: a named slice type, a generic type's
-		// instance, an untyped constant for a slice, an unknown type.
-		{"_ = Map(IDs{1}, strconv.Itoa)", "Map(IDs{1}, strconv.Itoa)"},
-		{"_ = Get(Box[int]{})", "Get(Box[int]{})"},
+		// What the syntax does not show, go/types infers
+		// (inferredTypeArgs): through a named slice type, a generic
+		// type's instance, a call's result.
+		{"_ = Map(IDs{1}, strconv.Itoa)", "Map[int, string](IDs{1}, strconv.Itoa)"},
+		{"_ = Get(Box[int]{})", "Get[int](Box[int]{})"},
 		{"var y any = 1; _ = Map([]any{y}, func(a any) any { return a })", "Map[any, any]([]any{y}"},
 		{"_ = Max(len(\"ab\"), 1)", "Max[int](len(\"ab\"), 1)"},
-		{"f := func() int { return 1 }; _ = Max(f(), 1)", "Max(f(), 1)"},
+		{"f := func() int { return 1 }; _ = Max(f(), 1)", "Max[int](f(), 1)"},
 	} {
 		p, err := Prepare(decls + c.body + "\n}\n")
 		if err != nil {
