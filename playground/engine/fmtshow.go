@@ -396,3 +396,49 @@ func importedQualifier(names map[string]string) types.Qualifier {
 		return unimported
 	}
 }
+
+// deferredFmtLeft reports an argument of a deferred call of fmt's
+// printing functions in a loop that the source pass hands fmt through
+// one of its helpers (fmtMethods' identity functions, Show): yaegi
+// v0.16.1 evaluates a deferred call's arguments when the call runs, and
+// deferArgs copies each into a variable declared at the defer, whose
+// slot the loop's next iteration reuses; the helper, called only when
+// the deferred call runs, reads the last iteration's value (each
+// deferred fmt.Println(row.name, row.op(a, b)) of a Vec with String
+// printed the last row's Vec, nothing said).
+func deferredFmtLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
+	var loops []*ast.BlockStmt
+	var defers []*ast.DeferStmt
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			loops = append(loops, n.Body)
+		case *ast.RangeStmt:
+			loops = append(loops, n.Body)
+		case *ast.DeferStmt:
+			defers = append(defers, n)
+		}
+		return true
+	})
+	qual := importedQualifier(importNames(file))
+	var out []Finding
+	for _, d := range defers {
+		in := false
+		for _, b := range loops {
+			in = in || b.Pos() <= d.Pos() && d.End() <= b.End()
+		}
+		verbs, args := plusVerbs(info, d.Call)
+		for i, a := range args {
+			if !in {
+				break
+			}
+			t := info.TypeOf(dynamic(info, a))
+			_, _, shows := shown(t, verbs[i], qual)
+			if v := verbs[i]; shows || fmtHelper(t, v) != "" || v == '+' && fmtHelper(t, 'v') != "" {
+				p := fset.Position(a.Pos())
+				out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "methods hidden", Message: "a deferred call of fmt in a loop: the interpreter works out what the source pass gives fmt here (the methods of the program's values, their names) when the call runs, from the last iteration's values, where Go prints each iteration's"})
+			}
+		}
+	}
+	return out
+}

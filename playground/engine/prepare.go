@@ -92,6 +92,7 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliasConversions(fset, file, info), ifaceEqualities(fset, file, info)...)
 		asserts, named, ownTypes = assertions(fset, info)
 		aliases = append(aliases, fmtMethodsLeft(fset, file, info)...)
+		aliases = append(aliases, deferredFmtLeft(fset, file, info)...)
 		aliases = append(aliases, ownTypeAssertions(fset, file, info)...)
 		aliases = append(aliases, genericValues(fset, file, info)...)
 		aliases = append(aliases, contextKeysLeft(fset, file, info)...)

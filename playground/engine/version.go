@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "f11182883859b9a0"
+const sourceDigest = "f0f9248f162a6774"
