@@ -524,7 +524,11 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	builtinPrint(file, add)
 	goexitOutsideGoroutine(file, imports, add)
 	duplicateCases(file, add)
-	pointerMethods(file, add)
+	if !typed {
+		// With the program's types, go/types rejected what the compiler
+		// would: a program it accepted uses no T value as *T.
+		pointerMethods(file, add)
+	}
 	printedTypes(file, add)
 	interfaceFields(file, imports, add)
 	initOrder(file, add)

@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 )
@@ -35,10 +34,7 @@ import (
 //     of the program that implement error have one structure (struct{
 //     Key string } twice), none is generic, and a type of the program
 //     the target points to is declared at the top of the file, not made
-//     of a type of the library (type E fs.PathError);
-//   - for errors.Is with a target that is a value of the library's (a
-//     package variable errors.New gave, never assigned again), two types
-//     of one structure do not matter.
+//     of a type of the library (type E fs.PathError).
 func errorsExact(info *types.Info, file *ast.File, call *ast.CallExpr) bool {
 	fn := calledFunc(info, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" {
@@ -49,7 +45,7 @@ func errorsExact(info *types.Info, file *ast.File, call *ast.CallExpr) bool {
 	case own.methods:
 		return false
 	case fn.Name() == "Is" && len(call.Args) == 2:
-		return !own.lossy && (!own.ambiguous || libraryValue(info, file, call.Args[1]))
+		return !own.lossy && !own.ambiguous
 	case fn.Name() != "As":
 		return fn.Name() != "Is"
 	case len(call.Args) != 2:
@@ -113,59 +109,6 @@ func errorsExact(info *types.Info, file *ast.File, call *ast.CallExpr) bool {
 		}
 	}
 	return false
-}
-
-// libraryValue reports whether e is a package variable that a call of
-// errors.New initialises, and that nothing assigns or takes the address
-// of.
-func libraryValue(info *types.Info, file *ast.File, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok || v.Parent() != v.Pkg().Scope() {
-		return false
-	}
-	init := false
-	for _, d := range file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.VAR {
-			continue
-		}
-		for _, sp := range gd.Specs {
-			vs := sp.(*ast.ValueSpec)
-			for i, name := range vs.Names {
-				if info.Defs[name] != v || len(vs.Values) != len(vs.Names) {
-					continue
-				}
-				if c, ok := ast.Unparen(vs.Values[i]).(*ast.CallExpr); ok {
-					fn := calledFunc(info, c)
-					init = fn != nil && fn.FullName() == "errors.New"
-				}
-			}
-		}
-	}
-	if !init {
-		return false
-	}
-	changed := false
-	ast.Inspect(file, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range n.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[id] == v {
-					changed = true
-				}
-			}
-		case *ast.UnaryExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
-				changed = true
-			}
-		}
-		return !changed
-	})
-	return !changed
 }
 
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)

@@ -58,7 +58,7 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 		p := fset.Position(pos)
 		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg})
 	}
-	const clashMsg = "in the interpreter, two types of the program with the same fields are one type: an assertion or a type switch's case to one matches a value of the other"
+	const msg = "in the interpreter, matching a value in an interface against the program's own types goes wrong here: a type switch on an error or an any misses its types with methods, an assertion from one to a struct with methods of its value or from an any fails, and two types with the same fields are one"
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.TypeSwitchStmt:
@@ -77,12 +77,8 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 				for _, e := range c.(*ast.CaseClause).List {
 					t := info.TypeOf(e)
 					named := own(t)
-					switch {
-					case named == nil:
-					case clash(t):
-						add(e.Pos(), "assertion to own type", clashMsg)
-					case library && withMethods(named, false):
-						add(e.Pos(), "assertion to own type", "in the interpreter, a type switch on a value of an interface of the library (error, any) matches no case of the program's own type with methods")
+					if named != nil && (clash(t) || library && withMethods(named, false)) {
+						add(e.Pos(), "assertion to own type", msg)
 					}
 				}
 			}
@@ -96,15 +92,8 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 			_, isStruct := t.Underlying().(*types.Struct)
 			x := info.TypeOf(n.X)
 			it, _ := x.Underlying().(*types.Interface)
-			switch {
-			case named == nil || it == nil:
-			case clash(t):
-				add(n.Type.Pos(), "assertion to own type", clashMsg)
-			case ownInterface(x):
-			case it.Empty() && withMethods(named, false):
-				add(n.Type.Pos(), "assertion to own type", "in the interpreter, an assertion from an any to a type of the program with methods fails when the value came through an interface of the library (an error, a fmt.Stringer)")
-			case isStruct && types.Unalias(t) == types.Type(named) && withMethods(named, true):
-				add(n.Type.Pos(), "assertion to own type", "in the interpreter, an assertion from an interface of the library (error, any) to a struct type of the program with methods of its value fails: what the interpreter keeps in the interface is the struct's last field")
+			if named != nil && it != nil && (clash(t) || !ownInterface(x) && (it.Empty() && withMethods(named, false) || isStruct && types.Unalias(t) == types.Type(named) && withMethods(named, true))) {
+				add(n.Type.Pos(), "assertion to own type", msg)
 			}
 		}
 		return true

@@ -88,3 +88,31 @@ func main() {
 		t.Errorf("announced at %q, want %q", got, want)
 	}
 }
+
+// A T value of a type whose method only *T has is announced from the
+// syntax alone (pointerMethods), for the compiler's rejection the
+// interpreter would not make; go/types makes that rejection itself, so a
+// program it accepts is not announced for it.
+func TestPointerMethodsWithTypes(t *testing.T) {
+	src := `package main
+
+import "fmt"
+
+type Engine struct{ on bool }
+
+func (e *Engine) Start() { e.on = true }
+
+type starter interface{ Start() }
+
+func main() {
+	e := Engine{}
+	e.Start()
+	var s starter = &e
+	s.Start()
+	fmt.Println(e.on)
+}
+`
+	if got := findingsAt(src, "pointer receiver"); got != "" {
+		t.Errorf("announced at %q", got)
+	}
+}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "f0f9248f162a6774"
+const sourceDigest = "3216d7cda92527ec"
