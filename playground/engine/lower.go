@@ -220,6 +220,7 @@ var rewrites = []rewrite{
 	{"libIfaces", libIfaceRewrite},
 	{"commaOK", commaOKRewrite},
 	{"stringKeys", stringKeyRewrite},
+	{"runeConsts", runeConstRewrite},
 	{"returnRecv", returnRecvRewrite},
 	{"builtinPrints", builtinPrintRewrite},
 }

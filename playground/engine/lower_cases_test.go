@@ -62,7 +62,7 @@ func addCases(rewrite string, cases ...rewriteCase) bool {
 }
 
 // imported are the packages a case's program may use.
-var imported = []string{"cmp", "context", "errors", "fmt", "maps", "runtime", "slices", "sort", "strconv", "strings", "sync", "time"}
+var imported = []string{"cmp", "context", "errors", "fmt", "maps", "runtime", "slices", "sort", "strconv", "strings", "sync", "time", "unicode/utf8"}
 
 // program returns the case's source, and the lines where its
 // declarations and main's body start (1-based).
@@ -71,7 +71,7 @@ func (c rewriteCase) program() (src string, declLine, bodyLine int) {
 	var b strings.Builder
 	b.WriteString("package main\n\nimport (\n")
 	for _, p := range imported {
-		if regexp.MustCompile(`\b` + p + `\.`).MatchString(code) {
+		if regexp.MustCompile(`\b` + packageName(p) + `\.`).MatchString(code) {
 			b.WriteString("\t\"" + p + "\"\n")
 		}
 	}

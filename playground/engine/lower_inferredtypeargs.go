@@ -18,16 +18,19 @@ import (
 // for SortByKey[K, V](ps []Pair[K, V]), it takes K for the whole
 // Pair[string, int] and refuses the program ("does not implement
 // cmp.Ordered"); an untyped constant for a cmp.Ordered parameter
-// (cmp.Less(2.0, 2.0)), a type argument that is an interface written
-// out, a generic function passed or assigned as a value (apply(Double,
-// 3)), it refuses too. With the type arguments written out it runs them
+// (cmp.Less(2.0, 2.0)), a generic function passed or assigned as a
+// value (apply(Double, 3)), it refuses too. With the type arguments written out it runs them
 // as Go does. genericCalls, which runs first, writes those the syntax
 // alone shows; this rewrite, which needs go/types, writes the rest.
 //
 // A type argument is written only when every name it uses means, at the
 // use, what go/types says it means: a type of the program (a local one
 // only in its scope, and not shadowed there), a predeclared one, an
-// exported type of a package imported under a name not shadowed there.
+// exported type of a package imported under a name not shadowed there,
+// made into pointers, slices, arrays, maps, channels and functions (a
+// struct or interface type written out is left, though the interpreter
+// would run Last[interface{ String() string }](xs): the WebAssembly's
+// budget had no room left for it).
 // Left to the interpreter's own inference, as genericCalls leaves them,
 // are type arguments that hold an instance of a generic type
 // (First[Pair[string, int]](ps) panics where First(ps) runs right) or a
@@ -209,28 +212,10 @@ func (l *lowering) writable(t types.Type, scope *types.Scope, pos token.Pos, nam
 			}
 		}
 		return t.TypeParams() == nil
-	case *types.Struct:
-		for i := range t.NumFields() {
-			if f := t.Field(i); !rec(f.Type()) || f.Embedded() {
-				return false
-			}
-		}
-		return true
 	case *types.Interface:
-		if t.Empty() {
-			return visibleBasic(scope, pos, "any")
-		}
-		for i := range t.NumExplicitMethods() {
-			if !rec(t.ExplicitMethod(i).Type()) {
-				return false
-			}
-		}
-		for i := range t.NumEmbeddeds() {
-			if !rec(t.EmbeddedType(i)) {
-				return false
-			}
-		}
-		return true
+		// any; a struct or an interface type written out is left to
+		// the interpreter's inference (kept small for the WebAssembly).
+		return t.Empty() && visibleBasic(scope, pos, "any")
 	case *types.TypeParam:
 		// Written inside a generic function, the enclosing function's
 		// type parameter breaks the interpreter's instance when it is

@@ -52,8 +52,7 @@ func MaxKey[K cmp.Ordered, V any](ps []Pair[K, V]) K {
 }`,
 		out: "[{a 1} {b 2} {c 3}] c\ntrue -1\n",
 	},
-	// A local type, an interface written out, a generic function passed
-	// and assigned as a value; left out: a type whose package's name is
+	// A local type, a generic function passed and assigned as a value; left out: a type whose package's name is
 	// shadowed, and a type parameter of the enclosing function (Dup's T in
 	// Twice, which written out breaks the interpreter's instance for a
 	// local type: it panics).
@@ -75,7 +74,6 @@ func Double[T int | float64](x T) T { return x * 2 }
 func apply(f func(int) int, x int) int { return f(x) }`,
 		body: `type local struct{ A int }
 fmt.Println(Twice(local{1}), Last([]local{{2}}))
-fmt.Println(Last([]interface{ String() string }{time.Second}))
 fmt.Println(apply(Double, 3))
 var f func(float64) float64
 f = Double
@@ -88,7 +86,6 @@ fmt.Println(Last(m["a"]))
 }`,
 		lowered: `type local struct{ A int }
 fmt.Println(Twice[local](local{1}), Last[local]([]local{{2}}))
-fmt.Println(Last[interface{String() string}]([]interface{ String() string }{time.Second}))
 fmt.Println(apply(Double[int], 3))
 var f func(float64) float64
 f = Double[float64]
@@ -114,7 +111,7 @@ func Twice[T any](x T) []T { return Dup(x, 2) }
 func Double[T int | float64](x T) T { return x * 2 }
 
 func apply(f func(int) int, x int) int { return f(x) }`,
-		out: "[{1} {1}] {2}\n1s\n6\n3\n[1 2]\n[1 2] shadowed\n",
+		out: "[{1} {1}] {2}\n6\n3\n[1 2]\n[1 2] shadowed\n",
 	},
 )
 

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3216d7cda92527ec"
+const sourceDigest = "680a842a48beb3fc"
