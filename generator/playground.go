@@ -241,7 +241,14 @@ func sandboxScript(web fs.FS, exec []byte, workers map[string]assets.Output) (as
 	if err != nil {
 		return assets.Output{}, "", err
 	}
-	goJS, err := json.Marshal(string(exec))
+	// The workers' copy of wasm_exec.js is minified, its copyright lines
+	// kept: unminified, it was the largest part of the page's scripts
+	// that a reader's browser loads on every page with a playground.
+	small, err := assets.Minify(exec)
+	if err != nil {
+		return assets.Output{}, "", err
+	}
+	goJS, err := json.Marshal(string(small))
 	if err != nil {
 		return assets.Output{}, "", err
 	}

@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/evanw/esbuild/pkg/api"
 )
 
 // Wasm is a Go program compiled for the browser, with the glue script of
@@ -114,6 +116,31 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 		w.File = &f
 	}
 	return w, nil
+}
+
+// Minify minifies a script as Bundle does its outputs, keeping its
+// leading comment lines (wasm_exec.js's copyright and license lines,
+// which esbuild keeps only in comments marked as legal).
+func Minify(script []byte) ([]byte, error) {
+	var head []byte
+	rest := script
+	for bytes.HasPrefix(rest, []byte("//")) {
+		line, after, _ := bytes.Cut(rest, []byte("\n"))
+		head = append(append(head, line...), '\n')
+		rest = after
+	}
+	r := api.Transform(string(script), api.TransformOptions{
+		MinifyWhitespace:  true,
+		MinifyIdentifiers: true,
+		MinifySyntax:      true,
+		Target:            api.ES2020,
+		Charset:           api.CharsetUTF8,
+		LegalComments:     api.LegalCommentsNone,
+	})
+	if len(r.Errors) > 0 {
+		return nil, fmt.Errorf("minifying a script: %s", r.Errors[0].Text)
+	}
+	return append(head, r.Code...), nil
 }
 
 // WasmExec is $GOROOT/lib/wasm/wasm_exec.js of the go command on PATH
