@@ -1097,10 +1097,7 @@ class Playground {
   }
 
   async finish(m) {
-    if (m.flood) {
-      this.halt(T.flood);
-      return;
-    }
+    if (m.flood) return this.halt(T.flood);
     clearTimeout(this.timer);
     host.done(m.id, m.lingering);
     this.runID = null;
@@ -1155,7 +1152,8 @@ class Playground {
 
   // halt ends the running program the only way WebAssembly allows: by
   // dropping its worker. The page keeps working; the next run starts a
-  // fresh interpreter.
+  // fresh interpreter. The run is over: nothing of it (an early hand-over,
+  // a limit) may act on the next.
   halt(message) {
     clearTimeout(this.timer);
     this.output.settle();
@@ -1165,6 +1163,7 @@ class Playground {
     toolchain?.abort(this.buildID);
     if (this.root.dataset.engine === 'exact') this.dropRunner();
     else if (!this.listing) host.restart();
+    this.runID = null;
     this.setState('error');
     this.say(message);
   }
