@@ -48,3 +48,27 @@ func TestBrowserRunAfterFlood(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserExitStatusIsAByte: an exit status is what go run reports on
+// the machines it runs on, a byte (Linux keeps the low 8 bits of the
+// code): os.Exit(256) ends as a normal end, os.Exit(-1) with status 255,
+// on either engine.
+func TestBrowserExitStatusIsAByte(t *testing.T) {
+	tab := channelsPage(t, 20*time.Second)
+	const id = channelsID
+	for _, engine := range []string{"fast", "exact"} {
+		pickEngine(t, tab, id, engine)
+		for _, c := range []struct {
+			code, state, status string
+		}{
+			{"256", "done", "exit status 0 "},
+			{"-1", "error", "exit status 255 "},
+		} {
+			typeCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"exiting\")\n\tos.Exit("+c.code+")\n}\n")
+			state, output, status := runPlayground(t, tab, id, 180*time.Second)
+			if state != c.state || output != "exiting\n" || !strings.HasPrefix(status, c.status) {
+				t.Errorf("%s, os.Exit(%s): state %s, output %q, status %q; want %s, %q", engine, c.code, state, output, status, c.state, c.status)
+			}
+		}
+	}
+}

@@ -28,7 +28,7 @@
 // Run reports what "go run" would, as far as an interpreter can:
 //
 //   - a normal end: status 0;
-//   - os.Exit(n): status n at once, without running deferred calls (see
+//   - os.Exit(n): status n&0xff at once, without running deferred calls (see
 //     symbols.OS for how);
 //   - a program that does not compile, or uses an unsupported construct:
 //     status 1, and "line:col: message" lines on stderr, at positions of
@@ -337,7 +337,9 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 		if msg := goPanic.Load(); msg != nil && code == 2 {
 			return Result{Status: 2, Err: fmt.Errorf("panic: %s", *msg), Told: true}
 		}
-		return Result{Status: code}
+		// The status is a byte where go run runs (Linux keeps the code's
+		// low 8 bits): os.Exit(256) ends with 0, os.Exit(-1) with 255.
+		return Result{Status: code & 0xff}
 	}
 	select {
 	case code := <-exit:

@@ -71,6 +71,14 @@ func TestExitStatusAndMessages(t *testing.T) {
 		{"os.Exit skips deferred calls",
 			"package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tdefer fmt.Println(\"deferred\")\n\tfmt.Println(\"before\")\n\tos.Exit(3)\n}\n",
 			3, "before\n", "", ""},
+		// An exit status is a byte on the machines go run runs on (Linux
+		// keeps the code's low 8 bits): 256 ends with 0, -1 with 255.
+		{"os.Exit(256) is status 0",
+			"package main\n\nimport \"os\"\n\nfunc main() {\n\tos.Exit(256)\n}\n",
+			0, "", "", ""},
+		{"os.Exit(-1) is status 255",
+			"package main\n\nimport \"os\"\n\nfunc main() {\n\tos.Exit(-1)\n}\n",
+			255, "", "", ""},
 		{"panic exits 2 after deferred calls",
 			"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer fmt.Println(\"deferred\")\n\tpanic(\"boom\")\n}\n",
 			2, "deferred\n", "panic: boom\n", "panic: boom"},

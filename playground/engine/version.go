@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "680a842a48beb3fc"
+const sourceDigest = "76db40fb25141355"

@@ -205,7 +205,9 @@ function clean(m) {
       return { type: 'beat' };
     case 'exit':
       return {
-        type: 'exit', id, status: int(m.status), flood: m.flood === true, lingering: m.lingering === true, more: m.more === true, overflow: m.overflow === true,
+        // An exit status is a byte where go run runs (Linux keeps the
+        // code's low 8 bits): os.Exit(256) is 0, os.Exit(-1) is 255.
+        type: 'exit', id, status: int(m.status) & 255, flood: m.flood === true, lingering: m.lingering === true, more: m.more === true, overflow: m.overflow === true,
         error: bounded(m.error, 64 << 10) || undefined,
         exact: typeof m.exact === 'string' ? bounded(m.exact, 4096) : undefined,
       };
