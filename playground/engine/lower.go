@@ -81,9 +81,9 @@ import (
 //   - an interface written out with Unwrap in an assertion, where no
 //     type of the program has the method, into the library's same
 //     interface, which the library's errors match (libIfaces);
-//   - a range over a string with its key alone, for i := range s, gets
-//     a blank value, for i, _ := range s: the key alone was the rune's
-//     count, not its byte offset (stringKeys).
+//   - a range over a string with a key, whose key the interpreter counted
+//     in runes, or in U+FFFD's three bytes for an invalid byte, into a
+//     loop over the bytes that decodes each rune as Go does (stringRanges).
 //
 // Everything else is left alone; Detect reports what is still wrong.
 type lowering struct {
@@ -192,6 +192,7 @@ var rewrites = []rewrite{
 	{"errorCase", errorCaseRewrite},
 	{"rangeInt", rangeIntRewrite},
 	{"chanRange", chanRangeRewrite},
+	{"stringRanges", stringRangeRewrite},
 	{"perIteration", perIterationRewrite},
 	{"loopVars", loopVarRewrite},
 	{"builtins", builtinRewrite},
@@ -219,7 +220,6 @@ var rewrites = []rewrite{
 	{"contextKeys", contextKeyRewrite},
 	{"libIfaces", libIfaceRewrite},
 	{"commaOK", commaOKRewrite},
-	{"stringKeys", stringKeyRewrite},
 	{"runeConsts", runeConstRewrite},
 	{"returnRecv", returnRecvRewrite},
 	{"builtinPrints", builtinPrintRewrite},

@@ -14,8 +14,9 @@ func loopVarRewrite(l *lowering, s *syntax) {
 	l.structFields = structFields(s.file)
 	for _, r := range s.ranges {
 		switch {
-		case isIntExpr(r.X) && r.Tok != token.ASSIGN:
-			// rangeInt made its own copy.
+		case isIntExpr(r.X) && r.Tok != token.ASSIGN, l.stringRange(r):
+			// rangeInt made its own copy; stringRanges declared them
+			// in the body.
 		case l.byIndex[r]:
 			// The value is declared in the body now, once per
 			// iteration; the key is an index.

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "76db40fb25141355"
+const sourceDigest = "01f8aca2ad35e8cd"

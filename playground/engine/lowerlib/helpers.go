@@ -6,6 +6,7 @@ import (
 	_lower_sort "sort"
 	_lower_strconv "strconv"
 	_lower_sync "sync"
+	_lower_unicode_utf8 "unicode/utf8"
 
 	_lowerRT "github.com/goexpert/gointernals/playground/engine/lowerlib/rt"
 )
@@ -428,4 +429,18 @@ func _lowerTypeVerbs(format, mask string) string {
 		}
 	}
 	return string(b)
+}
+
+// _lowerRuneAt is the rune a range over s gives at byte offset o: U+FFFD
+// where a byte starts no valid encoding.
+func _lowerRuneAt(s string, o int) rune {
+	r, _ := _lower_unicode_utf8.DecodeRuneInString(s[o:])
+	return r
+}
+
+// _lowerRuneEnd is the offset of the rune after the one at o: one byte on
+// where a byte starts no valid encoding, as a range over a string moves.
+func _lowerRuneEnd(s string, o int) int {
+	_, n := _lower_unicode_utf8.DecodeRuneInString(s[o:])
+	return o + n
 }
