@@ -83,7 +83,11 @@ import (
 //     interface, which the library's errors match (libIfaces);
 //   - a range over a string with a key, whose key the interpreter counted
 //     in runes, or in U+FFFD's three bytes for an invalid byte, into a
-//     loop over the bytes that decodes each rune as Go does (stringRanges).
+//     loop over the bytes that decodes each rune as Go does (stringRanges);
+//   - in a loop, a composite literal that is a variable's only value goes
+//     in parentheses, and one whose address is taken into a function
+//     literal called at once: the interpreter kept one storage for it,
+//     which every iteration overwrote (literalVars).
 //
 // Everything else is left alone; Detect reports what is still wrong.
 type lowering struct {
@@ -223,6 +227,7 @@ var rewrites = []rewrite{
 	{"runeConsts", runeConstRewrite},
 	{"returnRecv", returnRecvRewrite},
 	{"builtinPrints", builtinPrintRewrite},
+	{"literalVars", literalVarRewrite},
 }
 
 // syntax holds the nodes of the file the rewrites work on, collected once,
@@ -404,7 +409,7 @@ func (l *lowering) hoistArgs(args []ast.Expr, prefix string) []string {
 			continue
 		}
 		v := l.name(prefix)
-		decls = append(decls, v+" := "+l.text(a)+"; ")
+		decls = append(decls, v+" := "+l.fresh(a)+"; ")
 		l.replace(a, v)
 	}
 	return decls

@@ -94,7 +94,7 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 			args = append(args, l.text(a))
 		case l.hoistable(a) && !l.editedWithin(a):
 			v := l.name("_lowerD")
-			decls += v + " := " + l.text(a) + "; "
+			decls += v + " := " + l.fresh(a) + "; "
 			args = append(args, v)
 		default:
 			return false

@@ -50,9 +50,9 @@ func (l *lowering) multiAssigns(file *ast.File) {
 		for _, v := range moved {
 			name := l.name("_lowerA")
 			if tok == token.DEFINE {
-				decls = append(decls, name+" := "+l.text(v)+"; ")
+				decls = append(decls, name+" := "+l.fresh(v)+"; ")
 			} else {
-				decls = append(decls, "var "+name+" = "+l.text(v)+"; ")
+				decls = append(decls, "var "+name+" = "+l.fresh(v)+"; ")
 			}
 			l.replace(v, name)
 		}

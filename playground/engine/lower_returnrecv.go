@@ -37,7 +37,7 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 	var decls, names []string
 	for _, e := range r.Results {
 		n := l.name("_lowerR")
-		decls = append(decls, n+" := "+l.text(e)+"; ")
+		decls = append(decls, n+" := "+l.fresh(e)+"; ")
 		names = append(names, n)
 	}
 	l.replace(r, "{ "+strings.Join(decls, "")+"return "+strings.Join(names, ", ")+" }")

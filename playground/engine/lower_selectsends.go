@@ -28,7 +28,7 @@ func (l *lowering) selectSends(s *ast.SelectStmt, label *ast.LabeledStmt) {
 			continue
 		}
 		v := l.name("_lowerS")
-		decls = append(decls, v+" := "+l.text(send.Value)+"; ")
+		decls = append(decls, v+" := "+l.fresh(send.Value)+"; ")
 		l.replace(send.Value, v)
 	}
 	if len(decls) == 0 {
