@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "01f8aca2ad35e8cd"
+const sourceDigest = "58f8cb19bcacf3f8"
