@@ -10,7 +10,7 @@ var _ = addCases("libraryClosures",
 }
 fmt.Println()`,
 		lowered: `{ _lowerN1 := 2; for i := _lowerN1 - _lowerN1; i < _lowerN1; i++ { i := i;
-	s := []int{3, i, 1}
+	s := ([]int{3, i, 1})
 	sort.Slice(s, (func(a, b int) bool { return s[a] < s[b] }))
 	fmt.Print(s)
 } }

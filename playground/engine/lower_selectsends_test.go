@@ -12,7 +12,7 @@ case ch <- pair{j, j * j}:
 fmt.Println(<-ch)`,
 		lowered: `ch := make(chan pair, 1)
 j := 3
-_lowerS1 := pair{j, j * j}; select {
+_lowerS1 := (pair{j, j * j}); select {
 case ch <- _lowerS1:
 }
 fmt.Println(<-ch)`,
