@@ -36,3 +36,32 @@ func TestBrowserPlatformNote(t *testing.T) {
 		t.Errorf("after a run of a program that reads no GOOS, the note still says %q", n)
 	}
 }
+
+// TestBrowserPlatformNotesOfTheLibrary: a program that reads its build
+// (debug.ReadBuildInfo), loads a time zone (time.LoadLocation) or asks
+// the page size (os.Getpagesize) gets in the page what the browser has,
+// not what go run finds on its machine; the note under the playground
+// says so for each, and for none it does not use.
+func TestBrowserPlatformNotesOfTheLibrary(t *testing.T) {
+	t.Parallel()
+	tab := channelsPage(t, 10*time.Second)
+	const id = channelsID
+	notes := `[data-playground="` + id + `"] [data-notes]`
+	for _, c := range []struct{ call, imp, note string }{
+		{"_, _ = debug.ReadBuildInfo()", "runtime/debug", "debug.ReadBuildInfo describes"},
+		{"_, _ = time.LoadLocation(\"Europe/Paris\")", "time", "no time zone database"},
+		{"_ = os.Getpagesize()", "os", "65536"},
+	} {
+		typeCode(t, tab, id, "package main\n\nimport \""+c.imp+"\"\n\nfunc main() {\n\t"+c.call+"\n}\n")
+		runPlayground(t, tab, id, 120*time.Second)
+		n := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(notes))
+		if !strings.Contains(n, c.note) {
+			t.Errorf("after a run of %s, the note says %q; want it to say %q", c.call, n, c.note)
+		}
+		for _, other := range []string{"debug.ReadBuildInfo describes", "no time zone database", "65536"} {
+			if other != c.note && strings.Contains(n, other) {
+				t.Errorf("after a run of %s, the note says %q, about a call the program does not make", c.call, n)
+			}
+		}
+	}
+}

@@ -730,11 +730,16 @@ class Playground {
   }
 
   // note says, under the playground, where the browser is not the machine
-  // go run runs on, for the code about to run: one thread, and js/wasm.
+  // go run runs on, for the code about to run: one thread, js/wasm, the
+  // build a program reads (debug.ReadBuildInfo), no time zone database,
+  // WebAssembly's page size.
   note(code) {
     this.notes.textContent = T.limit(cfg.limit) +
       (/\bgo\s+(func\b|[\w.]+\()|runtime\.GOMAXPROCS|runtime\.NumCPU/.test(code) ? ' ' + T.oneThread : '') +
-      (/\bruntime\.GO(OS|ARCH)\b/.test(code) ? ' ' + T.platform : '');
+      (/\bruntime\.GO(OS|ARCH)\b/.test(code) ? ' ' + T.platform : '') +
+      (/\bdebug\.ReadBuildInfo\b/.test(code) ? ' ' + T.buildInfo : '') +
+      (/\btime\.LoadLocation\b/.test(code) ? ' ' + T.zones : '') +
+      (/\b(os|syscall)\.Getpagesize\b/.test(code) ? ' ' + T.pageSize : '');
   }
 
   sync() {
