@@ -187,7 +187,15 @@ var wasmFlags = append([]string{"-trimpath", "-buildvcs=false", "-ldflags=-s -w"
 // average over 7 runs, within the noise of a loaded machine. On
 // 2026-12-02 this list's additions from internal/godebug on took the
 // gzipped module from 3,499,553 to 3,455,350 bytes: fmt 24.6 KB of it,
-// time 11.6 KB, the rest 6.5 KB.
+// time 11.6 KB, the rest 6.5 KB. The same holds for the library a
+// program calls while it runs (strings, bytes, unicode, strconv, math,
+// math/rand, context, errors, ...): each call of the program's reaches
+// it through reflect; -l only stops inlining inside these packages, not
+// the interpreter's own calls into them. On 2026-12-02 that line took the
+// module from 3,498,577 to 3,476,485 bytes gzipped (strings, bytes and
+// unicode 15 KB of it); natively the site's corpus and a CPU-bound
+// program ran within the noise of a machine at load 27. sort and slices
+// keep theirs: sorting's inner loops are there, for 4 KB.
 func onceGcflags() []string {
 	var flags []string
 	for _, pkg := range []string{
@@ -200,6 +208,9 @@ func onceGcflags() []string {
 		"log", "log/internal", "os/signal", "path", "path/filepath", "io/fs", "embed",
 		"github.com/traefik/yaegi/stdlib/generic", "github.com/traefik/yaegi/internal/unsafe2",
 		"syscall/js", "fmt", "time",
+		"strings", "bytes", "unicode", "unicode/utf8", "strconv", "internal/strconv",
+		"math", "math/rand", "runtime/debug", "container/heap", "sync/atomic",
+		"context", "errors", "go/doc/comment", "internal/fmtsort",
 	} {
 		flags = append(flags, "-gcflags="+pkg+"=-l")
 	}
