@@ -71,3 +71,44 @@ func TestLocalZoneOverlay(t *testing.T) {
 		}
 	}
 }
+
+// TestPageSizeOverlay builds a program for js/wasm with stdOverlay, as
+// the exact engine's archives are, and runs it under Node:
+// os.Getpagesize is go run's on linux/amd64, 4096, not WebAssembly's page.
+func TestPageSizeOverlay(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("no node on PATH to run js/wasm")
+	}
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	std, err := stdOverlay(goroot, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := t.TempDir()
+	for name, data := range map[string]string{
+		"go.mod":  "module example.org/page\n\ngo 1.26\n",
+		"main.go": "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(os.Getpagesize())\n}\n",
+	} {
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin := filepath.Join(mod, "main.wasm")
+	build := exec.Command("go", "build", "-overlay", std, "-o", bin, ".")
+	build.Dir = mod
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building with stdOverlay for js/wasm: %v\n%s", err, out)
+	}
+	out, err := exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin).CombinedOutput()
+	if err != nil {
+		t.Fatalf("running under node: %v\n%s", err, out)
+	}
+	if string(out) != "4096\n" {
+		t.Errorf("os.Getpagesize() printed %q, want go run's \"4096\\n\"", out)
+	}
+}

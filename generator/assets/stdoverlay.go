@@ -16,10 +16,11 @@ import (
 // compared with: the errno words (linuxErrnoOverlay) and the nil pointer
 // dereference's signal line (linuxSignalOverlay); and the one that makes
 // a write to standard output or error return without running other
-// goroutines, as on Linux (syncOutputOverlay); and the local zone's name
-// (localZoneOverlay). It returns the overlay's JSON path.
+// goroutines, as on Linux (syncOutputOverlay); the local zone's name
+// (localZoneOverlay); os.Getpagesize (pageSizeOverlay).
+// It returns the overlay's JSON path.
 func stdOverlay(goroot, dir string) (string, error) {
-	return writeOverlay(goroot, dir, "std.json", linuxErrnoOverlay, linuxSignalOverlay, syncOutputOverlay, localZoneOverlay)
+	return writeOverlay(goroot, dir, "std.json", linuxErrnoOverlay, linuxSignalOverlay, syncOutputOverlay, localZoneOverlay, pageSizeOverlay)
 }
 
 // engineOverlay writes, for go build's -overlay when the interpreter's
@@ -172,5 +173,25 @@ func localZoneOverlay(goroot, dir string) (orig, dst string, err error) {
 	}
 	src = strings.Replace(src, old, "\tz.name = \"UTC\"\n\tif offset == 0 {\n\t\t// As go run names a machine's zone of UTC (generator/assets/stdoverlay.go).\n\t\tlocalLoc.zone = []zone{z}\n\t\treturn\n\t}\n\tif offset < 0 {\n", 1)
 	dst = filepath.Join(dir, "zoneinfo_js.go")
+	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
+}
+
+// Under GOOS=js, os.Getpagesize is the WebAssembly page, 65536, where go
+// run on linux/amd64 says 4096 (stranger4 S9). pageSizeOverlay writes
+// a copy of runtime/runtime.go whose syscall.Getpagesize is 4096; the
+// runtime's own page size (physPageSize) stays.
+func pageSizeOverlay(goroot, dir string) (orig, dst string, err error) {
+	orig = filepath.Join(goroot, "src", "runtime", "runtime.go")
+	b, err := os.ReadFile(orig)
+	if err != nil {
+		return "", "", fmt.Errorf("the page size: %w", err)
+	}
+	src := string(b)
+	const old = "func syscall_Getpagesize() int { return int(physPageSize) }"
+	if strings.Count(src, old) != 1 {
+		return "", "", fmt.Errorf("the page size: %s no longer has %q once (update generator/assets/stdoverlay.go for this Go release)", orig, old)
+	}
+	src = strings.Replace(src, old, "func syscall_Getpagesize() int { return 4096 } // go run's on linux/amd64 (generator/assets/stdoverlay.go)", 1)
+	dst = filepath.Join(dir, "runtime.go")
 	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
 }
