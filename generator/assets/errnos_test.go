@@ -51,8 +51,8 @@ func TestLinuxSignalOverlay(t *testing.T) {
 func stdReplaced(t *testing.T, rel string) (orig, was, now string) {
 	t.Helper()
 	overlay := makeOverlay(t, stdOverlay)
-	if len(overlay.Replace) != 5 {
-		t.Fatalf("the overlay replaces %d files, want 5", len(overlay.Replace))
+	if len(overlay.Replace) != 6 {
+		t.Fatalf("the overlay replaces %d files, want 6", len(overlay.Replace))
 	}
 	for orig, copy := range overlay.Replace {
 		if !strings.HasSuffix(filepath.ToSlash(orig), "/src/"+rel) {

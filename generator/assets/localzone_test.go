@@ -5,7 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
+
+	"golang.org/x/sys/cpu"
 )
 
 // TestLocalZoneOverlay builds a program for js/wasm as the site builds
@@ -110,5 +114,96 @@ func TestPageSizeOverlay(t *testing.T) {
 	}
 	if string(out) != "4096\n" {
 		t.Errorf("os.Getpagesize() printed %q, want go run's \"4096\\n\"", out)
+	}
+}
+
+// expProgram prints the bits of math.Exp, Pow, Sinh and Cosh over fixed
+// and pseudo-random arguments, a line each, in one write: under Node the
+// overlay's writes to standard output (syncOutputOverlay) are Node's
+// asynchronous fs.write, which may reorder them.
+const expProgram = `package main
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+)
+
+func main() {
+	xs := []float64{0, 1, -1, 1.5, 0.74, 2.59, 10.3, -708.5, -745.1, -744.4, 709.7, 709.79, 1e-300, -1e-10, math.Inf(1), math.Inf(-1), math.NaN(), -2e9}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 3000 {
+		xs = append(xs, (rng.Float64()*2-1)*math.Ldexp(1, rng.IntN(14)-4))
+	}
+	var b strings.Builder
+	for _, x := range xs {
+		fmt.Fprintln(&b, math.Float64bits(math.Exp(x)), math.Float64bits(math.Pow(0.37, x)), math.Float64bits(math.Sinh(x)), math.Float64bits(math.Cosh(x)))
+	}
+	fmt.Print(b.String())
+}
+`
+
+// TestAmd64ExpOverlay builds expProgram for js/wasm with stdOverlay, as
+// the exact engine's archives are (the interpreter's module is not, for
+// its budget: engineOverlay), runs it under Node, and compares every
+// line with the same program built for this machine: math.Exp, and Pow,
+// Sinh and Cosh built on it, give amd64's bits (its assembly, on a CPU
+// with FMA) where js/wasm's pure Go exp differed in the last bit.
+func TestAmd64ExpOverlay(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("no node on PATH to run js/wasm")
+	}
+	if runtime.GOARCH != "amd64" || !cpu.X86.HasAVX || !cpu.X86.HasFMA {
+		t.Skip("go run's math.Exp here is not amd64's with FMA, which the overlay computes")
+	}
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := t.TempDir()
+	for name, data := range map[string]string{"go.mod": "module example.org/exp\n\ngo 1.26\n", "go.sum": "", "main.go": expProgram} {
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	native := exec.Command("go", "run", ".")
+	native.Dir = mod
+	want, err := native.Output()
+	if err != nil {
+		t.Fatalf("go run: %v", err)
+	}
+	std, err := stdOverlay(goroot, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	exact := filepath.Join(t.TempDir(), "exact.wasm")
+	build := exec.Command("go", "build", "-overlay", std, "-o", exact, ".")
+	build.Dir = mod
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building with stdOverlay for js/wasm: %v\n%s", err, out)
+	}
+	for _, bin := range []string{exact} {
+		got, err := exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin).Output()
+		if err != nil {
+			t.Fatalf("%s: running under node: %v", filepath.Base(bin), err)
+		}
+		g, n := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		if len(g) != len(n) {
+			t.Fatalf("%s: %d lines, go run %d", filepath.Base(bin), len(g), len(n))
+		}
+		bad := 0
+		for i := range g {
+			if g[i] != n[i] {
+				if bad++; bad <= 5 {
+					t.Errorf("%s: line %d: %s; go run: %s", filepath.Base(bin), i+1, g[i], n[i])
+				}
+			}
+		}
+		if bad > 0 {
+			t.Errorf("%s: %d of %d lines differ from go run", filepath.Base(bin), bad, len(n))
+		}
 	}
 }
