@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // Automatic, the page's default engine, runs a program in the interpreter
 // unless the interpreter's answer cannot be trusted, and then has the Go
 // toolchain run it from the start. The choice is made here, once, for the
@@ -29,7 +31,27 @@ func BeforeRun(p *Prepared, err error) string {
 	case len(p.Errors()) > 0 && !p.ErrorsComplete():
 		return whyMoreErrors
 	}
-	return p.HandOver()
+	if why := p.HandOver(); why != "" {
+		return why + p.floatNote()
+	}
+	return ""
+}
+
+// whyFloats is said after why a program with a conversion of a float to
+// an integer type goes to the Go toolchain: there it is compiled for
+// js/wasm, whose conversions saturate, where the source pass gives the
+// interpreter amd64's (floatConversions). The toolchain in the page is
+// left as it is: its output for such a value is js/wasm's, so the page
+// says so.
+const whyFloats = "; and in the Go toolchain in the browser (js/wasm) a float converted to an integer type that cannot hold it (NaN, ±Inf, 1e20 to int32) saturates, where go run on amd64 gives -1<<63 (-1<<31 to int32)"
+
+// floatNote is whyFloats when the program converts a float to an integer
+// type: the lowered code then holds the source pass's helpers for it.
+func (p *Prepared) floatNote() string {
+	if strings.Contains(p.Code, "func _lowerF2") {
+		return whyFloats
+	}
+	return ""
 }
 
 // HandedOver is Automatic's choice once a run with Options.HandOver

@@ -1,9 +1,12 @@
 package engine
 
 import (
+	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Automatic's two halves, which the page and the build share.
@@ -20,9 +23,12 @@ func TestBeforeRun(t *testing.T) {
 		// no hand-over under a note that it needs the Go compiler.
 		{"reflect", "package main\n\nimport (\n\t\"fmt\"\n\t\"reflect\"\n)\n\nfunc main() {\n\tfmt.Println(reflect.TypeOf(1))\n}\n", ""},
 		{"unsafe", "package main\n\nimport \"unsafe\"\n\nfunc main() {\n\tprintln(unsafe.Sizeof(1))\n}\n", ""},
+		// Handed over with a conversion of a float to an integer type,
+		// which the toolchain in the page computes as js/wasm does.
+		{"float conversion", "package main\n\nfunc main() {\n\tvar x any = 1\n\tf := 1e20\n\tprintln(x, int32(f))\n}\n", "6:2: the built-in println writes"},
 	} {
 		got := BeforeRun(Prepare(c.src))
-		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) || strings.HasSuffix(got, whyFloats) != (c.name == "float conversion") {
 			t.Errorf("%s: BeforeRun = %q; want %q", c.name, got, c.want)
 		}
 	}
@@ -40,6 +46,27 @@ func TestHandedOver(t *testing.T) {
 	} {
 		if got := c.r.HandedOver(); got != c.want {
 			t.Errorf("%+v: HandedOver = %q; want %q", c.r, got, c.want)
+		}
+	}
+}
+
+// A run handed over says too that the toolchain in the page converts a
+// float as js/wasm does, when the program converts one to an integer.
+func TestHandedOverWithFloats(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want string
+	}{
+		{"package main\n\nfunc main() {\n\tf := 1e20\n\tpanic(int32(f))\n}\n", whyPanic + whyFloats},
+		{"package main\n\nfunc main() {\n\tpanic(1)\n}\n", whyPanic},
+	} {
+		p, err := Prepare(c.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: io.Discard, Timeout: 10 * time.Second, HandOver: true})
+		if got := res.HandedOver(); got != c.want {
+			t.Errorf("%q: HandedOver = %q; want %q", c.src, got, c.want)
 		}
 	}
 }

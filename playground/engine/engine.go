@@ -188,7 +188,11 @@ func (p *Prepared) Run(ctx context.Context, opts Options) Result {
 		fmt.Fprintln(newGate(opts.Stderr), msg)
 		return Result{Status: 1, Err: errors.New(msg), Refused: true, Told: true}
 	}
-	return interpret(ctx, p, opts)
+	res := interpret(ctx, p, opts)
+	if why := res.HandedOver(); opts.HandOver && why != "" {
+		res.HandOver = why + p.floatNote()
+	}
+	return res
 }
 
 // interpret runs the prepared program; errors are reported at positions

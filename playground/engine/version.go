@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "58f8cb19bcacf3f8"
+const sourceDigest = "873e016e4d9a7663"
