@@ -43,7 +43,7 @@ func BeforeRun(p *Prepared, err error) string {
 // interpreter amd64's (floatConversions). The toolchain in the page is
 // left as it is: its output for such a value is js/wasm's, so the page
 // says so.
-const whyFloats = "; and in the Go toolchain in the browser (js/wasm) a float converted to an integer type that cannot hold it (NaN, ±Inf, 1e20 to int32) saturates, where go run on amd64 gives -1<<63 (-1<<31 to int32)"
+const whyFloats = "; in the Go toolchain here (js/wasm) a float converted to an integer type that cannot hold it saturates, where go run on amd64 gives -1<<63"
 
 // floatNote is whyFloats when the program converts a float to an integer
 // type: the lowered code then holds the source pass's helpers for it.

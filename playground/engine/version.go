@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "873e016e4d9a7663"
+const sourceDigest = "e587919ce998756d"
