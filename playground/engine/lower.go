@@ -228,6 +228,7 @@ var rewrites = []rewrite{
 	{"returnRecv", returnRecvRewrite},
 	{"builtinPrints", builtinPrintRewrite},
 	{"literalVars", literalVarRewrite},
+	{"switchInits", switchInitRewrite},
 }
 
 // syntax holds the nodes of the file the rewrites work on, collected once,
