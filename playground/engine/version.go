@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e587919ce998756d"
+const sourceDigest = "c4b5f33cbe5dca5a"
