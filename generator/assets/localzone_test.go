@@ -144,9 +144,9 @@ func main() {
 }
 `
 
-// TestAmd64ExpOverlay builds expProgram for js/wasm with stdOverlay, as
-// the exact engine's archives are (the interpreter's module is not, for
-// its budget: engineOverlay), runs it under Node, and compares every
+// TestAmd64ExpOverlay builds expProgram for js/wasm with each engine's
+// overlay (stdOverlay, as the exact engine's archives are; BuildWasm, as
+// the interpreter's module is), runs it under Node, and compares every
 // line with the same program built for this machine: math.Exp, and Pow,
 // Sinh and Cosh built on it, give amd64's bits (its assembly, on a CPU
 // with FMA) where js/wasm's pure Go exp differed in the last bit.
@@ -185,7 +185,15 @@ func TestAmd64ExpOverlay(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building with stdOverlay for js/wasm: %v\n%s", err, out)
 	}
-	for _, bin := range []string{exact} {
+	w, err := BuildWasm(context.Background(), WasmOptions{ModuleDir: mod, Package: ".", SourceDirs: []string{"."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast := filepath.Join(t.TempDir(), "fast.wasm")
+	if err := os.WriteFile(fast, w.Binary, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, bin := range []string{exact, fast} {
 		got, err := exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin).Output()
 		if err != nil {
 			t.Fatalf("%s: running under node: %v", filepath.Base(bin), err)

@@ -26,13 +26,10 @@ func stdOverlay(goroot, dir string) (string, error) {
 // engineOverlay writes, for go build's -overlay when the interpreter's
 // module is built (BuildWasm), the files of the standard library that
 // make what a program calls through the interpreter say what it says
-// under go run: the local zone's name (localZoneOverlay). It returns the
-// overlay's JSON path. (amd64ExpOverlay would take the module past its
-// budget: 3,501,029 bytes gzipped with it on 2026-12-02, so the
-// interpreter's math.Exp is still pure Go's, which may differ from go
-// run's in the last bit.)
+// under go run: the local zone's name (localZoneOverlay) and math.Exp's
+// last bit (amd64ExpOverlay). It returns the overlay's JSON path.
 func engineOverlay(goroot, dir string) (string, error) {
-	return writeOverlay(goroot, dir, "engine.json", localZoneOverlay)
+	return writeOverlay(goroot, dir, "engine.json", localZoneOverlay, amd64ExpOverlay)
 }
 
 // writeOverlay writes each file's copy into dir and the overlay's JSON,
