@@ -61,7 +61,7 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 	var out []Finding
 	add := func(pos token.Pos) {
 		p := fset.Position(pos)
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "methods hidden", Message: "the interpreter's fmt and errors packages do not see the methods of the program's types here (in an element, a field, a value held in an interface, a type argument, an error's chain, or where the format is not a constant), where Go calls String, Error, Format, GoString or Unwrap"})
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "methods hidden", Message: methodsHidden})
 	}
 	h := hider{own: own, seen: map[types.Type]bool{}}
 	qual := importedQualifier(importNames(file))
@@ -129,6 +129,8 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 	})
 	return out
 }
+
+const methodsHidden = "the interpreter's fmt and errors packages do not see the methods of the program's types here (in an element, a field, a value held in an interface, a type argument, an error's chain, or where the format is not a constant), where Go calls String, Error, Format, GoString or Unwrap"
 
 // hider judges what fmt receives against the program's types with
 // methods fmt calls (own).

@@ -59,7 +59,18 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 	})
 	// convert reports a value of type from, at e, going to type to.
 	convert := func(e ast.Expr, from, to types.Type) {
-		if e == nil || from == nil || to == nil || seen[e] || !types.IsInterface(to) || types.IsInterface(from) || !ownMethods(from) {
+		if e == nil || from == nil || to == nil || seen[e] || !types.IsInterface(to) || types.IsInterface(from) {
+			return
+		}
+		if !ownMethods(from) {
+			if holdsOwnMethods(from, true, 0) {
+				// Its type in the interpreter is bare: a field or element
+				// of a type fmt would call String of is a bare number
+				// there ({1} where go run prints {day}, nothing said).
+				seen[e] = true
+				p := fset.Position(e.Pos())
+				out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "methods hidden", Message: methodsHidden})
+			}
 			return
 		}
 		if mayBeNil(e, from) && libraryInterface(to) {
@@ -244,7 +255,13 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 					t = params.At(i).Type()
 				}
 				if it, ok := under(t).(*types.Interface); library && ok && it.NumMethods() == 0 {
-					continue // the library gets a copy of what goes to an any
+					// The library gets a copy of what goes to an any; fmt
+					// prints it as Go does (Show, fmtMethodsLeft), but
+					// another keeps it (list.PushBack), bare.
+					if _, isFmt := fmtCallee(info, n); !isFmt && !ownMethods(typeOf(a)) {
+						check(a, t)
+					}
+					continue
 				}
 				check(a, t)
 			}
@@ -275,6 +292,37 @@ func compositeElems(lit *ast.CompositeLit, elem, key types.Type, check func(ast.
 		}
 		check(el, elem)
 	}
+}
+
+// holdsOwnMethods reports whether a value of t, which has no methods of
+// its own, holds where fmt looks (an exported field, an element, a map's
+// key, what a pointer handed to fmt points to: top) a value of one of
+// the program's types with methods, which the interpreter's reflect type
+// for t has lost: fmt printing t through an interface calls none of them.
+func holdsOwnMethods(t types.Type, top bool, depth int) bool {
+	if t == nil || depth > 10 || types.IsInterface(t) {
+		return false
+	}
+	if !top && ownMethods(t) && fmtMethodsOf(t) != 0 {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return top && holdsOwnMethods(u.Elem(), false, depth+1)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if f := u.Field(i); f.Exported() && holdsOwnMethods(f.Type(), false, depth+1) {
+				return true
+			}
+		}
+	case *types.Slice:
+		return holdsOwnMethods(u.Elem(), false, depth+1)
+	case *types.Array:
+		return holdsOwnMethods(u.Elem(), false, depth+1)
+	case *types.Map:
+		return holdsOwnMethods(u.Key(), false, depth+1) || holdsOwnMethods(u.Elem(), false, depth+1)
+	}
+	return false
 }
 
 // ownMethods reports whether t is one of the program's named types with

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "c4b5f33cbe5dca5a"
+const sourceDigest = "ebb3bcf1c701b546"
