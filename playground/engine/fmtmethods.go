@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // fmtMethodsLeft reports, from the program's types, what the source pass
@@ -36,12 +37,14 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 	// The program's types with a method fmt calls, and whether one has
 	// Error, Unwrap, Is or As.
 	var own []types.Type
-	chain := false
+	chain, basic := false, false
 	for _, obj := range info.Defs {
 		tn, ok := obj.(*types.TypeName)
 		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
 			continue
 		}
+		_, ok = tn.Type().Underlying().(*types.Basic)
+		basic = basic || ok // see misfits
 		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
 			has := fmtMethodsOf(t)
 			if has != 0 {
@@ -55,9 +58,10 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 			}
 		}
 	}
-	if len(own) == 0 && !chain {
+	if len(own) == 0 && !chain && !basic {
 		return nil
 	}
+	onlyMisfits := len(own) == 0 && !chain
 	var out []Finding
 	add := func(pos token.Pos) {
 		p := fset.Position(pos)
@@ -77,6 +81,11 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 				args = c.Args[at[1]:]
 			}
 			plus = append(plus, make([]rune, len(args))...) // verbs nil: none shown
+			// Print, Sprint, Fprint and Append put a space between two
+			// operands when neither is a string (of kind string): the
+			// helper fmtMethods gives fmt for a named string with String
+			// or Error is not one (<a> 1 <b> where Go prints <a>1<b>).
+			spaced := at[0] < 0 && !strings.HasSuffix(ast.Unparen(c.Fun).(*ast.SelectorExpr).Sel.Name, "ln") && len(args) > 1
 			for i, a := range args {
 				verb := 'v'
 				if verbs != nil {
@@ -86,6 +95,13 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 				if c.Ellipsis.IsValid() {
 					t = types.NewSlice(info.TypeOf(a).Underlying().(*types.Slice).Elem())
 				}
+				if b, ok := under(t).(*types.Basic); spaced && ok && b.Info()&types.IsString != 0 && fmtHelper(t, verb) != "" || verbs != nil && misfits(t, verb, 0) {
+					add(a.Pos())
+					continue
+				}
+				if onlyMisfits {
+					continue
+				}
 				if _, _, ok := shown(t, plus[i], qual); ok && verbs != nil {
 					continue // Show prints it (typeVerbs)
 				}
@@ -93,6 +109,9 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 					add(a.Pos())
 				}
 			}
+			return true
+		}
+		if onlyMisfits {
 			return true
 		}
 		var fn *types.Func
@@ -131,6 +150,57 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 }
 
 const methodsHidden = "the interpreter's fmt and errors packages do not see the methods of the program's types here (in an element, a field, a value held in an interface, a type argument, an error's chain, or where the format is not a constant), where Go calls String, Error, Format, GoString or Unwrap"
+
+// misfits says whether fmt prints a value of t under verb with a value
+// of the program's named type of a basic kind that the verb does not
+// suit, which it names (%!d(main.Flag=true)) where the interpreter, whose
+// types have no names, writes the kind (%!d(bool=true)).
+func misfits(t types.Type, verb rune, depth int) bool {
+	if t == nil || depth > 10 || strings.ContainsRune("v#Tp", verb) || types.IsInterface(t) {
+		return false
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+		if fmtCalls(fmtMethodsOf(t), verb) != "" {
+			return false // fmt prints what the method returns
+		}
+		if b, ok := n.Underlying().(*types.Basic); ok {
+			fits := "t"
+			switch i := b.Info(); {
+			case i&types.IsInteger != 0:
+				fits = "bcdoOqxXU"
+			case i&(types.IsFloat|types.IsComplex) != 0:
+				fits = "beEfFgGxX"
+			case i&types.IsString != 0:
+				fits = "sqxX"
+			}
+			return !strings.ContainsRune(fits, verb)
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if misfits(u.Field(i).Type(), verb, depth+1) {
+				return true
+			}
+		}
+	case *types.Slice, *types.Array:
+		e := u.(interface{ Elem() types.Type }).Elem()
+		if b, ok := e.Underlying().(*types.Basic); ok && b.Kind() == types.Uint8 && strings.ContainsRune("sqxX", verb) {
+			return false // fmt prints the bytes as a string
+		}
+		return misfits(e, verb, depth+1)
+	case *types.Map:
+		return misfits(u.Key(), verb, depth+1) || misfits(u.Elem(), verb, depth+1)
+	case *types.Pointer:
+		// fmt prints what a pointer it is handed points to when that is
+		// a struct, a slice, an array or a map; else an address.
+		switch u.Elem().Underlying().(type) {
+		case *types.Struct, *types.Slice, *types.Array, *types.Map:
+			return depth == 0 && misfits(u.Elem(), verb, 1)
+		}
+	}
+	return false
+}
 
 // hider judges what fmt receives against the program's types with
 // methods fmt calls (own).

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "ebb3bcf1c701b546"
+const sourceDigest = "e5ba7796e35dccd9"
