@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/ast"
+	"go/token"
 	"strings"
 )
 
@@ -15,8 +16,19 @@ import (
 // block, the init's variables are in scope for the switch alone, as
 // Go's are; a label stays on the switch, inside the block (break L). An
 // init statement on more than one line, or that an earlier rewrite
-// changed, stays where it is, and Detect announces the switch.
+// changed, stays where it is, and Detect announces the switch; so does
+// a switch whose label a goto names: in the block, the label would be
+// out of the goto's reach (Go rejects a goto into a block; the
+// interpreter ran goto M; { j := i; M: switch j * 2 {...} } as an end
+// of main, printing nothing, nothing said: testdata/silent).
 func switchInitRewrite(l *lowering, s *syntax) {
+	gotos := map[string]bool{}
+	ast.Inspect(s.file, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO && b.Label != nil {
+			gotos[b.Label.Name] = true
+		}
+		return true
+	})
 	ast.Inspect(s.file, func(n ast.Node) bool {
 		sw, ok := n.(*ast.SwitchStmt)
 		if !ok || sw.Init == nil {
@@ -32,6 +44,9 @@ func switchInitRewrite(l *lowering, s *syntax) {
 		}
 		var start ast.Node = sw
 		if lb := s.labels[sw]; lb != nil {
+			if gotos[lb.Label.Name] {
+				return true
+			}
 			start = lb
 		}
 		l.insert(start.Pos(), "{ "+init+"; ")

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e5ba7796e35dccd9"
+const sourceDigest = "92b1eae737643b7d"
