@@ -211,6 +211,7 @@ var mayDiffer = map[string]bool{
 	"switch with init":             true,
 	"fallthrough and default":      true,
 	"case list":                    true,
+	"float conversion":             true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 )
 
@@ -59,4 +61,92 @@ func floatConversionRewrite(l *lowering, s *syntax) {
 			l.wrap(x, helper+"(float64(", "))")
 		}
 	}
+}
+
+// floatConversionsLeft announces the conversions between a float and an
+// integer type that floatConversions leaves: those to or from a type
+// parameter (To[T ~int64](f float64) T { return T(f) } gave js/wasm's
+// saturated value, stranger4's S1b; written as a helper's call, T would
+// be the enclosing function's type parameter, which the interpreter's
+// generic calls panic on), and every one of a program that declares its
+// own float64.
+func floatConversionsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
+	ownFloat := false
+	for id, obj := range info.Defs {
+		if obj != nil && id.Name == "float64" {
+			ownFloat = true
+		}
+	}
+	var out []Finding
+	ast.Inspect(file, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok || len(c.Args) != 1 || !info.Types[c.Fun].IsType() || info.Types[c].Value != nil {
+			return true
+		}
+		to, from := info.TypeOf(c), info.TypeOf(c.Args[0])
+		if to == nil || from == nil || !mayBe(to, types.IsInteger) || !mayBe(from, types.IsFloat) {
+			return true
+		}
+		_, toParam := to.(*types.TypeParam)
+		_, fromParam := from.(*types.TypeParam)
+		if toParam || fromParam || ownFloat {
+			p := fset.Position(c.Pos())
+			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "float conversion",
+				Message: "a float converted to an integer type that cannot hold it gives -1<<63 under go run on amd64, and here the value of the js/wasm build; the source pass gives the interpreter amd64's value, but not through a type parameter"})
+		}
+		return true
+	})
+	return out
+}
+
+// mayBe reports whether a value of type t may be of a basic type with
+// the property: t's own, or a term of a type parameter's constraint (one
+// without terms may be anything).
+func mayBe(t types.Type, prop types.BasicInfo) bool {
+	switch t := t.(type) {
+	case *types.TypeParam:
+		iface, ok := t.Constraint().Underlying().(*types.Interface)
+		if !ok {
+			return true
+		}
+		return termsMayBe(iface, prop, 0)
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&prop != 0 && b.Info()&types.IsUntyped == 0
+}
+
+func termsMayBe(iface *types.Interface, prop types.BasicInfo, depth int) bool {
+	if depth > 10 {
+		return true
+	}
+	terms := false
+	for i := range iface.NumEmbeddeds() {
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			terms = true
+			for j := range e.Len() {
+				if u, ok := e.Term(j).Type().Underlying().(*types.Interface); ok {
+					if termsMayBe(u, prop, depth+1) {
+						return true
+					}
+					continue
+				}
+				if mayBe(e.Term(j).Type(), prop) {
+					return true
+				}
+			}
+		default:
+			if u, ok := e.Underlying().(*types.Interface); ok {
+				if termsMayBe(u, prop, depth+1) {
+					return true
+				}
+				continue
+			}
+			terms = true
+			if mayBe(e, prop) {
+				return true
+			}
+		}
+	}
+	return !terms
 }

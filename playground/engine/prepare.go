@@ -96,6 +96,7 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliases, ownTypeAssertions(fset, file, info)...)
 		aliases = append(aliases, genericValues(fset, file, info)...)
 		aliases = append(aliases, contextKeysLeft(fset, file, info)...)
+		aliases = append(aliases, floatConversionsLeft(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file):
 		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "go/types could not check this program (" + skip + "), so which values of its types with methods become interface values is not known: the interpreter's interface value is bound to the storage it came from, where Go's holds a copy"}}
 	}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "92b1eae737643b7d"
+const sourceDigest = "4486b3248bcf8ec1"
