@@ -254,6 +254,15 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 			}
 			return v
 		},
+		Inexact: func(why string) {
+			if opts.HandOver {
+				why := "the interpreter would run this otherwise than Go: " + why
+				if handOver.CompareAndSwap(nil, &why) {
+					exitWith(2)
+				}
+				select {} // the run is over; this goroutine stays where it is
+			}
+		},
 		Unlike: func(why string) {
 			if opts.HandOver {
 				why := "fmt would print a value of the program otherwise than Go does: " + why

@@ -81,6 +81,9 @@ import (
 //   - an interface written out with Unwrap in an assertion, where no
 //     type of the program has the method, into the library's same
 //     interface, which the library's errors match (libIfaces);
+//   - v, ok := x.(I) for an interface I the program declares, where
+//     go/types knows every type that implements it, into assertions to
+//     each of those types (ownIfaces);
 //   - a range over a string with a key, whose key the interpreter counted
 //     in runes, or in U+FFFD's three bytes for an invalid byte, into a
 //     loop over the bytes that decodes each rune as Go does (stringRanges);
@@ -223,6 +226,7 @@ var rewrites = []rewrite{
 	{"typeVerbs", typeVerbRewrite},
 	{"contextKeys", contextKeyRewrite},
 	{"libIfaces", libIfaceRewrite},
+	{"ownIfaces", ownIfaceRewrite},
 	{"commaOK", commaOKRewrite},
 	{"runeConsts", runeConstRewrite},
 	{"returnRecv", returnRecvRewrite},

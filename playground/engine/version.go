@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "4486b3248bcf8ec1"
+const sourceDigest = "bcc723901a21910e"

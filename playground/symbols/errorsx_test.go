@@ -87,3 +87,24 @@ func TestErrorsAsIs(t *testing.T) {
 		t.Error("Concrete of an empty wrapper, of a value")
 	}
 }
+
+// Held takes a value out of a wrapper, and tells Inexact when the answer
+// cannot be Go's: a wrapper where a struct may be lossy, a value of the
+// library with the interface's methods.
+func TestHeld(t *testing.T) {
+	var told []string
+	h := Hooks{Inexact: func(why string) { told = append(told, why) }}
+	p := &progErr{1}
+	if got := h.held(wrapper{p, nil}, false, "Area"); got != p || len(told) != 0 {
+		t.Errorf("held(wrapper) = %v, told %q", got, told)
+	}
+	if got := h.held(3, true, "Area"); got != 3 || len(told) != 0 {
+		t.Errorf("held(3) = %v, told %q", got, told)
+	}
+	h.held(wrapper{"last field", nil}, true, "Area")
+	h.held(myErr{1}, false, "Error")
+	h.held(myErr{1}, false, "Error Area")
+	if len(told) != 2 {
+		t.Errorf("told %d times, want 2 (a lossy wrapper, a library value with Error): %q", len(told), told)
+	}
+}

@@ -3,6 +3,7 @@ package symbols
 import (
 	"fmt"
 	"reflect"
+	"strings"
 )
 
 // LowerPath is the import path of the helpers the engine's source pass
@@ -26,6 +27,9 @@ type Hooks struct {
 	// MainEnd is called as main returns (or panics), in main's goroutine,
 	// before any other goroutine can run: in Go the process ends there.
 	MainEnd func()
+	// Inexact is called, with why in words, when a helper of the source
+	// pass meets what it cannot answer as Go would (see Held).
+	Inexact func(why string)
 	// Unlike is called, with why in words, when fmt is about to print a
 	// value otherwise than Go would (see Printed).
 	Unlike func(why string)
@@ -68,6 +72,10 @@ type Hooks struct {
 // source pass passes through them what fmt would call a method of
 // (fmtMethods).
 //
+// Held is what an interface value holds, for the source pass's
+// assertion to an interface of the program (ownIfaces), which asserts it
+// to each type of the program that implements the interface.
+//
 // As and Is are errors.As and errors.Is through the interpreter's
 // wrappers of the program's values (ErrorsAs).
 //
@@ -94,6 +102,7 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"MainEnd":       reflect.ValueOf(func() { call(h.MainEnd) }),
 			"Clear":         reflect.ValueOf(ClearValue),
 			"Pointee":       reflect.ValueOf(Pointee),
+			"Held":          reflect.ValueOf(h.held),
 			"As":            reflect.ValueOf(ErrorsAs),
 			"Is":            reflect.ValueOf(ErrorsIs),
 			"Error":         reflect.ValueOf((*Error)(nil)),
@@ -214,4 +223,33 @@ var minusOne = -1
 // NegativeShift panics as a shift by a negative count does.
 func NegativeShift() {
 	_ = 1 << minusOne
+}
+
+// held returns x, or the value the interpreter's wrapper x holds (an
+// error or a fmt.Stringer put in an any is one): the source pass asserts
+// it to each type of the program that implements one of the program's
+// interfaces (ownIfaces). It tells h.Inexact when that cannot be Go's
+// answer: a wrapper when one of those types is a struct with methods of
+// its value (lossy: the wrapper then holds the struct's last field), or
+// a value of the library's with the interface's methods (names, space
+// separated), which no type of the program's is.
+func (h Hooks) held(x any, lossy bool, methods string) any {
+	const heldMsg = "an assertion to an interface of the program meets a value the interpreter cannot match as Go does"
+	if v := reflect.ValueOf(x); v.Kind() == reflect.Struct && v.NumField() > 0 && v.Type().Field(0).Name == "IValue" {
+		if lossy && h.Inexact != nil {
+			h.Inexact(heldMsg)
+		}
+		x = Concrete(x)
+	}
+	if t := reflect.TypeOf(x); t != nil && t.NumMethod() > 0 && h.Inexact != nil {
+		all := true
+		for _, m := range strings.Fields(methods) {
+			_, ok := t.MethodByName(m)
+			all = all && ok
+		}
+		if all {
+			h.Inexact(heldMsg)
+		}
+	}
+	return x
 }

@@ -61,6 +61,9 @@ func Formatter(x fmt.Formatter) any { return x }
 // GoStringer: see Stringer.
 func GoStringer(x fmt.GoStringer) any { return x }
 
+// Held is what an interface value holds: here the value.
+func Held(x any, lossy bool, methods string) any { return x }
+
 // As is errors.As: Go's own sees the program's types.
 func As(err error, target any) bool { return errors.As(err, target) }
 
