@@ -26,8 +26,10 @@ import (
 // cannot be exact. Left as they are (and announced by Detect): a program
 // with a generic type with methods, or a struct type written out with an
 // embedded field (either may implement I by types not known here); I
-// implemented by a type declared in a function, or by two types of one
-// structure.
+// implemented by a type declared in a function, by two types of one
+// structure, by a type that is not a struct, or by one whose structure a
+// struct type written out in the program or a generic type's instance
+// has (yaegi's assertion to T matches any value of T's structure).
 func ownIfaceRewrite(l *lowering, s *syntax) {
 	if l.info == nil {
 		return
@@ -53,6 +55,32 @@ func ownIfaceRewrite(l *lowering, s *syntax) {
 	})
 	if bad {
 		return
+	}
+	// yaegi's assertion to T matches any value of T's structure, named
+	// or not (3.5 matched type Celsius float64, struct{ s int }{1} type
+	// Sq struct{ s int }): the structures of the struct types the program
+	// writes out, and of the generic types' instances, must be none of an
+	// implementer's, which must be a struct (a value of a basic type, a
+	// slice, a map, can come from anywhere).
+	declared := map[ast.Expr]bool{}
+	for _, d := range s.file.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if ts, ok := n.(*ast.TypeSpec); ok && !ts.Assign.IsValid() {
+				declared[ts.Type] = true
+			}
+			return true
+		})
+	}
+	others := map[string]bool{}
+	for e, tv := range l.info.Types {
+		t := tv.Type
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, isNamed := t.(*types.Named)
+		if _, ok := t.(*types.Struct); ok && !declared[e] || isNamed && n.TypeArgs().Len() > 0 {
+			others[structure(t, map[*types.Named]bool{})] = true
+		}
 	}
 	literal := false // a struct written out with an embedded field
 	ast.Inspect(s.file, func(n ast.Node) bool {
@@ -88,7 +116,8 @@ func ownIfaceRewrite(l *lowering, s *syntax) {
 				if !types.Implements(t, it) {
 					continue
 				}
-				if c.Obj().Parent() != c.Obj().Pkg().Scope() || keys[structure(t, map[*types.Named]bool{})] > 1 {
+				_, isStruct := c.Underlying().(*types.Struct)
+				if !isStruct || others[structure(c, map[*types.Named]bool{})] || c.Obj().Parent() != c.Obj().Pkg().Scope() || keys[structure(t, map[*types.Named]bool{})] > 1 {
 					exact = false
 				}
 				if _, ok := c.Underlying().(*types.Struct); ok && t == types.Type(c) {

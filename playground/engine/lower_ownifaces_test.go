@@ -1,5 +1,10 @@
 package engine
 
+import (
+	"strings"
+	"testing"
+)
+
 var _ = addCases("ownIfaces",
 	// A composite literal in an any, a value whose methods only its
 	// pointer has, a pointer that came through an error, a wider
@@ -54,3 +59,22 @@ fmt.Println(sc.Area(), sc.Close(), ok)`,
 		out: "9 true\ntrue true\nfalse false\ntrue true\nfalse false\nfalse false\n7 true\n1 closed true\n",
 	},
 )
+
+// yaegi's assertion to a type of the program matches any value of its
+// structure: 3.5 matched type Celsius float64, struct{ s int }{1} type
+// Sq struct{ s int } (measured under the rewrite: true true where go run
+// prints false false). An implementer that is not a struct, or whose
+// structure a struct written out in the program or a generic type's
+// instance has, leaves the assertion as it is, announced.
+func TestOwnIfacesStructureLeft(t *testing.T) {
+	for _, c := range []struct{ decls, value string }{
+		{"type Celsius float64\n\nfunc (c Celsius) String() string { return \"c\" }", "3.5"},
+		{"type Sq struct{ s int }\n\nfunc (q Sq) String() string { return \"sq\" }", "struct{ s int }{1}"},
+		{"type Sq struct{ s int }\n\nfunc (q *Sq) String() string { return \"sq\" }\n\ntype Box[T any] struct{ s T }", "&Box[int]{1}"},
+	} {
+		src := "package main\n\nimport \"fmt\"\n\ntype I interface{ String() string }\n\n" + c.decls + "\n\nfunc get() any { return " + c.value + " }\n\nfunc main() {\n\t_, ok := get().(I)\n\tfmt.Println(ok)\n}\n"
+		if got := findingsAt(src, "assertion to own interface"); !strings.HasSuffix(got, ":18") {
+			t.Errorf("%s: announced at %q, want the assertion left and announced", c.value, got)
+		}
+	}
+}

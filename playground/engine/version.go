@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "bcc723901a21910e"
+const sourceDigest = "f16f7a0ef5f3ac94"
