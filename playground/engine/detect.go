@@ -7,6 +7,7 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -525,6 +526,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	builtinPrint(file, add)
 	goexitOutsideGoroutine(file, imports, add)
 	duplicateCases(file, add)
+	gotoIntoBlock(file, add)
 	if !typed {
 		// With the program's types, go/types rejected what the compiler
 		// would: a program it accepted uses no T value as *T.
@@ -1198,6 +1200,49 @@ func promotesFmtMethod(f *ast.Field, imports map[string]string) string {
 // select runs, and following that goto round to the select again it
 // recurses until its stack is exhausted (the program hangs, then the
 // interpreter dies). A goto forward, past the select, runs right.
+// gotoIntoBlock reports a goto to a label in a block the goto is not in,
+// which Go rejects and so only the source pass makes: a rewrite that puts
+// a labeled statement in a block of its own (switchInits, stringRanges,
+// rangeInt, chanRange: goto L; { n := 3; L: for ... }). The interpreter
+// ran such a program as an end of the function, nothing said
+// (testdata/silent).
+func gotoIntoBlock(file *ast.File, add func(token.Pos, string, string)) {
+	var stack []ast.Node
+	block := map[ast.Stmt]ast.Node{} // a label's statement: its innermost block
+	type jump struct {
+		b    *ast.BranchStmt
+		path []ast.Node
+	}
+	var gotos []jump
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.LabeledStmt:
+			for i := len(stack) - 1; i >= 0; i-- {
+				switch stack[i].(type) {
+				case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+					block[n] = stack[i]
+					i = 0
+				}
+			}
+		case *ast.BranchStmt:
+			if n.Tok == token.GOTO && n.Label != nil && n.Label.Obj != nil {
+				gotos = append(gotos, jump{n, slices.Clone(stack)})
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+	for _, g := range gotos {
+		if l, ok := g.b.Label.Obj.Decl.(*ast.LabeledStmt); ok && !slices.Contains(g.path, block[l]) {
+			add(g.b.Pos(), "goto into a block", "a goto to a label inside a block it is not in (as the source pass wrote it for the interpreter) ends the function there")
+		}
+	}
+}
+
 func selectGotos(file *ast.File, add func(token.Pos, string, string)) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		s, ok := n.(*ast.SelectStmt)

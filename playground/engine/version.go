@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "f16f7a0ef5f3ac94"
+const sourceDigest = "9a838566c1e87902"
