@@ -18,8 +18,11 @@ import (
 // says) whose key is not blank becomes a loop over the bytes that decodes
 // each rune itself, as Go does:
 //
-//	{ s_ := string(x); for o_ := 0; o_ < len(s_); o_ = _lowerRuneEnd(s_, o_) { k := o_; v := _lowerRuneAt(s_, o_); { body } } }
+//	{ s_ := string(x); for o_ := 0; s_[o_:] != ""; o_ = _lowerRuneEnd(s_, o_) { k := o_; v := _lowerRuneAt(s_, o_); { body } } }
 //
+// (s_[o_:] != "", not o_ < len(s_): the program may declare a len of its
+// own where the range is, len := func(string) int {...}, and the loop then
+// called it, nothing said; testdata/silent.)
 // (= for a range that assigns; k alone when v is absent or blank). The
 // variables are declared in a block of their own around the body, so
 // that the body may declare them again, as in Go. A label moves onto the
@@ -47,7 +50,7 @@ func stringRangeRewrite(l *lowering, s *syntax) {
 		// Edits around r.X, not of its text: a later rewrite may change it.
 		l.add(edit{pos: l.off(r.For), end: l.off(r.X.Pos()), text: "{ " + str + " := string("})
 		l.add(edit{pos: l.off(r.X.End()), end: l.off(r.Body.Lbrace),
-			text: "); " + head + "for " + off + " := 0; " + off + " < len(" + str + "); " + off + " = _lowerRuneEnd(" + str + ", " + off + ") "})
+			text: "); " + head + "for " + off + " := 0; " + str + "[" + off + ":] != \"\"; " + off + " = _lowerRuneEnd(" + str + ", " + off + ") "})
 		l.insert(r.Body.Lbrace+1, " "+vars+" {")
 		l.insert(r.Body.Rbrace, "} ")
 		l.wrap(r, "", " }")

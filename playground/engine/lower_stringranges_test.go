@@ -9,7 +9,7 @@ for i := range s {
 }
 fmt.Println()`,
 		lowered: `s := "héllo"
-{ _lowerS1 := string(s); for _lowerO2 := 0; _lowerO2 < len(_lowerS1); _lowerO2 = _lowerRuneEnd(_lowerS1, _lowerO2) { i := _lowerO2; {
+{ _lowerS1 := string(s); for _lowerO2 := 0; _lowerS1[_lowerO2:] != ""; _lowerO2 = _lowerRuneEnd(_lowerS1, _lowerO2) { i := _lowerO2; {
 	fmt.Print(i, " ")
 } } }
 fmt.Println()`,
@@ -27,7 +27,7 @@ for _, r := range s {
 }
 fmt.Println()`,
 		lowered: `const s = "a\xffb\xe2\x82c"
-{ _lowerS1 := string(s); for _lowerO2 := 0; _lowerO2 < len(_lowerS1); _lowerO2 = _lowerRuneEnd(_lowerS1, _lowerO2) { i := _lowerO2; r := _lowerRuneAt(_lowerS1, _lowerO2); {
+{ _lowerS1 := string(s); for _lowerO2 := 0; _lowerS1[_lowerO2:] != ""; _lowerO2 = _lowerRuneEnd(_lowerS1, _lowerO2) { i := _lowerO2; r := _lowerRuneAt(_lowerS1, _lowerO2); {
 	fmt.Print(i, ":", r, " ")
 } } }
 for _, r := range s { r := r;
@@ -53,7 +53,7 @@ fmt.Println(i, r)`,
 		lowered: `var i int
 var r rune
 
-{ _lowerS1 := string(name("x\xc0y")); L: for _lowerO2 := 0; _lowerO2 < len(_lowerS1); _lowerO2 = _lowerRuneEnd(_lowerS1, _lowerO2) { i = _lowerO2; r = _lowerRuneAt(_lowerS1, _lowerO2); {
+{ _lowerS1 := string(name("x\xc0y")); L: for _lowerO2 := 0; _lowerS1[_lowerO2:] != ""; _lowerO2 = _lowerRuneEnd(_lowerS1, _lowerO2) { i = _lowerO2; r = _lowerRuneAt(_lowerS1, _lowerO2); {
 	i := i * 10
 	if i > 0 {
 		continue L

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "9a838566c1e87902"
+const sourceDigest = "a325d63f03ef107c"
