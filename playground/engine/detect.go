@@ -487,6 +487,9 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 			if path := imports[builtin(n.X)]; hostIntrospection[path+"."+n.Sel.Name] {
 				add(n.Pos(), "host introspection", fmt.Sprintf("%s.%s sees the interpreter's own Go code, not the program's: stacks, callers, finalizers and memory statistics come out differently", path, n.Sel.Name))
 			}
+			if path := imports[builtin(n.X)]; path == "unicode" && !symbols.Symbols["unicode/unicode"][n.Sel.Name].IsValid() {
+				add(n.Pos(), "partial library", fmt.Sprintf("unicode.%s is not available in the interpreter: it offers unicode's functions of runes (IsUpper, ToLower...) and case constants only", n.Sel.Name))
+			}
 			if path := imports[builtin(n.X)]; path == "slices" || path == "maps" || path == "cmp" {
 				if !genericSupported[path+"."+n.Sel.Name] {
 					add(n.Pos(), "generic library", fmt.Sprintf("%s.%s is not available in the interpreter: its copy of package %s is partial", path, n.Sel.Name, path))

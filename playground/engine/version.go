@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a325d63f03ef107c"
+const sourceDigest = "870aa26cfdb860d3"

@@ -25,7 +25,8 @@
 //     use it (measured once, Go 1.26.8: unicode about 60 KB, bytes 21 KB,
 //     math/bits and container/list 4 KB together). strings and
 //     unicode/utf8 cover the text examples; Detect names an import of one
-//     of them before running. io is in: io.EOF, io.Writer and
+//     of them before running. unicode's functions of runes and its case
+//     constants are in, written by hand (unicode.go, 2 KB on 2026-12-02). io is in: io.EOF, io.Writer and
 //     io.Discard are everyday Go, and a program that imports io only for
 //     them was handed to the toolchain.
 //   - os: the extractor's output for os does not build with Go 1.26 (it
