@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // aliasConversions reports, with the types go/types found (info, of the
@@ -57,13 +58,22 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		}
 		return true
 	})
+	// A type parameter's value put in an interface holds, bare, what a
+	// type argument holds (id[T any](x T) any { return x } of S{1}).
+	bareArgs := false
+	for _, inst := range info.Instances {
+		for a := range inst.TypeArgs.Types() {
+			bareArgs = bareArgs || !ownMethods(a) && holdsOwnMethods(a, true, 0)
+		}
+	}
 	// convert reports a value of type from, at e, going to type to.
 	convert := func(e ast.Expr, from, to types.Type) {
-		if e == nil || from == nil || to == nil || seen[e] || !types.IsInterface(to) || types.IsInterface(from) {
+		_, tp := types.Unalias(from).(*types.TypeParam)
+		if e == nil || from == nil || to == nil || seen[e] || !types.IsInterface(to) || types.IsInterface(from) && !tp {
 			return
 		}
 		if !ownMethods(from) {
-			if holdsOwnMethods(from, true, 0) {
+			if tp && bareArgs || holdsOwnMethods(from, true, 0) {
 				// Its type in the interpreter is bare: a field or element
 				// of a type fmt would call String of is a bare number
 				// there ({1} where go run prints {day}, nothing said).
@@ -115,6 +125,34 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		}
 		for i, r := range rhs {
 			check(r, to(i))
+		}
+	}
+	// keeps checks the values a library function that is not fmt's,
+	// sort's or errors' gets as an any, which it may keep and give back
+	// (list.PushBack, sync.Map's Store) as the interpreter made them:
+	// bare, when holdsOwnMethods. A pointer (fmt.Sscan(&x), errors.As)
+	// is left alone.
+	keeps := func(c *ast.CallExpr, sig *types.Signature) {
+		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok || c.Ellipsis.IsValid() {
+			return
+		}
+		if fn, ok := info.Uses[sel.Sel].(*types.Func); !ok || fn.Pkg() == nil || strings.Contains(" fmt sort errors ", " "+fn.Pkg().Path()+" ") {
+			return
+		}
+		params := sig.Params()
+		for i, a := range c.Args {
+			var t types.Type
+			switch {
+			case sig.Variadic() && i >= params.Len()-1:
+				t = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
+			case i < params.Len():
+				t = params.At(i).Type()
+			}
+			_, ptr := under(typeOf(a)).(*types.Pointer)
+			if it, ok := under(t).(*types.Interface); ok && it.Empty() && !ptr && !ownMethods(typeOf(a)) {
+				check(a, t)
+			}
 		}
 	}
 	var funcs []*types.Signature // the enclosing functions' signatures
@@ -242,7 +280,11 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 			}
 			sig, ok := under(fun).(*types.Signature)
 			library := ok && libraryCallee(n.Fun, info)
-			if !ok || library && !retainer(n.Fun, info) {
+			if library && !retainer(n.Fun, info) {
+				keeps(n, sig)
+				return true
+			}
+			if !ok {
 				return true
 			}
 			params := sig.Params()
@@ -255,13 +297,7 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 					t = params.At(i).Type()
 				}
 				if it, ok := under(t).(*types.Interface); library && ok && it.NumMethods() == 0 {
-					// The library gets a copy of what goes to an any; fmt
-					// prints it as Go does (Show, fmtMethodsLeft), but
-					// another keeps it (list.PushBack), bare.
-					if _, isFmt := fmtCallee(info, n); !isFmt && !ownMethods(typeOf(a)) {
-						check(a, t)
-					}
-					continue
+					continue // the library gets a copy of what goes to an any
 				}
 				check(a, t)
 			}

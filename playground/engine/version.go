@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "870aa26cfdb860d3"
+const sourceDigest = "e186eb3c92fb2621"
