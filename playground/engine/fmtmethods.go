@@ -37,14 +37,13 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 	// The program's types with a method fmt calls, and whether one has
 	// Error, Unwrap, Is or As.
 	var own []types.Type
-	chain, basic := false, false
+	chain, declares := false, false
 	for _, obj := range info.Defs {
 		tn, ok := obj.(*types.TypeName)
 		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
 			continue
 		}
-		_, ok = tn.Type().Underlying().(*types.Basic)
-		basic = basic || ok // see misfits
+		declares = true // see misfits
 		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
 			has := fmtMethodsOf(t)
 			if has != 0 {
@@ -58,7 +57,7 @@ func fmtMethodsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Fin
 			}
 		}
 	}
-	if len(own) == 0 && !chain && !basic {
+	if len(own) == 0 && !chain && !declares {
 		return nil
 	}
 	onlyMisfits := len(own) == 0 && !chain
@@ -153,7 +152,9 @@ const methodsHidden = "the interpreter's fmt and errors packages do not see the 
 
 // misfits says whether fmt prints a value of t under verb with a value
 // of the program's named type of a basic kind that the verb does not
-// suit, which it names (%!d(main.Flag=true)) where the interpreter, whose
+// suit, or a pointer, channel or function whose type names the
+// program's under a verb not of numbers, which it names
+// (%!d(main.Flag=true), %!s(*main.T=<nil>)) where the interpreter, whose
 // types have no names, writes the kind (%!d(bool=true)).
 func misfits(t types.Type, verb rune, depth int) bool {
 	if t == nil || depth > 10 || strings.ContainsRune("v#Tp", verb) || types.IsInterface(t) {
@@ -191,12 +192,22 @@ func misfits(t types.Type, verb rune, depth int) bool {
 		return misfits(e, verb, depth+1)
 	case *types.Map:
 		return misfits(u.Key(), verb, depth+1) || misfits(u.Elem(), verb, depth+1)
-	case *types.Pointer:
+	case *types.Pointer, *types.Chan, *types.Signature:
+		// An address under a verb of numbers; else fmt names the type
+		// (%!s(*main.T=<nil>)), as it does a nil pointer it is handed.
+		if !strings.ContainsRune("bdoxX", verb) && typeHolds(t, func(t types.Type) bool {
+			n, ok := t.(*types.Named)
+			return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main"
+		}) {
+			return true
+		}
 		// fmt prints what a pointer it is handed points to when that is
-		// a struct, a slice, an array or a map; else an address.
-		switch u.Elem().Underlying().(type) {
-		case *types.Struct, *types.Slice, *types.Array, *types.Map:
-			return depth == 0 && misfits(u.Elem(), verb, 1)
+		// a struct, a slice, an array or a map.
+		if p, ok := u.(*types.Pointer); ok {
+			switch p.Elem().Underlying().(type) {
+			case *types.Struct, *types.Slice, *types.Array, *types.Map:
+				return depth == 0 && misfits(p.Elem(), verb, 1)
+			}
 		}
 	}
 	return false

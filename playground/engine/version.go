@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e186eb3c92fb2621"
+const sourceDigest = "7139e04e1eead1cc"
