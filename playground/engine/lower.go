@@ -101,7 +101,7 @@ type lowering struct {
 	temp    int
 	imports map[string]bool   // paths the helpers need
 	names   map[string]string // the file's imports, by local name
-	loops   []*ast.BlockStmt  // the bodies of the file's loops
+	loops   []ast.Node        // the bodies of the file's loops (gotoLoops too)
 	// loopStmts are the file's loops, headers included.
 	loopStmts []ast.Node
 	methods   map[string][]*ast.FuncDecl // by method name
@@ -334,6 +334,7 @@ func lower(fset *token.FileSet, file *ast.File, src string, info *types.Info) (s
 		l.loops = append(l.loops, f.Body)
 		l.loopStmts = append(l.loopStmts, f)
 	}
+	l.loops = append(l.loops, gotoLoops(file)...)
 	l.names = importNames(file)
 	for _, r := range rewrites {
 		l.rule = r.name
@@ -502,7 +503,33 @@ func isConstantLike(e ast.Expr) bool {
 	return false
 }
 
-// inLoop says n is in the body of a for or range statement.
+// span is a stretch of the source, as a node.
+type span struct{ pos, end token.Pos }
+
+func (s span) Pos() token.Pos { return s.pos }
+func (s span) End() token.Pos { return s.end }
+
+// gotoLoops are the stretches a goto back to a label may run more than
+// once: from the label to the goto, and the labeled statement whole. A
+// literal there is a loop's to literalVars (and deferArgs, methodValues
+// likewise): the interpreter kept one array for a := [2]int{i}; ps =
+// append(ps, &a) in L: if i < 3 {...; goto L}, and every pointer saw the
+// last ([2 0] [2 0] where go run prints [0 0] [2 0]; testdata/silent).
+func gotoLoops(file *ast.File) []ast.Node {
+	var out []ast.Node
+	ast.Inspect(file, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO && b.Label != nil && b.Label.Obj != nil {
+			if lab, ok := b.Label.Obj.Decl.(*ast.LabeledStmt); ok && lab.Pos() < b.Pos() {
+				out = append(out, span{lab.Pos(), max(b.End(), lab.End())})
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// inLoop says n is in the body of a for or range statement, or where a
+// goto back may run it again (gotoLoops).
 func (l *lowering) inLoop(n ast.Node) bool {
 	for _, b := range l.loops {
 		if b.Pos() <= n.Pos() && n.End() <= b.End() {
