@@ -157,13 +157,10 @@ const methodsHidden = "the interpreter's fmt and errors packages do not see the 
 // (%!d(main.Flag=true), %!s(*main.T=<nil>)) where the interpreter, whose
 // types have no names, writes the kind (%!d(bool=true)).
 func misfits(t types.Type, verb rune, depth int) bool {
-	if t == nil || depth > 10 || strings.ContainsRune("v#Tp", verb) || types.IsInterface(t) {
-		return false
+	if t == nil || depth > 10 || strings.ContainsRune("v#Tp", verb) || types.IsInterface(t) || fmtCalls(fmtMethodsOf(t), verb) != "" {
+		return false // (a method: fmt prints what it returns)
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
-		if fmtCalls(fmtMethodsOf(t), verb) != "" {
-			return false // fmt prints what the method returns
-		}
 		if b, ok := n.Underlying().(*types.Basic); ok {
 			fits := "t"
 			switch i := b.Info(); {

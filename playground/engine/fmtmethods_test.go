@@ -51,6 +51,11 @@ type hidden struct{ t Temp }
 		// errors.Is through the engine's helper (errorsExact): Code is
 		// the one type of the program with Error, and not a struct.
 		{"var e error = Code(1)\nfmt.Println(errors.Is(e, Code(1)))", 0},
+		// A pointer with a method fmt calls for the verb is printed as
+		// its method says (misfits): %s of a *Temp, as %w of an *E.
+		{"t := Temp(1)\nfmt.Printf(\"%s\\n\", &t)", 0},
+		// Without, fmt names its type: %!s(*main.In=<nil>).
+		{"var p *In\nfmt.Printf(\"%s\\n\", p)", 2},
 	}
 	for _, c := range cases {
 		src := "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\nvar _ = errors.New\n\n" + decls + "\nfunc main() {\n\t" + strings.ReplaceAll(c.body, "\n", "\n\t") + "\n}\n"

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5d17b93284691af7"
+const sourceDigest = "d5ad8e0abbca606b"
