@@ -18,7 +18,7 @@ import (
 // too, where Go's interface holds a copy (c := C(1); var i I = c; c = 2:
 // go run i.M() 1, the engine 2; shapes = append(shapes, &Sq{i}) in a
 // loop: every shape the last one, nothing said). Whether the storage
-// changes later is not looked at. A place is not reported when the value
+// changes later is looked at only for a local variable (below). A place is not reported when the value
 // is a composite literal (T{...}: fresh storage in the interpreter each
 // time it is made; &T{...} is not, measured), is handed to a function of
 // another package that is not generic (the library gets a copy: a
@@ -27,7 +27,9 @@ import (
 // declaration, a call's argument (append's too), a return, a composite
 // literal's element or key, a send, a map's key, a range assigning to
 // variables, and an explicit conversion. A program go/types cannot check
-// does not come here (Prepare).
+// does not come here (Prepare). A local variable that nothing changes
+// after its declaration, made once per call, is not reported
+// (unchangedLocals).
 //
 // At the same places, a value of a pointer, map, slice, function or
 // channel type of the program's that may be nil, going to an interface
@@ -66,6 +68,7 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 			bareArgs = bareArgs || !ownMethods(a) && holdsOwnMethods(a, true, 0)
 		}
 	}
+	fixed := unchangedLocals(file, info)
 	// convert reports a value of type from, at e, going to type to.
 	convert := func(e ast.Expr, from, to types.Type) {
 		_, tp := types.Unalias(from).(*types.TypeParam)
@@ -89,7 +92,7 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 				"a nil %s put in an interface of the library (error, fmt.Stringer) is, in the interpreter, a nil interface: err != nil is false where Go's holds the nil %s",
 				types.TypeString(from, qualify), types.TypeString(from, qualify))})
 		}
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok && copied[info.Uses[id]] {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok && (copied[info.Uses[id]] || fixed[info.Uses[id]]) {
 			return
 		}
 		if _, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
@@ -491,4 +494,93 @@ func libraryInterface(t types.Type) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main")
+}
+
+// unchangedLocals returns the local variables of file that nothing
+// changes after their declaration, which runs once per call of its
+// function (no loop around it, no goto in the file; not a parameter or
+// a result, which a return sets): an interface value
+// bound to one holds what Go's copy would (b22: c := Code(404); var err
+// error = c). A variable is changed by an assignment to it or into it
+// (c.f = , c[i] = , c++, a range assigning it), by an address of it or
+// of a part of it (&c, c[:], a method of *T called on it).
+func unchangedLocals(file *ast.File, info *types.Info) map[types.Object]bool {
+	var loops []ast.Node
+	gotos := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncType:
+			// A parameter, or a result that a return sets, too.
+			loops = append(loops, n)
+		case *ast.BranchStmt:
+			gotos = gotos || n.Tok == token.GOTO
+		}
+		return true
+	})
+	fixed := map[types.Object]bool{}
+	if gotos {
+		return fixed
+	}
+	for id, obj := range info.Defs {
+		v, ok := obj.(*types.Var)
+		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			continue
+		}
+		inLoop := false
+		for _, l := range loops {
+			inLoop = inLoop || l.Pos() <= id.Pos() && id.Pos() < l.End()
+		}
+		fixed[v] = !inLoop
+	}
+	// root is the variable e is, or is a part of.
+	var root func(e ast.Expr) types.Object
+	root = func(e ast.Expr) types.Object {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return info.Uses[e]
+		case *ast.SelectorExpr:
+			if sel := info.Selections[e]; sel != nil && sel.Kind() == types.FieldVal {
+				return root(e.X)
+			}
+		case *ast.IndexExpr:
+			return root(e.X)
+		case *ast.StarExpr:
+			return root(e.X)
+		case *ast.SliceExpr:
+			return root(e.X)
+		}
+		return nil
+	}
+	changed := func(e ast.Expr) {
+		if o := root(e); o != nil {
+			delete(fixed, o)
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				changed(l)
+			}
+		case *ast.IncDecStmt:
+			changed(n.X)
+		case *ast.RangeStmt:
+			changed(n.Key)
+			changed(n.Value)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				changed(n.X)
+			}
+		case *ast.SliceExpr:
+			changed(n.X)
+		case *ast.SelectorExpr:
+			if sel := info.Selections[n]; sel != nil && sel.Kind() != types.FieldVal {
+				if _, ptr := sel.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptr {
+					changed(n.X)
+				}
+			}
+		}
+		return true
+	})
+	return fixed
 }

@@ -22,8 +22,18 @@ func TestInterfaceAliasesAreAnnounced(t *testing.T) {
 		// go run: 1 9; the interpreter: 9 9.
 		{"var ds []Degreer\n\tfor i := 1; i <= 3; i++ {\n\t\tds = append(ds, &Sq{i})\n\t}\n\tfmt.Println(ds[0].Deg(), ds[2].Deg())", true},
 		{"f := func(x interface{ Deg() int }) int { return x.Deg() }\n\tfmt.Println(f(Celsius(1)))", true},
-		{"ch := make(chan any, 1)\n\tc := Celsius(1)\n\tch <- c\n\tfmt.Println(len(ch))", true},
-		{"m := map[string]Degreer{}\n\tc := Celsius(1)\n\tm[\"a\"] = c\n\tfmt.Println(len(m))", true},
+		{"ch := make(chan any, 1)\n\tc := Celsius(1)\n\tch <- c\n\tc = 2\n\tfmt.Println(len(ch))", true},
+		{"m := map[string]Degreer{}\n\tc := Celsius(1)\n\tm[\"a\"] = c\n\tc++\n\tfmt.Println(len(m))", true},
+		// A local variable nothing changes after its declaration, which
+		// runs once (b22): the interface holds what Go's copy would.
+		{"c := Celsius(1)\n\tvar d Degreer = c\n\tfmt.Println(d.Deg(), c)", false},
+		// ... but one declared in a loop, one whose address is taken,
+		// one changed through a field or by a method of *T, a result
+		// that a return sets, are.
+		{"var ds []Degreer\n\tfor i := 0; i < 2; i++ {\n\t\tc := Celsius(i)\n\t\tds = append(ds, c)\n\t}\n\tfmt.Println(len(ds))", true},
+		{"c := Celsius(1)\n\tvar d Degreer = c\n\tp := &c\n\t*p = 2\n\tfmt.Println(d.Deg())", true},
+		{"q := &Sq{1}\n\tvar d Degreer = q\n\tq = &Sq{2}\n\tfmt.Println(d.Deg())", true},
+		{"f := func() (c Celsius) {\n\t\tvar d Degreer = c\n\t\tdefer func() { fmt.Println(d.Deg()) }()\n\t\treturn 7\n\t}\n\tf()", true},
 		// Kept by the library in an interface with methods, which is not
 		// a copy: go run ab, the interpreter xy.
 		{"s := src(\"abc\")\n\tr := io.LimitReader(s, 2)\n\ts = \"xyz\"\n\tb, _ := io.ReadAll(r)\n\tfmt.Println(string(b), s)", true},

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d5ad8e0abbca606b"
+const sourceDigest = "e3723e52bbff1536"
