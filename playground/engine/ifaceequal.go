@@ -18,12 +18,17 @@ import (
 // literals, which it need not name: fresh storage is no alias.
 func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	var own []types.Type
+	plain := false // the program declares a type without methods
 	for id, obj := range info.Defs {
-		if tn, ok := obj.(*types.TypeName); ok && id.Name != "_" && !tn.IsAlias() && ownMethods(tn.Type()) {
-			own = append(own, tn.Type())
+		if tn, ok := obj.(*types.TypeName); ok && id.Name != "_" && !tn.IsAlias() {
+			if ownMethods(tn.Type()) {
+				own = append(own, tn.Type())
+			} else if _, ok := tn.Type().(*types.Named); ok && !types.IsInterface(tn.Type()) {
+				plain = true
+			}
 		}
 	}
-	if len(own) == 0 {
+	if len(own) == 0 && !plain {
 		return nil
 	}
 	typeOf := func(e ast.Expr) types.Type {
@@ -52,19 +57,52 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 	var out []Finding
 	report := func(at ast.Node) {
 		p := fset.Position(at.Pos())
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "interface comparison", Message: "this comparison of interface values may compare values of the program's types with methods, which the interpreter compares by the wrappers it makes of them: equal values come out unequal, where Go compares the values"})
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "interface comparison", Message: "this comparison of interface values (or a map's key) may compare values of the program's types, which the interpreter compares by the wrappers it makes of them, or by their structure alone: equal values come out unequal, or values of two types equal, where Go compares the types and the values"})
+	}
+	// holdsPlain: a value of type t may be one of the program's types
+	// without methods, held in an interface. The interpreter's reflect
+	// knows such a type by its structure: Celsius(1) and Meters(1) held
+	// in an any were equal, and equal to 1.0, and two structs of the same
+	// fields likewise, as map keys too (testdata/silent).
+	holdsPlain := func(t types.Type) bool {
+		if !plain || t == nil {
+			return false
+		}
+		if it, ok := t.Underlying().(*types.Interface); ok {
+			return it.NumMethods() == 0
+		}
+		n, ok := t.(*types.Named)
+		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Name() == "main" && !ownMethods(t)
 	}
 	// compared: x and y are compared, one of them an interface value.
 	compared := func(x, y types.Type) bool {
 		if x == nil || y == nil || !types.IsInterface(x) && !types.IsInterface(y) {
 			return false
 		}
-		return holdsOwn(x) && holdsOwn(y)
+		return holdsOwn(x) && holdsOwn(y) || holdsPlain(x) || holdsPlain(y)
+	}
+	// keyed: e is a map whose keys are interface values and may hold one of
+	// the program's types without methods.
+	keyed := func(e ast.Expr) bool {
+		t := typeOf(e)
+		if t == nil {
+			return false
+		}
+		m, ok := t.Underlying().(*types.Map)
+		return ok && types.IsInterface(m.Key()) && holdsPlain(m.Key())
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
 			if (n.Op == token.EQL || n.Op == token.NEQ) && compared(typeOf(n.X), typeOf(n.Y)) {
+				report(n)
+			}
+		case *ast.IndexExpr:
+			if keyed(n.X) {
+				report(n)
+			}
+		case *ast.CompositeLit:
+			if keyed(n) && len(n.Elts) > 0 {
 				report(n)
 			}
 		case *ast.SwitchStmt:
