@@ -76,6 +76,9 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 	}
 	// compared: x and y are compared, one of them an interface value.
 	compared := func(x, y types.Type) bool {
+		if plain && (anyInside(x, 0) || anyInside(y, 0)) {
+			return true // W{Celsius(1)} == W{Meters(1)}, W's field an any
+		}
 		if x == nil || y == nil || !types.IsInterface(x) && !types.IsInterface(y) {
 			return false
 		}
@@ -89,7 +92,7 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 			return false
 		}
 		m, ok := t.Underlying().(*types.Map)
-		return ok && types.IsInterface(m.Key()) && holdsPlain(m.Key())
+		return ok && (types.IsInterface(m.Key()) && holdsPlain(m.Key()) || plain && anyInside(m.Key(), 0))
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -121,4 +124,25 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 		return true
 	})
 	return out
+}
+
+// anyInside says whether t is a struct or an array with an interface
+// without methods among its fields or elements, however deep: comparing
+// two such values compares what the interfaces hold.
+func anyInside(t types.Type, depth int) bool {
+	if t == nil || depth > 10 {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for f := range u.Fields() {
+			if it, ok := f.Type().Underlying().(*types.Interface); ok && it.NumMethods() == 0 || anyInside(f.Type(), depth+1) {
+				return true
+			}
+		}
+	case *types.Array:
+		it, ok := u.Elem().Underlying().(*types.Interface)
+		return ok && it.NumMethods() == 0 || anyInside(u.Elem(), depth+1)
+	}
+	return false
 }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "ba5afb06ec3e13f0"
+const sourceDigest = "2cb22a31a147baea"
