@@ -104,6 +104,19 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 			if keyed(n.X) {
 				report(n)
 			}
+		case *ast.CallExpr:
+			// slices.Contains(xs, any(Meters(1))) of a []any compares in
+			// the library what the interfaces hold (testdata/silent).
+			if f := calledFunc(info, n); plain && f != nil && f.Pkg() != nil && (f.Pkg().Path() == "slices" || f.Pkg().Path() == "maps") {
+				for _, a := range n.Args {
+					if t := typeOf(a); t != nil {
+						if e, ok := t.Underlying().(interface{ Elem() types.Type }); ok && (holdsPlain(e.Elem()) && types.IsInterface(e.Elem()) || anyInside(e.Elem(), 0)) {
+							report(n)
+							break
+						}
+					}
+				}
+			}
 		case *ast.CompositeLit:
 			if keyed(n) && len(n.Elts) > 0 {
 				report(n)
