@@ -107,14 +107,22 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 		case *ast.CallExpr:
 			// slices.Contains(xs, any(Meters(1))) of a []any compares in
 			// the library what the interfaces hold (testdata/silent).
-			if f := calledFunc(info, n); plain && f != nil && f.Pkg() != nil && (f.Pkg().Path() == "slices" || f.Pkg().Path() == "maps") {
-				for _, a := range n.Args {
-					if t := typeOf(a); t != nil {
-						if e, ok := t.Underlying().(interface{ Elem() types.Type }); ok && (holdsPlain(e.Elem()) && types.IsInterface(e.Elem()) || anyInside(e.Elem(), 0)) {
-							report(n)
-							break
-						}
-					}
+			// sync.Map's keys and atomic.Value's type check likewise.
+			f := calledFunc(info, n)
+			if !plain || f == nil || f.Pkg() == nil {
+				break
+			}
+			path := f.Pkg().Path()
+			for _, a := range n.Args {
+				t := typeOf(a)
+				if t == nil {
+					continue
+				}
+				e, ok := t.Underlying().(interface{ Elem() types.Type })
+				if (path == "slices" || path == "maps") && ok && (holdsPlain(e.Elem()) && types.IsInterface(e.Elem()) || anyInside(e.Elem(), 0)) ||
+					(path == "sync" || path == "sync/atomic") && (holdsPlain(t) || anyInside(t, 0)) {
+					report(n)
+					break
 				}
 			}
 		case *ast.CompositeLit:

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "7a2c6a70eb486f0e"
+const sourceDigest = "8b080f40bbf36501"
