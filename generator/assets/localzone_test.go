@@ -28,35 +28,11 @@ func TestLocalZoneOverlay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod := t.TempDir()
-	for name, data := range map[string]string{
+	_, exact, fast := overlaidBuilds(t, goroot, map[string]string{
 		"go.mod":  "module example.org/zone\n\ngo 1.26\n",
 		"go.sum":  "",
 		"main.go": "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tfmt.Println(time.Unix(0, 0))\n}\n",
-	} {
-		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	std, err := stdOverlay(goroot, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	exact := filepath.Join(t.TempDir(), "exact.wasm")
-	build := exec.Command("go", "build", "-overlay", std, "-o", exact, ".")
-	build.Dir = mod
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building with stdOverlay for js/wasm: %v\n%s", err, out)
-	}
-	w, err := BuildWasm(context.Background(), WasmOptions{ModuleDir: mod, Package: ".", SourceDirs: []string{"."}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fast := filepath.Join(t.TempDir(), "fast.wasm")
-	if err := os.WriteFile(fast, w.Binary, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	})
 	for _, bin := range []string{exact, fast} {
 		for _, c := range []struct{ tz, want string }{
 			{"UTC", "1970-01-01 00:00:00 +0000 UTC\n"},
@@ -162,36 +138,12 @@ func TestAmd64ExpOverlay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod := t.TempDir()
-	for name, data := range map[string]string{"go.mod": "module example.org/exp\n\ngo 1.26\n", "go.sum": "", "main.go": expProgram} {
-		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	mod, exact, fast := overlaidBuilds(t, goroot, map[string]string{"go.mod": "module example.org/exp\n\ngo 1.26\n", "go.sum": "", "main.go": expProgram})
 	native := exec.Command("go", "run", ".")
 	native.Dir = mod
 	want, err := native.Output()
 	if err != nil {
 		t.Fatalf("go run: %v", err)
-	}
-	std, err := stdOverlay(goroot, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	exact := filepath.Join(t.TempDir(), "exact.wasm")
-	build := exec.Command("go", "build", "-overlay", std, "-o", exact, ".")
-	build.Dir = mod
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building with stdOverlay for js/wasm: %v\n%s", err, out)
-	}
-	w, err := BuildWasm(context.Background(), WasmOptions{ModuleDir: mod, Package: ".", SourceDirs: []string{"."}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fast := filepath.Join(t.TempDir(), "fast.wasm")
-	if err := os.WriteFile(fast, w.Binary, 0o644); err != nil {
-		t.Fatal(err)
 	}
 	for _, bin := range []string{exact, fast} {
 		got, err := exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin).Output()
@@ -214,4 +166,38 @@ func TestAmd64ExpOverlay(t *testing.T) {
 			t.Errorf("%s: %d of %d lines differ from go run", filepath.Base(bin), bad, len(n))
 		}
 	}
+}
+
+// overlaidBuilds writes a module of files and builds it for js/wasm as the
+// site builds each engine's standard library: exact with stdOverlay (the
+// exact engine's archives), fast with BuildWasm (the interpreter's
+// module, engineOverlay).
+func overlaidBuilds(t *testing.T, goroot string, files map[string]string) (mod, exact, fast string) {
+	t.Helper()
+	mod = t.TempDir()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	std, err := stdOverlay(goroot, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	exact = filepath.Join(t.TempDir(), "exact.wasm")
+	build := exec.Command("go", "build", "-overlay", std, "-o", exact, ".")
+	build.Dir = mod
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building with stdOverlay for js/wasm: %v\n%s", err, out)
+	}
+	w, err := BuildWasm(context.Background(), WasmOptions{ModuleDir: mod, Package: ".", SourceDirs: []string{"."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast = filepath.Join(t.TempDir(), "fast.wasm")
+	if err := os.WriteFile(fast, w.Binary, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return mod, exact, fast
 }
