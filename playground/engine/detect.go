@@ -213,6 +213,7 @@ var mayDiffer = map[string]bool{
 	"fallthrough and default":      true,
 	"case list":                    true,
 	"float conversion":             true,
+	"predeclared name declared":    true,
 }
 
 // observedMethods are the methods packages fmt and errors look for.

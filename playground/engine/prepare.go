@@ -100,6 +100,7 @@ func Prepare(src string) (*Prepared, error) {
 	case skip != "" && declaresAnyMethod(file):
 		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "go/types could not check this program (" + skip + "), so which values of its types with methods become interface values is not known: the interpreter's interface value is bound to the storage it came from, where Go's holds a copy"}}
 	}
+	aliases = append(aliases, ownPredeclared(fset, file, typed)...)
 	origFset, origFile := fset, file
 	code, pm, clashes := lower(fset, file, src, typed)
 	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes, asserts: asserts, named: named, ownTypes: ownTypes}

@@ -1,0 +1,45 @@
+package engine
+
+import (
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+)
+
+// TestOwnPredeclared: a program that declares a name the source pass
+// writes into its code is announced, with its types and without them;
+// fields, methods and the common min and max are not.
+func TestOwnPredeclared(t *testing.T) {
+	const head = "package main\n\nimport \"fmt\"\n\n"
+	for _, c := range []struct {
+		src, want string
+	}{
+		{head + "func recover() any { return \"mine\" }\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() { fmt.Println(\"in\"); done <- true }()\n\t<-done\n}\n", "5:6: the program declares its own recover"},
+		{head + "func main() {\n\tlen := func(s string) int { return 1 }\n\tfor i, r := range \"héllo\" {\n\t\tfmt.Println(i, r, len(\"x\"))\n\t}\n}\n", "6:2: the program declares its own len"},
+		{head + "func main() {\n\tnew := 3\n\tfmt.Println(new)\n}\n", "6:2: the program declares its own new"},
+		{head + "type any = interface{}\n\nfunc main() {\n\tvar x any = 1\n\tfmt.Println(x)\n}\n", "5:6: the program declares its own any"},
+		{head + "type T struct{ len int }\n\nfunc (T) string() string { return \"\" }\n\nfunc main() {\n\tmax := 0\n\tmin := 1\n\tfmt.Println(T{}.len, T{}.string(), max, min)\n}\n", ""},
+	} {
+		got := ""
+		for _, f := range Detect(c.src) {
+			if f.Construct == "predeclared name declared" {
+				got += f.String() + "\n"
+			}
+		}
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("Detect on\n%s\nsaid %q, want %q", c.src, got, c.want)
+		}
+		// Without types (go/types could not judge the program), the
+		// package's scope.
+		fset := token.NewFileSet()
+		file, err := parser.ParseFile(fset, "main.go", c.src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := ownPredeclared(fset, file, nil)
+		if atTop := strings.HasPrefix(c.want, "5:6:"); (len(found) > 0) != atTop {
+			t.Errorf("without types, on\n%s\nfound %v", c.src, found)
+		}
+	}
+}
