@@ -119,7 +119,7 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 					continue
 				}
 				e, ok := t.Underlying().(interface{ Elem() types.Type })
-				if (path == "slices" || path == "maps") && ok && (holdsPlain(e.Elem()) && types.IsInterface(e.Elem()) || anyInside(e.Elem(), 0)) ||
+				if (path == "slices" || path == "maps") && comparesValues(f) && ok && (holdsPlain(e.Elem()) && types.IsInterface(e.Elem()) || anyInside(e.Elem(), 0)) ||
 					(path == "sync" || path == "sync/atomic") && (holdsPlain(t) || anyInside(t, 0)) {
 					report(n)
 					break
@@ -164,6 +164,24 @@ func anyInside(t types.Type, depth int) bool {
 	case *types.Array:
 		it, ok := u.Elem().Underlying().(*types.Interface)
 		return ok && it.NumMethods() == 0 || anyInside(u.Elem(), depth+1)
+	}
+	return false
+}
+
+// comparesValues: the library's function f may compare the values it is
+// given with == (or hash them): one of its type parameters is constrained
+// comparable (slices.Contains, Index, Equal, Compact; maps' keys). One
+// whose type parameters all allow any type cannot (slices.SortFunc,
+// IndexFunc, Clone): b13's SortFunc of a []Pair[K, V] compares nothing.
+func comparesValues(f *types.Func) bool {
+	sig, ok := f.Type().(*types.Signature)
+	if !ok || sig.TypeParams() == nil {
+		return true
+	}
+	for i := range sig.TypeParams().Len() {
+		if iface, ok := sig.TypeParams().At(i).Constraint().Underlying().(*types.Interface); !ok || iface.IsComparable() {
+			return true
+		}
 	}
 	return false
 }

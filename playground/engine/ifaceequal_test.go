@@ -38,3 +38,33 @@ func TestInterfaceComparisonsAreAnnounced(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryComparesValues: a slices or maps function given a []any in a
+// program with a type without methods is announced when its type
+// parameters let it compare (Contains: the interpreter's any(C(1)) ==
+// any(D(1))), not when none can (SortFunc, IndexFunc).
+func TestLibraryComparesValues(t *testing.T) {
+	const head = "package main\n\nimport (\n\t\"fmt\"\n\t\"slices\"\n)\n\ntype C float64\n\ntype D float64\n\nfunc main() {\n\txs := []any{C(1), D(2)}\n\t"
+	for _, c := range []struct {
+		body      string
+		announced bool
+	}{
+		{"fmt.Println(slices.Contains(xs, any(D(1))))", true},
+		{"fmt.Println(slices.Index(xs, any(1.0)))", true},
+		{"slices.SortFunc(xs, func(a, b any) int { return 0 })\n\tfmt.Println(len(xs))", false},
+		{"fmt.Println(slices.IndexFunc(xs, func(a any) bool { return a != nil }))", false},
+	} {
+		src := head + c.body + "\n}\n"
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, f := range p.Findings() {
+			got = got || f.Construct == "interface comparison"
+		}
+		if got != c.announced {
+			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, p.HandOver(), src)
+		}
+	}
+}

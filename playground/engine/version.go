@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "8b080f40bbf36501"
+const sourceDigest = "3fe559607c2f23c3"
