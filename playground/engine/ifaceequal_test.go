@@ -25,16 +25,8 @@ func TestInterfaceComparisonsAreAnnounced(t *testing.T) {
 		{"var e error = errors.New(\"x\")\n\tfmt.Println(e == nil, e.Error() == \"x\")", false},
 	} {
 		src := "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\nvar _ = errors.New\n\n" + decls + "func main() {\n\t" + c.body + "\n}\n"
-		p, err := Prepare(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := false
-		for _, f := range p.Findings() {
-			got = got || f.Construct == "interface comparison"
-		}
-		if got != c.announced {
-			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, p.HandOver(), src)
+		if got, handOver := comparisonAnnounced(t, src); got != c.announced {
+			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, handOver, src)
 		}
 	}
 }
@@ -55,16 +47,24 @@ func TestLibraryComparesValues(t *testing.T) {
 		{"fmt.Println(slices.IndexFunc(xs, func(a any) bool { return a != nil }))", false},
 	} {
 		src := head + c.body + "\n}\n"
-		p, err := Prepare(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := false
-		for _, f := range p.Findings() {
-			got = got || f.Construct == "interface comparison"
-		}
-		if got != c.announced {
-			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, p.HandOver(), src)
+		if got, handOver := comparisonAnnounced(t, src); got != c.announced {
+			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, handOver, src)
 		}
 	}
+}
+
+// comparisonAnnounced reports whether Prepare announces an interface
+// comparison in src, and the hand-over it gives.
+func comparisonAnnounced(t *testing.T, src string) (bool, string) {
+	t.Helper()
+	p, err := Prepare(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range p.Findings() {
+		if f.Construct == "interface comparison" {
+			return true, p.HandOver()
+		}
+	}
+	return false, p.HandOver()
 }
