@@ -236,6 +236,15 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	var goPanic, handOver atomic.Pointer[string]
 	var started atomic.Int64 // goroutines the program started and that did not return
 	var mainEnded atomic.Bool
+	// handOverNow ends the run for the Go toolchain with why (the first
+	// reason wins, as the process would be gone); the calling goroutine
+	// stays where it is.
+	handOverNow := func(why string) {
+		if handOver.CompareAndSwap(nil, &why) {
+			exitWith(2)
+		}
+		select {}
+	}
 	hooks := symbols.Hooks{
 		Recovered: func(v any) any {
 			trace.recovered()
@@ -246,30 +255,18 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 				return g
 			}
 			if opts.HandOver {
-				why := "the program recovered a runtime error, which the interpreter words differently from Go (" + panicMessage(v) + ")"
-				if handOver.CompareAndSwap(nil, &why) {
-					exitWith(2)
-				}
-				select {} // the run is over; this goroutine stays where it is
+				handOverNow("the program recovered a runtime error, which the interpreter words differently from Go (" + panicMessage(v) + ")")
 			}
 			return v
 		},
 		Inexact: func(why string) {
 			if opts.HandOver {
-				why := "the interpreter would run this otherwise than Go: " + why
-				if handOver.CompareAndSwap(nil, &why) {
-					exitWith(2)
-				}
-				select {} // the run is over; this goroutine stays where it is
+				handOverNow("the interpreter would run this otherwise than Go: " + why)
 			}
 		},
 		Unlike: func(why string) {
 			if opts.HandOver {
-				why := "fmt would print a value of the program otherwise than Go does: " + why
-				if handOver.CompareAndSwap(nil, &why) {
-					exitWith(2)
-				}
-				select {} // the run is over; this goroutine stays where it is
+				handOverNow("fmt would print a value of the program otherwise than Go does: " + why)
 			}
 		},
 		GoStart: func() { started.Add(1) },
@@ -287,11 +284,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 			}
 			msg := panicMessage(v)
 			if opts.HandOver {
-				why := whyPanic
-				if handOver.CompareAndSwap(nil, &why) {
-					exitWith(2)
-				}
-				select {}
+				handOverNow(whyPanic)
 			}
 			if goPanic.CompareAndSwap(nil, &msg) {
 				trace.report(stderr, p, msg)

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3fe559607c2f23c3"
+const sourceDigest = "85ae9f360dd496de"
