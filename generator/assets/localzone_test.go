@@ -20,10 +20,7 @@ import (
 // says "UTC+0"); other offsets keep js/wasm's names, there being no zone
 // database in a browser.
 func TestLocalZoneOverlay(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("no node on PATH to run js/wasm")
-	}
+	node := nodePath(t)
 	goroot, _, err := goEnv(context.Background(), "../..")
 	if err != nil {
 		t.Fatal(err)
@@ -56,10 +53,7 @@ func TestLocalZoneOverlay(t *testing.T) {
 // the exact engine's archives are, and runs it under Node:
 // os.Getpagesize is go run's on linux/amd64, 4096, not WebAssembly's page.
 func TestPageSizeOverlay(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("no node on PATH to run js/wasm")
-	}
+	node := nodePath(t)
 	goroot, _, err := goEnv(context.Background(), "../..")
 	if err != nil {
 		t.Fatal(err)
@@ -127,10 +121,7 @@ func main() {
 // Sinh and Cosh built on it, give amd64's bits (its assembly, on a CPU
 // with FMA) where js/wasm's pure Go exp differed in the last bit.
 func TestAmd64ExpOverlay(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("no node on PATH to run js/wasm")
-	}
+	node := nodePath(t)
 	if runtime.GOARCH != "amd64" || !cpu.X86.HasAVX || !cpu.X86.HasFMA {
 		t.Skip("go run's math.Exp here is not amd64's with FMA, which the overlay computes")
 	}
@@ -200,4 +191,19 @@ func overlaidBuilds(t *testing.T, goroot string, files map[string]string) (mod, 
 		t.Fatal(err)
 	}
 	return mod, exact, fast
+}
+
+// nodePath is Node, which runs js/wasm programs outside a browser. The
+// overlays' promises are proven only here, so CI, where .ci/run installs
+// Debian's nodejs if the machine lacks it, must not skip them.
+func nodePath(t *testing.T) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("Node is required under CI=true to run js/wasm: .ci/run installs Debian's nodejs package")
+		}
+		t.Skip("no node on PATH to run js/wasm: install Debian's nodejs package")
+	}
+	return node
 }
