@@ -98,7 +98,7 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliases, contextKeysLeft(fset, file, info)...)
 		aliases = append(aliases, floatConversionsLeft(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file):
-		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "go/types could not check this program (" + skip + "), so which values of its types with methods become interface values is not known: the interpreter's interface value is bound to the storage it came from, where Go's holds a copy"}}
+		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "in the interpreter, a value of one of the program's types with methods, once put in an interface, may follow later changes to the variable it came from, where Go keeps a copy; the page's type checker, which finds where that happens, cannot check this program: " + skip}}
 	}
 	aliases = append(aliases, ownPredeclared(fset, file, typed)...)
 	origFset, origFile := fset, file

@@ -122,7 +122,7 @@ func (l *library) prepare(file *ast.File) (skip string) {
 			continue
 		}
 		if _, ok := l.syms[path]; !ok && typeStubs[path] == "" {
-			return fmt.Sprintf("package %s is not modeled", path)
+			return fmt.Sprintf("it does not know package %s", path)
 		}
 		im := &imported{path: path, names: map[string]bool{}}
 		list = append(list, im)
@@ -146,7 +146,7 @@ func (l *library) prepare(file *ast.File) (skip string) {
 		if typeStubs[im.path] != "" {
 			pkg, missing := l.stub(im.path, im.names, im.all)
 			if pkg == nil {
-				return fmt.Sprintf("%s.%s is not modeled", im.path, missing)
+				return fmt.Sprintf("it does not know %s.%s", im.path, missing)
 			}
 			l.check[im.path] = pkg
 			continue
@@ -170,7 +170,7 @@ func (l *library) prepare(file *ast.File) (skip string) {
 				if im.all {
 					continue
 				}
-				return fmt.Sprintf("%s.%s is not modeled", im.path, name)
+				return fmt.Sprintf("it does not know %s.%s", im.path, name)
 			}
 			pkg.Scope().Insert(obj)
 		}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "85ae9f360dd496de"
+const sourceDigest = "988f0ee7b74c1dcc"
