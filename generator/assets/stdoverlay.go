@@ -3,6 +3,7 @@ package assets
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,15 +28,29 @@ func stdOverlay(goroot, dir string) (string, error) {
 // module is built (BuildWasm), the files of the standard library that
 // make what a program calls through the interpreter say what it says
 // under go run: the local zone's name (localZoneOverlay) and math.Exp's
-// last bit (amd64ExpOverlay). It returns the overlay's JSON path.
+// last bit (amd64ExpOverlay); and go/build reduced to what yaegi reads
+// of it (goBuildOverlay). It returns the overlay's JSON path.
 func engineOverlay(goroot, dir string) (string, error) {
-	return writeOverlay(goroot, dir, "engine.json", localZoneOverlay, amd64ExpOverlay)
+	goBuild, err := goBuildOverlay(goroot, dir)
+	if err != nil {
+		return "", err
+	}
+	return writeOverlayWith(goroot, dir, "engine.json", goBuild, localZoneOverlay, amd64ExpOverlay)
 }
 
 // writeOverlay writes each file's copy into dir and the overlay's JSON,
 // named name, that replaces the originals with them.
 func writeOverlay(goroot, dir, name string, writers ...func(goroot, dir string) (string, string, error)) (string, error) {
-	replace := map[string]string{}
+	return writeOverlayWith(goroot, dir, name, nil, writers...)
+}
+
+// writeOverlayWith is writeOverlay with replacements already made
+// (original to copy, or to "" for a file left out).
+func writeOverlayWith(goroot, dir, name string, made map[string]string, writers ...func(goroot, dir string) (string, string, error)) (string, error) {
+	replace := maps.Clone(made)
+	if replace == nil {
+		replace = map[string]string{}
+	}
 	for _, write := range writers {
 		orig, dst, err := write(goroot, dir)
 		if err != nil {

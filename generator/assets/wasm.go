@@ -279,6 +279,11 @@ func sourceKey(opts WasmOptions, version, overlay string) (string, error) {
 		return "", fmt.Errorf("%s: %v", overlay, err)
 	}
 	for _, orig := range slices.Sorted(maps.Keys(o.Replace)) {
+		if o.Replace[orig] == "" {
+			// Left out of the build (goBuildOverlay).
+			fmt.Fprintf(h, "%s\x00-\x00", filepath.ToSlash(orig))
+			continue
+		}
 		b, err := os.ReadFile(o.Replace[orig])
 		if err != nil {
 			return "", err

@@ -1,0 +1,127 @@
+package assets
+
+import (
+	"context"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestGoBuildOverlay: with the interpreter's overlay, go/build is what
+// yaegi reads of it and no more, and the module links none of what the
+// rest of go/build brought in (go/doc, internal/goroot); yaegi's interp
+// is still the one package of the module that imports go/build, so no
+// other code can need what was left out.
+func TestGoBuildOverlay(t *testing.T) {
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	replace, err := goBuildOverlay(goroot, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, "gobuild.go"), nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exported []string
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
+			t.Errorf("the overlay's go/build keeps the method %s", fd.Name.Name)
+		}
+		for _, name := range declNames(d) {
+			if ast.IsExported(name) {
+				exported = append(exported, name)
+			}
+		}
+	}
+	if slices.Sort(exported); !slices.Equal(exported, []string{"Context", "Default"}) {
+		t.Errorf("the overlay's go/build exports %v, want [Context Default]", exported)
+	}
+	if got := replace[filepath.Join(goroot, "src", "go", "build", "read.go")]; got != "" {
+		t.Errorf("go/build's read.go is replaced by %q, want left out", got)
+	}
+
+	overlay, err := engineOverlay(goroot, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "list", "-overlay", overlay, "-deps", "-f", "{{.ImportPath}}:{{range .Imports}} {{.}}{{end}}", "./playground/wasm")
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOFLAGS=-mod=readonly", "GOPROXY=off")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	var importers []string
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		pkg, imports, _ := strings.Cut(line, ":")
+		if pkg == "go/doc" || pkg == "internal/goroot" {
+			t.Errorf("the interpreter's module links %s, which only go/build's left-out part needs", pkg)
+		}
+		if slices.Contains(strings.Fields(imports), "go/build") {
+			importers = append(importers, pkg)
+		}
+	}
+	if !slices.Equal(importers, []string{"github.com/traefik/yaegi/interp"}) {
+		t.Errorf("go/build is imported by %v, want yaegi's interp alone (goBuildKept says what it reads)", importers)
+	}
+}
+
+// TestGoBuildOverlayDefault runs under Node a program printing
+// go/build's Default, built with and without the interpreter's overlay,
+// in an empty environment (a worker's) and in one that sets what
+// Default reads: both print the same.
+func TestGoBuildOverlayDefault(t *testing.T) {
+	node := nodePath(t)
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, _, fast := overlaidBuilds(t, goroot, map[string]string{
+		"go.mod":  "module example.org/default\n\ngo 1.26\n",
+		"go.sum":  "",
+		"main.go": "package main\n\nimport (\n\t\"fmt\"\n\t\"go/build\"\n)\n\nfunc main() {\n\tfmt.Printf(\"%#v\\n\", build.Default)\n}\n",
+	})
+	// -trimpath, as BuildWasm builds: runtime.GOROOT() is then the
+	// environment's, not this machine's.
+	plain := filepath.Join(t.TempDir(), "plain.wasm")
+	build := exec.Command("go", "build", "-trimpath", "-o", plain, ".")
+	build.Dir = mod
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building for js/wasm: %v\n%s", err, out)
+	}
+	for _, env := range [][]string{
+		nil,
+		{"GOOS=linux", "GOARCH=arm64", "GOPATH=/p", "GOROOT=/r", "HOME=/h", "CGO_ENABLED=1"},
+		{"HOME=/h", "CGO_ENABLED=0"},
+	} {
+		var printed []string
+		for _, bin := range []string{plain, fast} {
+			// Only env and what Node needs: wasm_exec_node.js hands the
+			// program Node's whole environment.
+			run := exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin)
+			run.Env = append([]string{"PATH=" + os.Getenv("PATH")}, env...)
+			out, err := run.CombinedOutput()
+			if err != nil {
+				t.Fatalf("%s: running under node: %v\n%s", filepath.Base(bin), err, out)
+			}
+			printed = append(printed, string(out))
+		}
+		if printed[0] != printed[1] {
+			t.Errorf("environment %q: build.Default is\n%s\nwithout the overlay,\n%s\nwith it", env, printed[0], printed[1])
+		}
+		if !strings.Contains(printed[1], "ReleaseTags:[]string{\"go1.1\"") {
+			t.Errorf("environment %q: build.Default with the overlay is %s, with no release tags", env, printed[1])
+		}
+	}
+}
