@@ -25,13 +25,23 @@ import (
 // goroutines that can wake one of them. time.After and context deadlines
 // fire once, at a time known when they are made. A *time.Timer or
 // *time.Ticker can be reset, and a function left to time.AfterFunc can do
-// anything: a program that made one is never called asleep before its
-// time limit (the limit's diagnosis, ErrDeadlock with TimedOut, still
-// comes).
+// anything: such a timer is pending until the time limit (whose
+// diagnosis, ErrDeadlock with TimedOut, still comes).
+//
+// A timer with a channel (time.After, NewTimer, NewTicker, Tick) wakes
+// only a goroutine receiving from that channel: since Go 1.23 it is not
+// even in the runtime's timer heap unless one is blocked on it, so go run
+// reports a deadlock of goroutines blocked on sends, locks or
+// WaitGroups while an unused timer exists. The chan fields are those
+// timers; they keep the program awake only while one of its goroutines
+// may be parked on a channel (which channel, and whether to send or to
+// receive, the interpreter's traces do not say).
 type wakers struct {
-	mu      sync.Mutex
-	until   time.Time // the last time a once-only timer fires
-	forever bool
+	mu        sync.Mutex
+	until     time.Time // the last time a once-only timer without a channel fires
+	forever   bool      // a function timer that may be reset or never stopped
+	chanUntil time.Time // the same, for timers with a channel
+	chanEver  bool
 }
 
 func (w *wakers) at(t time.Time) {
@@ -48,12 +58,41 @@ func (w *wakers) always() {
 	w.forever = true
 }
 
-// pending says a timer of the program may still fire.
+func (w *wakers) chanAt(t time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if t.After(w.chanUntil) {
+		w.chanUntil = t
+	}
+}
+
+func (w *wakers) chanAlways() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.chanEver = true
+}
+
+// A timer fires a moment after its time: give it that moment.
+const timerSlack = 50 * time.Millisecond
+
+// pending says a timer of the program without a channel may still fire.
 func (w *wakers) pending() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	// A timer fires a moment after its time: give it that moment.
-	return w.forever || time.Until(w.until) > -50*time.Millisecond
+	return w.forever || time.Until(w.until) > -timerSlack
+}
+
+// pendingFor says a timer of the program may still wake one of gs: one
+// without a channel, or one with a channel while a goroutine of gs may
+// be parked on a channel.
+func (w *wakers) pendingFor(gs []goroutineState) bool {
+	if w.pending() {
+		return true
+	}
+	w.mu.Lock()
+	chans := w.chanEver || time.Until(w.chanUntil) > -timerSlack
+	w.mu.Unlock()
+	return chans && slices.ContainsFunc(gs, onChannel)
 }
 
 // symbols returns the functions of time and context that start timers,
@@ -61,19 +100,19 @@ func (w *wakers) pending() bool {
 func (w *wakers) symbols(after *afterFuncs) map[string]map[string]reflect.Value {
 	fns := map[string]any{
 		"time/time.After": func(d time.Duration) <-chan time.Time {
-			w.at(time.Now().Add(d))
+			w.chanAt(time.Now().Add(d))
 			return time.After(d)
 		},
 		"time/time.Tick": func(d time.Duration) <-chan time.Time {
-			w.always()
+			w.chanAlways()
 			return time.Tick(d)
 		},
 		"time/time.NewTimer": func(d time.Duration) *time.Timer {
-			w.always()
+			w.chanAlways()
 			return time.NewTimer(d)
 		},
 		"time/time.NewTicker": func(d time.Duration) *time.Ticker {
-			w.always()
+			w.chanAlways()
 			return time.NewTicker(d)
 		},
 		"time/time.AfterFunc": func(d time.Duration, f func()) *time.Timer {
@@ -143,7 +182,7 @@ func watchAsleep(ctx context.Context, before map[string]bool, main func() string
 				continue
 			}
 			gs := programGoroutines(before)
-			if !allParked(gs) || !slices.ContainsFunc(gs, func(g goroutineState) bool { return g.evalBy != "" && g.evalBy == main() }) {
+			if !allParked(gs) || w.pendingFor(gs) || !slices.ContainsFunc(gs, func(g goroutineState) bool { return g.evalBy != "" && g.evalBy == main() }) {
 				last = nil
 				continue
 			}
@@ -165,4 +204,12 @@ func allParked(gs []goroutineState) bool {
 		}
 	}
 	return len(gs) > 0
+}
+
+// onChannel: g is parked where a timer's channel could wake it, a
+// receive or a select, as far as its trace tells. The interpreter makes
+// each of its sends and receives a select with its context's Done, so a
+// send is told by its frame, and a select may hold a receive.
+func onChannel(g goroutineState) bool {
+	return (g.state == "select" || g.state == "chan receive") && !g.sending
 }

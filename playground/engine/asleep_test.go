@@ -21,6 +21,10 @@ func TestDeadlockIsToldAtOnce(t *testing.T) {
 		"select":    "package main\n\nfunc main() {\n\tselect {}\n}\n",
 		// A timer that fired does not keep the program awake.
 		"after a timer": "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\t<-time.After(50 * time.Millisecond)\n\tfmt.Println(\"woke\")\n\tselect {}\n}\n",
+		// A timer with a channel wakes only a receiver, and since Go
+		// 1.23 go run calls goroutines blocked elsewhere asleep at once.
+		"unused timer":  "package main\n\nimport \"time\"\n\nfunc main() {\n\tt := time.NewTimer(time.Hour)\n\tdefer t.Stop()\n\tch := make(chan int)\n\tch <- 1\n}\n",
+		"unused ticker": "package main\n\nimport (\n\t\"sync\"\n\t\"time\"\n)\n\nfunc main() {\n\t_ = time.NewTicker(time.Second)\n\t_ = time.After(time.Hour)\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\twg.Wait()\n}\n",
 	}
 	for name, src := range programs {
 		t.Run(name, func(t *testing.T) {
@@ -51,7 +55,9 @@ func TestWaitingOnATimerIsNotADeadlock(t *testing.T) {
 		"timer":     "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tt := time.NewTimer(time.Hour)\n\tt.Reset(400 * time.Millisecond)\n\t<-t.C\n\tfmt.Println(\"timeout\")\n}\n",
 		"ticker":    "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tt := time.NewTicker(200 * time.Millisecond)\n\t<-t.C\n\t<-t.C\n\tfmt.Println(\"timeout\")\n}\n",
 		"afterfunc": "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tch := make(chan string)\n\ttime.AfterFunc(400*time.Millisecond, func() { ch <- \"timeout\" })\n\tfmt.Println(<-ch)\n}\n",
-		"sleeper":   "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tch := make(chan string)\n\tgo func() {\n\t\ttime.Sleep(400 * time.Millisecond)\n\t\tch <- \"timeout\"\n\t}()\n\tfmt.Println(<-ch)\n}\n",
+		// main blocked on a send while a goroutine waits on the timer.
+		"timer elsewhere": "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tt := time.NewTimer(400 * time.Millisecond)\n\tch := make(chan int)\n\tgo func() {\n\t\t<-t.C\n\t\tfmt.Println(\"timeout\")\n\t\t<-ch\n\t}()\n\tch <- 1\n}\n",
+		"sleeper":         "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tch := make(chan string)\n\tgo func() {\n\t\ttime.Sleep(400 * time.Millisecond)\n\t\tch <- \"timeout\"\n\t}()\n\tfmt.Println(<-ch)\n}\n",
 	}
 	for name, src := range programs {
 		t.Run(name, func(t *testing.T) {

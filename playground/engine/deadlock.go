@@ -27,6 +27,8 @@ type goroutineState struct {
 	// evalBy: the goroutine is the one yaegi's EvalWithContext starts to
 	// run the program's main, started by the goroutine of this id.
 	evalBy string
+	// sending: the interpreted code it is parked in is a channel send.
+	sending bool
 }
 
 func goroutines() []goroutineState {
@@ -54,9 +56,18 @@ func goroutines() []goroutineState {
 			interpreted: bytes.Contains(g, []byte("yaegi/interp.runCfg")) || bytes.Contains(g, []byte("created by github.com/traefik/yaegi/interp.")),
 			blocked:     blockedState(head),
 			evalBy:      evalBy(g),
+			sending:     sending(g),
 		})
 	}
 	return out
+}
+
+// sending reads, in a goroutine's trace, whether its innermost frame of
+// the interpreter is yaegi's send ("github.com/traefik/yaegi/interp.send.func2").
+func sending(trace []byte) bool {
+	const interp = "github.com/traefik/yaegi/interp."
+	i := bytes.Index(trace, []byte(interp))
+	return i >= 0 && bytes.HasPrefix(trace[i+len(interp):], []byte("send."))
 }
 
 // evalBy reads, in a goroutine's trace, "created by

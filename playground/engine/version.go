@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "988f0ee7b74c1dcc"
+const sourceDigest = "2e8b6926196e1e39"
