@@ -10,6 +10,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -216,7 +217,10 @@ func (c *typeComparer) diff(o, r types.Type) string {
 	if generic(o) || generic(r) {
 		// Declared from Go's source (typestubs.go): compared as words.
 		qual := func(p *types.Package) string { return p.Path() }
-		if ow, rw := types.TypeString(o, qual), types.TypeString(r, qual); ow != rw {
+		// reflect knows byte only as uint8, its alias: compared as the
+		// same basic type, as below (bytes.FieldsSeq's iter.Seq[[]byte]).
+		byteWord := regexp.MustCompile(`\bbyte\b`)
+		if ow, rw := types.TypeString(o, qual), byteWord.ReplaceAllString(types.TypeString(r, qual), "uint8"); ow != rw {
 			return fmt.Sprintf("%s, Go's %s", ow, rw)
 		}
 		return ""

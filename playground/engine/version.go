@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "2e8b6926196e1e39"
+const sourceDigest = "bae87da139c14bee"

@@ -20,15 +20,15 @@
 //
 // Some packages are not in the generated tables:
 //
-//   - unicode, bytes, math/bits, container/list: each costs the
-//     playground's WebAssembly more of its budget than the site's topics
-//     use it (measured once, Go 1.26.8: unicode about 60 KB, bytes 21 KB,
-//     math/bits and container/list 4 KB together). strings and
-//     unicode/utf8 cover the text examples; Detect names an import of one
-//     of them before running. unicode's functions of runes and its case
-//     constants are in, written by hand (unicode.go, 2 KB on 2026-12-02). io is in: io.EOF, io.Writer and
-//     io.Discard are everyday Go, and a program that imports io only for
-//     them was handed to the toolchain.
+//   - unicode: its tables cost the playground's WebAssembly about 60 KB
+//     gzipped (measured once, Go 1.26.8), more than the site's topics use
+//     it. Its functions of runes and its case constants are in, written by
+//     hand (unicode.go, 2 KB on 2026-12-02); Detect names a use of the
+//     rest before running. bytes, container/list and math/bits are in
+//     (27 KB together on 2026-12-02, once go/build's trim had made room):
+//     a bytes.Buffer is everyday Go, and a program that used one was
+//     handed to the toolchain. io is in: io.EOF, io.Writer and io.Discard
+//     are everyday Go too.
 //   - os: the extractor's output for os does not build with Go 1.26 (it
 //     references helpers it does not define), and a program here needs only
 //     a few of its symbols. OS builds that small table for each run.
@@ -43,7 +43,7 @@ package symbols
 
 import "reflect"
 
-//go:generate go tool yaegi extract -name symbols container/heap context errors fmt io math math/rand runtime runtime/debug sort strconv strings sync sync/atomic time unicode/utf8
+//go:generate go tool yaegi extract -name symbols bytes container/heap container/list context errors fmt io math math/bits math/rand runtime runtime/debug sort strconv strings sync sync/atomic time unicode/utf8
 //go:generate go run ./internal/tabulate
 
 // Symbols maps "path/name" of each package to its exported symbols, as
