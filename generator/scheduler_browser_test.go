@@ -87,7 +87,7 @@ func TestBrowserExactPrintingGoroutines(t *testing.T) {
 	const id = "en-channels-2"
 	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
 	pickEngine(t, tab, id, "exact")
-	// run runs code; a build stopped at the page's 30 s build limit (a
+	// run runs code; a build stopped at the page's 60 s build limit (a
 	// machine busy enough) says nothing of the run, and is tried again.
 	run := func(code string) (state, output, status string) {
 		t.Helper()

@@ -400,7 +400,7 @@ func TestBrowserOutputSlowPrinting(t *testing.T) {
 		// The first output comes after the engine's load (for the
 		// toolchain, its download and the build too), which the limit,
 		// started with the run, does not count. A build stopped at the
-		// page's 30 s build limit (a machine busy enough, beside other
+		// page's 60 s build limit (a machine busy enough, beside other
 		// tests) says nothing of the run, and is tried again.
 		for try := 0; ; try++ {
 			tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="run"]`))
