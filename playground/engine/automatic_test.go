@@ -9,6 +9,17 @@ import (
 	"time"
 )
 
+// A reason found at several places is said once, after all of them: a
+// reader's note is read, not parsed, and was the same long sentence a
+// line (a stranger's program, 2026-12-02).
+func TestBeforeRunSaysAReasonOnce(t *testing.T) {
+	src := "package main\n\nfunc main() {\n\tvar x any = 1\n\tprintln(x)\n\tprintln(x, x)\n}\n"
+	got := BeforeRun(Prepare(src))
+	if !strings.HasPrefix(got, "5:2, 6:2: the built-in println") || strings.Count(got, "the built-in println") != 1 || strings.Contains(got, "\n") {
+		t.Errorf("BeforeRun = %q; want the reason once, after 5:2, 6:2", got)
+	}
+}
+
 // Automatic's two halves, which the page and the build share.
 func TestBeforeRun(t *testing.T) {
 	for _, c := range []struct{ name, src, want string }{

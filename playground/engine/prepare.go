@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -197,7 +198,39 @@ func (p *Prepared) HandOver() string {
 	if len(p.errs) > 0 {
 		return ""
 	}
-	return joinFindings(p.findings, func(f Finding) bool { return !f.AtRunTime })
+	return groupFindings(p.findings, func(f Finding) bool { return !f.AtRunTime })
+}
+
+// groupFindings is joinFindings for a reader's note: a message said at
+// several places is said once, after all of them ("10:7, 12:7: ..."),
+// where a list of errors keeps one "line:col: message" a line for the
+// page to link each.
+func groupFindings(fs []Finding, keep func(Finding) bool) string {
+	var order []string
+	at := map[string][]string{}
+	for _, f := range fs {
+		if keep != nil && !keep(f) {
+			continue
+		}
+		if _, ok := at[f.Message]; !ok {
+			order = append(order, f.Message)
+		}
+		if f.Line > 0 {
+			at[f.Message] = append(at[f.Message], fmt.Sprintf("%d:%d", f.Line, f.Col))
+		} else {
+			at[f.Message] = append(at[f.Message], "")
+		}
+	}
+	lines := make([]string, len(order))
+	for i, msg := range order {
+		pos := slices.DeleteFunc(at[msg], func(p string) bool { return p == "" })
+		if len(pos) == 0 {
+			lines[i] = msg
+		} else {
+			lines[i] = strings.Join(pos, ", ") + ": " + msg
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Findings lists what the interpreter would still run differently from Go

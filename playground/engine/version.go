@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "bae87da139c14bee"
+const sourceDigest = "1386f2c1bdfbaf1c"
