@@ -89,6 +89,7 @@ func TestBrowserEngineChoice(t *testing.T) {
 		type result struct {
 			State, Engine, Status, Shown, Text, Lang string
 			Loaded, Ended                            float64
+			Above                                    bool
 		}
 		run := browser.Get(t, tab, wait, chromedp.Evaluate[result](`(() => {
 		  const root = document.querySelector('`+root+`');
@@ -97,6 +98,7 @@ func TestBrowserEngineChoice(t *testing.T) {
 		    State: root.dataset.state, Engine: root.dataset.engine || '', Status: root.querySelector('.pg-status').textContent,
 		    Shown: note.innerText.trim(), Text: note.textContent, Lang: note.querySelector('.pg-why')?.lang || '',
 		    Loaded: window.seen.loaded, Ended: window.seen.ended,
+		    Above: !!(note.compareDocumentPosition(root.querySelector('[data-output]')) & Node.DOCUMENT_POSITION_FOLLOWING),
 		  };
 		})()`))
 		if run.State != "done" || run.Engine != "exact" {
@@ -105,6 +107,9 @@ func TestBrowserEngineChoice(t *testing.T) {
 		}
 		if run.Shown != c.sentence || !strings.Contains(run.Text, "7:17: range over a function") || run.Lang != "en" {
 			t.Errorf("%s: after the hand-over the note shows %q (lang of the reason %q), holds %q; want %q shown, the reason folded under it, marked English", c.page, run.Shown, run.Lang, run.Text, c.sentence)
+		}
+		if !run.Above {
+			t.Errorf("%s: the engine's note is below the output; want it above, where the reader reads it first", c.page)
 		}
 		tab.Do(t, wait, chromedp.Click(root+` [data-engine-note] summary`))
 		if shown := browser.Get(t, tab, wait, chromedp.Evaluate[string](`document.querySelector('`+root+` [data-engine-note]').innerText`)); !strings.Contains(shown, "range over a function") {

@@ -717,7 +717,10 @@ class Playground {
     this.notes = el('p', { class: 'pg-note', 'data-notes': '' });
     this.note(this.original);
     this.root.insertBefore(bar, editor);
-    out.after(this.engineNote, this.status, this.notes);
+    // Which engine ran the program, and why, is said above what it
+    // printed: it is how to read it.
+    this.outPre.before(this.engineNote);
+    out.after(this.status, this.notes);
 
     this.area.addEventListener('input', () => this.sync());
     this.area.addEventListener('keydown', (e) => this.key(e));
