@@ -66,6 +66,31 @@ func writeOverlayWith(goroot, dir, name string, made map[string]string, writers 
 	return name, os.WriteFile(name, j, 0o644)
 }
 
+// edit replaces old, which must be in the file once, with new.
+type edit struct{ old, new string }
+
+// patch writes into dir a copy of the file at rel under GOROOT's src with
+// each edit made and tail appended, for an overlay. A file whose text no
+// longer holds an edit's old once fails the build, naming the file and
+// what (the overlay's subject, for the message), rather than leaving a
+// Go release's program unpatched.
+func patch(goroot, dir, what, rel string, edits []edit, tail string) (orig, dst string, err error) {
+	orig = filepath.Join(goroot, "src", filepath.FromSlash(rel))
+	b, err := os.ReadFile(orig)
+	if err != nil {
+		return "", "", fmt.Errorf("%s: %w", what, err)
+	}
+	src := string(b)
+	for _, e := range edits {
+		if strings.Count(src, e.old) != 1 {
+			return "", "", fmt.Errorf("%s: %s no longer has %q once (update generator/assets/stdoverlay.go for this Go release)", what, orig, e.old)
+		}
+		src = strings.Replace(src, e.old, e.new, 1)
+	}
+	dst = filepath.Join(dir, filepath.Base(orig))
+	return orig, dst, os.WriteFile(dst, []byte(src+tail), 0o644)
+}
+
 // Under GOOS=js the runtime has no signal names, so a nil pointer
 // dereference (which it turns into a SIGSEGV panic, runtime/os_wasm.go)
 // reports "[signal 0xb code=0x0 addr=0x0 pc=0x0]", where go run on Linux
@@ -76,8 +101,7 @@ func writeOverlayWith(goroot, dir, name string, made map[string]string, writers 
 // address (SEGV_MAPERR, 1). The fault's address and pc stay js/wasm's
 // (0): the wasm runtime does not know them.
 func linuxSignalOverlay(goroot, dir string) (orig, dst string, err error) {
-	runtime := filepath.Join(goroot, "src", "runtime")
-	tab, err := os.ReadFile(filepath.Join(runtime, "sigtab_linux_generic.go"))
+	tab, err := os.ReadFile(filepath.Join(goroot, "src", "runtime", "sigtab_linux_generic.go"))
 	if err != nil {
 		return "", "", fmt.Errorf("the signal words: %w", err)
 	}
@@ -85,23 +109,10 @@ func linuxSignalOverlay(goroot, dir string) (orig, dst string, err error) {
 	if m == nil {
 		return "", "", fmt.Errorf("the signal words: sigtab_linux_generic.go names no SIGSEGV (update generator/assets/stdoverlay.go for this Go release)")
 	}
-	orig = filepath.Join(runtime, "os_wasm.go")
-	b, err := os.ReadFile(orig)
-	if err != nil {
-		return "", "", fmt.Errorf("the signal words: %w", err)
-	}
-	src := string(b)
-	for _, r := range []struct{ old, new string }{
+	return patch(goroot, dir, "the signal words", "runtime/os_wasm.go", []edit{
 		{"func signame(sig uint32) string {\n\treturn \"\"\n}", "func signame(sig uint32) string {\n\tif sig == _SIGSEGV {\n\t\treturn " + strconv.Quote(string(m[1])) + "\n\t}\n\treturn \"\"\n}"},
 		{"\tgp.sig = _SIGSEGV\n", "\tgp.sig = _SIGSEGV\n\tgp.sigcode0 = 1 // SEGV_MAPERR, as Linux reports a fault at address 0\n"},
-	} {
-		if strings.Count(src, r.old) != 1 {
-			return "", "", fmt.Errorf("the signal words: %s no longer has %q (update generator/assets/stdoverlay.go for this Go release)", orig, r.old)
-		}
-		src = strings.Replace(src, r.old, r.new, 1)
-	}
-	dst = filepath.Join(dir, "os_wasm.go")
-	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
+	}, "")
 }
 
 // Under GOOS=js the syscall package writes to standard output and error
@@ -126,24 +137,12 @@ func linuxSignalOverlay(goroot, dir string) (orig, dst string, err error) {
 // never let a main whose sleep is over run and end the program, where go
 // run's scheduler preempts it (sysmon) or runs main on another P.
 func syncOutputOverlay(goroot, dir string) (orig, dst string, err error) {
-	orig = filepath.Join(goroot, "src", "syscall", "fs_js.go")
-	b, err := os.ReadFile(orig)
-	if err != nil {
-		return "", "", fmt.Errorf("synchronous output: %w", err)
-	}
-	src := string(b)
-	for _, r := range []struct{ old, new string }{
+	return patch(goroot, dir, "synchronous output", "syscall/fs_js.go", []edit{
 		{"import (\n\t\"errors\"\n", "import (\n\t\"errors\"\n\t\"runtime\"\n"},
 		{"\tn, err := fsCall(\"write\", fd, buf, 0, len(b), nil)\n", "\tvar n js.Value\n\tif fd == 1 || fd == 2 {\n\t\tn, err = writeOutput(fd, buf, len(b))\n\t} else {\n\t\tn, err = fsCall(\"write\", fd, buf, 0, len(b), nil)\n\t}\n"},
 		{"func recoverErr(errPtr *error) {", "func recoverErr(errPtr *error) {"},
 		{"var jsFS = ", "var jsFS = "},
-	} {
-		if strings.Count(src, r.old) != 1 {
-			return "", "", fmt.Errorf("synchronous output: %s no longer has %q once (update generator/assets/stdoverlay.go for this Go release)", orig, r.old)
-		}
-		src = strings.Replace(src, r.old, r.new, 1)
-	}
-	src += `
+	}, `
 // writeOutput writes to standard output or error, whose file system (the
 // runner's) takes the bytes within the call: its callback is JavaScript's
 // and does nothing, so Go's runtime runs no other goroutine within the
@@ -161,9 +160,7 @@ var (
 	noCallback   = js.Global().Get("Function").Get("prototype")
 	outputWrites int
 )
-`
-	dst = filepath.Join(dir, "fs_js.go")
-	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
+`)
 }
 
 // Under GOOS=js, time.initLocal (time/zoneinfo_js.go) has no zone
@@ -176,19 +173,9 @@ var (
 // browser's zone cannot be named as go run names it ("CET"), and the
 // README says so.
 func localZoneOverlay(goroot, dir string) (orig, dst string, err error) {
-	orig = filepath.Join(goroot, "src", "time", "zoneinfo_js.go")
-	b, err := os.ReadFile(orig)
-	if err != nil {
-		return "", "", fmt.Errorf("the local zone's name: %w", err)
-	}
-	const old = "\tz.name = \"UTC\"\n\tif offset < 0 {\n"
-	src := string(b)
-	if strings.Count(src, old) != 1 {
-		return "", "", fmt.Errorf("the local zone's name: %s no longer has %q once (update generator/assets/stdoverlay.go for this Go release)", orig, old)
-	}
-	src = strings.Replace(src, old, "\tz.name = \"UTC\"\n\tif offset == 0 {\n\t\t// As go run names a machine's zone of UTC (generator/assets/stdoverlay.go).\n\t\tlocalLoc.zone = []zone{z}\n\t\treturn\n\t}\n\tif offset < 0 {\n", 1)
-	dst = filepath.Join(dir, "zoneinfo_js.go")
-	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
+	return patch(goroot, dir, "the local zone's name", "time/zoneinfo_js.go", []edit{
+		{"\tz.name = \"UTC\"\n\tif offset < 0 {\n", "\tz.name = \"UTC\"\n\tif offset == 0 {\n\t\t// As go run names a machine's zone of UTC (generator/assets/stdoverlay.go).\n\t\tlocalLoc.zone = []zone{z}\n\t\treturn\n\t}\n\tif offset < 0 {\n"},
+	}, "")
 }
 
 // Under GOOS=js, os.Getpagesize is the WebAssembly page, 65536, where go
@@ -196,19 +183,9 @@ func localZoneOverlay(goroot, dir string) (orig, dst string, err error) {
 // a copy of runtime/runtime.go whose syscall.Getpagesize is 4096; the
 // runtime's own page size (physPageSize) stays.
 func pageSizeOverlay(goroot, dir string) (orig, dst string, err error) {
-	orig = filepath.Join(goroot, "src", "runtime", "runtime.go")
-	b, err := os.ReadFile(orig)
-	if err != nil {
-		return "", "", fmt.Errorf("the page size: %w", err)
-	}
-	src := string(b)
-	const old = "func syscall_Getpagesize() int { return int(physPageSize) }"
-	if strings.Count(src, old) != 1 {
-		return "", "", fmt.Errorf("the page size: %s no longer has %q once (update generator/assets/stdoverlay.go for this Go release)", orig, old)
-	}
-	src = strings.Replace(src, old, "func syscall_Getpagesize() int { return 4096 } // go run's on linux/amd64 (generator/assets/stdoverlay.go)", 1)
-	dst = filepath.Join(dir, "runtime.go")
-	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
+	return patch(goroot, dir, "the page size", "runtime/runtime.go", []edit{
+		{"func syscall_Getpagesize() int { return int(physPageSize) }", "func syscall_Getpagesize() int { return 4096 } // go run's on linux/amd64 (generator/assets/stdoverlay.go)"},
+	}, "")
 }
 
 // On amd64 math.Exp is archExp, in assembly (math/exp_amd64.s), whose
@@ -222,19 +199,9 @@ func pageSizeOverlay(goroot, dir string) (orig, dst string, err error) {
 // fused multiply-add a math.FMA, CVTSD2SL's rounding to nearest even and
 // its "integer indefinite" out of int32's range written out.
 func amd64ExpOverlay(goroot, dir string) (orig, dst string, err error) {
-	orig = filepath.Join(goroot, "src", "math", "exp_noasm.go")
-	b, err := os.ReadFile(orig)
-	if err != nil {
-		return "", "", fmt.Errorf("math.Exp: %w", err)
-	}
-	const old = "const haveArchExp = false\n\nfunc archExp(x float64) float64 {\n\tpanic(\"not implemented\")\n}\n"
-	src := string(b)
-	if strings.Count(src, old) != 1 {
-		return "", "", fmt.Errorf("math.Exp: %s no longer has %q once (update generator/assets/stdoverlay.go for this Go release)", orig, old)
-	}
-	src = strings.Replace(src, old, archExpFMA, 1)
-	dst = filepath.Join(dir, "exp_noasm.go")
-	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
+	return patch(goroot, dir, "math.Exp", "math/exp_noasm.go", []edit{
+		{"const haveArchExp = false\n\nfunc archExp(x float64) float64 {\n\tpanic(\"not implemented\")\n}\n", archExpFMA},
+	}, "")
 }
 
 // archExpFMA is math/exp_amd64.s's archExp, its avxfma path, in Go.
