@@ -28,7 +28,7 @@ import (
 // is not. The marks follow the reader's edits.
 func TestBrowserCompileErrors(t *testing.T) {
 	t.Parallel()
-	tab, _, _ := onChannels(t)
+	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	q := `document.querySelector('` + root + `')`
@@ -231,7 +231,7 @@ func utf16Len(s string) int {
 // printed.
 func TestBrowserTypeErrorsHandedOver(t *testing.T) {
 	t.Parallel()
-	tab, _, _ := onChannels(t)
+	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	pickEngine(t, tab, id, "auto")
 	code := "package main\n\nimport (\n\t\"fmt\"\n\t\"strconv\"\n)\n\nfunc main() {\n\tparse := strconv.Atoi\n\tn := parse(\"7\")\n\tfmt.Println(n, int64(1)<<63)\n}\n"

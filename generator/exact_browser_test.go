@@ -287,12 +287,9 @@ func TestBrowserCorpus(t *testing.T) {
 		}
 		programs = append(programs, p)
 	}
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 10*time.Second)
-	base := browser.Serve(t, out)
-	const id = "en-channels-2"
+	tab, _ := warmChannels(t, 10*time.Second)
+	const id = channelsID
 	root := `[data-playground="` + id + `"]`
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
 	var handed, sampled, onGo int
 	for _, p := range programs {
 		t.Run(p.name, func(t *testing.T) {

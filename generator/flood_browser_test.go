@@ -15,7 +15,7 @@ import (
 // run's id) once fired into the next run, which failed "Could not load
 // the interpreter: stopped" with a note about the stopped run.
 func TestBrowserRunAfterFlood(t *testing.T) {
-	tab := channelsPage(t, 20*time.Second)
+	tab, _ := warmChannels(t, 20*time.Second)
 	const id = channelsID
 
 	// The toolchain loaded, so that Automatic may hand over early.
@@ -54,7 +54,7 @@ func TestBrowserRunAfterFlood(t *testing.T) {
 // code): os.Exit(256) ends as a normal end, os.Exit(-1) with status 255,
 // on either engine.
 func TestBrowserExitStatusIsAByte(t *testing.T) {
-	tab := channelsPage(t, 20*time.Second)
+	tab, _ := warmChannels(t, 20*time.Second)
 	const id = channelsID
 	for _, engine := range []string{"fast", "exact"} {
 		pickEngine(t, tab, id, engine)

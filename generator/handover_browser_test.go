@@ -21,7 +21,7 @@ import (
 // of the time the hand-over must come within.
 func TestBrowserHandOverWhenSlow(t *testing.T) {
 	const limit = 20 * time.Second
-	tab := channelsPage(t, limit)
+	tab, _ := warmChannels(t, limit)
 	const id = channelsID
 
 	// The Go toolchain, picked: it loads, and the page keeps it.

@@ -16,7 +16,7 @@ import (
 // on both engines.
 func TestBrowserLimitInTheSandbox(t *testing.T) {
 	t.Parallel()
-	tab := channelsPage(t, 2*time.Second)
+	tab, _ := warmChannels(t, 2*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	const busy = 6000 // ms

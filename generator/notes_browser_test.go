@@ -14,7 +14,7 @@ import (
 // playground says so for the code that ran, not only for the author's.
 func TestBrowserPlatformNote(t *testing.T) {
 	t.Parallel()
-	tab := channelsPage(t, 10*time.Second)
+	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	notes := `[data-playground="` + id + `"] [data-notes]`
 	said := func() string { return browser.Get(t, tab, 10*time.Second, chromedp.TextContent(notes)) }
@@ -44,7 +44,7 @@ func TestBrowserPlatformNote(t *testing.T) {
 // says so for each, and for none it does not use.
 func TestBrowserPlatformNotesOfTheLibrary(t *testing.T) {
 	t.Parallel()
-	tab := channelsPage(t, 10*time.Second)
+	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	notes := `[data-playground="` + id + `"] [data-notes]`
 	for _, c := range []struct{ call, imp, note string }{

@@ -16,7 +16,7 @@ import (
 // refused them. The page says the refusal at once, in the exact engine's
 // words and exit status 1, with no note of a hand-over.
 func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
-	tab, _, _ := onChannelsLimited(t, 2*time.Second)
+	tab, _ := warmChannels(t, 2*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	for _, c := range []struct{ file, want string }{

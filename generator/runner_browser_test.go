@@ -15,7 +15,7 @@ import (
 // never held or reworded: it shows as the program goes on, and as it is
 // when the program exits with status 2 itself. Each program is a subtest.
 func TestBrowserExactEngineProgramsOwnWords(t *testing.T) {
-	tab, _, _ := onChannelsLimited(t, 2*time.Second)
+	tab, _ := warmChannels(t, 2*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	pickEngine(t, tab, id, "exact")

@@ -24,11 +24,8 @@ import (
 // runtime has no runnext, in either engine.
 func TestBrowserSchedulerPrograms(t *testing.T) {
 	t.Parallel()
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 10*time.Second)
-	base := browser.Serve(t, out)
-	const id = "en-channels-2"
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	tab, _ := warmChannels(t, 10*time.Second)
+	const id = channelsID
 	notes := func() string {
 		return browser.Get(t, tab, 10*time.Second, chromedp.TextContent(`[data-playground="`+id+`"] [data-notes]`))
 	}
@@ -81,11 +78,8 @@ func TestBrowserSchedulerPrograms(t *testing.T) {
 // no goroutine yields before main's sleep is over.
 func TestBrowserExactPrintingGoroutines(t *testing.T) {
 	t.Parallel()
-	tab := browser.New(t)
-	out := buildWithPlayground(t, 10*time.Second)
-	base := browser.Serve(t, out)
-	const id = "en-channels-2"
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	tab, _ := warmChannels(t, 10*time.Second)
+	const id = channelsID
 	pickEngine(t, tab, id, "exact")
 	// run runs code; a build stopped at the page's 60 s build limit (a
 	// machine busy enough) says nothing of the run, and is tried again.

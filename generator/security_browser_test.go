@@ -151,7 +151,7 @@ func TestBrowserSandboxHoldsJavaScript(t *testing.T) {
 // (playground/policy), with no hand-over.
 func TestBrowserGuardRefusesEscapes(t *testing.T) {
 	t.Parallel()
-	tab, _, _ := onChannels(t)
+	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	wasmimport := "package main\n\nimport \"fmt\"\n\n//go:wasmimport gojs syscall/js.valueGet\nfunc valueGet(v uintptr, p string) uintptr\n\nfunc main() {\n\tfmt.Println(valueGet(0, \"caches\"))\n}\n"
 	forge := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\tu \"unsafe\"\n)\n\nfunc main() {\n\tf := runtime.FuncForPC(0)\n\tfmt.Println(f, u.Sizeof(f))\n}\n"
@@ -223,7 +223,7 @@ func TestBrowserGuardRefusesEscapes(t *testing.T) {
 // gets a new one. One that leaves nothing keeps the worker.
 func TestBrowserInterpreterEndsLeftGoroutines(t *testing.T) {
 	t.Parallel()
-	tab, _, _ := onChannels(t)
+	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	pickEngine(t, tab, id, "fast")
 	workers := func() string {
@@ -253,7 +253,7 @@ func TestBrowserInterpreterEndsLeftGoroutines(t *testing.T) {
 // program; a link within the limit still opens.
 func TestBrowserShareLinkBomb(t *testing.T) {
 	t.Parallel()
-	tab, base, _ := onChannels(t)
+	tab, base := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	link := func(code []byte) string {
 		var b bytes.Buffer
@@ -318,7 +318,7 @@ const mainThreadGaps = `new Promise((resolve) => {
 // thread is measured on; a program that prints slowly, which measures no
 // thread, is TestBrowserOutputSlowPrinting's.
 func TestBrowserOutputFlood(t *testing.T) {
-	tab, _, _ := onChannels(t)
+	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	for _, engine := range []string{"fast", "exact"} {
@@ -391,7 +391,7 @@ func TestBrowserOutputFlood(t *testing.T) {
 // TestBrowserOutputFlood's time alone.
 func TestBrowserOutputSlowPrinting(t *testing.T) {
 	t.Parallel()
-	tab, _, _ := onChannels(t)
+	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	for _, engine := range []string{"fast", "exact"} {

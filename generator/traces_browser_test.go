@@ -26,7 +26,7 @@ const linkGOROOT = "/usr/local/go"
 // functions listed in notInlined. The standard library's file names must
 // be go run's, under its GOROOT, not "$GOROOT/src/...".
 func TestBrowserExactTraces(t *testing.T) {
-	tab, _, _ := onChannelsLimited(t, 10*time.Second)
+	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	pickEngine(t, tab, id, "exact")
 	goroot := ""

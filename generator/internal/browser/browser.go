@@ -88,14 +88,43 @@ func ServeCounting(t testing.TB, dir string) (base string, count func(s string) 
 // by another's, even when the port is used again.
 func ServeHandler(t testing.TB, h http.Handler) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, srv, err := serve(h)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { srv.Close() })
+	return base
+}
+
+// ServeKept serves dir as Serve does, on a site of its own that stays
+// until Close, for tests that take turns on it (see Serve for what a site
+// keeps; clearing what must not carry over from one test to the next is
+// theirs to do).
+func ServeKept(dir string) (string, error) {
+	base, srv, err := serve(Handler(dir))
+	if err != nil {
+		return "", err
+	}
+	kept.Lock()
+	kept.servers = append(kept.servers, srv)
+	kept.Unlock()
+	return base, nil
+}
+
+// kept holds ServeKept's servers, closed by Close.
+var kept struct {
+	sync.Mutex
+	servers []*http.Server
+}
+
+func serve(h http.Handler) (string, *http.Server, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	return fmt.Sprintf("http://s%d.localhost:%d", servers.Add(1), ln.Addr().(*net.TCPAddr).Port)
+	return fmt.Sprintf("http://s%d.localhost:%d", servers.Add(1), ln.Addr().(*net.TCPAddr).Port), srv, nil
 }
 
 // servers counts the servers started, for their host names.
@@ -163,11 +192,16 @@ func start(path string) {
 	}
 }
 
-// Close ends the shared Chromium, if a test started it. TestMain calls it
-// after the tests ran.
+// Close ends the shared Chromium, if a test started it, and ServeKept's
+// servers. TestMain calls it after the tests ran.
 func Close() {
 	if shared.cancel != nil {
 		shared.cancel()
+	}
+	kept.Lock()
+	defer kept.Unlock()
+	for _, srv := range kept.servers {
+		srv.Close()
 	}
 }
 
