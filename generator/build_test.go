@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -48,6 +49,11 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	code := m.Run()
+	// Chromium is most of the package's CPU, and time(1) cannot see it
+	// (browser.CPU): said under -v, for whoever measures the tests.
+	if cpu := browser.CPU(); testing.Verbose() && cpu > 0 {
+		fmt.Printf("Chromium's CPU time: %.1f s\n", cpu.Seconds())
+	}
 	browser.Close()
 	if dir != "" {
 		os.RemoveAll(dir)
