@@ -36,15 +36,21 @@ func TestBrowserExactTraces(t *testing.T) {
 	// notInlined: under GOARCH=wasm the compiler has no intrinsics for
 	// sync/atomic, so a call to one costs the inliner 57 where amd64's one
 	// instruction costs next to nothing: internal/sync's Mutex.Lock costs
-	// 123 on wasm and 66 on amd64, against a budget of 80, and is inlined
-	// on amd64 alone, as is Mutex.Unlock (Once.Do and RWMutex.RLock, whose
-	// atomics are atomic.Bool's and Int32's methods with Go bodies, are
-	// inlined on both, as go build -gcflags=-m for js/wasm says). go run's trace
-	// says "(...)" for such an inlined frame and gives no offset; the
-	// page shows it as the call it is under wasm, with its argument words.
+	// 123 on wasm and 66 on amd64, against a budget of 80, Once.Do 127 and
+	// 70, RWMutex.RLock 134 and 77 (go build -gcflags=sync=-m=2, Go
+	// 1.26.8), and they are inlined on amd64 alone, as is Mutex.Unlock.
+	// go run's trace says "(...)" for such an inlined frame and gives no
+	// offset; the page shows it as the call it is under wasm, with its
+	// argument words. (d207651 took Once.Do and RLock out of this list
+	// after a run that saw them inlined in the page, on a machine where
+	// a compiler with wasm intrinsics had been tried for the archives;
+	// on a fresh machine they are not, as -m says. Should a run see
+	// them inlined, look first at what built the archives.)
 	notInlined := map[string]string{
 		"internal/sync.(*Mutex).Lock(0x…)":   "internal/sync.(*Mutex).Lock(...)",
 		"internal/sync.(*Mutex).Unlock(0x…)": "internal/sync.(*Mutex).Unlock(...)",
+		"sync.(*Once).Do(0x…, 0x…)":          "sync.(*Once).Do(...)",
+		"sync.(*RWMutex).RLock(0x…)":         "sync.(*RWMutex).RLock(...)",
 	}
 	cases := []struct {
 		name, code string
@@ -59,8 +65,9 @@ func TestBrowserExactTraces(t *testing.T) {
 		{"Mutex locked twice", "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tfmt.Println(\"locked\")\n\tmu.Lock()\n}\n",
 			[]string{"internal/sync.(*Mutex).Lock(0x…)"}},
 		{"Once within itself", "package main\n\nimport \"sync\"\n\nvar once sync.Once\n\nfunc main() {\n\tonce.Do(func() {\n\t\tonce.Do(func() {})\n\t})\n}\n",
-			[]string{"internal/sync.(*Mutex).Lock(0x…)"}},
-		{"RLock of a locked RWMutex", "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.RWMutex\n\tmu.Lock()\n\tmu.RLock()\n}\n", nil},
+			[]string{"internal/sync.(*Mutex).Lock(0x…)", "sync.(*Once).Do(0x…, 0x…)"}},
+		{"RLock of a locked RWMutex", "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.RWMutex\n\tmu.Lock()\n\tmu.RLock()\n}\n",
+			[]string{"sync.(*RWMutex).RLock(0x…)"}},
 		{"unlock of an unlocked Mutex", "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.Unlock()\n}\n",
 			[]string{"internal/sync.(*Mutex).Unlock(0x…)"}},
 		{"os.Exit(3)", "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tdefer fmt.Println(\"never\")\n\tfmt.Println(\"bye\")\n\tos.Exit(3)\n}\n", nil},
