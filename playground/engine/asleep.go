@@ -25,23 +25,26 @@ import (
 // goroutines that can wake one of them. time.After and context deadlines
 // fire once, at a time known when they are made. A *time.Timer or
 // *time.Ticker can be reset, and a function left to time.AfterFunc can do
-// anything: such a timer is pending until the time limit (whose
+// anything: a function timer is pending until the time limit (whose
 // diagnosis, ErrDeadlock with TimedOut, still comes).
 //
 // A timer with a channel (time.After, NewTimer, NewTicker, Tick) wakes
-// only a goroutine receiving from that channel: since Go 1.23 it is not
-// even in the runtime's timer heap unless one is blocked on it, so go run
-// reports a deadlock of goroutines blocked on sends, locks or
-// WaitGroups while an unused timer exists. The chan fields are those
-// timers; they keep the program awake only while one of its goroutines
-// may be parked on a channel (which channel, and whether to send or to
-// receive, the interpreter's traces do not say).
+// only a goroutine receiving from that channel: since Go 1.23 it is in
+// the runtime's timer heap only while one is blocked on it (or, once one
+// was, until it fires or the heap is next cleaned), so go run reports a
+// deadlock of goroutines blocked on sends, locks or WaitGroups beside an
+// unused timer, at once or by the time such a timer would have fired.
+// The chan fields are those timers; they keep the program awake while
+// one of its goroutines may be parked on a channel (which channel, and
+// whether to send or to receive, the interpreter's traces do not say), a
+// select{} or a stopped timer's receive among them, which then meet the
+// limit where go run reports the deadlock.
 type wakers struct {
 	mu        sync.Mutex
 	until     time.Time // the last time a once-only timer without a channel fires
 	forever   bool      // a function timer that may be reset or never stopped
 	chanUntil time.Time // the same, for timers with a channel
-	chanEver  bool
+	chanEver  bool      // a timer with a channel that may be reset, or a ticker
 }
 
 func (w *wakers) at(t time.Time) {

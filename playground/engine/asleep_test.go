@@ -148,3 +148,13 @@ func TestEvalBy(t *testing.T) {
 		t.Errorf("evalBy of another goroutine = %q, want \"\"", got)
 	}
 }
+
+// Go's trace says how long a goroutine has waited once it is a minute or
+// more ("[select, 1 minutes]"); a run longer than that must still see it
+// parked on a channel, where a timer with a channel may wake it.
+func TestStateOfALongWait(t *testing.T) {
+	g := goroutineStates([]byte("goroutine 7 [select, 3 minutes]:\nreflect.rselect(...)\n"))
+	if len(g) != 1 || g[0].state != "select" || !onChannel(g[0]) {
+		t.Errorf("states %+v; want one goroutine in select, on a channel", g)
+	}
+}

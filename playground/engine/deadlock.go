@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -41,6 +42,11 @@ func goroutines() []goroutineState {
 		}
 		buf = make([]byte, 2*len(buf))
 	}
+	return goroutineStates(buf)
+}
+
+// goroutineStates reads the goroutines of a trace of all of them.
+func goroutineStates(buf []byte) []goroutineState {
 	var out []goroutineState
 	for _, g := range bytes.Split(buf, []byte("\n\n")) {
 		// "goroutine 18 [chan receive]:"
@@ -48,7 +54,9 @@ func goroutines() []goroutineState {
 		id, _, _ := bytes.Cut(bytes.TrimPrefix(head, []byte("goroutine ")), []byte(" "))
 		state := ""
 		if i, j := bytes.IndexByte(head, '['), bytes.IndexByte(head, ']'); i >= 0 && j > i {
-			state = string(head[i+1 : j])
+			// "select, 1 minutes": Go adds how long a goroutine has
+			// waited once it is a minute or more.
+			state, _, _ = strings.Cut(string(head[i+1:j]), ",")
 		}
 		out = append(out, goroutineState{
 			id:          string(id),

@@ -190,8 +190,9 @@ func (p *Prepared) MoreErrors() string {
 
 // HandOver is Automatic's choice before a run, the one the page and the
 // build both make: the findings for which the Go toolchain runs the
-// program instead of the interpreter, one "line:col: message" per line,
-// or "" when the interpreter runs it. A program with Errors stays, since
+// program instead of the interpreter, a message said once after its
+// places ("5:2, 6:2: message", groupFindings) a line, or "" when the
+// interpreter runs it. A program with Errors stays, since
 // Run reports them as go run would; what only the run can tell
 // (Finding.AtRunTime) is left to Options.HandOver.
 func (p *Prepared) HandOver() string {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "1386f2c1bdfbaf1c"
+const sourceDigest = "bf5e17903f34867d"
