@@ -125,3 +125,121 @@ func TestGoBuildOverlayDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestGoBuildOverlayFiles: the files of go/build the overlay reduces
+// are those the go command builds for js/wasm.
+func TestGoBuildOverlayFiles(t *testing.T) {
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctxt, err := wasmContext(goroot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg := filepath.Join(goroot, "src", "go", "build")
+	entries, err := os.ReadDir(pkg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var matched []string
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		ok, err := ctxt.MatchFile(pkg, e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			matched = append(matched, e.Name())
+		}
+	}
+	cmd := exec.Command("go", "list", "-f", "{{join .GoFiles \" \"}}", "go/build")
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOFLAGS=-mod=readonly", "GOPROXY=off")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	if listed := strings.Fields(string(out)); !slices.Equal(matched, listed) {
+		t.Errorf("for js/wasm the overlay picks go/build's %v, the go command %v", matched, listed)
+	}
+}
+
+// TestGoBuildOverlayChecks reduces a made-up go/build: what the go
+// command would build for js/wasm is what is kept, and what the reduced
+// package would lose without a word (an init function, a blank var's
+// value) or could not tell apart (a name declared twice) stops it,
+// naming the file.
+func TestGoBuildOverlayChecks(t *testing.T) {
+	const build = "package build\n\ntype Context struct{ GOOS string }\n\nvar Default Context = defaultContext()\n"
+	const jsContext = "package build\n\nfunc defaultContext() Context { return Context{GOOS: \"js-by-name\"} }\n"
+	const windowsContext = "package build\n\nfunc defaultContext() Context { return Context{GOOS: \"windows-by-name\"} }\n"
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string // in the error, or "" for none
+	}{{
+		// With go/build's files picked by //go:build lines alone,
+		// context_windows.go's (read last) was kept.
+		name:  "by file name",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext, "context_windows.go": windowsContext},
+	}, {
+		name: "init not built for js/wasm",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext, "context_windows.go": windowsContext,
+			"init_windows.go": "package build\n\nfunc init() { println() }\n"},
+	}, {
+		name: "init",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext,
+			"init.go": "package build\n\n// a comment\nfunc init() { println() }\n"},
+		want: "init.go:4:1: go/build has an init function",
+	}, {
+		name: "blank var",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext,
+			"blank.go": "package build\n\nvar (\n\tx = 1\n\t_ = println\n)\n"},
+		want: "blank.go:5:2: go/build has a blank var with a value",
+	}, {
+		name: "declared twice",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext,
+			"context_wasm.go": "package build\n\nfunc defaultContext() Context { return Context{} }\n"},
+		want: "defaultContext is declared at both ",
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			goroot := t.TempDir()
+			pkg := filepath.Join(goroot, "src", "go", "build")
+			version := filepath.Join(goroot, "src", "internal", "goversion")
+			for _, d := range []string{pkg, version} {
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.WriteFile(filepath.Join(version, "goversion.go"), []byte("package goversion\n\nconst Version = 26\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for name, src := range c.files {
+				if err := os.WriteFile(filepath.Join(pkg, name), []byte(src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			dir := t.TempDir()
+			_, err := goBuildOverlay(goroot, dir)
+			if c.want != "" {
+				if err == nil || !strings.Contains(err.Error(), c.want) {
+					t.Fatalf("goBuildOverlay: %v, want an error with %q", err, c.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := os.ReadFile(filepath.Join(dir, "gobuild.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(out), "js-by-name") || strings.Contains(string(out), "windows-by-name") {
+				t.Errorf("the reduced go/build is\n%s\nwant context_js.go's defaultContext and not context_windows.go's", out)
+			}
+		})
+	}
+}
