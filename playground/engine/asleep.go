@@ -85,6 +85,14 @@ func (w *wakers) pending() bool {
 	return w.forever || time.Until(w.until) > -timerSlack
 }
 
+// unknownChans says the program made a timer with a channel whose time
+// the run cannot know: a *time.Timer or *time.Ticker, or time.Tick's.
+func (w *wakers) unknownChans() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.chanEver
+}
+
 // pendingFor says a timer of the program may still wake one of gs: one
 // without a channel, or one with a channel while a goroutine of gs may
 // be parked on a channel.
@@ -168,10 +176,23 @@ const watchLimit = 1000
 // less often while the program runs, so a program that deadlocks is told
 // within a few hundred milliseconds of its last goroutine blocking, and a
 // long run pays a look every 200 ms.
-func watchAsleep(ctx context.Context, before map[string]bool, main func() string, w *wakers) <-chan struct{} {
-	asleep := make(chan struct{})
+//
+// The second channel, with stuckAfter > 0, is closed once the program has
+// been parked like that for stuckAfter, with nothing written (progress)
+// and the same goroutines in the same states at every look, where only a
+// *time.Timer or *time.Ticker (whose time the run cannot see, since Reset
+// can move it) might still wake it: whether one is what a goroutine waits
+// for, only Go knows, and go run calls it a deadlock at once when none
+// is (a stranger's program: NewTimer(time.Hour), then a receive from a
+// channel no one sends on). A ticker's loop that prints nothing for that
+// long is taken for stuck too: the Go toolchain then runs it, slower,
+// never wrong.
+func watchAsleep(ctx context.Context, before map[string]bool, main func() string, w *wakers, stuckAfter time.Duration, progress func() int) (asleep, stuck <-chan struct{}) {
+	asleepc, stuckc := make(chan struct{}), make(chan struct{})
 	go func() {
-		var last []goroutineState
+		var last, parked []goroutineState
+		var since time.Time
+		var wrote int
 		wait := 10 * time.Millisecond
 		for {
 			select {
@@ -181,23 +202,35 @@ func watchAsleep(ctx context.Context, before map[string]bool, main func() string
 			}
 			wait = min(2*wait, 200*time.Millisecond)
 			if runtime.NumGoroutine() > watchLimit || w.pending() {
-				last = nil
+				last, parked = nil, nil
 				continue
 			}
 			gs := programGoroutines(before)
-			if !allParked(gs) || w.pendingFor(gs) || !slices.ContainsFunc(gs, func(g goroutineState) bool { return g.evalBy != "" && g.evalBy == main() }) {
+			mainParked := slices.ContainsFunc(gs, func(g goroutineState) bool { return g.evalBy != "" && g.evalBy == main() })
+			if stuckAfter > 0 && allParked(gs) && mainParked && w.unknownChans() {
+				switch n := progress(); {
+				case parked == nil || !slices.Equal(gs, parked) || n != wrote:
+					parked, since, wrote = gs, time.Now(), n
+				case time.Since(since) >= stuckAfter:
+					close(stuckc)
+					return
+				}
+			} else {
+				parked = nil
+			}
+			if !allParked(gs) || w.pendingFor(gs) || !mainParked {
 				last = nil
 				continue
 			}
 			if slices.Equal(gs, last) {
-				close(asleep)
+				close(asleepc)
 				return
 			}
 			last = gs
 			wait = 10 * time.Millisecond // look again soon
 		}
 	}()
-	return asleep
+	return asleepc, stuckc
 }
 
 func allParked(gs []goroutineState) bool {

@@ -129,7 +129,7 @@ func TestAsleepNeedsMain(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	select {
-	case <-watchAsleep(ctx, map[string]bool{}, func() string { return "" }, &wakers{}):
+	case <-first(watchAsleep(ctx, map[string]bool{}, func() string { return "" }, &wakers{}, 0, nil)):
 		t.Fatal("called asleep with no main among the goroutines")
 	case <-time.After(500 * time.Millisecond):
 	}
@@ -156,5 +156,30 @@ func TestStateOfALongWait(t *testing.T) {
 	g := goroutineStates([]byte("goroutine 7 [select, 3 minutes]:\nreflect.rselect(...)\n"))
 	if len(g) != 1 || g[0].state != "select" || !onChannel(g[0]) {
 		t.Errorf("states %+v; want one goroutine in select, on a channel", g)
+	}
+}
+
+func first(a, _ <-chan struct{}) <-chan struct{} { return a }
+
+// A program parked beside a timer of unknown time (a *time.Timer, which
+// Reset may move) goes to Go with HandOver once it has stayed so, nothing
+// written, for stuckFor: go run says deadlock at once when no goroutine
+// waits on the timer (a stranger's program), and the page gave the time
+// limit's words. One that waits on a ticker's ticks and prints is not.
+func TestStuckBesideATimer(t *testing.T) {
+	stuck := "package main\n\nimport \"time\"\n\nfunc main() {\n\tt := time.NewTimer(time.Hour)\n\tdefer t.Stop()\n\t<-make(chan int)\n}\n"
+	start := time.Now()
+	res := Run(context.Background(), stuck, Options{Timeout: time.Minute, HandOver: true})
+	if res.HandOver != whyStuck {
+		t.Errorf("got %+v; want it handed over: %s", res, whyStuck)
+	}
+	if d := time.Since(start); d > 30*time.Second { // a wide guard: the minute's limit did not come
+		t.Errorf("handed over after %v", d)
+	}
+	ticks := "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tt := time.NewTicker(300 * time.Millisecond)\n\tfor i := 0; i < 8; i++ {\n\t\t<-t.C\n\t\tfmt.Println(\"tick\", i)\n\t}\n}\n"
+	var out bytes.Buffer
+	res = Run(context.Background(), ticks, Options{Stdout: &out, Timeout: time.Minute, HandOver: true})
+	if res.HandOver != "" || res.Err != nil || strings.Count(out.String(), "tick") != 8 {
+		t.Errorf("a ticker's loop: %+v, stdout %q; want 8 ticks in the interpreter", res, out.String())
 	}
 }

@@ -159,11 +159,17 @@ var (
 	ErrDeadlock = errors.New("fatal error: all goroutines are asleep - deadlock! (every goroutine of the program was blocked on a channel, select or lock when the time limit came)")
 )
 
+// stuckFor is how long a run with Options.HandOver stays parked beside a
+// timer of unknown time before the Go toolchain is asked (watchAsleep):
+// longer than the site's tickers' periods, short beside the time limit.
+const stuckFor = 2 * time.Second
+
 // Why a run with Options.HandOver was handed over, beyond what Detect
 // finds: what only Go can print the way Go prints it.
 const (
 	whyPanic  = "the program panicked, and only Go prints a panic as Go does: its message, the goroutine's trace at your lines, exit status 2"
 	whyAsleep = "every goroutine of the program is blocked: a deadlock, which only Go reports as Go does, with each goroutine's trace"
+	whyStuck  = "every goroutine of the program is blocked beside a timer or ticker: whether it can wake one, which decides whether this is a deadlock, only Go knows"
 )
 
 // Run interprets src, a complete program (package main with func main).
@@ -329,7 +335,11 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 		limit = t.C
 	}
 	var mainID atomic.Value // string
-	asleep := watchAsleep(runCtx, before, func() string { id, _ := mainID.Load().(string); return id }, &wake)
+	var stuckAfter time.Duration
+	if opts.HandOver {
+		stuckAfter = stuckFor
+	}
+	asleep, stuck := watchAsleep(runCtx, before, func() string { id, _ := mainID.Load().(string); return id }, &wake, stuckAfter, func() int { return stdout.written() + stderr.written() })
 	done := make(chan error, 1)
 	go func() {
 		mainID.Store(goroutineID())
@@ -358,6 +368,8 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 		default:
 		}
 		return finish(p, err, stderr, trace, opts.HandOver)
+	case <-stuck:
+		return Result{HandOver: whyStuck}
 	case <-asleep:
 		if opts.HandOver {
 			return Result{HandOver: whyAsleep}

@@ -81,6 +81,7 @@ type gate struct {
 	mu     sync.Mutex
 	w      io.Writer
 	closed bool
+	writes int // what was written through it, a sign of progress (watchAsleep)
 }
 
 func newGate(w io.Writer) *gate {
@@ -96,7 +97,15 @@ func (g *gate) Write(p []byte) (int, error) {
 	if g.closed {
 		return len(p), nil
 	}
+	g.writes++
 	return g.w.Write(p)
+}
+
+// written is how many writes went through.
+func (g *gate) written() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.writes
 }
 
 func (g *gate) close() {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "bf5e17903f34867d"
+const sourceDigest = "88622808ea613c31"
