@@ -47,32 +47,22 @@ type wakers struct {
 	chanEver  bool      // a timer with a channel that may be reset, or a ticker
 }
 
-func (w *wakers) at(t time.Time) {
+// fires notes a timer that fires once at t (*until: w.until, or
+// w.chanUntil for one with a channel).
+func (w *wakers) fires(until *time.Time, t time.Time) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if t.After(w.until) {
-		w.until = t
+	if t.After(*until) {
+		*until = t
 	}
 }
 
-func (w *wakers) always() {
+// mayFire notes a timer whose time the run cannot know (*ever:
+// w.forever, or w.chanEver for one with a channel).
+func (w *wakers) mayFire(ever *bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.forever = true
-}
-
-func (w *wakers) chanAt(t time.Time) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if t.After(w.chanUntil) {
-		w.chanUntil = t
-	}
-}
-
-func (w *wakers) chanAlways() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.chanEver = true
+	*ever = true
 }
 
 // A timer fires a moment after its time: give it that moment.
@@ -111,39 +101,39 @@ func (w *wakers) pendingFor(gs []goroutineState) bool {
 func (w *wakers) symbols(after *afterFuncs) map[string]map[string]reflect.Value {
 	fns := map[string]any{
 		"time/time.After": func(d time.Duration) <-chan time.Time {
-			w.chanAt(time.Now().Add(d))
+			w.fires(&w.chanUntil, time.Now().Add(d))
 			return time.After(d)
 		},
 		"time/time.Tick": func(d time.Duration) <-chan time.Time {
-			w.chanAlways()
+			w.mayFire(&w.chanEver)
 			return time.Tick(d)
 		},
 		"time/time.NewTimer": func(d time.Duration) *time.Timer {
-			w.chanAlways()
+			w.mayFire(&w.chanEver)
 			return time.NewTimer(d)
 		},
 		"time/time.NewTicker": func(d time.Duration) *time.Ticker {
-			w.chanAlways()
+			w.mayFire(&w.chanEver)
 			return time.NewTicker(d)
 		},
 		"time/time.AfterFunc": func(d time.Duration, f func()) *time.Timer {
-			w.always()
+			w.mayFire(&w.forever)
 			return after.timeAfterFunc(d, f)
 		},
 		"context/context.WithTimeout": func(parent context.Context, d time.Duration) (context.Context, context.CancelFunc) {
-			w.at(time.Now().Add(d))
+			w.fires(&w.until, time.Now().Add(d))
 			return context.WithTimeout(parent, d)
 		},
 		"context/context.WithTimeoutCause": func(parent context.Context, d time.Duration, cause error) (context.Context, context.CancelFunc) {
-			w.at(time.Now().Add(d))
+			w.fires(&w.until, time.Now().Add(d))
 			return context.WithTimeoutCause(parent, d, cause)
 		},
 		"context/context.WithDeadline": func(parent context.Context, t time.Time) (context.Context, context.CancelFunc) {
-			w.at(t)
+			w.fires(&w.until, t)
 			return context.WithDeadline(parent, t)
 		},
 		"context/context.WithDeadlineCause": func(parent context.Context, t time.Time, cause error) (context.Context, context.CancelFunc) {
-			w.at(t)
+			w.fires(&w.until, t)
 			return context.WithDeadlineCause(parent, t, cause)
 		},
 		"context/context.AfterFunc": after.contextAfterFunc,
