@@ -416,8 +416,9 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 			switch {
 			case isIntExpr(n.X):
 				add(n.X.Pos(), "range over int", "range over an integer (Go 1.22) is not supported by the interpreter")
-			case isFuncExpr(n.X):
-				add(n.X.Pos(), "range over func", "range over a function (Go 1.23 iterators) is not supported by the interpreter")
+			case !typed && isFuncExpr(n.X, imports):
+				// With types, rangeOverFuncs has named every one.
+				add(n.X.Pos(), "range over func", rangeFuncMsg)
 			}
 			if n.Tok == token.ASSIGN && n.Key != nil && !(builtin(n.Key) == "_" && (n.Value == nil || builtin(n.Value) == "_")) {
 				add(n.Key.Pos(), "range assigning", "a range that assigns to variables declared before it (for i = range s) leaves them, in the interpreter, as they were before the loop: after it they hold their old values, not the last ones")
@@ -773,10 +774,14 @@ func declared(id *ast.Ident) (typ, value ast.Expr) {
 	return nil, nil
 }
 
+const rangeFuncMsg = "range over a function (Go 1.23 iterators) is not supported by the interpreter"
+
 // isFuncExpr reports whether e is plainly a function value: a literal, a
 // function declared in the file, a variable holding a literal, or a call to
-// a function of the file that returns a function or an iter.Seq.
-func isFuncExpr(e ast.Expr) bool {
+// a function of the file or of the library (strings.Lines) that returns a
+// function or an iter.Seq. It serves programs go/types could not judge;
+// rangeOverFuncs sees every function value in the others.
+func isFuncExpr(e ast.Expr, imports map[string]string) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
 		return true
@@ -790,7 +795,7 @@ func isFuncExpr(e ast.Expr) bool {
 		case *ast.AssignStmt:
 			for i, l := range d.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Name == e.Name && len(d.Rhs) == len(d.Lhs) {
-					return isFuncExpr(d.Rhs[i])
+					return isFuncExpr(d.Rhs[i], imports)
 				}
 			}
 		case *ast.Field:
@@ -805,8 +810,29 @@ func isFuncExpr(e ast.Expr) bool {
 				return isFunc || isIterType(t)
 			}
 		}
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+			return returnsFunc(imports[builtin(sel.X)], sel.Sel.Name)
+		}
 	}
 	return false
+}
+
+// returnsFunc reports whether the library's function pkg.name (pkg an
+// import path) returns one value, a function: the symbol tables' reflect
+// type says, and the generic packages' stubs (typestubs.go) spell it.
+func returnsFunc(pkg, name string) bool {
+	if pkg == "" {
+		return false
+	}
+	if stub, ok := typeStubs[pkg]; ok {
+		return regexp.MustCompile(`(?m)^func ` + regexp.QuoteMeta(name) + `\[.*\) (iter\.Seq|func)`).MatchString(stub)
+	}
+	v := symbols.Symbols[pkg+"/"+path.Base(pkg)][name]
+	if !v.IsValid() || v.Kind() != reflect.Func {
+		return false
+	}
+	t := v.Type()
+	return t.NumOut() == 1 && t.Out(0).Kind() == reflect.Func
 }
 
 // isIterType matches iter.Seq[...] and iter.Seq2[...].

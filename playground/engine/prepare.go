@@ -98,10 +98,12 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliases, genericValues(fset, file, info)...)
 		aliases = append(aliases, contextKeysLeft(fset, file, info)...)
 		aliases = append(aliases, floatConversionsLeft(fset, file, info)...)
+		aliases = append(aliases, rangeOverFuncs(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file):
 		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "in the interpreter, a value of one of the program's types with methods, once put in an interface, may follow later changes to the variable it came from, where Go keeps a copy; the page's type checker, which finds where that happens, cannot check this program: " + skip}}
 	}
 	aliases = append(aliases, ownPredeclared(fset, file, typed)...)
+	aliases = append(aliases, godebugDirectives(fset, file)...)
 	origFset, origFile := fset, file
 	code, pm, clashes := lower(fset, file, src, typed)
 	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes, asserts: asserts, named: named, ownTypes: ownTypes}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "25fb4eb324f38dc4"
+const sourceDigest = "a605e394a66fc6a0"
