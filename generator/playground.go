@@ -141,7 +141,11 @@ func addEngines(ctx context.Context, cfg PlaygroundConfig, exactJS assets.Output
 			return fmt.Errorf("playground: the exact engine: %w", err)
 		}
 	}
-	manifest, err := stdlibManifest(tc, dl, out)
+	gd, err := assets.ReadGodebugs(ctx, cfg.ModuleDir)
+	if err != nil {
+		return fmt.Errorf("playground: the exact engine: %w", err)
+	}
+	manifest, err := stdlibManifest(tc, dl, gd, out)
 	if err != nil {
 		return fmt.Errorf("playground: the exact engine: %w", err)
 	}

@@ -36,12 +36,12 @@ func wasmCache(cfg *PlaygroundConfig) (string, error) {
 
 // stdlibManifest links every archive of dl into out under /assets/std/
 // and returns the manifest the page's worker reads.
-func stdlibManifest(tc *assets.Toolchain, dl *assets.DownloadSet, out *output) ([]byte, error) {
+func stdlibManifest(tc *assets.Toolchain, dl *assets.DownloadSet, gd *assets.Godebugs, out *output) ([]byte, error) {
 	importable := map[string]bool{}
 	for _, p := range tc.Packages {
 		importable[p] = true
 	}
-	m := assets.Manifest{First: assets.FirstPackages, Packages: map[string]assets.ManifestEntry{}}
+	m := assets.Manifest{First: assets.FirstPackages, Packages: map[string]assets.ManifestEntry{}, Godebug: gd}
 	paths := tc.Archives
 	sums := make([]string, len(paths))
 	errs := make([]error, len(paths))

@@ -140,6 +140,7 @@ func Closure(imports map[string][]string, roots ...string) []string {
 type Manifest struct {
 	First    []string                 `json:"first"` // FirstPackages
 	Packages map[string]ManifestEntry `json:"packages"`
+	Godebug  *Godebugs                `json:"godebug"` // what a //go:debug line may set
 }
 
 // ManifestEntry is one archive of the manifest.

@@ -56,7 +56,7 @@
 
 import { MemFS } from './memfs.js';
 import { runGo } from './gorun.js';
-import { refuse, packageName, imports } from './guard.js';
+import { refuse, packageName, imports, godebug } from './guard.js';
 
 const CACHE = 'gointernals-exact';
 let ready = null;
@@ -370,7 +370,7 @@ async function warmUp() {
 // build compiles and links code; answer is false for the warm-up.
 async function build({ id, code }, answer = true) {
   const post = answer ? (m, transfer) => self.postMessage(m, transfer) : () => {};
-  const refused = refuse(code);
+  const refused = refuse(code, tools.stdlib.godebug);
   if (refused) {
     post({ type: 'built', id, errors: refused, ms: {} });
     return;
@@ -422,8 +422,11 @@ async function build({ id, code }, answer = true) {
   // GOROOT of Go's Linux install (go.dev/doc/install) and of the golang
   // container images, where go run is compared: a build machine's own
   // path stays out of the site.
+  // The program's //go:debug settings, as go build gives them (refuse
+  // has turned away what godebug would not take).
+  const { value } = godebug(code, tools.stdlib.godebug);
   status = await runGo(tools.link, fs, ['link', '-importcfg', '/importcfg.link', '-buildmode=exe', '-s', '-w',
-    '-o', 'prog.wasm', 'main.a'], { GOROOT: '/usr/local/go' });
+    ...(value ? [`-X=runtime.godebugDefault=${value}`] : []), '-o', 'prog.wasm', 'main.a'], { GOROOT: '/usr/local/go' });
   ms.link = Math.round(performance.now() - t);
   const wasm = fs.get('prog.wasm');
   if (status !== 0 || !wasm) {

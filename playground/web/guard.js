@@ -17,14 +17,66 @@
 const TOKEN = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|`[^`]*`?|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|[A-Za-z_]\w*|\n|\s+|./gy;
 
 // DIRECTIVES are the //go: directives a program may use: they change how
-// it is compiled, never what it may reach.
-const DIRECTIVES = new Set(['noinline', 'build', 'generate']);
+// it is compiled, never what it may reach. //go:debug reaches only the
+// runtime's default GODEBUG (godebug).
+const DIRECTIVES = new Set(['noinline', 'build', 'generate', 'debug']);
 
 // refuse returns go build's style of errors ("main.go:L:C: ...") for
-// what the playground refuses in code, or '' when there is none.
-export function refuse(code) {
-  const errs = scan(code).errs;
+// what the playground refuses in code, or '' when there is none, in the
+// order of the lines. settings: the manifest's godebug (godebug).
+export function refuse(code, settings) {
+  const at = (e) => e.split(':', 3).slice(1).map(Number);
+  const errs = [...scan(code).errs, ...godebug(code, settings).errs].sort((a, b) => at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]);
   return errs.length ? errs.join('\n') + '\n' : '';
+}
+
+// godebug reads the //go:debug lines before the package clause, as the go
+// command does (cmd/go's ParseGoDebug and checkDirectives), into what it
+// gives the linker: -X=runtime.godebugDefault=k=v,k2=v2, keys sorted.
+// It returns {errs, value}: errs in go build's words where it has them.
+// settings are the toolchain's {known, removed} (the build reads them
+// from internal/godebugs into the manifest): go build fails on a key
+// that table lacks. A value is taken only of letters, digits and _ . -
+// (every setting's values are), so that the reader's text reaches
+// nothing but that string: go accepts other characters there, the page
+// refuses them, saying so, and default=goX.Y, which would need the
+// table's old values too.
+export function godebug(code, { known = [], removed = {} } = {}) {
+  const errs = [];
+  const settings = new Map(); // key -> [value, position]
+  let line = 1;
+  let col = 1;
+  TOKEN.lastIndex = 0;
+  for (let m; TOKEN.lastIndex < code.length && (m = TOKEN.exec(code));) {
+    const t = m[0];
+    if (!/^\s+$/.test(t) && !t.startsWith('//') && !t.startsWith('/*') && t !== '\uFEFF') break;
+    const at = `main.go:${line}:${col}`;
+    const d = /^\/\/go:debug([ \t].*|)$/.exec(t.replace(/\r/g, '')); // Go's scanner drops a comment's \r
+    if (d) {
+      const err = (msg) => errs.push(`${at}: invalid //go:debug: ${msg}`);
+      const rest = d[1].trim();
+      const eq = rest.indexOf('=');
+      const [k, v] = eq < 0 ? [] : [rest.slice(0, eq), rest.slice(eq + 1)];
+      if (eq < 0) err('missing key=value');
+      else if (/[ \t]/.test(k)) err('key contains space');
+      else if (/[ \t]/.test(v)) err('value contains space');
+      else if (k.includes(',')) err('key contains comma');
+      else if (v.includes(',')) err('value contains comma');
+      else if (k === 'default') err('default= is not applied in the playground');
+      else if (removed[k]) err(`use of removed //go:debug setting ${JSON.stringify(k)}, see https://go.dev/doc/godebug#go-1${removed[k]}`);
+      else if (!known.includes(k)) err(`unknown //go:debug setting ${JSON.stringify(k)}`);
+      else if (!/^[A-Za-z0-9_.-]{0,64}$/.test(v)) err('the playground takes only letters, digits and _ . - in a value, up to 64 of them');
+      else if (settings.has(k)) errs.push(`${at}: repeated //go:debug for ${k}\n\t${settings.get(k)[1]}: previous //go:debug`);
+      else settings.set(k, [v, at]);
+    }
+    const nl = t.split('\n');
+    if (nl.length > 1) {
+      line += nl.length - 1;
+      col = nl[nl.length - 1].length + 1;
+    } else col += t.length;
+  }
+  const value = [...settings.keys()].sort().map((k) => `${k}=${settings.get(k)[0]}`).join(',');
+  return { errs, value };
 }
 
 // imports returns the import paths of a Go file, as Go reads them: the
