@@ -41,6 +41,8 @@ func TestBrowserGodebug(t *testing.T) {
 		{"no value", "//go:debug panicnil\n", "1:1: invalid //go:debug: missing key=value"},
 		{"repeated", "//go:debug panicnil=1\n//go:debug panicnil=0\n", "2:1: repeated //go:debug for panicnil"},
 		{"comma", "//go:debug panicnil=1,asynctimerchan=1\n", "1:1: invalid //go:debug: value contains comma"},
+		// A name of JavaScript's Object.prototype is no setting either.
+		{"__proto__", "//go:debug __proto__=1\n", "1:1: invalid //go:debug: unknown //go:debug setting \"__proto__\""},
 	} {
 		goSays := goRunFails(t, c.head+body)
 		setCode(t, tab, id, c.head+body)
@@ -52,8 +54,16 @@ func TestBrowserGodebug(t *testing.T) {
 	// go accepts any value without spaces or commas; the page passes on
 	// only what a setting's values are made of, and says so.
 	setCode(t, tab, id, "//go:debug panicnil=1$(x)\n"+body)
-	if state, output, status := runPlayground(t, tab, id, 120*time.Second); state != "error" || !strings.Contains(output, "1:1: invalid //go:debug: the playground takes only letters, digits and _ . - in a value") {
+	if state, output, status := runPlayground(t, tab, id, 120*time.Second); state != "error" || !strings.Contains(output, "1:1: //go:debug: go run takes this value; the playground passes on only letters, digits and _ . -") {
 		t.Errorf("a value with $( ): state %s, output %q (%s)", state, output, status)
+	}
+	// cmd/go's ParseGoDebug takes a line with a space or tab anywhere
+	// after //go:debug, and a line separator at its end is trimmed.
+	for _, head := range []string{"//go:debugger panicnil=1\n", "//go:debug panicnil=1\u2028\n"} {
+		setCode(t, tab, id, head+body)
+		if state, output, status := runPlayground(t, tab, id, 120*time.Second); state != "done" || output != goRun(t, head+body) || output != "recovered: <nil>\n" {
+			t.Errorf("%q: state %s, output %q (%s), want go run's %q", head, state, output, status, "recovered: <nil>\n")
+		}
 	}
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)

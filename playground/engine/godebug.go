@@ -20,8 +20,10 @@ func godebugDirectives(fset *token.FileSet, file *ast.File) []Finding {
 			break
 		}
 		for _, c := range g.List {
-			// As the go command reads it: "//go:debugx" is no directive.
-			if rest, ok := strings.CutPrefix(c.Text, "//go:debug"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			// As cmd/go's ParseGoDebug reads it: "//go:debugx k=v" is a
+			// directive (a space or tab anywhere after the prefix), and
+			// so is "//go:debug" alone (an error); "//go:debugx" is not.
+			if rest, ok := strings.CutPrefix(c.Text, "//go:debug"); ok && (strings.ContainsAny(rest, " \t") || strings.TrimSpace(rest) == "") {
 				p := fset.Position(c.Pos())
 				out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "go:debug directive", Message: godebugMsg})
 			}

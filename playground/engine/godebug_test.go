@@ -8,8 +8,8 @@ import (
 // TestGodebugHandsOver: a //go:debug line before the package clause
 // changes what go run prints (panicnil=1: "recovered: <nil>", where the
 // interpreter says "panic called with nil argument"), so Automatic hands
-// the program over and names the line; the same words elsewhere are no
-// directive, as for the go command.
+// the program over and names the line; what the go command does not read
+// as one is none.
 func TestGodebugHandsOver(t *testing.T) {
 	body := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer func() { fmt.Println(\"recovered:\", recover()) }()\n\tpanic(nil)\n}\n"
 	for _, tc := range []struct {
@@ -19,7 +19,10 @@ func TestGodebugHandsOver(t *testing.T) {
 		{"asynctimerchan", "// Timers as before Go 1.23.\n//go:debug asynctimerchan=1\n\n", "2:1: " + godebugMsg},
 		{"randautoseed", "//go:debug randautoseed=0\n//go:debug panicnil=1\n", "1:1, 2:1: " + godebugMsg},
 		{"none", "", ""},
-		{"not a directive", "//go:debugger panicnil=1\n// //go:debug panicnil=1\n", ""},
+		// cmd/go's ParseGoDebug: a space or tab anywhere after the
+		// prefix makes one (go run prints "recovered: <nil>" for this).
+		{"debugger", "//go:debugger panicnil=1\n", "1:1: " + godebugMsg},
+		{"not a directive", "//go:debugx\n// //go:debug panicnil=1\n", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Prepare(tc.head + body)

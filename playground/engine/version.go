@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a605e394a66fc6a0"
+const sourceDigest = "edc2daa61e434407"

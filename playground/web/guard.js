@@ -51,10 +51,10 @@ export function godebug(code, { known = [], removed = {} } = {}) {
     const t = m[0];
     if (!/^\s+$/.test(t) && !t.startsWith('//') && !t.startsWith('/*') && t !== '\uFEFF') break;
     const at = `main.go:${line}:${col}`;
-    const d = /^\/\/go:debug([ \t].*|)$/.exec(t.replace(/\r/g, '')); // Go's scanner drops a comment's \r
-    if (d) {
+    const rest = goDebugText(t.replace(/\r/g, '')); // Go's scanner drops a comment's \r
+    if (rest !== null) {
       const err = (msg) => errs.push(`${at}: invalid //go:debug: ${msg}`);
-      const rest = d[1].trim();
+      const ours = (msg) => errs.push(`${at}: //go:debug: ${msg}`);
       const eq = rest.indexOf('=');
       const [k, v] = eq < 0 ? [] : [rest.slice(0, eq), rest.slice(eq + 1)];
       if (eq < 0) err('missing key=value');
@@ -62,10 +62,10 @@ export function godebug(code, { known = [], removed = {} } = {}) {
       else if (/[ \t]/.test(v)) err('value contains space');
       else if (k.includes(',')) err('key contains comma');
       else if (v.includes(',')) err('value contains comma');
-      else if (k === 'default') err('default= is not applied in the playground');
-      else if (removed[k]) err(`use of removed //go:debug setting ${JSON.stringify(k)}, see https://go.dev/doc/godebug#go-1${removed[k]}`);
+      else if (k === 'default') ours('go run takes default=goX.Y; the playground does not apply it');
+      else if (!known.includes(k) && Object.hasOwn(removed, k)) err(`use of removed //go:debug setting ${JSON.stringify(k)}, see https://go.dev/doc/godebug#go-1${removed[k]}`);
       else if (!known.includes(k)) err(`unknown //go:debug setting ${JSON.stringify(k)}`);
-      else if (!/^[A-Za-z0-9_.-]{0,64}$/.test(v)) err('the playground takes only letters, digits and _ . - in a value, up to 64 of them');
+      else if (!/^[A-Za-z0-9_.-]{0,64}$/.test(v)) ours('go run takes this value; the playground passes on only letters, digits and _ . -, up to 64 of them');
       else if (settings.has(k)) errs.push(`${at}: repeated //go:debug for ${k}\n\t${settings.get(k)[1]}: previous //go:debug`);
       else settings.set(k, [v, at]);
     }
@@ -77,6 +77,23 @@ export function godebug(code, { known = [], removed = {} } = {}) {
   }
   const value = [...settings.keys()].sort().map((k) => `${k}=${settings.get(k)[0]}`).join(',');
   return { errs, value };
+}
+
+// GO_SPACE is what Go's strings.TrimSpace trims (unicode.IsSpace), which
+// JavaScript's trim does not match exactly (U+0085, U+FEFF).
+const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]';
+const GO_TRIM = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, 'g');
+
+// goDebugText is cmd/go's ParseGoDebug up to the key=value: a comment
+// that starts //go:debug is a directive if a space or tab follows
+// anywhere ("//go:debugx k=v" is one, as go reads it) or it is
+// "//go:debug" alone (missing key=value); it returns the text after that
+// space, trimmed as Go trims it, or null for no directive.
+export function goDebugText(text) {
+  if (!text.startsWith('//go:debug')) return null;
+  const i = text.search(/[ \t]/);
+  if (i < 0) return text.replace(GO_TRIM, '') === '//go:debug' ? '' : null;
+  return text.slice(i).replace(GO_TRIM, '');
 }
 
 // imports returns the import paths of a Go file, as Go reads them: the
@@ -102,7 +119,7 @@ function scan(code) {
     const t = m[0];
     const at = `main.go:${line}:${col}: `;
     const d = /^\/\/go:(\w*)/.exec(t);
-    if (d && !DIRECTIVES.has(d[1])) errs.push(`${at}//go:${d[1]} is not allowed in the playground`);
+    if (d && !DIRECTIVES.has(d[1]) && goDebugText(t.replace(/\r/g, '')) === null) errs.push(`${at}//go:${d[1]} is not allowed in the playground`);
     else if (t === 'import') importing = 'kw';
     else if (importing && (t[0] === '"' || t[0] === '`')) {
       const path = importPath(t);
