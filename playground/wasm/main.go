@@ -38,6 +38,7 @@ import (
 	"sync"
 	"syscall/js"
 	"time"
+	"unicode/utf8"
 
 	"github.com/goexpert/gointernals/playground/engine"
 	"github.com/goexpert/gointernals/playground/policy"
@@ -98,6 +99,9 @@ type output struct {
 	total   int
 	timer   *time.Timer
 	flooded bool
+	// invalid: the program wrote bytes that are not UTF-8, which the page
+	// can only show as U+FFFD (go run's terminal gets the bytes).
+	invalid bool
 }
 
 func (o *output) writer(name string) io.Writer {
@@ -115,7 +119,7 @@ func (o *output) write(stream string, p []byte) (int, error) {
 		return len(p), nil
 	}
 	if stream != o.stream {
-		o.flushLocked()
+		o.flushWhole(true)
 		o.stream = stream
 	}
 	o.pending = append(o.pending, p...)
@@ -140,7 +144,10 @@ func (o *output) flush() {
 	o.mu.Unlock()
 }
 
-func (o *output) flushLocked() {
+func (o *output) flushLocked() { o.flushWhole(false) }
+
+// flushWhole sends what is pending; final, a character left cut goes too.
+func (o *output) flushWhole(final bool) {
 	if o.timer != nil {
 		o.timer.Stop()
 		o.timer = nil
@@ -149,8 +156,34 @@ func (o *output) flushLocked() {
 		return // nothing went out: the next write may still go at once
 	}
 	o.last = time.Now()
-	post(map[string]any{"type": "out", "id": o.id, "stream": o.stream, "data": string(o.pending)})
-	o.pending = o.pending[:0]
+	// A character cut between two writes goes out whole with the next
+	// batch: JavaScript's string of each half would be U+FFFD.
+	send, rest := o.pending, []byte(nil)
+	if !final {
+		send, rest = cutRune(o.pending)
+	}
+	if len(send) == 0 {
+		return
+	}
+	if !utf8.Valid(send) {
+		o.invalid = true
+	}
+	post(map[string]any{"type": "out", "id": o.id, "stream": o.stream, "data": string(send)})
+	o.pending = append(o.pending[:0], rest...)
+}
+
+// cutRune splits off the start of a character at p's end that the next
+// bytes may complete.
+func cutRune(p []byte) (whole, start []byte) {
+	for i := len(p) - 1; i >= 0 && i >= len(p)-utf8.UTFMax+1; i-- {
+		if utf8.RuneStart(p[i]) {
+			if !utf8.FullRune(p[i:]) {
+				return p[:i], p[i:]
+			}
+			break
+		}
+	}
+	return p, nil
 }
 
 func run(id, code string, auto bool) {
@@ -207,8 +240,11 @@ func run(id, code string, auto bool) {
 	if out.flooded {
 		return // the page was told, and stops this worker
 	}
-	out.flushLocked()
+	out.flushWhole(true)
 	msg := map[string]any{"type": "exit", "id": id, "status": res.Status}
+	if out.invalid {
+		msg["invalid"] = true
+	}
 	if why := res.HandedOver(); auto && why != "" {
 		msg["exact"] = why
 	}

@@ -207,7 +207,7 @@ function clean(m) {
       return {
         // An exit status is a byte where go run runs (Linux keeps the
         // code's low 8 bits): os.Exit(256) is 0, os.Exit(-1) is 255.
-        type: 'exit', id, status: int(m.status) & 255, flood: m.flood === true, lingering: m.lingering === true, more: m.more === true, overflow: m.overflow === true,
+        type: 'exit', id, status: int(m.status) & 255, flood: m.flood === true, lingering: m.lingering === true, more: m.more === true, overflow: m.overflow === true, invalid: m.invalid === true,
         error: bounded(m.error, 64 << 10) || undefined,
         exact: typeof m.exact === 'string' ? bounded(m.exact, 4096) : undefined,
       };
@@ -1135,6 +1135,7 @@ class Playground {
     if (m.status || m.error) this.errors();
     this.say(complete ? T.exit(m.status, waited) : T.slowOutput);
     if (m.overflow) this.engineNote.append(el('p', {}, T.browserStack));
+    if (m.invalid) this.engineNote.append(el('p', {}, T.notUTF8));
   }
 
   // listErrors follows the interpreter's first compile error (it stops

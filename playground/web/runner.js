@@ -56,7 +56,7 @@ self.onmessage = async (e) => {
   }
   if (out.flooded) return;
   out.flush();
-  post({ type: 'exit', id, status });
+  post({ type: 'exit', id, status, invalid: out.notUTF8() });
 };
 
 function seal() {
@@ -94,7 +94,24 @@ class Output {
     this.timer = 0;
     this.flooded = false;
     this.decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+    // strict: the same bytes read strictly, to tell the page that bytes
+    // that are not UTF-8 were shown as U+FFFD (invalid).
+    this.strict = { stdout: new TextDecoder('utf-8', { fatal: true }), stderr: new TextDecoder('utf-8', { fatal: true }) };
+    this.invalid = false;
     // this.held: what is held back (write, hold), a list of [stream, text]
+  }
+
+  // notUTF8 says the program wrote bytes that are not UTF-8, a cut
+  // character at the end of a stream among them.
+  notUTF8() {
+    for (const d of Object.values(this.strict)) {
+      try {
+        d.decode();
+      } catch {
+        this.invalid = true;
+      }
+    }
+    return this.invalid;
   }
 
   // write takes what the program writes on fd 1 or 2 (through the syscall
@@ -109,6 +126,13 @@ class Output {
       this.stream = stream;
     }
     const text = this.decoders[stream].decode(bytes, { stream: true });
+    if (!this.invalid) {
+      try {
+        this.strict[stream].decode(bytes, { stream: true });
+      } catch {
+        this.invalid = true;
+      }
+    }
     this.text += text;
     this.total += bytes.length;
     // Go's runtime may give the verdict itself, without the event: once

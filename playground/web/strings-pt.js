@@ -14,6 +14,7 @@ export default {
   interpreterFailed: 'o próprio interpretador falhou com este programa',
   tooSlow: (s) => `o interpretador ainda estava calculando depois de ${s} s, e o Go compilado é muitas vezes mais rápido`,
   browserStack: 'Acabou a pilha do navegador, não a do Go (que cresce até 1 GB): o go run pode terminar uma recursão profunda mas finita.',
+  notUTF8: 'O programa escreveu bytes que não são UTF-8: a página mostra cada um como �, onde go run escreve os próprios bytes.',
   loadFailed: 'Não foi possível carregar o interpretador: ',
   oneThread: 'No navegador, o Go roda em uma só thread: NumCPU e GOMAXPROCS são 1, e sem sysmon as goroutines rodam na ordem de criação (no go run com um P, a mais nova primeiro).',
   platform: 'Aqui runtime.GOOS é "js" e runtime.GOARCH é "wasm": o programa roda no seu navegador.',

@@ -1,0 +1,38 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBrowserOutputNotUTF8: bytes that are not UTF-8 ("世"[1:]) can only
+// be shown as U+FFFD, where go run's terminal gets the bytes: the page
+// says so above the output, on both engines. A character written in two
+// pieces is valid and shown whole, with no note: the interpreter's
+// batches and the runner's decoders keep a cut character for the next
+// bytes.
+func TestBrowserOutputNotUTF8(t *testing.T) {
+	t.Parallel()
+	tab, _ := warmChannels(t, 10*time.Second)
+	const id = channelsID
+	const note = "bytes that are not UTF-8"
+	invalid := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"世\"[1:], len(\"世\"[1:]))\n}\n"
+	split := "package main\n\nimport (\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\tb := []byte(\"世界\\n\")\n\tos.Stdout.Write(b[:1])\n\ttime.Sleep(50 * time.Millisecond)\n\tos.Stdout.Write(b[1:4])\n\ttime.Sleep(50 * time.Millisecond)\n\tos.Stdout.Write(b[4:])\n}\n"
+	for _, engine := range []string{"fast", "exact"} {
+		pickEngine(t, tab, id, engine)
+		setCode(t, tab, id, invalid)
+		state, output, status := runPlayground(t, tab, id, 120*time.Second)
+		if _, shown := engineOf(t, tab, id); state != "done" || output != "\uFFFD\uFFFD 2\n" || !strings.Contains(shown, note) {
+			t.Errorf("%s: invalid UTF-8: state %s, output %q (%s), note %q; want \"\\uFFFD\\uFFFD 2\\n\" and a note that says %q", engine, state, output, status, shown, note)
+		}
+		setCode(t, tab, id, split)
+		state, output, status = runPlayground(t, tab, id, 120*time.Second)
+		if _, shown := engineOf(t, tab, id); state != "done" || output != goRun(t, split) || strings.Contains(shown, note) {
+			t.Errorf("%s: a character in pieces: state %s, output %q (%s), note %q; want go run's %q and no note", engine, state, output, status, shown, goRun(t, split))
+		}
+	}
+	if errs := tab.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
