@@ -10,6 +10,10 @@ import (
 	"time"
 )
 
+// stuckHorizon: a timer due within it is waited for rather than handed
+// over (watchAsleep); the page's time limit is 10 s.
+const stuckHorizon = 5 * time.Second
+
 // Go's runtime reports a deadlock ("all goroutines are asleep") the
 // moment no goroutine of the process can run and no timer is pending. A
 // program run by the interpreter shares its process with the host's own
@@ -39,12 +43,66 @@ import (
 // whether to send or to receive, the interpreter's traces do not say), a
 // select{} or a stopped timer's receive among them, which then meet the
 // limit where go run reports the deadlock.
+//
+// A timer's time is known unless the program can reset it: resets says
+// the code calls a Reset, and then a *time.Timer's or *time.Ticker's
+// time is unknown (chanEver).
 type wakers struct {
 	mu        sync.Mutex
 	until     time.Time // the last time a once-only timer without a channel fires
 	forever   bool      // a function timer that may be reset or never stopped
 	chanUntil time.Time // the same, for timers with a channel
-	chanEver  bool      // a timer with a channel that may be reset, or a ticker
+	chanEver  bool      // a timer with a channel whose time is unknown
+	resets    bool      // the program calls a Reset
+	// chanAt: the times once-only timers with a channel fire, up to
+	// chanAtLimit of them (chanMany past it); tickEvery: the shortest
+	// period of the program's tickers.
+	chanAt    []time.Time
+	chanMany  bool
+	tickEvery time.Duration
+}
+
+// chanAtLimit bounds what wakers keeps of a program that makes timers in
+// a loop: past it, a timer is always taken to be due soon.
+const chanAtLimit = 256
+
+// chanOnce notes a timer with a channel that fires once, at t.
+func (w *wakers) chanOnce(t time.Time) {
+	w.fires(&w.chanUntil, t)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.chanAt = slices.DeleteFunc(w.chanAt, func(at time.Time) bool { return time.Until(at) < -timerSlack })
+	if len(w.chanAt) < chanAtLimit {
+		w.chanAt = append(w.chanAt, t)
+	} else {
+		w.chanMany = true
+	}
+}
+
+// ticks notes a ticker of period d.
+func (w *wakers) ticks(d time.Duration) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.tickEvery == 0 || d < w.tickEvery {
+		w.tickEvery = d
+	}
+}
+
+// onlyLater says the program has a timer with a channel and none of them
+// is due within horizon: none will wake a goroutine soon, if any does.
+func (w *wakers) onlyLater(horizon time.Duration) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	later := w.chanEver || w.tickEvery > horizon
+	for _, at := range w.chanAt {
+		switch d := time.Until(at); {
+		case d > horizon:
+			later = true
+		case d > -timerSlack:
+			return false // due soon
+		}
+	}
+	return later && !w.chanMany && (w.tickEvery == 0 || w.tickEvery > horizon)
 }
 
 // fires notes a timer that fires once at t (*until: w.until, or
@@ -75,14 +133,6 @@ func (w *wakers) pending() bool {
 	return w.forever || time.Until(w.until) > -timerSlack
 }
 
-// unknownChans says the program made a timer with a channel whose time
-// the run cannot know: a *time.Timer or *time.Ticker, or time.Tick's.
-func (w *wakers) unknownChans() bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.chanEver
-}
-
 // pendingFor says a timer of the program may still wake one of gs: one
 // without a channel, or one with a channel while a goroutine of gs may
 // be parked on a channel.
@@ -91,7 +141,7 @@ func (w *wakers) pendingFor(gs []goroutineState) bool {
 		return true
 	}
 	w.mu.Lock()
-	chans := w.chanEver || time.Until(w.chanUntil) > -timerSlack
+	chans := w.chanEver || w.tickEvery > 0 || time.Until(w.chanUntil) > -timerSlack
 	w.mu.Unlock()
 	return chans && slices.ContainsFunc(gs, onChannel)
 }
@@ -101,19 +151,27 @@ func (w *wakers) pendingFor(gs []goroutineState) bool {
 func (w *wakers) symbols(after *afterFuncs) map[string]map[string]reflect.Value {
 	fns := map[string]any{
 		"time/time.After": func(d time.Duration) <-chan time.Time {
-			w.fires(&w.chanUntil, time.Now().Add(d))
+			w.chanOnce(time.Now().Add(d))
 			return time.After(d)
 		},
 		"time/time.Tick": func(d time.Duration) <-chan time.Time {
-			w.mayFire(&w.chanEver)
+			w.ticks(d)
 			return time.Tick(d)
 		},
 		"time/time.NewTimer": func(d time.Duration) *time.Timer {
-			w.mayFire(&w.chanEver)
+			if w.resets {
+				w.mayFire(&w.chanEver)
+			} else {
+				w.chanOnce(time.Now().Add(d))
+			}
 			return time.NewTimer(d)
 		},
 		"time/time.NewTicker": func(d time.Duration) *time.Ticker {
-			w.mayFire(&w.chanEver)
+			if w.resets {
+				w.mayFire(&w.chanEver)
+			} else {
+				w.ticks(d)
+			}
 			return time.NewTicker(d)
 		},
 		"time/time.AfterFunc": func(d time.Duration, f func()) *time.Timer {
@@ -169,14 +227,13 @@ const watchLimit = 1000
 //
 // The second channel, with stuckAfter > 0, is closed once the program has
 // been parked like that for stuckAfter, with nothing written (progress)
-// and the same goroutines in the same states at every look, where only a
-// *time.Timer or *time.Ticker (whose time the run cannot see, since Reset
-// can move it) might still wake it: whether one is what a goroutine waits
-// for, only Go knows, and go run calls it a deadlock at once when none
-// is (a stranger's program: NewTimer(time.Hour), then a receive from a
-// channel no one sends on). A ticker's loop that prints nothing for that
-// long is taken for stuck too: the Go toolchain then runs it, slower,
-// never wrong.
+// and the same goroutines in the same states at every look, beside timers
+// with a channel none of which is due within stuckHorizon (onlyLater): if
+// no goroutine waits on one, go run has called it a deadlock at once (a
+// stranger's program: NewTimer(time.Hour), then a receive from a channel
+// no one sends on), and which channel a goroutine waits on only Go can
+// tell. A timer due sooner is waited for: it fires, and then the program
+// goes on or is asleep.
 func watchAsleep(ctx context.Context, before map[string]bool, main func() string, w *wakers, stuckAfter time.Duration, progress func() int) (asleep, stuck <-chan struct{}) {
 	asleepc, stuckc := make(chan struct{}), make(chan struct{})
 	go func() {
@@ -197,7 +254,7 @@ func watchAsleep(ctx context.Context, before map[string]bool, main func() string
 			}
 			gs := programGoroutines(before)
 			mainParked := slices.ContainsFunc(gs, func(g goroutineState) bool { return g.evalBy != "" && g.evalBy == main() })
-			if stuckAfter > 0 && allParked(gs) && mainParked && w.unknownChans() {
+			if stuckAfter > 0 && allParked(gs) && mainParked && w.onlyLater(stuckHorizon) {
 				switch n := progress(); {
 				case parked == nil || !slices.Equal(gs, parked) || n != wrote:
 					parked, since, wrote = gs, time.Now(), n

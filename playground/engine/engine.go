@@ -159,9 +159,10 @@ var (
 	ErrDeadlock = errors.New("fatal error: all goroutines are asleep - deadlock! (every goroutine of the program was blocked on a channel, select or lock when the time limit came)")
 )
 
-// stuckFor is how long a run with Options.HandOver stays parked beside a
-// timer of unknown time before the Go toolchain is asked (watchAsleep):
-// longer than the site's tickers' periods, short beside the time limit.
+// stuckFor is how long a run with Options.HandOver stays parked beside
+// timers none of which is due soon before the Go toolchain is asked
+// (watchAsleep): short beside the time limit, long enough that a program
+// between two steps of its own is not taken for stuck.
 const stuckFor = 2 * time.Second
 
 // Why a run with Options.HandOver was handed over, beyond what Detect
@@ -169,7 +170,7 @@ const stuckFor = 2 * time.Second
 const (
 	whyPanic  = "the program panicked, and only Go prints a panic as Go does: its message, the goroutine's trace at your lines, exit status 2"
 	whyAsleep = "every goroutine of the program is blocked: a deadlock, which only Go reports as Go does, with each goroutine's trace"
-	whyStuck  = "every goroutine of the program is blocked beside a timer or ticker: whether it can wake one, which decides whether this is a deadlock, only Go knows"
+	whyStuck  = "every goroutine of the program has waited, beside a timer or ticker not due soon: whether one of them waits on it, or it is a deadlock Go reports at once, only Go can tell"
 )
 
 // Run interprets src, a complete program (package main with func main).
@@ -308,7 +309,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	lingers = func() bool { return lingering(p.counted, &started, before) }
 	var timers afterFuncs
 	defer timers.end()
-	var wake wakers
+	wake := wakers{resets: strings.Contains(p.Code, ".Reset(")}
 	if err := i.Use(map[string]map[string]reflect.Value{
 		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int {
 			if p.counted {

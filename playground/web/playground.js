@@ -1101,8 +1101,10 @@ class Playground {
     else if (m.type === 'out') this.append(m.stream, m.data);
     else if (m.type === 'exit' && m.exact !== undefined) {
       // The interpreter handed the program over: nothing it printed counts.
+      // Goroutines it left blocked (a deadlock handed over) end only
+      // with the worker, as after any run (lingering).
       clearTimeout(this.timer);
-      host.done(m.id);
+      host.done(m.id, m.lingering);
       this.runID = null;
       this.clearOutput();
       this.runExact(m.exact, true);
