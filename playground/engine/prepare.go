@@ -100,7 +100,7 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliases, floatConversionsLeft(fset, file, info)...)
 		aliases = append(aliases, rangeOverFuncs(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file):
-		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "in the interpreter, a value of one of the program's types with methods, once put in an interface, may follow later changes to the variable it came from, where Go keeps a copy; the page's type checker, which finds where that happens, cannot check this program: " + skip}}
+		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "the page's type checker cannot check this program (" + skip + "), so it cannot rule out what the interpreter gets wrong in a program with types with methods: a value of one put in an interface may follow later changes to its variable, where Go keeps a copy"}}
 	}
 	aliases = append(aliases, ownPredeclared(fset, file, typed)...)
 	aliases = append(aliases, godebugDirectives(fset, file)...)

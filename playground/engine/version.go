@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "635d420db3fb274d"
+const sourceDigest = "85c6477748e26ad8"
