@@ -53,6 +53,25 @@ func TestLocalZoneOverlay(t *testing.T) {
 // the exact engine's archives are, and runs it under Node:
 // os.Getpagesize is go run's on linux/amd64, 4096, not WebAssembly's page.
 func TestPageSizeOverlay(t *testing.T) {
+	if out := runStdOverlaid(t, "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(os.Getpagesize())\n}\n"); out != "4096\n" {
+		t.Errorf("os.Getpagesize() printed %q, want go run's \"4096\\n\"", out)
+	}
+}
+
+// TestNumGoroutineOverlay: after a sleep, js/wasm's runtime keeps a
+// goroutine for the browser's events; runtime.NumGoroutine leaves it out,
+// as go run on Linux has none (it said 2 where go run says 1).
+func TestNumGoroutineOverlay(t *testing.T) {
+	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"time\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.NumGoroutine())\n\ttime.Sleep(10 * time.Millisecond)\n\tfmt.Println(runtime.NumGoroutine())\n\tdone := make(chan bool)\n\tgo func() { <-done }()\n\ttime.Sleep(10 * time.Millisecond)\n\tfmt.Println(runtime.NumGoroutine())\n\tclose(done)\n}\n"
+	if out := runStdOverlaid(t, src); out != "1\n1\n2\n" {
+		t.Errorf("runtime.NumGoroutine() before and after a sleep, then with one goroutine more, printed %q, want go run's \"1\\n1\\n2\\n\"", out)
+	}
+}
+
+// runStdOverlaid builds a program for js/wasm with stdOverlay, as the
+// exact engine's archives are, runs it under Node and returns its output.
+func runStdOverlaid(t *testing.T, main string) string {
+	t.Helper()
 	node := nodePath(t)
 	goroot, _, err := goEnv(context.Background(), "../..")
 	if err != nil {
@@ -64,8 +83,8 @@ func TestPageSizeOverlay(t *testing.T) {
 	}
 	mod := t.TempDir()
 	for name, data := range map[string]string{
-		"go.mod":  "module example.org/page\n\ngo 1.26\n",
-		"main.go": "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(os.Getpagesize())\n}\n",
+		"go.mod":  "module example.org/overlaid\n\ngo 1.26\n",
+		"main.go": main,
 	} {
 		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -82,9 +101,7 @@ func TestPageSizeOverlay(t *testing.T) {
 	if err != nil {
 		t.Fatalf("running under node: %v\n%s", err, out)
 	}
-	if string(out) != "4096\n" {
-		t.Errorf("os.Getpagesize() printed %q, want go run's \"4096\\n\"", out)
-	}
+	return string(out)
 }
 
 // expProgram prints the bits of math.Exp, Pow, Sinh and Cosh over fixed
