@@ -11,7 +11,7 @@ export default {
   slowOutput: 'Stopped: this program’s output costs the browser too much to show (text mixing directions, or stacked accents).', exit: (c, ms) => `exit status ${c} · ${ms} ms`,
   copied: 'Code copied.', selected: 'Code selected: press Ctrl+C to copy.', shared: 'Link copied: it opens this page with your code.', formatted: 'Code formatted.',
   crashed: 'The interpreter stopped answering; it will be reloaded on the next run.',
-  interpreterFailed: 'the interpreter itself failed on this program',
+  interpreterFailed: 'the interpreter stopped on this program, and only Go can say why: a fatal error of the program’s own (an unlock of an unlocked mutex, say), which ends the interpreter with it, or a failure of the interpreter’s',
   tooSlow: (s) => `the interpreter was still computing after ${s} s, and compiled Go is many times faster`,
   browserStack: 'The browser’s stack ran out, not Go’s (it grows to 1 GB): go run may finish a deep but finite recursion.',
   notUTF8: 'The program wrote bytes that are not UTF-8: the page shows each as �, where go run writes the bytes themselves.',

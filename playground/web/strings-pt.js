@@ -11,7 +11,7 @@ export default {
   slowOutput: 'Parado: a saída deste programa custa demais para o navegador mostrar (texto que mistura direções, ou acentos empilhados).', exit: (c, ms) => `status de saída ${c} · ${ms} ms`,
   copied: 'Código copiado.', selected: 'Código selecionado: tecle Ctrl+C para copiar.', shared: 'Link copiado: ele abre esta página com o seu código.', formatted: 'Código formatado.',
   crashed: 'O interpretador parou de responder; ele será recarregado na próxima execução.',
-  interpreterFailed: 'o próprio interpretador falhou com este programa',
+  interpreterFailed: 'o interpretador parou com este programa, e só Go pode dizer por quê: um erro fatal do próprio programa (destravar um mutex destravado, por exemplo), que encerra o interpretador com ele, ou uma falha do interpretador',
   tooSlow: (s) => `o interpretador ainda estava calculando depois de ${s} s, e o Go compilado é muitas vezes mais rápido`,
   browserStack: 'Acabou a pilha do navegador, não a do Go (que cresce até 1 GB): o go run pode terminar uma recursão profunda mas finita.',
   notUTF8: 'O programa escreveu bytes que não são UTF-8: a página mostra cada um como �, onde go run escreve os próprios bytes.',
