@@ -44,65 +44,76 @@ const stuckHorizon = 5 * time.Second
 // select{} or a stopped timer's receive among them, which then meet the
 // limit where go run reports the deadlock.
 //
-// A timer's time is known unless the program can reset it: resets says
-// the code calls a Reset, and then a *time.Timer's or *time.Ticker's
-// time is unknown (chanEver).
+// What the run knows of a timer's time serves one decision only, whether
+// a parked program waits for a timer due soon or goes to the Go toolchain
+// (onlyLater); the deadlock verdict never rests on it, since a Reset can
+// move a *time.Timer's or *time.Ticker's time in ways no reading of the
+// code is sure to see (a method value, a call through a variable).
 type wakers struct {
 	mu        sync.Mutex
 	until     time.Time // the last time a once-only timer without a channel fires
 	forever   bool      // a function timer that may be reset or never stopped
 	chanUntil time.Time // the same, for timers with a channel
-	chanEver  bool      // a timer with a channel whose time is unknown
-	resets    bool      // the program calls a Reset
-	// chanAt: the times once-only timers with a channel fire, up to
-	// chanAtLimit of them (chanMany past it); tickEvery: the shortest
+	chanEver  bool      // a *time.Timer, *time.Ticker or time.Tick's ticker
+	// For onlyLater: resets, the code names Reset, and then no
+	// *time.Timer's or *time.Ticker's time is known; soon, the times
+	// timers with a channel fire, up to soonLimit of them (past it, the
+	// latest time of those due within the horizon when made, soonUntil,
+	// and whether any was later, someLater); tickEvery, the shortest
 	// period of the program's tickers.
-	chanAt    []time.Time
-	chanMany  bool
+	resets    bool
+	soon      []time.Time
+	soonUntil time.Time
+	someLater bool
 	tickEvery time.Duration
 }
 
-// chanAtLimit bounds what wakers keeps of a program that makes timers in
-// a loop: past it, a timer is always taken to be due soon.
-const chanAtLimit = 256
+// soonLimit bounds what wakers keeps of a program that makes timers in a
+// loop.
+const soonLimit = 256
 
-// chanOnce notes a timer with a channel that fires once, at t.
-func (w *wakers) chanOnce(t time.Time) {
-	w.fires(&w.chanUntil, t)
+// once notes, for onlyLater, a timer with a channel that fires once, at t.
+func (w *wakers) once(t time.Time) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.chanAt = slices.DeleteFunc(w.chanAt, func(at time.Time) bool { return time.Until(at) < -timerSlack })
-	if len(w.chanAt) < chanAtLimit {
-		w.chanAt = append(w.chanAt, t)
-	} else {
-		w.chanMany = true
+	w.soon = slices.DeleteFunc(w.soon, func(at time.Time) bool { return time.Until(at) < -timerSlack })
+	switch {
+	case len(w.soon) < soonLimit:
+		w.soon = append(w.soon, t)
+	case time.Until(t) > stuckHorizon:
+		w.someLater = true
+	case t.After(w.soonUntil):
+		w.soonUntil = t
 	}
 }
 
-// ticks notes a ticker of period d.
+// ticks notes, for onlyLater, a ticker of period d (one of d <= 0 panics).
 func (w *wakers) ticks(d time.Duration) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.tickEvery == 0 || d < w.tickEvery {
+	if d > 0 && (w.tickEvery == 0 || d < w.tickEvery) {
 		w.tickEvery = d
 	}
 }
 
 // onlyLater says the program has a timer with a channel and none of them
-// is due within horizon: none will wake a goroutine soon, if any does.
+// is due within horizon: none will wake a goroutine soon, if any does. A
+// *time.Timer whose time has passed may have been reset without the run
+// seeing it: it counts as later, never as due.
 func (w *wakers) onlyLater(horizon time.Duration) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	later := w.chanEver || w.tickEvery > horizon
-	for _, at := range w.chanAt {
-		switch d := time.Until(at); {
-		case d > horizon:
-			later = true
-		case d > -timerSlack:
+	if w.tickEvery > 0 && w.tickEvery <= horizon && !w.resets || time.Until(w.soonUntil) > -timerSlack {
+		return false // a ticker ticks soon, or a timer is due
+	}
+	later := w.someLater || w.resets && w.chanEver || w.tickEvery > horizon
+	for _, at := range w.soon {
+		if d := time.Until(at); d > -timerSlack && d <= horizon {
 			return false // due soon
 		}
+		later = true
 	}
-	return later && !w.chanMany && (w.tickEvery == 0 || w.tickEvery > horizon)
+	return later
 }
 
 // fires notes a timer that fires once at t (*until: w.until, or
@@ -141,7 +152,7 @@ func (w *wakers) pendingFor(gs []goroutineState) bool {
 		return true
 	}
 	w.mu.Lock()
-	chans := w.chanEver || w.tickEvery > 0 || time.Until(w.chanUntil) > -timerSlack
+	chans := w.chanEver || time.Until(w.chanUntil) > -timerSlack
 	w.mu.Unlock()
 	return chans && slices.ContainsFunc(gs, onChannel)
 }
@@ -151,27 +162,23 @@ func (w *wakers) pendingFor(gs []goroutineState) bool {
 func (w *wakers) symbols(after *afterFuncs) map[string]map[string]reflect.Value {
 	fns := map[string]any{
 		"time/time.After": func(d time.Duration) <-chan time.Time {
-			w.chanOnce(time.Now().Add(d))
+			w.fires(&w.chanUntil, time.Now().Add(d))
+			w.once(time.Now().Add(d))
 			return time.After(d)
 		},
 		"time/time.Tick": func(d time.Duration) <-chan time.Time {
+			w.mayFire(&w.chanEver)
 			w.ticks(d)
 			return time.Tick(d)
 		},
 		"time/time.NewTimer": func(d time.Duration) *time.Timer {
-			if w.resets {
-				w.mayFire(&w.chanEver)
-			} else {
-				w.chanOnce(time.Now().Add(d))
-			}
+			w.mayFire(&w.chanEver)
+			w.once(time.Now().Add(d))
 			return time.NewTimer(d)
 		},
 		"time/time.NewTicker": func(d time.Duration) *time.Ticker {
-			if w.resets {
-				w.mayFire(&w.chanEver)
-			} else {
-				w.ticks(d)
-			}
+			w.mayFire(&w.chanEver)
+			w.ticks(d)
 			return time.NewTicker(d)
 		},
 		"time/time.AfterFunc": func(d time.Duration, f func()) *time.Timer {

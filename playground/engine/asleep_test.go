@@ -177,8 +177,9 @@ func TestStuckBesideATimer(t *testing.T) {
 		{"After beside a ticker", "func main() {\n\tt := time.NewTicker(time.Hour)\n\tselect {\n\tcase <-t.C:\n\tcase <-time.After(3 * time.Second):\n\t\tfmt.Println(\"after\")\n\t}\n}\n", "after\n"},
 		{"a ticker's loop", "func main() {\n\tt := time.NewTicker(300 * time.Millisecond)\n\tfor i := 0; i < 8; i++ {\n\t\t<-t.C\n\t\tfmt.Println(\"tick\")\n\t}\n}\n", strings.Repeat("tick\n", 8)},
 	} {
+		// One run at a time: a run's watch sees the goroutines of every run
+		// started after it in the process.
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
 			var out bytes.Buffer
 			res := Run(context.Background(), imports+c.main, Options{Stdout: &out, Timeout: 15 * time.Second, HandOver: true})
 			switch {
@@ -188,5 +189,25 @@ func TestStuckBesideATimer(t *testing.T) {
 				t.Errorf("got %+v, stdout %q; want %q in the interpreter", res, out.String(), c.want)
 			}
 		})
+	}
+}
+
+// A timer reset where no reading of the code sees it (a method value, a
+// comment before its parenthesis) still wakes its receiver: the deadlock
+// verdict never rests on a timer's known time (a reviewer's programs,
+// told "all goroutines are asleep" with the interpreter picked).
+func TestTimerResetUnseen(t *testing.T) {
+	for name, reset := range map[string]string{
+		"method value": "f := t.Reset\n\tf(400 * time.Millisecond)",
+		"comment":      "t.Reset /* later */ (400 * time.Millisecond)",
+	} {
+		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tt := time.NewTimer(100 * time.Millisecond)\n\t" + reset + "\n\t<-t.C\n\tfmt.Println(\"fired\")\n}\n"
+		for _, handOver := range []bool{false, true} {
+			var out bytes.Buffer
+			res := Run(context.Background(), src, Options{Stdout: &out, Timeout: 15 * time.Second, HandOver: handOver})
+			if res.Err != nil || res.HandOver != "" || out.String() != "fired\n" {
+				t.Errorf("%s, HandOver %v: got %+v, stdout %q; want \"fired\" from the interpreter", name, handOver, res, out.String())
+			}
+		}
 	}
 }

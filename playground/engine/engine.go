@@ -309,7 +309,9 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	lingers = func() bool { return lingering(p.counted, &started, before) }
 	var timers afterFuncs
 	defer timers.end()
-	wake := wakers{resets: strings.Contains(p.Code, ".Reset(")}
+	// Reset anywhere in the code, a method value or a comment among them,
+	// leaves a timer's time unknown to the hand-over's decision (wakers).
+	wake := wakers{resets: strings.Contains(p.Code, "Reset")}
 	if err := i.Use(map[string]map[string]reflect.Value{
 		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int {
 			if p.counted {

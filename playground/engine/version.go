@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "85c6477748e26ad8"
+const sourceDigest = "71040ad6fb8f4170"
