@@ -26,6 +26,13 @@ func TestBrowserOutputNotUTF8(t *testing.T) {
 		if _, shown := engineOf(t, tab, id); state != "done" || output != "\uFFFD\uFFFD 2\n" || !strings.Contains(shown, note) {
 			t.Errorf("%s: invalid UTF-8: state %s, output %q (%s), note %q; want \"\\uFFFD\\uFFFD 2\\n\" and a note that says %q", engine, state, output, status, shown, note)
 		}
+		// A character cut at the very end: what the decoders still hold
+		// goes out, one U+FFFD, under the note.
+		setCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Print(\"世\"[:2])\n}\n")
+		state, output, status = runPlayground(t, tab, id, 120*time.Second)
+		if _, shown := engineOf(t, tab, id); state != "done" || output != "\uFFFD" || !strings.Contains(shown, note) {
+			t.Errorf("%s: a cut character at the end: state %s, output %q (%s), note %q; want \"\\uFFFD\" and the note", engine, state, output, status, shown)
+		}
 		setCode(t, tab, id, split)
 		state, output, status = runPlayground(t, tab, id, 120*time.Second)
 		if _, shown := engineOf(t, tab, id); state != "done" || output != goRun(t, split) || strings.Contains(shown, note) {

@@ -44,19 +44,18 @@ self.onmessage = async (e) => {
       // from it here, so the page says which stack ran out (overflow).
       if (out.flooded) return;
       out.release();
+      const invalid = out.end();
       out.write(2, new TextEncoder().encode('runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n'));
       out.flush();
-      post({ type: 'exit', id, status: 2, overflow: true });
+      post({ type: 'exit', id, status: 2, overflow: true, invalid });
       return;
     }
     out.release();
-    out.flush();
-    post({ type: 'exit', id, status: 2, error: String((err && err.message) || err) });
+    post({ type: 'exit', id, status: 2, error: String((err && err.message) || err), invalid: out.end() });
     return;
   }
   if (out.flooded) return;
-  out.flush();
-  post({ type: 'exit', id, status, invalid: out.notUTF8() });
+  post({ type: 'exit', id, status, invalid: out.end() });
 };
 
 function seal() {
@@ -93,12 +92,30 @@ class Output {
     this.last = -Infinity; // the first write goes out at once (see write)
     this.timer = 0;
     this.flooded = false;
-    this.decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+    // ignoreBOM: a U+FEFF the program writes first is its own, kept.
+    this.decoders = { stdout: new TextDecoder('utf-8', { ignoreBOM: true }), stderr: new TextDecoder('utf-8', { ignoreBOM: true }) };
     // strict: the same bytes read strictly, to tell the page that bytes
     // that are not UTF-8 were shown as U+FFFD (invalid).
-    this.strict = { stdout: new TextDecoder('utf-8', { fatal: true }), stderr: new TextDecoder('utf-8', { fatal: true }) };
+    this.strict = { stdout: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }), stderr: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) };
     this.invalid = false;
     // this.held: what is held back (write, hold), a list of [stream, text]
+  }
+
+  // end sends what a decoder still holds, a character cut at the end of
+  // a stream (as U+FFFD, which TextDecoder ends it with), and says
+  // whether the program wrote bytes that are not UTF-8 (notUTF8).
+  end() {
+    for (const s of ['stdout', 'stderr']) {
+      const tail = this.decoders[s].decode();
+      if (!tail) continue;
+      if (s !== this.stream) {
+        this.flush();
+        this.stream = s;
+      }
+      this.text += tail;
+    }
+    this.flush();
+    return this.notUTF8();
   }
 
   // notUTF8 says the program wrote bytes that are not UTF-8, a cut
