@@ -144,13 +144,10 @@ func (w *wakers) pending() bool {
 	return w.forever || time.Until(w.until) > -timerSlack
 }
 
-// pendingFor says a timer of the program may still wake one of gs: one
-// without a channel, or one with a channel while a goroutine of gs may
-// be parked on a channel.
-func (w *wakers) pendingFor(gs []goroutineState) bool {
-	if w.pending() {
-		return true
-	}
+// chanPending says a timer with a channel may still wake one of gs: a
+// goroutine of gs may be parked on a channel. (A timer without one is
+// pending's; the watch asks it first.)
+func (w *wakers) chanPending(gs []goroutineState) bool {
 	w.mu.Lock()
 	chans := w.chanEver || time.Until(w.chanUntil) > -timerSlack
 	w.mu.Unlock()
@@ -244,7 +241,7 @@ const watchLimit = 1000
 func watchAsleep(ctx context.Context, before map[string]bool, main func() string, w *wakers, stuckAfter time.Duration, progress func() int) (asleep, stuck <-chan struct{}) {
 	asleepc, stuckc := make(chan struct{}), make(chan struct{})
 	go func() {
-		var last, parked []goroutineState
+		var last, still []goroutineState // still: the goroutines parked since since
 		var since time.Time
 		var wrote int
 		wait := 10 * time.Millisecond
@@ -256,23 +253,23 @@ func watchAsleep(ctx context.Context, before map[string]bool, main func() string
 			}
 			wait = min(2*wait, 200*time.Millisecond)
 			if runtime.NumGoroutine() > watchLimit || w.pending() {
-				last, parked = nil, nil
+				last, still = nil, nil
 				continue
 			}
 			gs := programGoroutines(before)
-			mainParked := slices.ContainsFunc(gs, func(g goroutineState) bool { return g.evalBy != "" && g.evalBy == main() })
-			if stuckAfter > 0 && allParked(gs) && mainParked && w.onlyLater(stuckHorizon) {
+			parked := allParked(gs) && slices.ContainsFunc(gs, func(g goroutineState) bool { return g.evalBy != "" && g.evalBy == main() })
+			if stuckAfter > 0 && parked && w.onlyLater(stuckHorizon) {
 				switch n := progress(); {
-				case parked == nil || !slices.Equal(gs, parked) || n != wrote:
-					parked, since, wrote = gs, time.Now(), n
+				case still == nil || !slices.Equal(gs, still) || n != wrote:
+					still, since, wrote = gs, time.Now(), n
 				case time.Since(since) >= stuckAfter:
 					close(stuckc)
 					return
 				}
 			} else {
-				parked = nil
+				still = nil
 			}
-			if !allParked(gs) || w.pendingFor(gs) || !mainParked {
+			if !parked || w.chanPending(gs) {
 				last = nil
 				continue
 			}

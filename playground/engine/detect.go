@@ -817,6 +817,10 @@ func isFuncExpr(e ast.Expr, imports map[string]string) bool {
 	return false
 }
 
+// stubFuncResult finds, in a stub of typestubs.go, each generic function
+// whose one result is a function (an iter.Seq or a func type).
+var stubFuncResult = regexp.MustCompile(`(?m)^func (\w+)\[.*\) (?:iter\.Seq|func)`)
+
 // returnsFunc reports whether the library's function pkg.name (pkg an
 // import path) returns one value, a function: the symbol tables' reflect
 // type says, and the generic packages' stubs (typestubs.go) spell it.
@@ -825,7 +829,12 @@ func returnsFunc(pkg, name string) bool {
 		return false
 	}
 	if stub, ok := typeStubs[pkg]; ok {
-		return regexp.MustCompile(`(?m)^func ` + regexp.QuoteMeta(name) + `\[.*\) (iter\.Seq|func)`).MatchString(stub)
+		for _, m := range stubFuncResult.FindAllStringSubmatch(stub, -1) {
+			if m[1] == name {
+				return true
+			}
+		}
+		return false
 	}
 	v := symbols.Symbols[pkg+"/"+path.Base(pkg)][name]
 	if !v.IsValid() || v.Kind() != reflect.Func {

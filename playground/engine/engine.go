@@ -309,9 +309,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	lingers = func() bool { return lingering(p.counted, &started, before) }
 	var timers afterFuncs
 	defer timers.end()
-	// Reset anywhere in the code, a method value or a comment among them,
-	// leaves a timer's time unknown to the hand-over's decision (wakers).
-	wake := wakers{resets: strings.Contains(p.Code, "Reset")}
+	wake := wakers{resets: p.resets}
 	if err := i.Use(map[string]map[string]reflect.Value{
 		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int {
 			if p.counted {

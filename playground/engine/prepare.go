@@ -8,7 +8,6 @@ import (
 	"go/types"
 	"io"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +30,10 @@ type Prepared struct {
 	// runtime.NumGoroutine's; otherwise it is read from the runtime's
 	// goroutine stacks, a cost that grows with every goroutine.
 	counted bool
+	// resets: Reset is anywhere in the code, a method value or a comment
+	// among them, which leaves a timer's time unknown to the hand-over's
+	// decision (wakers).
+	resets bool
 	// asserts and named are what goRuntimeError needs of the program's
 	// types (assertions in rterrors.go); ownTypes, typeInDoubt: true
 	// unless go/types saw that the program declares no type.
@@ -106,7 +109,7 @@ func Prepare(src string) (*Prepared, error) {
 	aliases = append(aliases, godebugDirectives(fset, file)...)
 	origFset, origFile := fset, file
 	code, pm, clashes := lower(fset, file, src, typed)
-	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes, asserts: asserts, named: named, ownTypes: ownTypes}
+	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes, asserts: asserts, named: named, ownTypes: ownTypes, resets: strings.Contains(code, "Reset")}
 	fset = token.NewFileSet()
 	if file, err := parser.ParseFile(fset, "main.go", code, 0); err == nil {
 		p.counted = everyGoCounted(file)
@@ -217,19 +220,16 @@ func groupFindings(fs []Finding, keep func(Finding) bool) string {
 		}
 		if _, ok := at[f.Message]; !ok {
 			order = append(order, f.Message)
+			at[f.Message] = nil
 		}
 		if f.Line > 0 {
 			at[f.Message] = append(at[f.Message], fmt.Sprintf("%d:%d", f.Line, f.Col))
-		} else {
-			at[f.Message] = append(at[f.Message], "")
 		}
 	}
 	lines := make([]string, len(order))
 	for i, msg := range order {
-		pos := slices.DeleteFunc(at[msg], func(p string) bool { return p == "" })
-		if len(pos) == 0 {
-			lines[i] = msg
-		} else {
+		lines[i] = msg
+		if pos := at[msg]; len(pos) > 0 {
 			lines[i] = strings.Join(pos, ", ") + ": " + msg
 		}
 	}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "71040ad6fb8f4170"
+const sourceDigest = "2fae448c36ab18fd"
