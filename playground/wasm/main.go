@@ -155,7 +155,6 @@ func (o *output) flushWhole(final bool) {
 	if len(o.pending) == 0 {
 		return // nothing went out: the next write may still go at once
 	}
-	o.last = time.Now()
 	// A character cut between two writes goes out whole with the next
 	// batch: JavaScript's string of each half would be U+FFFD.
 	send, rest := o.pending, []byte(nil)
@@ -165,7 +164,8 @@ func (o *output) flushWhole(final bool) {
 	if len(send) == 0 {
 		return
 	}
-	if !utf8.Valid(send) {
+	o.last = time.Now()
+	if !o.invalid && !utf8.Valid(send) {
 		o.invalid = true
 	}
 	post(map[string]any{"type": "out", "id": o.id, "stream": o.stream, "data": string(send)})
