@@ -102,6 +102,10 @@ type output struct {
 	// invalid: the program wrote bytes that are not UTF-8, which the page
 	// can only show as U+FFFD (go run's terminal gets the bytes).
 	invalid bool
+	// cut: the start of a character a stream was left with when the
+	// other was written to, kept for that stream's next bytes (each
+	// stream is read apart, as a terminal reads each).
+	cut map[string][]byte
 }
 
 func (o *output) writer(name string) io.Writer {
@@ -119,7 +123,15 @@ func (o *output) write(stream string, p []byte) (int, error) {
 		return len(p), nil
 	}
 	if stream != o.stream {
-		o.flushWhole(true)
+		o.flushLocked()
+		if len(o.pending) > 0 {
+			if o.cut == nil {
+				o.cut = map[string][]byte{}
+			}
+			o.cut[o.stream] = append([]byte(nil), o.pending...)
+		}
+		o.pending = append(o.pending[:0], o.cut[stream]...)
+		delete(o.cut, stream)
 		o.stream = stream
 	}
 	o.pending = append(o.pending, p...)
@@ -170,6 +182,18 @@ func (o *output) flushWhole(final bool) {
 	}
 	post(map[string]any{"type": "out", "id": o.id, "stream": o.stream, "data": string(send)})
 	o.pending = append(o.pending[:0], rest...)
+}
+
+// end sends what is pending and each stream's cut character, as they are.
+func (o *output) end() {
+	o.flushWhole(true)
+	for _, s := range []string{"stdout", "stderr"} {
+		if len(o.cut[s]) > 0 {
+			o.stream, o.pending = s, o.cut[s]
+			delete(o.cut, s)
+			o.flushWhole(true)
+		}
+	}
 }
 
 // cutRune splits off the start of a character at p's end that the next
@@ -240,7 +264,7 @@ func run(id, code string, auto bool) {
 	if out.flooded {
 		return // the page was told, and stops this worker
 	}
-	out.flushWhole(true)
+	out.end()
 	msg := map[string]any{"type": "exit", "id": id, "status": res.Status}
 	if out.invalid {
 		msg["invalid"] = true
