@@ -81,3 +81,29 @@ func TestHandedOverWithFloats(t *testing.T) {
 		}
 	}
 }
+
+// A program the check finds no error in, which the interpreter's own
+// compiler rejects (here yaegi's "constant definition loop" for typed
+// float constants repeated by iota, which Go compiles), is handed over
+// with the interpreter's words named as the interpreter's: they say
+// nothing about the program.
+func TestInterpreterCompileErrorIsTheInterpreters(t *testing.T) {
+	src := "package main\n\nimport \"fmt\"\n\nconst (\n\tKB float64 = 1 << (10 * (iota + 1))\n\tMB\n)\n\nfunc main() { fmt.Println(KB, MB) }\n"
+	p, err := Prepare(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if why := BeforeRun(p, err); why != "" {
+		t.Fatalf("handed over before the run (%s): this test no longer reaches the interpreter's compiler", why)
+	}
+	res := p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: io.Discard, Timeout: 10 * time.Second, HandOver: true})
+	if got := res.HandedOver(); !strings.HasPrefix(got, "the interpreter could not compile the program (it said 6:2: ") || !strings.Contains(got, "Go compiler has the last word") {
+		t.Errorf("HandedOver = %q; want the interpreter's words at the reader's line, named as the interpreter's", got)
+	}
+	// Without HandOver (the reader picked the interpreter) the run is
+	// what it was: a refusal with the interpreter's error.
+	res = p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: io.Discard, Timeout: 10 * time.Second})
+	if !res.Refused || res.HandOver != "" || res.Status != 1 {
+		t.Errorf("picked interpreter: %+v; want a refusal with status 1 and no hand-over", res)
+	}
+}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "2fae448c36ab18fd"
+const sourceDigest = "4f5da439283ec3cf"
