@@ -276,6 +276,15 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "edited 42\n" {
 		t.Errorf("edited program: state %s, output %q, status %q", state, output, status)
 	}
+	// Inside a raw string what is typed is the program's: no indentation
+	// after a line break, no brace moved out.
+	typeKeys(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Print(`one\n  two {\n}`)\n}\n")
+	if v := editorValue(t, tab, id); !strings.Contains(v, "\tfmt.Print(`one\n  two {\n}`)\n}\n") {
+		t.Errorf("a raw string typed across lines was indented:\n%s", v)
+	}
+	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "one\n  two {\n}" {
+		t.Errorf("raw string program: state %s, output %q, status %q", state, output, status)
+	}
 
 	// Output streams: what is printed before a pause shows during it.
 	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nfmt.Println(\"before\")\ntime.Sleep(1500 * time.Millisecond)\nfmt.Println(\"after\")\n}\n")

@@ -535,6 +535,30 @@ function goErrors(errors) {
   return msg.endsWith('\n') ? msg : msg + '\n';
 }
 
+// inRaw says offset s of the Go source v is inside a raw string literal,
+// reading comments and the other literals as Go's scanner does. q is what
+// the text at i is in: a literal's opening quote, '/' (a line comment) or
+// '*' (a block comment).
+const inRaw = (v, s) => {
+  let q = '';
+  for (let i = 0; i < s; i++) {
+    const c = v[i];
+    if (q === '`' || q === '/') {
+      if (c === (q === '/' ? '\n' : q)) q = '';
+    } else if (q === '*') {
+      if (c === '*' && v[i + 1] === '/') { q = ''; i++; }
+    } else if (q) {
+      if (c === '\\') i++;
+      else if (c === q || c === '\n') q = '';
+    } else if (c === '/' && (v[i + 1] === '/' || v[i + 1] === '*')) {
+      q = v[++i];
+    } else if (c === '`' || c === '"' || c === "'") {
+      q = c;
+    }
+  }
+  return q === '`';
+};
+
 // ERROR_LIMIT is the most positions an error output gets buttons for:
 // go build stops at 10 errors.
 const ERROR_LIMIT = 20;
@@ -830,10 +854,13 @@ class Playground {
   // opening brace; a closing brace moves back out. Handled at beforeinput,
   // where every way of typing arrives (a key, an input method, a test
   // driver).
+  // Inside a raw string every character is the program's: a line break
+  // there gets no indentation, a brace is not moved.
   lineBreak(e) {
     if (this.editing) return;
     const { selectionStart: s, selectionEnd: end, value: v } = this.area;
     const ls = v.lastIndexOf('\n', s - 1) + 1;
+    if (inRaw(v, s)) return;
     // A closing brace typed at the start of an indented line closes the
     // block: it moves one level out, as gofmt would put it.
     if (e.inputType === 'insertText' && (e.data === '}' || e.data === ')') && /^\t+$/.test(v.slice(ls, s))) {
