@@ -47,13 +47,20 @@ func TestBrowserPlatformNotesOfTheLibrary(t *testing.T) {
 	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	notes := `[data-playground="` + id + `"] [data-notes]`
-	for _, c := range []struct{ call, imp, note string }{
-		{"_, _ = debug.ReadBuildInfo()", "runtime/debug", "debug.ReadBuildInfo describes"},
-		{"_, _ = time.LoadLocation(\"Europe/Paris\")", "time", "no time zone database"},
-		{"_ = os.Getpagesize()", "os", "65536"},
+	for _, c := range []struct{ call, imp, note, output string }{
+		{"_, _ = debug.ReadBuildInfo()", "\"runtime/debug\"", "debug.ReadBuildInfo describes", ""},
+		{"_, _ = time.LoadLocation(\"Europe/Paris\")", "\"time\"", "no time zone database", ""},
+		{"_ = os.Getpagesize()", "\"os\"", "65536", ""},
+		// A program that carries its own zone database finds the zone,
+		// as under go run: no note says otherwise.
+		{"l, err := time.LoadLocation(\"Europe/Paris\")\nfmt.Println(time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC).In(l).Format(\"15:04 MST\"), err)",
+			"(\n\"fmt\"\n\"time\"\n_ \"time/tzdata\"\n)", "", "13:00 CET <nil>\n"},
 	} {
-		typeCode(t, tab, id, "package main\n\nimport \""+c.imp+"\"\n\nfunc main() {\n\t"+c.call+"\n}\n")
-		runPlayground(t, tab, id, 120*time.Second)
+		typeCode(t, tab, id, "package main\n\nimport "+c.imp+"\n\nfunc main() {\n"+c.call+"\n}\n")
+		_, output, status := runPlayground(t, tab, id, 120*time.Second)
+		if c.output != "" && output != c.output {
+			t.Errorf("%s: printed %q (%s); want %q", c.call, output, status, c.output)
+		}
 		n := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(notes))
 		if !strings.Contains(n, c.note) {
 			t.Errorf("after a run of %s, the note says %q; want it to say %q", c.call, n, c.note)

@@ -769,7 +769,7 @@ class Playground {
       (/\bgo\s+(func\b|[\w.]+\()|runtime\.GOMAXPROCS|runtime\.NumCPU/.test(code) ? ' ' + T.oneThread : '') +
       (/\bruntime\.GO(OS|ARCH)\b/.test(code) ? ' ' + T.platform : '') +
       (/\bdebug\.ReadBuildInfo\b/.test(code) ? ' ' + T.buildInfo : '') +
-      (/\btime\.LoadLocation\b/.test(code) ? ' ' + T.zones : '') +
+      (/\btime\.LoadLocation\b/.test(code) && !/"time\/tzdata"/.test(code) ? ' ' + T.zones : '') +
       (/\b(os|syscall)\.Getpagesize\b/.test(code) ? ' ' + T.pageSize : '');
   }
 

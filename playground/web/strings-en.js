@@ -19,7 +19,7 @@ export default {
   oneThread: 'In the browser Go runs on one thread, with no sysmon: NumCPU and GOMAXPROCS are 1, and goroutines start in the order made; go run on one P starts the newest first (runnext).',
   platform: 'Here runtime.GOOS is "js" and runtime.GOARCH is "wasm": the program runs in your browser.',
   buildInfo: 'Here debug.ReadBuildInfo describes the playground’s own build, or none, not the program’s as go run builds it (module path, settings).',
-  zones: 'The browser has no time zone database: here time.LoadLocation fails for any zone but "UTC" and "Local", which go run finds in the system’s.',
+  zones: 'The browser has no time zone database: here time.LoadLocation fails for any zone but "UTC" and "Local", which go run finds in the system’s; a program that imports _ "time/tzdata" carries its own.',
   pageSize: 'Here os.Getpagesize is WebAssembly’s page, 65536 bytes; go run on Linux says 4096.',
   limit: (s) => `Time limit: ${s} s.`,
   engine: 'Run with', auto: 'Automatic', fast: 'Quick interpreter', exact: 'Go toolchain',

@@ -19,7 +19,7 @@ export default {
   oneThread: 'No navegador, o Go roda em uma só thread: NumCPU e GOMAXPROCS são 1, e sem sysmon as goroutines rodam na ordem de criação (no go run com um P, a mais nova primeiro).',
   platform: 'Aqui runtime.GOOS é "js" e runtime.GOARCH é "wasm": o programa roda no seu navegador.',
   buildInfo: 'Aqui debug.ReadBuildInfo descreve a build do próprio playground, ou nenhuma, e não a do programa como o go run o compila (caminho do módulo, configurações).',
-  zones: 'O navegador não tem banco de fusos horários: aqui time.LoadLocation falha para qualquer fuso além de "UTC" e "Local", que o go run encontra no do sistema.',
+  zones: 'O navegador não tem banco de fusos horários: aqui time.LoadLocation falha para qualquer fuso além de "UTC" e "Local", que o go run encontra no do sistema; um programa que importa _ "time/tzdata" leva o seu.',
   pageSize: 'Aqui os.Getpagesize é a página do WebAssembly, 65536 bytes; o go run no Linux diz 4096.',
   limit: (s) => `Limite de tempo: ${s} s.`,
   engine: 'Executar com', auto: 'Automático', fast: 'Interpretador rápido', exact: 'Compilador Go',
