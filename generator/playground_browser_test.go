@@ -134,7 +134,7 @@ func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 		}
 		if u := pageURL(r.Page); u != current {
 			current = u
-			tab.Do(t, 20*time.Second, chromedp.Navigate(base+u), chromedp.WaitReady(`[data-playground] [data-action="run"]`))
+			tab.Do(t, 60*time.Second, chromedp.Navigate(base+u), chromedp.WaitReady(`[data-playground] [data-action="run"]`))
 		}
 		// A program whose author fixed the engine runs with the Go
 		// toolchain even when the reader picked the interpreter.
@@ -143,7 +143,10 @@ func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 			pick = "fast"
 		}
 		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('[data-engine-pick]').forEach((s) => { s.value = '`+pick+`'; })`))
-		state, output, status := runPlayground(t, tab, r.ID, 30*time.Second)
+		// The wait covers loading an engine, which data-run-ms leaves out
+		// (a page's first run took past 30 s at a load of 14); the run
+		// itself is held to exampleGuard below.
+		state, output, status := runPlayground(t, tab, r.ID, 120*time.Second)
 		// The run alone, from the program's start to its end in the page
 		// (the interpreter's download and the toolchain's build are not
 		// counted): every example is meant to take under a second on an
