@@ -171,7 +171,7 @@ const (
 	whyPanic  = "the program panicked, and only Go prints a panic as Go does: its message, the goroutine's trace at your lines, exit status 2"
 	whyAsleep = "every goroutine of the program is blocked: a deadlock, which only Go reports as Go does, with each goroutine's trace"
 	// whyUncompiled is said with the interpreter's own compile error.
-	whyUncompiled = "the interpreter could not compile the program (it said %v), where Go's type checker found no error: the Go compiler has the last word"
+	whyUncompiled = "the interpreter could not compile the program (it said %v), where the playground's check found no error: that is the interpreter's limit, not necessarily the program's, and the Go compiler has the last word"
 	whyStuck      = "every goroutine of the program has waited, beside a timer or ticker not due soon: whether one of them waits on it, or it is a deadlock Go reports at once, only Go can tell"
 )
 
@@ -198,15 +198,7 @@ func (p *Prepared) Run(ctx context.Context, opts Options) Result {
 		return Result{Status: 1, Err: errors.New(msg), Refused: true, Told: true}
 	}
 	res := interpret(ctx, p, opts)
-	if !opts.HandOver {
-		return res
-	}
-	if res.Refused && res.HandOver == "" && res.Err != nil {
-		// The interpreter's compiler stopped where the check found no
-		// error: its words describe the interpreter, not the program.
-		res.HandOver = fmt.Sprintf(whyUncompiled, res.Err)
-	}
-	if why := res.HandedOver(); why != "" {
+	if why := res.HandedOver(); opts.HandOver && why != "" {
 		res.HandOver = why + p.floatNote()
 	}
 	return res
@@ -442,6 +434,11 @@ func finish(p *Prepared, err error, stderr io.Writer, trace *panicTrace, handOve
 	}
 	res := compileFailure(stderr, p, err)
 	res.Refused = true
+	if handOver {
+		// The interpreter's compiler stopped where the check had not: its
+		// words describe the interpreter, not the program.
+		res.HandOver = fmt.Sprintf(whyUncompiled, res.Err)
+	}
 	return res
 }
 

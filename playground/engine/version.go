@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "4f5da439283ec3cf"
+const sourceDigest = "885bd84912f9d40a"
