@@ -853,22 +853,24 @@ class Playground {
   // A new line keeps the current line's indentation, one more after an
   // opening brace; a closing brace moves back out. Handled at beforeinput,
   // where every way of typing arrives (a key, an input method, a test
-  // driver).
-  // Inside a raw string every character is the program's: a line break
-  // there gets no indentation, a brace is not moved.
+  // driver). Inside a raw string every character is the program's: a line
+  // break there gets no indentation, a brace is not moved. Only those two
+  // inputs read the source (inRaw), not every key.
   lineBreak(e) {
     if (this.editing) return;
+    const brace = e.inputType === 'insertText' && (e.data === '}' || e.data === ')');
+    if (!brace && !(e.inputType === 'insertLineBreak' || (e.inputType === 'insertText' && e.data === '\n'))) return;
     const { selectionStart: s, selectionEnd: end, value: v } = this.area;
     const ls = v.lastIndexOf('\n', s - 1) + 1;
-    if (inRaw(v, s)) return;
-    // A closing brace typed at the start of an indented line closes the
-    // block: it moves one level out, as gofmt would put it.
-    if (e.inputType === 'insertText' && (e.data === '}' || e.data === ')') && /^\t+$/.test(v.slice(ls, s))) {
+    if (brace) {
+      // A closing brace typed at the start of an indented line closes the
+      // block: it moves one level out, as gofmt would put it.
+      if (!/^\t+$/.test(v.slice(ls, s)) || inRaw(v, s)) return;
       e.preventDefault();
       this.edit(ls, end, v.slice(ls + 1, s) + e.data, s, s);
       return;
     }
-    if (!(e.inputType === 'insertLineBreak' || (e.inputType === 'insertText' && e.data === '\n'))) return;
+    if (inRaw(v, s)) return;
     let indent = /^\t*/.exec(v.slice(ls, s))[0];
     if (/[{(]\s*$/.test(v.slice(ls, s))) indent += '\t';
     e.preventDefault();
