@@ -159,8 +159,9 @@ func (w *wakers) chanPending(gs []goroutineState) bool {
 func (w *wakers) symbols(after *afterFuncs) map[string]map[string]reflect.Value {
 	fns := map[string]any{
 		"time/time.After": func(d time.Duration) <-chan time.Time {
-			w.fires(&w.chanUntil, time.Now().Add(d))
-			w.once(time.Now().Add(d))
+			at := time.Now().Add(d)
+			w.fires(&w.chanUntil, at)
+			w.once(at)
 			return time.After(d)
 		},
 		"time/time.Tick": func(d time.Duration) <-chan time.Time {

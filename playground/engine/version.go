@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "885bd84912f9d40a"
+const sourceDigest = "42e539b8e50bd4ec"
