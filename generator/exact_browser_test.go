@@ -330,6 +330,17 @@ func traceShape(report string) string {
 	return regexp.MustCompile(`goroutine \d+`).ReplaceAllString(report, "goroutine N")
 }
 
+// runsLikeGoRun sets code in playground id, runs it on the engine picked
+// and checks that it ends normally, printing what go run prints.
+func runsLikeGoRun(t *testing.T, tab *browser.Tab, id, what, code string) {
+	t.Helper()
+	want := goRun(t, code)
+	setCode(t, tab, id, code)
+	if state, output, status := runPlayground(t, tab, id, 120*time.Second); state != "done" || output != want {
+		t.Errorf("%s: state %s, output %q (%s); want go run's %q", what, state, output, status, want)
+	}
+}
+
 // failsLikeGoRun types code, which fails, runs it, and checks that the
 // page ends it with exit status 2 and shows, after printed (what the
 // program wrote before failing), go run's report: file paths, offsets,

@@ -15,9 +15,5 @@ func TestBrowserExactNumGoroutine(t *testing.T) {
 	const id = channelsID
 	code := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"time\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.NumGoroutine())\n\ttime.Sleep(10 * time.Millisecond)\n\tfmt.Println(runtime.NumGoroutine())\n\tfor i := 0; i < 3; i++ {\n\t\tgo func() { select {} }()\n\t}\n\ttime.Sleep(10 * time.Millisecond)\n\tfmt.Println(runtime.NumGoroutine())\n}\n"
 	pickEngine(t, tab, id, "exact")
-	setCode(t, tab, id, code)
-	state, output, status := runPlayground(t, tab, id, 120*time.Second)
-	if want := goRun(t, code); state != "done" || output != want {
-		t.Errorf("state %s, output %q (%s); want go run's %q", state, output, status, want)
-	}
+	runsLikeGoRun(t, tab, id, "NumGoroutine after waits", code)
 }

@@ -38,11 +38,7 @@ func TestBrowserOutputNotUTF8(t *testing.T) {
 		// it), and a character cut where the other stream is written to
 		// waits for its own stream's next bytes.
 		bom := "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tfmt.Printf(\"\\uFEFF%d|\", i)\n\t\ttime.Sleep(30 * time.Millisecond)\n\t}\n}\n"
-		setCode(t, tab, id, bom)
-		state, output, status = runPlayground(t, tab, id, 120*time.Second)
-		if state != "done" || output != goRun(t, bom) {
-			t.Errorf("%s: U+FEFF at each batch's start: state %s, output %q (%s); want go run's %q", engine, state, output, status, goRun(t, bom))
-		}
+		runsLikeGoRun(t, tab, id, engine+": U+FEFF at each batch's start", bom)
 		across := "package main\n\nimport (\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\tos.Stdout.Write([]byte(\"a\\xE2\\x82\"))\n\ttime.Sleep(30 * time.Millisecond)\n\tos.Stderr.Write([]byte(\"E\\n\"))\n\ttime.Sleep(30 * time.Millisecond)\n\tos.Stdout.Write([]byte(\"\\xAC\\n\"))\n}\n"
 		setCode(t, tab, id, across)
 		state, output, status = runPlayground(t, tab, id, 120*time.Second)
