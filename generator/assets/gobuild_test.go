@@ -109,7 +109,7 @@ func TestGoBuildOverlayDefault(t *testing.T) {
 		for _, bin := range []string{plain, fast} {
 			// Only env and what Node needs: wasm_exec_node.js hands the
 			// program Node's whole environment.
-			run := exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin)
+			run := nodeRun(node, goroot, bin)
 			run.Env = append([]string{"PATH=" + os.Getenv("PATH")}, env...)
 			out, err := run.CombinedOutput()
 			if err != nil {

@@ -36,7 +36,7 @@ func TestLocalZoneOverlay(t *testing.T) {
 			{"Asia/Kolkata", "1970-01-01 05:30:00 +0530 UTC+5:30\n"},
 			{"America/Caracas", "1969-12-31 20:00:00 -0400 UTC-4\n"},
 		} {
-			run := exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin)
+			run := nodeRun(node, goroot, bin)
 			run.Env = append(os.Environ(), "TZ="+c.tz)
 			out, err := run.CombinedOutput()
 			if err != nil {
@@ -77,27 +77,8 @@ func runStdOverlaid(t *testing.T, main string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	std, err := stdOverlay(goroot, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod := t.TempDir()
-	for name, data := range map[string]string{
-		"go.mod":  "module example.org/overlaid\n\ngo 1.26\n",
-		"main.go": main,
-	} {
-		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	bin := filepath.Join(mod, "main.wasm")
-	build := exec.Command("go", "build", "-overlay", std, "-o", bin, ".")
-	build.Dir = mod
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building with stdOverlay for js/wasm: %v\n%s", err, out)
-	}
-	out, err := exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin).CombinedOutput()
+	mod := writeModule(t, map[string]string{"go.mod": "module example.org/overlaid\n\ngo 1.26\n", "main.go": main})
+	out, err := nodeRun(node, goroot, exactBuild(t, goroot, mod)).CombinedOutput()
 	if err != nil {
 		t.Fatalf("running under node: %v\n%s", err, out)
 	}
@@ -154,7 +135,7 @@ func TestAmd64ExpOverlay(t *testing.T) {
 		t.Fatalf("go run: %v", err)
 	}
 	for _, bin := range []string{exact, fast} {
-		got, err := exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin).Output()
+		got, err := nodeRun(node, goroot, bin).Output()
 		if err != nil {
 			t.Fatalf("%s: running under node: %v", filepath.Base(bin), err)
 		}
@@ -182,23 +163,8 @@ func TestAmd64ExpOverlay(t *testing.T) {
 // module, engineOverlay).
 func overlaidBuilds(t *testing.T, goroot string, files map[string]string) (mod, exact, fast string) {
 	t.Helper()
-	mod = t.TempDir()
-	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	std, err := stdOverlay(goroot, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	exact = filepath.Join(t.TempDir(), "exact.wasm")
-	build := exec.Command("go", "build", "-overlay", std, "-o", exact, ".")
-	build.Dir = mod
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building with stdOverlay for js/wasm: %v\n%s", err, out)
-	}
+	mod = writeModule(t, files)
+	exact = exactBuild(t, goroot, mod)
 	w, err := BuildWasm(context.Background(), WasmOptions{ModuleDir: mod, Package: ".", SourceDirs: []string{"."}})
 	if err != nil {
 		t.Fatal(err)
@@ -208,6 +174,42 @@ func overlaidBuilds(t *testing.T, goroot string, files map[string]string) (mod, 
 		t.Fatal(err)
 	}
 	return mod, exact, fast
+}
+
+// writeModule writes files into a new directory and returns it.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	mod := t.TempDir()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return mod
+}
+
+// exactBuild builds the module mod for js/wasm with stdOverlay, as the
+// exact engine's archives are built, and returns the binary's path.
+func exactBuild(t *testing.T, goroot, mod string) string {
+	t.Helper()
+	std, err := stdOverlay(goroot, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "exact.wasm")
+	build := exec.Command("go", "build", "-overlay", std, "-o", bin, ".")
+	build.Dir = mod
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building with stdOverlay for js/wasm: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// nodeRun is the command that runs the js/wasm binary bin under node with
+// goroot's wasm_exec_node.js.
+func nodeRun(node, goroot, bin string) *exec.Cmd {
+	return exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin)
 }
 
 // nodePath is Node, which runs js/wasm programs outside a browser. The
