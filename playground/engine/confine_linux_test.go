@@ -53,8 +53,18 @@ func TestSandboxDiesWithTheBuild(t *testing.T) {
 	build.Wait()
 	for deadline = time.Now().Add(10 * time.Second); running(); time.Sleep(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
+			// What survived, and whose child it is now: a rare failure
+			// (once, with the whole suite running beside two busy loops)
+			// that the next one should explain.
+			ps, _ := exec.Command("ps", "-eo", "pid,ppid,stat,etime,args").Output()
+			var survivors []string
+			for _, line := range strings.Split(string(ps), "\n") {
+				if strings.Contains(line, mark) {
+					survivors = append(survivors, strings.TrimSpace(line))
+				}
+			}
 			exec.Command("pkill", "-9", "-f", mark).Run()
-			t.Fatal("the sandboxed command outlived the build that started it")
+			t.Fatalf("the sandboxed command outlived the build that started it: %q", survivors)
 		}
 	}
 }
