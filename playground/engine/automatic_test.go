@@ -107,3 +107,29 @@ func TestInterpreterCompileErrorIsTheInterpreters(t *testing.T) {
 		t.Errorf("picked interpreter: %+v; want a refusal with status 1 and no hand-over", res)
 	}
 }
+
+// yaegi's compiler panics on some programs Go compiles (here a generic
+// Sum over a named float type, through a generic Reduce), and yaegi
+// recovers the panic as though the program had raised it. It is the
+// interpreter's compile failure: handed over as such, not as "the
+// program panicked" (a blind pass saw that note), and with the
+// interpreter picked, a compile error with status 1, not a panic.
+func TestInterpreterCompilerPanicIsNotTheProgramsPanic(t *testing.T) {
+	src := "package main\n\nimport \"fmt\"\n\ntype Number interface{ ~int | ~float64 }\n\nfunc Reduce[T, A any](xs []T, init A, f func(A, T) A) A {\n\tacc := init\n\tfor _, x := range xs {\n\t\tacc = f(acc, x)\n\t}\n\treturn acc\n}\n\nfunc Sum[T Number](xs []T) T { return Reduce(xs, T(0), func(a, b T) T { return a + b }) }\n\ntype Celsius float64\n\nfunc main() { fmt.Println(Sum([]Celsius{1.5, 2})) }\n"
+	p, err := Prepare(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if why := BeforeRun(p, err); why != "" {
+		t.Fatalf("handed over before the run (%s): this test no longer reaches the interpreter's compiler", why)
+	}
+	res := p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: io.Discard, Timeout: 10 * time.Second, HandOver: true})
+	if got := res.HandedOver(); !strings.HasPrefix(got, "the interpreter could not compile the program (it said 19:27: CFG post-order panic") {
+		t.Errorf("HandedOver = %q; want the interpreter's compile failure at the reader's line", got)
+	}
+	var stderr strings.Builder
+	res = p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: &stderr, Timeout: 10 * time.Second})
+	if !res.Refused || res.Status != 1 || !strings.HasPrefix(stderr.String(), "19:27: ") {
+		t.Errorf("picked interpreter: %+v, stderr %q; want a refusal with status 1 and the error at 19:27", res, stderr.String())
+	}
+}

@@ -424,10 +424,16 @@ func finish(p *Prepared, err error, stderr io.Writer, trace *panicTrace, handOve
 		return Result{}
 	}
 	var pv interp.Panic
-	if errors.As(err, &pv) && handOver {
+	if errors.As(err, &pv) {
+		if e, ok := compilerPanic(pv); ok {
+			err = e // the program never ran: a compile failure below
+		}
+	}
+	isPanic := errors.As(err, &pv)
+	if isPanic && handOver {
 		return Result{HandOver: whyPanic}
 	}
-	if errors.As(err, &pv) {
+	if isPanic {
 		msg := panicMessage(pv.Value)
 		trace.report(stderr, p, msg)
 		return Result{Status: 2, Err: fmt.Errorf("panic: %s", msg), Told: true}
@@ -440,6 +446,15 @@ func finish(p *Prepared, err error, stderr io.Writer, trace *panicTrace, handOve
 		res.HandOver = fmt.Sprintf(whyUncompiled, res.Err)
 	}
 	return res
+}
+
+// compilerPanic is the error yaegi's compiler panicked with, if pv is
+// one: its cfgError ("CFG post-order panic: ..." at the program's line),
+// which EvalWithContext recovers as though the program had panicked,
+// before the program ran at all.
+func compilerPanic(pv interp.Panic) (error, bool) {
+	e, ok := pv.Value.(error)
+	return e, ok && reflect.TypeOf(e).String() == "*interp.cfgError"
 }
 
 // compileFailure reports a program that does not compile: go run prints

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "42e539b8e50bd4ec"
+const sourceDigest = "bf3693a2f06dc77c"
