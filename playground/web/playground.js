@@ -599,6 +599,14 @@ const EARLY = 3;
 // so no other goroutine can end it, and Go would not either. A condition
 // of more than a name (for x == 0 {}) is not looked at.
 const SPIN = /^(?=[^]*\bgo\s)[^]*\bfor(?:(\s[^;{]*;\s*;[^;{()]*)?\s*\{((?!return|break|goto|<-)[^{}()])*\}|\s+!?(\w+)\s*\{((?!return|break|goto|<-|\b\3\b)[^{}()])*\})/;
+// spins tests code with SPIN, whose time grows with the square of the
+// text, and more where its parts can split one run of spaces many ways (a
+// shared program froze the page 12 s): each run of white space becomes
+// one space, which changes no match (SPIN reads white space only as \s),
+// and code over SPIN_MOST is not looked at (it runs to its limit, as it
+// would in Go).
+const SPIN_MOST = 16 << 10;
+const spins = (code) => code.length <= SPIN_MOST && SPIN.test(code.replace(/\s+/g, ' '));
 const ENGINE_KEY = 'gointernals-engine';
 const USED_KEY = 'gointernals-exact-used'; // the toolchain built a program of the reader's
 
@@ -1106,7 +1114,7 @@ class Playground {
   early(id, s) {
     setTimeout(async () => {
       if (this.runID !== id) return;
-      if (this.computing() && SPIN.test(this.ran)) return this.halt(T.timeout(s));
+      if (this.computing() && spins(this.ran)) return this.halt(T.timeout(s));
       if (this.computing() && (await toolsAt()) && this.runID === id && this.computing()) this.handOver(s);
       else if (this.runID === id) this.early(id, s + 1);
     }, (s === EARLY ? EARLY : 1) * 1000);
