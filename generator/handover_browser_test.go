@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -46,13 +47,32 @@ func TestBrowserHandOverWhenSlow(t *testing.T) {
 		t.Errorf("the deadlock's words printed by the program: state %s, output %q (stdout %q), status %q", state, output, stdout, status)
 	}
 
+	// Automatic counts the seconds a program computes from its start:
+	// the interpreter's check and compile before are the engine's time
+	// (seconds for a long program, or for any program in a fresh
+	// interpreter on a busy machine). This one, near the most a run
+	// takes, computes for well under a second.
+	pickEngine(t, tab, id, "auto")
+	long := manyFunctions(64 << 10)
+	setCode(t, tab, id, long)
+	state, output, status = runPlayground(t, tab, id, 120*time.Second)
+	engine, note := engineOf(t, tab, id)
+	prepared := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`[data-playground="`+id+`"]`, "data-prepare-ms")).Value
+	if want := goRun(t, long); state != "done" || output != want || engine != "fast" {
+		t.Errorf("a long program that computes little, automatic: state %s, engine %s, output %q (want %q), status %q, note %q; the interpreter took %s ms before it started", state, engine, output, want, status, note, prepared)
+	}
+	if ms, err := strconv.Atoi(prepared); err != nil {
+		t.Errorf("data-prepare-ms %q: the page was not told when the interpreter started the program", prepared)
+	} else if ms < 3000 {
+		t.Logf("the interpreter took %d ms before it started the program, under the 3 s after which Automatic would have handed a program computing since it was sent to Go: this run shows nothing of that", ms)
+	}
+
 	// Automatic: the interpreter starts it, and hands it over while it
 	// computes, seconds before the limit.
-	pickEngine(t, tab, id, "auto")
 	heavy := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := 0\n\tfor i := 0; i < 300000000; i++ {\n\t\ts += i % 7\n\t}\n\tfmt.Println(s)\n}\n"
 	typeCode(t, tab, id, heavy)
 	state, output, status = runPlayground(t, tab, id, 120*time.Second)
-	engine, note := engineOf(t, tab, id)
+	engine, note = engineOf(t, tab, id)
 	if want := goRun(t, heavy); state != "done" || output != want || engine != "exact" {
 		t.Fatalf("heavy loop, automatic: state %s, engine %s, output %q (want %q), status %q, note %q", state, engine, output, want, status, note)
 	}
@@ -95,4 +115,20 @@ func TestBrowserNoEarlyDownload(t *testing.T) {
 		t.Errorf("the run went to the %s engine; want it left to the interpreter", engine)
 	}
 	tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="stop"]`))
+}
+
+// manyFunctions is a program of up to size bytes: small functions, which
+// main calls once each. Long to check and compile, quick to run.
+func manyFunctions(size int) string {
+	var funcs, calls strings.Builder
+	for i := 0; ; i++ {
+		f := fmt.Sprintf("func f%d(a, b int) int {\n\tif a > b {\n\t\treturn a - b\n\t}\n\treturn b*2 + a\n}\n\n", i)
+		c := fmt.Sprintf("\ts += f%d(%d, %d)\n", i, i%7, i%5)
+		if funcs.Len()+calls.Len()+len(f)+len(c)+100 > size {
+			break
+		}
+		funcs.WriteString(f)
+		calls.WriteString(c)
+	}
+	return "package main\n\nimport \"fmt\"\n\n" + funcs.String() + "func main() {\n\ts := 0\n" + calls.String() + "\tfmt.Println(s)\n}\n"
 }

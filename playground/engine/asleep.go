@@ -219,7 +219,7 @@ const watchLimit = 1000
 
 // watchAsleep closes the returned channel once the program is asleep: all
 // its goroutines (but those in before) blocked, main's among them (main,
-// the id of the goroutine that called EvalWithContext, whose goroutine
+// the id of the goroutine that called ExecuteWithContext, whose goroutine
 // runs main; "" until it is known), twice in a
 // row, the same ones in the same states, with no timer of its own
 // pending. Main's must be there: Go's deadlock always has main blocked

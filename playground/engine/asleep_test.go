@@ -140,7 +140,7 @@ func TestAsleepNeedsMain(t *testing.T) {
 }
 
 func TestEvalBy(t *testing.T) {
-	trace := []byte("goroutine 12 [chan send]:\nmain.main()\n\t/x.go:5\ncreated by github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext.func1 in goroutine 7\n\t/y.go:578 +0x9\n")
+	trace := []byte("goroutine 12 [chan send]:\nmain.main()\n\t/x.go:5\ncreated by github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext.func1 in goroutine 7\n\t/y.go:578 +0x9\n")
 	if got := evalBy(trace); got != "7" {
 		t.Errorf("evalBy = %q, want 7", got)
 	}

@@ -96,7 +96,11 @@ func TestInterpreterCompileErrorIsTheInterpreters(t *testing.T) {
 	if why := BeforeRun(p, err); why != "" {
 		t.Fatalf("handed over before the run (%s): this test no longer reaches the interpreter's compiler", why)
 	}
-	res := p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: io.Discard, Timeout: 10 * time.Second, HandOver: true})
+	started := false
+	res := p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: io.Discard, Timeout: 10 * time.Second, HandOver: true, Started: func() { started = true }})
+	if started {
+		t.Error("Started was called for a program the interpreter could not compile")
+	}
 	if got := res.HandedOver(); !strings.HasPrefix(got, "the interpreter could not compile the program (it said 6:2: ") || !strings.Contains(got, "Go compiler has the last word") {
 		t.Errorf("HandedOver = %q; want the interpreter's words at the reader's line, named as the interpreter's", got)
 	}
@@ -123,7 +127,11 @@ func TestInterpreterCompilerPanicIsNotTheProgramsPanic(t *testing.T) {
 	if why := BeforeRun(p, err); why != "" {
 		t.Fatalf("handed over before the run (%s): this test no longer reaches the interpreter's compiler", why)
 	}
-	res := p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: io.Discard, Timeout: 10 * time.Second, HandOver: true})
+	started := false
+	res := p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: io.Discard, Timeout: 10 * time.Second, HandOver: true, Started: func() { started = true }})
+	if started {
+		t.Error("Started was called for a program whose compile panicked")
+	}
 	if got := res.HandedOver(); !strings.HasPrefix(got, "the interpreter could not compile the program (it said 19:27: CFG post-order panic") {
 		t.Errorf("HandedOver = %q; want the interpreter's compile failure at the reader's line", got)
 	}
@@ -133,3 +141,27 @@ func TestInterpreterCompilerPanicIsNotTheProgramsPanic(t *testing.T) {
 		t.Errorf("picked interpreter: %+v, stderr %q; want a refusal with status 1 and the error at 19:27", res, stderr.String())
 	}
 }
+
+// Started marks where the program's own time begins, for the page's
+// Automatic to measure how long it computes: after the interpreter's
+// compile (the tests above: not called when it fails) and before any of
+// the program's code, its package variables' initialisers included.
+func TestStartedComesBeforeTheProgramsFirstStep(t *testing.T) {
+	src := "package main\n\nimport \"fmt\"\n\nvar x = hello()\n\nfunc hello() int { fmt.Println(\"init\"); return 1 }\n\nfunc main() { fmt.Println(\"main\", x) }\n"
+	var events []string
+	out := writerFunc(func(b []byte) (int, error) {
+		events = append(events, strings.TrimSpace(string(b)))
+		return len(b), nil
+	})
+	res := Run(context.Background(), src, Options{Stdout: out, Stderr: io.Discard, Timeout: 10 * time.Second, Started: func() { events = append(events, "started") }})
+	if res.Status != 0 || res.Err != nil {
+		t.Fatalf("run: %+v", res)
+	}
+	if got, want := strings.Join(events, ","), "started,init,main 1"; got != want {
+		t.Errorf("events %s; want %s", got, want)
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(b []byte) (int, error) { return f(b) }

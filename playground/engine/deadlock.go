@@ -25,7 +25,7 @@ type goroutineState struct {
 	state       string // "chan receive", "select", "sync.WaitGroup.Wait", ...
 	interpreted bool
 	blocked     bool
-	// evalBy: the goroutine is the one yaegi's EvalWithContext starts to
+	// evalBy: the goroutine is the one yaegi's ExecuteWithContext starts to
 	// run the program's main, started by the goroutine of this id.
 	evalBy string
 	// sending: the interpreted code it is parked in is a channel send.
@@ -79,11 +79,11 @@ func sending(trace []byte) bool {
 }
 
 // evalBy reads, in a goroutine's trace, "created by
-// github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext.func1 in
-// goroutine 7": the id of the goroutine that called EvalWithContext, or ""
+// github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext.func1 in
+// goroutine 7": the id of the goroutine that called ExecuteWithContext, or ""
 // for any other goroutine.
 func evalBy(g []byte) string {
-	_, created, ok := bytes.Cut(g, []byte("\ncreated by github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext"))
+	_, created, ok := bytes.Cut(g, []byte("\ncreated by github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext"))
 	if !ok {
 		return ""
 	}

@@ -114,6 +114,13 @@ type Options struct {
 	// run can tell (Finding.AtRunTime): the page on Automatic then runs
 	// the program with the Go toolchain (Result.HandOver says why).
 	HandOver bool
+	// Started, if set, is called once the interpreter has compiled the
+	// program and is about to run it. What comes before (the check, the
+	// source pass, the interpreter's compile: seconds in a browser's
+	// fresh interpreter on a busy machine) is the engine's time, not the
+	// program's: the page on Automatic measures how long a program
+	// computes from here.
+	Started func()
 }
 
 // Result is how a run ended.
@@ -346,7 +353,13 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	done := make(chan error, 1)
 	go func() {
 		mainID.Store(goroutineID())
-		_, err := i.EvalWithContext(runCtx, p.Code)
+		prog, err := compile(i, p.Code)
+		if err == nil {
+			if opts.Started != nil {
+				opts.Started()
+			}
+			_, err = i.ExecuteWithContext(runCtx, prog)
+		}
 		done <- err
 	}()
 	exited := func(code int) Result {
@@ -424,11 +437,6 @@ func finish(p *Prepared, err error, stderr io.Writer, trace *panicTrace, handOve
 		return Result{}
 	}
 	var pv interp.Panic
-	if errors.As(err, &pv) {
-		if e, ok := compilerPanic(pv); ok {
-			err = e // the program never ran: a compile failure below
-		}
-	}
 	isPanic := errors.As(err, &pv)
 	if isPanic && handOver {
 		return Result{HandOver: whyPanic}
@@ -448,13 +456,22 @@ func finish(p *Prepared, err error, stderr io.Writer, trace *panicTrace, handOve
 	return res
 }
 
-// compilerPanic is the error yaegi's compiler panicked with, if pv is
-// one: its cfgError ("CFG post-order panic: ..." at the program's line),
-// which EvalWithContext recovers as though the program had panicked,
-// before the program ran at all.
-func compilerPanic(pv interp.Panic) (error, bool) {
-	e, ok := pv.Value.(error)
-	return e, ok && reflect.TypeOf(e).String() == "*interp.cfgError"
+// compile is the first half of yaegi's EvalWithContext, whose second is
+// ExecuteWithContext: the interpreter's compile. Its compiler may panic
+// (a cfgError, "CFG post-order panic: ..." at the program's line), which
+// EvalWithContext would recover as though the program had panicked; the
+// program has not run, so that is a compile failure, the interpreter's.
+func compile(i *interp.Interpreter, code string) (prog *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok {
+				err = e
+			} else {
+				err = fmt.Errorf("%v", r)
+			}
+		}
+	}()
+	return i.Compile(code)
 }
 
 // compileFailure reports a program that does not compile: go run prints

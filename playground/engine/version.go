@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "bf3693a2f06dc77c"
+const sourceDigest = "d7d43eea72b73b3f"

@@ -7,7 +7,8 @@
 //
 // Protocol (structured-clone objects over postMessage):
 //
-//	in:  {type:"run", id, code, auto} out: {type:"out", id, stream:"stdout"|"stderr", data}...
+//	in:  {type:"run", id, code, auto} out: {type:"running", id} once compiled, as the program starts
+//	                                      {type:"out", id, stream:"stdout"|"stderr", data}...
 //	                                      then {type:"exit", id, status, error, lingering}
 //	                                      or {type:"exit", id, flood:true} past 1 MiB of output
 //	                                      or {type:"exit", id, exact:reason} (auto only)
@@ -252,7 +253,8 @@ func run(id, code string, auto bool) {
 	// The first write goes out at once: a program that prints and then
 	// loops without pause never lets the batch's timer run.
 	out := &output{id: id}
-	opts := engine.Options{Stdout: out.writer("stdout"), Stderr: out.writer("stderr"), HandOver: auto}
+	opts := engine.Options{Stdout: out.writer("stdout"), Stderr: out.writer("stderr"), HandOver: auto,
+		Started: func() { post(map[string]any{"type": "running", "id": id}) }}
 	var res engine.Result
 	if err != nil {
 		res = engine.Run(context.Background(), code, opts) // reports the syntax error as go run does

@@ -203,6 +203,8 @@ function clean(m) {
       return { type: 'out', id, stream: m.stream === 'stderr' ? 'stderr' : 'stdout', data: bounded(m.data, OUTPUT_LIMIT + 1) };
     case 'beat':
       return { type: 'beat' };
+    case 'running':
+      return { type: 'running', id };
     case 'exit':
       return {
         // An exit status is a byte where go run runs (Linux keeps the
@@ -950,6 +952,7 @@ class Playground {
     if (this.tooLarge()) return;
     this.clicked = performance.now();
     delete this.root.dataset.firstOutput;
+    delete this.root.dataset.prepareMs;
     delete this.root.dataset.ms;
     this.gen = (this.gen || 0) + 1;
     this.clearOutput();
@@ -977,9 +980,7 @@ class Playground {
       this.say(T.running);
       this.started = performance.now();
       this.runID = await started;
-      this.beat = performance.now();
-      this.limit(host.worker);
-      if (mode === 'auto' && EARLY < cfg.limit) this.early(this.runID, EARLY);
+      this.buildLimit(); // the run's limit starts with the program (running)
     } catch (err) {
       host.onprogress.delete(progress);
       if (gen !== this.gen) return; // stopped: halt said so
@@ -1109,6 +1110,22 @@ class Playground {
     else this.halt(T.timeout(cfg.limit));
   }
 
+  // running: the interpreter has compiled the program and starts it.
+  // Automatic's EARLY counts from here: the check and the compile before
+  // are the engine's time, seconds in a fresh interpreter on a busy
+  // machine, and a small program that waited on them is no slow program.
+  // The time limit too, as for Go's build and run; data-prepare-ms is
+  // the time before, for tests.
+  running(id) {
+    if (this.runID !== id || this.runningID === id) return; // once a run
+    this.runningID = id;
+    const now = performance.now();
+    this.root.dataset.prepareMs = String(Math.round(now - this.started));
+    this.started = this.beat = now;
+    this.limit(host.worker);
+    if (this.mode() === 'auto' && EARLY < cfg.limit) this.early(id, EARLY);
+  }
+
   // early hands a computing program to Go at s seconds into its run, or
   // looks again a second later, when Go could run it soon.
   early(id, s) {
@@ -1135,6 +1152,7 @@ class Playground {
 
   receive(m) {
     if (m.type === 'beat') this.beat = performance.now();
+    else if (m.type === 'running') this.running(m.id);
     else if (m.type === 'out') this.append(m.stream, m.data);
     else if (m.type === 'exit' && m.exact !== undefined) {
       // The interpreter handed the program over: nothing it printed counts.
