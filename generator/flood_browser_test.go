@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/goexpert/gointernals/generator/internal/browser"
 )
 
 // TestBrowserRunAfterFlood: a run stopped for its output says that the
@@ -69,6 +73,39 @@ func TestBrowserExitStatusIsAByte(t *testing.T) {
 			if state != c.state || output != "exiting\n" || !strings.HasPrefix(status, c.status) {
 				t.Errorf("%s, os.Exit(%s): state %s, output %q, status %q; want %s, %q", engine, c.code, state, output, status, c.state, c.status)
 			}
+		}
+	}
+}
+
+// TestBrowserOutputLinesStayWhole: a line the program printed whole shows
+// as one line, however slowly the page lays it out. Output goes into
+// blocks (output.js), each a line of its own on the page; a block that a
+// slow frame ended in the middle of a line once put the rest of the line
+// on the next one, so a line of 2,000 characters mixing writing
+// directions showed as three. The page's main thread is slowed fourfold,
+// as a phone's would be, so that frames are slow on any machine. Lines
+// longer than 4,096 characters are shown wrapped, on purpose; these are
+// shorter.
+func TestBrowserOutputLinesStayWhole(t *testing.T) {
+	t.Parallel()
+	tab, _ := warmChannels(t, 20*time.Second)
+	const id = channelsID
+	pickEngine(t, tab, id, "fast")
+	if _, err := chromedp.Call(tab.Ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}); err != nil {
+		t.Fatal(err)
+	}
+	code := "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tfor _, n := range []int{1000, 2000, 1500} {\n\t\tfmt.Println(strings.Repeat(\"a\\u05d0\", n))\n\t}\n\tfmt.Print(\"one \")\n\tfmt.Println(\"line\")\n}\n"
+	setCode(t, tab, id, code)
+	state, output, status := runPlayground(t, tab, id, 180*time.Second)
+	if want := goRun(t, code); state != "done" || output != want {
+		t.Fatalf("state %s, status %q, output of %d characters (want %d)", state, status, len(output), len(want))
+	}
+	// What each block holds, and whether it ends a line.
+	blocks := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-playground="`+id+`"] [data-output] .pg-block')].map((b) => b.textContent.length + (/[\r\n]$/.test(b.textContent) ? ' whole' : ' cut'))`))
+	for i, b := range blocks[:len(blocks)-1] {
+		if strings.HasSuffix(b, " cut") {
+			t.Errorf("block %d of %d ends in the middle of a line (%s): the rest of it shows on the next line; blocks: %v", i+1, len(blocks), b, blocks)
+			break
 		}
 	}
 }

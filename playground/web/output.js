@@ -1,31 +1,33 @@
-// A program's output in the page. A program can print as fast as the engine
-// runs, and the page must keep answering the reader meanwhile. The cost of
-// a flood is layout, and the text's length does not tell it: a line that
-// mixes writing directions, or a letter under thousands of accents, costs a
-// hundred times as many ASCII letters, and more than in proportion to its
-// length. So output is kept as it arrives and written at most once per
-// frame, a share sized by time: each frame's writing is timed, its layout
-// included, and the next frame writes what should take TARGET ms at the
-// cost just measured (taken to grow with the square of the text's length,
-// as it does for mixed directions): a little at first, at most twice the
-// last share, and no further block once the frame's time is spent. Text
-// goes into blocks, and only the last one grows; as appending to a block
-// lays all of it out again, a block ends after a frame that took half its
-// time or once laying it out would, and also at a line's end once it holds
-// 200 lines or 4 KB, where a line reaches 4096 characters, or after 200
-// stream switches (a line split there goes on in the next block, shown
+// A program's output in the page. A program can print as fast as the
+// engine runs, and the page must keep answering the reader meanwhile. The
+// cost of a flood is layout, and the text's length does not tell it: a
+// line that mixes writing directions, or a letter under thousands of
+// accents, costs a hundred times as many ASCII letters, and more than in
+// proportion to its length. So output is kept as it arrives and written at
+// most once per frame, a share sized by time: each frame's writing is
+// timed, its layout included, and the next frame writes what should take
+// TARGET ms at the cost just measured (taken to grow with the square of
+// the text's length, as it does for mixed directions): a little at first,
+// at most twice the last share, and no further block once the frame's time
+// is spent. Text goes into blocks, and only the last one grows; as
+// appending to a block lays all of it out again, a block ends after a
+// frame that took half its time or once laying it out would, or once it
+// holds 200 lines or 4 KB: at a line's end, since each block shows as
+// lines of its own (a line ended mid-way would show broken in two). Only
+// where a line reaches 4096 characters, or after 200 stream switches, does
+// a block end mid-line (the line goes on in the next block, shown
 // wrapped). A share ends at a line's end, the rest of the line waiting for
 // the next frame, unless one line is longer than a share: that is cut
 // anywhere but inside a surrogate pair (accents cut from their letter show
-// apart only if the block ends there). A frame slower than SLOW_FLUSH makes
-// the next share the least; when slow frames in a row have taken
+// apart only if the block ends there). A frame slower than SLOW_FLUSH
+// makes the next share the least; when slow frames in a row have taken
 // SLOW_TOTAL, onslow says so, for the page to stop the program rather than
 // freeze. Not at the second: a busy machine (a phone, a shared laptop)
-// stalls a frame or two of plain text as long. The output box has a
-// height of its own (playground.css), so a flood never lays out the whole
-// page again, and a reader at its end keeps seeing the end. Output is
-// bounded in lines as well as bytes, since a megabyte of "x\n" is half a
-// million lines. Text only: it goes into text nodes, never into markup.
+// stalls a frame or two of plain text as long. The output box has a height
+// of its own (playground.css), so a flood never lays out the whole page
+// again, and a reader at its end keeps seeing the end. Output is bounded
+// in lines as well as bytes, since a megabyte of "x\n" is half a million
+// lines. Text only: it goes into text nodes, never into markup.
 
 // OUTPUT_LIMIT is the playground's one output limit (policy.OutputLimit
 // in Go, which TestOutputLimit holds this to): past it, the exact engine's
@@ -111,7 +113,10 @@ export class Output {
       // A piece at a time: what the frame may still write, up to where
       // its line must wrap.
       if (block && full(block)) block = null;
-      let n = Math.min(all.length, budget - written, LINE_WRAP - (block ? block.tail : 0));
+      const wrap = LINE_WRAP - (block ? block.tail : 0);
+      // A block a slow frame ended mid-line takes the rest of the line in
+      // one piece: in small shares, each would lay all of it out again.
+      let n = Math.min(all.length, block?.done ? firstEnd(all) : budget - written, wrap);
       if (n < all.length) {
         const line = lineEnd(all, n);
         if (line) n = line;
@@ -184,7 +189,8 @@ export class Output {
       // square of their number, as it does for mixed directions.
       const room = laid * Math.sqrt(TARGET / ms);
       // Appending to a block lays all of it out again: a costly frame ends
-      // its block, and so does one whose block takes half a frame already.
+      // its block, and so does one whose block takes half a frame already
+      // (at the line's end: full).
       if (ms >= TARGET / 2 || block.bytes > room / 2) block.done = true;
       most = Math.min(most, room - (full(block) ? 0 : block.bytes));
     }
@@ -239,6 +245,13 @@ function lineEnd(text, n) {
   return nl < 0 ? 0 : nl + (text[nl] === '\r' && text[nl + 1] === '\n' ? 2 : 1);
 }
 
+// firstEnd returns where the first line break in text ends, or its
+// length.
+function firstEnd(text) {
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m.index + m[0].length : text.length;
+}
+
 // cut returns where to split a line near n: not inside a surrogate pair,
 // whose halves would show as two wrong characters.
 function cut(text, n) {
@@ -252,9 +265,10 @@ function open(pre) {
   return block?.classList?.contains('pg-block') && !full(block) ? block : null;
 }
 
-// full says a block takes nothing more: laying it out again took too long,
-// it is long and ended a line, its last line is too long to wait for its
-// end (laying out a line costs with its length), or it holds many spans.
+// full says a block takes nothing more: it ended a line and laying it out
+// again took too long or it is long, its last line is too long to wait for
+// its end (laying out a line costs with its length), or it holds many
+// spans.
 function full(block) {
-  return block.done || ((block.lines >= BLOCK_LINES || block.bytes >= BLOCK_BYTES) && block.ends) || block.tail >= LINE_WRAP || block.spans >= BLOCK_SPANS;
+  return ((block.done || block.lines >= BLOCK_LINES || block.bytes >= BLOCK_BYTES) && block.ends) || block.tail >= LINE_WRAP || block.spans >= BLOCK_SPANS;
 }
