@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,6 +72,19 @@ func TestCases(t *testing.T) {
 				"links":    lines(doc.Links, func(l any) string { return fmt.Sprintf("%+v", l) }),
 			}
 			changed := false
+			// Every case states every section: one left out would pass
+			// whatever it held (an empty section says there is nothing).
+			for _, name := range slices.Sorted(maps.Keys(got)) {
+				if slices.ContainsFunc(ar.Files, func(f txtar.File) bool { return f.Name == name }) {
+					continue
+				}
+				if *update {
+					ar.Files = append(ar.Files, txtar.File{Name: name})
+					changed = true
+					continue
+				}
+				t.Errorf("no %q section: a case states all of %v (empty for none); go test -update writes what the code gives, to be read before it is committed", name, slices.Sorted(maps.Keys(got)))
+			}
 			for i, f := range ar.Files {
 				want, ok := got[f.Name]
 				if !ok {
