@@ -119,7 +119,8 @@ type Options struct {
 	// source pass, the interpreter's compile: seconds in a browser's
 	// fresh interpreter on a busy machine) is the engine's time, not the
 	// program's: the page on Automatic measures how long a program
-	// computes from here.
+	// computes from here. It is called from the run's goroutine, and not
+	// once Run has returned (a limit or ctx that came during the compile).
 	Started func()
 }
 
@@ -351,10 +352,12 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 	}
 	asleep, stuck := watchAsleep(runCtx, before, func() string { id, _ := mainID.Load().(string); return id }, &wake, stuckAfter, func() int { return stdout.written() + stderr.written() })
 	done := make(chan error, 1)
+	var over atomic.Bool // interpret returned: its limit or ctx came during the compile
+	defer over.Store(true)
 	go func() {
 		mainID.Store(goroutineID())
 		prog, err := compile(i, p.Code)
-		if err == nil {
+		if err == nil && !over.Load() {
 			if opts.Started != nil {
 				opts.Started()
 			}

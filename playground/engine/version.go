@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d31810e6b685bd77"
+const sourceDigest = "bbeb56bdbc85c19d"

@@ -106,7 +106,7 @@ class Sandbox {
         } else if (m?.type === 'error' && typeof m.key === 'string') {
           this.failed.get(m.key)?.(bounded(m.message, 1000) || 'worker error');
         } else if (m?.type === 'limit' && typeof m.key === 'string' && typeof m.run === 'string') {
-          this.limited.get(m.key)?.(m.run, int(m.at));
+          this.limited.get(m.key)?.(m.run, int(m.at), int(m.from), m.started === true);
         }
       };
       // The frame's origin is opaque: '*' is the only origin to name, and
@@ -144,7 +144,7 @@ class SandboxWorker {
     this.onfailure = null;
     this.onlimit = new Map(); // run → what to do at its time limit
     sandbox.failed.set(key, (message) => this.fail(message));
-    sandbox.limited.set(key, (run, at) => this.onlimit.get(run)?.(at));
+    sandbox.limited.set(key, (run, ...how) => this.onlimit.get(run)?.(...how));
   }
 
   set onmessage(f) {
@@ -170,11 +170,13 @@ class SandboxWorker {
   }
 
   // limit has the sandbox terminate this worker seconds from now, unless
-  // unlimit(run) comes first, and then call onlimit(at), at being when it
-  // did (Date.now()).
-  limit(run, seconds, onlimit) {
+  // unlimit(run) comes first, and then call onlimit(at, from, started):
+  // when it did and when the limit began (Date.now()), and whether the
+  // program had started. With then, seconds is the interpreter's check
+  // and compile, and the program's start begins a limit of then seconds.
+  limit(run, seconds, onlimit, then) {
     this.onlimit.set(run, onlimit);
-    this.control.postMessage({ type: 'limit', key: this.key, run, ms: seconds * 1000 });
+    this.control.postMessage({ type: 'limit', key: this.key, run, ms: seconds * 1000, then: then && then * 1000 });
   }
 
   unlimit(run) {
@@ -959,6 +961,7 @@ class Playground {
     this.engineNote.textContent = '';
     this.setState('loading');
     const mode = this.mode();
+    this.auto = mode === 'auto';
     this.ran = this.area.value;
     this.note(this.ran);
     if (mode === 'exact') {
@@ -980,7 +983,7 @@ class Playground {
       this.say(T.running);
       this.started = performance.now();
       this.runID = await started;
-      this.buildLimit(); // the run's limit starts with the program (running)
+      this.limit(host.worker, BUILD_LIMIT, cfg.limit);
     } catch (err) {
       host.onprogress.delete(progress);
       if (gen !== this.gen) return; // stopped: halt said so
@@ -1024,7 +1027,7 @@ class Playground {
       toolchain.ready.then(() => {
         if (gen !== this.gen || this.root.dataset.state !== 'loading') return;
         this.say(T.building);
-        this.buildLimit();
+        this.backstop(BUILD_LIMIT, false);
       }, () => {});
       built = await pending;
       runner = await taking;
@@ -1078,26 +1081,28 @@ class Playground {
     this.limit(this.runner);
   }
 
-  buildLimit() {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.halt(T.buildTimeout(BUILD_LIMIT)), BUILD_LIMIT * 1000);
-  }
-
   // limit starts the run's time limit where its worker runs (the
   // sandbox), which ends the worker on time however busy the page is; the
   // page's own timer, a little later, is there should the sandbox not
-  // answer.
-  limit(worker) {
+  // answer. With then (the interpreter), seconds bound its check and
+  // compile, and the program's start, which the worker tells the sandbox
+  // too, begins the run's limit of then seconds (running).
+  limit(worker, seconds = cfg.limit, then) {
     const id = this.runID;
-    const from = Date.now();
     delete this.root.dataset.limitMs;
-    worker?.limit(id, cfg.limit, (at) => {
+    worker?.limit(id, seconds, (at, from, started) => {
       if (this.runID !== id) return;
       this.root.dataset.limitMs = String(at - from);
-      this.atLimit();
-    });
+      this.atLimit(started);
+    }, then);
+    this.backstop(seconds, !then);
+  }
+
+  // backstop is the page's own timer: the run's limit (started), or its
+  // build's, a second later than the sandbox's (LIMIT_GRACE).
+  backstop(seconds, started) {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.atLimit(), cfg.limit * 1000 + LIMIT_GRACE);
+    this.timer = setTimeout(() => this.atLimit(started), seconds * 1000 + LIMIT_GRACE);
   }
 
   // atLimit ends a run at its time limit. On Automatic, an interpreter
@@ -1105,8 +1110,9 @@ class Playground {
   // sleeps or blocks leaves it free to say so): the interpreter is many
   // times slower than compiled Go, so its limit says nothing about the
   // program, and Go runs it from the start, with a limit of its own.
-  atLimit() {
-    if (this.computing()) this.handOver(cfg.limit);
+  atLimit(started = true) {
+    if (!started) this.halt(T.buildTimeout(BUILD_LIMIT));
+    else if (this.computing()) this.handOver(cfg.limit);
     else this.halt(T.timeout(cfg.limit));
   }
 
@@ -1114,16 +1120,16 @@ class Playground {
   // Automatic's EARLY counts from here: the check and the compile before
   // are the engine's time, seconds in a fresh interpreter on a busy
   // machine, and a small program that waited on them is no slow program.
-  // The time limit too, as for Go's build and run; data-prepare-ms is
-  // the time before, for tests.
+  // The time limit too, as for Go's build and run (the sandbox starts it,
+  // told by the worker; the page's backstop here). data-prepare-ms is the
+  // time before, for tests.
   running(id) {
-    if (this.runID !== id || this.runningID === id) return; // once a run
-    this.runningID = id;
+    if (this.runID !== id) return;
     const now = performance.now();
     this.root.dataset.prepareMs = String(Math.round(now - this.started));
     this.started = this.beat = now;
-    this.limit(host.worker);
-    if (this.mode() === 'auto' && EARLY < cfg.limit) this.early(id, EARLY);
+    this.backstop(cfg.limit, true);
+    if (this.auto && EARLY < cfg.limit) this.early(id, EARLY);
   }
 
   // early hands a computing program to Go at s seconds into its run, or
@@ -1209,7 +1215,7 @@ class Playground {
     this.listing = true;
     const pending = toolchain.build(this.ran);
     this.buildID = pending.id;
-    this.buildLimit();
+    this.backstop(BUILD_LIMIT, false);
     const built = await pending;
     this.listing = false;
     if (gen !== this.gen) return;

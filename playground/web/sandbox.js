@@ -10,25 +10,32 @@
 // function value, a bug of the interpreter) can compute and post messages
 // to the page, which reads them as data.
 //
-// The frame starts workers and ends them; it never sees what they say.
+// The frame starts workers and ends them; it never sees what they say to
+// the page.
 // Protocol, over the MessagePort the page sends with its message
 // {type:'connect', port}:
 //   page → frame  {type:'start', key, kind: 'fast'|'runner', port}
 //                     start a worker of kind; port is the page's end of a
 //                     channel the worker talks on from then on
 //                 {type:'end', key}   terminate that worker
-//                 {type:'limit', key, run, ms}  terminate that worker ms
-//                     from now, unless {type:'unlimit', key, run} comes
-//                     first: a run's time limit
+//                 {type:'limit', key, run, ms, then}  terminate that
+//                     worker ms from now, unless {type:'unlimit', key,
+//                     run} comes first: a run's time limit. With then, ms
+//                     is the interpreter's for checking and compiling, and
+//                     the program's start begins a limit of then ms
 //   frame → page  {type:'ready'} once connected
 //                 {type:'error', key, message} when a worker fails to load
 //                     or throws
-//                 {type:'limit', key, run, at} the worker was terminated
-//                     at run's time limit, at (Date.now()) then
+//                 {type:'limit', key, run, at, from, started} the worker
+//                     was terminated at run's time limit, at (Date.now())
+//                     then, the limit counted from from; started: the
+//                     program's own limit, not its compile's
 //
 // The limit is kept here, next to the worker, rather than in the page: a
 // page busy laying out a flood of output would notice it late, while the
-// program went on running.
+// program went on running. So is the program's start: the frame hears
+// one thing from a worker, {type:'running', run}, which begins run's own
+// limit, once.
 //
 // Worker sources are part of this script (the build embeds them and Go's
 // wasm_exec.js, which each runs first, in ./sources.js), so its hash in
@@ -58,9 +65,9 @@ function connect(control) {
     if (!m || typeof m.key !== 'string') return;
     if (m.type === 'start' && Object.hasOwn(sources, m.kind) && m.port instanceof MessagePort) start(control, m);
     else if (m.type === 'end') end(m.key);
-    else if (m.type === 'limit' && typeof m.run === 'string' && Number.isFinite(m.ms) && m.ms > 0) limit(control, m);
+    else if (m.type === 'limit' && typeof m.run === 'string' && m.ms > 0 && !(m.then <= 0)) limit(control, m);
     else if (m.type === 'unlimit' && typeof m.run === 'string') {
-      clearTimeout(limits.get(m.key)?.get(m.run));
+      clearTimeout(limits.get(m.key)?.get(m.run)?.timer);
       limits.get(m.key)?.delete(m.run);
     }
   };
@@ -81,6 +88,12 @@ function start(control, { key, kind, port }) {
     e.preventDefault();
     control.postMessage({ type: 'error', key, message: String(e.message || 'worker error') });
   };
+  // The one thing a worker tells the frame, once a run: its program
+  // started (the interpreter's word, after its check and compile).
+  // The page arms the limit as it sends the run, well before the
+  // interpreter has checked and compiled it; a word for a run without one
+  // is dropped (the page's backstop then keeps the limit).
+  w.onmessage = (e) => e.data?.type === 'running' && limits.get(key)?.get(e.data.run)?.start?.();
   // The worker's first message is its channel to the page.
   w.postMessage({ port }, [port]);
   workers.set(key, w);
@@ -89,28 +102,40 @@ function start(control, { key, kind, port }) {
 function end(key) {
   workers.get(key)?.terminate();
   workers.delete(key);
-  for (const timer of limits.get(key)?.values() || []) clearTimeout(timer);
+  for (const r of limits.get(key)?.values() || []) clearTimeout(r.timer);
   limits.delete(key);
 }
 
-function limit(control, { key, run, ms }) {
+function limit(control, { key, run, ms, then }) {
   if (!workers.has(key)) return;
   if (!limits.has(key)) limits.set(key, new Map());
-  clearTimeout(limits.get(key).get(run));
-  limits.get(key).set(run, setTimeout(() => {
-    end(key);
-    control.postMessage({ type: 'limit', key, run, at: Date.now() });
-  }, ms));
+  const runs = limits.get(key);
+  // start, until the program's own limit is armed, arms it.
+  const arm = (ms, started) => {
+    const from = Date.now();
+    clearTimeout(runs.get(run)?.timer);
+    const timer = setTimeout(() => {
+      end(key);
+      control.postMessage({ type: 'limit', key, run, at: Date.now(), from, started });
+    }, ms);
+    runs.set(run, { timer, start: started ? null : () => arm(then, true) });
+  };
+  arm(ms, !then);
 }
 
 // PORT_SHIM runs first in every worker: it takes the channel to the page
 // from the frame's first message and makes self.postMessage and
 // self.onmessage speak over it, so the worker scripts (and the Go side,
-// which calls the global postMessage) are the same as in a plain worker.
+// which calls the global postMessage) are the same as in a plain worker;
+// a program's start ('running') it tells the frame too.
 const PORT_SHIM = `(() => {
   let port = null;
   const early = [];
-  self.postMessage = (m, t) => (port ? port.postMessage(m, t) : early.push([m, t]));
+  const toFrame = self.postMessage.bind(self);
+  self.postMessage = (m, t) => {
+    if (m && m.type === 'running') toFrame({ type: 'running', run: m.id });
+    port ? port.postMessage(m, t) : early.push([m, t]);
+  };
   self.addEventListener('message', (e) => {
     e.stopImmediatePropagation();
     if (port || !(e.data && e.data.port instanceof MessagePort)) return;
