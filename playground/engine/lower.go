@@ -233,6 +233,7 @@ var rewrites = []rewrite{
 	{"builtinPrints", builtinPrintRewrite},
 	{"literalVars", literalVarRewrite},
 	{"switchInits", switchInitRewrite},
+	{"constCompares", constCompareRewrite},
 }
 
 // syntax holds the nodes of the file the rewrites work on, collected once,

@@ -62,7 +62,7 @@ func addCases(rewrite string, cases ...rewriteCase) bool {
 }
 
 // imported are the packages a case's program may use.
-var imported = []string{"cmp", "context", "errors", "fmt", "maps", "runtime", "slices", "sort", "strconv", "strings", "sync", "time", "unicode/utf8"}
+var imported = []string{"cmp", "context", "errors", "fmt", "maps", "math", "runtime", "slices", "sort", "strconv", "strings", "sync", "time", "unicode/utf8"}
 
 // program returns the case's source, and the lines where its
 // declarations and main's body start (1-based).
