@@ -30,6 +30,13 @@ func TestBrowserLimitInTheSandbox(t *testing.T) {
 		status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
 		ms, err := strconv.Atoi(got.Value)
 		t.Logf("%s: the sandbox ended the run %s ms after it started (the page was busy for %d ms): %s", engine, got.Value, busy, status)
+		// Two lines printed at once, then a loop the browser cannot
+		// preempt: both show when the limit ends it (batched, the second
+		// was lost with the worker: a blind tester's program).
+		setCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"line 1\")\n\tfmt.Println(\"line 2\")\n\tfor {\n\t}\n}\n")
+		if _, output, status := runPlayground(t, tab, id, 60*time.Second); output != "line 1\nline 2\n" {
+			t.Errorf("%s: the program printed two lines before its loop; the page shows %q (%s)", engine, output, status)
+		}
 		switch {
 		case err != nil:
 			t.Errorf("%s: the page's own timer ended the run, not the sandbox (data-limit-ms %q)", engine, got.Value)

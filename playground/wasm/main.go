@@ -85,18 +85,23 @@ func handle(kind, id, code string, auto bool) {
 	}
 }
 
-// output batches a run's writes into few messages: a program printing in
-// a tight loop would otherwise post one message per line and flood the
-// page. A batch goes out when it grows past 8 KB, when 20 ms passed since
-// the last one (checked on each write, since a busy loop never lets a
-// timer run), or from a timer when the program pauses, so time.Sleep
-// between prints still shows as a pause.
+// output batches a run's writes into few messages once they come fast: a
+// program printing in a tight loop would otherwise post one message per
+// line and flood the page. Each write goes out at once while fewer than
+// burst went out in the last 20 ms (checked on each write, since a busy
+// loop never lets a timer run, and the page ends a program that computes
+// without end at its limit: what was still batched then never showed);
+// past that, a batch goes out when it grows past 8 KB, or from a timer
+// when the program pauses.
+const burst = 64 // runner.js's BURST
+
 type output struct {
 	mu      sync.Mutex
 	id      string
 	stream  string // stream of the pending bytes
 	pending []byte
-	last    time.Time
+	window  time.Time // when the last 20 ms began
+	sent    int       // messages since
 	total   int
 	timer   *time.Timer
 	flooded bool
@@ -143,7 +148,10 @@ func (o *output) write(stream string, p []byte) (int, error) {
 		post(map[string]any{"type": "exit", "id": o.id, "status": 2, "flood": true})
 		return len(p), nil
 	}
-	if len(o.pending) > 8<<10 || time.Since(o.last) > 20*time.Millisecond {
+	if now := time.Now(); now.Sub(o.window) > 20*time.Millisecond {
+		o.window, o.sent = now, 0
+	}
+	if len(o.pending) > 8<<10 || o.sent < burst {
 		o.flushLocked()
 	} else if o.timer == nil {
 		o.timer = time.AfterFunc(20*time.Millisecond, o.flush)
@@ -177,7 +185,7 @@ func (o *output) flushWhole(final bool) {
 	if len(send) == 0 {
 		return
 	}
-	o.last = time.Now()
+	o.sent++
 	if !o.invalid && !utf8.Valid(send) {
 		o.invalid = true
 	}

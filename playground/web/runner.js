@@ -78,18 +78,23 @@ function hide(o, names) {
   }
 }
 
-// Output batches writes into few messages, as the interpreter does: past
-// 8 KB, 20 ms after the last batch (checked on each write, since a busy
-// program never lets a timer run: the first write, after a quiet while,
-// goes out at once, or a program that prints and then loops without
-// pause would show nothing), or from a timer when the program pauses.
+// Output batches writes into few messages once they come fast: each
+// write goes out at once while fewer than BURST went out in the last
+// 20 ms; past that, a batch goes out past 8 KB or from a timer when the
+// program pauses. A busy program never lets a timer run, and the sandbox
+// ends a program that computes without end at its limit: what was still
+// batched then never shows (a program that printed two lines and then
+// spun on a mutex showed one), so batching is for floods alone.
+const BURST = 64;
+
 class Output {
   constructor(id) {
     this.id = id;
     this.stream = '';
     this.text = '';
     this.total = 0;
-    this.last = -Infinity; // the first write goes out at once (see write)
+    this.window = -Infinity; // when the last 20 ms began
+    this.sent = 0; // messages since
     this.timer = 0;
     this.flooded = false;
     // ignoreBOM: a U+FEFF the program writes first is its own, kept.
@@ -176,7 +181,12 @@ class Output {
       post({ type: 'exit', id: this.id, status: 2, flood: true });
       return;
     }
-    if (this.text.length > 8192 || performance.now() - this.last > 20) this.flush();
+    const now = performance.now();
+    if (now - this.window > 20) {
+      this.window = now;
+      this.sent = 0;
+    }
+    if (this.text.length > 8192 || this.sent < BURST) this.flush();
     else if (!this.timer) this.timer = setTimeout(() => this.flush(), 20);
   }
 
@@ -231,7 +241,7 @@ class Output {
   }
 
   send(stream, data) {
-    this.last = performance.now();
+    this.sent++;
     post({ type: 'out', id: this.id, stream, data });
   }
 }
