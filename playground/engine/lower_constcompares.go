@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 )
 
 // constCompareRewrite, named constCompares: a comparison of numeric
@@ -21,7 +23,9 @@ import (
 // declared boolean constant it gets wrong even from a comparison of small
 // numbers: const ok = (0 == 0) printed false, and in const (A = iota < 2;
 // B; C) all three were false. A program that declares its own true or
-// false is announced (lowererNames).
+// false is announced (lowererNames). A comparison another rewrite puts
+// something around (println's operands, panic's value) is replaced inside
+// it.
 func constCompareRewrite(l *lowering, s *syntax) {
 	if l.info == nil {
 		return
@@ -35,7 +39,7 @@ func constCompareRewrite(l *lowering, s *syntax) {
 			}
 		case *ast.BinaryExpr:
 			v := l.info.Types[n].Value
-			if comparison[n.Op] && v != nil && numericConst(l.info, n.X) && numericConst(l.info, n.Y) && !l.editedWithin(n) {
+			if comparison[n.Op] && v != nil && numericConst(l.info, n.X) && numericConst(l.info, n.Y) && !l.editedInside(n) {
 				l.replace(n, v.ExactString())
 				return false
 			}
@@ -45,44 +49,42 @@ func constCompareRewrite(l *lowering, s *syntax) {
 }
 
 // constBools gives each boolean constant of a const declaration its value
-// in its own spec: "= true, false" after the names of a spec that repeats
-// the one before it, its values replaced in one that has them.
+// in its own spec: each boolean value of a spec that has values replaced
+// (its other values as they are), and "T = true, false" after the names of
+// a spec that repeats a boolean one (T the type it repeats, if any); a
+// repeated spec that mixes booleans with other constants stays.
 func constBools(l *lowering, d *ast.GenDecl) {
+	var typ ast.Expr // of the last spec with values, which the next ones repeat
 	for _, spec := range d.Specs {
 		vs := spec.(*ast.ValueSpec)
+		if len(vs.Values) > 0 {
+			typ = vs.Type
+		}
 		var vals []string
 		for _, name := range vs.Names {
-			c, ok := l.info.Defs[name].(*types.Const)
-			if !ok || c.Val().Kind() != constant.Bool {
-				vals = nil
-				break
+			v := ""
+			if c, ok := l.info.Defs[name].(*types.Const); ok && c.Val().Kind() == constant.Bool {
+				v = c.Val().ExactString()
 			}
-			vals = append(vals, c.Val().ExactString())
-		}
-		if vals == nil || l.editedWithin(vs) {
-			continue
+			vals = append(vals, v)
 		}
 		if len(vs.Values) == 0 {
-			l.insert(vs.Names[len(vs.Names)-1].End(), " = "+joinComma(vals))
+			if slices.Contains(vals, "") || l.editedInside(vs) {
+				continue
+			}
+			at := " = "
+			if typ != nil {
+				at = " " + l.text(typ) + " = "
+			}
+			l.insert(vs.Names[len(vs.Names)-1].End(), at+strings.Join(vals, ", "))
 			continue
 		}
 		for i, v := range vs.Values {
-			if i < len(vals) {
+			if i < len(vals) && vals[i] != "" && len(vs.Values) == len(vs.Names) && !l.editedInside(v) {
 				l.replace(v, vals[i])
 			}
 		}
 	}
-}
-
-func joinComma(s []string) string {
-	out := ""
-	for i, v := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += v
-	}
-	return out
 }
 
 var comparison = map[token.Token]bool{token.EQL: true, token.NEQ: true, token.LSS: true, token.LEQ: true, token.GTR: true, token.GEQ: true}

@@ -55,3 +55,46 @@ func (f flag) String() string { return "flag" }`,
 		out: "flag true\n",
 	},
 )
+
+var _ = addCases("constCompares",
+	// A spec mixing a boolean with another constant; a typed boolean
+	// spec repeated, which keeps its type; a comparison another rewrite
+	// wraps (println's operands).
+	rewriteCase{
+		decls: `type B bool
+
+func (b B) String() string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+const ok, n = 0 == 0, 1
+
+const (
+	X B = 1 < 2
+	Y
+)`,
+		body: `fmt.Println(ok, n, X, Y)
+println(1<<63 > math.MaxInt64)`,
+		lowered: `fmt.Println(ok, n, _lowerRT.Stringer(X), _lowerRT.Stringer(Y))
+_lowerPrintln(bool(true))`,
+		loweredDecls: `type B bool
+
+func (b B) String() string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+const ok, n = true, 1
+
+const (
+	X B = true
+	Y B = true
+)`,
+		out: "true 1 yes yes\n",
+	},
+)

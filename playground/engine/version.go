@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "7c0bdc3d98af8814"
+const sourceDigest = "d71e118e9e2f0e59"
