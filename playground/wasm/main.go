@@ -87,12 +87,13 @@ func handle(kind, id, code string, auto bool) {
 
 // output batches a run's writes into few messages once they come fast: a
 // program printing in a tight loop would otherwise post one message per
-// line and flood the page. Each write goes out at once while fewer than
-// burst went out in the last 20 ms (checked on each write, since a busy
-// loop never lets a timer run, and the page ends a program that computes
-// without end at its limit: what was still batched then never showed);
-// past that, a batch goes out when it grows past 8 KB, or from a timer
-// when the program pauses.
+// line and flood the page. Each write goes out at once until burst went
+// out in a window of 20 ms (one starts at the first write 20 ms after the
+// last began; checked on each write, since a busy loop never lets a timer
+// run, and the page ends a program that computes without end at its
+// limit: what is still batched then never shows, now only the last writes
+// of a burst of over burst just before it); past that, a batch goes out
+// when it grows past 8 KB, or from a timer when the program pauses.
 const burst = 64 // runner.js's BURST
 
 type output struct {

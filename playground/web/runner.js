@@ -79,12 +79,14 @@ function hide(o, names) {
 }
 
 // Output batches writes into few messages once they come fast: each
-// write goes out at once while fewer than BURST went out in the last
-// 20 ms; past that, a batch goes out past 8 KB or from a timer when the
-// program pauses. A busy program never lets a timer run, and the sandbox
-// ends a program that computes without end at its limit: what was still
-// batched then never shows (a program that printed two lines and then
-// spun on a mutex showed one), so batching is for floods alone.
+// write goes out at once until BURST went out in a window of 20 ms (one
+// starts at the first write 20 ms after the last began); past that, a
+// batch goes out past 8 KB or from a timer when the program pauses. A
+// busy program never lets a timer run, and the sandbox ends a program
+// that computes without end at its limit: what was still batched then
+// never shows. A program that printed two lines and then spun on a mutex
+// showed one; now only a burst of over BURST writes just before such a
+// spin loses its last ones.
 const BURST = 64;
 
 class Output {
