@@ -28,61 +28,65 @@ import (
 // is not. The marks follow the reader's edits.
 func TestBrowserCompileErrors(t *testing.T) {
 	t.Parallel()
-	tab, _ := warmChannels(t, 10*time.Second)
+	tab, base := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	q := `document.querySelector('` + root + `')`
-	// check runs code on engine and wants the output want ("" for go
-	// build's list of errors) on wantEngine, with a note that says note.
-	check := func(engine, code, want, wantEngine, wantNote string) {
+	s := newScenario(t, tab, base+"/en/channels/", id)
+	// check runs code on engine, as the step what, and wants the output
+	// want ("" for go build's list of errors) on wantEngine, with a note
+	// that says note.
+	check := func(what, engine, code, want, wantEngine, wantNote string) bool {
 		t.Helper()
-		pickEngine(t, tab, id, engine)
-		typeCode(t, tab, id, code)
-		if want == "" {
-			want = goBuildErrors(t, editorValue(t, tab, id))
-		}
-		state, output, status := runPlayground(t, tab, id, 180*time.Second)
-		got, note := engineOf(t, tab, id)
-		if state != "error" || output != want || got != wantEngine || !strings.Contains(status, "exit status 1") {
-			t.Errorf("%s: state %s, engine %s, output %q, status %q; want %q on the %s engine", engine, state, got, output, status, want, wantEngine)
-		}
-		if !strings.Contains(note, wantNote) {
-			t.Errorf("%s: the note says %q; want %q", engine, note, wantNote)
-		}
-		var lines []string // each line once
-		for _, l := range strings.Split(strings.TrimSuffix(want, "\n"), "\n") {
-			if n := strings.SplitN(l, ":", 3)[0]; !slices.Contains(lines, n) {
-				lines = append(lines, n)
+		return s.step(what+", "+engine, func(t *testing.T) {
+			pickEngine(t, tab, id, engine)
+			typeCode(t, tab, id, code)
+			if want == "" {
+				want = goBuildErrors(t, editorValue(t, tab, id))
 			}
-		}
-		marked := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`[...`+q+`.querySelectorAll('.pg-mark')].map((m) => m.style.getPropertyValue('--line')).join(' ')`))
-		if marked != strings.Join(lines, " ") {
-			t.Errorf("%s: lines marked %q, want %q", engine, marked, strings.Join(lines, " "))
-		}
-		aria := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`(() => {
+			state, output, status := runPlayground(t, tab, id, 180*time.Second)
+			got, note := engineOf(t, tab, id)
+			if state != "error" || output != want || got != wantEngine || !strings.Contains(status, "exit status 1") {
+				t.Errorf("%s: state %s, engine %s, output %q, status %q; want %q on the %s engine", engine, state, got, output, status, want, wantEngine)
+			}
+			if !strings.Contains(note, wantNote) {
+				t.Errorf("%s: the note says %q; want %q", engine, note, wantNote)
+			}
+			var lines []string // each line once
+			for _, l := range strings.Split(strings.TrimSuffix(want, "\n"), "\n") {
+				if n := strings.SplitN(l, ":", 3)[0]; !slices.Contains(lines, n) {
+					lines = append(lines, n)
+				}
+			}
+			marked := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`[...`+q+`.querySelectorAll('.pg-mark')].map((m) => m.style.getPropertyValue('--line')).join(' ')`))
+			if marked != strings.Join(lines, " ") {
+				t.Errorf("%s: lines marked %q, want %q", engine, marked, strings.Join(lines, " "))
+			}
+			aria := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`(() => {
 			const a = `+q+`.querySelector('[data-editor]');
 			const d = document.getElementById(a.getAttribute('aria-describedby'));
 			return a.getAttribute('aria-invalid') + ' ' + (d && d.hasAttribute('data-output'));
 		})()`))
-		if aria != "true true" {
-			t.Errorf("%s: the editor's aria-invalid and description by the output: %q", engine, aria)
-		}
-		if n := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](q+`.querySelectorAll('[data-output] *:not(span, button.pg-at)').length`)); n != 0 {
-			t.Errorf("%s: the output holds %d elements other than text and position buttons", engine, n)
-		}
-		value := editorValue(t, tab, id)
-		for i, l := range strings.Split(strings.TrimSuffix(want, "\n"), "\n") {
-			f := strings.SplitN(l, ":", 3)
-			tab.Do(t, 10*time.Second,
-				chromedp.Evaluate[chromedp.Void](q+`.querySelectorAll('.pg-at')[`+string(rune('0'+i))+`]?.setAttribute('id', 'clicked-at')`),
-				chromedp.Click(`#clicked-at`),
-			)
-			caret := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](`document.activeElement === `+q+`.querySelector('[data-editor]') ? document.activeElement.selectionStart : -1`))
-			if want := offsetOf(value, f[0], f[1]); caret != want {
-				t.Errorf("%s: clicking %s:%s put the caret at %d, want %d (line %s, byte column %s, in the focused editor)", engine, f[0], f[1], caret, want, f[0], f[1])
+			if aria != "true true" {
+				t.Errorf("%s: the editor's aria-invalid and description by the output: %q", engine, aria)
 			}
-			tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.getElementById('clicked-at').removeAttribute('id')`))
-		}
+			if n := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](q+`.querySelectorAll('[data-output] *:not(span, button.pg-at)').length`)); n != 0 {
+				t.Errorf("%s: the output holds %d elements other than text and position buttons", engine, n)
+			}
+			value := editorValue(t, tab, id)
+			for i, l := range strings.Split(strings.TrimSuffix(want, "\n"), "\n") {
+				f := strings.SplitN(l, ":", 3)
+				tab.Do(t, 10*time.Second,
+					chromedp.Evaluate[chromedp.Void](q+`.querySelectorAll('.pg-at')[`+string(rune('0'+i))+`]?.setAttribute('id', 'clicked-at')`),
+					chromedp.Click(`#clicked-at`),
+				)
+				caret := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](`document.activeElement === `+q+`.querySelector('[data-editor]') ? document.activeElement.selectionStart : -1`))
+				if want := offsetOf(value, f[0], f[1]); caret != want {
+					t.Errorf("%s: clicking %s:%s put the caret at %d, want %d (line %s, byte column %s, in the focused editor)", engine, f[0], f[1], caret, want, f[0], f[1])
+				}
+				tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.getElementById('clicked-at').removeAttribute('id')`))
+			}
+		})
 	}
 	two := "package main\n\nfunc main() {\nx := 1\ny = 2\n}\n"
 	const twoErrors = "4:2: declared and not used: x\n5:2: undefined: y\n"
@@ -98,64 +102,69 @@ func TestBrowserCompileErrors(t *testing.T) {
 	// Before the toolchain is loaded or cached, the interpreter's errors,
 	// and a note that the Go compiler may find more: nothing is
 	// downloaded for the rest.
-	check("fast", four, firstOfFour, "fast", mayFindMore)
-	if browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`'pgExactReady' in document.documentElement.dataset`)) {
+	if check("four errors before the toolchain", "fast", four, firstOfFour, "fast", mayFindMore) &&
+		browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`'pgExactReady' in document.documentElement.dataset`)) {
 		t.Error("the interpreter's errors loaded the Go toolchain")
 	}
-	check("auto", two, twoErrors, "exact", "needs the Go compiler")
+	check("two errors", "auto", two, twoErrors, "exact", "needs the Go compiler")
 	// The toolchain loaded: the interpreter picked, its first error is
 	// followed by go build's whole list.
-	check("fast", two, twoErrors, "fast", listed)
-	check("fast", four, "", "fast", listed)
-	check("exact", two, twoErrors, "exact", picked)
+	check("two errors, the toolchain loaded", "fast", two, twoErrors, "fast", listed)
+	check("four errors, the toolchain loaded", "fast", four, "", "fast", listed)
+	check("two errors", "exact", two, twoErrors, "exact", picked)
 	// A column past letters of two bytes: Go counts bytes, the editor
 	// characters.
 	accents := "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"héllo\", y)\n}\n"
-	check("fast", accents, "6:24: undefined: y\n", "fast", listed)
-	check("exact", accents, "6:24: undefined: y\n", "exact", picked)
+	check("a column past two-byte letters", "fast", accents, "6:24: undefined: y\n", "fast", listed)
+	check("a column past two-byte letters", "exact", accents, "6:24: undefined: y\n", "exact", picked)
 	// Syntax errors on Automatic: go build's words and positions, not
 	// go/parser's ("missing ',' before newline in argument list").
 	syntax := "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"a\"\nx := [3]int{1, 2 3}\n}\n"
-	check("auto", syntax, "", "exact", "needs the Go compiler")
+	check("syntax errors", "auto", syntax, "", "exact", "needs the Go compiler")
 	// The marks and the buttons pass axe-core in both colour schemes.
-	for _, scheme := range []string{"light", "dark"} {
-		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.documentElement.dataset.theme = '`+scheme+`'`))
-		found := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[[]string](axeSource+`;
+	s.step("axe-core on the marks", func(t *testing.T) {
+		for _, scheme := range []string{"light", "dark"} {
+			tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.documentElement.dataset.theme = '`+scheme+`'`))
+			found := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[[]string](axeSource+`;
 axe.run(`+q+`, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})
   .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`, chromedp.EvalAwaitPromise))
-		for _, v := range found {
-			t.Errorf("errors shown (%s): %s", scheme, v)
+			for _, v := range found {
+				t.Errorf("errors shown (%s): %s", scheme, v)
+			}
 		}
-	}
+	})
 
 	// The marks follow edits, as in a good editor: a line typed above a
 	// marked line moves its mark, and its position's button leads to where
 	// the line went; editing a marked line keeps its mark, joining it to
 	// the line above takes the mark there; a mark goes with its line, and
 	// the editor is no longer invalid once none is left.
-	check("exact", two, twoErrors, "exact", picked)
-	ed := q + `.querySelector('[data-editor]')`
-	edit := func(what, js, key, want string) {
-		t.Helper()
-		tab.Do(t, 10*time.Second,
-			chromedp.Evaluate[chromedp.Void](`(() => { const a = `+ed+`; a.focus(); const v = a.value; `+js+` })()`),
-			chromedp.KeyEvent(key))
-		got := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`[...`+q+`.querySelectorAll('.pg-mark')].map((m) => m.style.getPropertyValue('--line')).join(' ') + '/' + `+ed+`.getAttribute('aria-invalid')`))
-		if got != want {
-			t.Errorf("%s: marked lines/aria-invalid %q, want %q (the editor holds %q)", what, got, want, editorValue(t, tab, id))
-		}
+	if check("two errors, before edits", "exact", two, twoErrors, "exact", picked) {
+		s.step("marks follow edits", func(t *testing.T) {
+			ed := q + `.querySelector('[data-editor]')`
+			edit := func(what, js, key, want string) {
+				t.Helper()
+				tab.Do(t, 10*time.Second,
+					chromedp.Evaluate[chromedp.Void](`(() => { const a = `+ed+`; a.focus(); const v = a.value; `+js+` })()`),
+					chromedp.KeyEvent(key))
+				got := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`[...`+q+`.querySelectorAll('.pg-mark')].map((m) => m.style.getPropertyValue('--line')).join(' ') + '/' + `+ed+`.getAttribute('aria-invalid')`))
+				if got != want {
+					t.Errorf("%s: marked lines/aria-invalid %q, want %q (the editor holds %q)", what, got, want, editorValue(t, tab, id))
+				}
+			}
+			edit("a line typed above the marks", `const i = v.indexOf('{') + 1; a.setSelectionRange(i, i);`, "\r", "5 6/true")
+			tab.Do(t, 10*time.Second, chromedp.Click(root+` .pg-at`))
+			caret := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](ed+`.selectionStart`))
+			if want := offsetOf(editorValue(t, tab, id), "5", "2"); caret != want {
+				t.Errorf("after a line typed above it, clicking 4:2 put the caret at %d; want %d, line 5 where the line went", caret, want)
+			}
+			edit("a marked line edited", `const i = v.indexOf('y = 2') + 5; a.setSelectionRange(i, i);`, "0", "5 6/true")
+			edit("a marked line deleted", `const i = v.indexOf('\tx'); a.setSelectionRange(i, v.indexOf('\n', i) + 1);`, "\b", "5/true")
+			edit("a marked line joined to the one above", `const i = v.indexOf('\ty'); a.setSelectionRange(i, i);`, "\b", "4/true")
+			edit("the last marked line deleted", `const i = v.lastIndexOf('\n', v.indexOf('y =')) + 1; a.setSelectionRange(i, v.indexOf('\n', i) + 1);`, "\b", "/null")
+		})
 	}
-	edit("a line typed above the marks", `const i = v.indexOf('{') + 1; a.setSelectionRange(i, i);`, "\r", "5 6/true")
-	tab.Do(t, 10*time.Second, chromedp.Click(root+` .pg-at`))
-	caret := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](ed+`.selectionStart`))
-	if want := offsetOf(editorValue(t, tab, id), "5", "2"); caret != want {
-		t.Errorf("after a line typed above it, clicking 4:2 put the caret at %d; want %d, line 5 where the line went", caret, want)
-	}
-	edit("a marked line edited", `const i = v.indexOf('y = 2') + 5; a.setSelectionRange(i, i);`, "0", "5 6/true")
-	edit("a marked line deleted", `const i = v.indexOf('\tx'); a.setSelectionRange(i, v.indexOf('\n', i) + 1);`, "\b", "5/true")
-	edit("a marked line joined to the one above", `const i = v.indexOf('\ty'); a.setSelectionRange(i, i);`, "\b", "4/true")
-	edit("the last marked line deleted", `const i = v.lastIndexOf('\n', v.indexOf('y =')) + 1; a.setSelectionRange(i, v.indexOf('\n', i) + 1);`, "\b", "/null")
 
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)

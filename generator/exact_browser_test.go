@@ -37,133 +37,185 @@ func engineOf(t *testing.T, tab *browser.Tab, id string) (engine, note string) {
 // its build's 2 s limit, and a neighbour's work took a share of that
 // (a deadlock stopped at the limit before Go reported it, under load 30).
 func TestBrowserExactEngine(t *testing.T) {
-	tab, _, requests := onChannelsLimited(t, 2*time.Second)
+	tab, base, requests := onChannelsLimited(t, 2*time.Second)
 	const id = channelsID
+	s := newScenario(t, tab, base+"/en/channels/", id)
 
 	// Automatic: what the interpreter cannot run goes to the toolchain.
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nseq := func(yield func(int) bool) { _ = yield(1) && yield(2) }\nfor v := range seq {\nfmt.Println(v)\n}\n}\n")
-	state, output, status := runPlayground(t, tab, id, 120*time.Second)
-	engine, note := engineOf(t, tab, id)
-	if state != "done" || output != "1\n2\n" || engine != "exact" || !strings.Contains(note, "7:17: range over a function") {
-		t.Errorf("range over func, automatic: state %s, engine %s, output %q, status %q, note %q", state, engine, output, status, note)
-	}
+	s.step("range over a function, automatic", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nseq := func(yield func(int) bool) { _ = yield(1) && yield(2) }\nfor v := range seq {\nfmt.Println(v)\n}\n}\n")
+		state, output, status := runPlayground(t, tab, id, 120*time.Second)
+		engine, note := engineOf(t, tab, id)
+		if state != "done" || output != "1\n2\n" || engine != "exact" || !strings.Contains(note, "7:17: range over a function") {
+			t.Errorf("range over func, automatic: state %s, engine %s, output %q, status %q, note %q", state, engine, output, status, note)
+		}
+	})
 	// What the interpreter would print differently, too: runtime.Caller
 	// gives a line of the interpreter's own source.
-	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"runtime\"\n)\n\nfunc main() {\n_, _, line, ok := runtime.Caller(0)\nfmt.Println(line, ok)\n}\n")
-	state, output, status = runPlayground(t, tab, id, 60*time.Second)
-	if engine, note = engineOf(t, tab, id); state != "done" || output != "9 true\n" || engine != "exact" || !strings.Contains(note, "9:20: runtime.Caller sees the interpreter's own Go code") {
-		t.Errorf("runtime.Caller, automatic: state %s, engine %s, output %q, status %q, note %q", state, engine, output, status, note)
-	}
+	s.step("runtime.Caller, automatic", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"runtime\"\n)\n\nfunc main() {\n_, _, line, ok := runtime.Caller(0)\nfmt.Println(line, ok)\n}\n")
+		state, output, status := runPlayground(t, tab, id, 60*time.Second)
+		if engine, note := engineOf(t, tab, id); state != "done" || output != "9 true\n" || engine != "exact" || !strings.Contains(note, "9:20: runtime.Caller sees the interpreter's own Go code") {
+			t.Errorf("runtime.Caller, automatic: state %s, engine %s, output %q, status %q, note %q", state, engine, output, status, note)
+		}
+	})
 	// A recover alone stays with the interpreter; a recovered runtime
 	// error, which it words its own way, is handed over during the run.
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\ndefer func() { fmt.Println(\"recovered:\", recover()) }()\npanic(\"boom\")\n}\n")
-	state, output, _ = runPlayground(t, tab, id, 60*time.Second)
-	if engine, note = engineOf(t, tab, id); state != "done" || output != "recovered: boom\n" || engine != "fast" {
-		t.Errorf("recovered panic, automatic: state %s, engine %s, output %q, note %q", state, engine, output, note)
-	}
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\ndefer func() { fmt.Println(\"recovered:\", recover()) }()\nfmt.Println(\"before\")\nvar s []int\ns[5] = 1\n}\n")
-	state, output, _ = runPlayground(t, tab, id, 60*time.Second)
-	if engine, note = engineOf(t, tab, id); state != "done" || output != "before\nrecovered: runtime error: index out of range [5] with length 0\n" || engine != "exact" || !strings.Contains(note, "runtime error") {
-		t.Errorf("recovered runtime error, automatic: state %s, engine %s, output %q, note %q", state, engine, output, note)
-	}
+	s.step("a recovered panic, automatic", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\ndefer func() { fmt.Println(\"recovered:\", recover()) }()\npanic(\"boom\")\n}\n")
+		state, output, _ := runPlayground(t, tab, id, 60*time.Second)
+		if engine, note := engineOf(t, tab, id); state != "done" || output != "recovered: boom\n" || engine != "fast" {
+			t.Errorf("recovered panic, automatic: state %s, engine %s, output %q, note %q", state, engine, output, note)
+		}
+	})
+	s.step("a recovered runtime error, automatic", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\ndefer func() { fmt.Println(\"recovered:\", recover()) }()\nfmt.Println(\"before\")\nvar s []int\ns[5] = 1\n}\n")
+		state, output, _ := runPlayground(t, tab, id, 60*time.Second)
+		if engine, note := engineOf(t, tab, id); state != "done" || output != "before\nrecovered: runtime error: index out of range [5] with length 0\n" || engine != "exact" || !strings.Contains(note, "runtime error") {
+			t.Errorf("recovered runtime error, automatic: state %s, engine %s, output %q, note %q", state, engine, output, note)
+		}
+	})
 	// What it runs like Go stays with it.
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"fast\")\n}\n")
-	state, output, _ = runPlayground(t, tab, id, 60*time.Second)
-	if engine, note = engineOf(t, tab, id); state != "done" || output != "fast\n" || engine != "fast" || note != "" {
-		t.Errorf("plain program, automatic: state %s, engine %s, output %q, note %q", state, engine, output, note)
-	}
+	plain := "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"fast\")\n}\n"
+	s.step("a plain program, automatic", func(t *testing.T) {
+		typeCode(t, tab, id, plain)
+		state, output, _ := runPlayground(t, tab, id, 60*time.Second)
+		if engine, note := engineOf(t, tab, id); state != "done" || output != "fast\n" || engine != "fast" || note != "" {
+			t.Errorf("plain program, automatic: state %s, engine %s, output %q, note %q", state, engine, output, note)
+		}
+	})
 
-	// Picked by the reader: every program goes to the toolchain.
-	pickEngine(t, tab, id, "exact")
-	state, output, _ = runPlayground(t, tab, id, 60*time.Second)
-	if engine, note = engineOf(t, tab, id); state != "done" || output != "fast\n" || engine != "exact" || note == "" {
-		t.Errorf("plain program, exact: state %s, engine %s, output %q, note %q", state, engine, output, note)
+	// Picked by the reader: every program goes to the toolchain. Each
+	// step picks it, as a page opened afresh after a failure is back on
+	// Automatic.
+	exact := func(what string, f func(t *testing.T)) bool {
+		return s.step(what+", exact", func(t *testing.T) {
+			pickEngine(t, tab, id, "exact")
+			f(t)
+		})
 	}
+	exact("a plain program", func(t *testing.T) {
+		typeCode(t, tab, id, plain)
+		state, output, _ := runPlayground(t, tab, id, 60*time.Second)
+		if engine, note := engineOf(t, tab, id); state != "done" || output != "fast\n" || engine != "exact" || note == "" {
+			t.Errorf("plain program, exact: state %s, engine %s, output %q, note %q", state, engine, output, note)
+		}
+	})
 	// A goroutine still asleep when main returned must not wake up.
-	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\ngo func() {\ntime.Sleep(300 * time.Millisecond)\nfmt.Println(\"late\")\n}()\nfmt.Println(\"early\")\n}\n")
-	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "early\n" {
-		t.Errorf("sleeping goroutine, exact: state %s, output %q", state, output)
-	}
+	exact("a sleeping goroutine", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\ngo func() {\ntime.Sleep(300 * time.Millisecond)\nfmt.Println(\"late\")\n}()\nfmt.Println(\"early\")\n}\n")
+		if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "early\n" {
+			t.Errorf("sleeping goroutine, exact: state %s, output %q", state, output)
+		}
+	})
 	// A runner runs one program and is gone, so nothing a program left in
 	// it answers for the next: each run starts one more (the next is
 	// started ahead).
-	runners := func() int {
+	runners := func(t *testing.T) int {
 		return browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](`Number(document.documentElement.dataset.pgRunners)`))
 	}
-	before := runners()
+	before, reopened := runners(t), s.reopened
 	// Compile errors at the editor's lines, with go build's words.
-	typeCode(t, tab, id, "package main\n\nfunc main() {\nx := 1\n}\n")
-	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "error" || output != "4:2: declared and not used: x\n" {
-		t.Errorf("compile error, exact: state %s, output %q", state, output)
-	}
+	three := exact("a compile error", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nfunc main() {\nx := 1\n}\n")
+		if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "error" || output != "4:2: declared and not used: x\n" {
+			t.Errorf("compile error, exact: state %s, output %q", state, output)
+		}
+	})
 	// Only the playground's packages: syscall/js would reach the page.
-	typeCode(t, tab, id, "package main\n\nimport \"syscall/js\"\n\nfunc main() {\njs.Global().Get(\"fetch\")\n}\n")
-	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(output, "3:8: package syscall/js is not available in the playground") {
-		t.Errorf("syscall/js, exact: state %s, output %q", state, output)
-	}
+	three = exact("syscall/js refused", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"syscall/js\"\n\nfunc main() {\njs.Global().Get(\"fetch\")\n}\n")
+		if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(output, "3:8: package syscall/js is not available in the playground") {
+			t.Errorf("syscall/js, exact: state %s, output %q", state, output)
+		}
+	}) && three
 	// A panic and its exit status, as go run reports them.
-	nilMap := "package main\n\nfunc main() {\nvar m map[string]int\nm[\"a\"] = 1\n}\n"
-	if output = failsLikeGoRun(t, tab, id, "panic, exact", nilMap, ""); !strings.HasPrefix(output, "panic: assignment to entry in nil map\n") || !strings.Contains(output, "main.go:5") {
-		t.Errorf("panic, exact: output %q", output)
-	}
-	if n := runners() - before; n != 3 {
+	three = exact("a panic", func(t *testing.T) {
+		nilMap := "package main\n\nfunc main() {\nvar m map[string]int\nm[\"a\"] = 1\n}\n"
+		if output := failsLikeGoRun(t, tab, id, "panic, exact", nilMap, ""); !strings.HasPrefix(output, "panic: assignment to entry in nil map\n") || !strings.Contains(output, "main.go:5") {
+			t.Errorf("panic, exact: output %q", output)
+		}
+	}) && three
+	if !three || s.reopened != reopened {
+		t.Log("not checked, a step failed or the page was opened afresh: one runner a run")
+	} else if n := runners(t) - before; n != 3 {
 		t.Errorf("three runs (a compile error, syscall/js refused, a panic) started %d runners; want one each", n)
 	}
 	// A file error in go run's (Linux's) words, not js/wasm's own
 	// ("No such file or directory"): errnos.go.
-	missing := "package main\n\nimport (\n\"fmt\"\n\"os\"\n)\n\nfunc main() {\n_, err := os.Open(\"notes.txt\")\nfmt.Println(err)\n}\n"
-	typeCode(t, tab, id, missing)
-	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != goRun(t, missing) {
-		t.Errorf("a missing file, exact: state %s, output %q, want go run's %q", state, output, goRun(t, missing))
-	}
+	exact("a missing file", func(t *testing.T) {
+		missing := "package main\n\nimport (\n\"fmt\"\n\"os\"\n)\n\nfunc main() {\n_, err := os.Open(\"notes.txt\")\nfmt.Println(err)\n}\n"
+		typeCode(t, tab, id, missing)
+		if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != goRun(t, missing) {
+			t.Errorf("a missing file, exact: state %s, output %q, want go run's %q", state, output, goRun(t, missing))
+		}
+	})
 	// A nil pointer dereference's signal line names SIGSEGV, as on Linux,
 	// not js/wasm's bare number (stdoverlay.go).
-	failsLikeGoRun(t, tab, id, "nil pointer, exact", "package main\n\ntype T struct{ n int }\n\nfunc main() {\nvar p *T\nprintln(p.n)\n}\n", "")
+	exact("a nil pointer", func(t *testing.T) {
+		failsLikeGoRun(t, tab, id, "nil pointer, exact", "package main\n\ntype T struct{ n int }\n\nfunc main() {\nvar p *T\nprintln(p.n)\n}\n", "")
+	})
 	// main's runtime.Goexit, once every other goroutine ended: Go's words
 	// for it, not a deadlock of the goroutines asleep.
-	failsLikeGoRun(t, tab, id, "Goexit in main, exact", "package main\n\nimport (\n\"fmt\"\n\"runtime\"\n)\n\nfunc main() {\ndefer fmt.Println(\"deferred\")\nruntime.Goexit()\n}\n", "deferred\n")
+	exact("Goexit in main", func(t *testing.T) {
+		failsLikeGoRun(t, tab, id, "Goexit in main, exact", "package main\n\nimport (\n\"fmt\"\n\"runtime\"\n)\n\nfunc main() {\ndefer fmt.Println(\"deferred\")\nruntime.Goexit()\n}\n", "deferred\n")
+	})
 	// Deep recursion: the browser's call stack runs out before Go's 1 GB
 	// stack; the reader sees Go's words for it, as go run prints them.
-	recursion := "package main\n\nfunc f(n int) int { return f(n+1) + 1 }\n\nfunc main() {\nprintln(f(0))\n}\n"
-	typeCode(t, tab, id, recursion)
-	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "exit status 2") ||
-		output != "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n" {
-		t.Errorf("deep recursion, exact: state %s, output %q, status %q", state, output, status)
-	} else if want := goRunFails(t, recursion); !strings.HasPrefix(want, "runtime: goroutine stack exceeds 1000000000-byte limit\n") || !strings.Contains(want, "\nfatal error: stack overflow\n") {
-		t.Errorf("deep recursion: go run now says %.200q", want)
-	}
+	exact("deep recursion", func(t *testing.T) {
+		recursion := "package main\n\nfunc f(n int) int { return f(n+1) + 1 }\n\nfunc main() {\nprintln(f(0))\n}\n"
+		typeCode(t, tab, id, recursion)
+		if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "exit status 2") ||
+			output != "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n" {
+			t.Errorf("deep recursion, exact: state %s, output %q, status %q", state, output, status)
+		} else if want := goRunFails(t, recursion); !strings.HasPrefix(want, "runtime: goroutine stack exceeds 1000000000-byte limit\n") || !strings.Contains(want, "\nfatal error: stack overflow\n") {
+			t.Errorf("deep recursion: go run now says %.200q", want)
+		}
+	})
 	// A deadlock as Go reports it, at once (the limit here is 2 s); a
 	// program that waits on a timer is not one.
-	deadlock := "package main\n\nimport \"sync\"\n\nfunc main() {\nvar wg sync.WaitGroup\nch := make(chan int)\nwg.Add(1)\ngo func() {\ndefer wg.Done()\nch <- 1\n}()\nwg.Wait()\n}\n"
-	if output = failsLikeGoRun(t, tab, id, "deadlock, exact", deadlock, ""); !strings.HasPrefix(output, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.WaitGroup.Wait]:\n") ||
-		!strings.Contains(output, "[chan send]:") || !strings.Contains(output, "main.go:11") {
-		t.Errorf("deadlock, exact: output %q", output)
-	}
+	exact("a deadlock", func(t *testing.T) {
+		deadlock := "package main\n\nimport \"sync\"\n\nfunc main() {\nvar wg sync.WaitGroup\nch := make(chan int)\nwg.Add(1)\ngo func() {\ndefer wg.Done()\nch <- 1\n}()\nwg.Wait()\n}\n"
+		if output := failsLikeGoRun(t, tab, id, "deadlock, exact", deadlock, ""); !strings.HasPrefix(output, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.WaitGroup.Wait]:\n") ||
+			!strings.Contains(output, "[chan send]:") || !strings.Contains(output, "main.go:11") {
+			t.Errorf("deadlock, exact: output %q", output)
+		}
+	})
 	// The same when the program printed first: a goroutine handled the
 	// write's callback and waits for the next, so Go's runtime reports
 	// the deadlock itself, with that goroutine in it.
-	failsLikeGoRun(t, tab, id, "deadlock after a print, exact", "package main\n\nimport \"fmt\"\n\nfunc main() {\nch := make(chan int)\nfmt.Println(\"about to send\")\nch <- 1\n}\n", "about to send\n")
+	exact("a deadlock after a print", func(t *testing.T) {
+		failsLikeGoRun(t, tab, id, "deadlock after a print, exact", "package main\n\nimport \"fmt\"\n\nfunc main() {\nch := make(chan int)\nfmt.Println(\"about to send\")\nch <- 1\n}\n", "about to send\n")
+	})
 	// Printed just before the deadlock, the last line was still batched
 	// when the report began: it must go out before the report, which
 	// must still lose the browser's goroutine (a stranger's program).
-	failsLikeGoRun(t, tab, id, "deadlock after prints, exact", "package main\n\nimport \"fmt\"\n\nfunc main() {\nch := make(chan int, 2)\nfor i := 0; i < 3; i++ {\nch <- i\nfmt.Println(\"sent\", i)\n}\n}\n", "sent 0\nsent 1\n")
-	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nch := make(chan int)\nselect {\ncase <-ch:\ncase <-time.After(300 * time.Millisecond):\nfmt.Println(\"timeout\")\n}\n}\n")
-	if state, output, status = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "timeout\n" {
-		t.Errorf("waiting on a timer, exact: state %s, output %q, status %q", state, output, status)
-	}
+	exact("a deadlock after prints", func(t *testing.T) {
+		failsLikeGoRun(t, tab, id, "deadlock after prints, exact", "package main\n\nimport \"fmt\"\n\nfunc main() {\nch := make(chan int, 2)\nfor i := 0; i < 3; i++ {\nch <- i\nfmt.Println(\"sent\", i)\n}\n}\n", "sent 0\nsent 1\n")
+	})
+	exact("waiting on a timer", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nch := make(chan int)\nselect {\ncase <-ch:\ncase <-time.After(300 * time.Millisecond):\nfmt.Println(\"timeout\")\n}\n}\n")
+		if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "timeout\n" {
+			t.Errorf("waiting on a timer, exact: state %s, output %q, status %q", state, output, status)
+		}
+	})
 	// A runaway loop is stopped at the limit; the next run reuses the
 	// compiled toolchain (no second download).
-	typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")
-	if state, _, status = runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "did not end within 2 s") {
-		t.Errorf("runaway loop, exact: state %s, status %q", state, status)
-	}
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"again\")\n}\n")
-	if state, output, _ = runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "again\n" {
-		t.Errorf("after a stopped run, exact: state %s, output %q", state, output)
-	}
+	exact("a runaway loop, then a run", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nfunc main() {\nfor {\n}\n}\n")
+		if state, _, status := runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.Contains(status, "did not end within 2 s") {
+			t.Errorf("runaway loop, exact: state %s, status %q", state, status)
+		}
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"again\")\n}\n")
+		if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "again\n" {
+			t.Errorf("after a stopped run, exact: state %s, output %q", state, output)
+		}
+	})
 
-	if n := requests("/assets/compile-"); n != 1 {
-		t.Errorf("the compiler was fetched %d times; want once", n)
+	if s.whole("the compiler fetched once") {
+		if n := requests("/assets/compile-"); n != 1 {
+			t.Errorf("the compiler was fetched %d times; want once", n)
+		}
 	}
 	// Kept by the browser for the next visit, in the Cache API: the
 	// manifest of the standard library and the archives these programs

@@ -271,203 +271,260 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	const id = "en-channels-2"
 	page := base + "/en/channels/"
 	tab.Do(t, 20*time.Second, chromedp.Navigate(page), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+	s := newScenario(t, tab, page, id)
 
-	typeKeys(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"edited\", 6*7)\n}\n")
-	if v := editorValue(t, tab, id); !strings.Contains(v, "\tfmt.Println(\"edited\", 6*7)\n") {
-		t.Errorf("typed code was not auto-indented as expected:\n%s", v)
-	}
-	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "edited 42\n" {
-		t.Errorf("edited program: state %s, output %q, status %q", state, output, status)
-	}
+	s.step("typed code is indented", func(t *testing.T) {
+		typeKeys(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"edited\", 6*7)\n}\n")
+		if v := editorValue(t, tab, id); !strings.Contains(v, "\tfmt.Println(\"edited\", 6*7)\n") {
+			t.Errorf("typed code was not auto-indented as expected:\n%s", v)
+		}
+		if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "edited 42\n" {
+			t.Errorf("edited program: state %s, output %q, status %q", state, output, status)
+		}
+	})
 	// Inside a raw string what is typed is the program's: no indentation
 	// after a line break, no brace moved out.
-	typeKeys(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Print(`one\n  two {\n}`)\n}\n")
-	if v := editorValue(t, tab, id); !strings.Contains(v, "\tfmt.Print(`one\n  two {\n}`)\n}\n") {
-		t.Errorf("a raw string typed across lines was indented:\n%s", v)
-	}
-	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "one\n  two {\n}" {
-		t.Errorf("raw string program: state %s, output %q, status %q", state, output, status)
-	}
-
+	s.step("a raw string typed across lines", func(t *testing.T) {
+		typeKeys(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Print(`one\n  two {\n}`)\n}\n")
+		if v := editorValue(t, tab, id); !strings.Contains(v, "\tfmt.Print(`one\n  two {\n}`)\n}\n") {
+			t.Errorf("a raw string typed across lines was indented:\n%s", v)
+		}
+		if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "one\n  two {\n}" {
+			t.Errorf("raw string program: state %s, output %q, status %q", state, output, status)
+		}
+	})
 	// Output streams: what is printed before a pause shows during it.
-	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nfmt.Println(\"before\")\ntime.Sleep(1500 * time.Millisecond)\nfmt.Println(\"after\")\n}\n")
-	tab.Do(t, 20*time.Second, chromedp.Click(`[data-playground="`+id+`"] [data-action="run"]`))
-	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] [data-output]').textContent === 'before\n'`))
-	if state := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`[data-playground="`+id+`"]`, "data-state")).Value; state != "running" {
-		t.Errorf("the first line arrived, but the state is %s, not running: output was not streamed", state)
-	}
-	tab.Do(t, 20*time.Second, chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="done"]`))
+	s.step("output streams", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nfmt.Println(\"before\")\ntime.Sleep(1500 * time.Millisecond)\nfmt.Println(\"after\")\n}\n")
+		tab.Do(t, 20*time.Second, chromedp.Click(`[data-playground="`+id+`"] [data-action="run"]`))
+		browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] [data-output]').textContent === 'before\n'`))
+		if state := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`[data-playground="`+id+`"]`, "data-state")).Value; state != "running" {
+			t.Errorf("the first line arrived, but the state is %s, not running: output was not streamed", state)
+		}
+		tab.Do(t, 20*time.Second, chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="done"]`))
+	})
 
 	// A computation the interpreter cannot finish within the limit (3 s
 	// here) is not a runaway: compiled Go, many times faster, runs it
 	// from the start, on Automatic.
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc fib(n int) int {\nif n < 2 {\nreturn n\n}\nreturn fib(n-1) + fib(n-2)\n}\n\nfunc main() {\nfmt.Println(fib(32))\n}\n")
-	state, output, status := runPlayground(t, tab, id, 180*time.Second)
-	if engine, note := engineOf(t, tab, id); state != "done" || output != "2178309\n" || engine != "exact" || !strings.Contains(note, "still computing") {
-		t.Errorf("a long computation: state %s, output %q, status %q, engine %s, note %q; want Go's result", state, output, status, engine, note)
-	}
+	s.step("a long computation goes to Go", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc fib(n int) int {\nif n < 2 {\nreturn n\n}\nreturn fib(n-1) + fib(n-2)\n}\n\nfunc main() {\nfmt.Println(fib(32))\n}\n")
+		state, output, status := runPlayground(t, tab, id, 180*time.Second)
+		if engine, note := engineOf(t, tab, id); state != "done" || output != "2178309\n" || engine != "exact" || !strings.Contains(note, "still computing") {
+			t.Errorf("a long computation: state %s, output %q, status %q, engine %s, note %q; want Go's result", state, output, status, engine, note)
+		}
+	})
 	// So is one of many goroutines taking turns on a mutex: the
 	// interpreter never waits, though its goroutines do.
-	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"sync\"\n)\n\nfunc main() {\nvar mu sync.Mutex\nvar wg sync.WaitGroup\nn := 0\nfor i := 0; i < 100; i++ {\nwg.Add(1)\ngo func() {\ndefer wg.Done()\nfor j := 0; j < 20000; j++ {\nmu.Lock()\nn++\nmu.Unlock()\n}\n}()\n}\nwg.Wait()\nfmt.Println(n)\n}\n")
-	state, output, status = runPlayground(t, tab, id, 180*time.Second)
-	if engine, note := engineOf(t, tab, id); state != "done" || output != "2000000\n" || engine != "exact" || !strings.Contains(note, "still computing") {
-		t.Errorf("goroutines taking turns on a mutex: state %s, output %q, status %q, engine %s, note %q; want Go's result", state, output, status, engine, note)
-	}
+	s.step("goroutines taking turns on a mutex go to Go", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"sync\"\n)\n\nfunc main() {\nvar mu sync.Mutex\nvar wg sync.WaitGroup\nn := 0\nfor i := 0; i < 100; i++ {\nwg.Add(1)\ngo func() {\ndefer wg.Done()\nfor j := 0; j < 20000; j++ {\nmu.Lock()\nn++\nmu.Unlock()\n}\n}()\n}\nwg.Wait()\nfmt.Println(n)\n}\n")
+		state, output, status := runPlayground(t, tab, id, 180*time.Second)
+		if engine, note := engineOf(t, tab, id); state != "done" || output != "2000000\n" || engine != "exact" || !strings.Contains(note, "still computing") {
+			t.Errorf("goroutines taking turns on a mutex: state %s, output %q, status %q, engine %s, note %q; want Go's result", state, output, status, engine, note)
+		}
+	})
 	// A tight loop: only terminating the worker can stop it, in either
 	// engine. What it printed before looping is shown.
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"spinning\")\nfor {\n}\n}\n")
-	state, output, status = runPlayground(t, tab, id, 120*time.Second)
-	if state != "error" || output != "spinning\n" || !strings.Contains(status, "did not end within 3 s") {
-		t.Errorf("runaway loop: state %s, output %q, status %q; want \"spinning\" and a stop at the 3 s limit", state, output, status)
-	}
+	s.step("a runaway loop is stopped", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"spinning\")\nfor {\n}\n}\n")
+		state, output, status := runPlayground(t, tab, id, 120*time.Second)
+		if state != "error" || output != "spinning\n" || !strings.Contains(status, "did not end within 3 s") {
+			t.Errorf("runaway loop: state %s, output %q, status %q; want \"spinning\" and a stop at the 3 s limit", state, output, status)
+		}
+	})
 	// A program that waits past the limit is stopped there, in the
-	// interpreter.
-	typeCode(t, tab, id, "package main\n\nimport \"time\"\n\nfunc main() {\ntime.Sleep(time.Minute)\n}\n")
-	start := time.Now()
-	state, _, status = runPlayground(t, tab, id, 30*time.Second)
-	if engine, _ := engineOf(t, tab, id); state != "error" || !strings.Contains(status, "did not end within 3 s") || engine != "fast" {
-		t.Errorf("a long sleep: state %s, status %q, engine %s; want stopped at the 3 s limit by the interpreter", state, status, engine)
-	}
-	if d := time.Since(start); d > 20*time.Second {
-		t.Errorf("the long sleep took %v to stop", d)
-	}
+	// interpreter. Its time counts from the program's start (the page
+	// sets data-prepare-ms then): before it, the limit above ended the
+	// last worker and a new one loads the interpreter, which took 24 s
+	// at a load of 14.
+	s.step("a long sleep is stopped", func(t *testing.T) {
+		root := `[data-playground="` + id + `"]`
+		typeCode(t, tab, id, "package main\n\nimport \"time\"\n\nfunc main() {\ntime.Sleep(time.Minute)\n}\n")
+		tab.Do(t, 20*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-action="run"]').click()`))
+		browser.Get(t, tab, 120*time.Second, chromedp.Poll[bool](`'prepareMs' in document.querySelector('`+root+`').dataset`, chromedp.WithPollingMutation()))
+		start := time.Now()
+		browser.Get(t, tab, 60*time.Second, ended(root))
+		d := time.Since(start)
+		state := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-state")).Value
+		status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
+		if engine, _ := engineOf(t, tab, id); state != "error" || !strings.Contains(status, "did not end within 3 s") || engine != "fast" {
+			t.Errorf("a long sleep: state %s, status %q, engine %s; want stopped at the 3 s limit by the interpreter", state, status, engine)
+		}
+		// A wide guard: the sleep is a minute.
+		if d > 30*time.Second {
+			t.Errorf("the long sleep took %v from its start to stop", d)
+		}
+	})
 	// Stop, at once. The run starts a new worker (the limit ended the
 	// last one), which loads the interpreter again: seconds on a busy
 	// machine, and a 20 s deadline ran out under load 20 in the suite.
-	tab.Do(t, 120*time.Second,
-		chromedp.Click(`[data-playground="`+id+`"] [data-action="run"]`),
-		chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="running"]`),
-		chromedp.Click(`[data-playground="`+id+`"] [data-action="stop"]`),
-		chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="error"]`),
-	)
-	if status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(`[data-playground="`+id+`"] .pg-status`)); status != "Stopped." {
-		t.Errorf("after Stop the status says %q", status)
-	}
-	// The page keeps working: another playground runs on a fresh worker.
-	if state, output, _ := runPlayground(t, tab, "en-channels-3", 30*time.Second); state != "done" || !strings.Contains(output, "Initialization completed") {
-		t.Errorf("after a stopped run, another playground: state %s, output %q", state, output)
-	}
+	s.step("Stop", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"time\"\n\nfunc main() {\ntime.Sleep(time.Minute)\n}\n")
+		tab.Do(t, 120*time.Second,
+			chromedp.Click(`[data-playground="`+id+`"] [data-action="run"]`),
+			chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="running"]`),
+			chromedp.Click(`[data-playground="`+id+`"] [data-action="stop"]`),
+			chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="error"]`),
+		)
+		if status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(`[data-playground="`+id+`"] .pg-status`)); status != "Stopped." {
+			t.Errorf("after Stop the status says %q", status)
+		}
+		// The page keeps working: another playground runs on a fresh worker.
+		if state, output, _ := runPlayground(t, tab, "en-channels-3", 30*time.Second); state != "done" || !strings.Contains(output, "Initialization completed") {
+			t.Errorf("after a stopped run, another playground: state %s, output %q", state, output)
+		}
+	})
 
 	// A deadlock and a panic, on Automatic, are Go's to report: the
 	// interpreter hands them over, and the reader sees Go's message, the
 	// goroutine's trace at the editor's lines, and exit status 2. Go
 	// reports the deadlock at once, not at the time limit.
 	receive := "package main\n\nfunc main() {\nch := make(chan int)\n<-ch\n}\n"
-	typeCode(t, tab, id, receive)
-	if state, output, status := runPlayground(t, tab, id, 180*time.Second); state != "error" ||
-		!strings.HasPrefix(output, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main()\n") ||
-		!strings.Contains(output, "main.go:5") || !strings.Contains(status, "exit status 2") {
-		t.Errorf("deadlock: state %s, output %q, status %q", state, output, status)
-	} else if got, want := traceShape(output), traceShape(goRunFails(t, receive)); got != want {
-		t.Errorf("deadlock: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
-	}
-	if engine, note := engineOf(t, tab, id); engine != "exact" || !strings.Contains(note, "deadlock") {
-		t.Errorf("deadlock: engine %s, note %q; want Go's report, and the reason said", engine, note)
-	}
+	s.step("a deadlock is Go's to report", func(t *testing.T) {
+		typeCode(t, tab, id, receive)
+		if state, output, status := runPlayground(t, tab, id, 180*time.Second); state != "error" ||
+			!strings.HasPrefix(output, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main()\n") ||
+			!strings.Contains(output, "main.go:5") || !strings.Contains(status, "exit status 2") {
+			t.Errorf("deadlock: state %s, output %q, status %q", state, output, status)
+		} else if got, want := traceShape(output), traceShape(goRunFails(t, receive)); got != want {
+			t.Errorf("deadlock: the report differs from go run's (file paths, offsets and goroutine numbers aside):\n%s\nwant:\n%s", got, want)
+		}
+		if engine, note := engineOf(t, tab, id); engine != "exact" || !strings.Contains(note, "deadlock") {
+			t.Errorf("deadlock: engine %s, note %q; want Go's report, and the reason said", engine, note)
+		}
+	})
 	// The interpreter picked: Go's first line and status, before the
 	// (3 s) limit.
-	pickEngine(t, tab, id, "fast")
-	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" ||
-		output != "fatal error: all goroutines are asleep - deadlock!\n" || !strings.Contains(status, "exit status 2") {
-		t.Errorf("deadlock, interpreter: state %s, output %q, status %q", state, output, status)
-	}
-	pickEngine(t, tab, id, "auto")
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"before\")\nvar s []int\n_ = s[5]\n}\n")
-	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" ||
-		!strings.HasPrefix(output, "before\npanic: runtime error: index out of range [5] with length 0\n\ngoroutine 1 [running]:\nmain.main()\n") ||
-		!strings.Contains(output, "main.go:8") || !strings.Contains(status, "exit status 2") {
-		t.Errorf("panic: state %s, output %q, status %q", state, output, status)
-	}
-	if engine, note := engineOf(t, tab, id); engine != "exact" || !strings.Contains(note, "panicked") {
-		t.Errorf("panic: engine %s, note %q; want Go's report, and the reason said", engine, note)
-	}
+	s.step("a deadlock in the interpreter", func(t *testing.T) {
+		typeCode(t, tab, id, receive)
+		pickEngine(t, tab, id, "fast")
+		if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" ||
+			output != "fatal error: all goroutines are asleep - deadlock!\n" || !strings.Contains(status, "exit status 2") {
+			t.Errorf("deadlock, interpreter: state %s, output %q, status %q", state, output, status)
+		}
+		pickEngine(t, tab, id, "auto")
+	})
+	s.step("a panic is Go's to report", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"before\")\nvar s []int\n_ = s[5]\n}\n")
+		if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" ||
+			!strings.HasPrefix(output, "before\npanic: runtime error: index out of range [5] with length 0\n\ngoroutine 1 [running]:\nmain.main()\n") ||
+			!strings.Contains(output, "main.go:8") || !strings.Contains(status, "exit status 2") {
+			t.Errorf("panic: state %s, output %q, status %q", state, output, status)
+		}
+		if engine, note := engineOf(t, tab, id); engine != "exact" || !strings.Contains(note, "panicked") {
+			t.Errorf("panic: engine %s, note %q; want Go's report, and the reason said", engine, note)
+		}
+	})
 	// What Go's compiler rejects and the interpreter would run: the
 	// compiler's words, from the interpreter's worker, on Automatic.
-	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"strings\"\n)\n\nfunc main() {\nx := 1\nfmt.Println(\"hi\")\n}\n")
-	if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || output != "5:2: \"strings\" imported and not used\n9:2: declared and not used: x\n" || !strings.Contains(status, "exit status 1") {
-		t.Errorf("unused variable and import: state %s, output %q, status %q", state, output, status)
-	}
-	if engine, _ := engineOf(t, tab, id); engine != "fast" {
-		t.Errorf("unused variable and import ran on the %s engine; want the interpreter to say it", engine)
-	}
+	s.step("unused variable and import", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"strings\"\n)\n\nfunc main() {\nx := 1\nfmt.Println(\"hi\")\n}\n")
+		if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || output != "5:2: \"strings\" imported and not used\n9:2: declared and not used: x\n" || !strings.Contains(status, "exit status 1") {
+			t.Errorf("unused variable and import: state %s, output %q, status %q", state, output, status)
+		}
+		if engine, _ := engineOf(t, tab, id); engine != "fast" {
+			t.Errorf("unused variable and import ran on the %s engine; want the interpreter to say it", engine)
+		}
+	})
 	// With an error the interpreter cannot word after one it can, the
 	// compiler says both.
-	typeCode(t, tab, id, "package main\n\nfunc main() {\nx := 1\ny = 2\n}\n")
-	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" || output != "4:2: declared and not used: x\n5:2: undefined: y\n" || !strings.Contains(status, "exit status 1") {
-		t.Errorf("unused variable and undefined name: state %s, output %q, status %q", state, output, status)
-	}
+	s.step("unused variable and undefined name", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nfunc main() {\nx := 1\ny = 2\n}\n")
+		if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" || output != "4:2: declared and not used: x\n5:2: undefined: y\n" || !strings.Contains(status, "exit status 1") {
+			t.Errorf("unused variable and undefined name: state %s, output %q, status %q", state, output, status)
+		}
+	})
 	// A panic in a goroutine ends the program as Go ends it. One started
 	// from a method value makes the interpreter itself fail (its worker
 	// dies): Automatic then runs the program with Go, from the start.
-	typeCode(t, tab, id, "package main\n\nimport \"time\"\n\nfunc main() {\ngo func() {\npanic(\"in goroutine\")\n}()\ntime.Sleep(time.Second)\n}\n")
-	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.HasPrefix(output, "panic: in goroutine\n\ngoroutine ") || !strings.Contains(status, "exit status 2") {
-		t.Errorf("panic in a goroutine: state %s, output %q, status %q", state, output, status)
-	}
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\ntype worker struct{ n int }\n\nfunc (w worker) run(done chan bool) {\nvar s []int\n_ = s[w.n]\ndone <- true\n}\n\nfunc main() {\nfmt.Println(\"start\")\ndone := make(chan bool)\ngo worker{2}.run(done)\n<-done\n}\n")
-	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" ||
-		!strings.HasPrefix(output, "start\npanic: runtime error: index out of range [2] with length 0\n\ngoroutine ") || !strings.Contains(status, "exit status 2") {
-		t.Errorf("panic in a goroutine started from a method: state %s, output %q, status %q", state, output, status)
-	}
-	if engine, _ := engineOf(t, tab, id); engine != "exact" {
-		t.Errorf("panic in a goroutine started from a method ran on the %s engine; want Go", engine)
-	}
+	s.step("a panic in a goroutine", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"time\"\n\nfunc main() {\ngo func() {\npanic(\"in goroutine\")\n}()\ntime.Sleep(time.Second)\n}\n")
+		if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" || !strings.HasPrefix(output, "panic: in goroutine\n\ngoroutine ") || !strings.Contains(status, "exit status 2") {
+			t.Errorf("panic in a goroutine: state %s, output %q, status %q", state, output, status)
+		}
+	})
+	s.step("a panic in a goroutine started from a method", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\ntype worker struct{ n int }\n\nfunc (w worker) run(done chan bool) {\nvar s []int\n_ = s[w.n]\ndone <- true\n}\n\nfunc main() {\nfmt.Println(\"start\")\ndone := make(chan bool)\ngo worker{2}.run(done)\n<-done\n}\n")
+		if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" ||
+			!strings.HasPrefix(output, "start\npanic: runtime error: index out of range [2] with length 0\n\ngoroutine ") || !strings.Contains(status, "exit status 2") {
+			t.Errorf("panic in a goroutine started from a method: state %s, output %q, status %q", state, output, status)
+		}
+		if engine, _ := engineOf(t, tab, id); engine != "exact" {
+			t.Errorf("panic in a goroutine started from a method ran on the %s engine; want Go", engine)
+		}
+	})
 	// Long lines reach the cap in a hundred writes: the test is of the
 	// cap, not of how fast this machine prints. With lines of 1,000
 	// bytes, a thousand writes, the interpreter at a load of 11 took
 	// more than the site's 3 s to print a megabyte (the run stopped at
 	// its limit instead), and 13 to 66 s from Run to the page's message.
-	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"strings\"\n)\n\nfunc main() {\nline := strings.Repeat(\"x\", 10000)\nfor i := 0; ; i++ {\nfmt.Println(i, line)\n}\n}\n")
-	if state, _, status := runPlayground(t, tab, id, 180*time.Second); state != "error" || !strings.Contains(status, "1 MiB") {
-		t.Errorf("output flood: state %s, status %q", state, status)
-	}
+	s.step("output is capped", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"strings\"\n)\n\nfunc main() {\nline := strings.Repeat(\"x\", 10000)\nfor i := 0; ; i++ {\nfmt.Println(i, line)\n}\n}\n")
+		if state, _, status := runPlayground(t, tab, id, 180*time.Second); state != "error" || !strings.Contains(status, "1 MiB") {
+			t.Errorf("output flood: state %s, status %q", state, status)
+		}
+	})
 
 	// Go 1.22 constructs yaegi lacks run, lowered by the source pass:
 	// range over an integer, min, closures over per-iteration variables.
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nvar fs []func()\nfor i := range 3 {\nfs = append(fs, func() { fmt.Println(min(i, 1)) })\n}\nfor _, f := range fs {\nf()\n}\n}\n")
-	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "0\n1\n1\n" {
-		t.Errorf("lowered range over int: state %s, output %q", state, output)
-	}
+	s.step("range over an integer, lowered", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nvar fs []func()\nfor i := range 3 {\nfs = append(fs, func() { fmt.Println(min(i, 1)) })\n}\nfor _, f := range fs {\nf()\n}\n}\n")
+		if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || output != "0\n1\n1\n" {
+			t.Errorf("lowered range over int: state %s, output %q", state, output)
+		}
+	})
 	// Library calls the interpreter lacks run through the pass's helpers,
 	// and a recovered error keeps its type.
-	typeCode(t, tab, id, "package main\n\nimport (\n\"errors\"\n\"fmt\"\n\"maps\"\n\"slices\"\n)\n\nfunc main() {\nm := map[string]int{\"b\": 2, \"a\": 1}\nfmt.Println(slices.Sorted(maps.Keys(m)))\ndefer func() {\nif err, ok := recover().(error); ok {\nfmt.Println(\"error:\", err)\n}\n}()\npanic(errors.New(\"boom\"))\n}\n")
-	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || !strings.HasSuffix(output, "[a b]\nerror: boom\n") {
-		t.Errorf("lowered library calls: state %s, output %q", state, output)
-	}
+	s.step("library calls, lowered", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport (\n\"errors\"\n\"fmt\"\n\"maps\"\n\"slices\"\n)\n\nfunc main() {\nm := map[string]int{\"b\": 2, \"a\": 1}\nfmt.Println(slices.Sorted(maps.Keys(m)))\ndefer func() {\nif err, ok := recover().(error); ok {\nfmt.Println(\"error:\", err)\n}\n}()\npanic(errors.New(\"boom\"))\n}\n")
+		if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || !strings.HasSuffix(output, "[a b]\nerror: boom\n") {
+			t.Errorf("lowered library calls: state %s, output %q", state, output)
+		}
+	})
 	// Picked by the reader, the interpreter runs what it would run
 	// differently too (automatic hands it to the Go toolchain: see
 	// TestBrowserExactEngine). What may differ is said before the
 	// program's output, which still runs.
-	pickEngine(t, tab, id, "fast")
-	typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"runtime\"\n)\n\nfunc main() {\n_, _, line, ok := runtime.Caller(0)\nfmt.Println(line, ok)\n}\n")
-	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || !strings.Contains(output, "may print something different from Go here:\n9:20: runtime.Caller sees the interpreter's own Go code") {
-		t.Errorf("a program that may differ: state %s, output %q", state, output)
-	}
+	s.step("the interpreter picked: a program that may differ", func(t *testing.T) {
+		pickEngine(t, tab, id, "fast")
+		typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"runtime\"\n)\n\nfunc main() {\n_, _, line, ok := runtime.Caller(0)\nfmt.Println(line, ok)\n}\n")
+		if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "done" || !strings.Contains(output, "may print something different from Go here:\n9:20: runtime.Caller sees the interpreter's own Go code") {
+			t.Errorf("a program that may differ: state %s, output %q", state, output)
+		}
+	})
 	// A construct it cannot run is named, at line:col, in words.
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nseq := func(yield func(int) bool) { yield(1) }\nfor v := range seq {\nfmt.Println(v)\n}\n}\n")
-	if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "7:17: range over a function (Go 1.23 iterators) is not supported by the interpreter") {
-		t.Errorf("range over func: state %s, output %q", state, output)
-	}
+	s.step("the interpreter picked: a construct it cannot run", func(t *testing.T) {
+		pickEngine(t, tab, id, "fast")
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nseq := func(yield func(int) bool) { yield(1) }\nfor v := range seq {\nfmt.Println(v)\n}\n}\n")
+		if state, output, _ := runPlayground(t, tab, id, 30*time.Second); state != "error" || !strings.Contains(output, "7:17: range over a function (Go 1.23 iterators) is not supported by the interpreter") {
+			t.Errorf("range over func: state %s, output %q", state, output)
+		}
+		pickEngine(t, tab, id, "auto")
+	})
 
-	// Output is text, never HTML.
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"<b id=injected>x</b>\")\n}\n")
-	if _, output, _ := runPlayground(t, tab, id, 30*time.Second); output != "<b id=injected>x</b>\n" {
-		t.Errorf("output %q", output)
-	}
-	if n := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](`document.querySelectorAll('#injected').length`)); n != 0 {
-		t.Error("program output was inserted as HTML")
-	}
+	s.step("output is text, never HTML", func(t *testing.T) {
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"<b id=injected>x</b>\")\n}\n")
+		if _, output, _ := runPlayground(t, tab, id, 30*time.Second); output != "<b id=injected>x</b>\n" {
+			t.Errorf("output %q", output)
+		}
+		if n := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](`document.querySelectorAll('#injected').length`)); n != 0 {
+			t.Error("program output was inserted as HTML")
+		}
+	})
 
 	// Share: the link reopens the page with the same code.
-	code := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"shared ✓\")\n}\n"
-	typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"shared ✓\")\n}\n")
-	clickAction(t, tab, `[data-playground="`+id+`"]`, "share")
-	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`location.hash.startsWith('#run=')`))
-	link := browser.Get(t, tab, 10*time.Second, chromedp.Location())
-	tab.Do(t, 20*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(link), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
-	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] [data-editor]').value.includes('shared')`))
-	if v := editorValue(t, tab, id); v != code {
-		t.Errorf("the share link opened with\n%q\nwant\n%q", v, code)
-	}
+	s.step("a share link", func(t *testing.T) {
+		code := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"shared ✓\")\n}\n"
+		typeCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"shared ✓\")\n}\n")
+		clickAction(t, tab, `[data-playground="`+id+`"]`, "share")
+		browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`location.hash.startsWith('#run=')`))
+		link := browser.Get(t, tab, 10*time.Second, chromedp.Location())
+		tab.Do(t, 20*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(link), chromedp.WaitReady(`[data-playground="`+id+`"] [data-editor]`))
+		browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] [data-editor]').value.includes('shared')`))
+		if v := editorValue(t, tab, id); v != code {
+			t.Errorf("the share link opened with\n%q\nwant\n%q", v, code)
+		}
+	})
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
 	}
