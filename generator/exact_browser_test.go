@@ -112,7 +112,7 @@ func TestBrowserExactEngine(t *testing.T) {
 	// it answers for the next: each run starts one more (the next is
 	// started ahead).
 	runners := func(t *testing.T) int {
-		return browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](`Number(document.documentElement.dataset.pgRunners)`))
+		return browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](`Number(document.documentElement.dataset.pgRunners || 0)`))
 	}
 	before, reopened := runners(t), s.reopened
 	// Compile errors at the editor's lines, with go build's words.

@@ -11,7 +11,8 @@ import (
 // A scenario is a browser test's steps on one page, each a subtest. A
 // step that fails is reported by its name and the steps after it still
 // run, so one failure does not hide the checks behind it: a wait that
-// runs out ends its step with t.Fatal, not the test. After a failed step
+// runs out ends its step with t.Fatal, not the test (what runs between
+// steps, on the test's own t, must not wait on what a step left undone). After a failed step
 // the page is opened afresh, with the engine back on Automatic, since
 // what the failure left (a run still going, an engine picked, a worker
 // stopped half-way) would otherwise fail the next steps too.
@@ -46,7 +47,12 @@ func (s *scenario) reopen() {
 	s.reopened++
 	s.t.Logf("opening %s afresh after a failed step", s.page)
 	root := `[data-playground="` + s.id + `"]`
-	s.tab.Do(s.t, 120*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(s.page), chromedp.WaitReady(root+` [data-editor]`))
+	// The page reads the reader's pick as it loads (and, on the Go
+	// toolchain, starts warming it up): Automatic goes in its storage
+	// first, on the page of the same origin still open.
+	s.tab.Do(s.t, 120*time.Second,
+		chromedp.Evaluate[chromedp.Void](`localStorage.setItem('gointernals-engine', 'auto')`),
+		chromedp.Navigate("about:blank"), chromedp.Navigate(s.page), chromedp.WaitReady(root+` [data-editor]`))
 	pickEngine(s.t, s.tab, s.id, "auto")
 	s.failed = false
 }
