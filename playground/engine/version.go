@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d71e118e9e2f0e59"
+const sourceDigest = "6adc300f33279fc1"

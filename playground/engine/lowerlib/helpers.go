@@ -316,6 +316,251 @@ func _lowerDelete[E_ any](s []E_, i, j int) []E_ {
 	return s
 }
 
+// _lowerDeleteFunc is slices.DeleteFunc: del is called on each element
+// once, in order, and the elements past the new length, up to the old,
+// are zeroed, as Go's are.
+func _lowerDeleteFunc[E_ any](s []E_, del func(E_) bool) []E_ {
+	i := 0
+	for i < len(s) && !del(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	for j := i + 1; j < len(s); j++ {
+		if v := s[j]; !del(v) {
+			s[i] = v
+			i++
+		}
+	}
+	var zero E_
+	for k := i; k < len(s); k++ {
+		s[k] = zero
+	}
+	return s[:i]
+}
+
+// _lowerCompact is slices.Compact (a NaN equals no NaN, so runs of them
+// stay).
+func _lowerCompact[E_ comparable](s []E_) []E_ {
+	return _lowerCompactFunc(s, func(a, b E_) bool { return a == b })
+}
+
+// _lowerCompactFunc is slices.CompactFunc: it keeps the first of a run,
+// calls eq on the same pairs in the same order as Go's, and zeroes the
+// elements past the new length, up to the old.
+func _lowerCompactFunc[E_ any](s []E_, eq func(E_, E_) bool) []E_ {
+	if len(s) < 2 {
+		return s
+	}
+	k := 1
+	for k < len(s) && !eq(s[k], s[k-1]) {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	rest := s[k:]
+	for r := 1; r < len(rest); r++ {
+		if !eq(rest[r], rest[r-1]) {
+			s[k] = rest[r]
+			k++
+		}
+	}
+	var zero E_
+	for z := k; z < len(s); z++ {
+		s[z] = zero
+	}
+	return s[:k]
+}
+
+// _lowerReplace is slices.Replace: s[i:j] becomes v, with the bounds
+// checked by the same slice expressions as Go's, so a panic is the same
+// runtime error. v is copied first, since it may be part of s; the
+// result then is what Go's gives in every case of overlap. A result
+// longer than cap(s) is grown through append as Go's is (the same
+// capacity, s untouched); otherwise the elements past the new length, up
+// to the old, are zeroed.
+func _lowerReplace[E_ any](s []E_, i, j int, v ...E_) []E_ {
+	_ = s[i:j]
+	if i == j {
+		return _lowerInsert(s, i, v...)
+	}
+	n := len(s)
+	if j != n {
+		_ = s[j:]
+	}
+	v = append([]E_(nil), v...)
+	tot := i + len(v) + n - j
+	if tot > cap(s) {
+		grown := append(s[:i], make([]E_, tot-i)...)
+		copy(grown[i:], v)
+		copy(grown[i+len(v):], s[j:])
+		return grown
+	}
+	r := s[:tot]
+	copy(r[i+len(v):], s[j:n])
+	copy(r[i:], v)
+	var zero E_
+	for k := tot; k < n; k++ {
+		s[k] = zero
+	}
+	return r
+}
+
+// _lowerGrow is slices.Grow: room for n more elements, grown through
+// append as Go's is; a negative n panics with Go's message.
+func _lowerGrow[E_ any](s []E_, n int) []E_ {
+	if n < 0 {
+		panic("cannot be negative")
+	}
+	if n -= cap(s) - len(s); n > 0 {
+		s = append(s[:cap(s)], make([]E_, n)...)[:len(s)]
+	}
+	return s
+}
+
+// _lowerClip is slices.Clip.
+func _lowerClip[E_ any](s []E_) []E_ { return s[:len(s):len(s)] }
+
+// _lowerConcat is slices.Concat: nil when the result is empty, its
+// capacity what _lowerGrow of nil gives, as Go's; a length past int's
+// range panics with Go's message. The interpreter does not infer E_ from
+// a variadic parameter, so the source pass writes it (explicitCalls).
+func _lowerConcat[E_ any](ss ...[]E_) []E_ {
+	size := 0
+	for _, s := range ss {
+		size += len(s)
+		if size < 0 {
+			panic("len out of range")
+		}
+	}
+	r := _lowerGrow([]E_(nil), size)
+	for _, s := range ss {
+		r = append(r, s...)
+	}
+	return r
+}
+
+// _lowerRepeat is slices.Repeat: never nil, its length and capacity
+// len(x)*count; a negative count and a length past int's range panic
+// with Go's messages.
+func _lowerRepeat[E_ any](x []E_, count int) []E_ {
+	if count < 0 {
+		panic("cannot be negative")
+	}
+	if len(x) > 0 && count > int(^uint(0)>>1)/len(x) {
+		panic("the result of (len(x) * count) overflows")
+	}
+	r := make([]E_, len(x)*count)
+	n := copy(r, x)
+	for n < len(r) {
+		n += copy(r[n:], r[:n])
+	}
+	return r
+}
+
+// _lowerSlicesCompare is slices.Compare, each pair compared as
+// cmp.Compare does: a NaN below any other value and equal to a NaN.
+func _lowerSlicesCompare[E_ _lowerOrdered](s1, s2 []E_) int {
+	for i, a := range s1 {
+		if i >= len(s2) {
+			return +1
+		}
+		b := s2[i]
+		switch {
+		case a != a && b != b:
+		case a != a || a < b:
+			return -1
+		case b != b || a > b:
+			return +1
+		}
+	}
+	if len(s1) < len(s2) {
+		return -1
+	}
+	return 0
+}
+
+// _lowerIsSortedFunc is slices.IsSortedFunc.
+func _lowerIsSortedFunc[E_ any](x []E_, cmp func(a, b E_) int) bool {
+	for i := len(x) - 1; i > 0; i-- {
+		if cmp(x[i], x[i-1]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// _lowerMinFunc is slices.MinFunc: the first of equal minima.
+func _lowerMinFunc[E_ any](x []E_, cmp func(a, b E_) int) E_ {
+	if len(x) < 1 {
+		panic("slices.MinFunc: empty list")
+	}
+	m := x[0]
+	for i := 1; i < len(x); i++ {
+		if cmp(x[i], m) < 0 {
+			m = x[i]
+		}
+	}
+	return m
+}
+
+// _lowerMaxFunc is slices.MaxFunc: the first of equal maxima.
+func _lowerMaxFunc[E_ any](x []E_, cmp func(a, b E_) int) E_ {
+	if len(x) < 1 {
+		panic("slices.MaxFunc: empty list")
+	}
+	m := x[0]
+	for i := 1; i < len(x); i++ {
+		if cmp(x[i], m) > 0 {
+			m = x[i]
+		}
+	}
+	return m
+}
+
+// _lowerBinarySearchFunc is slices.BinarySearchFunc: the same halvings,
+// so cmp is called on the same elements.
+func _lowerBinarySearchFunc[E_, T_ any](x []E_, target T_, cmp func(E_, T_) int) (int, bool) {
+	lo, hi := 0, len(x)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cmp(x[m], target) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(x) && cmp(x[lo], target) == 0
+}
+
+// _lowerMapsEqual is maps.Equal.
+func _lowerMapsEqual[K_, V_ comparable](m1, m2 map[K_]V_) bool {
+	if len(m1) != len(m2) {
+		return false
+	}
+	for k, v1 := range m1 {
+		if v2, ok := m2[k]; !ok || v1 != v2 {
+			return false
+		}
+	}
+	return true
+}
+
+// _lowerMapsEqualFunc is maps.EqualFunc.
+func _lowerMapsEqualFunc[K_ comparable, V1_, V2_ any](m1 map[K_]V1_, m2 map[K_]V2_, eq func(V1_, V2_) bool) bool {
+	if len(m1) != len(m2) {
+		return false
+	}
+	for k, v1 := range m1 {
+		if v2, ok := m2[k]; !ok || !eq(v1, v2) {
+			return false
+		}
+	}
+	return true
+}
+
 // _lowerOr is cmp.Or of two values (see the engine's nestedCalls).
 func _lowerOr[T_ comparable](a, b T_) T_ {
 	var zero T_

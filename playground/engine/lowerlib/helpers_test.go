@@ -304,3 +304,193 @@ func TestFloatToInteger(t *testing.T) {
 		}
 	}
 }
+
+// The helpers that shorten a slice in place (Compact, CompactFunc,
+// DeleteFunc, Replace) leave it as slices' do: the same result, length,
+// capacity and backing array, past the length too, and the same calls of
+// the function given, in the same order.
+func TestInPlace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 500 {
+		n := rng.IntN(9)
+		a := make([]int, n, n+rng.IntN(4))
+		b := make([]int, n, cap(a))
+		orig := make([]int, cap(a)) // past the length too, to show zeroing
+		for i := range orig {
+			orig[i] = rng.IntN(3)
+		}
+		var mine, theirs []string
+		restore := func() {
+			copy(a[:cap(a)], orig)
+			copy(b[:cap(b)], orig)
+			mine, theirs = nil, nil
+		}
+		restore()
+		eqMine := func(x, y int) bool { mine = append(mine, fmt.Sprint(x, y)); return x == y }
+		eqTheirs := func(x, y int) bool { theirs = append(theirs, fmt.Sprint(x, y)); return x == y }
+		check := func(what string, x, y, a, b []int) {
+			t.Helper()
+			if !slices.Equal(x, y) || cap(x) != cap(y) || (x == nil) != (y == nil) || !slices.Equal(a[:cap(a)], b[:cap(b)]) || !slices.Equal(mine, theirs) {
+				t.Fatalf("%s of %v: %v (cap %d) leaving %v, calls %v; slices gives %v (cap %d) leaving %v, calls %v", what, orig[:n], x, cap(x), a[:cap(a)], mine, y, cap(y), b[:cap(b)], theirs)
+			}
+		}
+		check("Compact", _lowerCompact(a), slices.Compact(b), a, b)
+		restore()
+		check("CompactFunc", _lowerCompactFunc(a, eqMine), slices.CompactFunc(b, eqTheirs), a, b)
+		restore()
+		odd := func(calls *[]string) func(int) bool {
+			return func(x int) bool { *calls = append(*calls, fmt.Sprint(x)); return x%2 == 1 }
+		}
+		check("DeleteFunc", _lowerDeleteFunc(a, odd(&mine)), slices.DeleteFunc(b, odd(&theirs)), a, b)
+		restore()
+		i := rng.IntN(n + 1)
+		j := i + rng.IntN(n-i+1)
+		v := make([]int, rng.IntN(5))
+		for k := range v {
+			v[k] = 5 + k
+		}
+		check(fmt.Sprintf("Replace(%d, %d, %v)", i, j, v), _lowerReplace(a, i, j, v...), slices.Replace(b, i, j, v...), a, b)
+		restore()
+		// v part of s, before, across and after s[i:j].
+		if n > 0 {
+			from := rng.IntN(cap(a))
+			to := from + rng.IntN(cap(a)-from+1)
+			x := _lowerReplace(a, i, j, a[:cap(a)][from:to]...)
+			y := slices.Replace(b, i, j, b[:cap(b)][from:to]...)
+			check(fmt.Sprintf("Replace(%d, %d, s[%d:%d] of cap %d)", i, j, from, to, cap(a)), x, y, a, b)
+			restore()
+		}
+	}
+	if _lowerCompact([]int(nil)) != nil || _lowerDeleteFunc([]int(nil), func(int) bool { return true }) != nil || _lowerReplace([]int(nil), 0, 0) != nil {
+		t.Error("nil must stay nil")
+	}
+	for _, c := range [][3]int{{2, 1, 3}, {0, 4, 3}, {4, 5, 3}, {4, 4, 3}, {1, 5, 3}} {
+		i, j, n := c[0], c[1], c[2]
+		s := make([]int, n, 6)
+		got := fmt.Sprint(panicOf(func() { _lowerReplace(s, i, j, 9) }))
+		want := fmt.Sprint(panicOf(func() { _ = slices.Replace(s, i, j, 9) }))
+		if got != want {
+			t.Errorf("Replace(%d, %d) of len %d panics with %q; slices.Replace with %q", i, j, n, got, want)
+		}
+	}
+}
+
+func TestGrowClipConcatRepeat(t *testing.T) {
+	for _, c := range [][3]int{{0, 0, 0}, {0, 0, 3}, {1, 1, 0}, {1, 1, 10}, {2, 5, 3}, {2, 5, 4}, {100, 100, 1}} {
+		a := make([]int, c[0], c[1])
+		x, y := _lowerGrow(a, c[2]), slices.Grow(a, c[2])
+		if len(x) != len(y) || cap(x) != cap(y) {
+			t.Errorf("Grow(len %d cap %d, %d): len %d cap %d; slices.Grow len %d cap %d", c[0], c[1], c[2], len(x), cap(x), len(y), cap(y))
+		}
+		if cx, cy := _lowerClip(a), slices.Clip(a); len(cx) != len(cy) || cap(cx) != cap(cy) {
+			t.Errorf("Clip: cap %d; slices.Clip cap %d", cap(cx), cap(cy))
+		}
+	}
+	if _lowerGrow([]int(nil), 0) != nil || _lowerClip([]int(nil)) != nil {
+		t.Error("Grow and Clip keep nil")
+	}
+	for _, f := range []func(){
+		func() { _lowerGrow([]int{1}, -1) },
+		func() { _lowerRepeat([]int{1}, -1) },
+		func() { _lowerRepeat([]int{1, 2}, math.MaxInt/2+1) },
+		func() { _lowerRepeat(make([]int, 3), math.MaxInt) },
+	} {
+		if panicOf(f) == nil {
+			t.Error("a negative count or an overflow must panic")
+		}
+	}
+	wantPanics := []any{panicOf(func() { _ = slices.Grow([]int{1}, -1) }), panicOf(func() { _ = slices.Repeat([]int{1}, -1) }), panicOf(func() { _ = slices.Repeat([]int{1, 2}, math.MaxInt/2+1) })}
+	gotPanics := []any{panicOf(func() { _lowerGrow([]int{1}, -1) }), panicOf(func() { _lowerRepeat([]int{1}, -1) }), panicOf(func() { _lowerRepeat([]int{1, 2}, math.MaxInt/2+1) })}
+	if !slices.Equal(gotPanics, wantPanics) {
+		t.Errorf("panics %q; slices' %q", gotPanics, wantPanics)
+	}
+	for _, parts := range [][][]int{nil, {nil}, {{}, nil}, {{1}}, {{1, 2}, nil, {3}}, {make([]int, 5), make([]int, 9)}} {
+		x, y := _lowerConcat(parts...), slices.Concat(parts...)
+		if !slices.Equal(x, y) || cap(x) != cap(y) || (x == nil) != (y == nil) {
+			t.Errorf("Concat(%v) = %v (cap %d); slices.Concat %v (cap %d)", parts, x, cap(x), y, cap(y))
+		}
+	}
+	for _, c := range []struct {
+		x     []int
+		count int
+	}{{nil, 0}, {nil, 3}, {[]int{}, 2}, {[]int{1}, 0}, {[]int{1, 2}, 3}, {[]int{1, 2, 3}, 5}} {
+		x, y := _lowerRepeat(c.x, c.count), slices.Repeat(c.x, c.count)
+		if !slices.Equal(x, y) || cap(x) != cap(y) || x == nil {
+			t.Errorf("Repeat(%v, %d) = %v (cap %d); slices.Repeat %v (cap %d)", c.x, c.count, x, cap(x), y, cap(y))
+		}
+	}
+}
+
+func TestCompareAndFuncs(t *testing.T) {
+	nan, negZero := math.NaN(), math.Copysign(0, -1)
+	vals := []float64{nan, negZero, 0, 1, math.Inf(-1)}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		a, b := make([]float64, rng.IntN(4)), make([]float64, rng.IntN(4))
+		for i := range a {
+			a[i] = vals[rng.IntN(len(vals))]
+		}
+		for i := range b {
+			b[i] = vals[rng.IntN(len(vals))]
+		}
+		if got, want := _lowerSlicesCompare(a, b), slices.Compare(a, b); got != want {
+			t.Fatalf("_lowerSlicesCompare(%v, %v) = %d; slices.Compare gives %d", a, b, got, want)
+		}
+	}
+	if _lowerSlicesCompare([]string{"a"}, []string{"a", "b"}) != -1 || _lowerSlicesCompare([]int(nil), []int{}) != 0 {
+		t.Error("_lowerSlicesCompare of strings or empty slices")
+	}
+	type item struct{ key, id int }
+	byKey := func(a, b item) int { return a.key - b.key }
+	for n := range 40 {
+		items := make([]item, n)
+		for i := range items {
+			items[i] = item{rng.IntN(4), i}
+		}
+		if _lowerIsSortedFunc(items, byKey) != slices.IsSortedFunc(items, byKey) {
+			t.Fatalf("_lowerIsSortedFunc(%v)", items)
+		}
+		if n > 0 && (_lowerMinFunc(items, byKey) != slices.MinFunc(items, byKey) || _lowerMaxFunc(items, byKey) != slices.MaxFunc(items, byKey)) {
+			t.Fatalf("_lowerMinFunc or _lowerMaxFunc of %v: not the first of equals", items)
+		}
+		slices.SortStableFunc(items, byKey)
+		for target := -1; target <= 4; target++ {
+			byTarget := func(e item, k int) int { return e.key - k }
+			i, ok := _lowerBinarySearchFunc(items, target, byTarget)
+			j, found := slices.BinarySearchFunc(items, target, byTarget)
+			if i != j || ok != found {
+				t.Fatalf("_lowerBinarySearchFunc(%v, %d) = %d, %v; slices gives %d, %v", items, target, i, ok, j, found)
+			}
+		}
+	}
+	cmpInt := func(a, b int) int { return a - b }
+	if got, want := panicOf(func() { _lowerMinFunc([]int{}, cmpInt) }), panicOf(func() { _ = slices.MinFunc([]int{}, cmpInt) }); got != want {
+		t.Errorf("_lowerMinFunc of nothing panics with %v; slices.MinFunc with %v", got, want)
+	}
+	if got, want := panicOf(func() { _lowerMaxFunc([]int(nil), cmpInt) }), panicOf(func() { _ = slices.MaxFunc([]int(nil), cmpInt) }); got != want {
+		t.Errorf("_lowerMaxFunc of nothing panics with %v; slices.MaxFunc with %v", got, want)
+	}
+}
+
+func TestMapsEqual(t *testing.T) {
+	nanKey := map[float64]int{math.NaN(): 1}
+	maps_ := []map[string]int{nil, {}, {"a": 1}, {"a": 2}, {"b": 1}, {"a": 1, "b": 2}}
+	for _, m1 := range maps_ {
+		for _, m2 := range maps_ {
+			if _lowerMapsEqual(m1, m2) != maps.Equal(m1, m2) {
+				t.Errorf("_lowerMapsEqual(%v, %v)", m1, m2)
+			}
+			odd := func(a, b int) bool { return a%2 == b%2 }
+			if _lowerMapsEqualFunc(m1, m2, odd) != maps.EqualFunc(m1, m2, odd) {
+				t.Errorf("_lowerMapsEqualFunc(%v, %v)", m1, m2)
+			}
+		}
+	}
+	if _lowerMapsEqual(nanKey, nanKey) != maps.Equal(nanKey, nanKey) {
+		t.Error("_lowerMapsEqual of a NaN key")
+	}
+	asText := func(v int, s string) bool { return strconv.Itoa(v) == s }
+	if !_lowerMapsEqualFunc(map[int]int{1: 1}, map[int]string{1: "1"}, asText) {
+		t.Error("_lowerMapsEqualFunc of two value types")
+	}
+}
