@@ -234,6 +234,7 @@ var rewrites = []rewrite{
 	{"literalVars", literalVarRewrite},
 	{"switchInits", switchInitRewrite},
 	{"constCompares", constCompareRewrite},
+	{"genericVarInits", genericVarInitRewrite},
 }
 
 // syntax holds the nodes of the file the rewrites work on, collected once,

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "6adc300f33279fc1"
+const sourceDigest = "5cc05c20983b6ec4"

@@ -1,0 +1,117 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// genericVarInitRewrite, named genericVarInits: yaegi v0.16.1 gives a
+// variable declared with var the zero value when its value calls a
+// generic function, the library's included (var n int = Sum(xs) and
+// var s = fmt.Sprint(Max(a, b)) print 0 and "0", var p *T = New(t)
+// panics), unless that instance ran before; the same call declared with
+// := or assigned runs right. Inside a function such a declaration
+// becomes a short one, each value converted to the type written:
+// var n int = Sum(xs) becomes n := (int)(Sum(xs)). Both forms begin the
+// names' scope at the declaration's end, and a value assignable to a
+// type converts to itself. What cannot be written so (a declaration at
+// the package's level or in a group, several names for one call's
+// results, blank names only) stays, and genericVarCallsLeft names it.
+func genericVarInitRewrite(l *lowering, s *syntax) {
+	if l.info == nil {
+		return
+	}
+	ast.Inspect(s.file, func(n ast.Node) bool {
+		if d, ok := n.(*ast.DeclStmt); ok {
+			if g := d.Decl.(*ast.GenDecl); shortVarInit(g, l.info) {
+				l.shortVarInit(g)
+			}
+		}
+		return true
+	})
+}
+
+// shortVarInit: "var a, b T = x, y" becomes "a, b := (T)(x), (T)(y)", the
+// values' text left for other rewrites.
+func (l *lowering) shortVarInit(g *ast.GenDecl) {
+	vs := g.Specs[0].(*ast.ValueSpec)
+	names := make([]string, len(vs.Names))
+	for i, n := range vs.Names {
+		names[i] = n.Name
+	}
+	l.add(edit{pos: l.off(g.Pos()), end: l.off(vs.Values[0].Pos()), text: strings.Join(names, ", ") + " := "})
+	if vs.Type != nil {
+		for _, v := range vs.Values {
+			l.wrap(v, "("+l.text(vs.Type)+")(", ")")
+		}
+	}
+}
+
+// shortVarInit reports whether g, a declaration inside a function, is
+// one genericVarInits rewrites: var, one spec, as many values as names,
+// one of them not blank, and a generic function called in a value.
+func shortVarInit(g *ast.GenDecl, info *types.Info) bool {
+	if g.Tok != token.VAR || g.Lparen.IsValid() || len(g.Specs) != 1 {
+		return false
+	}
+	vs := g.Specs[0].(*ast.ValueSpec)
+	if len(vs.Values) != len(vs.Names) || !callsGeneric(vs, info) {
+		return false
+	}
+	for _, n := range vs.Names {
+		if n.Name != "_" {
+			return true
+		}
+	}
+	return false
+}
+
+// callsGeneric reports whether a value of vs calls an instance of a
+// generic function, outside the function literals it holds (which the
+// declaration does not run).
+func callsGeneric(vs *ast.ValueSpec, info *types.Info) bool {
+	found := false
+	for _, v := range vs.Values {
+		ast.Inspect(v, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if id := calleeName(instantiated(n.Fun)); id != nil {
+					if _, ok := info.Instances[id].Type.(*types.Signature); ok {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// genericVarCallsLeft names each var declaration whose value calls a
+// generic function and which genericVarInits leaves (see there): in the
+// interpreter the variable may be given its zero value.
+func genericVarCallsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
+	var out []Finding
+	local := map[*ast.GenDecl]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if d, ok := n.(*ast.DeclStmt); ok {
+			local[d.Decl.(*ast.GenDecl)] = true
+		}
+		g, ok := n.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR || local[g] && shortVarInit(g, info) {
+			return true
+		}
+		for _, s := range g.Specs {
+			if vs := s.(*ast.ValueSpec); callsGeneric(vs, info) {
+				p := fset.Position(vs.Pos())
+				out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "generic call in var", Message: "a variable declared with var whose value calls a generic function: the interpreter may give it its zero value"})
+			}
+		}
+		return true
+	})
+	return out
+}

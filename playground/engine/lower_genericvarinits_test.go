@@ -1,0 +1,78 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+var _ = addCases("genericVarInits",
+	// Typed and not, a pointer, a call inside a value, the library's
+	// generic function, two names.
+	rewriteCase{
+		decls: `type Point struct{ X, Y int }
+
+func Sum[N int | float64](xs []N) N {
+	var t N
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+func New[T any](v T) *T { return &v }`,
+		body: `var n int = Sum([]int{1, 2, 3})
+var s = fmt.Sprint(Sum([]float64{0.5, 1}))
+var p *Point = New(Point{1, 2})
+var c []int = slices.Clone([]int{7})
+var a, b = Sum([]int{4}), "b"
+var f = func() int { return Sum([]int{9}) }
+fmt.Println(n, s, *p, c, a, b, f())`,
+		lowered: `n := (int)(Sum[int]([]int{1, 2, 3}))
+s := fmt.Sprint(Sum[float64]([]float64{0.5, 1}))
+p := (*Point)(New[Point](Point{1, 2}))
+c := ([]int)(_lowerClone([]int{7}))
+a, b := Sum[int]([]int{4}), "b"
+var f = func() int { return Sum[int]([]int{9}) }
+fmt.Println(n, s, *p, c, a, b, f())`,
+		loweredDecls: `type Point struct{ X, Y int }
+
+func Sum[N int | float64](xs []N) N {
+	var t N
+	for _, x := range xs { x := x;
+		t += x
+	}
+	return t
+}
+
+func New[T any](v T) *T { return &v }`,
+		out: "6 1.5 {1 2} [7] 4 b 9\n",
+	},
+)
+
+// TestGenericVarCallsLeftAreNamed holds genericVarCallsLeft to what
+// genericVarInits leaves: at the package's level, in a group, a call's
+// several results, blank names. Each is announced; the declarations the
+// rewrite takes are not.
+func TestGenericVarCallsLeftAreNamed(t *testing.T) {
+	const decls = "package main\n\nimport \"fmt\"\n\nfunc Id[T any](v T) T { return v }\n\nfunc Two[T any](v T) (T, T) { return v, v }\n\n"
+	for _, c := range []struct {
+		code      string
+		announced bool
+	}{
+		{"var g int = Id(1)\n\nfunc main() { fmt.Println(g) }\n", true},
+		{"func main() {\n\tvar (\n\t\ta = Id(1)\n\t)\n\tfmt.Println(a)\n}\n", true},
+		{"func main() {\n\tvar a, b int = Two(1)\n\tfmt.Println(a, b)\n}\n", true},
+		{"func main() {\n\tvar _ = Id(1)\n\tfmt.Println()\n}\n", true},
+		{"func main() {\n\tvar a int = Id(1)\n\tfmt.Println(a)\n}\n", false},
+		{"func main() {\n\tvar f = func() int { return Id(1) }\n\tfmt.Println(f())\n}\n", false},
+	} {
+		p, err := Prepare(decls + c.code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		why := BeforeRun(p, nil)
+		if got := strings.Contains(why, "calls a generic function"); got != c.announced {
+			t.Errorf("%s: announced %v (%q), want %v", c.code, got, why, c.announced)
+		}
+	}
+}
