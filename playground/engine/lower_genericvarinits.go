@@ -41,12 +41,35 @@ func (l *lowering) shortVarInit(g *ast.GenDecl) {
 	for i, n := range vs.Names {
 		names[i] = n.Name
 	}
-	l.add(edit{pos: l.off(g.Pos()), end: l.off(vs.Values[0].Pos()), text: strings.Join(names, ", ") + " := "})
+	// Up to the "=", not to the first value: a rewrite of the value
+	// (slices.Max becomes a helper's name) starts there, and edits that
+	// meet are a clash.
+	var last ast.Node = vs.Names[len(vs.Names)-1]
+	if vs.Type != nil {
+		last = vs.Type
+	}
+	l.add(edit{pos: l.off(g.Pos()), end: assignAfter(l.src, l.off(last.End())) + 1, text: strings.Join(names, ", ") + " :="})
 	if vs.Type != nil {
 		for _, v := range vs.Values {
 			l.wrap(v, "("+l.text(vs.Type)+")(", ")")
 		}
 	}
+}
+
+// assignAfter is the offset of the first "=" in src from i on, past
+// comments (var x int /* a=b */ = f()).
+func assignAfter(src string, i int) int {
+	for ; i < len(src); i++ {
+		switch {
+		case strings.HasPrefix(src[i:], "/*"):
+			i += 2 + strings.Index(src[i+2:], "*/") + 1
+		case strings.HasPrefix(src[i:], "//"):
+			i += strings.IndexByte(src[i:], '\n')
+		case src[i] == '=':
+			return i
+		}
+	}
+	return -1
 }
 
 // shortVarInit reports whether g, a declaration inside a function, is

@@ -47,6 +47,18 @@ func Sum[N int | float64](xs []N) N {
 func New[T any](v T) *T { return &v }`,
 		out: "6 1.5 {1 2} [7] 4 b 9\n",
 	},
+	// A value another rewrite changes from its first character (a
+	// stranger's: the two edits met, a clash, and the program was handed
+	// over).
+	rewriteCase{
+		body: `var m = slices.Max([]int{1, 9, 2})
+var c bool /* = */ = slices.Contains([]string{"a"}, "a")
+fmt.Println(m, c)`,
+		lowered: `m := _lowerSlicesMax([]int{1, 9, 2})
+c := (bool)(slices.Contains[[]string, string]([]string{"a"}, "a"))
+fmt.Println(m, c)`,
+		out: "9 true\n",
+	},
 )
 
 // TestGenericVarCallsLeftAreNamed holds genericVarCallsLeft to what

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5cc05c20983b6ec4"
+const sourceDigest = "4f74e1a0d46b2845"
