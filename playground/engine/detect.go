@@ -196,7 +196,7 @@ var mayDiffer = map[string]bool{
 	"closure to the library":       true,
 	"interface inside a value":     true,
 	"case of a library interface":  true,
-	"generic package variable":     true,
+	"generic call in var":          true,
 	"promoted method":              true,
 	"multiple assignment":          true,
 	"panic in a deferred call":     true,
@@ -540,7 +540,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	printedTypes(file, add)
 	interfaceFields(file, imports, add)
 	initOrder(file, add)
-	genericInits(file, add)
+	genericInits(file, imports, add)
 	selectGotos(file, add)
 	multiValues(file, add)
 	deferredPanics(file, add)
@@ -1151,48 +1151,56 @@ func exprString(e ast.Expr) string {
 	return "it holds"
 }
 
-// genericInits reports a package variable whose initial value calls a
-// generic function of the file: the interpreter leaves such a variable
-// at its zero value (var s = strings.ToUpper(id("hello")) prints "";
-// measured on yaegi v0.16.1). The same call in a function is right.
-func genericInits(file *ast.File, add func(token.Pos, string, string)) {
+// genericInits reports a variable declared with var whose value calls a
+// generic function: of the file (the program's, and the source pass's
+// helpers), or of the interpreter's copies of slices, maps and cmp. The
+// interpreter gives such a variable its zero value unless that instance
+// ran before (var s = strings.ToUpper(id("hello")) prints "", var i =
+// slices.Index(xs, 6) 0; measured on yaegi v0.16.1), at the package's
+// level and in a function alike; the same call declared with := or
+// assigned is right, and so is one in a function literal the value
+// holds, which the declaration does not run. It runs on the lowered
+// code, after genericVarInits made the declarations it could short
+// ones: what is left (the package's level, a group, one call's several
+// results, blank names, a program go/types could not check) is named.
+func genericInits(file *ast.File, imports map[string]string, add func(token.Pos, string, string)) {
 	generic := map[string]bool{}
 	for _, d := range file.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Type.TypeParams != nil {
 			generic[fd.Name.Name] = true
 		}
 	}
-	if len(generic) == 0 {
-		return
-	}
-	for _, d := range file.Decls {
-		gd, ok := d.(*ast.GenDecl)
+	ast.Inspect(file, func(n ast.Node) bool {
+		gd, ok := n.(*ast.GenDecl)
 		if !ok || gd.Tok != token.VAR {
-			continue
+			return true
 		}
 		for _, sp := range gd.Specs {
 			for _, v := range sp.(*ast.ValueSpec).Values {
 				ast.Inspect(v, func(n ast.Node) bool {
-					c, ok := n.(*ast.CallExpr)
-					if !ok {
-						return true
-					}
-					fun := ast.Unparen(c.Fun)
-					switch f := fun.(type) {
-					case *ast.IndexExpr:
-						fun = f.X
-					case *ast.IndexListExpr:
-						fun = f.X
-					}
-					if id, ok := fun.(*ast.Ident); ok && generic[id.Name] {
-						add(c.Pos(), "generic package variable", fmt.Sprintf("a package variable set through the generic function %s is left at its zero value by the interpreter", id.Name))
+					switch n := n.(type) {
+					case *ast.FuncLit:
 						return false
+					case *ast.CallExpr:
+						switch f := instantiated(n.Fun).(type) {
+						case *ast.Ident:
+							if generic[f.Name] {
+								add(n.Pos(), "generic call in var", fmt.Sprintf("a variable declared with var whose value calls the generic function %s: the interpreter may give it its zero value", f.Name))
+								return false
+							}
+						case *ast.SelectorExpr:
+							if p := imports[builtin(f.X)]; p == "slices" || p == "maps" || p == "cmp" {
+								add(n.Pos(), "generic call in var", fmt.Sprintf("a variable declared with var whose value calls the generic function %s.%s: the interpreter may give it its zero value", p, f.Sel.Name))
+								return false
+							}
+						}
 					}
 					return true
 				})
 			}
 		}
-	}
+		return true
+	})
 }
 
 // declaresMethod reports whether the file declares a method of that name.

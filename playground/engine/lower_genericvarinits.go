@@ -18,7 +18,7 @@ import (
 // names' scope at the declaration's end, and a value assignable to a
 // type converts to itself. What cannot be written so (a declaration at
 // the package's level or in a group, several names for one call's
-// results, blank names only) stays, and genericVarCallsLeft names it.
+// results, blank names only) stays, and Detect names it (genericInits).
 func genericVarInitRewrite(l *lowering, s *syntax) {
 	if l.info == nil {
 		return
@@ -112,29 +112,4 @@ func callsGeneric(vs *ast.ValueSpec, info *types.Info) bool {
 		})
 	}
 	return found
-}
-
-// genericVarCallsLeft names each var declaration whose value calls a
-// generic function and which genericVarInits leaves (see there): in the
-// interpreter the variable may be given its zero value.
-func genericVarCallsLeft(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
-	var out []Finding
-	local := map[*ast.GenDecl]bool{}
-	ast.Inspect(file, func(n ast.Node) bool {
-		if d, ok := n.(*ast.DeclStmt); ok {
-			local[d.Decl.(*ast.GenDecl)] = true
-		}
-		g, ok := n.(*ast.GenDecl)
-		if !ok || g.Tok != token.VAR || local[g] && shortVarInit(g, info) {
-			return true
-		}
-		for _, s := range g.Specs {
-			if vs := s.(*ast.ValueSpec); callsGeneric(vs, info) {
-				p := fset.Position(vs.Pos())
-				out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "generic call in var", Message: "a variable declared with var whose value calls a generic function: the interpreter may give it its zero value"})
-			}
-		}
-		return true
-	})
-	return out
 }

@@ -61,12 +61,14 @@ fmt.Println(m, c)`,
 	},
 )
 
-// TestGenericVarCallsLeftAreNamed holds genericVarCallsLeft to what
-// genericVarInits leaves: at the package's level, in a group, a call's
-// several results, blank names. Each is announced; the declarations the
-// rewrite takes are not.
-func TestGenericVarCallsLeftAreNamed(t *testing.T) {
-	const decls = "package main\n\nimport \"fmt\"\n\nfunc Id[T any](v T) T { return v }\n\nfunc Two[T any](v T) (T, T) { return v, v }\n\n"
+// TestGenericInitsAreWhatTheRewriteLeaves holds Detect's genericInits
+// to what genericVarInits leaves: at the package's level, in a group, a
+// call's several results, blank names, a call of the interpreter's copy
+// of slices. Each is announced; the declarations the rewrite takes, and
+// a call in a function literal, which the declaration does not run, are
+// not.
+func TestGenericInitsAreWhatTheRewriteLeaves(t *testing.T) {
+	const decls = "\nfunc Id[T any](v T) T { return v }\n\nfunc Two[T any](v T) (T, T) { return v, v }\n\n"
 	for _, c := range []struct {
 		code      string
 		announced bool
@@ -77,13 +79,19 @@ func TestGenericVarCallsLeftAreNamed(t *testing.T) {
 		{"func main() {\n\tvar _ = Id(1)\n\tfmt.Println()\n}\n", true},
 		{"func main() {\n\tvar a int = Id(1)\n\tfmt.Println(a)\n}\n", false},
 		{"func main() {\n\tvar f = func() int { return Id(1) }\n\tfmt.Println(f())\n}\n", false},
+		{"var f = func() int { return Id(1) }\n\nfunc main() { fmt.Println(f()) }\n", false},
+		{"func main() {\n\tvar (\n\t\ti = slices.Index([]int{4, 5, 6}, 6)\n\t)\n\tfmt.Println(i)\n}\n", true},
 	} {
-		p, err := Prepare(decls + c.code)
+		imports := "package main\n\nimport \"fmt\"\n"
+		if strings.Contains(c.code, "slices.") {
+			imports = "package main\n\nimport (\n\t\"fmt\"\n\t\"slices\"\n)\n"
+		}
+		p, err := Prepare(imports + decls + c.code)
 		if err != nil {
 			t.Fatal(err)
 		}
 		why := BeforeRun(p, nil)
-		if got := strings.Contains(why, "calls a generic function"); got != c.announced {
+		if got := strings.Contains(why, "calls the generic function"); got != c.announced {
 			t.Errorf("%s: announced %v (%q), want %v", c.code, got, why, c.announced)
 		}
 	}

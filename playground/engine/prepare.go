@@ -99,7 +99,6 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliases, deferredFmtLeft(fset, file, info)...)
 		aliases = append(aliases, ownTypeAssertions(fset, file, info)...)
 		aliases = append(aliases, genericValues(fset, file, info)...)
-		aliases = append(aliases, genericVarCallsLeft(fset, file, info)...)
 		aliases = append(aliases, contextKeysLeft(fset, file, info)...)
 		aliases = append(aliases, floatConversionsLeft(fset, file, info)...)
 		aliases = append(aliases, rangeOverFuncs(fset, file, info)...)

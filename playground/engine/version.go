@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "4f74e1a0d46b2845"
+const sourceDigest = "95a959252189a198"
