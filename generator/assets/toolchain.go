@@ -91,6 +91,7 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 	dir := filepath.Join(cacheDir, key)
 	if b, err := os.ReadFile(filepath.Join(dir, "complete")); err == nil {
 		if imports, err := readImports(filepath.Join(dir, "imports")); err == nil {
+			markUsed(toolchainKind, dir)
 			return &Toolchain{Dir: dir, GoVersion: version, Archives: strings.Fields(string(b)), Packages: packages, Imports: imports, Cached: true}, nil
 		}
 	}
@@ -186,6 +187,7 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 	if err := os.Rename(tmp, dir); err != nil {
 		return nil, err
 	}
+	pruneCache(cacheDir, toolchainKind)
 	return &Toolchain{Dir: dir, GoVersion: version, Archives: archives, Packages: packages, Imports: imports}, nil
 }
 

@@ -86,6 +86,7 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 		// (ChangedError) is made again, like a missing one: it is built
 		// from the repository's sources alone.
 		if f, err := cachedFile(cached, "engine.wasm", nil); err == nil {
+			markUsed(moduleKind, cached)
 			return &Wasm{File: &f, Exec: execJS, Cached: true}, nil
 		}
 	}
@@ -114,6 +115,7 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 			return nil, err
 		}
 		w.File = &f
+		pruneCache(opts.CacheDir, moduleKind)
 	}
 	return w, nil
 }
