@@ -60,7 +60,7 @@ func mn(lang string) *canvas {
 	}
 	cy := []float64{160, 285}
 	for i, y := range my {
-		c.box(290, y-25, 140, 50, "m", "M"+string(rune('1'+i)), small)
+		c.box(290, y-25, 140, 50, "m", "T"+string(rune('1'+i)), small)
 		if i < 2 {
 			c.arrow(432, y, 548, cy[i], "")
 		} else {
