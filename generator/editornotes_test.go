@@ -1,7 +1,11 @@
 package generator
 
 import (
+	"fmt"
+	"maps"
 	"os"
+	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -437,4 +441,115 @@ func changedRuns(a, b []string) []string {
 	}
 	flush()
 	return runs
+}
+
+// goSourcePrefix is how a note links Go's source: at the release the site
+// was checked against, which is the Go the project builds with.
+const goSourcePrefix = "https://github.com/golang/go/blob/go1.26.8/src/"
+
+// TestEditorNotesNameWhatGoHas holds the editor's notes to the source
+// they cite, as far as a test can read it: the meaning of a claim needs a
+// reader, but a name that is not there, or no longer is, needs none. Each
+// link into Go's source must name a file of the installed Go, and each
+// name its text gives after the file ("runtime/proc.go: newproc1, gfget";
+// free words such as "package comment" aside) must be in that file. Each
+// name in the note's code (`gcComputeStartingStackSize`,
+// `if c.qcount < c.dataqsiz`, `GODEBUG=adaptivestackstart=0`) must be in
+// a cited file or another file of its package, unless the note quotes the
+// author: a code span found in the original notes or elsewhere on the
+// page. A GOEXPERIMENT's name is checked against internal/goexperiment's
+// flags. A note that cites no Go source is not checked here.
+func TestEditorNotesNameWhatGoHas(t *testing.T) {
+	out := buildReal(t)
+	pages := loadBuilt(t, out)
+	gr, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(strings.TrimSpace(string(gr)), "src")
+	original, err := os.ReadFile("testdata/notes.pt.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := map[string]string{} // file under src → its text, "" if missing
+	file := func(rel string) string {
+		if s, ok := read[rel]; ok {
+			return s
+		}
+		b, _ := os.ReadFile(filepath.Join(src, filepath.FromSlash(rel)))
+		read[rel] = string(b)
+		return read[rel]
+	}
+	has := func(text, name string) bool {
+		return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(text)
+	}
+	experiments := strings.ToLower(file("internal/goexperiment/flags.go"))
+	name := regexp.MustCompile(`^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$`)
+	word := regexp.MustCompile(`[A-Za-z_]\w*`)
+	checked := 0
+	for _, f := range slices.Sorted(maps.Keys(pages)) {
+		bp := pages[f]
+		page := htmlText(bp.doc)
+		for i, a := range find(bp.doc, func(n *html.Node) bool { return n.Data == "aside" && hasAttr(n, "data-editor-note") }) {
+			where := fmt.Sprintf("%s: editor's note %d", f, i+1)
+			var cited []string // the cited files and their packages' files
+			dirs := map[string]bool{}
+			for _, l := range find(a, func(n *html.Node) bool { return n.Data == "a" }) {
+				rel, ok := strings.CutPrefix(htmlAttr(l, "href"), goSourcePrefix)
+				if !ok {
+					continue
+				}
+				text := file(rel)
+				if text == "" {
+					t.Errorf("%s links %s, which is not in %s", where, rel, src)
+					continue
+				}
+				cited = append(cited, text)
+				dirs[path.Dir(rel)] = true
+				_, names, _ := strings.Cut(htmlText(l), ": ")
+				for n := range strings.SplitSeq(names, ",") {
+					if n = strings.TrimSpace(n); !name.MatchString(n) {
+						continue
+					}
+					for _, part := range strings.Split(n, ".") {
+						if !has(text, part) {
+							t.Errorf("%s names %s in %s, which has no %s", where, n, rel, part)
+						}
+					}
+				}
+			}
+			if len(cited) == 0 {
+				continue
+			}
+			checked++
+			for d := range dirs {
+				files, _ := filepath.Glob(filepath.Join(src, filepath.FromSlash(d), "*.go"))
+				for _, p := range files {
+					rel, _ := filepath.Rel(src, p)
+					cited = append(cited, file(filepath.ToSlash(rel)))
+				}
+			}
+			for _, c := range find(a, func(n *html.Node) bool { return n.Data == "code" }) {
+				code := htmlText(c)
+				if strings.Contains(string(original), code) || strings.Count(page, code) > 1 {
+					continue // the author's words, quoted
+				}
+				if exp, ok := strings.CutPrefix(code, "GOEXPERIMENT="); ok {
+					if !strings.Contains(experiments, "\t"+strings.TrimPrefix(exp, "no")+" bool") {
+						t.Errorf("%s: `%s`: internal/goexperiment has no such experiment", where, code)
+					}
+					continue
+				}
+				for _, w := range word.FindAllString(code, -1) {
+					if !slices.ContainsFunc(cited, func(text string) bool { return has(text, w) }) {
+						t.Errorf("%s: `%s`: %s is in none of the cited files or their packages", where, code, w)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d notes cite Go's source; their names are in it", checked)
+	if checked < 20 {
+		t.Errorf("checked %d notes that cite Go's source; the site has more than 20", checked)
+	}
 }
