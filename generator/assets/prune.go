@@ -21,6 +21,11 @@ import (
 // files: they are hard links, or copies.
 const recentUse = time.Hour
 
+// markEvery is how often a build writes an entry's time of use: a warm
+// build then costs a stat. An entry's recorded use may be that much
+// older than its last, so the pruning allows for it.
+const markEvery = 10 * time.Minute
+
 // A cacheKind is a kind of entry in the cache directory.
 type cacheKind struct {
 	prefix, suffix string // the entry's name
@@ -44,12 +49,11 @@ var (
 // usedPath is the file whose time says when entry was last used.
 func (k cacheKind) usedPath(entry string) string { return entry + filepath.FromSlash(k.used) }
 
-// markUsed records that a build used entry now. The time is written at
-// most once per recentUse, as the go command does, so a warm build
-// costs a stat.
+// markUsed records that a build used entry now, at most once per
+// markEvery.
 func markUsed(k cacheKind, entry string) {
 	p := k.usedPath(entry)
-	if st, err := os.Stat(p); err == nil && time.Since(st.ModTime()) > recentUse/2 {
+	if st, err := os.Stat(p); err == nil && time.Since(st.ModTime()) > markEvery {
 		now := time.Now()
 		os.Chtimes(p, now, now) // best effort: an unmarked entry is only removed sooner
 	}
@@ -57,8 +61,12 @@ func markUsed(k cacheKind, entry string) {
 
 // pruneCache removes from dir the entries of kind k that no build used
 // lately (see recentUse), and what failed builds left of that kind
-// (temporary files and directories a day old). Removing is best effort:
-// what stays is tried again when the next entry is added.
+// (temporary files and directories a day old). An entry is first renamed
+// out of the way, so that a build never finds half of one (a toolchain
+// whose "complete" is there and whose tools are gone), and its time of
+// use is read again just before: a build that marked it meanwhile keeps
+// it. Removing is best effort: what stays is tried again when the next
+// entry is added.
 func pruneCache(dir string, k cacheKind) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -72,6 +80,10 @@ func pruneCache(dir string, k cacheKind) {
 	for _, e := range ents {
 		name := e.Name()
 		p := filepath.Join(dir, name)
+		if strings.HasPrefix(name, ".rm-") { // renamed to be removed
+			os.RemoveAll(p)
+			continue
+		}
 		if strings.HasPrefix(name, ".tmp-") || strings.HasPrefix(name, ".sri-") || strings.HasPrefix(name, k.prefix+"tmp-") {
 			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
 				os.RemoveAll(p)
@@ -81,17 +93,9 @@ func pruneCache(dir string, k cacheKind) {
 		if !strings.HasPrefix(name, k.prefix) || !strings.HasSuffix(name, k.suffix) || (k.suffix == "" && !e.IsDir()) {
 			continue
 		}
-		st, err := os.Stat(k.usedPath(p))
-		if err != nil {
-			// Unrecorded: as old as the entry itself.
-			info, ierr := e.Info()
-			if ierr != nil {
-				continue
-			}
-			entries = append(entries, entry{p, info.ModTime()})
-			continue
+		if used, ok := lastUse(k, p); ok {
+			entries = append(entries, entry{p, used})
 		}
-		entries = append(entries, entry{p, st.ModTime()})
 	}
 	// The most recently used first; ties by name, so the same cache is
 	// pruned the same way.
@@ -101,13 +105,34 @@ func pruneCache(dir string, k cacheKind) {
 		}
 		return strings.Compare(a.path, b.path)
 	})
+	stale := func(used time.Time) bool { return time.Since(used) >= recentUse+markEvery }
 	for i, e := range entries {
-		if i < k.keep || time.Since(e.used) < recentUse {
+		if i < k.keep || !stale(e.used) {
+			continue
+		}
+		if used, ok := lastUse(k, e.path); !ok || !stale(used) {
+			continue
+		}
+		gone := filepath.Join(dir, ".rm-"+filepath.Base(e.path))
+		if os.Rename(e.path, gone) != nil {
 			continue
 		}
 		for _, x := range k.extra {
 			os.Remove(e.path + x)
 		}
-		os.RemoveAll(e.path)
+		os.RemoveAll(gone)
 	}
+}
+
+// lastUse is when a build last used entry: its mark, or without one the
+// entry's own time.
+func lastUse(k cacheKind, entry string) (time.Time, bool) {
+	if st, err := os.Stat(k.usedPath(entry)); err == nil {
+		return st.ModTime(), true
+	}
+	st, err := os.Lstat(entry)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return st.ModTime(), true
 }

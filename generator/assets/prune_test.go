@@ -54,6 +54,8 @@ func TestPruneCacheKeepsTheRecentlyUsed(t *testing.T) {
 	file("toolchain-tmp-old/compile.wasm", ago(2*24*time.Hour))
 	file("toolchain-tmp-now/compile.wasm", ago(time.Minute))
 	file(".tmp-now", ago(time.Minute))
+	// What a removal that died left, renamed out of the way.
+	file(".rm-wasm-gone.wasm", ago(time.Minute))
 	// Another cache's files.
 	file("stdlib-go1.26.8-x.list", ago(30*24*time.Hour))
 	os.Chtimes(filepath.Join(dir, "toolchain-tmp-old"), ago(2*24*time.Hour), ago(2*24*time.Hour))
@@ -85,9 +87,10 @@ func TestPruneCacheKeepsTheRecentlyUsed(t *testing.T) {
 		t.Errorf("left in the cache:\n%q\nwant\n%q", left, want)
 	}
 
-	// Used within the hour, entries stay beyond the number kept.
+	// Used within the hour, entries stay beyond the number kept, even
+	// marked up to markEvery before their last use.
 	for _, m := range []string{"wasm-m3.wasm", "wasm-m4.wasm", "wasm-recent.wasm"} {
-		file(m+".name", ago(time.Minute))
+		file(m+".name", ago(recentUse+markEvery-5*time.Minute))
 	}
 	file("wasm-new.wasm.name", ago(time.Second))
 	file("wasm-new.wasm", ago(time.Second))
@@ -148,5 +151,41 @@ func TestBuildWasmPrunesTheCache(t *testing.T) {
 		if gone := err != nil; gone != (i == 1) {
 			t.Errorf("version %d: removed %v; want only version 1, the least recently used, removed", i, gone)
 		}
+	}
+}
+
+// TestMarkUsed marks a module and a toolchain used days ago: each gets
+// the time now on the file its kind reads, and a mark younger than
+// markEvery is left as it is.
+func TestMarkUsed(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-48 * time.Hour)
+	for _, p := range []string{"wasm-a.wasm", "wasm-a.wasm.name", "toolchain-x/complete"} {
+		p = filepath.Join(dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	markUsed(moduleKind, filepath.Join(dir, "wasm-a.wasm"))
+	markUsed(toolchainKind, filepath.Join(dir, "toolchain-x"))
+	for p, marked := range map[string]bool{"wasm-a.wasm.name": true, "toolchain-x/complete": true, "wasm-a.wasm": false} {
+		st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if recent := time.Since(st.ModTime()) < time.Minute; recent != marked {
+			t.Errorf("%s: marked %v, want %v", p, recent, marked)
+		}
+	}
+	recent := time.Now().Add(-markEvery / 2).Truncate(time.Second)
+	name := filepath.Join(dir, "wasm-a.wasm.name")
+	os.Chtimes(name, recent, recent)
+	markUsed(moduleKind, filepath.Join(dir, "wasm-a.wasm"))
+	if st, _ := os.Stat(name); !st.ModTime().Equal(recent) {
+		t.Errorf("a mark %v old was written again", markEvery/2)
 	}
 }
