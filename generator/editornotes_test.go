@@ -443,65 +443,110 @@ func changedRuns(a, b []string) []string {
 	return runs
 }
 
-// goSourcePrefix is how a note links Go's source: at the release the site
-// was checked against, which is the Go the project builds with.
-const goSourcePrefix = "https://github.com/golang/go/blob/go1.26.8/src/"
+// goRelease is the release of Go the notes cite (links to
+// github.com/golang/go at that tag), the Go the project builds with.
+const goRelease = "go1.26.8"
 
-// TestEditorNotesNameWhatGoHas holds the editor's notes to the source
+// TestEditorNotesNameWhatGoHas holds the editor's notes to the Go source
 // they cite, as far as a test can read it: the meaning of a claim needs a
-// reader, but a name that is not there, or no longer is, needs none. Each
-// link into Go's source must name a file of the installed Go, and each
-// name its text gives after the file ("runtime/proc.go: newproc1, gfget";
-// free words such as "package comment" aside) must be in that file. Each
-// name in the note's code (`gcComputeStartingStackSize`,
-// `if c.qcount < c.dataqsiz`, `GODEBUG=adaptivestackstart=0`) must be in
-// a cited file or another file of its package, unless the note quotes the
-// author: a code span found in the original notes or elsewhere on the
-// page. A GOEXPERIMENT's name is checked against internal/goexperiment's
-// flags. A note that cites no Go source is not checked here.
+// reader, but a name that is not there, or no longer is, needs none.
+//
+//   - A link into Go's repository is at goRelease and names a file of the
+//     installed Go (a line anchor aside); for a .go or .s file, each name its
+//     text gives after the file ("runtime/proc.go: newproc1, gfget"; free
+//     words such as "package comment" aside) is in that file.
+//   - Each name in the note's code (`gcComputeStartingStackSize`,
+//     `if c.qcount < c.dataqsiz`, `GODEBUG=adaptivestackstart=0`) is in a
+//     cited file or another file of its package; a file name (`mgc.go`)
+//     is a file of a cited package; a GOEXPERIMENT names experiments
+//     internal/goexperiment has. A span is the author's words, and not
+//     checked, only where it stands whole in the original notes or on
+//     the page outside the editor's notes.
+//
+// A note that cites no Go source (the handshake's, which cites the
+// build's own compile error) is not checked here. The installed Go is
+// the reference: another patch release of Go 1.26 is checked as it is,
+// with a line saying so.
 func TestEditorNotesNameWhatGoHas(t *testing.T) {
 	out := buildReal(t)
 	pages := loadBuilt(t, out)
-	gr, err := exec.Command("go", "env", "GOROOT").Output()
+	env, err := exec.Command("go", "env", "GOROOT", "GOVERSION").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := filepath.Join(strings.TrimSpace(string(gr)), "src")
+	goroot, version, _ := strings.Cut(strings.TrimSpace(string(env)), "\n")
+	if version != goRelease {
+		t.Logf("the notes cite %s; checking them against the installed %s", goRelease, version)
+	}
 	original, err := os.ReadFile("testdata/notes.pt.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	read := map[string]string{} // file under src → its text, "" if missing
+	read := map[string]string{} // path under GOROOT → its text, "" if missing
 	file := func(rel string) string {
 		if s, ok := read[rel]; ok {
 			return s
 		}
-		b, _ := os.ReadFile(filepath.Join(src, filepath.FromSlash(rel)))
+		b, _ := os.ReadFile(filepath.Join(goroot, filepath.FromSlash(rel)))
 		read[rel] = string(b)
 		return read[rel]
 	}
-	has := func(text, name string) bool {
-		return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(text)
+	// whole says whether s stands in text with no letter, digit or _
+	// right before or after it.
+	res := map[string]*regexp.Regexp{}
+	whole := func(text, s string) bool {
+		re := res[s]
+		if re == nil {
+			re = regexp.MustCompile(`(^|[^\w])` + regexp.QuoteMeta(s) + `($|[^\w])`)
+			res[s] = re
+		}
+		return re.MatchString(text)
 	}
-	experiments := strings.ToLower(file("internal/goexperiment/flags.go"))
+	experiments := strings.ToLower(file("src/internal/goexperiment/flags.go"))
 	name := regexp.MustCompile(`^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$`)
 	word := regexp.MustCompile(`[A-Za-z_]\w*`)
-	checked := 0
+	isNote := func(n *html.Node) bool { return n.Data == "aside" && hasAttr(n, "data-editor-note") }
+	const repo = "https://github.com/golang/go/blob/"
+	checked, spans := 0, 0
 	for _, f := range slices.Sorted(maps.Keys(pages)) {
 		bp := pages[f]
-		page := htmlText(bp.doc)
-		for i, a := range find(bp.doc, func(n *html.Node) bool { return n.Data == "aside" && hasAttr(n, "data-editor-note") }) {
+		// The page's text outside the editor's notes.
+		var outside strings.Builder
+		var walkText func(*html.Node)
+		walkText = func(n *html.Node) {
+			if isNote(n) {
+				return
+			}
+			if n.Type == html.TextNode {
+				outside.WriteString(n.Data)
+				outside.WriteByte(' ')
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walkText(c)
+			}
+		}
+		walkText(bp.doc)
+		for i, a := range find(bp.doc, isNote) {
 			where := fmt.Sprintf("%s: editor's note %d", f, i+1)
-			var cited []string // the cited files and their packages' files
+			var cited []string // the cited .go files and their packages' files
 			dirs := map[string]bool{}
 			for _, l := range find(a, func(n *html.Node) bool { return n.Data == "a" }) {
-				rel, ok := strings.CutPrefix(htmlAttr(l, "href"), goSourcePrefix)
+				at, ok := strings.CutPrefix(htmlAttr(l, "href"), repo)
 				if !ok {
+					continue
+				}
+				ref, rel, _ := strings.Cut(at, "/")
+				rel, _, _ = strings.Cut(rel, "#")
+				if ref != goRelease {
+					t.Errorf("%s links Go's source at %s: the notes cite %s", where, ref, goRelease)
 					continue
 				}
 				text := file(rel)
 				if text == "" {
-					t.Errorf("%s links %s, which is not in %s", where, rel, src)
+					t.Errorf("%s links %s, which is not in %s", where, rel, goroot)
+					continue
+				}
+				if !strings.HasSuffix(rel, ".go") && !strings.HasSuffix(rel, ".s") {
 					continue
 				}
 				cited = append(cited, text)
@@ -512,7 +557,7 @@ func TestEditorNotesNameWhatGoHas(t *testing.T) {
 						continue
 					}
 					for _, part := range strings.Split(n, ".") {
-						if !has(text, part) {
+						if !whole(text, part) {
 							t.Errorf("%s names %s in %s, which has no %s", where, n, rel, part)
 						}
 					}
@@ -522,33 +567,46 @@ func TestEditorNotesNameWhatGoHas(t *testing.T) {
 				continue
 			}
 			checked++
+			var files []string // base names of the cited packages' files
 			for d := range dirs {
-				files, _ := filepath.Glob(filepath.Join(src, filepath.FromSlash(d), "*.go"))
-				for _, p := range files {
-					rel, _ := filepath.Rel(src, p)
-					cited = append(cited, file(filepath.ToSlash(rel)))
+				matches, _ := filepath.Glob(filepath.Join(goroot, filepath.FromSlash(d), "*"))
+				for _, p := range matches {
+					files = append(files, filepath.Base(p))
+					if strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".s") {
+						rel, _ := filepath.Rel(goroot, p)
+						cited = append(cited, file(filepath.ToSlash(rel)))
+					}
 				}
 			}
 			for _, c := range find(a, func(n *html.Node) bool { return n.Data == "code" }) {
 				code := htmlText(c)
-				if strings.Contains(string(original), code) || strings.Count(page, code) > 1 {
+				if whole(string(original), code) || whole(outside.String(), code) {
 					continue // the author's words, quoted
 				}
-				if exp, ok := strings.CutPrefix(code, "GOEXPERIMENT="); ok {
-					if !strings.Contains(experiments, "\t"+strings.TrimPrefix(exp, "no")+" bool") {
-						t.Errorf("%s: `%s`: internal/goexperiment has no such experiment", where, code)
+				spans++
+				switch exp, isExp := strings.CutPrefix(code, "GOEXPERIMENT="); {
+				case isExp:
+					for e := range strings.SplitSeq(exp, ",") {
+						e = strings.TrimPrefix(e, "no")
+						if !regexp.MustCompile(`(?m)^\t` + regexp.QuoteMeta(e) + `\s+bool\b`).MatchString(experiments) {
+							t.Errorf("%s: `%s`: internal/goexperiment has no experiment %s", where, code, e)
+						}
 					}
-					continue
-				}
-				for _, w := range word.FindAllString(code, -1) {
-					if !slices.ContainsFunc(cited, func(text string) bool { return has(text, w) }) {
-						t.Errorf("%s: `%s`: %s is in none of the cited files or their packages", where, code, w)
+				case regexp.MustCompile(`^\w+\.(go|s)$`).MatchString(code):
+					if !slices.Contains(files, code) {
+						t.Errorf("%s: `%s` is no file of the cited packages", where, code)
+					}
+				default:
+					for _, w := range word.FindAllString(code, -1) {
+						if !slices.ContainsFunc(cited, func(text string) bool { return whole(text, w) }) {
+							t.Errorf("%s: `%s`: %s is in none of the cited files or their packages", where, code, w)
+						}
 					}
 				}
 			}
 		}
 	}
-	t.Logf("%d notes cite Go's source; their names are in it", checked)
+	t.Logf("%d notes cite Go's source; %d names in their code checked", checked, spans)
 	if checked < 20 {
 		t.Errorf("checked %d notes that cite Go's source; the site has more than 20", checked)
 	}
