@@ -107,14 +107,7 @@ func TestPruneCacheKeepsTheRecentlyUsed(t *testing.T) {
 // build removes the oldest, and a build that finds its module marks it
 // used.
 func TestBuildWasmPrunesTheCache(t *testing.T) {
-	mod := t.TempDir()
-	write := func(name, data string) {
-		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", "module example.org/hello\n\ngo 1.26\n")
-	write("go.sum", "")
+	mod, write := helloModule(t)
 	cache := t.TempDir()
 	opts := WasmOptions{ModuleDir: mod, Package: ".", SourceDirs: []string{"."}, CacheDir: cache}
 	build := func(v int) string {

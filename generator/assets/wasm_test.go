@@ -8,15 +8,23 @@ import (
 	"testing"
 )
 
-func TestBuildWasmCachesByContent(t *testing.T) {
+// helloModule makes a module of one main package in a temporary
+// directory, and returns it and a function writing a file into it.
+func helloModule(t *testing.T) (string, func(name, data string)) {
 	mod := t.TempDir()
 	write := func(name, data string) {
+		t.Helper()
 		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	write("go.mod", "module example.org/hello\n\ngo 1.26\n")
 	write("go.sum", "")
+	return mod, write
+}
+
+func TestBuildWasmCachesByContent(t *testing.T) {
+	mod, write := helloModule(t)
 	write("main.go", "package main\n\nfunc main() { println(\"hello\") }\n")
 	opts := WasmOptions{ModuleDir: mod, Package: ".", SourceDirs: []string{"."}, CacheDir: t.TempDir()}
 
