@@ -50,7 +50,7 @@ type Toolchain struct {
 // so that a change to any of them, even one its author forgot to mark,
 // never reads a toolchain an earlier version of them built.
 //
-//go:embed toolchain.go trim.go stdoverlay.go errnos.go
+//go:embed toolchain.go trim.go floatconv.go stdoverlay.go errnos.go
 var toolchainSources embed.FS
 
 // toolchainKey names the cached directory of a toolchain: the Go version,

@@ -81,6 +81,9 @@ func wasmOnlyOverlay(goroot, dir string) (string, error) {
 		}
 		replace[src] = dst
 	}
+	if err := floatConversionsOverlay(goroot, dir, replace); err != nil {
+		return "", err
+	}
 	b, err := json.Marshal(map[string]any{"Replace": replace})
 	if err != nil {
 		return "", err

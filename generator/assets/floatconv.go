@@ -1,0 +1,128 @@
+package assets
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// A conversion of a float to an integer it does not fit (out of range, or
+// NaN) gives a value the Go spec leaves to the implementation, and the
+// site compares its programs with go run on linux/amd64. There the
+// conversion is the processor's (CVTTSD2SQ and its kin), which gives the
+// integer's smallest value: int64(math.Inf(1)) is -9223372036854775808.
+// Go's wasm back end saturates instead (i64.trunc_sat_f64_s): the same
+// program printed 9223372036854775807 in the exact engine, and NaN gave
+// 0, nothing said (a blind pass, 2026-12-03). The interpreter already
+// gives amd64's values (the source pass's floatConversions).
+//
+// amd64FloatConversions are the changes to the compiler that give the
+// exact engine amd64's values, for go build's -overlay beside
+// wasmOnlyOverlay's:
+//
+//   - The wasm lowering of a float-to-signed conversion (Cvt64Fto64,
+//     Cvt64Fto32, Cvt32Fto64, Cvt32Fto32) selects the integer's smallest
+//     value unless the float is within its range, as amd64 computes.
+//   - A float-to-unsigned conversion takes the generic expansion amd64
+//     takes (ssagen's floatToUint: below 2^63 the signed conversion, above
+//     it the signed conversion of x-2^63 with the top bit set), not wasm's
+//     own saturating one; conversions to floats stay wasm's, which round
+//     as amd64's do.
+//
+// Each change must find its text exactly once: a Go release that moves it
+// fails the build here, naming the file, rather than ship a compiler that
+// silently saturates again.
+var amd64FloatConversions = []struct {
+	file     string // under $GOROOT/src
+	old, new string
+	add      string // appended to the file
+}{
+	{
+		file: "cmd/compile/internal/ssagen/ssa.go",
+		old:  "if Arch.LinkArch.Family == sys.ARM64 || Arch.LinkArch.Family == sys.Wasm || Arch.LinkArch.Family == sys.S390X || s.softFloat {",
+		new:  "if Arch.LinkArch.Family == sys.ARM64 || (Arch.LinkArch.Family == sys.Wasm && !ft.IsFloat()) || Arch.LinkArch.Family == sys.S390X || s.softFloat {",
+	},
+	{
+		file: "cmd/compile/internal/ssa/rewriteWasm.go",
+		old:  "\tcase OpCvt32Fto32:\n\t\tv.Op = OpWasmI64TruncSatF32S\n\t\treturn true\n",
+		new:  "\tcase OpCvt32Fto32:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF32S, 32, true)\n",
+	},
+	{
+		file: "cmd/compile/internal/ssa/rewriteWasm.go",
+		old:  "\tcase OpCvt32Fto64:\n\t\tv.Op = OpWasmI64TruncSatF32S\n\t\treturn true\n",
+		new:  "\tcase OpCvt32Fto64:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF32S, 64, true)\n",
+	},
+	{
+		file: "cmd/compile/internal/ssa/rewriteWasm.go",
+		old:  "\tcase OpCvt64Fto32:\n\t\tv.Op = OpWasmI64TruncSatF64S\n\t\treturn true\n",
+		new:  "\tcase OpCvt64Fto32:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF64S, 32, false)\n",
+	},
+	{
+		file: "cmd/compile/internal/ssa/rewriteWasm.go",
+		old:  "\tcase OpCvt64Fto64:\n\t\tv.Op = OpWasmI64TruncSatF64S\n\t\treturn true\n",
+		new:  "\tcase OpCvt64Fto64:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF64S, 64, false)\n",
+		add: `
+// amd64FloatToInt lowers a float-to-signed-integer conversion of bits
+// bits as amd64 computes it: (Select (trunc x) (I64Const [min])
+// (I64And (Ge x (Const [-2^(bits-1)])) (Lt x (Const [2^(bits-1)])))),
+// where NaN fails both comparisons. Written for the site's exact engine
+// (generator/assets/floatconv.go).
+func amd64FloatToInt(v *Value, trunc Op, bits int, f32 bool) bool {
+	x := v.Args[0]
+	b := v.Block
+	typ := &b.Func.Config.Types
+	lim := math.Ldexp(1, bits-1)
+	ge, lt, cst, ft := OpWasmF64Ge, OpWasmF64Lt, OpWasmF64Const, typ.Float64
+	lo, hi := float64ToAuxInt(-lim), float64ToAuxInt(lim)
+	if f32 {
+		ge, lt, cst, ft = OpWasmF32Ge, OpWasmF32Lt, OpWasmF32Const, typ.Float32
+		lo, hi = float32ToAuxInt(float32(-lim)), float32ToAuxInt(float32(lim))
+	}
+	v.reset(OpWasmSelect)
+	t := b.NewValue1(v.Pos, trunc, typ.Int64, x)
+	smallest := b.NewValue0(v.Pos, OpWasmI64Const, typ.Int64)
+	smallest.AuxInt = int64ToAuxInt(-1 << (bits - 1))
+	c0 := b.NewValue0(v.Pos, cst, ft)
+	c0.AuxInt = lo
+	c1 := b.NewValue0(v.Pos, cst, ft)
+	c1.AuxInt = hi
+	in := b.NewValue2(v.Pos, OpWasmI64And, typ.Bool, b.NewValue2(v.Pos, ge, typ.Bool, x, c0), b.NewValue2(v.Pos, lt, typ.Bool, x, c1))
+	v.AddArg3(t, smallest, in)
+	return true
+}
+`,
+	},
+}
+
+// floatConversionsOverlay writes the files amd64FloatConversions changes
+// into dir and adds them to replace (go build's -overlay: the installed
+// file → its copy).
+func floatConversionsOverlay(goroot, dir string, replace map[string]string) error {
+	changed := map[string]string{}
+	var order []string
+	for _, c := range amd64FloatConversions {
+		src := filepath.Join(goroot, "src", filepath.FromSlash(c.file))
+		text, ok := changed[src]
+		if !ok {
+			b, err := os.ReadFile(src)
+			if err != nil {
+				return fmt.Errorf("amd64's float conversions: %w", err)
+			}
+			text = string(b)
+			order = append(order, src)
+		}
+		if n := strings.Count(text, c.old); n != 1 {
+			return fmt.Errorf("amd64's float conversions: %s has %q %d times, want once (update generator/assets/floatconv.go for this Go release)", c.file, c.old, n)
+		}
+		changed[src] = strings.Replace(text, c.old, c.new, 1) + c.add
+	}
+	for i, src := range order {
+		dst := filepath.Join(dir, fmt.Sprintf("float%d-%s", i, filepath.Base(src)))
+		if err := os.WriteFile(dst, []byte(changed[src]), 0o644); err != nil {
+			return err
+		}
+		replace[src] = dst
+	}
+	return nil
+}

@@ -1,0 +1,154 @@
+package assets
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// floatConversionsProgram converts floats in and out of every integer
+// type's range, NaN and infinities included, from float64 and float32,
+// through a generic function too.
+const floatConversionsProgram = `package main
+
+import (
+	"fmt"
+	"math"
+)
+
+type Number interface{ ~float32 | ~float64 }
+
+func Truncate[T Number](f T) int { return int(f) }
+
+//go:noinline
+func all(x float64) {
+	fmt.Println(x, int8(x), int16(x), int32(x), int64(x), uint8(x), uint16(x), uint32(x), uint64(x), int(x), uint(x))
+	f := float32(x)
+	fmt.Println(" f32", int8(f), int16(f), int32(f), int64(f), uint8(f), uint16(f), uint32(f), uint64(f))
+}
+
+func main() {
+	readings := []float64{12.7, -3.2, math.Inf(1), math.NaN(), 1e20}
+	for _, r := range readings {
+		fmt.Printf("%v -> %d\n", r, Truncate(r))
+	}
+	avg := math.Sqrt(-1)
+	fmt.Println("average as int:", int(avg))
+	big := 3.5e9
+	fmt.Println("int32:", int32(big), "uint:", uint(-big))
+	for _, x := range []float64{math.Inf(1), math.Inf(-1), math.NaN(), -1.5, 300.7, 3.007e9, 1e20, 0x1p63, -0x1p63, 0x1p64, 0x1.8p63, -2147483648.9, 70000.5, 5e9, -5e9, 0x1p31, -0x1p31, 1e19} {
+		all(x)
+	}
+}
+`
+
+// floatConversionsAmd64 is what go run printed for it on linux/amd64
+// (go1.26.8, 2026-12-03): written here, so the test holds on any machine.
+const floatConversionsAmd64 = `12.7 -> 12
+-3.2 -> -3
++Inf -> -9223372036854775808
+NaN -> -9223372036854775808
+1e+20 -> -9223372036854775808
+average as int: -9223372036854775808
+int32: -2147483648 uint: 18446744070209551616
++Inf 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808 -9223372036854775808 9223372036854775808
+ f32 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808
+-Inf 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808 -9223372036854775808 9223372036854775808
+ f32 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808
+NaN 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808 -9223372036854775808 9223372036854775808
+ f32 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808
+-1.5 -1 -1 -1 -1 255 65535 4294967295 18446744073709551615 -1 18446744073709551615
+ f32 -1 -1 -1 -1 255 65535 4294967295 18446744073709551615
+300.7 44 300 300 300 44 300 300 300 300 300
+ f32 44 300 300 300 44 300 300 300
+3.007e+09 0 0 -2147483648 3007000000 0 0 3007000000 3007000000 3007000000 3007000000
+ f32 0 0 -2147483648 3007000064 0 0 3007000064 3007000064
+1e+20 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808 -9223372036854775808 9223372036854775808
+ f32 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808
+9.223372036854776e+18 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808 -9223372036854775808 9223372036854775808
+ f32 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808
+-9.223372036854776e+18 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808 -9223372036854775808 9223372036854775808
+ f32 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808
+1.8446744073709552e+19 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808 -9223372036854775808 9223372036854775808
+ f32 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808
+1.3835058055282164e+19 0 0 -2147483648 -9223372036854775808 0 0 0 13835058055282163712 -9223372036854775808 13835058055282163712
+ f32 0 0 -2147483648 -9223372036854775808 0 0 0 13835058055282163712
+-2.1474836489e+09 0 0 -2147483648 -2147483648 0 0 2147483648 18446744071562067968 -2147483648 18446744071562067968
+ f32 0 0 -2147483648 -2147483648 0 0 2147483648 18446744071562067968
+70000.5 112 4464 70000 70000 112 4464 70000 70000 70000 70000
+ f32 112 4464 70000 70000 112 4464 70000 70000
+5e+09 0 0 -2147483648 5000000000 0 0 705032704 5000000000 5000000000 5000000000
+ f32 0 0 -2147483648 5000000000 0 0 705032704 5000000000
+-5e+09 0 0 -2147483648 -5000000000 0 0 3589934592 18446744068709551616 -5000000000 18446744068709551616
+ f32 0 0 -2147483648 -5000000000 0 0 3589934592 18446744068709551616
+2.147483648e+09 0 0 -2147483648 2147483648 0 0 2147483648 2147483648 2147483648 2147483648
+ f32 0 0 -2147483648 2147483648 0 0 2147483648 2147483648
+-2.147483648e+09 0 0 -2147483648 -2147483648 0 0 2147483648 18446744071562067968 -2147483648 18446744071562067968
+ f32 0 0 -2147483648 -2147483648 0 0 2147483648 18446744071562067968
+1e+19 0 0 -2147483648 -9223372036854775808 0 0 0 10000000000000000000 -9223372036854775808 10000000000000000000
+ f32 0 0 -2147483648 -9223372036854775808 0 0 0 9999999980506447872
+`
+
+// TestAmd64FloatConversions builds the compiler with the exact engine's
+// overlay (wasmOnlyOverlay, with amd64FloatConversions), compiles
+// floatConversionsProgram for js/wasm with it, runs it under Node and
+// compares with amd64's output. With Go's own wasm compiler the program
+// prints wasm's saturated values instead (checked: 9223372036854775807
+// for +Inf, 0 for NaN); natively on amd64 it must print the table too.
+func TestAmd64FloatConversions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds cmd/compile")
+	}
+	node := nodePath(t)
+	goroot, _, err := goEnv(t.Context(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	overlay, err := wasmOnlyOverlay(goroot, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiler := filepath.Join(dir, "compile")
+	if out, err := exec.Command("go", "build", "-overlay", overlay, "-o", compiler, "cmd/compile").CombinedOutput(); err != nil {
+		t.Fatalf("building the compiler with the overlay: %v\n%s", err, out)
+	}
+	// go build runs each tool through -toolexec: this one swaps in the
+	// compiler just built. -a, since the go command knows a release's
+	// compiler by its version alone and would reuse what Go's compiled.
+	swap := filepath.Join(dir, "swap.sh")
+	script := "#!/bin/sh\ncase \"$(basename \"$1\")\" in compile) shift; exec " + compiler + " \"$@\";; esac\nexec \"$@\"\n"
+	if err := os.WriteFile(swap, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mod := filepath.Join(dir, "prog")
+	os.Mkdir(mod, 0o755)
+	for name, text := range map[string]string{"go.mod": "module prog\n\ngo 1.26\n", "main.go": floatConversionsProgram} {
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin := filepath.Join(dir, "prog.wasm")
+	build := exec.Command("go", "build", "-a", "-toolexec", swap, "-o", bin, ".")
+	build.Dir = mod
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building for js/wasm with the compiler: %v\n%s", err, out)
+	}
+	out, err := nodeRun(node, goroot, bin).CombinedOutput()
+	if err != nil {
+		t.Fatalf("running it under node: %v\n%s", err, out)
+	}
+	if string(out) != floatConversionsAmd64 {
+		t.Errorf("compiled for js/wasm with the exact engine's compiler, it prints\n%s\ngo run on linux/amd64 prints\n%s", out, floatConversionsAmd64)
+	}
+	if runtime.GOARCH == "amd64" {
+		run := exec.Command("go", "run", ".")
+		run.Dir = mod
+		if native, err := run.CombinedOutput(); err != nil || string(native) != floatConversionsAmd64 {
+			t.Errorf("go run on this amd64 machine prints (%v)\n%s\nnot the table written here", err, native)
+		}
+	}
+}
