@@ -248,14 +248,24 @@ func sandboxScript(web fs.FS, exec []byte, workers map[string]assets.Output) (as
 	// The workers' copy of wasm_exec.js is minified, its copyright lines
 	// kept: unminified, it was the largest part of the page's scripts
 	// that a reader's browser loads on every page with a playground.
-	// Its decoder of Go's strings keeps a leading U+FEFF, which is the
-	// string's own: a TextDecoder drops it by default, and each batch of
-	// the interpreter's output that began with one lost it.
-	const decoder = `const decoder = new TextDecoder("utf-8");`
-	if bytes.Count(exec, []byte(decoder)) != 1 {
-		return assets.Output{}, "", fmt.Errorf("wasm_exec.js no longer has %q once: update sandboxScript in generator/playground.go for this Go release", decoder)
+	for _, r := range []struct{ old, new string }{
+		// Its decoder of Go's strings keeps a leading U+FEFF, which is
+		// the string's own: a TextDecoder drops it by default, and each
+		// batch of the interpreter's output that began with one lost it.
+		{`const decoder = new TextDecoder("utf-8");`, `const decoder = new TextDecoder("utf-8", { ignoreBOM: true });`},
+		// time.Now reads the wall clock from Date, in whole
+		// milliseconds: every reading's Nanosecond() was a multiple of a
+		// million, where go run's are not (a blind pass). The monotonic
+		// clock's source, timeOrigin (Date's time when the Go object was
+		// made) plus performance.now(), has the fraction the browser
+		// gives.
+		{`const msec = (new Date).getTime();`, `const msec = timeOrigin + performance.now();`},
+	} {
+		if bytes.Count(exec, []byte(r.old)) != 1 {
+			return assets.Output{}, "", fmt.Errorf("wasm_exec.js no longer has %q once: update sandboxScript in generator/playground.go for this Go release", r.old)
+		}
+		exec = bytes.Replace(exec, []byte(r.old), []byte(r.new), 1)
 	}
-	exec = bytes.Replace(exec, []byte(decoder), []byte(`const decoder = new TextDecoder("utf-8", { ignoreBOM: true });`), 1)
 	small, err := assets.Minify(exec)
 	if err != nil {
 		return assets.Output{}, "", err

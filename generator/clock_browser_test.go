@@ -1,0 +1,48 @@
+package generator
+
+import (
+	"testing"
+	"time"
+)
+
+// TestBrowserClockHasFractionsOfAMillisecond: time.Now in the page reads
+// a clock finer than a millisecond, on both engines, as go run's is:
+// wasm_exec.js read the wall clock from Date, in whole milliseconds, so
+// every reading's Nanosecond() was a multiple of a million. The wall
+// clock and the monotonic one still agree (a Round(0) reading against the
+// monotonic difference).
+func TestBrowserClockHasFractionsOfAMillisecond(t *testing.T) {
+	t.Parallel()
+	tab, _ := warmChannels(t, 10*time.Second)
+	const id = channelsID
+	const program = `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	fine := 0
+	for i := 0; i < 50; i++ {
+		if time.Now().Nanosecond()%1_000_000 != 0 {
+			fine++
+		}
+		time.Sleep(time.Millisecond)
+	}
+	fmt.Println("readings finer than a millisecond:", fine > 0)
+	a := time.Now()
+	time.Sleep(20 * time.Millisecond)
+	b := time.Now()
+	wall, mono := b.Round(0).Sub(a.Round(0)), b.Sub(a)
+	fmt.Println("wall and monotonic agree:", (wall-mono).Abs() < 5*time.Millisecond)
+}
+`
+	for _, engine := range []string{"fast", "exact"} {
+		pickEngine(t, tab, id, engine)
+		runsLikeGoRun(t, tab, id, engine+": time.Now's resolution", program)
+	}
+	if errs := tab.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
