@@ -29,7 +29,7 @@ func TestEditorNotesHaveSourcesAndTwins(t *testing.T) {
 	notesOf := func(bp *builtPage) []note {
 		var ns []note
 		lang := strings.SplitN(bp.file, "/", 2)[0]
-		for i, a := range find(bp.doc, func(n *html.Node) bool { return n.Data == "aside" && hasAttr(n, "data-editor-note") }) {
+		for i, a := range find(bp.doc, isEditorNote) {
 			label := find(a, func(n *html.Node) bool { return htmlAttr(n, "id") == htmlAttr(a, "aria-labelledby") })
 			if len(label) != 1 || strings.TrimSpace(htmlText(label[0])) != labels[lang] {
 				t.Errorf("%s: editor's note %d is not named %q by its aria-labelledby", bp.file, i+1, labels[lang])
@@ -83,6 +83,9 @@ func TestEditorNotesHaveSourcesAndTwins(t *testing.T) {
 		t.Error("no editor's notes on the site")
 	}
 }
+
+// isEditorNote says whether n is an editor's note as the site renders it.
+func isEditorNote(n *html.Node) bool { return n.Data == "aside" && hasAttr(n, "data-editor-note") }
 
 func hasAttr(n *html.Node, key string) bool {
 	for _, a := range n.Attr {
@@ -505,7 +508,6 @@ func TestEditorNotesNameWhatGoHas(t *testing.T) {
 	experiments := strings.ToLower(file("src/internal/goexperiment/flags.go"))
 	name := regexp.MustCompile(`^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$`)
 	word := regexp.MustCompile(`[A-Za-z_]\w*`)
-	isNote := func(n *html.Node) bool { return n.Data == "aside" && hasAttr(n, "data-editor-note") }
 	const repo = "https://github.com/golang/go/blob/"
 	checked, spans := 0, 0
 	for _, f := range slices.Sorted(maps.Keys(pages)) {
@@ -514,7 +516,7 @@ func TestEditorNotesNameWhatGoHas(t *testing.T) {
 		var outside strings.Builder
 		var walkText func(*html.Node)
 		walkText = func(n *html.Node) {
-			if isNote(n) {
+			if isEditorNote(n) {
 				return
 			}
 			if n.Type == html.TextNode {
@@ -526,7 +528,7 @@ func TestEditorNotesNameWhatGoHas(t *testing.T) {
 			}
 		}
 		walkText(bp.doc)
-		for i, a := range find(bp.doc, isNote) {
+		for i, a := range find(bp.doc, isEditorNote) {
 			where := fmt.Sprintf("%s: editor's note %d", f, i+1)
 			var cited []string // the cited .go files and their packages' files
 			dirs := map[string]bool{}

@@ -124,7 +124,9 @@ func TestAmd64FloatConversions(t *testing.T) {
 		t.Fatal(err)
 	}
 	mod := filepath.Join(dir, "prog")
-	os.Mkdir(mod, 0o755)
+	if err := os.Mkdir(mod, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for name, text := range map[string]string{"go.mod": "module prog\n\ngo 1.26\n", "main.go": floatConversionsProgram} {
 		if err := os.WriteFile(filepath.Join(mod, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
