@@ -31,13 +31,13 @@ func TestBrowserThemeAndPages(t *testing.T) {
 	}
 
 	tab.Do(t, wait, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitVisible(".theme-toggle"), chromedp.Click(".theme-toggle"))
-	theme := browser.Get(t, tab, wait, chromedp.AttributeValue("html", "data-theme"))
+	theme := browser.Get(t, tab, wait, browser.Attribute("html", "data-theme"))
 	label := browser.Get(t, tab, wait, chromedp.Text(".theme-toggle .label"))
 	if theme.Value != "light" || label != "Theme: light" {
 		t.Errorf("after one click: data-theme=%q, label %q; want light", theme.Value, label)
 	}
 	tab.Do(t, wait, chromedp.Click(".theme-toggle"), chromedp.Navigate(base+"/pt/canais/"), chromedp.WaitVisible(".theme-toggle"))
-	theme = browser.Get(t, tab, wait, chromedp.AttributeValue("html", "data-theme"))
+	theme = browser.Get(t, tab, wait, browser.Attribute("html", "data-theme"))
 	label = browser.Get(t, tab, wait, chromedp.Text(".theme-toggle .label"))
 	if theme.Value != "dark" || label != "Tema: escuro" {
 		t.Errorf("dark choice not remembered on another page: data-theme=%q, label %q", theme.Value, label)

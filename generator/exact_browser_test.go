@@ -23,7 +23,7 @@ func pickEngine(t testing.TB, tab *browser.Tab, id, engine string) {
 func engineOf(t *testing.T, tab *browser.Tab, id string) (engine, note string) {
 	t.Helper()
 	root := `[data-playground="` + id + `"]`
-	engine = browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-engine")).Value
+	engine = browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-engine")).Value
 	note = browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` [data-engine-note]`))
 	return
 }
@@ -261,7 +261,7 @@ func BenchmarkExactEngine(b *testing.B) {
 		if out := browser.Get(b, tab, 10*time.Second, chromedp.TextContent(root+` [data-output]`)); out != "hello\n" {
 			b.Fatalf("hello world printed %q", out)
 		}
-		ms := browser.Get(b, tab, 10*time.Second, chromedp.AttributeValue(root, "data-ms"))
+		ms := browser.Get(b, tab, 10*time.Second, browser.Attribute(root, "data-ms"))
 		var v float64
 		if _, err := fmt.Sscan(ms.Value, &v); err != nil {
 			b.Fatalf("data-ms %q", ms.Value)
@@ -270,11 +270,11 @@ func BenchmarkExactEngine(b *testing.B) {
 	}
 	phases := func(when string) {
 		b.Logf("%s: toolchain loaded in %s ms; built %s ms after Run (compile %s ms, link %s ms), done %s ms after Run", when,
-			browser.Get(b, tab, 10*time.Second, chromedp.AttributeValue(root, "data-load-ms")).Value,
-			browser.Get(b, tab, 10*time.Second, chromedp.AttributeValue(root, "data-built-ms")).Value,
-			browser.Get(b, tab, 10*time.Second, chromedp.AttributeValue(root, "data-compile-ms")).Value,
-			browser.Get(b, tab, 10*time.Second, chromedp.AttributeValue(root, "data-link-ms")).Value,
-			browser.Get(b, tab, 10*time.Second, chromedp.AttributeValue(root, "data-ms")).Value)
+			browser.Get(b, tab, 10*time.Second, browser.Attribute(root, "data-load-ms")).Value,
+			browser.Get(b, tab, 10*time.Second, browser.Attribute(root, "data-built-ms")).Value,
+			browser.Get(b, tab, 10*time.Second, browser.Attribute(root, "data-compile-ms")).Value,
+			browser.Get(b, tab, 10*time.Second, browser.Attribute(root, "data-link-ms")).Value,
+			browser.Get(b, tab, 10*time.Second, browser.Attribute(root, "data-ms")).Value)
 	}
 	load()
 	download := run()

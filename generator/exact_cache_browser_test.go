@@ -40,14 +40,14 @@ func runExactHello(t *testing.T, tab *browser.Tab, base, page, id string) exactL
 	if engine, _ := engineOf(t, tab, id); state != "done" || output != "exact\n" || engine != "exact" {
 		t.Fatalf("%s: state %s, engine %s, output %q, status %q", page, state, engine, output, status)
 	}
-	raw := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-load-ms")).Value
+	raw := browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-load-ms")).Value
 	var load exactLoad
 	if err := json.Unmarshal([]byte(raw), &load); err != nil {
 		t.Fatalf("%s: data-load-ms %q: %v", page, raw, err)
 	}
 	t.Logf("%s: load %s, compile %s ms, link %s ms", page, raw,
-		browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-compile-ms")).Value,
-		browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-link-ms")).Value)
+		browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-compile-ms")).Value,
+		browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-link-ms")).Value)
 	return load
 }
 
@@ -189,7 +189,7 @@ func TestBrowserExactEnginePrefetch(t *testing.T) {
 	visit := func(page, want string) {
 		t.Helper()
 		tab.Do(t, 20*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(base+page), chromedp.WaitReady(`html[data-pg-exact-prepared]`))
-		if got := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`html`, "data-pg-exact-prepared")).Value; got != want {
+		if got := browser.Get(t, tab, 10*time.Second, browser.Attribute(`html`, "data-pg-exact-prepared")).Value; got != want {
 			t.Errorf("%s: the page decided %q, want %q", page, got, want)
 		}
 	}

@@ -34,7 +34,7 @@ func TestBrowserExactEngineRefusesForgedCache(t *testing.T) {
 		if engine, _ := engineOf(t, tab, id); state != "done" || output != "exact\n" || engine != "exact" {
 			t.Fatalf("%s: state %s, engine %s, output %q, status %q", when, state, engine, output, status)
 		}
-		t.Logf("%s: load ms %s", when, browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-load-ms")).Value)
+		t.Logf("%s: load ms %s", when, browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-load-ms")).Value)
 	}
 	// fmt's archive's entry, as the page sees it: its URL, its size and
 	// its digest against the one the manifest gives.

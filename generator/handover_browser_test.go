@@ -57,7 +57,7 @@ func TestBrowserHandOverWhenSlow(t *testing.T) {
 	setCode(t, tab, id, long)
 	state, output, status = runPlayground(t, tab, id, 120*time.Second)
 	engine, note := engineOf(t, tab, id)
-	prepared := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`[data-playground="`+id+`"]`, "data-prepare-ms")).Value
+	prepared := browser.Get(t, tab, 10*time.Second, browser.Attribute(`[data-playground="`+id+`"]`, "data-prepare-ms")).Value
 	if want := goRun(t, long); state != "done" || output != want || engine != "fast" {
 		t.Errorf("a long program that computes little, automatic: state %s, engine %s, output %q (want %q), status %q, note %q; the interpreter took %s ms before it started", state, engine, output, want, status, note, prepared)
 	}
@@ -111,7 +111,7 @@ func TestBrowserNoEarlyDownload(t *testing.T) {
 	if n := requests(".wasm.gz"); n != 0 {
 		t.Errorf("a stale flag and no cached tools: the page fetched the toolchain %d times while the interpreter computed", n)
 	}
-	if engine := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-engine")).Value; engine != "fast" {
+	if engine := browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-engine")).Value; engine != "fast" {
 		t.Errorf("the run went to the %s engine; want it left to the interpreter", engine)
 	}
 	tab.Do(t, 10*time.Second, chromedp.Click(root+` [data-action="stop"]`))

@@ -26,7 +26,7 @@ func TestBrowserLimitInTheSandbox(t *testing.T) {
 		tab.Do(t, 180*time.Second, chromedp.Click(root+` [data-action="run"]`), chromedp.WaitVisible(root+`[data-state="running"]`))
 		tab.Do(t, 60*time.Second, chromedp.Evaluate[chromedp.Void](`{ const end = performance.now() + `+strconv.Itoa(busy)+`; while (performance.now() < end) {} }`))
 		tab.Do(t, 30*time.Second, chromedp.WaitVisible(root+`[data-state="error"]`))
-		got := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-limit-ms"))
+		got := browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-limit-ms"))
 		status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
 		ms, err := strconv.Atoi(got.Value)
 		t.Logf("%s: the sandbox ended the run %s ms after it started (the page was busy for %d ms): %s", engine, got.Value, busy, status)

@@ -91,7 +91,7 @@ func runPlayground(t *testing.T, tab *browser.Tab, id string, wait time.Duration
 		})()`),
 	)
 	browser.Get(t, tab, wait, ended(root))
-	state = browser.Get(t, tab, wait, chromedp.AttributeValue(root, "data-state")).Value
+	state = browser.Get(t, tab, wait, browser.Attribute(root, "data-state")).Value
 	output = browser.Get(t, tab, wait, chromedp.TextContent(root+` [data-output]`))
 	status = browser.Get(t, tab, wait, chromedp.TextContent(root+` .pg-status`))
 	return
@@ -151,7 +151,7 @@ func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 		// (the interpreter's download and the toolchain's build are not
 		// counted): every example is meant to take under a second on an
 		// idle machine; the guard is wide for a busy one.
-		runMs := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`[data-playground="`+r.ID+`"]`, "data-run-ms")).Value
+		runMs := browser.Get(t, tab, 10*time.Second, browser.Attribute(`[data-playground="`+r.ID+`"]`, "data-run-ms")).Value
 		t.Logf("%s (%s): ran in %s ms", r.ID, r.Engine, runMs)
 		if ms, err := strconv.Atoi(runMs); err != nil || ms > exampleGuard {
 			t.Errorf("%s: ran in %q ms; an example must finish within %d ms", r.ID, runMs, exampleGuard)
@@ -298,7 +298,7 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 		typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"time\"\n)\n\nfunc main() {\nfmt.Println(\"before\")\ntime.Sleep(1500 * time.Millisecond)\nfmt.Println(\"after\")\n}\n")
 		tab.Do(t, 20*time.Second, chromedp.Click(`[data-playground="`+id+`"] [data-action="run"]`))
 		browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] [data-output]').textContent === 'before\n'`))
-		if state := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`[data-playground="`+id+`"]`, "data-state")).Value; state != "running" {
+		if state := browser.Get(t, tab, 10*time.Second, browser.Attribute(`[data-playground="`+id+`"]`, "data-state")).Value; state != "running" {
 			t.Errorf("the first line arrived, but the state is %s, not running: output was not streamed", state)
 		}
 		tab.Do(t, 20*time.Second, chromedp.WaitVisible(`[data-playground="`+id+`"][data-state="done"]`))
@@ -345,7 +345,7 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 		start := time.Now()
 		browser.Get(t, tab, 60*time.Second, ended(root))
 		d := time.Since(start)
-		state := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-state")).Value
+		state := browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-state")).Value
 		status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
 		if engine, _ := engineOf(t, tab, id); state != "error" || !strings.Contains(status, "did not end within 3 s") || engine != "fast" {
 			t.Errorf("a long sleep: state %s, status %q, engine %s; want stopped at the 3 s limit by the interpreter", state, status, engine)
@@ -353,7 +353,7 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 		// The sandbox's own measure from the program's start to its
 		// limit (absent when the page's later timer ended the run), and
 		// this test's, wide guards both: the sleep is a minute.
-		limit := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-limit-ms")).Value
+		limit := browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-limit-ms")).Value
 		if ms, err := strconv.Atoi(limit); err != nil || ms < 2900 || ms > 10000 || d > 30*time.Second {
 			t.Errorf("the long sleep was stopped %v after its start (the sandbox measured %q ms); want its 3 s limit", d, limit)
 		}
@@ -564,7 +564,7 @@ func BenchmarkPlaygroundLatency(b *testing.B) {
 			chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-editor]').value = `+jsString(hello)))
 		for i, list := range []*[]float64{&cold, &warm} {
 			tab.Do(b, 30*time.Second, chromedp.Click(root+` [data-action="run"]`), chromedp.WaitVisible(root+`[data-state="done"]`))
-			ms := browser.Get(b, tab, 10*time.Second, chromedp.AttributeValue(root, "data-first-output"))
+			ms := browser.Get(b, tab, 10*time.Second, browser.Attribute(root, "data-first-output"))
 			var v float64
 			if _, err := fmt.Sscan(ms.Value, &v); err != nil {
 				b.Fatalf("run %d: data-first-output %q", i, ms.Value)

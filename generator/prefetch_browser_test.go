@@ -52,7 +52,7 @@ func TestBrowserInterpreterPrefetch(t *testing.T) {
 		t.Errorf("a playground in view: the interpreter was fetched %d times, want once", n)
 	}
 	tab.Do(t, 120*time.Second, chromedp.WaitReady(`html[data-pg-interpreters="1"]`))
-	if state := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-state")).Value; state != "idle" {
+	if state := browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-state")).Value; state != "idle" {
 		t.Errorf("the prefetch left the playground in state %q", state)
 	}
 	// Run finds it there: no second download, no second worker.
@@ -62,7 +62,7 @@ func TestBrowserInterpreterPrefetch(t *testing.T) {
 	if n := requests("/assets/engine-"); n != 1 {
 		t.Errorf("Run after the prefetch: the interpreter was fetched %d times, want once", n)
 	}
-	if w := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`html`, "data-pg-interpreters")).Value; w != "1" {
+	if w := browser.Get(t, tab, 10*time.Second, browser.Attribute(`html`, "data-pg-interpreters")).Value; w != "1" {
 		t.Errorf("Run after the prefetch: %s interpreter workers, want the prefetched one", w)
 	}
 	if errs := tab.Errors(); len(errs) > 0 {

@@ -31,14 +31,14 @@ func TestBrowserStoppedWhileLoading(t *testing.T) {
 	}
 	// The time said is the reader's wait, from the click: the
 	// interpreter's download included.
-	if waited := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(`[data-playground="`+b+`"]`, "data-ms")).Value; status != "exit status 0 · "+waited+" ms" {
+	if waited := browser.Get(t, tab, 10*time.Second, browser.Attribute(`[data-playground="`+b+`"]`, "data-ms")).Value; status != "exit status 0 · "+waited+" ms" {
 		t.Errorf("the status says %q; want the %s ms since the click", status, waited)
 	}
 	time.Sleep(500 * time.Millisecond) // whatever the first download still had to say
 	if status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(rootA+` .pg-status`)); status != "Stopped." {
 		t.Errorf("once the other playground ran, the stopped one says %q", status)
 	}
-	if state := browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(rootA, "data-state")).Value; state != "error" {
+	if state := browser.Get(t, tab, 10*time.Second, browser.Attribute(rootA, "data-state")).Value; state != "error" {
 		t.Errorf("the stopped playground is in state %q", state)
 	}
 }

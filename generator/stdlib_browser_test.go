@@ -107,10 +107,10 @@ func TestBrowserExactStdlib(t *testing.T) {
 		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-editor]').value = `+jsString(code)))
 		state, output, status = runPlayground(t, tab, id, wait)
 		t.Logf("%s: %s in %s ms (built %s ms after Run: compile %s ms, link %s ms)", what, state,
-			browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-ms")).Value,
-			browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-built-ms")).Value,
-			browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-compile-ms")).Value,
-			browser.Get(t, tab, 10*time.Second, chromedp.AttributeValue(root, "data-link-ms")).Value)
+			browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-ms")).Value,
+			browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-built-ms")).Value,
+			browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-compile-ms")).Value,
+			browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-link-ms")).Value)
 		return
 	}
 	fetched := func() map[string]int {

@@ -289,3 +289,16 @@ func Get[T any](t testing.TB, tab *Tab, timeout time.Duration, a chromedp.Action
 	}
 	return v
 }
+
+// Attribute reads the attribute name of the first element sel matches, as
+// the page has it now, waiting for such an element. chromedp's
+// AttributeValue reads chromedp's own copy of the DOM instead, which the
+// page's DOM events keep up to date in the test process: on a busy machine
+// it lagged the page, and a run's data-state read "running" after the
+// page had ended the run and said so (CI, 2026-12-03).
+func Attribute(sel, name string) chromedp.Action[chromedp.AttributeResult] {
+	return chromedp.PollFunction[chromedp.AttributeResult](`(sel, name) => {
+	  const e = document.querySelector(sel);
+	  return e && { Value: e.getAttribute(name) ?? '', Exists: e.hasAttribute(name) };
+	}`, chromedp.WithPollingArgs(sel, name), chromedp.WithPollingMutation(), chromedp.WithPollingTimeout(0))
+}
