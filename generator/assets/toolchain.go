@@ -183,12 +183,37 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 	if err := os.WriteFile(filepath.Join(tmp, "complete"), []byte(strings.Join(archives, "\n")+"\n"), 0o644); err != nil {
 		return nil, err
 	}
-	os.RemoveAll(dir)
-	if err := os.Rename(tmp, dir); err != nil {
+	if err := install(tmp, dir); err != nil {
 		return nil, err
 	}
 	pruneCache(cacheDir, toolchainKind)
 	return &Toolchain{Dir: dir, GoVersion: version, Archives: archives, Packages: packages, Imports: imports}, nil
+}
+
+// install moves the toolchain built in tmp to dir. Another build of the
+// same toolchain (a build beside this one, another test) may have put its
+// own there first: it is whole (it got there by a rename too), built from
+// the same key, and may be in use, so it stays and tmp is dropped by the
+// caller. A rename does not replace a directory that holds files, so of
+// two builds one wins and neither removes the other's, where removing dir
+// first had a build pull a toolchain from under the one that finished
+// before it. Only a dir without its "complete" mark, which no build of
+// this version leaves, is removed to make room.
+func install(tmp, dir string) error {
+	err := os.Rename(tmp, dir)
+	if err == nil {
+		return nil
+	}
+	if _, serr := os.Stat(filepath.Join(dir, "complete")); serr == nil {
+		return nil
+	}
+	if _, serr := os.Lstat(dir); serr != nil {
+		return err
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dir)
 }
 
 // readImports reads the imports file: one archive a line, its path and

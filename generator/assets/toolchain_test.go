@@ -227,3 +227,57 @@ func TestToolchainKeyFollowsSources(t *testing.T) {
 		}
 	}
 }
+
+// TestInstallKeepsAnotherBuildsToolchain: of two builds of the same
+// toolchain, the second to finish keeps the first's directory, which a
+// build may be reading, and its own is left for the caller to remove; a
+// directory without the complete mark is replaced.
+func TestInstallKeepsAnotherBuildsToolchain(t *testing.T) {
+	made := func(dir, mark string) {
+		t.Helper()
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, mark), []byte(dir), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(file string) string {
+		b, _ := os.ReadFile(file)
+		return string(b)
+	}
+	root := t.TempDir()
+	dir := filepath.Join(root, "toolchain-k")
+
+	first := filepath.Join(root, "toolchain-tmp-1")
+	made(first, "complete")
+	if err := install(first, dir); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(filepath.Join(dir, "complete")); got != first {
+		t.Fatalf("the first build's toolchain is not in place: complete holds %q", got)
+	}
+
+	second := filepath.Join(root, "toolchain-tmp-2")
+	made(second, "complete")
+	if err := install(second, dir); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(filepath.Join(dir, "complete")); got != first {
+		t.Errorf("the second build replaced the first's toolchain: complete holds %q", got)
+	}
+
+	// What no build leaves: a directory without its mark.
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	made(dir, "imports")
+	third := filepath.Join(root, "toolchain-tmp-3")
+	made(third, "complete")
+	if err := install(third, dir); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(filepath.Join(dir, "complete")); got != third {
+		t.Errorf("a directory without the complete mark was kept: complete holds %q", got)
+	}
+}
