@@ -57,12 +57,34 @@ func main() {
 		go handle(kind, id, code, auto)
 		return nil
 	})
+	noFiles()
 	// Before the handler is installed, so that no program runs beside
 	// it: worker.js keeps the page's requests until then.
 	engine.Warm()
 	js.Global().Set("__goplay", handler)
 	js.Global().Call("__goplayReady")
 	select {}
+}
+
+// noFiles makes the worker's file system an empty one: looking a file up
+// finds nothing (ENOENT), as in the Go toolchain's engine, where
+// wasm_exec.js's stand-in says every call is "not implemented" (ENOSYS).
+// Programs that use files are the toolchain's (policy); what is left is
+// the standard library looking for a system file, which on Go's terms
+// must find none: time.LoadLocation("Bad/Zone") said "not implemented on
+// js" here, "unknown time zone Bad/Zone" under go run and on the other
+// engine (a blind pass).
+func noFiles() {
+	fs := js.Global().Get("fs")
+	notFound := js.FuncOf(func(this js.Value, args []js.Value) any {
+		e := js.Global().Get("Error").New("no such file or directory")
+		e.Set("code", "ENOENT")
+		args[len(args)-1].Invoke(e)
+		return nil
+	})
+	for _, call := range []string{"open", "stat", "lstat"} {
+		fs.Set(call, notFound)
+	}
 }
 
 func post(v map[string]any) {
