@@ -75,10 +75,10 @@ func toolchainKey(version string, packages []string, sources fs.FS) (string, err
 
 // BuildToolchain builds the exact engine's files into a directory of
 // cacheDir named by the Go version, the package list and the sources
-// that build them (toolchainKey), or finds them there. A directory is
-// complete only once its marker file is written (last, after a rename
-// from a temporary directory), so an interrupted
-// build is redone rather than half used.
+// that build them (toolchainKey), or finds them there. Its files are
+// written in a temporary directory, its "complete" marker last, and the
+// directory is renamed into place (install), so an interrupted build is
+// redone rather than half used.
 func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []string) (*Toolchain, error) {
 	goroot, version, err := goEnv(ctx, moduleDir)
 	if err != nil {
@@ -89,11 +89,9 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 		return nil, err
 	}
 	dir := filepath.Join(cacheDir, key)
-	if b, err := os.ReadFile(filepath.Join(dir, "complete")); err == nil {
-		if imports, err := readImports(filepath.Join(dir, "imports")); err == nil {
-			markUsed(toolchainKind, dir)
-			return &Toolchain{Dir: dir, GoVersion: version, Archives: strings.Fields(string(b)), Packages: packages, Imports: imports, Cached: true}, nil
-		}
+	if archives, imports, ok := whole(dir); ok {
+		markUsed(toolchainKind, dir)
+		return &Toolchain{Dir: dir, GoVersion: version, Archives: archives, Packages: packages, Imports: imports, Cached: true}, nil
 	}
 	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
 		return nil, err
@@ -190,6 +188,17 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 	return &Toolchain{Dir: dir, GoVersion: version, Archives: archives, Packages: packages, Imports: imports}, nil
 }
 
+// whole reads the toolchain in dir, and says whether it is one a build
+// can use: its "complete" marker and its imports there.
+func whole(dir string) (archives []string, imports map[string][]string, ok bool) {
+	b, err := os.ReadFile(filepath.Join(dir, "complete"))
+	if err != nil {
+		return nil, nil, false
+	}
+	imports, err = readImports(filepath.Join(dir, "imports"))
+	return strings.Fields(string(b)), imports, err == nil
+}
+
 // install moves the toolchain built in tmp to dir. Another build of the
 // same toolchain (a build beside this one, another test) may have put its
 // own there first: it is whole (it got there by a rename too), built from
@@ -197,23 +206,32 @@ func BuildToolchain(ctx context.Context, moduleDir, cacheDir string, packages []
 // caller. A rename does not replace a directory that holds files, so of
 // two builds one wins and neither removes the other's, where removing dir
 // first had a build pull a toolchain from under the one that finished
-// before it. Only a dir without its "complete" mark, which no build of
-// this version leaves, is removed to make room.
+// before it. A dir that is not whole, which no build leaves, is renamed
+// out of the way first (a build that renamed its own there meanwhile
+// keeps it; pruneCache removes the ".rm-" entry), then replaced.
 func install(tmp, dir string) error {
 	err := os.Rename(tmp, dir)
 	if err == nil {
 		return nil
 	}
-	if _, serr := os.Stat(filepath.Join(dir, "complete")); serr == nil {
+	if _, _, ok := whole(dir); ok {
 		return nil
 	}
 	if _, serr := os.Lstat(dir); serr != nil {
 		return err
 	}
-	if err := os.RemoveAll(dir); err != nil {
+	aside := filepath.Join(filepath.Dir(dir), ".rm-"+filepath.Base(tmp))
+	if err := os.Rename(dir, aside); err != nil {
 		return err
 	}
-	return os.Rename(tmp, dir)
+	os.RemoveAll(aside)
+	if err := os.Rename(tmp, dir); err != nil {
+		if _, _, ok := whole(dir); ok {
+			return nil
+		}
+		return err
+	}
+	return nil
 }
 
 // readImports reads the imports file: one archive a line, its path and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -231,53 +232,52 @@ func TestToolchainKeyFollowsSources(t *testing.T) {
 // TestInstallKeepsAnotherBuildsToolchain: of two builds of the same
 // toolchain, the second to finish keeps the first's directory, which a
 // build may be reading, and its own is left for the caller to remove; a
-// directory without the complete mark is replaced.
+// directory that is not whole (no complete mark, or no imports) is
+// replaced.
 func TestInstallKeepsAnotherBuildsToolchain(t *testing.T) {
-	made := func(dir, mark string) {
-		t.Helper()
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, mark), []byte(dir), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	read := func(file string) string {
-		b, _ := os.ReadFile(file)
-		return string(b)
-	}
 	root := t.TempDir()
 	dir := filepath.Join(root, "toolchain-k")
-
-	first := filepath.Join(root, "toolchain-tmp-1")
-	made(first, "complete")
-	if err := install(first, dir); err != nil {
-		t.Fatal(err)
+	// built makes a toolchain directory holding files, its own path in
+	// each, so that which one is in place can be told.
+	n := 0
+	built := func(files ...string) string {
+		t.Helper()
+		n++
+		d := filepath.Join(root, fmt.Sprintf("toolchain-tmp-%d", n))
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := os.WriteFile(filepath.Join(d, f), []byte(d), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return d
 	}
-	if got := read(filepath.Join(dir, "complete")); got != first {
-		t.Fatalf("the first build's toolchain is not in place: complete holds %q", got)
+	inPlace := func() string {
+		b, _ := os.ReadFile(filepath.Join(dir, "complete"))
+		return string(b)
 	}
-
-	second := filepath.Join(root, "toolchain-tmp-2")
-	made(second, "complete")
-	if err := install(second, dir); err != nil {
-		t.Fatal(err)
+	first := built("complete", "imports")
+	if err := install(first, dir); err != nil || inPlace() != first {
+		t.Fatalf("the first build's toolchain is not in place (%v): complete holds %q", err, inPlace())
 	}
-	if got := read(filepath.Join(dir, "complete")); got != first {
-		t.Errorf("the second build replaced the first's toolchain: complete holds %q", got)
+	if err := install(built("complete", "imports"), dir); err != nil || inPlace() != first {
+		t.Errorf("the second build replaced the first's toolchain (%v): complete holds %q", err, inPlace())
 	}
-
-	// What no build leaves: a directory without its mark.
-	if err := os.RemoveAll(dir); err != nil {
-		t.Fatal(err)
+	for _, broken := range [][]string{{"imports"}, {"complete"}} {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(built(broken...), dir); err != nil {
+			t.Fatal(err)
+		}
+		next := built("complete", "imports")
+		if err := install(next, dir); err != nil || inPlace() != next {
+			t.Errorf("a directory holding only %v was kept (%v): complete holds %q", broken, err, inPlace())
+		}
 	}
-	made(dir, "imports")
-	third := filepath.Join(root, "toolchain-tmp-3")
-	made(third, "complete")
-	if err := install(third, dir); err != nil {
-		t.Fatal(err)
-	}
-	if got := read(filepath.Join(dir, "complete")); got != third {
-		t.Errorf("a directory without the complete mark was kept: complete holds %q", got)
+	if left, _ := filepath.Glob(filepath.Join(root, ".rm-*")); len(left) > 0 {
+		t.Errorf("left beside the cache: %v", left)
 	}
 }

@@ -30,6 +30,9 @@ func TestAttributeReadsThePage(t *testing.T) {
 <script>setTimeout(() => { const b = document.createElement('div'); b.id = 'b'; b.dataset.x = 'late'; document.body.append(b); }, 300);</script>`)
 	}))
 	tab.Do(t, 30*time.Second, chromedp.Navigate(base+"/"), chromedp.WaitReady(`#a`))
+	if Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`!!document.getElementById('b')`)) {
+		t.Log("#b was there before Attribute was asked: its wait is not tried this time")
+	}
 	if got := Get(t, tab, 30*time.Second, Attribute(`#b`, "data-x")); got != (chromedp.AttributeResult{Value: "late", Exists: true}) {
 		t.Errorf("an element added later: %+v", got)
 	}
@@ -49,10 +52,12 @@ func TestAttributeReadsThePage(t *testing.T) {
 }
 
 // TestNoCachedAttributeReads: the module's tests read attributes with
-// Attribute, never chromedp.AttributeValue, whose copy of the DOM can be
-// behind the page (Attribute's comment).
+// Attribute, never chromedp's AttributeValue, Attributes or
+// AttributesAll, whose copy of the DOM can be behind the page
+// (Attribute's comment).
 func TestNoCachedAttributeReads(t *testing.T) {
-	const cached = "chromedp." + "AttributeValue("
+	// chromedp's Attributes and AttributesAll read the same copy.
+	cached := []string{"chromedp." + "AttributeValue(", "chromedp." + "Attributes(", "chromedp." + "AttributesAll("}
 	seen := 0
 	err := filepath.WalkDir("../../..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -70,8 +75,10 @@ func TestNoCachedAttributeReads(t *testing.T) {
 		}
 		seen++
 		for n, line := range strings.Split(string(b), "\n") {
-			if strings.Contains(line, cached) {
-				t.Errorf("%s:%d: reads an attribute with chromedp.AttributeValue; use browser.Attribute", path, n+1)
+			for _, c := range cached {
+				if strings.Contains(line, c) {
+					t.Errorf("%s:%d: reads attributes with %s; use browser.Attribute", path, n+1, strings.TrimSuffix(c, "("))
+				}
 			}
 		}
 		return nil

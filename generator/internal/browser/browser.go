@@ -297,8 +297,15 @@ func Get[T any](t testing.TB, tab *Tab, timeout time.Duration, a chromedp.Action
 // it lagged the page, and a run's data-state read "running" after the
 // page had ended the run and said so (CI, 2026-12-03).
 func Attribute(sel, name string) chromedp.Action[chromedp.AttributeResult] {
-	return chromedp.PollFunction[chromedp.AttributeResult](`(sel, name) => {
+	poll := chromedp.PollFunction[chromedp.AttributeResult](`(sel, name) => {
 	  const e = document.querySelector(sel);
 	  return e && { Value: e.getAttribute(name) ?? '', Exists: e.hasAttribute(name) };
 	}`, chromedp.WithPollingArgs(sel, name), chromedp.WithPollingMutation(), chromedp.WithPollingTimeout(0))
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.AttributeResult, error) {
+		r, err := poll(ctx, t)
+		if err != nil {
+			return r, fmt.Errorf("attribute %s of %s: %w", name, sel, err)
+		}
+		return r, nil
+	}
 }
