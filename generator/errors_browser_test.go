@@ -58,7 +58,7 @@ func TestBrowserCompileErrors(t *testing.T) {
 				t.Errorf("%s: the note says %q; want %q", engine, note, wantNote)
 			}
 			var lines []string // each line once
-			for _, l := range strings.Split(strings.TrimSuffix(want, "\n"), "\n") {
+			for _, l := range positioned(want) {
 				if n := strings.SplitN(l, ":", 3)[0]; !slices.Contains(lines, n) {
 					lines = append(lines, n)
 				}
@@ -79,7 +79,7 @@ func TestBrowserCompileErrors(t *testing.T) {
 				t.Errorf("%s: the output holds %d elements other than text and position buttons", engine, n)
 			}
 			value := editorValue(t, tab, id)
-			for i, l := range strings.Split(strings.TrimSuffix(want, "\n"), "\n") {
+			for i, l := range positioned(want) {
 				f := strings.SplitN(l, ":", 3)
 				tab.Do(t, 10*time.Second,
 					chromedp.Evaluate[chromedp.Void](q+`.querySelectorAll('.pg-at')[`+string(rune('0'+i))+`]?.setAttribute('id', 'clicked-at')`),
@@ -94,11 +94,11 @@ func TestBrowserCompileErrors(t *testing.T) {
 		})
 	}
 	two := "package main\n\nfunc main() {\nx := 1\ny = 2\n}\n"
-	const twoErrors = "4:2: declared and not used: x\n5:2: undefined: y\n"
+	twoErrors := goRunsWords("4:2: declared and not used: x\n5:2: undefined: y\n")
 	// Four errors on four lines: the interpreter finds the second and
 	// stops there; the source pass's check adds the first.
 	four := "package main\n\nimport \"fmt\"\n\nfunc main() {\nx := 1\ny = 2\nfmt.Println(z)\nfmt.Println(\"a\" * 2)\n}\n"
-	const firstOfFour = "6:2: declared and not used: x\n7:2: undefined: y\n"
+	firstOfFour := goRunsWords("6:2: declared and not used: x\n7:2: undefined: y\n")
 	const (
 		mayFindMore = "stops at the first compile error it finds itself; the Go compiler may find more"
 		listed      = "Every error, as the Go compiler lists them."
@@ -124,8 +124,8 @@ func TestBrowserCompileErrors(t *testing.T) {
 	// A column past letters of two bytes: Go counts bytes, the editor
 	// characters.
 	accents := "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"héllo\", y)\n}\n"
-	check("a column past two-byte letters", "fast", accents, "6:24: undefined: y\n", "fast", listed)
-	check("a column past two-byte letters", "exact", accents, "6:24: undefined: y\n", "exact", picked)
+	check("a column past two-byte letters", "fast", accents, goRunsWords("6:24: undefined: y\n"), "fast", listed)
+	check("a column past two-byte letters", "exact", accents, goRunsWords("6:24: undefined: y\n"), "exact", picked)
 	// Syntax errors on Automatic: go build's words and positions, not
 	// go/parser's ("missing ',' before newline in argument list").
 	syntax := "package main\n\nimport \"fmt\"\n\nfunc main() {\nfmt.Println(\"a\"\nx := [3]int{1, 2 3}\n}\n"
@@ -185,8 +185,9 @@ axe.run(`+q+`, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 
 	}
 }
 
-// goBuildErrors returns go build's compile errors for the program src,
-// "line:col: message" a line, as the page shows them.
+// goBuildErrors returns what go build prints for the program src, as
+// main.go of a directory of its own, which does not compile (go run
+// prints the same), and which the page must print.
 func goBuildErrors(t *testing.T, src string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -199,16 +200,29 @@ func goBuildErrors(t *testing.T, src string) string {
 	if err == nil {
 		t.Fatalf("go build compiled %q", src)
 	}
-	var b strings.Builder
-	for _, l := range strings.Split(string(out), "\n") {
-		if l, ok := strings.CutPrefix(l, "./main.go:"); ok {
-			b.WriteString(l + "\n")
-		}
-	}
-	if strings.Count(b.String(), "\n") < 2 {
+	if len(positioned(string(out))) < 2 {
 		t.Fatalf("go build: %s; want at least two errors", out)
 	}
-	return b.String()
+	return string(out)
+}
+
+// goRunsWords is lines, "line:col: message" each, as go run prints a
+// program's compile errors: the package's line first, the file named from
+// the directory go runs in.
+func goRunsWords(lines string) string {
+	return "# command-line-arguments\n./main.go:" + strings.ReplaceAll(strings.TrimSuffix(lines, "\n"), "\n", "\n./main.go:") + "\n"
+}
+
+// positioned is output's lines that name a position in the program, that
+// position first ("line:col: message").
+func positioned(output string) []string {
+	var lines []string
+	for _, l := range strings.Split(output, "\n") {
+		if l, ok := strings.CutPrefix(l, "./main.go:"); ok {
+			lines = append(lines, l)
+		}
+	}
+	return lines
 }
 
 // offsetOf returns the editor's offset (UTF-16 units) of Go's line:col

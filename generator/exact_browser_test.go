@@ -118,7 +118,7 @@ func TestBrowserExactEngine(t *testing.T) {
 	// Compile errors at the editor's lines, with go build's words.
 	three := exact("a compile error", func(t *testing.T) {
 		typeCode(t, tab, id, "package main\n\nfunc main() {\nx := 1\n}\n")
-		if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "error" || output != "4:2: declared and not used: x\n" {
+		if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "error" || output != goRunsWords("4:2: declared and not used: x\n") {
 			t.Errorf("compile error, exact: state %s, output %q", state, output)
 		}
 	})

@@ -422,7 +422,7 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	// compiler's words, from the interpreter's worker, on Automatic.
 	s.step("unused variable and import", func(t *testing.T) {
 		typeCode(t, tab, id, "package main\n\nimport (\n\"fmt\"\n\"strings\"\n)\n\nfunc main() {\nx := 1\nfmt.Println(\"hi\")\n}\n")
-		if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || output != "5:2: \"strings\" imported and not used\n9:2: declared and not used: x\n" || !strings.Contains(status, "exit status 1") {
+		if state, output, status := runPlayground(t, tab, id, 30*time.Second); state != "error" || output != goRunsWords("5:2: \"strings\" imported and not used\n9:2: declared and not used: x\n") || !strings.Contains(status, "exit status 1") {
 			t.Errorf("unused variable and import: state %s, output %q, status %q", state, output, status)
 		}
 		if engine, _ := engineOf(t, tab, id); engine != "fast" {
@@ -433,7 +433,7 @@ func TestBrowserPlaygroundReaderActions(t *testing.T) {
 	// compiler says both.
 	s.step("unused variable and undefined name", func(t *testing.T) {
 		typeCode(t, tab, id, "package main\n\nfunc main() {\nx := 1\ny = 2\n}\n")
-		if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" || output != "4:2: declared and not used: x\n5:2: undefined: y\n" || !strings.Contains(status, "exit status 1") {
+		if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "error" || output != goRunsWords("4:2: declared and not used: x\n5:2: undefined: y\n") || !strings.Contains(status, "exit status 1") {
 			t.Errorf("unused variable and undefined name: state %s, output %q, status %q", state, output, status)
 		}
 	})

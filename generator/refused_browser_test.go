@@ -20,9 +20,9 @@ func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	for _, c := range []struct{ file, want string }{
-		{"testdata/refused/reflect_struct.go", "5:2: package reflect is not available in the playground\n"},
-		{"testdata/refused/reflect_basic.go", "5:2: package reflect is not available in the playground\n"},
-		{"testdata/refused/unsafe_sizeof.go", "5:2: import \"unsafe\" is not allowed in the playground\n"},
+		{"testdata/refused/reflect_struct.go", goRunsWords("5:2: package reflect is not available in the playground\n")},
+		{"testdata/refused/reflect_basic.go", goRunsWords("5:2: package reflect is not available in the playground\n")},
+		{"testdata/refused/unsafe_sizeof.go", goRunsWords("5:2: import \"unsafe\" is not allowed in the playground\n")},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			code, err := os.ReadFile(c.file)
@@ -44,7 +44,7 @@ func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-editor]').value = `+jsString(string(code))))
-	if state, output, status := runPlayground(t, tab, id, 120*time.Second); state != "error" || output != "5:2: package reflect is not available in the playground\n" || !strings.HasPrefix(status, "exit status 1 ") {
+	if state, output, status := runPlayground(t, tab, id, 120*time.Second); state != "error" || output != goRunsWords("5:2: package reflect is not available in the playground\n") || !strings.HasPrefix(status, "exit status 1 ") {
 		t.Errorf("picked Go toolchain: state %s, output %q, status %q", state, output, status)
 	}
 }

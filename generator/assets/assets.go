@@ -26,6 +26,12 @@ type Output struct {
 	Contents []byte
 }
 
+// scriptTarget is the JavaScript the bundles are written in: ES2021
+// keeps logical assignment (a ||= b) as written, where ES2020's lowering
+// cost the page's scripts 18 bytes gzipped. Every browser with what the
+// playground needs has it: Chromium 85, Firefox 79 and Safari 14 (2020).
+const scriptTarget = api.ES2021
+
 // Bundle builds each entry (a path inside fsys or virtual) into one minified
 // file. virtual holds generated sources by path; they shadow fsys. The
 // result maps each entry path to its output.
@@ -42,7 +48,7 @@ func Bundle(fsys fs.FS, entries []string, virtual map[string]string) (map[string
 		MinifyWhitespace:  true,
 		MinifyIdentifiers: true,
 		MinifySyntax:      true,
-		Target:            api.ES2020,
+		Target:            scriptTarget,
 		Format:            api.FormatIIFE,
 		LegalComments:     api.LegalCommentsEndOfFile,
 		Charset:           api.CharsetUTF8,

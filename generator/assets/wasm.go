@@ -135,7 +135,7 @@ func Minify(script []byte) ([]byte, error) {
 		MinifyWhitespace:  true,
 		MinifyIdentifiers: true,
 		MinifySyntax:      true,
-		Target:            api.ES2020,
+		Target:            scriptTarget,
 		Charset:           api.CharsetUTF8,
 		LegalComments:     api.LegalCommentsNone,
 	})

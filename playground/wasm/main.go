@@ -37,6 +37,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall/js"
 	"time"
 	"unicode/utf8"
@@ -66,9 +67,10 @@ func main() {
 	select {}
 }
 
-// noFiles makes the worker's file system an empty one: looking a file up
-// finds nothing (ENOENT), as in the Go toolchain's engine, where
-// wasm_exec.js's stand-in says every call is "not implemented" (ENOSYS).
+// noFiles makes the interpreter's file system one where looking a file up
+// finds nothing (ENOENT), as a file outside /tmp is not found on the Go
+// toolchain's engine: wasm_exec.js's stand-in, which the interpreter's
+// worker ran with, says every call is "not implemented" (ENOSYS).
 // Programs that use files are the toolchain's (policy); what is left is
 // the standard library looking for a system file, which on Go's terms
 // must find none: time.LoadLocation("Bad/Zone") said "not implemented on
@@ -260,7 +262,7 @@ func run(id, code string, auto bool) {
 		// The interpreter picked: the check's errors and the interpreter's
 		// first, in the order of the lines, as go build lists them.
 		if more := p.MoreErrors(); more != "" {
-			post(map[string]any{"type": "out", "id": id, "stream": "stderr", "data": byPosition(p.Errors(), more)})
+			post(map[string]any{"type": "out", "id": id, "stream": "stderr", "data": engine.AsGoRun(byPosition(p.Errors(), more), true)})
 			post(map[string]any{"type": "exit", "id": id, "status": 1, "more": true})
 			return
 		}
@@ -284,8 +286,23 @@ func run(id, code string, auto bool) {
 	// The first write goes out at once: a program that prints and then
 	// loops without pause never lets the batch's timer run.
 	out := &output{id: id}
-	opts := engine.Options{Stdout: out.writer("stdout"), Stderr: out.writer("stderr"), HandOver: auto,
-		Started: func() { post(map[string]any{"type": "running", "id": id}) }}
+	// Until the program starts, only the check and the compiler write
+	// (the interpreter compiles before it runs any of the program, its
+	// package initialisation included): their messages go out as go run
+	// prints them.
+	stderr := out.writer("stderr")
+	var started atomic.Bool
+	headed := false
+	compileStage := writerFunc(func(b []byte) (int, error) {
+		if started.Load() {
+			return stderr.Write(b)
+		}
+		_, err := io.WriteString(stderr, engine.AsGoRun(string(b), !headed))
+		headed = true
+		return len(b), err
+	})
+	opts := engine.Options{Stdout: out.writer("stdout"), Stderr: compileStage, HandOver: auto,
+		Started: func() { started.Store(true); post(map[string]any{"type": "running", "id": id}) }}
 	var res engine.Result
 	if err != nil {
 		res = engine.Run(context.Background(), code, opts) // reports the syntax error as go run does
@@ -327,14 +344,9 @@ func byPosition(errs []engine.Finding, more string) string {
 	for _, f := range errs {
 		lines = append(lines, f.String())
 	}
-	at := func(l string) (int, int) {
-		var line, col int
-		fmt.Sscanf(l, "%d:%d:", &line, &col)
-		return line, col
-	}
 	sort.SliceStable(lines, func(i, j int) bool {
-		li, ci := at(lines[i])
-		lj, cj := at(lines[j])
+		li, ci, _ := engine.ErrorPosition(lines[i])
+		lj, cj, _ := engine.ErrorPosition(lines[j])
 		return li < lj || li == lj && ci < cj
 	})
 	return strings.Join(lines, "\n") + "\n"

@@ -396,7 +396,10 @@ async function build({ id, code }, answer = true) {
   fs.put('/importcfg.compile', importcfg(need.filter((p) => packages.get(p).importable)));
   fs.put('/importcfg.link', importcfg(need));
   fs.put('main.go', encode(code));
-  const files = ['main.go'];
+  // Named as go run names it in its messages (./main.go:4:2, and "at
+  // ./main.go:5:3" inside one); the binary records the absolute path
+  // either way.
+  const files = ['./main.go'];
   if (pkg) {
     fs.put('playground.go', encode(`package ${pkg}\n\nimport _ "time"\n`));
     files.push('playground.go');

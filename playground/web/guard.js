@@ -21,7 +21,7 @@ const TOKEN = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|`[^`]*`?|"(?:[^"\\\n]|\\.)*"?|'
 // runtime's default GODEBUG (godebug).
 const DIRECTIVES = new Set(['noinline', 'build', 'generate', 'debug']);
 
-// refuse returns go build's style of errors ("main.go:L:C: ...") for
+// refuse returns go build's style of errors ("./main.go:L:C: ...") for
 // what the playground refuses in code, or '' when there is none, in the
 // order of the lines. settings: the manifest's godebug (godebug).
 export function refuse(code, settings) {
@@ -50,7 +50,7 @@ export function godebug(code, { known = [], removed = {} } = {}) {
   for (let m; TOKEN.lastIndex < code.length && (m = TOKEN.exec(code));) {
     const t = m[0];
     if (!/^\s+$/.test(t) && !t.startsWith('//') && !t.startsWith('/*') && t !== '\uFEFF') break;
-    const at = `main.go:${line}:${col}`;
+    const at = `./main.go:${line}:${col}`;
     const rest = goDebugText(t.replace(/\r/g, '')); // Go's scanner drops a comment's \r
     if (rest !== null) {
       const err = (msg) => errs.push(`${at}: invalid //go:debug: ${msg}`);
@@ -117,7 +117,7 @@ function scan(code) {
   TOKEN.lastIndex = 0;
   for (let m; TOKEN.lastIndex < code.length && (m = TOKEN.exec(code));) {
     const t = m[0];
-    const at = `main.go:${line}:${col}: `;
+    const at = `./main.go:${line}:${col}: `;
     const d = /^\/\/go:(\w*)/.exec(t);
     if (d && !DIRECTIVES.has(d[1]) && goDebugText(t.replace(/\r/g, '')) === null) errs.push(`${at}//go:${d[1]} is not allowed in the playground`);
     else if (t === 'import') importing = 'kw';

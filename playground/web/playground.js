@@ -529,12 +529,11 @@ class Toolchain extends WorkerClient {
 
 const toolchain = cfg.exact ? new Toolchain() : null;
 
-// goErrors gives go build's messages the editor's terms: go build names
-// the file, the page counts lines in the editor; a package outside the
-// playground is said in words.
+// goErrors gives the compiler's messages as go run prints them, under
+// the package's line (the compiler is given ./main.go, as go run names
+// it); a package outside the playground is said in words.
 function goErrors(errors) {
-  const msg = errors
-    .replace(/^(?:\.\/)?main\.go:/gm, '')
+  const msg = '# command-line-arguments\n' + errors
     .replace(/could not import (\S+) \(open : [^)]*\)/g, (_, p) => T.notAvailable(p));
   return msg.endsWith('\n') ? msg : msg + '\n';
 }

@@ -1,0 +1,66 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAsGoRunIsGoRunsOutput: a program that does not compile, reported by
+// the engine and given go run's words (AsGoRun), prints what go run
+// prints, byte for byte: the package's line, the file's name before each
+// position (and inside a message naming another), the compiler's stop at
+// ten errors, and no package line above the go command's own message.
+func TestAsGoRunIsGoRunsOutput(t *testing.T) {
+	var twelve strings.Builder
+	twelve.WriteString("package main\n\nfunc main() {\n")
+	for i := range 12 {
+		twelve.WriteString("\tv" + string(rune('a'+i)) + " := 1\n")
+	}
+	twelve.WriteString("}\n")
+	programs := map[string]string{
+		"twelve unused variables": twelve.String(),
+		"ten unused variables":    strings.Replace(strings.Replace(twelve.String(), "\tvk := 1\n", "", 1), "\tvl := 1\n", "", 1),
+		"no func main":            "package main\n\nfunc helper() {}\n",
+		"not a main package":      "package tools\n\nfunc Helper() {}\n",
+		"goto over a declaration": "package main\n\nfunc main() {\n\tgoto L\n\tx := 1\n\t_ = x\nL:\n}\n",
+	}
+	files, _ := filepath.Glob("testdata/compileerrs/*.go")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		programs[filepath.Base(f)] = string(b)
+	}
+	dir := t.TempDir()
+	compared := 0
+	for name, src := range programs {
+		if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("go", "run", "main.go")
+		cmd.Dir = dir
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if cmd.Run() == nil {
+			continue // compiles: nothing to compare (branches_ok.go)
+		}
+		var got strings.Builder
+		res := Run(context.Background(), src, Options{Stdout: &got, Stderr: &got})
+		if res.Status != 1 {
+			t.Errorf("%s: the engine ended with status %d; go run printed\n%s", name, res.Status, stderr.String())
+			continue
+		}
+		compared++
+		if words := AsGoRun(got.String(), true); words != stderr.String() {
+			t.Errorf("%s: in go run's words, the engine's report is\n%s\ngo run printed\n%s", name, words, stderr.String())
+		}
+	}
+	if compared < 10 {
+		t.Errorf("compared %d programs; want every program that does not compile", compared)
+	}
+}
