@@ -1,9 +1,6 @@
 package generator
 
-import (
-	"testing"
-	"time"
-)
+import "testing"
 
 // TestBrowserClockHasFractionsOfAMillisecond: time.Now in the page reads
 // a clock finer than a millisecond, on both engines, as go run's is:
@@ -13,8 +10,6 @@ import (
 // monotonic difference).
 func TestBrowserClockHasFractionsOfAMillisecond(t *testing.T) {
 	t.Parallel()
-	tab, _ := warmChannels(t, 10*time.Second)
-	const id = channelsID
 	const program = `package main
 
 import (
@@ -38,11 +33,5 @@ func main() {
 	fmt.Println("wall and monotonic agree:", (wall-mono).Abs() < 5*time.Millisecond)
 }
 `
-	for _, engine := range []string{"fast", "exact"} {
-		pickEngine(t, tab, id, engine)
-		runsLikeGoRun(t, tab, id, engine+": time.Now's resolution", program)
-	}
-	if errs := tab.Errors(); len(errs) > 0 {
-		t.Errorf("console errors: %v", errs)
-	}
+	bothRunLikeGoRun(t, "time.Now's resolution", program)
 }

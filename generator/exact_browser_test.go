@@ -393,6 +393,21 @@ func runsLikeGoRun(t *testing.T, tab *browser.Tab, id, what, code string) {
 	}
 }
 
+// bothRunLikeGoRun runs code with each engine picked in turn, in the
+// channels page's first playground, and checks each prints what go run
+// prints (runsLikeGoRun), with no console error.
+func bothRunLikeGoRun(t *testing.T, what, code string) {
+	t.Helper()
+	tab, _ := warmChannels(t, 10*time.Second)
+	for _, engine := range []string{"fast", "exact"} {
+		pickEngine(t, tab, channelsID, engine)
+		runsLikeGoRun(t, tab, channelsID, engine+": "+what, code)
+	}
+	if errs := tab.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
+
 // failsLikeGoRun types code, which fails, runs it, and checks that the
 // page ends it with exit status 2 and shows, after printed (what the
 // program wrote before failing), go run's report: file paths, offsets,

@@ -1,9 +1,6 @@
 package generator
 
-import (
-	"testing"
-	"time"
-)
+import "testing"
 
 // TestBrowserNoFilesIsNotFound: the standard library looking for a file
 // the browser does not have finds none, as on a machine without it, on
@@ -12,8 +9,6 @@ import (
 // say the zone is unknown.
 func TestBrowserNoFilesIsNotFound(t *testing.T) {
 	t.Parallel()
-	tab, _ := warmChannels(t, 10*time.Second)
-	const id = channelsID
 	const program = `package main
 
 import (
@@ -26,11 +21,5 @@ func main() {
 	fmt.Println(err)
 }
 `
-	for _, engine := range []string{"fast", "exact"} {
-		pickEngine(t, tab, id, engine)
-		runsLikeGoRun(t, tab, id, engine+": a zone no system has", program)
-	}
-	if errs := tab.Errors(); len(errs) > 0 {
-		t.Errorf("console errors: %v", errs)
-	}
+	bothRunLikeGoRun(t, "a zone no system has", program)
 }
