@@ -197,8 +197,9 @@ func Build(ctx context.Context, cfg Config) (*Report, error) {
 	return rep, nil
 }
 
-// convert runs the markdown stage over every page, in parallel. Results
-// keep the site's order so that nothing depends on scheduling.
+// convert runs the markdown stage over every page, in parallel, a page and
+// its twin together: they share what they highlight (markdown.Highlights).
+// Results keep the site's order so that nothing depends on scheduling.
 func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.List) {
 	var all []*page
 	for _, l := range site.Langs {
@@ -206,20 +207,41 @@ func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.
 			all = append(all, &page{Page: p})
 		}
 	}
+	at := map[*content.Page]int{}
+	for i, p := range all {
+		at[p.Page] = i
+	}
+	var pairs [][]int // indexes into all: a page, then its twin if any
+	taken := make([]bool, len(all))
+	for i, p := range all {
+		if taken[i] {
+			continue
+		}
+		pair := []int{i}
+		if j, ok := at[p.Twin]; ok && p.Twin != nil && !taken[j] {
+			pair = append(pair, j)
+			taken[j] = true
+		}
+		pairs = append(pairs, pair)
+	}
 	conv := markdown.New(markdown.WithDiagrams(drawDiagram))
 	res := resolver{site}
 	perr := make([]diag.List, len(all))
-	par.N(len(all), func(i int) {
-		if ctx.Err() != nil {
-			return
+	par.N(len(pairs), func(k int) {
+		hl := new(markdown.Highlights)
+		for _, i := range pairs[k] {
+			if ctx.Err() != nil {
+				return
+			}
+			p := all[i]
+			ui := theme.Strings[p.Lang.Code]
+			p.doc, perr[i] = conv.Convert(markdown.Source{
+				Path: p.Path, File: p.File, Lang: p.Lang.Code, Slug: p.Slug,
+				Body: p.Body, BodyLine: p.BodyLine,
+				Labels:     markdown.Labels{Output: ui.Output, Sample: ui.SampleOutput, Code: ui.GoCode},
+				Highlights: hl,
+			}, res)
 		}
-		p := all[i]
-		ui := theme.Strings[p.Lang.Code]
-		p.doc, perr[i] = conv.Convert(markdown.Source{
-			Path: p.Path, File: p.File, Lang: p.Lang.Code, Slug: p.Slug,
-			Body: p.Body, BodyLine: p.BodyLine,
-			Labels: markdown.Labels{Output: ui.Output, Sample: ui.SampleOutput, Code: ui.GoCode},
-		}, res)
 	})
 	var errs diag.List
 	out := map[string][]*page{}

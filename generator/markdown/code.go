@@ -8,10 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/goexpert/gointernals/generator/snippet/block"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -29,6 +27,8 @@ type SnippetNode struct {
 	ast.BaseBlock
 	Snippet *block.Snippet
 	Labels  Labels
+	// Code is Snippet.Code highlighted (Highlights.get).
+	Code []byte
 	// Playground is set for a complete program that can run: the page
 	// turns it into an editor (playground/web).
 	Playground bool
@@ -128,6 +128,8 @@ func (st *state) extractCode(root ast.Node) {
 			continue
 		case "go":
 		default:
+			code := blockText(b, st.src.Body)
+			b.Parent().ReplaceChild(b.Parent(), b, &CodeNode{Lang: in.lang, Code: st.src.Highlights.get(in.lang, code)})
 			continue
 		}
 		index++
@@ -146,7 +148,7 @@ func (st *state) extractCode(root ast.Node) {
 				next.Parent().RemoveChild(next.Parent(), next)
 			}
 		}
-		node := &SnippetNode{Snippet: sn, Labels: st.src.Labels}
+		node := &SnippetNode{Snippet: sn, Labels: st.src.Labels, Code: st.src.Highlights.get("go", sn.Code)}
 		node.Playground = sn.Attrs.NoRun == "" && block.KindOf(sn.Code) == block.Program
 		if node.Playground {
 			st.doc.Playgrounds++
@@ -274,6 +276,7 @@ var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventS
 func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.renderFenced)
 	reg.Register(KindSnippet, r.renderSnippet)
+	reg.Register(KindCode, r.renderCode)
 	reg.Register(KindDiagram, r.renderDiagram)
 }
 
@@ -282,8 +285,19 @@ func (r *codeRenderer) renderFenced(w util.BufWriter, src []byte, n ast.Node, en
 		return ast.WalkSkipChildren, nil
 	}
 	b := n.(*ast.FencedCodeBlock)
-	in, _ := parseInfo(infoBytes(b, src)) // errors were reported by extractCode
-	highlight(w, in.lang, blockText(b, src), "")
+	// Only blocks with an error are left to render here (an info string
+	// that does not parse, a stray output block, a diagram not drawn):
+	// extractCode replaced the others, and reported these.
+	in, _ := parseInfo(infoBytes(b, src))
+	writeCode(w, in.lang, highlighted(lexers.Get(in.lang), blockText(b, src)), "")
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *codeRenderer) renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		c := n.(*CodeNode)
+		writeCode(w, c.Lang, c.Code, "")
+	}
 	return ast.WalkSkipChildren, nil
 }
 
@@ -305,7 +319,7 @@ func (r *codeRenderer) renderSnippet(w util.BufWriter, src []byte, n ast.Node, e
 	} else {
 		fmt.Fprintf(w, `<div class="snippet" id="%s" data-snippet="%s"%s>`, sn.ID, sn.ID, fixed)
 	}
-	highlight(w, "go", sn.Code, s.Labels.Code)
+	writeCode(w, "go", s.Code, s.Labels.Code)
 	switch {
 	case sn.Expected != nil && sn.Attrs.Pattern:
 		// The pattern is the build's check; the reader sees what the
@@ -326,25 +340,9 @@ func (r *codeRenderer) renderSnippet(w util.BufWriter, src []byte, n ast.Node, e
 // that output, escaped, once the snippet is validated.
 func SampleMarker(id string) string { return "\x00sample:" + id + "\x00" }
 
-// highlighted is code as chroma's spans, or escaped plain text when there
-// is no lexer or chroma fails: formatted aside first, so that a failure
-// part-way leaves nothing of its half behind the plain text.
-func highlighted(lexer chroma.Lexer, code string) []byte {
-	if lexer != nil {
-		if it, err := chroma.Coalesce(lexer).Tokenise(nil, code); err == nil {
-			var b bytes.Buffer
-			if formatter.Format(&b, styles.Fallback, it) == nil {
-				return b.Bytes()
-			}
-		}
-	}
-	return []byte(html.EscapeString(code))
-}
-
-// highlight writes code as a <pre> with chroma's classes. label, when set,
-// names the block for screen readers.
-func highlight(w util.BufWriter, lang, code, label string) {
-	lexer := lexers.Get(lang)
+// writeCode writes code, highlighted, as a <pre> with chroma's classes.
+// label, when set, names the block for screen readers.
+func writeCode(w util.BufWriter, lang string, code []byte, label string) {
 	cls := "code"
 	if lang != "" {
 		cls += " language-" + html.EscapeString(lang)
@@ -354,6 +352,23 @@ func highlight(w util.BufWriter, lang, code, label string) {
 		_, _ = w.WriteString(` aria-label="` + html.EscapeString(label) + `"`)
 	}
 	_, _ = w.WriteString("><code>")
-	_, _ = w.Write(highlighted(lexer, code))
+	_, _ = w.Write(code)
 	_, _ = w.WriteString("</code></pre>\n")
+}
+
+// KindCode is the node kind of a fenced block highlighted as it is: any
+// language but go, output and diagram, which have nodes of their own.
+var KindCode = ast.NewNodeKind("Code")
+
+// CodeNode replaces a fenced block by its highlighted code.
+type CodeNode struct {
+	ast.BaseBlock
+	Lang string
+	Code []byte // highlighted (Highlights.get)
+}
+
+func (n *CodeNode) Kind() ast.NodeKind { return KindCode }
+
+func (n *CodeNode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Lang": n.Lang}, nil)
 }

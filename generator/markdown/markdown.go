@@ -10,8 +10,9 @@
 //     into their URLs, and records every internal link with its position so
 //     the build can check the anchors once every page is rendered;
 //   - code.go replaces each fenced "go" block (and the "output" block that
-//     follows it) by a Snippet node, highlighted by chroma with CSS classes;
-//     other fenced blocks are highlighted in place. The snippet it records
+//     follows it) by a Snippet node, highlighted by chroma with CSS classes,
+//     and other fenced blocks by a Code node, highlighted too; twins share
+//     what they highlight (highlight.go). The snippet it records
 //     is package block's model: proving it is package snippet's, later in
 //     the build, and this package links neither that nor the interpreter
 //     (TestNoInterpreter);
@@ -54,6 +55,10 @@ type Source struct {
 	Body     []byte
 	BodyLine int // file line of Body's first line
 	Labels   Labels
+	// Highlights, when set, is shared with the conversion of the page's
+	// twin, which shows most of the same code: a block already
+	// highlighted for one is not highlighted again.
+	Highlights *Highlights
 }
 
 // Labels are the words the rendered HTML itself needs, in the page's
