@@ -316,7 +316,7 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 			t.Errorf("failed build changed %s", name)
 		}
 	}
-	if got, want := besides(t, filepath.Dir(out)), []string{".public.lock", "public"}; !slices.Equal(got, want) {
+	if got, want := besides(t, filepath.Dir(out)), []string{".public.lock", ".public.sums", "public"}; !slices.Equal(got, want) {
 		t.Errorf("beside the output: %v, want %v", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/goexpert/gointernals/generator/internal/par"
 )
@@ -32,7 +34,9 @@ import (
 // and removing the old one as much again (on ext4, as much time as
 // rendering the pages). The spare is never served, and a file of it that
 // differs is removed and created anew, never written in place: it may be
-// open in a reader of an older site, or be a link into the cache.
+// open in a reader of an older site, or be a link into the cache. Which
+// files differ is seen from the sums file beside outDir where it vouches
+// for a file, else by reading the file (sums.go).
 //
 // A build that died while writing left its directories beside outDir
 // ("."+base+".new-*", ".old-*", a whole site each); the next build clears
@@ -83,10 +87,15 @@ func writeSite(outDir string, files map[string][]byte, links map[string]string) 
 	if err != nil {
 		return err
 	}
-	if err := syncTree(tmp, files, links, modes); err != nil {
+	sumsPath := filepath.Join(parent, "."+base+".sums")
+	sums := readSums(sumsPath, time.Now())
+	if err := syncTree(tmp, files, links, modes, sums); err != nil {
 		return err
 	}
 	writeStep("synced")
+	// Recorded now: whether or not the swap below succeeds, each record
+	// is true of its file for as long as the file is unchanged.
+	sums.write(sumsPath)
 
 	// keep keeps the replaced site as the next build's spare. Another
 	// build may have left a spare meanwhile: then this one is not needed.
@@ -139,9 +148,9 @@ var writeStep = func(step string) {}
 var exchange = renameExchange
 
 // clearStale clears what builds that died while writing beside outDir
-// ("."+base) left there: their new sites and the old ones they moved
-// aside. It must run only while no build is writing beside outDir
-// (lockBeside). Where there is no spare, one of those becomes it, a
+// ("."+base) left there: their new sites, the old ones they moved aside,
+// and their sums files not yet in place (sums.write). It must run only
+// while no build is writing beside outDir (lockBeside). Where there is no spare, one of those becomes it, a
 // replaced site first (it is whole): a crash between moving the old site
 // aside and the new one in then costs the next build no more than a
 // spare does. Removing is best effort: what stays is tried again by the
@@ -152,7 +161,7 @@ func clearStale(parent, base string) {
 		return
 	}
 	var stale []string
-	for _, prefix := range []string{"." + base + ".old-", "." + base + ".new-"} {
+	for _, prefix := range []string{"." + base + ".old-", "." + base + ".new-", "." + base + ".sums.tmp-"} {
 		for _, e := range entries {
 			if strings.HasPrefix(e.Name(), prefix) {
 				stale = append(stale, filepath.Join(parent, e.Name()))
@@ -211,8 +220,10 @@ func freshModes(dir string) (fileModes, error) {
 // creates the rest. Kept files and directories get modes' modes: a kept
 // file of another mode is created anew (it may be a link to a file that
 // is not the site's, whose mode is not the build's to change), a kept
-// directory is changed.
-func syncTree(root string, files map[string][]byte, links map[string]string, modes fileModes) error {
+// directory is changed. Whether a file holds its bytes is seen from sums
+// where they vouch for it, else by reading it; every file written or kept
+// is recorded in sums.
+func syncTree(root string, files map[string][]byte, links map[string]string, modes fileModes, sums *sums) error {
 	wanted := func(name string) bool {
 		_, file := files[name]
 		_, link := links[name]
@@ -279,9 +290,16 @@ func syncTree(root string, files map[string][]byte, links map[string]string, mod
 	errs := make([]error, len(names))
 	par.N(len(names), func(i int) {
 		name := names[i]
+		b := files[name]
 		dst := filepath.Join(root, filepath.FromSlash(name))
+		sum := sha256.Sum256(b)
 		if have[name] {
-			if sameBytes(dst, files[name], modes.file) {
+			if fi, err := os.Lstat(dst); err == nil && fi.Mode() == modes.file && sums.holds(fi, b, sum) {
+				sums.record(fi, sum)
+				return
+			}
+			if fi, ok := sameBytes(dst, b, modes.file); ok {
+				sums.record(fi, sum)
 				return
 			}
 			if err := os.Remove(dst); err != nil {
@@ -289,7 +307,12 @@ func syncTree(root string, files map[string][]byte, links map[string]string, mod
 				return
 			}
 		}
-		errs[i] = createFile(dst, files[name])
+		if errs[i] = createFile(dst, b); errs[i] != nil {
+			return
+		}
+		if fi, err := os.Lstat(dst); err == nil {
+			sums.record(fi, sum)
+		}
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -312,21 +335,21 @@ func syncTree(root string, files map[string][]byte, links map[string]string, mod
 }
 
 // sameBytes says whether the file at path holds exactly b and has the
-// mode. A file it cannot read is not the same: it is replaced, as a
-// differing one is.
-func sameBytes(path string, b []byte, mode fs.FileMode) bool {
+// mode, and gives the file's stat as it was read. A file it cannot read
+// is not the same: it is replaced, as a differing one is.
+func sameBytes(path string, b []byte, mode fs.FileMode) (fs.FileInfo, bool) {
 	f, err := openSpare(path)
 	if err != nil {
-		return false
+		return nil, false
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil || fi.Mode() != mode || fi.Size() != int64(len(b)) {
-		return false
+		return nil, false
 	}
 	have := make([]byte, len(b)+1) // one more, to see the end
 	n, err := f.ReadAt(have, 0)
-	return n == len(b) && errors.Is(err, io.EOF) && bytes.Equal(have[:n], b)
+	return fi, n == len(b) && errors.Is(err, io.EOF) && bytes.Equal(have[:n], b)
 }
 
 // openSpare opens a file of the spare to compare it; tests make it fail,

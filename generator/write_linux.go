@@ -2,6 +2,7 @@ package generator
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -48,4 +49,16 @@ func flock(fd, how int) error {
 			return err
 		}
 	}
+}
+
+// idOf is fi's identity: device, inode, size and times.
+func idOf(fi fs.FileInfo) (fileID, bool) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileID{}, false
+	}
+	return fileID{
+		Dev: uint64(st.Dev), Ino: st.Ino, Size: st.Size,
+		Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano(),
+	}, true
 }

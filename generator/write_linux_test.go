@@ -11,8 +11,8 @@ import (
 
 // TestRunningBuildsDirectoriesStay: while another build is writing beside
 // the output (it holds the lock beside it), a build leaves every
-// directory there alone, since some are that build's; once it is gone,
-// the next build clears them.
+// directory and unfinished sums file there alone, since some are that
+// build's; once it is gone, the next build clears them.
 func TestRunningBuildsDirectoriesStay(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
@@ -23,6 +23,9 @@ func TestRunningBuildsDirectoriesStay(t *testing.T) {
 		if err := os.MkdirAll(filepath.Join(dir, d, "x"), 0o755); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".public.sums.tmp-running"), nil, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	lock, err := os.Open(filepath.Join(dir, ".public.lock"))
 	if err != nil {
@@ -35,7 +38,7 @@ func TestRunningBuildsDirectoriesStay(t *testing.T) {
 	if err := writeSite(out, siteB, nil); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{".public.lock", ".public.new-running", ".public.old-running", ".public.spare", "public"}
+	want := []string{".public.lock", ".public.new-running", ".public.old-running", ".public.spare", ".public.sums", ".public.sums.tmp-running", "public"}
 	if got := besides(t, dir); !slices.Equal(got, want) {
 		t.Errorf("while another build is writing, beside the output: %v, want %v", got, want)
 	}
@@ -43,7 +46,7 @@ func TestRunningBuildsDirectoriesStay(t *testing.T) {
 	if err := writeSite(out, siteA, nil); err != nil {
 		t.Fatal(err)
 	}
-	want = []string{".public.lock", ".public.spare", "public"}
+	want = []string{".public.lock", ".public.spare", ".public.sums", "public"}
 	if got := besides(t, dir); !slices.Equal(got, want) {
 		t.Errorf("once no other build is writing, beside the output: %v, want %v", got, want)
 	}

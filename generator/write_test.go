@@ -100,7 +100,7 @@ func TestRebuildTakesOverTheSpare(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if !slices.Equal(names, []string{".public.lock", ".public.spare", "outside", "public"}) {
+	if !slices.Equal(names, []string{".public.lock", ".public.spare", ".public.sums", "outside", "public"}) {
 		t.Errorf("beside the output: %v; want the spare and the output", names)
 	}
 }
@@ -186,7 +186,7 @@ func TestCrashWhileWriting(t *testing.T) {
 		if err := writeSite(out, siteA, nil); err != nil {
 			t.Fatal(err)
 		}
-		if got, want := besides(t, dir), []string{".public.lock", ".public.spare", "public"}; !slices.Equal(got, want) {
+		if got, want := besides(t, dir), []string{".public.lock", ".public.spare", ".public.sums", "public"}; !slices.Equal(got, want) {
 			t.Errorf("after a crash at step %d and a build, beside the output: %v, want %v", at, got, want)
 		}
 		if got := tree(t, out); !maps.Equal(got, asStrings(siteA)) {
