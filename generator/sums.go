@@ -3,7 +3,7 @@ package generator
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
+	"encoding/binary"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -78,8 +78,8 @@ func readSums(path string, start time.Time) *sums {
 	if err != nil {
 		return s
 	}
-	var recs []sumRecord
-	if gob.NewDecoder(bytes.NewReader(b)).Decode(&recs) != nil {
+	recs, ok := decodeSums(b)
+	if !ok {
 		return s
 	}
 	for _, r := range recs {
@@ -123,16 +123,68 @@ func (s *sums) write(path string) {
 			recs = append(recs, r)
 		}
 	}
-	var b bytes.Buffer
-	if gob.NewEncoder(&b).Encode(recs) != nil {
-		return
-	}
+	b := encodeSums(recs)
 	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-")
 	if err != nil {
 		return
 	}
-	_, err = f.Write(b.Bytes())
+	_, err = f.Write(b)
 	if cerr := f.Close(); err != nil || cerr != nil || os.Rename(f.Name(), path) != nil {
 		os.Remove(f.Name())
 	}
+}
+
+// The sums file is its records in a fixed layout (sumsMagic, then
+// sumsRecordSize bytes each, little-endian), then a SHA-256 of all that:
+// a file cut short or damaged is no file. encoding/gob took 13 ms to
+// write 4,000 records and as long to read them, a tenth of a rebuild's
+// writing.
+const (
+	sumsMagic      = "gointernals sums 1\n"
+	sumsRecordSize = 6*8 + sha256.Size + 8
+)
+
+func encodeSums(recs []sumRecord) []byte {
+	b := make([]byte, 0, len(sumsMagic)+len(recs)*sumsRecordSize+sha256.Size)
+	b = append(b, sumsMagic...)
+	le := binary.LittleEndian
+	for _, r := range recs {
+		b = le.AppendUint64(b, r.ID.Dev)
+		b = le.AppendUint64(b, r.ID.Ino)
+		b = le.AppendUint64(b, uint64(r.ID.Size))
+		b = le.AppendUint64(b, uint64(r.ID.Mtime))
+		b = le.AppendUint64(b, uint64(r.ID.Ctime))
+		b = le.AppendUint64(b, uint64(r.Since))
+		b = append(b, r.Sum[:]...)
+		b = le.AppendUint64(b, r.Gen)
+	}
+	sum := sha256.Sum256(b)
+	return append(b, sum[:]...)
+}
+
+func decodeSums(b []byte) ([]sumRecord, bool) {
+	body, ok := bytes.CutPrefix(b, []byte(sumsMagic))
+	if !ok || len(body) < sha256.Size || (len(body)-sha256.Size)%sumsRecordSize != 0 {
+		return nil, false
+	}
+	body, check := body[:len(body)-sha256.Size], body[len(body)-sha256.Size:]
+	if sum := sha256.Sum256(b[:len(b)-sha256.Size]); !bytes.Equal(sum[:], check) {
+		return nil, false
+	}
+	le := binary.LittleEndian
+	u := func() uint64 {
+		v := le.Uint64(body)
+		body = body[8:]
+		return v
+	}
+	recs := make([]sumRecord, 0, len(body)/sumsRecordSize)
+	for len(body) > 0 {
+		var r sumRecord
+		r.ID = fileID{Dev: u(), Ino: u(), Size: int64(u()), Mtime: int64(u()), Ctime: int64(u())}
+		r.Since = int64(u())
+		body = body[copy(r.Sum[:], body):]
+		r.Gen = u()
+		recs = append(recs, r)
+	}
+	return recs, true
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goexpert/gointernals/generator/internal/par"
@@ -238,10 +239,13 @@ func syncTree(root string, files map[string][]byte, links map[string]string, mod
 		}
 	}
 	// What the tree has now: what is not wanted goes, and so does what is
-	// not a plain file or directory.
+	// not a plain file or directory. The root's entries are walked in
+	// parallel: reading a directory is system calls, and a site has a
+	// directory per page.
+	var mu sync.Mutex
 	have := map[string]bool{}
-	haveDir := map[string]bool{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	haveDir := map[string]bool{".": true} // writeSite gives the root its mode
+	visit := func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -251,10 +255,9 @@ func syncTree(root string, files map[string][]byte, links map[string]string, mod
 		}
 		switch {
 		case d.IsDir() && dirs[rel]:
+			mu.Lock()
 			haveDir[rel] = true
-			if rel == "." { // writeSite gives the root its mode
-				return nil
-			}
+			mu.Unlock()
 			fi, err := d.Info()
 			if err != nil {
 				return err
@@ -264,7 +267,9 @@ func syncTree(root string, files map[string][]byte, links map[string]string, mod
 			}
 			return nil
 		case d.Type().IsRegular() && wanted(filepath.ToSlash(rel)):
+			mu.Lock()
 			have[filepath.ToSlash(rel)] = true
+			mu.Unlock()
 			return nil
 		}
 		if err := os.RemoveAll(p); err != nil {
@@ -274,8 +279,16 @@ func syncTree(root string, files map[string][]byte, links map[string]string, mod
 			return filepath.SkipDir
 		}
 		return nil
-	})
+	}
+	top, err := os.ReadDir(root)
 	if err != nil {
+		return err
+	}
+	walkErrs := make([]error, len(top))
+	par.N(len(top), func(i int) {
+		walkErrs[i] = filepath.WalkDir(filepath.Join(root, top[i].Name()), visit)
+	})
+	if err := errors.Join(walkErrs...); err != nil {
 		return err
 	}
 	for _, d := range slices.Sorted(maps.Keys(dirs)) { // parents sort before children
