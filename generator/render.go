@@ -209,12 +209,18 @@ func renderPages(th *themeBundle, pg *playgroundURLs, baseURL string, site *cont
 			r.docs[p.Page] = p.doc
 		}
 	}
-	for _, lang := range site.Langs {
-		idx, err := searchIndex(pages[lang.Code])
-		if err != nil {
-			return fmt.Errorf("search index of %s: %w", lang.Code, err)
+	// The languages' indexes side by side: each ends in one encoding,
+	// which would otherwise leave a CPU idle.
+	idx := make([][]byte, len(site.Langs))
+	idxErrs := make([]error, len(site.Langs))
+	par.N(len(site.Langs), func(i int) {
+		idx[i], idxErrs[i] = searchIndex(pages[site.Langs[i].Code])
+	})
+	for i, lang := range site.Langs {
+		if idxErrs[i] != nil {
+			return fmt.Errorf("search index of %s: %w", lang.Code, idxErrs[i])
 		}
-		r.search[lang.Code] = out.add(assets.HashName("search-"+lang.Code+".json", idx), idx)
+		r.search[lang.Code] = out.add(assets.HashName("search-"+lang.Code+".json", idx[i]), idx[i])
 	}
 	var jobs []job
 	navs := map[string]*sidebar{}
