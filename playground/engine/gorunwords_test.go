@@ -27,6 +27,13 @@ func TestAsGoRunIsGoRunsOutput(t *testing.T) {
 		"no func main":            "package main\n\nfunc helper() {}\n",
 		"not a main package":      "package tools\n\nfunc Helper() {}\n",
 		"goto over a declaration": "package main\n\nfunc main() {\n\tgoto L\n\tx := 1\n\t_ = x\nL:\n}\n",
+		// The compiler's second line names the other declaration; the
+		// interpreter's named its own file ("previous declaration at
+		// _.go:3:6").
+		"a function declared twice": "package main\n\nfunc f() {}\n\nfunc f() {}\n\nfunc main() {}\n",
+		"names declared twice":      "package main\n\ntype T int\n\ntype T string\n\nvar v = 1\nvar v = 2\n\nfunc main() {\n\tx := 1\n\tvar x = 2\n\t_ = x\n}\n",
+		// The second x declares nothing: nothing of it goes unused.
+		"a variable declared again": "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tvar x = 2\n\tfmt.Println(x)\n}\n",
 	}
 	files, _ := filepath.Glob("testdata/compileerrs/*.go")
 	for _, f := range files {
@@ -62,5 +69,42 @@ func TestAsGoRunIsGoRunsOutput(t *testing.T) {
 	}
 	if compared < 10 {
 		t.Errorf("compared %d programs; want every program that does not compile", compared)
+	}
+}
+
+// TestQuickPickedErrorsAreGoRuns: with the interpreter picked, a program
+// with errors of the check's (Prepared.Errors) and an error the
+// interpreter finds (Prepared.MoreErrors) gets both, in the order of
+// their lines, as go run prints them (playground/wasm: AsGoRun of
+// ByPosition): an error's details stay under it, named ./main.go too.
+func TestQuickPickedErrorsAreGoRuns(t *testing.T) {
+	programs := map[string]string{
+		"a function declared twice and a variable unused": "package main\n\nimport \"fmt\"\n\nfunc f() {}\n\nfunc f() {}\n\nfunc main() {\n\tx := 1\n\tfmt.Println(\"hi\")\n}\n",
+		"an unused import above a type declared twice":     "package main\n\nimport \"os\"\n\ntype T int\n\ntype T string\n\nfunc main() {}\n",
+	}
+	dir := t.TempDir()
+	for name, src := range programs {
+		if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("go", "run", "main.go")
+		cmd.Dir = dir
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if cmd.Run() == nil {
+			t.Fatalf("%s: go run compiled it", name)
+		}
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		more := p.MoreErrors()
+		if len(p.Errors()) == 0 || more == "" {
+			t.Errorf("%s: the check found %v and the interpreter %q; want errors from both, as the page then shows", name, p.Errors(), more)
+			continue
+		}
+		if got := AsGoRun(ByPosition(p.Errors(), more), true); got != stderr.String() {
+			t.Errorf("%s: the page shows\n%s\ngo run printed\n%s", name, got, stderr.String())
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,6 +80,7 @@ func Prepare(src string) (*Prepared, error) {
 	// what Go's type checker judges.
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Instances: map[*ast.Ident]types.Instance{}}
 	typeErrs, skip := typeCheckInfo(fset, file, info)
+	errs = withoutRedeclaredUnused(errs, typeErrs)
 	// With the program's types, the values that become interface values
 	// are known (aliasConversions). A program with a type error does not
 	// run in the interpreter; one go/types could not judge (skip: what
@@ -291,4 +293,20 @@ func isGoStart(s ast.Stmt) bool {
 	}
 	sel, ok := c.Fun.(*ast.SelectorExpr)
 	return ok && sel.Sel.Name == "GoStart" && builtin(sel.X) == "_lowerRT"
+}
+
+// withoutRedeclaredUnused drops from errs a variable reported unused where
+// go/types reports it redeclared: a second declaration of a name in a
+// block declares nothing, and the compiler's one error there is the
+// redeclaration (which the interpreter reports too).
+func withoutRedeclaredUnused(errs, typeErrs []Finding) []Finding {
+	redeclared := map[[2]int]bool{}
+	for _, e := range typeErrs {
+		if strings.HasSuffix(e.Message, " redeclared in this block") {
+			redeclared[[2]int{e.Line, e.Col}] = true
+		}
+	}
+	return slices.DeleteFunc(errs, func(f Finding) bool {
+		return f.Construct == "unused" && strings.HasPrefix(f.Message, "declared and not used: ") && redeclared[[2]int{f.Line, f.Col}]
+	})
 }

@@ -24,7 +24,7 @@ func cleanError(src string, err error) string {
 		for _, e := range list {
 			lines = append(lines, fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg))
 		}
-		return strings.Join(lines, "\n")
+		return previousDeclaration.ReplaceAllString(strings.Join(lines, "\n"), previousDeclarationAsGo)
 	}
 	msg := strings.TrimPrefix(err.Error(), "_.go:")
 	if m := position.FindStringSubmatch(msg); m != nil {
@@ -37,6 +37,15 @@ func cleanError(src string, err error) string {
 }
 
 var position = regexp.MustCompile(`^(\d+):(\d+): `)
+
+// previousDeclaration is the interpreter's report of a name declared
+// twice, whose second line names its own file ("\tprevious declaration at
+// _.go:5:6"); the compiler's second line is "\t5:6: other declaration of
+// f", positioned as a line of its own (and then mapped, and named
+// ./main.go, as the first: mapMessage, AsGoRun).
+var previousDeclaration = regexp.MustCompile(`(\d+:\d+: (\S+) redeclared in this block)\n\tprevious declaration at _\.go:(\d+:\d+)`)
+
+const previousDeclarationAsGo = "$1\n\t$3: other declaration of $2"
 
 // panicMessage formats a panic value as the Go runtime prints it.
 func panicMessage(v any) string {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "95b0a5e38d3fccd4"
+const sourceDigest = "706dc85d08497578"

@@ -34,7 +34,6 @@ import (
 	"fmt"
 	"go/format"
 	"io"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -262,7 +261,7 @@ func run(id, code string, auto bool) {
 		// The interpreter picked: the check's errors and the interpreter's
 		// first, in the order of the lines, as go build lists them.
 		if more := p.MoreErrors(); more != "" {
-			post(map[string]any{"type": "out", "id": id, "stream": "stderr", "data": engine.AsGoRun(byPosition(p.Errors(), more), true)})
+			post(map[string]any{"type": "out", "id": id, "stream": "stderr", "data": engine.AsGoRun(engine.ByPosition(p.Errors(), more), true)})
 			post(map[string]any{"type": "exit", "id": id, "status": 1, "more": true})
 			return
 		}
@@ -335,19 +334,4 @@ func run(id, code string, auto bool) {
 		msg["lingering"] = true
 	}
 	post(msg)
-}
-
-// byPosition lists the check's errors and the interpreter's error more,
-// one "line:col: message" a line, in the order of their positions.
-func byPosition(errs []engine.Finding, more string) string {
-	lines := strings.Split(more, "\n")
-	for _, f := range errs {
-		lines = append(lines, f.String())
-	}
-	sort.SliceStable(lines, func(i, j int) bool {
-		li, ci, _ := engine.ErrorPosition(lines[i])
-		lj, cj, _ := engine.ErrorPosition(lines[j])
-		return li < lj || li == lj && ci < cj
-	})
-	return strings.Join(lines, "\n") + "\n"
 }
