@@ -80,7 +80,7 @@ func TestAsGoRunIsGoRunsOutput(t *testing.T) {
 func TestQuickPickedErrorsAreGoRuns(t *testing.T) {
 	programs := map[string]string{
 		"a function declared twice and a variable unused": "package main\n\nimport \"fmt\"\n\nfunc f() {}\n\nfunc f() {}\n\nfunc main() {\n\tx := 1\n\tfmt.Println(\"hi\")\n}\n",
-		"an unused import above a type declared twice":     "package main\n\nimport \"os\"\n\ntype T int\n\ntype T string\n\nfunc main() {}\n",
+		"an unused import above a type declared twice":    "package main\n\nimport \"os\"\n\ntype T int\n\ntype T string\n\nfunc main() {}\n",
 	}
 	dir := t.TempDir()
 	for name, src := range programs {

@@ -2,7 +2,9 @@ package engine
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 
@@ -22,6 +24,10 @@ func builtinRewrite(l *lowering, s *syntax) {
 // untyped constant, as in Go); otherwise nested calls of a two-argument
 // generic helper.
 func (l *lowering) minMax(c *ast.CallExpr, fn string) {
+	if text, ok := l.constantMinMax(c); ok {
+		l.replace(c, text)
+		return
+	}
 	if pick := foldMinMax(c.Args, fn); pick != nil {
 		l.replace(c, "("+l.text(pick)+")")
 		return
@@ -36,6 +42,48 @@ func (l *lowering) minMax(c *ast.CallExpr, fn string) {
 	}
 	l.use(helper)
 	l.nest(c, helper)
+}
+
+// constantMinMax folds a call of constants, as go/types worked it out, to
+// the argument chosen, of the call's type: Go's constant rules give the
+// call the kind of its "largest" argument (integer, rune, floating-point,
+// in that order), so min(1, 2.5) is the floating-point 1 and max(1, 'a')
+// the rune 'a', where the chosen argument alone (1) or the helper's
+// inference (int) gave an int. go/types records the type the call ends
+// with where it is used (float64 in x := min(1, 2.5)), and the argument is
+// converted to it; where the call stays untyped (a constant's
+// declaration), the argument is written plus a zero of the call's kind
+// (0.0, 0*' '), which gives the constant that kind by the same rules.
+func (l *lowering) constantMinMax(c *ast.CallExpr) (string, bool) {
+	if l.info == nil {
+		return "", false
+	}
+	tv, ok := l.info.Types[c]
+	basic, isBasic := tv.Type.(*types.Basic)
+	if !ok || tv.Value == nil || !isBasic || basic.Info()&types.IsString != 0 {
+		return "", false // strings do not mix kinds; named types as before
+	}
+	var pick ast.Expr
+	for _, a := range c.Args {
+		at, ok := l.info.Types[a]
+		if !ok || at.Value == nil {
+			return "", false
+		}
+		if pick == nil && constant.Compare(at.Value, token.EQL, tv.Value) {
+			pick = a
+		}
+	}
+	switch {
+	case pick == nil:
+		return "", false
+	case basic.Info()&types.IsUntyped == 0:
+		return basic.Name() + "(" + l.text(pick) + ")", true
+	case basic.Kind() == types.UntypedFloat:
+		return "(" + l.text(pick) + " + 0.0)", true
+	case basic.Kind() == types.UntypedRune:
+		return "(" + l.text(pick) + " + 0*' ')", true
+	}
+	return "(" + l.text(pick) + ")", true
 }
 
 // nest turns f(a, b, c) into helper(helper(a, b), c): the call's own

@@ -6,8 +6,24 @@ var _ = addCases("builtins",
 		body: `a, b := 3, 1
 fmt.Println(min(a, b, 2), max(1.5, 2), min("b", "a"))`,
 		lowered: `a, b := 3, 1
-fmt.Println(_lowerMin(_lowerMin(a, b), 2), (2), ("a"))`,
+fmt.Println(_lowerMin(_lowerMin(a, b), 2), float64(2), ("a"))`,
 		out: "1 2 a\n",
+	},
+	// A call of constants has the kind of its largest argument: integer,
+	// rune, floating-point (a named constant's too), and then the type
+	// it is used as; in a constant's declaration it stays untyped.
+	rewriteCase{
+		body: `const c = 2.5
+const k1, k2 = min(1, 2.5), max(1, 'a')
+x, r, y, m := min(1, 2.5), max(1, 'a'), min(1, c), min(2, 'b', 3)
+v1, v2 := k1, k2
+fmt.Printf("%T %v %T %v %T %v %T %v %T %v %T %v\n", x, x, r, r, y, y, m, m, v1, v1, v2, v2)`,
+		lowered: `const c = 2.5
+const k1, k2 = (1 + 0.0), ('a' + 0*' ')
+x, r, y, m := float64(1), rune('a'), float64(1), rune(2)
+v1, v2 := k1, rune(k2)
+fmt.Printf(_lowerTypeVerbs("%T %v %T %v %T %v %T %v %T %v %T %v\n", "------------"), x, x, r, r, y, y, m, m, v1, v1, v2, v2)`,
+		out: "float64 1 int32 97 float64 1 int32 2 float64 1 int32 97\n",
 	},
 	// Recover's value unwrapped.
 	rewriteCase{

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "706dc85d08497578"
+const sourceDigest = "48ba08dd337725dc"
