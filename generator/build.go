@@ -207,23 +207,7 @@ func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.
 			all = append(all, &page{Page: p})
 		}
 	}
-	at := map[*content.Page]int{}
-	for i, p := range all {
-		at[p.Page] = i
-	}
-	var pairs [][]int // indexes into all: a page, then its twin if any
-	taken := make([]bool, len(all))
-	for i, p := range all {
-		if taken[i] {
-			continue
-		}
-		pair := []int{i}
-		if j, ok := at[p.Twin]; ok && p.Twin != nil && !taken[j] {
-			pair = append(pair, j)
-			taken[j] = true
-		}
-		pairs = append(pairs, pair)
-	}
+	pairs := twinPairs(all)
 	conv := markdown.New(markdown.WithDiagrams(drawDiagram))
 	res := resolver{site}
 	perr := make([]diag.List, len(all))
@@ -250,6 +234,33 @@ func convert(ctx context.Context, site *content.Site) (map[string][]*page, diag.
 		out[p.Lang.Code] = append(out[p.Lang.Code], p)
 	}
 	return out, errs
+}
+
+// twinPairs groups all's indexes by twins: each page once, with its twin
+// where the two name each other. A page of a bad site may name a twin
+// that names another (two pages of one language sharing a
+// translationKey, which content reports): it is then alone, since a
+// page is converted once, by one goroutine.
+func twinPairs(all []*page) [][]int {
+	at := map[*content.Page]int{}
+	for i, p := range all {
+		at[p.Page] = i
+	}
+	var pairs [][]int
+	taken := make([]bool, len(all))
+	for i, p := range all {
+		if taken[i] {
+			continue
+		}
+		taken[i] = true
+		pair := []int{i}
+		if j, ok := at[p.Twin]; ok && p.Twin != nil && p.Twin.Twin == p.Page && !taken[j] {
+			pair = append(pair, j)
+			taken[j] = true
+		}
+		pairs = append(pairs, pair)
+	}
+	return pairs
 }
 
 // brokenURL stands for a page that exists but could not be loaded.

@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/goexpert/gointernals/generator/assets"
+	"github.com/goexpert/gointernals/generator/content"
 	"github.com/goexpert/gointernals/generator/diag"
 	"github.com/goexpert/gointernals/generator/internal/browser"
 	"github.com/goexpert/gointernals/playground/engine"
@@ -385,5 +386,40 @@ func TestCheckBuildsNoEngine(t *testing.T) {
 	cfg.Check = false
 	if _, err := Build(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "compiled the interpreter") {
 		t.Errorf("a build with the same builders: %v, want the wasm builder's error (the build does not use PlaygroundConfig.builders)", err)
+	}
+}
+
+// A page copied to start another, its translationKey kept, names a twin
+// that names the original: each page is still converted once, never by
+// two goroutines at a time, and the build says what is wrong.
+func TestTwinPairsConvertEachPageOnce(t *testing.T) {
+	m := fixture(t)
+	m["en/memory-copy.md"] = &fstest.MapFile{Data: m["en/memory.md"].Data}
+	site, _ := content.Load(m, "content")
+	var all []*page
+	for _, l := range site.Langs {
+		for _, p := range site.Pages[l.Code] {
+			all = append(all, &page{Page: p})
+		}
+	}
+	seen := map[int]int{}
+	for _, pair := range twinPairs(all) {
+		for _, i := range pair {
+			seen[i]++
+		}
+		if len(pair) == 2 && (all[pair[0]].Twin != all[pair[1]].Page || all[pair[1]].Twin != all[pair[0]].Page) {
+			t.Errorf("%s and %s paired but are not each other's twin", all[pair[0]].Path, all[pair[1]].Path)
+		}
+	}
+	for i, p := range all {
+		if seen[i] != 1 {
+			t.Errorf("%s converted %d times", p.Path, seen[i])
+		}
+	}
+	if len(seen) != len(all) || len(all) < 3 {
+		t.Errorf("%d of %d pages converted", len(seen), len(all))
+	}
+	if _, err := build(t, m, filepath.Join(t.TempDir(), "public")); err == nil {
+		t.Error("two English pages with one translationKey built")
 	}
 }

@@ -13,23 +13,23 @@ func TestSumsFileRoundTrip(t *testing.T) {
 		{ID: fileID{Dev: 1, Ino: 2, Size: 3, Mtime: 4, Ctime: -5}, Sum: sha256.Sum256([]byte("a")), Since: 6, Gen: 7},
 		{ID: fileID{Dev: 1<<64 - 1, Ino: 9, Size: 1 << 40, Mtime: 1, Ctime: 2}, Sum: sha256.Sum256([]byte("b")), Since: -1, Gen: 8},
 	}
-	b := encodeSums(recs)
-	got, ok := decodeSums(b)
-	if !ok || !slices.Equal(got, recs) {
-		t.Fatalf("decoded %v, %v; want %v", got, ok, recs)
+	b := encodeSums("boot-1", recs)
+	boot, got, ok := decodeSums(b)
+	if !ok || boot != "boot-1" || !slices.Equal(got, recs) {
+		t.Fatalf("decoded %q, %v, %v; want boot-1, %v", boot, got, ok, recs)
 	}
-	if got, ok := decodeSums(encodeSums(nil)); !ok || len(got) != 0 {
-		t.Errorf("no records decoded as %v, %v", got, ok)
+	if boot, got, ok := decodeSums(encodeSums("", nil)); !ok || boot != "" || len(got) != 0 {
+		t.Errorf("no records decoded as %q, %v, %v", boot, got, ok)
 	}
 	for i := range b {
 		bad := slices.Clone(b)
 		bad[i] ^= 1
-		if _, ok := decodeSums(bad); ok {
+		if _, _, ok := decodeSums(bad); ok {
 			t.Fatalf("a changed byte at %d of %d was read", i, len(b))
 		}
 	}
 	for _, bad := range [][]byte{b[:len(b)-1], b[:len(b)-sumsRecordSize], append(slices.Clone(b), 0), nil} {
-		if _, ok := decodeSums(bad); ok {
+		if _, _, ok := decodeSums(bad); ok {
 			t.Errorf("a sums file of %d bytes (written: %d) was read", len(bad), len(b))
 		}
 	}

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -13,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/goexpert/gointernals/generator/internal/par"
 )
@@ -84,12 +82,12 @@ func writeSite(outDir string, files map[string][]byte, links map[string]string) 
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	modes, err := freshModes(tmp)
+	modes, probe, err := freshModes(tmp)
 	if err != nil {
 		return err
 	}
 	sumsPath := filepath.Join(parent, "."+base+".sums")
-	sums := readSums(sumsPath, time.Now())
+	sums := readSums(sumsPath, probe)
 	if err := syncTree(tmp, files, links, modes, sums); err != nil {
 		return err
 	}
@@ -188,31 +186,33 @@ type fileModes struct{ file, dir fs.FileMode }
 // fresh build get (0644 and 0755 less the umask, and what the file system
 // adds), by creating one of each. A kept file or directory of the spare
 // must have them too: a build gives the same tree, modes included,
-// whatever the spare held.
-func freshModes(dir string) (fileModes, error) {
+// whatever the spare held. The file's stat is the build's start as the
+// file system's clock tells it (readSums).
+func freshModes(dir string) (fileModes, fs.FileInfo, error) {
 	probe := filepath.Join(dir, ".mode-probe")
 	if err := os.RemoveAll(probe); err != nil {
-		return fileModes{}, err
+		return fileModes{}, nil, err
 	}
 	if err := createFile(probe, nil); err != nil {
-		return fileModes{}, err
+		return fileModes{}, nil, err
+	}
+	start, err := os.Lstat(probe)
+	if err != nil {
+		return fileModes{}, nil, err
+	}
+	m := fileModes{file: start.Mode()}
+	if err := os.Remove(probe); err != nil {
+		return fileModes{}, nil, err
+	}
+	if err := os.Mkdir(probe, 0o755); err != nil {
+		return fileModes{}, nil, err
 	}
 	fi, err := os.Lstat(probe)
 	if err != nil {
-		return fileModes{}, err
-	}
-	m := fileModes{file: fi.Mode()}
-	if err := os.Remove(probe); err != nil {
-		return fileModes{}, err
-	}
-	if err := os.Mkdir(probe, 0o755); err != nil {
-		return fileModes{}, err
-	}
-	if fi, err = os.Lstat(probe); err != nil {
-		return fileModes{}, err
+		return fileModes{}, nil, err
 	}
 	m.dir = fi.Mode()
-	return m, os.Remove(probe)
+	return m, start, os.Remove(probe)
 }
 
 // syncTree makes the tree under root hold exactly files and links: it
@@ -223,7 +223,7 @@ func freshModes(dir string) (fileModes, error) {
 // is not the site's, whose mode is not the build's to change), a kept
 // directory is changed. Whether a file holds its bytes is seen from sums
 // where they vouch for it, else by reading it; every file written or kept
-// is recorded in sums.
+// is recorded in sums (where there are: readSums).
 func syncTree(root string, files map[string][]byte, links map[string]string, modes fileModes, sums *sums) error {
 	wanted := func(name string) bool {
 		_, file := files[name]
@@ -299,21 +299,28 @@ func syncTree(root string, files map[string][]byte, links map[string]string, mod
 		}
 	}
 	names := slices.Sorted(maps.Keys(files))
-	// Writing is system calls, not CPU: a few at a time overlap them.
+	// Writing is system calls, hashing CPU: a few at a time overlap.
 	errs := make([]error, len(names))
 	par.N(len(names), func(i int) {
 		name := names[i]
 		b := files[name]
 		dst := filepath.Join(root, filepath.FromSlash(name))
-		sum := sha256.Sum256(b)
+		sum := sums.sum(b)
 		if have[name] {
-			if fi, err := os.Lstat(dst); err == nil && fi.Mode() == modes.file && sums.holds(fi, b, sum) {
+			fi, err := os.Lstat(dst)
+			same, known := false, false
+			if err == nil && fi.Mode() == modes.file {
+				same, known = sums.holds(fi, b, sum)
+			}
+			if same {
 				sums.record(fi, sum)
 				return
 			}
-			if fi, ok := sameBytes(dst, b, modes.file); ok {
-				sums.record(fi, sum)
-				return
+			if !known {
+				if fi, ok := sameBytes(dst, b, modes.file); ok {
+					sums.record(fi, sum)
+					return
+				}
 			}
 			if err := os.Remove(dst); err != nil {
 				errs[i] = err

@@ -18,3 +18,6 @@ func lockBeside(parent, base string) (unlock func(), err error) { return func() 
 // idOf: files' identities are read on Linux only; elsewhere every kept
 // file is compared by reading it.
 func idOf(fi fs.FileInfo) (fileID, bool) { return fileID{}, false }
+
+// bootID: records are made on Linux only (idOf).
+func bootID() string { return "" }

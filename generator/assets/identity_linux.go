@@ -16,5 +16,5 @@ func fileIdentity(st os.FileInfo) (id string, changed time.Time, ok bool) {
 	if !ok {
 		return "", time.Time{}, false
 	}
-	return fmt.Sprintf("%d %d %d %d.%d", s.Dev, s.Ino, s.Size, s.Ctim.Sec, s.Ctim.Nsec), time.Unix(s.Ctim.Sec, s.Ctim.Nsec), true
+	return fmt.Sprintf("%d %d %d %d.%d", s.Dev, s.Ino, s.Size, s.Ctim.Sec, s.Ctim.Nsec), time.Unix(int64(s.Ctim.Sec), int64(s.Ctim.Nsec)), true
 }
