@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,25 +47,19 @@ func TestAsGoRunIsGoRunsOutput(t *testing.T) {
 	dir := t.TempDir()
 	compared := 0
 	for name, src := range programs {
-		if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command("go", "run", "main.go")
-		cmd.Dir = dir
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		if cmd.Run() == nil {
+		stderr, ran := goRunStderr(t, dir, src)
+		if ran {
 			continue // compiles: nothing to compare (branches_ok.go)
 		}
 		var got strings.Builder
 		res := Run(context.Background(), src, Options{Stdout: &got, Stderr: &got})
 		if res.Status != 1 {
-			t.Errorf("%s: the engine ended with status %d; go run printed\n%s", name, res.Status, stderr.String())
+			t.Errorf("%s: the engine ended with status %d; go run printed\n%s", name, res.Status, stderr)
 			continue
 		}
 		compared++
-		if words := AsGoRun(got.String(), true); words != stderr.String() {
-			t.Errorf("%s: in go run's words, the engine's report is\n%s\ngo run printed\n%s", name, words, stderr.String())
+		if words := AsGoRun(got.String(), true); words != stderr {
+			t.Errorf("%s: in go run's words, the engine's report is\n%s\ngo run printed\n%s", name, words, stderr)
 		}
 	}
 	if compared < 10 {
@@ -84,14 +79,8 @@ func TestQuickPickedErrorsAreGoRuns(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for name, src := range programs {
-		if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command("go", "run", "main.go")
-		cmd.Dir = dir
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		if cmd.Run() == nil {
+		stderr, ran := goRunStderr(t, dir, src)
+		if ran {
 			t.Fatalf("%s: go run compiled it", name)
 		}
 		p, err := Prepare(src)
@@ -103,8 +92,27 @@ func TestQuickPickedErrorsAreGoRuns(t *testing.T) {
 			t.Errorf("%s: the check found %v and the interpreter %q; want errors from both, as the page then shows", name, p.Errors(), more)
 			continue
 		}
-		if got := AsGoRun(ByPosition(p.Errors(), more), true); got != stderr.String() {
-			t.Errorf("%s: the page shows\n%s\ngo run printed\n%s", name, got, stderr.String())
+		if got := AsGoRun(ByPosition(p.Errors(), more), true); got != stderr {
+			t.Errorf("%s: the page shows\n%s\ngo run printed\n%s", name, got, stderr)
 		}
 	}
+}
+
+// goRunStderr runs src as dir/main.go with go run, and gives what it
+// wrote to stderr and whether it ran to a zero status (the programs here
+// either do or do not compile).
+func goRunStderr(t *testing.T, dir, src string) (stderr string, ran bool) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "run", "main.go")
+	cmd.Dir = dir
+	var b strings.Builder
+	cmd.Stderr = &b
+	err := cmd.Run()
+	if exit := (*exec.ExitError)(nil); err != nil && !errors.As(err, &exit) {
+		t.Fatal(err)
+	}
+	return b.String(), err == nil
 }
