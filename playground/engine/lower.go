@@ -202,6 +202,7 @@ var rewrites = []rewrite{
 	{"stringRanges", stringRangeRewrite},
 	{"perIteration", perIterationRewrite},
 	{"loopVars", loopVarRewrite},
+	{"negZeroArgs", negZeroArgRewrite},
 	{"builtins", builtinRewrite},
 	{"nestedCalls", nestedCallRewrite},
 	{"genericCalls", genericCallRewrite},

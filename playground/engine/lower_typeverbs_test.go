@@ -38,7 +38,7 @@ func next() celsius { n++; return celsius(n) }`,
 fmt.Printf("%v %T %T\n", max(t, 30), min(t, 3), next())
 fmt.Println(n)`,
 		lowered: `t := celsius(21.5)
-fmt.Printf(_lowerTypeVerbs("%v %T %T\n", "-ss"), _lowerMax(t, 30), _lowerTypeName(_lowerMin(t, 3), "main.celsius"), _lowerTypeName(next(), "main.celsius"))
+fmt.Printf(_lowerTypeVerbs("%v %T %T\n", "-ss"), _lowerMax(celsius(_lowerRT.Float64(float64(t))), 30), _lowerTypeName(_lowerMin(celsius(_lowerRT.Float64(float64(t))), 3), "main.celsius"), _lowerTypeName(next(), "main.celsius"))
 fmt.Println(n)`,
 		out: `30 main.celsius main.celsius
 1

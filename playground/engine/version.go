@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "48ba08dd337725dc"
+const sourceDigest = "a72c528473878e9c"

@@ -2,6 +2,7 @@ package symbols
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 )
@@ -79,6 +80,12 @@ type Hooks struct {
 // As and Is are errors.As and errors.Is through the interpreter's
 // wrappers of the program's values (ErrorsAs).
 //
+// Float64, Float32, Complex128 and Complex64 return their argument, and
+// tell h.Inexact when it is a negative zero (or a complex zero with one):
+// the source pass passes through them what the program passes to one of
+// its functions, to which the interpreter would pass a positive zero
+// (negZeroArgs).
+//
 // Show gives fmt a value of the program's type to print as Go would,
 // from the source pass's description of its type (show.go).
 //
@@ -115,7 +122,32 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 			"GoStringer":    reflect.ValueOf(func(x fmt.GoStringer) any { return h.guarded(x) }),
 			"Show":          reflect.ValueOf(h.Show),
 			"ContextKey":    reflect.ValueOf(ContextKey),
+			"Float64": reflect.ValueOf(func(x float64) float64 {
+				h.negativeZero(x == 0 && math.Signbit(x))
+				return x
+			}),
+			"Float32": reflect.ValueOf(func(x float32) float32 {
+				h.negativeZero(x == 0 && math.Signbit(float64(x)))
+				return x
+			}),
+			"Complex128": reflect.ValueOf(func(x complex128) complex128 {
+				h.negativeZero(x == 0 && (math.Signbit(real(x)) || math.Signbit(imag(x))))
+				return x
+			}),
+			"Complex64": reflect.ValueOf(func(x complex64) complex64 {
+				h.negativeZero(x == 0 && (math.Signbit(float64(real(x))) || math.Signbit(float64(imag(x)))))
+				return x
+			}),
 		},
+	}
+}
+
+// negativeZero tells h.Inexact when is: a negative zero about to be
+// passed to a function of the program, which the interpreter would pass
+// as a positive one (the engine's negZeroArgs).
+func (h Hooks) negativeZero(is bool) {
+	if is && h.Inexact != nil {
+		h.Inexact("a negative zero passed to a function of the program arrives there as a positive zero")
 	}
 }
 

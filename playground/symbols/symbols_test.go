@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"reflect"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -53,7 +55,7 @@ func TestLowerHelpers(t *testing.T) {
 	var unlike []string
 	lower := Lower(Hooks{Recovered: func(v any) any { recoveries++; return v }, GoPanic: func(v any) { goPanic = v }, MainEnd: func() { mainEnds++ }, Unlike: func(why string) { unlike = append(unlike, why) }})
 	syms := lower[LowerPath+"/lower"]
-	if len(lower) != 1 || len(syms) != 20 {
+	if len(lower) != 1 || len(syms) != 24 {
 		t.Fatalf("Lower holds %v", lower)
 	}
 	// The interfaces fmt looks for hand their value back; a nil one (a
@@ -134,3 +136,30 @@ type wrapError struct {
 }
 
 func (w wrapError) Error() string { return w.WError() }
+
+// The checks of what the program passes to its functions return the
+// value, and tell Inexact of a negative zero only (negZeroArgs).
+func TestLowerNegativeZero(t *testing.T) {
+	var told []string
+	syms := Lower(Hooks{Inexact: func(why string) { told = append(told, why) }})[LowerPath+"/lower"]
+	negz := math.Copysign(0, -1)
+	for _, c := range []struct {
+		name string
+		arg  any
+		neg  bool
+	}{
+		{"Float64", negz, true}, {"Float64", 0.0, false}, {"Float64", -1.5, false},
+		{"Float32", float32(negz), true}, {"Float32", float32(0), false},
+		{"Complex128", complex(0, negz), true}, {"Complex128", complex(negz, 1), false}, {"Complex128", complex(0, 0), false},
+		{"Complex64", complex64(complex(negz, 0)), true}, {"Complex64", complex64(0), false},
+	} {
+		told = nil
+		out := syms[c.name].Call([]reflect.Value{reflect.ValueOf(c.arg)})[0].Interface()
+		if fmt.Sprint(out) != fmt.Sprint(c.arg) {
+			t.Errorf("%s(%v) returned %v", c.name, c.arg, out)
+		}
+		if got := len(told) == 1 && strings.Contains(told[0], "negative zero"); got != c.neg || len(told) > 1 {
+			t.Errorf("%s(%v): told %q; want a negative zero told: %v", c.name, c.arg, told, c.neg)
+		}
+	}
+}
