@@ -1,83 +1,171 @@
 package generator
 
 import (
+	"context"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 	"github.com/goexpert/gointernals/generator/internal/browser"
 )
 
 // warmChannels is channelsPage for a test that holds what programs do in
-// the page, not how the page loads its engines: on a site that such
-// tests take turns on, whose browser holds the engines' files and the
-// machine code it compiled for them, instead of a site of the test's own,
-// where each test paid for both engines' first load. The Go toolchain's
-// alone cost about 4 s of Chromium's CPU: hello world run by the
-// toolchain in 4 tests took 33.8 s of it on 4 sites, 21.1 s on one (load
-// 20). A test that counts requests, or holds what a first visit or the
-// browser's caches do, keeps a site of its own (onChannels,
-// channelsPage).
+// the page, not how the page loads its engines: a page that such tests
+// take turns on, engines loaded and warm, instead of a page, or a site,
+// of the test's own. A page's first programs cost most of Chromium's CPU
+// in these tests: hello world run by the interpreter, then by the Go
+// toolchain, took 5.7 and 17.3 s of it in a page opened afresh on a site
+// whose browser held both engines' files and compiled code, and 0.2 and
+// 1.4 s in a page that had run them before (2026-12-03, 2 CPUs, a
+// neighbour's tests running). A test that counts requests, or holds what
+// a first visit, a page's load or the browser's caches do, keeps a page
+// and a site of its own (onChannels, channelsPage).
 //
-// A site serves one test at a time, and its local storage (the reader's
-// engine, and whether the toolchain built a program of theirs, which
-// decide what a page loads ahead) is cleared for each, so that each
-// starts as a reader new to the site would. It returns the tab, on the
-// English channels page, and the site's base URL.
+// A page serves one test at a time, on a site of its own, and is handed
+// on as a reader new to the site would find it, but warm: the site's
+// local storage cleared (the reader's engine, and whether the toolchain
+// built a program of theirs, which decide what a page loads ahead), the
+// engine choice back on Automatic, every playground reset (the author's
+// code, no output, idle), the page scrolled to its top, its CPU at full
+// speed, its console errors dropped. A page the test left elsewhere is
+// opened again. One whose test failed, or that it left running a program,
+// is closed and not handed on. It returns the tab, on the English
+// channels page, and the site's base URL.
 func warmChannels(t *testing.T, limit time.Duration) (*browser.Tab, string) {
 	t.Helper()
 	out := buildWithPlayground(t, limit)
-	base := warmSites.take(t, limit, out)
-	tab := browser.New(t) // closed before the site is handed on (cleanups run last-registered first)
-	if _, err := chromedp.Call(tab.Ctx, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: base, StorageTypes: "local_storage"}); err != nil {
-		t.Fatalf("clearing %s's local storage: %v", base, err)
-	}
-	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(`[data-playground="`+channelsID+`"] [data-editor]`))
-	return tab, base
+	page := warmPages.take(t, limit, out, false)
+	return page.tab, page.base
 }
 
-// warmSites are warmChannels' sites, by time limit: as many as tests
-// have used at once (at most as many as run in parallel).
-var warmSites = sitePool{free: map[time.Duration][]string{}}
+// warmChannelsBeforeToolchain is warmChannels for a test that starts
+// where the page has not loaded the Go toolchain: a page that has is
+// opened again (the site's caches kept, as warmChannels' sites were
+// before pages were kept).
+func warmChannelsBeforeToolchain(t *testing.T, limit time.Duration) (*browser.Tab, string) {
+	t.Helper()
+	out := buildWithPlayground(t, limit)
+	page := warmPages.take(t, limit, out, true)
+	return page.tab, page.base
+}
 
-type sitePool struct {
+// A warmPage is a tab that tests take turns on, on a site of its own.
+type warmPage struct {
+	tab  *browser.Tab
+	base string
+}
+
+// warmPages are warmChannels' pages, by time limit: as many as tests have
+// used at once (at most as many as run in parallel).
+var warmPages = pagePool{free: map[time.Duration][]*warmPage{}}
+
+type pagePool struct {
 	mu   sync.Mutex
-	free map[time.Duration][]string
+	free map[time.Duration][]*warmPage
 }
 
-// take hands the test a free site for limit, or a new one serving out,
-// and takes it back when the test ends.
-func (p *sitePool) take(t *testing.T, limit time.Duration, out string) string {
+// take hands the test a free page for limit, or a new one on a new site
+// serving out, cleaned for it (without the toolchain loaded if
+// noToolchain), and takes it back when the test ends.
+func (p *pagePool) take(t *testing.T, limit time.Duration, out string, noToolchain bool) *warmPage {
 	t.Helper()
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	var base string
+	var page *warmPage
 	if free := p.free[limit]; len(free) > 0 {
-		base, p.free[limit] = free[len(free)-1], free[:len(free)-1]
-	} else {
-		var err error
-		if base, err = browser.ServeKept(out); err != nil {
+		page, p.free[limit] = free[len(free)-1], free[:len(free)-1]
+	}
+	p.mu.Unlock()
+	if page == nil {
+		base, err := browser.ServeKept(out)
+		if err != nil {
 			t.Fatal(err)
 		}
+		page = &warmPage{tab: browser.NewKept(t), base: base}
 	}
-	t.Cleanup(func() {
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		p.free[limit] = append(p.free[limit], base)
-	})
-	return base
+	t.Cleanup(func() { p.giveBack(t, limit, page) })
+	page.clean(t, noToolchain)
+	return page
+}
+
+// giveBack makes page free for the next test of limit, unless the test
+// failed or left a program running: then the page is closed.
+func (p *pagePool) giveBack(t *testing.T, limit time.Duration, page *warmPage) {
+	ctx, cancel := context.WithTimeout(page.tab.Ctx, 10*time.Second)
+	defer cancel()
+	quiet, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+		`[...document.querySelectorAll('[data-playground]')].every((e) => ['idle', 'done', 'error'].includes(e.dataset.state))`))
+	if t.Failed() || t.Skipped() || err != nil || !quiet {
+		t.Logf("warm page %s closed: test failed %v, skipped %v, page quiet %v (%v)", page.base, t.Failed(), t.Skipped(), quiet, err)
+		page.tab.Close()
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.free[limit] = append(p.free[limit], page)
+}
+
+// reset puts the page as warmChannels says a test finds it, the engines
+// and whatever they keep aside.
+const reset = `(() => {
+  const pick = document.querySelector('[data-engine-pick]');
+  if (pick) {
+    pick.value = 'auto';
+    pick.dispatchEvent(new Event('change'));
+  }
+  for (const b of document.querySelectorAll('[data-playground] [data-action="reset"]')) b.click();
+  document.activeElement?.blur();
+  localStorage.clear();
+  scrollTo(0, 0);
+  return location.href;
+})()`
+
+// clean readies page for the test (see warmChannels); with noToolchain,
+// a page that loaded the Go toolchain is opened again.
+func (page *warmPage) clean(t *testing.T, noToolchain bool) {
+	t.Helper()
+	const wait = 20 * time.Second
+	tab := page.tab
+	if _, err := chromedp.Call(tab.Ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 1}); err != nil {
+		t.Fatalf("the page's CPU back to full speed: %v", err)
+	}
+	if _, err := chromedp.Call(tab.Ctx, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: page.base, StorageTypes: "local_storage"}); err != nil {
+		t.Fatalf("clearing %s's local storage: %v", page.base, err)
+	}
+	channels := page.base + "/en/channels/"
+	editor := `[data-playground="` + channelsID + `"] [data-editor]`
+	at := browser.Get(t, tab, wait, chromedp.Evaluate[string](`document.querySelector('`+editor+`') ? location.href : ''`))
+	loaded := browser.Get(t, tab, wait, chromedp.Evaluate[bool](`'pgExactReady' in document.documentElement.dataset`))
+	if at != channels || noToolchain && loaded {
+		t.Logf("warm page %s loaded: it was at %q, the Go toolchain loaded %v", page.base, at, loaded)
+		tab.Do(t, wait, chromedp.Navigate(channels), chromedp.WaitReady(editor))
+	}
+	if at := browser.Get(t, tab, wait, chromedp.Evaluate[string](reset)); at != channels {
+		t.Fatalf("the warm page is at %s, not %s", at, channels)
+	}
+	tab.Errors()
 }
 
 // TestBrowserWarmSitesStartClean holds warmChannels to its word: a test
-// that takes a site another used finds nothing the other stored.
+// that takes the page another used finds it warm (the same page) and
+// nothing the other left: no local storage, the engine on Automatic, the
+// author's code, no output.
 func TestBrowserWarmSitesStartClean(t *testing.T) {
-	var first string
-	t.Run("stores", func(t *testing.T) {
+	const id = channelsID
+	root := `[data-playground="` + id + `"]`
+	var first, original string
+	t.Run("leaves", func(t *testing.T) {
 		tab, base := warmChannels(t, 10*time.Second)
 		first = base
-		pickEngine(t, tab, channelsID, "exact")
+		original = browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`document.querySelector('`+root+` [data-editor]').value`))
+		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`window.leftByTheTestBefore = true`))
+		pickEngine(t, tab, id, "fast")
+		setCode(t, tab, id, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"left\")\n}\n")
+		if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "left\n" {
+			t.Fatalf("the program the next test must not find: %s, %q", state, output)
+		}
 		if stored := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](`localStorage.length`)); stored == 0 {
 			t.Fatal("picking an engine stored nothing: this test no longer shows what warmChannels clears")
 		}
@@ -87,8 +175,27 @@ func TestBrowserWarmSitesStartClean(t *testing.T) {
 		if base != first {
 			t.Fatalf("the second test got site %s, not the first's %s", base, first)
 		}
+		if kept := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`!!window.leftByTheTestBefore`)); !kept {
+			t.Error("the second test got a page loaded afresh, not the warm one")
+		}
 		if stored := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[[]string](`Object.keys(localStorage)`)); len(stored) > 0 {
 			t.Errorf("the site's local storage holds %q from the test before", stored)
+		}
+		picks := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-engine-pick]')].map((e) => e.value)`))
+		for _, p := range picks {
+			if p != "auto" {
+				t.Errorf("engine choices %q; want Automatic on every playground", picks)
+				break
+			}
+		}
+		if code := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`document.querySelector('`+root+` [data-editor]').value`)); code != original {
+			t.Errorf("the editor holds\n%s\nnot the author's code", code)
+		}
+		if state := browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-state")).Value; state != "idle" {
+			t.Errorf("the playground is %s; want idle", state)
+		}
+		if output := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` [data-output]`)); output == "left\n" {
+			t.Error("the output of the test before is still shown")
 		}
 	})
 }

@@ -8,6 +8,7 @@ package browser
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -149,6 +150,7 @@ func Handler(dir string) http.Handler {
 // Tab is a browser tab whose console errors are collected.
 type Tab struct {
 	Ctx    context.Context
+	cancel func()
 	mu     sync.Mutex
 	errors []string
 }
@@ -212,21 +214,50 @@ func Close() {
 // window of a browser of its own does, whatever other tests' windows do.
 func New(t testing.TB) *Tab {
 	t.Helper()
-	path := Path()
-	if path == "" {
+	tab := opened(t)
+	t.Cleanup(tab.Close)
+	return tab
+}
+
+// NewKept is New for a tab that outlives the test that opened it, for
+// tests that take turns on one page: it stays open until its Close, or
+// until the shared Chromium ends (Close, the package's).
+func NewKept(t testing.TB) *Tab {
+	t.Helper()
+	return opened(t)
+}
+
+// opened opens a tab, or skips or fails the test as New says.
+func opened(t testing.TB) *Tab {
+	t.Helper()
+	tab, err := open()
+	if errors.Is(err, errNoChromium) {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("Chromium is required under CI=true: .ci/run installs Debian's chromium package")
 		}
 		t.Skip("no Chromium: install Debian's chromium package (apt-get install chromium) to run browser tests")
 	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}
+
+var errNoChromium = errors.New("no Chromium")
+
+func open() (*Tab, error) {
+	path := Path()
+	if path == "" {
+		return nil, errNoChromium
+	}
 	shared.once.Do(func() { start(path) })
 	if shared.err != nil {
-		t.Fatal(shared.err)
+		return nil, shared.err
 	}
 	ctx, cancel := chromedp.NewContext(shared.ctx)
-	t.Cleanup(cancel)
 	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
-		t.Fatalf("opening a tab: %v", err)
+		cancel()
+		return nil, fmt.Errorf("opening a tab: %v", err)
 	}
 	// chromedp enables DevTools' Network and CSS agents on every tab; the
 	// tests read neither unless they enable it themselves (TestBrowserQuality
@@ -236,12 +267,14 @@ func New(t testing.TB) *Tab {
 	// its CPU for TestBrowserSchedulerPrograms and
 	// TestBrowserExactEngineProgramsOwnWords fell from 95 to 75 s (load 23).
 	if _, err := chromedp.Call(ctx, network.Disable, cdp.Empty{}); err != nil {
-		t.Fatalf("opening a tab: %v", err)
+		cancel()
+		return nil, fmt.Errorf("opening a tab: %v", err)
 	}
 	if _, err := chromedp.Call(ctx, css.Disable, cdp.Empty{}); err != nil {
-		t.Fatalf("opening a tab: %v", err)
+		cancel()
+		return nil, fmt.Errorf("opening a tab: %v", err)
 	}
-	tab := &Tab{Ctx: ctx}
+	tab := &Tab{Ctx: ctx, cancel: cancel}
 	messages := chromedp.Console(ctx)
 	go func() {
 		for m, err := range messages {
@@ -255,8 +288,11 @@ func New(t testing.TB) *Tab {
 			}
 		}
 	}()
-	return tab
+	return tab, nil
 }
+
+// Close closes the tab.
+func (tab *Tab) Close() { tab.cancel() }
 
 // Errors returns and clears the console errors and uncaught exceptions
 // seen so far.
