@@ -28,7 +28,7 @@ import (
 // is not. The marks follow the reader's edits.
 func TestBrowserCompileErrors(t *testing.T) {
 	t.Parallel()
-	tab, base := warmChannelsBeforeToolchain(t, 10*time.Second)
+	tab, base := freshChannels(t, 10*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	q := `document.querySelector('` + root + `')`

@@ -14,7 +14,7 @@ import (
 // playground says so for the code that ran, not only for the author's.
 func TestBrowserPlatformNote(t *testing.T) {
 	t.Parallel()
-	tab, _ := warmChannels(t, 10*time.Second)
+	tab, _ := freshChannels(t, 10*time.Second) // the notes of the author's code, before a run
 	const id = channelsID
 	notes := `[data-playground="` + id + `"] [data-notes]`
 	said := func() string { return browser.Get(t, tab, 10*time.Second, chromedp.TextContent(notes)) }

@@ -21,19 +21,24 @@ import (
 // whose browser held both engines' files and compiled code, and 0.2 and
 // 1.4 s in a page that had run them before (2026-12-03, 2 CPUs, a
 // neighbour's tests running). A test that counts requests, or holds what
-// a first visit, a page's load or the browser's caches do, keeps a page
-// and a site of its own (onChannels, channelsPage).
+// a first visit or the browser's caches do, keeps a page and a site of
+// its own (onChannels, channelsPage); one that holds a page's first state
+// takes freshChannels.
 //
 // A page serves one test at a time, on a site of its own, and is handed
 // on as a reader new to the site would find it, but warm: the site's
 // local storage cleared (the reader's engine, and whether the toolchain
 // built a program of theirs, which decide what a page loads ahead), the
 // engine choice back on Automatic, every playground reset (the author's
-// code, no output, idle), the page scrolled to its top, its CPU at full
-// speed, its console errors dropped. A page the test left elsewhere is
-// opened again. One whose test failed, or that it left running a program,
-// is closed and not handed on. It returns the tab, on the English
-// channels page, and the site's base URL.
+// code, the build's expected output, idle), the page scrolled to its top,
+// its CPU at full speed, its console errors dropped. What the page keeps
+// of the tests before stays: the engines loaded or loading, its counters
+// (html's data-pg-interpreters, data-pg-runners, data-pg-exact-*), the
+// notes under a playground (of the last code run there), the theme,
+// globals a test set. A page the test left elsewhere is opened again. One
+// whose test failed or was skipped, or left a playground running or
+// loading, is closed and not handed on. It returns the tab, on the
+// English channels page, and the site's base URL.
 func warmChannels(t *testing.T, limit time.Duration) (*browser.Tab, string) {
 	t.Helper()
 	out := buildWithPlayground(t, limit)
@@ -41,11 +46,11 @@ func warmChannels(t *testing.T, limit time.Duration) (*browser.Tab, string) {
 	return page.tab, page.base
 }
 
-// warmChannelsBeforeToolchain is warmChannels for a test that starts
-// where the page has not loaded the Go toolchain: a page that has is
-// opened again (the site's caches kept, as warmChannels' sites were
-// before pages were kept).
-func warmChannelsBeforeToolchain(t *testing.T, limit time.Duration) (*browser.Tab, string) {
+// freshChannels is warmChannels for a test that holds a page's first
+// state (the Go toolchain neither loaded nor loading, the notes of the
+// author's code, the counters at zero): the page is opened again, on a
+// site whose browser keeps both engines' files and compiled code.
+func freshChannels(t *testing.T, limit time.Duration) (*browser.Tab, string) {
 	t.Helper()
 	out := buildWithPlayground(t, limit)
 	page := warmPages.take(t, limit, out, true)
@@ -68,9 +73,9 @@ type pagePool struct {
 }
 
 // take hands the test a free page for limit, or a new one on a new site
-// serving out, cleaned for it (without the toolchain loaded if
-// noToolchain), and takes it back when the test ends.
-func (p *pagePool) take(t *testing.T, limit time.Duration, out string, noToolchain bool) *warmPage {
+// serving out, cleaned for it (opened again if fresh), and takes it back
+// when the test ends.
+func (p *pagePool) take(t *testing.T, limit time.Duration, out string, fresh bool) *warmPage {
 	t.Helper()
 	p.mu.Lock()
 	var page *warmPage
@@ -86,12 +91,14 @@ func (p *pagePool) take(t *testing.T, limit time.Duration, out string, noToolcha
 		page = &warmPage{tab: browser.NewKept(t), base: base}
 	}
 	t.Cleanup(func() { p.giveBack(t, limit, page) })
-	page.clean(t, noToolchain)
+	page.clean(t, fresh)
 	return page
 }
 
 // giveBack makes page free for the next test of limit, unless the test
-// failed or left a program running: then the page is closed.
+// failed or was skipped, or left a playground running or loading: then
+// the page is closed. It asks the page in the tab's own context: the
+// test's (t.Context) ends before its cleanups run.
 func (p *pagePool) giveBack(t *testing.T, limit time.Duration, page *warmPage) {
 	ctx, cancel := context.WithTimeout(page.tab.Ctx, 10*time.Second)
 	defer cancel()
@@ -107,8 +114,8 @@ func (p *pagePool) giveBack(t *testing.T, limit time.Duration, page *warmPage) {
 	p.free[limit] = append(p.free[limit], page)
 }
 
-// reset puts the page as warmChannels says a test finds it, the engines
-// and whatever they keep aside.
+// reset puts the page's playgrounds and preferences as warmChannels says
+// a test finds them; what the page keeps of its engines stays.
 const reset = `(() => {
   const pick = document.querySelector('[data-engine-pick]');
   if (pick) {
@@ -122,9 +129,9 @@ const reset = `(() => {
   return location.href;
 })()`
 
-// clean readies page for the test (see warmChannels); with noToolchain,
-// a page that loaded the Go toolchain is opened again.
-func (page *warmPage) clean(t *testing.T, noToolchain bool) {
+// clean readies page for the test (see warmChannels); with fresh, the
+// page is opened again.
+func (page *warmPage) clean(t *testing.T, fresh bool) {
 	t.Helper()
 	const wait = 20 * time.Second
 	tab := page.tab
@@ -136,10 +143,8 @@ func (page *warmPage) clean(t *testing.T, noToolchain bool) {
 	}
 	channels := page.base + "/en/channels/"
 	editor := `[data-playground="` + channelsID + `"] [data-editor]`
-	at := browser.Get(t, tab, wait, chromedp.Evaluate[string](`document.querySelector('`+editor+`') ? location.href : ''`))
-	loaded := browser.Get(t, tab, wait, chromedp.Evaluate[bool](`'pgExactReady' in document.documentElement.dataset`))
-	if at != channels || noToolchain && loaded {
-		t.Logf("warm page %s loaded: it was at %q, the Go toolchain loaded %v", page.base, at, loaded)
+	if at := browser.Get(t, tab, wait, chromedp.Evaluate[string](`document.querySelector('`+editor+`') ? location.href : ''`)); at != channels || fresh {
+		t.Logf("warm page %s loaded: it was at %q", page.base, at)
 		tab.Do(t, wait, chromedp.Navigate(channels), chromedp.WaitReady(editor))
 	}
 	if at := browser.Get(t, tab, wait, chromedp.Evaluate[string](reset)); at != channels {
@@ -148,11 +153,12 @@ func (page *warmPage) clean(t *testing.T, noToolchain bool) {
 	tab.Errors()
 }
 
-// TestBrowserWarmSitesStartClean holds warmChannels to its word: a test
+// TestBrowserWarmPagesStartClean holds warmChannels to its word: a test
 // that takes the page another used finds it warm (the same page) and
 // nothing the other left: no local storage, the engine on Automatic, the
-// author's code, no output.
-func TestBrowserWarmSitesStartClean(t *testing.T) {
+// author's code, not the other's output; and freshChannels to its: the
+// page loaded again.
+func TestBrowserWarmPagesStartClean(t *testing.T) {
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
 	var first, original string
@@ -196,6 +202,15 @@ func TestBrowserWarmSitesStartClean(t *testing.T) {
 		}
 		if output := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` [data-output]`)); output == "left\n" {
 			t.Error("the output of the test before is still shown")
+		}
+	})
+	t.Run("fresh", func(t *testing.T) {
+		tab, base := freshChannels(t, 10*time.Second)
+		if base != first {
+			t.Fatalf("the third test got site %s, not the first's %s", base, first)
+		}
+		if kept := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[bool](`!!window.leftByTheTestBefore`)); kept {
+			t.Error("freshChannels handed on the page the tests before used, not one opened again")
 		}
 	})
 }

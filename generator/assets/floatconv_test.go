@@ -120,21 +120,28 @@ func TestAmd64FloatConversions(t *testing.T) {
 	// go build runs each tool through -toolexec: this one swaps in the
 	// compiler just built. The go command knows a release's compiler by
 	// the line its -V=full prints, the version alone, and would reuse what
-	// Go's own compiler put in the build cache; the swapped one says its
-	// SHA-256 on that line too, so the cache keeps its work apart and
-	// reuses it only while the compiler is byte for byte the same (a
-	// cold build of the standard library's packages took 150 s of the
-	// package's test time on 2 CPUs, where -a rebuilt them every run).
+	// Go's own compiler put in the build cache, and store this one's work
+	// as Go's (as -a did, which only skips reading the cache); the swapped
+	// one says its SHA-256 on that line too, so the cache keeps its work
+	// apart and reuses it only while the compiler is byte for byte the
+	// same (a cold build of the standard library's packages took 150 s of
+	// the package's test time on 2 CPUs, where -a rebuilt them every run).
+	// A development toolchain's line ends in a build ID, which the go
+	// command reads instead, and which differs already.
 	bin, err := os.ReadFile(compiler)
 	if err != nil {
 		t.Fatal(err)
 	}
 	id := fmt.Sprintf("%x", sha256.Sum256(bin))
 	swap := filepath.Join(dir, "swap.sh")
-	script := "#!/bin/sh\ncase \"$(basename \"$1\")\" in compile)\n" +
+	script := "#!/bin/sh\ncompiler='" + compiler + "'\ncase \"$(basename \"$1\")\" in compile)\n" +
 		"  shift\n" +
-		"  if [ \"$1\" = -V=full ]; then echo \"$(" + compiler + " -V=full) overlay:" + id + "\"; exit; fi\n" +
-		"  exec " + compiler + " \"$@\";;\nesac\nexec \"$@\"\n"
+		"  if [ \"$1\" = -V=full ]; then\n" +
+		"    v=$(\"$compiler\" -V=full) || exit\n" +
+		"    case \"$v\" in *buildID=*) echo \"$v\";; *) echo \"$v overlay:" + id + "\";; esac\n" +
+		"    exit\n" +
+		"  fi\n" +
+		"  exec \"$compiler\" \"$@\";;\nesac\nexec \"$@\"\n"
 	if err := os.WriteFile(swap, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -158,7 +158,8 @@ type Tab struct {
 // shared is the one Chromium a test binary's tabs open in: started by the
 // first New, ended by Close. Starting a browser per test cost a second or
 // more each (several on a busy machine), and a test's isolation comes from
-// the site its server is (see ServeHandler), not from a process of its own.
+// the site its server is (see ServeHandler), not from a process of its own
+// (tests that take turns on a tab of NewKept share its page on purpose).
 var shared struct {
 	once   sync.Once
 	ctx    context.Context // the browser's first tab; its end ends the browser
