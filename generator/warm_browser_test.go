@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 	"github.com/goexpert/gointernals/generator/internal/browser"
@@ -31,7 +32,8 @@ import (
 // built a program of theirs, which decide what a page loads ahead), the
 // engine choice back on Automatic, every playground reset (the author's
 // code, the build's expected output, idle), the page scrolled to its top,
-// its CPU at full speed, its console errors dropped. What the page keeps
+// its CPU at full speed, its console errors dropped (between tests it is
+// frozen). What the page keeps
 // of the tests before stays: the engines loaded or loading, its counters
 // (html's data-pg-interpreters, data-pg-runners, data-pg-exact-*), the
 // notes under a playground (of the last code run there), the theme,
@@ -109,6 +111,14 @@ func (p *pagePool) giveBack(t *testing.T, limit time.Duration, page *warmPage) {
 		page.tab.Close()
 		return
 	}
+	// Frozen while it waits: an idle page that ran both engines still
+	// took 0.02 to 0.05 s of Chromium's CPU a second (timers, workers),
+	// and a run of the suite keeps several waiting most of its time.
+	if _, err := chromedp.Call(ctx, cdppage.SetWebLifecycleState, cdppage.SetWebLifecycleStateParams{State: cdppage.SetWebLifecycleStateStateFrozen}); err != nil {
+		t.Logf("warm page %s closed: freezing it: %v", page.base, err)
+		page.tab.Close()
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.free[limit] = append(p.free[limit], page)
@@ -135,6 +145,9 @@ func (page *warmPage) clean(t *testing.T, fresh bool) {
 	t.Helper()
 	const wait = 20 * time.Second
 	tab := page.tab
+	if _, err := chromedp.Call(tab.Ctx, cdppage.SetWebLifecycleState, cdppage.SetWebLifecycleStateParams{State: cdppage.SetWebLifecycleStateStateActive}); err != nil {
+		t.Fatalf("waking the page: %v", err)
+	}
 	if _, err := chromedp.Call(tab.Ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 1}); err != nil {
 		t.Fatalf("the page's CPU back to full speed: %v", err)
 	}
