@@ -846,13 +846,7 @@ func returnsFunc(pkg, name string) bool {
 
 // isIterType matches iter.Seq[...] and iter.Seq2[...].
 func isIterType(t ast.Expr) bool {
-	switch x := t.(type) {
-	case *ast.IndexExpr:
-		t = x.X
-	case *ast.IndexListExpr:
-		t = x.X
-	}
-	sel, ok := t.(*ast.SelectorExpr)
+	sel, ok := instantiated(t).(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}

@@ -96,9 +96,9 @@ func (l *lowering) nest(c *ast.CallExpr, helper string) {
 }
 
 // foldMinMax picks the argument min or max returns when all are literals
-// of numbers (decimal) or all of strings. (go/constant would do this in
-// general, at a cost in the playground's WebAssembly the cases do not
-// repay.)
+// of numbers (decimal) or all of strings: what constantMinMax leaves, a
+// call of string constants, or any when go/types did not check the
+// program (an error, or an import it cannot see: prepare's typed).
 func foldMinMax(args []ast.Expr, fn string) ast.Expr {
 	var best ast.Expr
 	var bestNum float64

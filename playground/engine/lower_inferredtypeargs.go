@@ -124,15 +124,17 @@ func inferredTypeArgRewrite(l *lowering, s *syntax) {
 	}
 }
 
-// instantiated is the function x names, without its type arguments.
+// instantiated is the function (or generic type) x names, without its
+// type arguments and parentheses: f for f, (f), f[int] and (f[int, string]).
 func instantiated(x ast.Expr) ast.Expr {
-	switch x := ast.Unparen(x).(type) {
+	switch y := ast.Unparen(x).(type) {
 	case *ast.IndexExpr:
-		return x.X
+		return ast.Unparen(y.X)
 	case *ast.IndexListExpr:
-		return x.X
+		return ast.Unparen(y.X)
+	default:
+		return y
 	}
-	return x
 }
 
 // calleeName is the name of the function x names: F, or pkg.F's F.

@@ -103,14 +103,7 @@ func negZeroArgRewrite(l *lowering, s *syntax) {
 // passesByFrame: c calls a function the program declares at its top, not
 // a method, by its name (instantiated or not), or min or max.
 func (l *lowering) passesByFrame(c *ast.CallExpr) bool {
-	fun := ast.Unparen(c.Fun)
-	switch f := fun.(type) {
-	case *ast.IndexExpr:
-		fun = f.X
-	case *ast.IndexListExpr:
-		fun = f.X
-	}
-	id, ok := fun.(*ast.Ident)
+	id, ok := instantiated(c.Fun).(*ast.Ident)
 	if !ok {
 		return false
 	}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a72c528473878e9c"
+const sourceDigest = "b0a7d5389a998a0d"
