@@ -12,21 +12,42 @@ import (
 // TestBrowserPlatformNote: a program that reads runtime.GOOS prints "js"
 // in the page, where go run prints the machine's; the note under the
 // playground says so for the code that ran, not only for the author's.
+// Reset puts back the author's code and its notes: none about the run
+// before, under the code or under its output (a note on the engine).
 func TestBrowserPlatformNote(t *testing.T) {
 	t.Parallel()
-	tab, _ := freshChannels(t, 10*time.Second) // the notes of the author's code, before a run
+	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
-	notes := `[data-playground="` + id + `"] [data-notes]`
-	said := func() string { return browser.Get(t, tab, 10*time.Second, chromedp.TextContent(notes)) }
-	if n := said(); strings.Contains(n, "GOOS") {
-		t.Fatalf("before the run, the author's program reads no GOOS, and the note says %q", n)
+	root := `[data-playground="` + id + `"]`
+	said := func() string { return browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` [data-notes]`)) }
+	engineSaid := func() string {
+		return browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[string](`document.querySelector('`+root+` [data-engine-note]').textContent`))
 	}
-	typeCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.GOOS, runtime.GOARCH)\n}\n")
-	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "js wasm\n" {
+	authors := said()
+	if strings.Contains(authors, "GOOS") {
+		t.Fatalf("before the run, the author's program reads no GOOS, and the note says %q", authors)
+	}
+	// Bytes that are not UTF-8 get a note on the engine under the output.
+	typeCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.GOOS, runtime.GOARCH, \"\\xff\")\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "js wasm \uFFFD\n" {
 		t.Fatalf("state %s, output %q, status %q", state, output, status)
 	}
 	if n := said(); !strings.Contains(n, `runtime.GOOS is "js"`) {
 		t.Errorf("after a run that read runtime.GOOS, the note says %q", n)
+	}
+	if n := engineSaid(); !strings.Contains(n, "not UTF-8") {
+		t.Errorf("after a run that wrote bytes that are not UTF-8, the note on the engine says %q", n)
+	}
+	clickAction(t, tab, root, "reset")
+	if n := said(); n != authors {
+		t.Errorf("after Reset, the note says %q; want the author's program's, %q", n, authors)
+	}
+	if n := engineSaid(); n != "" {
+		t.Errorf("after Reset, the note on the engine still says %q", n)
+	}
+	typeCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.GOOS)\n}\n")
+	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "js\n" {
+		t.Fatalf("state %s, output %q, status %q", state, output, status)
 	}
 	typeCode(t, tab, id, "package main\n\nfunc main() {}\n")
 	if state, _, status := runPlayground(t, tab, id, 60*time.Second); state != "done" {

@@ -36,8 +36,7 @@ import (
 // frozen). What the page keeps
 // of the tests before stays: the engines loaded or loading, its counters
 // (html's data-pg-interpreters, data-pg-runners, data-pg-exact-*), the
-// notes under a playground (of the last code run there), the theme,
-// globals a test set. A page the test left elsewhere is opened again. One
+// theme, globals a test set. A page the test left elsewhere is opened again. One
 // whose test failed or was skipped, or left a playground running or
 // loading, is closed and not handed on. It returns the tab, on the
 // English channels page, and the site's base URL.
@@ -49,8 +48,8 @@ func warmChannels(t *testing.T, limit time.Duration) (*browser.Tab, string) {
 }
 
 // freshChannels is warmChannels for a test that holds a page's first
-// state (the Go toolchain neither loaded nor loading, the notes of the
-// author's code, the counters at zero): the page is opened again, on a
+// state (the Go toolchain neither loaded nor loading, the counters at
+// zero): the page is opened again, on a
 // site whose browser keeps both engines' files and compiled code.
 func freshChannels(t *testing.T, limit time.Duration) (*browser.Tab, string) {
 	t.Helper()

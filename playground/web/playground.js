@@ -930,6 +930,7 @@ class Playground {
 
   clearOutput() {
     this.output.clear();
+    this.engineNote.textContent = '';
     this.outLabel.textContent = T.output;
     this.mark([]);
   }
@@ -957,7 +958,6 @@ class Playground {
     delete this.root.dataset.ms;
     this.gen = (this.gen || 0) + 1;
     this.clearOutput();
-    this.engineNote.textContent = '';
     this.setState('loading');
     const mode = this.mode();
     this.auto = mode === 'auto';
@@ -1283,6 +1283,7 @@ class Playground {
     this.area.value = this.original;
     this.sync();
     this.clearOutput();
+    this.note(this.original);
     if (this.expected) {
       this.outPre.textContent = this.expected;
       this.outLabel.textContent = this.expectedLabel;
