@@ -151,6 +151,22 @@ func calleeName(x ast.Expr) *ast.Ident {
 // writeTypes writes each type as the program would at pos, or says one
 // cannot be written there.
 func (l *lowering) writeTypes(list *types.TypeList, pos token.Pos) ([]string, bool) {
+	write := l.typeWriter(pos)
+	var out []string
+	for i := range list.Len() {
+		s, ok := write(list.At(i))
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// typeWriter returns a function that writes a type as the program would
+// at pos, or says it cannot be written there (see writable).
+func (l *lowering) typeWriter(pos token.Pos) func(types.Type) (string, bool) {
+	never := func(types.Type) (string, bool) { return "", false }
 	var main *types.Package
 	for _, obj := range l.info.Defs {
 		if obj != nil && obj.Pkg() != nil {
@@ -159,11 +175,11 @@ func (l *lowering) writeTypes(list *types.TypeList, pos token.Pos) ([]string, bo
 		}
 	}
 	if main == nil {
-		return nil, false
+		return never
 	}
 	scope := main.Scope().Innermost(pos)
 	if scope == nil {
-		return nil, false
+		return never
 	}
 	names := map[*types.Package]string{}
 	qualify := func(p *types.Package) string {
@@ -172,15 +188,12 @@ func (l *lowering) writeTypes(list *types.TypeList, pos token.Pos) ([]string, bo
 		}
 		return names[p]
 	}
-	var out []string
-	for i := range list.Len() {
-		t := list.At(i)
+	return func(t types.Type) (string, bool) {
 		if !l.writable(t, scope, pos, names, 0) {
-			return nil, false
+			return "", false
 		}
-		out = append(out, types.TypeString(t, qualify))
+		return types.TypeString(t, qualify), true
 	}
-	return out, true
 }
 
 // writable reports whether every name t uses means, at pos, what it

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "b0a7d5389a998a0d"
+const sourceDigest = "6f6706d28d632979"

@@ -84,7 +84,10 @@ type Hooks struct {
 // tell h.Inexact when it is a negative zero (or a complex zero with one):
 // the source pass passes through them what the program passes to one of
 // its functions, to which the interpreter would pass a positive zero
-// (negZeroArgs).
+// (negZeroArgs). Zeros does the same for a struct or an array: it tells
+// h.Inexact when the value is all zeros (as reflect.Value.IsZero, which
+// the interpreter asks, calls it) with a negative one among them, which
+// the interpreter would pass as all positive.
 //
 // Show gives fmt a value of the program's type to print as Go would,
 // from the source pass's description of its type (show.go).
@@ -138,6 +141,11 @@ func Lower(h Hooks) map[string]map[string]reflect.Value {
 				h.negativeZero(x == 0 && (math.Signbit(float64(real(x))) || math.Signbit(float64(imag(x)))))
 				return x
 			}),
+			"Zeros": reflect.ValueOf(func(x any) any {
+				zero, negative := zeros(reflect.ValueOf(x))
+				h.negativeZero(zero && negative)
+				return x
+			}),
 		},
 	}
 }
@@ -149,6 +157,37 @@ func (h Hooks) negativeZero(is bool) {
 	if is && h.Inexact != nil {
 		h.Inexact("a negative zero passed to a function of the program arrives there as a positive zero")
 	}
+}
+
+// zeros says whether v is a zero value, as IsZero says, and whether a
+// negative zero is among its floating-point numbers: v's own, its fields',
+// its elements'. It stops at the first part that is not zero.
+func zeros(v reflect.Value) (zero, negative bool) {
+	switch v.Kind() {
+	case reflect.Float32, reflect.Float64:
+		f := v.Float()
+		return f == 0, f == 0 && math.Signbit(f)
+	case reflect.Complex64, reflect.Complex128:
+		c := v.Complex()
+		return c == 0, c == 0 && (math.Signbit(real(c)) || math.Signbit(imag(c)))
+	case reflect.Struct, reflect.Array:
+		n := v.Len
+		part := v.Index
+		if v.Kind() == reflect.Struct {
+			n, part = v.NumField, v.Field
+		}
+		for i := range n() {
+			z, neg := zeros(part(i))
+			if !z {
+				return false, false
+			}
+			negative = negative || neg
+		}
+		return true, negative
+	case reflect.Invalid:
+		return true, false
+	}
+	return v.IsZero(), false
 }
 
 // guarded returns x, a value of the program's handed to Stringer,

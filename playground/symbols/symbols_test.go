@@ -55,7 +55,7 @@ func TestLowerHelpers(t *testing.T) {
 	var unlike []string
 	lower := Lower(Hooks{Recovered: func(v any) any { recoveries++; return v }, GoPanic: func(v any) { goPanic = v }, MainEnd: func() { mainEnds++ }, Unlike: func(why string) { unlike = append(unlike, why) }})
 	syms := lower[LowerPath+"/lower"]
-	if len(lower) != 1 || len(syms) != 24 {
+	if len(lower) != 1 || len(syms) != 25 {
 		t.Fatalf("Lower holds %v", lower)
 	}
 	// The interfaces fmt looks for hand their value back; a nil one (a
@@ -152,9 +152,26 @@ func TestLowerNegativeZero(t *testing.T) {
 		{"Float32", float32(negz), true}, {"Float32", float32(0), false},
 		{"Complex128", complex(0, negz), true}, {"Complex128", complex(negz, 1), false}, {"Complex128", complex(0, 0), false},
 		{"Complex64", complex64(complex(negz, 0)), true}, {"Complex64", complex64(0), false},
+		// A struct or an array is lost only when all of it is zero.
+		{"Zeros", struct{ X, Y float64 }{negz, 0}, true}, {"Zeros", struct{ X, Y float64 }{negz, 1}, false},
+		{"Zeros", [2]float32{0, float32(negz)}, true}, {"Zeros", [2]float64{}, false},
+		{"Zeros", struct {
+			P [1]struct{ C complex64 }
+			S string
+			p *int
+		}{P: [1]struct{ C complex64 }{{complex64(complex(0, negz))}}}, true},
+		{"Zeros", struct {
+			X float64
+			S string
+		}{negz, "s"}, false},
+		{"Zeros", [0]float64{}, false}, {"Zeros", nil, false},
 	} {
 		told = nil
-		out := syms[c.name].Call([]reflect.Value{reflect.ValueOf(c.arg)})[0].Interface()
+		arg := reflect.ValueOf(c.arg)
+		if c.arg == nil {
+			arg = reflect.Zero(reflect.TypeFor[any]())
+		}
+		out := syms[c.name].Call([]reflect.Value{arg})[0].Interface()
 		if fmt.Sprint(out) != fmt.Sprint(c.arg) {
 			t.Errorf("%s(%v) returned %v", c.name, c.arg, out)
 		}
