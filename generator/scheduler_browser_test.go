@@ -46,6 +46,12 @@ func TestBrowserSchedulerPrograms(t *testing.T) {
 		t.Errorf("goroutines' start order (go run: 2 0 1): state %s, output %q, notes %q; want a note that go run starts the newest first", state, output, n)
 	}
 	t.Logf("start order, Automatic: %q", output)
+	// A go statement calling a method of an element, or of a call's
+	// result, is a goroutine too (a blind pass's worker idiom had no note).
+	setCode(t, tab, id, "package main\n\nimport \"fmt\"\n\ntype w struct{ id int }\n\nfunc (x *w) run(done chan int) { done <- x.id }\n\nfunc main() {\n\tws, done := []w{{1}, {2}}, make(chan int)\n\tfor i := range ws {\n\t\tgo ws[i].run(done)\n\t}\n\tfmt.Println(<-done + <-done)\n}\n")
+	if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "3\n" || !strings.Contains(notes(), "newest first") {
+		t.Errorf("go ws[i].run(done): state %s, output %q, notes %q; want 3 and the note on goroutines' start order", state, output, notes())
+	}
 	setCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.NumCPU(), runtime.GOMAXPROCS(0))\n}\n")
 	if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "done" || !strings.Contains(notes(), "NumCPU and GOMAXPROCS are 1") {
 		t.Errorf("NumCPU: state %s, output %q, notes %q; want a note that both are 1 here", state, output, notes())

@@ -28,4 +28,50 @@ r = &res{"b"}
 fmt.Println("opened", r.name)`,
 		out: "opened b\nclose a\n",
 	},
+	// In a loop, a method's receiver as Go evaluates it at the defer,
+	// whatever its form (the types say which): the element itself for a
+	// pointer method (&ts[i]), a copy of what a pointer points to for a
+	// value method, a call's result, a map's element.
+	rewriteCase{
+		decls: `type T struct{ n int }
+
+func (t *T) Show() { fmt.Println("show", t.n) }
+
+func (t T) Val() { fmt.Println("val", t.n) }
+
+func open(n int) *T { return &T{n} }`,
+		body: `ts := []T{{1}, {2}}
+for i := range ts {
+	defer ts[i].Show()
+}
+ps := []*T{{3}, {4}}
+for j := range ps {
+	defer ps[j].Val()
+}
+for k := 5; k < 7; k++ {
+	defer open(k).Show()
+}
+m := map[string]T{"a": {7}, "b": {8}}
+for _, key := range []string{"a", "b"} {
+	defer m[key].Val()
+}
+ts[0].n, ps[0].n = 10, 30`,
+		lowered: `ts := []T{{1}, {2}}
+for i := range ts {
+	{ _lowerF2 := func() func() { _lowerR1 := &(ts[i]); return func() { _lowerR1.Show() } }(); defer _lowerF2() }
+}
+ps := []*T{{3}, {4}}
+for j := range ps {
+	{ _lowerF4 := func() func() { _lowerR3 := _lowerCopy(ps[j]); return func() { _lowerR3.Val() } }(); defer _lowerF4() }
+}
+for k := 5; k < 7; k++ {
+	{ _lowerF6 := func() func() { _lowerR5 := open(k); return func() { _lowerR5.Show() } }(); defer _lowerF6() }
+}
+m := map[string]T{"a": {7}, "b": {8}}
+for _, key := range []string{"a", "b"} {
+	{ _lowerF8 := func() func() { _lowerR7 := m[key]; return func() { _lowerR7.Val() } }(); defer _lowerF8() }
+}
+ts[0].n, ps[0].n = 10, 30`,
+		out: "val 8\nval 7\nshow 6\nshow 5\nval 4\nval 3\nshow 2\nshow 10\n",
+	},
 )

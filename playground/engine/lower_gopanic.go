@@ -27,6 +27,11 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	// arguments are evaluated at the go statement, from the iteration's
 	// own variable (the interpreter reads its one slot when the goroutine
 	// runs). Such a goroutine is not guarded, as before.
+	if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok && l.inLoop(g) {
+		if value, ok := l.typedReceiver(sel); ok && l.methodCallAt(g, g.Call, "go", sel, value) {
+			return
+		}
+	}
 	if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok && len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] && l.loopVar(sel.X, g) {
 		l.methodCallAt(g, g.Call, "go", sel, l.text(sel.X))
 		return

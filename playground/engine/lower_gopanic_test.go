@@ -50,4 +50,34 @@ select {}`,
 		out:  "",
 		exit: 2,
 	},
+	// In a loop, a method's receiver and arguments as Go evaluates
+	// them at the go statement: the element itself for a pointer method
+	// (a blind pass's worker idiom printed [0 0 0 9]).
+	rewriteCase{
+		decls: `type worker struct{ id int }
+
+func (w *worker) run(res []int, wg *sync.WaitGroup) {
+	defer wg.Done()
+	res[w.id] = w.id * w.id
+}`,
+		body: `ws := []worker{{0}, {1}, {2}, {3}}
+res := make([]int, len(ws))
+var wg sync.WaitGroup
+for i := range ws {
+	wg.Add(1)
+	go ws[i].run(res, &wg)
+}
+wg.Wait()
+fmt.Println(res)`,
+		lowered: `defer _lowerMainEnd(); ws := []worker{{0}, {1}, {2}, {3}}
+res := make([]int, len(ws))
+var wg sync.WaitGroup
+for i := range ws {
+	wg.Add(1)
+	{ _lowerF4 := func() func() { _lowerR1 := &(ws[i]); _lowerD2 := res; _lowerD3 := &wg; return func() { _lowerR1.run(_lowerD2, _lowerD3) } }(); go _lowerF4() }
+}
+wg.Wait()
+fmt.Println(res)`,
+		out: "[0 1 4 9]\n",
+	},
 )

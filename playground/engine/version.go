@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "6f6706d28d632979"
+const sourceDigest = "e45f94329eb0c8d9"

@@ -777,7 +777,7 @@ class Playground {
   // WebAssembly's page size.
   note(code) {
     this.notes.textContent = T.limit(cfg.limit) +
-      (/\bgo\s+(func\b|[\w.]+\()|runtime\.GOMAXPROCS|runtime\.NumCPU/.test(code) ? ' ' + T.oneThread : '') +
+      (/\bgo\s+(func\b|[\w.[\]()]+\()|runtime\.GOMAXPROCS|runtime\.NumCPU/.test(code) ? ' ' + T.oneThread : '') +
       (/\bruntime\.GO(OS|ARCH)\b/.test(code) ? ' ' + T.platform : '') +
       (/\bdebug\.ReadBuildInfo\b/.test(code) ? ' ' + T.buildInfo : '') +
       (/\btime\.LoadLocation\b/.test(code) && !/"time\/tzdata"/.test(code) ? ' ' + T.zones : '') +
