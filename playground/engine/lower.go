@@ -234,6 +234,7 @@ var rewrites = []rewrite{
 	{"builtinPrints", builtinPrintRewrite},
 	{"literalVars", literalVarRewrite},
 	{"switchInits", switchInitRewrite},
+	{"switchTags", switchTagRewrite},
 	{"constCompares", constCompareRewrite},
 	{"genericVarInits", genericVarInitRewrite},
 }

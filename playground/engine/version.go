@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e45f94329eb0c8d9"
+const sourceDigest = "a758e3e1f8f95dde"
