@@ -1506,13 +1506,16 @@ func (pf *panicFree) call(c *ast.CallExpr) bool {
 						return true
 					}
 					// _lowerF1 := func() func() { ...; return func() { ... } }()
+					// (deferMethodCall): the outer literal runs at the defer,
+					// where its receiver and arguments are evaluated; the
+					// deferred run is the inner one's.
 					if lit, ok := ast.Unparen(c.Fun).(*ast.FuncLit); ok && len(as.Lhs) == 1 && len(lit.Body.List) > 0 {
 						ret, ok := lit.Body.List[len(lit.Body.List)-1].(*ast.ReturnStmt)
 						if !ok || len(ret.Results) != 1 {
 							return false
 						}
 						inner, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit)
-						return ok && pf.body(lit.Body) && pf.body(inner.Body)
+						return ok && pf.body(inner.Body)
 					}
 				}
 			}

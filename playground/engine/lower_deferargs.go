@@ -23,7 +23,7 @@ func deferArgRewrite(l *lowering, s *syntax) {
 // stays too: moving it would move its line breaks.
 func (l *lowering) deferArgs(d *ast.DeferStmt) {
 	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.inLoop(d) && !d.Call.Ellipsis.IsValid() {
-		if value, ok := l.typedReceiver(sel); ok && l.deferMethodCall(d, sel, value) {
+		if value, ok := l.typedReceiver(sel, d); ok && l.deferMethodCall(d, sel, value) {
 			return
 		}
 		switch {
@@ -114,14 +114,16 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 // receiver as Go evaluates it at a defer or a go statement: &x where M
 // takes a pointer and x is not one (x[i], s.f: the element, the field
 // itself), a copy of what x points to where M takes a value and x is a
-// pointer, otherwise x (a value copied, a pointer, a call's result).
+// pointer, otherwise x (a value copied, a pointer, a call's result); for
+// a pointer method on a variable of the loop around, or a part of one in
+// place, a copy of it (inLoopVar).
 // Where the syntax alone decides (no types: the program did not
 // type-check), the cases below typedReceiver in deferArgs and goPanic
 // still take what they recognise. A blind pass's finds: in a loop,
 // "defer ts[i].Show()", "go ws[i].Run(res, &wg)" and "defer
 // open(i).Close()" all called the method on the last iteration's
 // receiver (2 2 where Go prints 2 1; [0 0 0 9] for [0 1 4 9]).
-func (l *lowering) typedReceiver(sel *ast.SelectorExpr) (value string, ok bool) {
+func (l *lowering) typedReceiver(sel *ast.SelectorExpr, st ast.Node) (value string, ok bool) {
 	if l.info == nil {
 		return "", false
 	}
@@ -138,6 +140,11 @@ func (l *lowering) typedReceiver(sel *ast.SelectorExpr) (value string, ok bool) 
 	_, takesPointer := sig.Recv().Type().(*types.Pointer)
 	_, isPointer := s.Recv().Underlying().(*types.Pointer)
 	switch {
+	case takesPointer && !isPointer && l.inLoopVar(sel.X, st):
+		// A variable of the loop around is one slot for every iteration
+		// in the interpreter: the method gets a copy of this iteration's
+		// (as the syntax's case below does).
+		return x, true
 	case takesPointer && !isPointer:
 		return "&(" + x + ")", true
 	case !takesPointer && isPointer:
@@ -145,6 +152,27 @@ func (l *lowering) typedReceiver(sel *ast.SelectorExpr) (value string, ok bool) 
 		return "_lowerCopy(" + x + ")", true
 	}
 	return x, true
+}
+
+// inLoopVar: x is a variable of the loop around st (loopVar), or a field
+// or an array's element of one, in place.
+func (l *lowering) inLoopVar(x ast.Expr, st ast.Node) bool {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.SelectorExpr:
+			if _, ptr := l.info.Types[e.X].Type.Underlying().(*types.Pointer); ptr {
+				return false
+			}
+			x = e.X
+		case *ast.IndexExpr:
+			if _, array := l.info.Types[e.X].Type.Underlying().(*types.Array); !array {
+				return false
+			}
+			x = e.X
+		default:
+			return l.loopVar(x, st)
+		}
+	}
 }
 
 // pointerMethod: sel is x.M on a pointer variable x (pointerVar), every

@@ -74,4 +74,25 @@ for _, key := range []string{"a", "b"} {
 ts[0].n, ps[0].n = 10, 30`,
 		out: "val 8\nval 7\nshow 6\nshow 5\nval 4\nval 3\nshow 2\nshow 10\n",
 	},
+	// A pointer method on a range's variable gets a copy of this
+	// iteration's (the interpreter's one slot for all would give every
+	// call the last); a value method, a copy too.
+	rewriteCase{
+		decls: `type T struct{ n int }
+
+func (t *T) Show() { fmt.Println("ptr", t.n) }
+
+func (t T) Val() { fmt.Println("val", t.n) }`,
+		body: `ts := []T{{1}, {2}}
+for _, t := range ts {
+	defer t.Show()
+	defer t.Val()
+}`,
+		lowered: `ts := []T{{1}, {2}}
+for _, t := range ts {
+	{ _lowerF2 := func() func() { _lowerR1 := t; return func() { _lowerR1.Show() } }(); defer _lowerF2() }
+	{ _lowerF4 := func() func() { _lowerR3 := t; return func() { _lowerR3.Val() } }(); defer _lowerF4() }
+}`,
+		out: "val 2\nptr 2\nval 1\nptr 1\n",
+	},
 )

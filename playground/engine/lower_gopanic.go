@@ -28,7 +28,7 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	// own variable (the interpreter reads its one slot when the goroutine
 	// runs). Such a goroutine is not guarded, as before.
 	if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok && l.inLoop(g) {
-		if value, ok := l.typedReceiver(sel); ok && l.methodCallAt(g, g.Call, "go", sel, value) {
+		if value, ok := l.typedReceiver(sel, g); ok && l.methodCallAt(g, g.Call, "go", sel, value) {
 			return
 		}
 	}

@@ -99,6 +99,33 @@ func TestPanicInADeferredCallIsAnnounced(t *testing.T) {
 	}
 }
 
+// A method call deferred in a loop, which the source pass defers as a
+// function made at the defer (deferMethodCall: the receiver and the
+// arguments are evaluated there, ts[i] among them), is announced as its
+// method is: the deferred run is the method's.
+func TestDeferredMethodInALoopIsAnnouncedAsItsMethod(t *testing.T) {
+	for _, c := range []struct {
+		method    string
+		announced bool
+	}{
+		{"func (t *T) Show() { fmt.Println(t.n) }", false},
+		{"func (t *T) Show() { panic(t.n) }", true},
+	} {
+		src := "package main\n\nimport \"fmt\"\n\ntype T struct{ n int }\n\n" + c.method + "\n\nfunc main() {\n\tdefer func() { fmt.Println(recover()) }()\n\tts := []T{{1}, {2}}\n\tfor i := range ts {\n\t\tdefer ts[i].Show()\n\t}\n}\n"
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(p.Code, "func() func()") {
+			t.Fatalf("the deferred call is not made at the defer; lowered:\n%s", p.Code)
+		}
+		why := p.HandOver()
+		if got := strings.Contains(why, "panic in a deferred call"); got != c.announced {
+			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, why, src)
+		}
+	}
+}
+
 // &i of a three-clause loop's variable gets the iteration's own i
 // (perIterationRewrite, testdata/loop_address.go) and is not announced,
 // unless the body declares another i, which a copy back would read: then

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a758e3e1f8f95dde"
+const sourceDigest = "89b3b9358c506be9"
