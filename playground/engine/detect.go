@@ -199,6 +199,7 @@ var mayDiffer = map[string]bool{
 	"generic call in var":          true,
 	"promoted method":              true,
 	"multiple assignment":          true,
+	"closure order":                true,
 	"panic in a deferred call":     true,
 	"address of a loop variable":   true,
 	"builtin print":                true,
@@ -544,6 +545,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	selectGotos(file, add)
 	multiValues(file, add)
 	deferredPanics(file, add)
+	closureOrder(file, add)
 	sortFindings(out)
 	return out
 }

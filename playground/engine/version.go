@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "89b3b9358c506be9"
+const sourceDigest = "a1e6d4930be6c78f"

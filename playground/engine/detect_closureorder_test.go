@@ -1,0 +1,37 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+// A statement that reads a variable a function literal it calls assigns
+// is announced (at the read); one whose literal assigns only its own
+// variables, or a variable the statement only writes, or that passes the
+// literal without calling it, is not; nor are a switch's cases.
+func TestClosureOrderIsAnnounced(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		at   string // line:col of the finding, "" for none
+	}{
+		{"arr := [3]int{}\n\tj := 0\n\tarr[j] = func() int { j = 2; return 5 }()\n\tfmt.Println(arr)", "8:6"},
+		{"x := 1\n\tm := map[string]int{\"a\": x, \"b\": func() int { x = 9; return 0 }()}\n\tfmt.Println(m)", "7:27"},
+		{"w := 3\n\tif w > func() int { w++; return 2 }() {\n\t\tfmt.Println(w)\n\t}", "7:5"},
+		{"n := 1\n\tn += func() int { p := &n; *p = 5; return 1 }()\n\tfmt.Println(n)", "7:2"},
+		{"x := 1\n\tx = func() int { x = 7; return x + 1 }()\n\tfmt.Println(x)", ""},
+		{"x := 1\n\ty := x + func() int { z := 2; z++; return z }()\n\tfmt.Println(y)", ""},
+		{"x := 1\n\tf := func() int { x = 2; return 0 }\n\tfmt.Println(x, f)", ""},
+		{"v := 1\n\tswitch v {\n\tcase func() int { v = 2; return 0 }():\n\tcase v:\n\t\tfmt.Println(v)\n\t}", ""},
+	} {
+		src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\t" + c.body + "\n}\n"
+		var at []string
+		for _, f := range Detect(src) {
+			if f.Construct == "closure order" {
+				at = append(at, f.String()[:strings.Index(f.String(), ": ")])
+			}
+		}
+		if strings.Join(at, " ") != c.at {
+			t.Errorf("closure order found at %q, want %q\n%s", at, c.at, src)
+		}
+	}
+}
