@@ -57,13 +57,38 @@ func typeCheckInfo(fset *token.FileSet, file *ast.File, info *types.Info) (errs 
 			// A line of an error's details ("\tother declaration of N")
 			// comes as an error of its own, led by a tab.
 			if te, ok := err.(types.Error); ok && !strings.HasPrefix(te.Msg, "\t") {
-				p := fset.Position(te.Pos)
+				p := fset.Position(compilersPos(file, te))
 				errs = append(errs, Finding{Line: p.Line, Col: p.Column, Construct: typeErrorConstruct, Message: te.Msg})
 			}
 		},
 	}
 	conf.Check("main", fset, []*ast.File{file}, info)
 	return errs, ""
+}
+
+// compilersPos is where Go's compiler reports the error go/types reports
+// at e.Pos, where the two differ: a call with too few arguments, which
+// go/types reports at its closing parenthesis and the compiler at its
+// last argument, or at the call when it has none (add(1) at 1, add() at
+// add; go build and go vet, Go 1.26).
+func compilersPos(file *ast.File, e types.Error) token.Pos {
+	if !strings.HasPrefix(e.Msg, "not enough arguments in call") {
+		return e.Pos
+	}
+	pos := e.Pos
+	ast.Inspect(file, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok || c.Rparen != e.Pos {
+			return pos == e.Pos
+		}
+		if len(c.Args) > 0 {
+			pos = c.Args[len(c.Args)-1].Pos()
+		} else {
+			pos = c.Pos()
+		}
+		return false
+	})
+	return pos
 }
 
 // typeErrorConstruct is the Construct of typeCheck's findings.

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a1e6d4930be6c78f"
+const sourceDigest = "05cd27738725ea57"
