@@ -109,42 +109,51 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 	return true
 }
 
-// typedReceiver: sel is x.M, M a method the program declares on a type
-// that is not an interface, as go/types saw it, and value is the
-// receiver as Go evaluates it at a defer or a go statement: &x where M
-// takes a pointer and x is not one (x[i], s.f: the element, the field
-// itself), a copy of what x points to where M takes a value and x is a
-// pointer, otherwise x (a value copied, a pointer, a call's result); for
-// a pointer method on a variable of the loop around, or a part of one in
-// place, a copy of it (inLoopVar).
-// Where the syntax alone decides (no types: the program did not
-// type-check), the cases below typedReceiver in deferArgs and goPanic
-// still take what they recognise. A blind pass's finds: in a loop,
-// "defer ts[i].Show()", "go ws[i].Run(res, &wg)" and "defer
-// open(i).Close()" all called the method on the last iteration's
-// receiver (2 2 where Go prints 2 1; [0 0 0 9] for [0 1 4 9]).
+// typedReceiver: sel is x.M, M a method the program declares on x's own
+// type (not promoted from an embedded field, not an interface's), as
+// go/types saw it, and value is the receiver as Go evaluates it at a
+// defer or a go statement: &x where M takes a pointer and x is not one
+// (x[i]: the element itself), a copy of what x points to where M takes a
+// value and x is a pointer, otherwise x (a value copied, a pointer, a
+// call's result). A blind pass's finds: in a loop, "defer ts[i].Show()",
+// "go ws[i].Run(res, &wg)" and "defer open(i).Close()" all called the
+// method on the last iteration's receiver (2 2 where Go prints 2 1;
+// [0 0 0 9] for [0 1 4 9]).
+//
+// A receiver that is a variable of the loop around st, or a field or an
+// array's element of one, is left to the syntax's cases below
+// typedReceiver in deferArgs and goPanic, as before: the interpreter has
+// one slot for it in every iteration, so &x would give every call the
+// last iteration's, and a copy (what those cases make of the variable
+// itself) loses what the method changes when the iteration reads it back
+// (go srv.stats.Inc(&wg); wg.Wait() printed 0 for Go's 1 when copied).
+// Those cases also serve a program without types.
 func (l *lowering) typedReceiver(sel *ast.SelectorExpr, st ast.Node) (value string, ok bool) {
-	if l.info == nil {
+	if l.info == nil || l.inLoopVar(sel.X, st) {
 		return "", false
 	}
-	s, found := l.info.Selections[sel]
-	if !found || s.Kind() != types.MethodVal || types.IsInterface(s.Recv()) {
+	fn, _ := l.info.Uses[sel.Sel].(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Name() != "main" {
 		return "", false
 	}
-	fn, _ := s.Obj().(*types.Func)
-	sig, _ := s.Obj().Type().(*types.Signature)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Name() != "main" || sig == nil || sig.Recv() == nil {
+	sig, _ := fn.Type().(*types.Signature)
+	xt := l.info.Types[sel.X].Type
+	if sig == nil || sig.Recv() == nil || xt == nil || types.IsInterface(xt) || types.IsInterface(sig.Recv().Type()) {
 		return "", false
+	}
+	base := func(t types.Type) types.Type {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			return p.Elem()
+		}
+		return t
+	}
+	if !types.Identical(base(sig.Recv().Type()), base(xt)) {
+		return "", false // promoted: through an embedded pointer, read late
 	}
 	x := l.text(sel.X)
 	_, takesPointer := sig.Recv().Type().(*types.Pointer)
-	_, isPointer := s.Recv().Underlying().(*types.Pointer)
+	_, isPointer := xt.Underlying().(*types.Pointer)
 	switch {
-	case takesPointer && !isPointer && l.inLoopVar(sel.X, st):
-		// A variable of the loop around is one slot for every iteration
-		// in the interpreter: the method gets a copy of this iteration's
-		// (as the syntax's case below does).
-		return x, true
 	case takesPointer && !isPointer:
 		return "&(" + x + ")", true
 	case !takesPointer && isPointer:
@@ -155,7 +164,7 @@ func (l *lowering) typedReceiver(sel *ast.SelectorExpr, st ast.Node) (value stri
 }
 
 // inLoopVar: x is a variable of the loop around st (loopVar), or a field
-// or an array's element of one, in place.
+// or an array's element of one, in place (not through a pointer).
 func (l *lowering) inLoopVar(x ast.Expr, st ast.Node) bool {
 	for {
 		switch e := ast.Unparen(x).(type) {

@@ -74,9 +74,10 @@ for _, key := range []string{"a", "b"} {
 ts[0].n, ps[0].n = 10, 30`,
 		out: "val 8\nval 7\nshow 6\nshow 5\nval 4\nval 3\nshow 2\nshow 10\n",
 	},
-	// A pointer method on a range's variable gets a copy of this
-	// iteration's (the interpreter's one slot for all would give every
-	// call the last); a value method, a copy too.
+	// A method on a range's variable is the syntax's case, as before
+	// the types were asked (typedReceiver leaves it): a copy of this
+	// iteration's, for a pointer method too (&t, of the interpreter's one
+	// slot for all iterations, gave every call the last: ptr 2 2).
 	rewriteCase{
 		decls: `type T struct{ n int }
 
@@ -91,7 +92,7 @@ for _, t := range ts {
 		lowered: `ts := []T{{1}, {2}}
 for _, t := range ts {
 	{ _lowerF2 := func() func() { _lowerR1 := t; return func() { _lowerR1.Show() } }(); defer _lowerF2() }
-	{ _lowerF4 := func() func() { _lowerR3 := t; return func() { _lowerR3.Val() } }(); defer _lowerF4() }
+	{ _lowerF4 := func() func() { _lowerR3 := _lowerCopy(t); return func() { _lowerR3.Val() } }(); defer _lowerF4() }
 }`,
 		out: "val 2\nptr 2\nval 1\nptr 1\n",
 	},

@@ -78,7 +78,7 @@ func Prepare(src string) (*Prepared, error) {
 	}
 	// Before lowering, which rewrites the tree: the reader's program is
 	// what Go's type checker judges.
-	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Instances: map[*ast.Ident]types.Instance{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Instances: map[*ast.Ident]types.Instance{}}
 	typeErrs, skip := typeCheckInfo(fset, file, info)
 	errs = withoutRedeclaredUnused(errs, typeErrs)
 	// With the program's types, the values that become interface values

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "05cd27738725ea57"
+const sourceDigest = "4f2f46b87ebb8b44"
