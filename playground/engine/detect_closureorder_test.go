@@ -8,7 +8,8 @@ import (
 // A statement that reads a variable a function literal it calls assigns
 // is announced (at the read); one whose literal assigns only its own
 // variables, or a variable the statement only writes, or that passes the
-// literal without calling it, is not; nor are a switch's cases.
+// literal without calling it, is not; nor are a switch's cases, nor a
+// read the spec orders before the call.
 func TestClosureOrderIsAnnounced(t *testing.T) {
 	for _, c := range []struct {
 		body string
@@ -21,6 +22,12 @@ func TestClosureOrderIsAnnounced(t *testing.T) {
 		{"x := 1\n\tx = func() int { x = 7; return x + 1 }()\n\tfmt.Println(x)", ""},
 		{"x := 1\n\ty := x + func() int { z := 2; z++; return z }()\n\tfmt.Println(y)", ""},
 		{"x := 1\n\tf := func() int { x = 2; return 0 }\n\tfmt.Println(x, f)", ""},
+		// Orders the spec fixes: the literal's own argument, the left of
+		// &&, an argument of a call before it (a stranger's review).
+		{"total := 1\n\tfunc(v int) { total = v * 2 }(total)\n\tfmt.Println(total)", ""},
+		{"ok := true\n\tif ok && func() bool { ok = false; return true }() {\n\t\tfmt.Println(ok)\n\t}", ""},
+		{"n := 1\n\tfmt.Println(fmt.Sprint(n), func() int { n = 10; return n }())", ""},
+		{"n := 1\n\tfmt.Println(func() int { n = 10; return n }(), fmt.Sprint(n))", "7:60"},
 		{"v := 1\n\tswitch v {\n\tcase func() int { v = 2; return 0 }():\n\tcase v:\n\t\tfmt.Println(v)\n\t}", ""},
 	} {
 		src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\t" + c.body + "\n}\n"

@@ -8,12 +8,16 @@ import "go/ast"
 // before it ran. A case that calls a function changing the tag's
 // variable made the switch take another case, nothing said (a blind
 // pass's finds: var v = 1; switch v { case bump(): ...; case 2: ... }
-// took case 2, where bump sets v to 2 and Go takes the default). A tag
-// that is a call or an index expression was read once.
+// took case 2, where bump sets v to 2 and Go takes the default); so was
+// an index expression (a[0]), and a conversion of one (any(v)), which is
+// left: in a variable of an interface type, the tag made yaegi panic on
+// comparing it with a constant case (reflect's Convert). A tag that is a
+// call was read once.
 //
 // The rewrite evaluates the tag into a variable of the switch's own, in
 // an init statement: switch v { becomes switch _lowerT1 := v; _lowerT1 {.
-// Only where it matters: the tag is not a constant and not a call, and a
+// Only where it matters: the tag is not a constant and not a call (nor a
+// conversion), and a
 // case expression calls something or receives (what may change the
 // tag's variable). A switch with an init statement of its own is left.
 func switchTagRewrite(l *lowering, s *syntax) {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "4f2f46b87ebb8b44"
+const sourceDigest = "97011192effe960a"
