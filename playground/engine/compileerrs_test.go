@@ -44,32 +44,37 @@ func TestCompileErrorsAsTheCompilerSaysThem(t *testing.T) {
 	if len(bad) == 0 {
 		t.Fatal("no programs in testdata/compileerrs")
 	}
-	dir := t.TempDir()
-	goLine := regexp.MustCompile(`^\./main\.go:(\d+:\d+: .*)$`)
 	for _, file := range bad {
 		b, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		src := string(b)
-		if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command("go", "build", "-o", os.DevNull, "main.go")
-		cmd.Dir = dir
-		out, _ := cmd.CombinedOutput()
-		var want []string
-		for _, l := range strings.Split(string(out), "\n") {
-			if m := goLine.FindStringSubmatch(l); m != nil {
-				want = append(want, m[1])
-			}
-		}
-		sort.Strings(want)
+		want := goBuildErrors(t, src)
 		got := unusedOf(t, src)
 		if strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) == 0 {
-			t.Errorf("%s: the check says\n%s\ngo build says\n%s", file, strings.Join(got, "\n"), out)
+			t.Errorf("%s: the check says\n%s\ngo build says\n%s", file, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
+}
+
+// goBuildErrors builds src, as main.go, with go build and returns its
+// errors, "line:col: message" (an error's first line), sorted.
+func goBuildErrors(t *testing.T, src string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "build", "-o", os.DevNull, "main.go")
+	cmd.Dir = dir
+	out, _ := cmd.CombinedOutput()
+	var errs []string
+	for _, m := range regexp.MustCompile(`(?m)^\./main\.go:(\d+:\d+: .*)$`).FindAllStringSubmatch(string(out), -1) {
+		errs = append(errs, m[1])
+	}
+	sort.Strings(errs)
+	return errs
 }
 
 func unusedOf(t *testing.T, src string) []string {

@@ -3,10 +3,6 @@ package engine
 import (
 	"go/parser"
 	"go/token"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -34,17 +30,7 @@ func main() {
 	fmt.Println(add(1, 2, 3))
 }
 `
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "build", "-o", os.DevNull, "main.go")
-	cmd.Dir = dir
-	out, _ := cmd.CombinedOutput()
-	var want []string
-	for _, m := range regexp.MustCompile(`(?m)^\./main\.go:(\d+:\d+): (.*)$`).FindAllStringSubmatch(string(out), -1) {
-		want = append(want, m[1]+" "+m[2])
-	}
+	want := goBuildErrors(t, src)
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "main.go", src, 0)
 	if err != nil {
@@ -56,9 +42,8 @@ func main() {
 	}
 	var got []string
 	for _, e := range errs {
-		got = append(got, e.String()[:strings.Index(e.String(), ": ")]+" "+strings.SplitN(e.Message, "\n", 2)[0])
+		got = append(got, e.String()[:strings.Index(e.String(), ": ")]+": "+strings.SplitN(e.Message, "\n", 2)[0])
 	}
-	sort.Strings(want)
 	sort.Strings(got)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) != 5 {
 		t.Errorf("go/types' errors, placed:\n%s\ngo build's:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
