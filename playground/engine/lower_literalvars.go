@@ -28,6 +28,17 @@ func literalVarRewrite(l *lowering, s *syntax) {
 			if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
 				l.literalValue(n.Rhs[0])
 			}
+			// x = T{...} to a variable a closure or a pointer shares: the
+			// literal written straight into x's place left them the old
+			// value, loop or not (a blind pass's finds: reset := func()
+			// { x = T{5, 5} } left x {1 1}; p := &t; t = T{10, 20} left
+			// p.A 1; a deferred r = Res{9} on a named result returned
+			// {1}). In parentheses it is assigned as any value is.
+			if n.Tok == token.ASSIGN && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+				if _, ok := n.Rhs[0].(*ast.CompositeLit); ok && !l.replaced(n.Rhs[0]) {
+					l.wrap(n.Rhs[0], "(", ")")
+				}
+			}
 		case *ast.ValueSpec:
 			if len(n.Names) == 1 && len(n.Values) == 1 {
 				l.literalValue(n.Values[0])

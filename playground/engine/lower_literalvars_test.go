@@ -88,4 +88,39 @@ for i := range bs {
 }`,
 		out: "[0]\n[1]\n[2]\n",
 	},
+	// A literal assigned to a variable that a closure or a pointer
+	// shares, in a loop or not (a blind pass's finds).
+	rewriteCase{
+		decls: `type T struct{ A, B int }
+
+type Res struct{ Code int }
+
+func f() (r Res) {
+	defer func() { r = Res{Code: 9} }()
+	return Res{Code: 1}
+}`,
+		body: `x := T{1, 1}
+reset := func() { x = T{5, 5} }
+reset()
+t := T{1, 2}
+p := &t
+t = T{10, 20}
+fmt.Println(x, p.A, t.A, f())`,
+		lowered: `x := T{1, 1}
+reset := func() { x = (T{5, 5}) }
+reset()
+t := T{1, 2}
+p := &t
+t = (T{10, 20})
+fmt.Println(x, p.A, t.A, f())`,
+		loweredDecls: `type T struct{ A, B int }
+
+type Res struct{ Code int }
+
+func f() (r Res) { r = *new(Res); 
+	defer func() { r = (Res{Code: 9}) }()
+	return Res{Code: 1}
+}`,
+		out: "{5 5} 10 10 {9}\n",
+	},
 )

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "97011192effe960a"
+const sourceDigest = "2b47187a11bb3864"
