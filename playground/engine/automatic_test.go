@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // A reason found at several places is said once, after all of them: a
@@ -165,3 +166,33 @@ func TestStartedComesBeforeTheProgramsFirstStep(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
+
+// A panic in the interpreter's own words is not said to be the program's:
+// yaegi v0.16.1 panics in reflect on the method expression of a promoted
+// pointer method ((*Car).Rev), which Go runs (a blind pass saw "the
+// program panicked" on such a program). The reason quotes the
+// interpreter, bounded.
+func TestInterpreterPanicIsNotSaidToBeTheProgramsAlone(t *testing.T) {
+	src := "package main\n\nimport \"fmt\"\n\ntype Engine struct{ rpm int }\n\nfunc (e *Engine) Rev() { e.rpm += 1000 }\n\ntype Car struct{ Engine }\n\nfunc main() {\n\tc := Car{}\n\tex := (*Car).Rev\n\tex(&c)\n\tfmt.Println(c.rpm)\n}\n"
+	p, err := Prepare(src)
+	if why := BeforeRun(p, err); why != "" {
+		t.Fatalf("handed over before the run (%s): this test no longer reaches the interpreter", why)
+	}
+	res := p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: io.Discard, Timeout: 10 * time.Second, HandOver: true})
+	if got := res.HandedOver(); !strings.HasPrefix(got, "the interpreter panicked (reflect") || strings.Contains(got, whyPanic) {
+		t.Errorf("HandedOver = %q; want the interpreter's panic named as such", got)
+	}
+	// A program's own panic with such words is the program's.
+	p, err = Prepare("package main\n\nfunc main() {\n\tpanic(\"reflect: mine\")\n}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = p.Run(context.Background(), Options{Stdout: io.Discard, Stderr: io.Discard, Timeout: 10 * time.Second, HandOver: true})
+	if got := res.HandedOver(); got != whyPanic {
+		t.Errorf("the program's panic(\"reflect: mine\"): HandedOver = %q; want %q", got, whyPanic)
+	}
+	long := "reflect: " + strings.Repeat("é", 1000)
+	if got := clipped(long); !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) || len(got) > 210 || !utf8.ValidString(got) {
+		t.Errorf("clipped = %q (%d bytes); want the words cut short at a character", got, len(got))
+	}
+}

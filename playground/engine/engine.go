@@ -100,6 +100,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/goexpert/gointernals/playground/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -176,8 +177,15 @@ const stuckFor = 2 * time.Second
 // Why a run with Options.HandOver was handed over, beyond what Detect
 // finds: what only Go can print the way Go prints it.
 const (
-	whyPanic  = "the program panicked, and only Go prints a panic as Go does: its message, the goroutine's trace at your lines, exit status 2"
-	whyAsleep = "every goroutine of the program is blocked: a deadlock, which only Go reports as Go does, with each goroutine's trace"
+	whyPanic = "the program panicked, and only Go prints a panic as Go does: its message, the goroutine's trace at your lines, exit status 2"
+	// whyInterpPanic is said, with what the interpreter panicked with, of
+	// a panic in the interpreter's words (inInterpretersWords): a runtime
+	// error of the program, or the interpreter's own failure (reflect's
+	// "value of type func() is not assignable" on the method expression
+	// of a promoted method, which Go runs). Which, only Go can say; a
+	// program's own panic value comes wrapped, and is never taken for one.
+	whyInterpPanic = "the interpreter panicked (%s): a runtime error of the program, which only Go words as Go does, or the interpreter's own failure on a program Go runs on; Go has the last word"
+	whyAsleep      = "every goroutine of the program is blocked: a deadlock, which only Go reports as Go does, with each goroutine's trace"
 	// whyUncompiled is said with the interpreter's own compile error.
 	whyUncompiled = "the interpreter could not compile the program (it said %v), where the playground's check found no error: that is the interpreter's limit, not necessarily the program's, and the Go compiler has the last word"
 	whyStuck      = "every goroutine of the program has waited, beside a timer or ticker not due soon: whether one of them waits on it, or it is a deadlock Go reports at once, only Go can tell"
@@ -272,7 +280,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 				return g
 			}
 			if opts.HandOver {
-				handOverNow("the program recovered a runtime error, which the interpreter words differently from Go (" + panicMessage(v) + ")")
+				handOverNow("the program recovered a runtime error, which the interpreter words differently from Go (" + clipped(panicMessage(v)) + ")")
 			}
 			return v
 		},
@@ -301,7 +309,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 			}
 			msg := panicMessage(v)
 			if opts.HandOver {
-				handOverNow(whyPanic)
+				handOverNow(whyPanicked(v))
 			}
 			if goPanic.CompareAndSwap(nil, &msg) {
 				trace.report(stderr, p, msg)
@@ -421,6 +429,29 @@ func inInterpretersWords(v any) bool {
 	return strings.HasPrefix(msg, "reflect") || position.MatchString(msg)
 }
 
+// whyPanicked is why a run that panicked with v goes to the Go
+// toolchain.
+func whyPanicked(v any) string {
+	if inInterpretersWords(v) {
+		return fmt.Sprintf(whyInterpPanic, clipped(panicMessage(v)))
+	}
+	return whyPanic
+}
+
+// clipped bounds a message of the program's, or of the interpreter's, that
+// a reason quotes: a program may panic with a string of any length.
+func clipped(msg string) string {
+	const most = 200
+	if len(msg) <= most {
+		return msg
+	}
+	cut := most
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	return msg[:cut] + "…"
+}
+
 // stopped reports a run stopped from outside: its time limit, or the
 // caller's context.
 func stopped(stderr io.Writer, why error, before map[string]bool) Result {
@@ -442,7 +473,7 @@ func finish(p *Prepared, err error, stderr io.Writer, trace *panicTrace, handOve
 	var pv interp.Panic
 	isPanic := errors.As(err, &pv)
 	if isPanic && handOver {
-		return Result{HandOver: whyPanic}
+		return Result{HandOver: whyPanicked(pv.Value)}
 	}
 	if isPanic {
 		msg := panicMessage(pv.Value)

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "2b47187a11bb3864"
+const sourceDigest = "e5e070e929260f71"
