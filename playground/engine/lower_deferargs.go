@@ -45,6 +45,16 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 		}
 	}
 	decls := l.hoistArgs(d.Call.Args, "_lowerD")
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && !l.inLoop(d) {
+		// The receiver as Go evaluates it at the defer (typedReceiver),
+		// which the interpreter reads when the call runs.
+		if value, ok := l.typedReceiver(sel, d); ok {
+			v := l.name("_lowerR")
+			l.wrap(d, "{ "+strings.Join(decls, "")+v+" := "+value+"; ", " }")
+			l.replace(sel.X, v)
+			return
+		}
+	}
 	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.valueMethod(sel) && !strings.Contains(l.text(sel.X), "\n") {
 		// What a pointer points to, when the receiver is one: a value
 		// receiver is copied at the defer.
@@ -109,16 +119,16 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 	return true
 }
 
-// typedReceiver: sel is x.M, M a method the program declares on x's own
-// type (not promoted from an embedded field, not an interface's), as
-// go/types saw it, and value is the receiver as Go evaluates it at a
-// defer or a go statement: &x where M takes a pointer and x is not one
-// (x[i]: the element itself), a copy of what x points to where M takes a
-// value and x is a pointer, otherwise x (a value copied, a pointer, a
-// call's result). A blind pass's finds: in a loop, "defer ts[i].Show()",
-// "go ws[i].Run(res, &wg)" and "defer open(i).Close()" all called the
-// method on the last iteration's receiver (2 2 where Go prints 2 1;
-// [0 0 0 9] for [0 1 4 9]).
+// typedReceiver: sel is x.M, M a method the program declares (on x's
+// type, or promoted from an embedded field of it), not an interface's,
+// as go/types saw it, and value is the receiver as Go evaluates it at a
+// defer or a go statement (receiverAt). Blind passes' finds: in a loop,
+// "defer ts[i].Show()", "go ws[i].Run(res, &wg)" and "defer
+// open(i).Close()" all called the method on the last iteration's
+// receiver (2 2 where Go prints 2 1; [0 0 0 9] for [0 1 4 9]); anywhere,
+// "defer s.Close()" with Close promoted from an embedded *Logger, and
+// "go p.Show(&wg)", read s.Logger or p when the call ran, after the
+// program had changed them.
 //
 // A receiver that is a variable of the loop around st, or a field or an
 // array's element of one, is left to the syntax's cases below
@@ -129,38 +139,76 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 // (go srv.stats.Inc(&wg); wg.Wait() printed 0 for Go's 1 when copied).
 // Those cases also serve a program without types.
 func (l *lowering) typedReceiver(sel *ast.SelectorExpr, st ast.Node) (value string, ok bool) {
+	r, ok := l.typedRecv(sel, st)
+	return r.value, ok
+}
+
+// typedRecv is typedReceiver with what receiverAt says of the receiver.
+func (l *lowering) typedRecv(sel *ast.SelectorExpr, st ast.Node) (receiver, bool) {
 	if l.info == nil || l.inLoopVar(sel.X, st) {
-		return "", false
+		return receiver{}, false
+	}
+	return l.receiverAt(sel)
+}
+
+// A receiver is a method's receiver as Go binds it (receiverAt).
+type receiver struct {
+	value    string // the expression that evaluates it
+	pointer  bool   // the method takes a pointer
+	promoted bool   // the method is promoted from an embedded field
+}
+
+// receiverAt: sel is x.M, M a method the program declares, not an
+// interface's, x a value (not a type: no method expression); the
+// receiver's value is what Go binds when x.M is evaluated: the embedded
+// fields M is promoted through written out (x.Logger), then &r where M
+// takes a pointer and r is not one (x[i]: the element itself), a copy of
+// what r points to where M takes a value and r is a pointer, otherwise r
+// (a value copied, a pointer, a call's result).
+func (l *lowering) receiverAt(sel *ast.SelectorExpr) (receiver, bool) {
+	if l.info == nil || strings.Contains(l.text(sel.X), "\n") {
+		return receiver{}, false
 	}
 	fn, _ := l.info.Uses[sel.Sel].(*types.Func)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Name() != "main" {
-		return "", false
+		return receiver{}, false
 	}
 	sig, _ := fn.Type().(*types.Signature)
-	xt := l.info.Types[sel.X].Type
-	if sig == nil || sig.Recv() == nil || xt == nil || types.IsInterface(xt) || types.IsInterface(sig.Recv().Type()) {
-		return "", false
+	tv := l.info.Types[sel.X]
+	if sig == nil || sig.Recv() == nil || tv.Type == nil || !tv.IsValue() || types.IsInterface(tv.Type) || types.IsInterface(sig.Recv().Type()) {
+		return receiver{}, false
 	}
-	base := func(t types.Type) types.Type {
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			return p.Elem()
+	obj, path, _ := types.LookupFieldOrMethod(tv.Type, true, fn.Pkg(), fn.Name())
+	if obj != fn || len(path) == 0 {
+		return receiver{}, false
+	}
+	r, rt := l.text(sel.X), tv.Type
+	for _, i := range path[:len(path)-1] {
+		st, _ := deref(rt).Underlying().(*types.Struct)
+		if st == nil || i >= st.NumFields() || !st.Field(i).Embedded() {
+			return receiver{}, false
 		}
-		return t
+		f := st.Field(i)
+		r, rt = "("+r+")."+f.Name(), f.Type()
 	}
-	if !types.Identical(base(sig.Recv().Type()), base(xt)) {
-		return "", false // promoted: through an embedded pointer, read late
-	}
-	x := l.text(sel.X)
 	_, takesPointer := sig.Recv().Type().(*types.Pointer)
-	_, isPointer := xt.Underlying().(*types.Pointer)
+	_, isPointer := rt.Underlying().(*types.Pointer)
 	switch {
 	case takesPointer && !isPointer:
-		return "&(" + x + ")", true
+		r = "&(" + r + ")"
 	case !takesPointer && isPointer:
 		l.use("_lowerCopy")
-		return "_lowerCopy(" + x + ")", true
+		r = "_lowerCopy(" + r + ")"
 	}
-	return x, true
+	return receiver{value: r, pointer: takesPointer, promoted: len(path) > 1}, true
+}
+
+// deref is what t points to, or t.
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 // inLoopVar: x is a variable of the loop around st (loopVar), or a field

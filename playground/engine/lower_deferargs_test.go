@@ -97,3 +97,41 @@ for _, t := range ts {
 		out: "val 2\nptr 2\nval 1\nptr 1\n",
 	},
 )
+
+// A method promoted from an embedded pointer: Go evaluates the embedded
+// pointer at the defer (and copies what it points to for a value method);
+// the interpreter read it when the call ran (close y for Go's close x, a
+// blind pass's find). In a loop too, where the element's own field is
+// read.
+var _ = addCases("deferArgs",
+	rewriteCase{
+		decls: `type Logger struct{ name string }
+
+func (l *Logger) Close() { fmt.Println("close", l.name) }
+
+func (l Logger) Show() { fmt.Println("show", l.name) }
+
+type Svc struct{ *Logger }`,
+		body: `s := Svc{&Logger{"x"}}
+defer s.Close()
+defer s.Show()
+s.Logger.name = "x2"
+s.Logger = &Logger{"y"}
+svcs := []Svc{{&Logger{"a"}}, {&Logger{"b"}}}
+for i := range svcs {
+	defer svcs[i].Close()
+}
+svcs[0].Logger = &Logger{"c"}`,
+		lowered: `s := Svc{&Logger{"x"}}
+{ _lowerR1 := (s).Logger; defer _lowerR1.Close() }
+{ _lowerR2 := _lowerCopy((s).Logger); defer _lowerR2.Show() }
+s.Logger.name = "x2"
+s.Logger = &Logger{"y"}
+svcs := []Svc{{&Logger{"a"}}, {&Logger{"b"}}}
+for i := range svcs {
+	{ _lowerF4 := func() func() { _lowerR3 := (svcs[i]).Logger; return func() { _lowerR3.Close() } }(); defer _lowerF4() }
+}
+svcs[0].Logger = &Logger{"c"}`,
+		out: "close b\nclose a\nshow x\nclose x2\n",
+	},
+)

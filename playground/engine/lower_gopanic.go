@@ -18,10 +18,13 @@ func goPanicRewrite(l *lowering, s *syntax) {
 // panic reaches the goroutine's top, as Go does; the interpreter would
 // crash instead. "go func() { ... }()" gets it first in the literal's body
 // (so it runs after the goroutine's own deferred calls, which may
-// recover), and a call before the go statement that counts it (goStart). "go f(a, b)", for a function the file declares or a
-// package's, becomes "{ _lowerG1 := a; go func() { defer
-// func() { _lowerGoPanic(recover()) }(); f(_lowerG1, b) }() }": the arguments are still
-// evaluated at the go statement. Any other go statement is left alone.
+// recover), and a call before the go statement that counts it (goStart).
+// "go f(a, b)", for a function the file declares or a package's, becomes
+// "{ _lowerG1 := a; go func() { defer func() { _lowerGoPanic(recover())
+// }(); f(_lowerG1, b) }() }": the arguments are still evaluated at the go
+// statement; "go x.M(a)", for a method the program declares, the same
+// with "_lowerR1 := x;" first, the receiver as Go evaluates it there
+// (typedReceiver). Any other go statement is left alone.
 func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	// go x.M(a) on a variable of the loop around it: the receiver and the
 	// arguments are evaluated at the go statement, from the iteration's
@@ -42,6 +45,7 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 		l.insert(lit.Body.Lbrace+1, " "+goDefer)
 		return
 	}
+	recv, recvX := "", ast.Expr(nil)
 	switch f := ast.Unparen(g.Call.Fun).(type) {
 	case *ast.Ident:
 		if f.Obj == nil || f.Obj.Kind != ast.Fun {
@@ -49,7 +53,15 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 		}
 	case *ast.SelectorExpr:
 		if imports[builtin(f.X)] == "" {
-			return
+			// A method of the program's: its receiver too is evaluated
+			// at the go statement (typedReceiver), where the goroutine
+			// would read it when it runs ("go p.Show(&wg); p = q"
+			// showed q).
+			value, ok := l.typedReceiver(f, g)
+			if !ok || l.editedWithin(f.X) {
+				return
+			}
+			recv, recvX = value, f.X
 		}
 	default:
 		return
@@ -59,7 +71,13 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 			return // evaluated later, it could see another value
 		}
 	}
-	decls := l.hoistArgs(g.Call.Args, "_lowerG")
+	var decls []string
+	if recv != "" {
+		v := l.name("_lowerR")
+		decls = append(decls, v+" := "+recv+"; ")
+		l.replace(recvX, v)
+	}
+	decls = append(decls, l.hoistArgs(g.Call.Args, "_lowerG")...)
 	l.use("_lowerGoPanic")
 	l.wrap(g, "{ "+strings.Join(decls, "")+goStart, " }")
 	l.wrap(g.Call, "func() { "+goDefer+" ", " }()")

@@ -81,3 +81,44 @@ fmt.Println(res)`,
 		out: "[0 1 4 9]\n",
 	},
 )
+
+// Anywhere, a method's receiver is evaluated at the go statement, as its
+// arguments are, and the goroutine is guarded and counted: the
+// interpreter read the receiver when the goroutine ran, after the program
+// had changed it ("go p.Run(&wg); p = q" ran q's; through an embedded
+// pointer too).
+var _ = addCases("goPanic",
+	rewriteCase{
+		decls: `type Logger struct{ name string }
+
+func (l *Logger) Run(wg *sync.WaitGroup) {
+	defer wg.Done()
+	fmt.Println("run", l.name)
+}
+
+type Svc struct{ *Logger }`,
+		body: `var wg sync.WaitGroup
+s := Svc{&Logger{"x"}}
+wg.Add(1)
+go s.Run(&wg)
+s.Logger = &Logger{"y"}
+wg.Wait()
+p := &Logger{"p"}
+wg.Add(1)
+go p.Run(&wg)
+p = &Logger{"q"}
+wg.Wait()`,
+		lowered: `defer _lowerMainEnd(); var wg sync.WaitGroup
+s := Svc{&Logger{"x"}}
+wg.Add(1)
+{ _lowerR1 := (s).Logger; _lowerG2 := &wg; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR1.Run(_lowerG2) }() }
+s.Logger = &Logger{"y"}
+wg.Wait()
+p := &Logger{"p"}
+wg.Add(1)
+{ _lowerR3 := p; _lowerG4 := &wg; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR3.Run(_lowerG4) }() }
+p = &Logger{"q"}
+wg.Wait()`,
+		out: "run x\nrun p\n",
+	},
+)

@@ -58,7 +58,7 @@ func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 		l.methodExprLit(sel, fd)
 		return
 	}
-	if called {
+	if called || l.boundMethodValue(sel) {
 		return
 	}
 	if !l.valueMethod(sel) {
@@ -76,6 +76,29 @@ func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 	if sig := l.methodSig(sel.Sel.Name); sig != "" && l.inLoop(sel) {
 		l.wrap(sel, "func() func"+sig+" { return ", " }()")
 	}
+}
+
+// boundMethodValue lowers x.M, a method value of the program's whose
+// method takes a pointer or is promoted from an embedded field, to
+// "func() func() int { _lowerR1 := &(x); return _lowerR1.M }()", the
+// receiver as Go binds it when the value is taken (typedRecv): the
+// interpreter binds the variable that holds it, and read it when the
+// value was called ("f := p.Get; p = q; f()" got q's; "g := s.Name",
+// Name promoted from an embedded *Logger, read s.Logger at the call).
+// A value method of x's own type is left to the syntax's cases below.
+func (l *lowering) boundMethodValue(sel *ast.SelectorExpr) bool {
+	r, ok := l.typedRecv(sel, sel)
+	if !ok || !r.pointer && !r.promoted || l.editedWithin(sel) {
+		return false
+	}
+	sig, ok := l.typeWriter(sel.Pos())(l.info.Types[sel].Type)
+	if !ok || strings.Contains(sig, "\n") {
+		return false
+	}
+	v := l.name("_lowerR")
+	l.wrap(sel, "func() "+sig+" { "+v+" := "+r.value+"; return ", " }()")
+	l.replace(sel.X, v)
+	return true
 }
 
 // declaredInterface: x is a variable or a parameter declared with an

@@ -36,3 +36,41 @@ fmt.Println(fs[0](), fs[1]())`,
 		out: "1 2\n",
 	},
 )
+
+// A method value whose method takes a pointer, or is promoted from an
+// embedded field, binds the receiver Go binds when the value is taken:
+// the interpreter bound the variable, and read it at the call ("f :=
+// p.Get; p = q; f()" got q's; a method promoted from an embedded *T read
+// the field at the call).
+var _ = addCases("methodValues",
+	rewriteCase{
+		decls: `type T struct{ n int }
+
+func (t *T) Get() int { return t.n }
+
+func (t T) Val() int { return t.n }
+
+type H struct{ *T }`,
+		body: `p := &T{1}
+f := p.Get
+p = &T{2}
+h := H{&T{3}}
+g, v := h.Get, h.Val
+h.T = &T{4}
+var t T
+m := t.Get
+t = T{5}
+fmt.Println(f(), g(), v(), m())`,
+		lowered: `p := &T{1}
+f := func() func() int { _lowerR1 := p; return _lowerR1.Get }()
+p = &T{2}
+h := H{&T{3}}
+g, v := func() func() int { _lowerR2 := (h).T; return _lowerR2.Get }(), func() func() int { _lowerR3 := _lowerCopy((h).T); return _lowerR3.Val }()
+h.T = &T{4}
+var t T
+m := func() func() int { _lowerR4 := &(t); return _lowerR4.Get }()
+t = (T{5})
+fmt.Println(f(), g(), v(), m())`,
+		out: "1 3 3 5\n",
+	},
+)

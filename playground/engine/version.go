@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e5e070e929260f71"
+const sourceDigest = "fe735b57efb78e62"
