@@ -81,3 +81,38 @@ case id(3):
 		out: "default\na\nx = 3\nid 3\n",
 	},
 )
+
+// A tag that converts a variable: the operand goes in a variable, in a
+// block around the switch (any(v) read again gave case int8(2), after
+// bump set v, where Go takes the default).
+var _ = addCases("switchTags",
+	rewriteCase{
+		decls: `var v int8 = 1
+
+func bump() int {
+	v = 2
+	return 5
+}`,
+		body: `switch any(v) {
+case bump():
+	fmt.Println("five")
+case 2:
+	fmt.Println("two, an int")
+case int8(2):
+	fmt.Println("two, an int8")
+default:
+	fmt.Println("default", v)
+}`,
+		lowered: `{ _lowerT1 := v; switch any(_lowerT1) {
+case bump():
+	fmt.Println("five")
+case 2:
+	fmt.Println("two, an int")
+case int8(2):
+	fmt.Println("two, an int8")
+default:
+	fmt.Println("default", v)
+} }`,
+		out: "default 2\n",
+	},
+)

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "fe735b57efb78e62"
+const sourceDigest = "f58d8a0418bf61a1"
