@@ -84,8 +84,9 @@
 //
 // A panic at the top of a goroutine other than main ends the program with
 // status 2, as in Go, when the source pass could guard the goroutine (a
-// function literal, a function of the file or of a package). One started
-// from a method or a function value is not guarded: its panic escapes the
+// function literal, a function or a method of the file, a package's
+// function). One started from a function value, or a method whose call it
+// could not rewrite, is not guarded: its panic escapes the
 // interpreter and ends the whole host process. A host that must survive
 // that runs the engine in a process of its own (RunInChild), as the build
 // does; the browser loses the Worker and must start a new one.

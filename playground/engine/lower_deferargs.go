@@ -115,7 +115,14 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 		}
 	}
 	f := l.name("_lowerF")
-	l.replace(st, "{ "+f+" := func() func() { "+decls+"return func() { "+recv+"."+sel.Sel.Name+"("+strings.Join(args, ", ")+") } }(); "+kw+" "+f+"() }")
+	body := recv + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ")"
+	start := ""
+	if kw == "go" {
+		// Guarded and counted, as goPanic does any goroutine it can.
+		l.use("_lowerGoPanic")
+		body, start = goDefer+" "+body, goStart
+	}
+	l.replace(st, "{ "+f+" := func() func() { "+decls+"return func() { "+body+" } }(); "+start+kw+" "+f+"() }")
 	return true
 }
 

@@ -29,7 +29,7 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	// go x.M(a) on a variable of the loop around it: the receiver and the
 	// arguments are evaluated at the go statement, from the iteration's
 	// own variable (the interpreter reads its one slot when the goroutine
-	// runs). Such a goroutine is not guarded, as before.
+	// runs). The goroutine is guarded and counted (methodCallAt).
 	if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok && l.inLoop(g) {
 		if value, ok := l.typedReceiver(sel, g); ok && l.methodCallAt(g, g.Call, "go", sel, value) {
 			return

@@ -74,7 +74,7 @@ res := make([]int, len(ws))
 var wg sync.WaitGroup
 for i := range ws {
 	wg.Add(1)
-	{ _lowerF4 := func() func() { _lowerR1 := &(ws[i]); _lowerD2 := res; _lowerD3 := &wg; return func() { _lowerR1.run(_lowerD2, _lowerD3) } }(); go _lowerF4() }
+	{ _lowerF4 := func() func() { _lowerR1 := &(ws[i]); _lowerD2 := res; _lowerD3 := &wg; return func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR1.run(_lowerD2, _lowerD3) } }(); _lowerRT.GoStart(); go _lowerF4() }
 }
 wg.Wait()
 fmt.Println(res)`,
@@ -120,5 +120,32 @@ wg.Add(1)
 p = &Logger{"q"}
 wg.Wait()`,
 		out: "run x\nrun p\n",
+	},
+)
+
+// In a loop too, a go'd method of the program's is guarded: its panic ends
+// the program with status 2, as in Go (it escaped the interpreter).
+var _ = addCases("goPanic",
+	rewriteCase{
+		decls: `type w struct{ id int }
+
+func (x *w) boom() {
+	if x.id == 1 {
+		panic("boom")
+	}
+}`,
+		body: `ws := []w{{0}, {1}}
+for i := range ws {
+	go ws[i].boom()
+}
+time.Sleep(5 * time.Second)
+fmt.Println("not reached")`,
+		lowered: `defer _lowerMainEnd(); ws := []w{{0}, {1}}
+for i := range ws {
+	{ _lowerF2 := func() func() { _lowerR1 := &(ws[i]); return func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR1.boom() } }(); _lowerRT.GoStart(); go _lowerF2() }
+}
+time.Sleep(5 * time.Second)
+fmt.Println("not reached")`,
+		exit: 2,
 	},
 )

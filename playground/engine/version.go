@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "f58d8a0418bf61a1"
+const sourceDigest = "0197cb3e13ec0fde"
