@@ -132,31 +132,15 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 // the address of, declared outside it.
 func assignedIn(body *ast.BlockStmt) map[*ast.Object]bool {
 	out := map[*ast.Object]bool{}
-	outside := func(e ast.Expr) {
+	eachAssigned(body, func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
-			return
+			return true
 		}
 		if d, ok := id.Obj.Decl.(ast.Node); ok && body.Pos() <= d.Pos() && d.End() <= body.End() {
-			return
+			return true // declared in body
 		}
 		out[id.Obj] = true
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if n.Tok != token.DEFINE {
-				for _, e := range n.Lhs {
-					outside(e)
-				}
-			}
-		case *ast.IncDecStmt:
-			outside(n.X)
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				outside(n.X)
-			}
-		}
 		return true
 	})
 	return out

@@ -123,6 +123,21 @@ type lowering struct {
 	// info is what go/types found in the reader's program, nil when it
 	// could not check it (a rewrite that needs types then leaves it).
 	info *types.Info
+	// pkg is info's package, found once (mainPackage).
+	pkg *types.Package
+}
+
+// mainPackage is the package go/types checked, or nil.
+func (l *lowering) mainPackage() *types.Package {
+	if l.pkg == nil && l.info != nil {
+		for _, obj := range l.info.Defs {
+			if obj != nil && obj.Pkg() != nil {
+				l.pkg = obj.Pkg()
+				break
+			}
+		}
+	}
+	return l.pkg
 }
 
 // edit replaces src[pos:end] with text. An insertion (pos == end) that

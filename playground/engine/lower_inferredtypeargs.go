@@ -167,13 +167,7 @@ func (l *lowering) writeTypes(list *types.TypeList, pos token.Pos) ([]string, bo
 // at pos, or says it cannot be written there (see writable).
 func (l *lowering) typeWriter(pos token.Pos) func(types.Type) (string, bool) {
 	never := func(types.Type) (string, bool) { return "", false }
-	var main *types.Package
-	for _, obj := range l.info.Defs {
-		if obj != nil && obj.Pkg() != nil {
-			main = obj.Pkg()
-			break
-		}
-	}
+	main := l.mainPackage()
 	if main == nil {
 		return never
 	}

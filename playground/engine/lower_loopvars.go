@@ -115,24 +115,33 @@ func usedWhole(body *ast.BlockStmt, obj *ast.Object) bool {
 // one of vars.
 func assigns(body *ast.BlockStmt, vars map[*ast.Object]string) bool {
 	found := false
-	is := func(e ast.Expr) bool {
+	eachAssigned(body, func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && vars[id.Obj] != ""
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
+		found = ok && vars[id.Obj] != ""
+		return !found
+	})
+	return found
+}
+
+// eachAssigned calls f with each operand n assigns (=, op=), increments,
+// decrements or takes the address of, until f returns false.
+func eachAssigned(n ast.Node, f func(ast.Expr) bool) {
+	more := true
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			if n.Tok != token.DEFINE {
 				for _, e := range n.Lhs {
-					found = found || is(e)
+					more = more && f(e)
 				}
 			}
 		case *ast.IncDecStmt:
-			found = found || is(n.X)
+			more = f(n.X)
 		case *ast.UnaryExpr:
-			found = found || (n.Op == token.AND && is(n.X))
+			if n.Op == token.AND {
+				more = f(n.X)
+			}
 		}
-		return !found
+		return more
 	})
-	return found
 }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "0197cb3e13ec0fde"
+const sourceDigest = "534c7387f01c2195"
