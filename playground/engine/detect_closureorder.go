@@ -5,23 +5,27 @@ import (
 	"go/token"
 )
 
-// closureOrder reports a statement that reads a variable and calls a
-// function literal that assigns it, outside the literal: which comes
-// first is the order of evaluation the spec leaves open (a read of a
-// variable against a call, an index on the left of = against the value
-// on the right), and Go's compiler and yaegi v0.16.1 choose differently.
-// A blind pass's programs: arr[j] = func() int { j = 2; return 5 }()
-// stores at arr[2] under go run and at arr[0] in the interpreter; p.v =
-// f() where f moves p; a map literal {"a": x, "b": f()} where f sets x;
-// arr[idx] + f() where f moves idx. The Go toolchain runs such a program
-// as go run does. A read the spec orders before the call is left: among
-// the literal's own arguments, in a call before it, on the left of && or
-// ||. Only literals called where they stand are followed (a
-// named function that assigns a package's variable is not), and a
-// switch's case expressions are not: their order is the spec's (and the
-// tag's one read, switchTags).
+// closureOrder reports a statement that reads a variable, and then calls
+// a function that assigns it (assigners: a literal called where it
+// stands, a function of the file, a variable holding a literal, a
+// method of the file, which may assign its receiver): which comes first
+// is the order of evaluation the spec leaves open (a read of a variable
+// against a call, an index on the left of = against the value on the
+// right), and Go's compiler and yaegi v0.16.1 choose differently. Blind
+// passes' programs: arr[j] = func() int { j = 2; return 5 }() stores at
+// arr[2] under go run and at arr[0] in the interpreter; p.v = f() where
+// f moves p; a map literal {"a": x, "b": f()} where f sets x (a package's
+// variable set by a named function too); s.v*100 + g() where g sets s.v
+// printed 105 for 2005. The Go toolchain runs such a program as go run
+// does. Left: a read the spec orders before the call (in a call before
+// it, on the left of && or ||); a read in the call's own function or
+// arguments, or after the call, which both read after (gc
+// evaluates calls first, yaegi left to right: measured on reads in
+// operands, literals, arguments and sends); a switch's case expressions,
+// whose order is the spec's (and the tag's one read, switchTags).
 func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
-	const msg = "the statement reads a variable that a function literal it calls assigns: the order of the two is left open by the spec, and the interpreter's differs from the Go compiler's"
+	const msg = "the statement reads a variable that a function it calls assigns: the order of the two is left open by the spec, and the interpreter's differs from the Go compiler's"
+	callAssigns := assigners(file)
 	check := func(nodes ...ast.Node) {
 		type litCall struct {
 			call     *ast.CallExpr
@@ -38,10 +42,8 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 				switch n := n.(type) {
 				case *ast.CallExpr:
 					calls = append(calls, n)
-					if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
-						if a := assignedIn(lit.Body); len(a) > 0 {
-							lits = append(lits, litCall{n, a})
-						}
+					if a := callAssigns(n); len(a) > 0 {
+						lits = append(lits, litCall{n, a})
 					}
 				case *ast.BinaryExpr:
 					if n.Op == token.LAND || n.Op == token.LOR {
@@ -55,16 +57,12 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 			return
 		}
 		within := func(n, outer ast.Node) bool { return outer.Pos() <= n.Pos() && n.End() <= outer.End() }
-		// ordered: the read r comes before the literal's call c in an
-		// order the spec fixes: among c's own arguments, in a call that
-		// ends before c begins (calls run in lexical order, each after
-		// its arguments), or on the left of && or || with c on the right.
+		// ordered: the read r, before the call c, comes first in an
+		// order the spec fixes: in a call that ends before c begins
+		// (calls run in lexical order, each after its arguments), or on
+		// the left of && or || with c on the right. (Reads in c's
+		// function and arguments come after c.Pos: not before c.)
 		ordered := func(r *ast.Ident, c *ast.CallExpr) bool {
-			for _, a := range c.Args {
-				if within(r, a) {
-					return true
-				}
-			}
 			for _, d := range calls {
 				if d.End() <= c.Pos() && within(r, d) {
 					return true
@@ -101,7 +99,7 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 						return true
 					}
 					for _, l := range lits {
-						if at == nil && l.assigned[n.Obj] && !ordered(n, l.call) {
+						if at == nil && l.assigned[n.Obj] && n.End() <= l.call.Pos() && !ordered(n, l.call) {
 							at = n
 						}
 					}
@@ -128,13 +126,106 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 	})
 }
 
-// assignedIn are the variables body assigns (=, op=, ++, --) or takes
-// the address of, declared outside it.
+// assigners returns what a call assigns of the variables its caller may
+// read: for a function literal called where it stands, a function the
+// file declares, or a variable declared with a function literal, the
+// variables its body assigns (assignedIn); for a method of the file
+// (x.M(), every method M of the file), those, and x's variable where a
+// method M assigns its receiver or a part of it (c.n++ in Inc, for
+// fmt.Println(c.n, c.Inc())). One level: what the functions it calls
+// assign is not followed.
+func assigners(file *ast.File) func(*ast.CallExpr) map[*ast.Object]bool {
+	bodies := map[*ast.Object]*ast.BlockStmt{}
+	methods := map[string][]*ast.FuncDecl{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Body == nil {
+				return false
+			}
+			if n.Recv == nil {
+				bodies[n.Name.Obj] = n.Body
+			} else {
+				methods[n.Name.Name] = append(methods[n.Name.Name], n)
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, e := range n.Lhs {
+					id, _ := e.(*ast.Ident)
+					if lit, ok := n.Rhs[i].(*ast.FuncLit); ok && id != nil && id.Obj != nil {
+						bodies[id.Obj] = lit.Body
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					if lit, ok := n.Values[i].(*ast.FuncLit); ok && id.Obj != nil {
+						bodies[id.Obj] = lit.Body
+					}
+				}
+			}
+		}
+		return true
+	})
+	return func(c *ast.CallExpr) map[*ast.Object]bool {
+		switch f := ast.Unparen(c.Fun).(type) {
+		case *ast.FuncLit:
+			return assignedIn(f.Body)
+		case *ast.Ident:
+			if b := bodies[f.Obj]; b != nil && f.Obj != nil {
+				return assignedIn(b)
+			}
+		case *ast.SelectorExpr:
+			if id, ok := f.X.(*ast.Ident); ok && id.Obj == nil {
+				return nil // a package's function
+			}
+			out := map[*ast.Object]bool{}
+			for _, m := range methods[f.Sel.Name] {
+				for obj := range assignedIn(m.Body) {
+					if r := m.Recv.List[0]; len(r.Names) == 1 && r.Names[0].Obj == obj {
+						if x := rootIdent(f.X); x != nil && x.Obj != nil {
+							out[x.Obj] = true
+						}
+						continue
+					}
+					out[obj] = true
+				}
+			}
+			return out
+		}
+		return nil
+	}
+}
+
+// rootIdent is the variable e selects, indexes or dereferences a part of
+// (s of s.items[0].n), or nil.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return x
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// assignedIn are the variables body assigns (=, op=, ++, --), a part of
+// (s.v = 1, m[k]++), or takes the address of, declared outside it.
 func assignedIn(body *ast.BlockStmt) map[*ast.Object]bool {
 	out := map[*ast.Object]bool{}
 	eachAssigned(body, func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
+		id := rootIdent(e)
+		if id == nil || id.Obj == nil || id.Obj.Kind != ast.Var {
 			return true
 		}
 		if d, ok := id.Obj.Decl.(ast.Node); ok && body.Pos() <= d.Pos() && d.End() <= body.End() {

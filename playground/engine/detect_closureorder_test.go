@@ -5,11 +5,13 @@ import (
 	"testing"
 )
 
-// A statement that reads a variable a function literal it calls assigns
-// is announced (at the read); one whose literal assigns only its own
-// variables, or a variable the statement only writes, or that passes the
-// literal without calling it, is not; nor are a switch's cases, nor a
-// read the spec orders before the call.
+// A statement that reads a variable, then calls a function that assigns
+// it (a literal, a named function, a variable holding a literal, a
+// method assigning its receiver), is announced (at the read); one whose
+// function assigns only its own variables, or a variable the statement
+// only writes, or that passes a literal without calling it, is not; nor
+// are a switch's cases, a read the spec orders before the call, or a
+// read after it.
 func TestClosureOrderIsAnnounced(t *testing.T) {
 	for _, c := range []struct {
 		body string
@@ -27,10 +29,21 @@ func TestClosureOrderIsAnnounced(t *testing.T) {
 		{"total := 1\n\tfunc(v int) { total = v * 2 }(total)\n\tfmt.Println(total)", ""},
 		{"ok := true\n\tif ok && func() bool { ok = false; return true }() {\n\t\tfmt.Println(ok)\n\t}", ""},
 		{"n := 1\n\tfmt.Println(fmt.Sprint(n), func() int { n = 10; return n }())", ""},
-		{"n := 1\n\tfmt.Println(func() int { n = 10; return n }(), fmt.Sprint(n))", "7:60"},
+		// A read after the call: gc evaluates calls first, yaegi left to
+		// right; both read it after.
+		{"n := 1\n\tfmt.Println(func() int { n = 10; return n }(), fmt.Sprint(n))", ""},
+		// A function the statement calls by name, a variable holding a
+		// literal, a method assigning its receiver: followed too (the
+		// second blind pass's find on a map literal, and s.v*100 + g()).
+		{"x := 1\n\tset := func() int { x = 9; return 0 }\n\tm := map[string]int{\"a\": x, \"b\": set()}\n\tfmt.Println(m)", "8:27"},
+		{"pkgV = 1\n\tfmt.Println(pkgV*100 + setV())", "7:14"},
+		{"c := &counter{}\n\tfmt.Println(c.n, c.inc())", "7:14"},
+		{"c := &counter{}\n\tfmt.Println(c.inc(), c.n)", ""},
+		{"c := counter{}\n\tc.inc()\n\tfmt.Println(c.n)", ""},
+		{"fmt.Println(fmt.Sprint(pkgV), setV())", ""},
 		{"v := 1\n\tswitch v {\n\tcase func() int { v = 2; return 0 }():\n\tcase v:\n\t\tfmt.Println(v)\n\t}", ""},
 	} {
-		src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\t" + c.body + "\n}\n"
+		src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\t" + c.body + "\n}\n" + closureOrderDecls
 		var at []string
 		for _, f := range Detect(src) {
 			if f.Construct == "closure order" {
@@ -42,3 +55,15 @@ func TestClosureOrderIsAnnounced(t *testing.T) {
 		}
 	}
 }
+
+// closureOrderDecls are declared after main in TestClosureOrderIsAnnounced's
+// programs (their lines do not move main's).
+const closureOrderDecls = `
+var pkgV = 1
+
+func setV() int { pkgV = 20; return 5 }
+
+type counter struct{ n int }
+
+func (c *counter) inc() int { c.n++; return c.n }
+`

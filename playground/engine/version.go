@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "534c7387f01c2195"
+const sourceDigest = "e91beb28a250be3a"
