@@ -183,8 +183,10 @@ const (
 	// a panic in the interpreter's words (inInterpretersWords): a runtime
 	// error of the program, or the interpreter's own failure (reflect's
 	// "value of type func() is not assignable" on the method expression
-	// of a promoted method, which Go runs). Which, only Go can say; a
-	// program's own panic value comes wrapped, and is never taken for one.
+	// of a promoted method, which Go runs). Which, only Go can say. A
+	// program's own panic value that reaches main's top comes wrapped and
+	// is never taken for one; at a goroutine's top (GoPanic) it comes
+	// bare, and a program's panic("reflect: ...") there is said so.
 	whyInterpPanic = "the interpreter panicked (%s): a runtime error of the program, which only Go words as Go does, or the interpreter's own failure on a program Go runs on; Go has the last word"
 	whyAsleep      = "every goroutine of the program is blocked: a deadlock, which only Go reports as Go does, with each goroutine's trace"
 	// whyUncompiled is said with the interpreter's own compile error.

@@ -125,6 +125,15 @@ type lowering struct {
 	info *types.Info
 	// pkg is info's package, found once (mainPackage).
 	pkg *types.Package
+	// handOvers are what a rewrite found it cannot make run right,
+	// which the Go toolchain must run (Findings, as detect's).
+	handOvers []handOver
+}
+
+// A handOver is a Finding of a rewrite's, at pos.
+type handOver struct {
+	pos                token.Pos
+	construct, message string
 }
 
 // mainPackage is the package go/types checked, or nil.
@@ -370,6 +379,10 @@ func lower(fset *token.FileSet, file *ast.File, src string, info *types.Info) (s
 		p := fset.Position(tf.Pos(c.dropped.pos))
 		clashes = append(clashes, Finding{Line: p.Line, Col: p.Column, Construct: clashConstruct, Unsupported: true,
 			Message: fmt.Sprintf("the playground's source pass cannot make this run right in the interpreter: its rewrites %s and %s both change the code here", c.made.by, c.dropped.by)})
+	}
+	for _, h := range l.handOvers {
+		p := fset.Position(h.pos)
+		clashes = append(clashes, Finding{Line: p.Line, Col: p.Column, Construct: h.construct, Message: h.message})
 	}
 	return code, pm, clashes
 }

@@ -16,13 +16,25 @@ func deferArgRewrite(l *lowering, s *syntax) {
 	}
 }
 
-// deferArgs copies a deferred call's arguments, and its receiver when the
-// method has a value receiver, into fresh variables declared just before
-// the defer statement, in a block of their own. Constants stay in place (a
+// deferArgs copies a deferred call's arguments, and its method's
+// receiver as Go evaluates it (typedReceiver; without types, for a value
+// method or a pointer variable), into fresh variables declared just
+// before the defer statement, in a block of their own; in a loop, in a
+// function called at the defer (deferMethodCall). Constants stay in place (a
 // copy would give them their default type). An argument that spans lines
 // stays too: moving it would move its line breaks.
 func (l *lowering) deferArgs(d *ast.DeferStmt) {
 	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.inLoop(d) && !d.Call.Ellipsis.IsValid() {
+		if l.recovers(sel) {
+			// The rewrites below call the method from a function of
+			// theirs, where its recover would return nil; left as it
+			// is, it runs on the last iteration's receiver. Go must
+			// run it (a stranger's review: a panic a promoted Catch
+			// recovered went on to main's recover).
+			l.handOvers = append(l.handOvers, handOver{d.Pos(), "recovering method deferred in a loop",
+				"a method that calls recover, deferred in a loop: the interpreter would call it on the last iteration's receiver, or not as the deferred function itself, where recover works"})
+			return
+		}
 		if value, ok := l.typedReceiver(sel, d); ok && l.deferMethodCall(d, sel, value) {
 			return
 		}
@@ -50,7 +62,7 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 		// which the interpreter reads when the call runs.
 		if value, ok := l.typedReceiver(sel, d); ok {
 			v := l.name("_lowerR")
-			l.wrap(d, "{ "+strings.Join(decls, "")+v+" := "+value+"; ", " }")
+			l.wrap(d, "{ "+receiverFirst(sel.X, v+" := "+value+"; ", strings.Join(decls, "")), " }")
 			l.replace(sel.X, v)
 			return
 		}
@@ -78,6 +90,59 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 	l.wrap(d, "{ "+strings.Join(decls, ""), " }")
 }
 
+// receiverFirst orders the declaration of a method call's receiver x and
+// those of its arguments as gc evaluates them: a receiver that calls
+// something first (calls run in lexical order: a().M(b()) calls a, then
+// b), one that does not after the arguments' calls (gc loads a variable
+// or a field last: go w.Run(arg(w)), where arg moves w's embedded
+// pointer, ran the new one).
+func receiverFirst(x ast.Expr, recv, args string) string {
+	calls := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		_, call := n.(*ast.CallExpr)
+		calls = calls || call
+		return !calls
+	})
+	if calls {
+		return recv + args
+	}
+	return args + recv
+}
+
+// recovers: sel is x.M, and M, a method of the file (the one go/types
+// resolved, or any of that name without types), calls recover itself.
+func (l *lowering) recovers(sel *ast.SelectorExpr) bool {
+	var at token.Pos
+	if l.info != nil {
+		fn, _ := l.info.Uses[sel.Sel].(*types.Func)
+		if fn == nil {
+			return false
+		}
+		at = fn.Pos()
+	}
+	for _, m := range l.methods[sel.Sel.Name] {
+		if at.IsValid() && m.Name.Pos() != at || m.Body == nil {
+			continue
+		}
+		found := false
+		ast.Inspect(m.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false // its recover is its own
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "recover" && id.Obj == nil {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
 // deferMethodCall rewrites "defer p.M(a, b)" in a loop, whose receiver
 // evaluates to recv (p for a pointer receiver, _lowerCopy(p) for a value
 // one), into "{ _lowerF2 := func() func() { _lowerR1 := p; _lowerD3 :=
@@ -100,7 +165,7 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 		return false
 	}
 	recv := l.name("_lowerR")
-	decls := recv + " := " + value + "; "
+	decls := ""
 	var args []string
 	for _, a := range call.Args {
 		switch {
@@ -114,6 +179,7 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 			return false
 		}
 	}
+	decls = receiverFirst(sel.X, recv+" := "+value+"; ", decls)
 	f := l.name("_lowerF")
 	body := recv + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ")"
 	start := ""

@@ -135,3 +135,38 @@ svcs[0].Logger = &Logger{"c"}`,
 		out: "close b\nclose a\nshow x\nclose x2\n",
 	},
 )
+
+// A receiver that calls something is evaluated before the arguments'
+// calls, one that does not after them, as gc does (a stranger's review:
+// defer a().M(b()) called b first).
+var _ = addCases("deferArgs",
+	rewriteCase{
+		decls: `type T struct{ n int }
+
+func (t *T) M(x int) { fmt.Println("m", t.n, x) }
+
+func a() *T {
+	fmt.Println("a")
+	return &T{1}
+}
+
+func b() int {
+	fmt.Println("b")
+	return 2
+}
+
+type W struct{ *T }
+
+func move(w *W) int {
+	w.T = &T{3}
+	return 4
+}`,
+		body: `defer a().M(b())
+w := &W{&T{0}}
+defer w.M(move(w))`,
+		lowered: `{ _lowerR2 := a(); _lowerD1 := b(); defer _lowerR2.M(_lowerD1) }
+w := &W{&T{0}}
+{ _lowerD3 := move(w); _lowerR4 := (w).T; defer _lowerR4.M(_lowerD3) }`,
+		out: "a\nb\nm 3 4\nm 1 2\n",
+	},
+)

@@ -23,8 +23,8 @@ func goPanicRewrite(l *lowering, s *syntax) {
 // "{ _lowerG1 := a; go func() { defer func() { _lowerGoPanic(recover())
 // }(); f(_lowerG1, b) }() }": the arguments are still evaluated at the go
 // statement; "go x.M(a)", for a method the program declares, the same
-// with "_lowerR1 := x;" first, the receiver as Go evaluates it there
-// (typedReceiver). Any other go statement is left alone.
+// with "_lowerR1 := x;", the receiver as Go evaluates it there
+// (typedReceiver), in gc's order (receiverFirst). Any other go statement is left alone.
 func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	// go x.M(a) on a variable of the loop around it: the receiver and the
 	// arguments are evaluated at the go statement, from the iteration's
@@ -71,13 +71,12 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 			return // evaluated later, it could see another value
 		}
 	}
-	var decls []string
+	decls := l.hoistArgs(g.Call.Args, "_lowerG")
 	if recv != "" {
 		v := l.name("_lowerR")
-		decls = append(decls, v+" := "+recv+"; ")
+		decls = []string{receiverFirst(recvX, v+" := "+recv+"; ", strings.Join(decls, ""))}
 		l.replace(recvX, v)
 	}
-	decls = append(decls, l.hoistArgs(g.Call.Args, "_lowerG")...)
 	l.use("_lowerGoPanic")
 	l.wrap(g, "{ "+strings.Join(decls, "")+goStart, " }")
 	l.wrap(g.Call, "func() { "+goDefer+" ", " }()")

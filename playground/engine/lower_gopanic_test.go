@@ -74,7 +74,7 @@ res := make([]int, len(ws))
 var wg sync.WaitGroup
 for i := range ws {
 	wg.Add(1)
-	{ _lowerF4 := func() func() { _lowerR1 := &(ws[i]); _lowerD2 := res; _lowerD3 := &wg; return func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR1.run(_lowerD2, _lowerD3) } }(); _lowerRT.GoStart(); go _lowerF4() }
+	{ _lowerF4 := func() func() { _lowerD2 := res; _lowerD3 := &wg; _lowerR1 := &(ws[i]); return func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR1.run(_lowerD2, _lowerD3) } }(); _lowerRT.GoStart(); go _lowerF4() }
 }
 wg.Wait()
 fmt.Println(res)`,
@@ -111,12 +111,12 @@ wg.Wait()`,
 		lowered: `defer _lowerMainEnd(); var wg sync.WaitGroup
 s := Svc{&Logger{"x"}}
 wg.Add(1)
-{ _lowerR1 := (s).Logger; _lowerG2 := &wg; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR1.Run(_lowerG2) }() }
+{ _lowerG1 := &wg; _lowerR2 := (s).Logger; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR2.Run(_lowerG1) }() }
 s.Logger = &Logger{"y"}
 wg.Wait()
 p := &Logger{"p"}
 wg.Add(1)
-{ _lowerR3 := p; _lowerG4 := &wg; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR3.Run(_lowerG4) }() }
+{ _lowerG3 := &wg; _lowerR4 := p; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR4.Run(_lowerG3) }() }
 p = &Logger{"q"}
 wg.Wait()`,
 		out: "run x\nrun p\n",
@@ -147,5 +147,37 @@ for i := range ws {
 time.Sleep(5 * time.Second)
 fmt.Println("not reached")`,
 		exit: 2,
+	},
+)
+
+// The receiver and the arguments in gc's order: a receiver that calls
+// nothing is read after the arguments' calls (arg moves w's embedded
+// pointer: Go runs the new one; a stranger's review).
+var _ = addCases("goPanic",
+	rewriteCase{
+		decls: `type L struct{ name string }
+
+func (l *L) Run(wg *sync.WaitGroup, x int) {
+	defer wg.Done()
+	fmt.Println("run", l.name, x)
+}
+
+type W struct{ *L }
+
+func arg(w *W) int {
+	w.L = &L{"changed"}
+	return 1
+}`,
+		body: `var wg sync.WaitGroup
+w := &W{&L{"orig"}}
+wg.Add(1)
+go w.Run(&wg, arg(w))
+wg.Wait()`,
+		lowered: `defer _lowerMainEnd(); var wg sync.WaitGroup
+w := &W{&L{"orig"}}
+wg.Add(1)
+{ _lowerG1 := &wg; _lowerG2 := arg(w); _lowerR3 := (w).L; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR3.Run(_lowerG1, _lowerG2) }() }
+wg.Wait()`,
+		out: "run changed 1\n",
 	},
 )

@@ -50,9 +50,10 @@ func isVarChain(e ast.Expr) bool {
 	return false
 }
 
-// methodValue lowers x.M, not called, with a value receiver, to a method
-// value on a copy of x; and (*T).M or T.M, for a method of the file, to a
-// function literal calling it.
+// methodValue lowers x.M, not called: one whose method takes a pointer
+// or is promoted to a literal binding the receiver (boundMethodValue),
+// one with a value receiver to a method value on a copy of x; and (*T).M
+// or T.M, for a method of the file, to a function literal calling it.
 func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 	if fd := l.methodExpr(sel); fd != nil {
 		l.methodExprLit(sel, fd)

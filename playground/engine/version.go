@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e91beb28a250be3a"
+const sourceDigest = "981b932c52efcf23"
