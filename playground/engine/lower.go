@@ -125,9 +125,48 @@ type lowering struct {
 	info *types.Info
 	// pkg is info's package, found once (mainPackage).
 	pkg *types.Package
+	// reassigned are the variables the file assigns after their
+	// declaration, or takes the address of (reassigned).
+	reassigned map[*ast.Object]bool
+	// noBind are where boundMethodValue leaves method values
+	// (unbindable).
+	noBind []ast.Node
 	// handOvers are what a rewrite found it cannot make run right,
 	// which the Go toolchain must run (Findings, as detect's).
 	handOvers []handOver
+}
+
+// reassigned returns the variables file assigns (=, op=, ++, --, := of
+// one declared before, a range's), or a part of, or takes the address
+// of.
+func reassigned(file *ast.File) map[*ast.Object]bool {
+	out := map[*ast.Object]bool{}
+	mark := func(e ast.Expr) bool {
+		if id := rootIdent(e); id != nil && id.Obj != nil {
+			out[id.Obj] = true
+		}
+		return true
+	}
+	eachAssigned(file, mark)
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, e := range n.Lhs {
+					if id, ok := e.(*ast.Ident); ok && id.Obj != nil && id.Obj.Decl != n {
+						out[id.Obj] = true
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			// A range's variables take a value each iteration (one slot
+			// for all of them in the interpreter).
+			mark(n.Key)
+			mark(n.Value)
+		}
+		return true
+	})
+	return out
 }
 
 // A handOver is a Finding of a rewrite's, at pos.
@@ -353,6 +392,7 @@ func (l *lowering) collect(file *ast.File) *syntax {
 func lower(fset *token.FileSet, file *ast.File, src string, info *types.Info) (string, *posMap, []Finding) {
 	l := &lowering{src: src, fset: fset, info: info, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
 	l.declarations(file)
+	l.reassigned = reassigned(file)
 	s := l.collect(file)
 	for _, r := range s.ranges {
 		l.loops = append(l.loops, r.Body)

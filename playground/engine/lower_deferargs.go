@@ -48,7 +48,7 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 				l.use("_lowerCopy")
 				return
 			}
-		case len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] && l.loopVar(sel.X, d):
+		case l.isMethod(sel) && l.loopVar(sel.X, d):
 			// Receivers of either kind: a copy of the iteration's
 			// variable, as Go 1.22 has one per iteration.
 			if l.deferMethodCall(d, sel, l.text(sel.X)) {
@@ -88,6 +88,25 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 		return
 	}
 	l.wrap(d, "{ "+strings.Join(decls, ""), " }")
+}
+
+// isMethod: sel is x.M, a method call: of a method of the file's (by its
+// name, no field having it), or, with types, of any package's (defer
+// f.Close() on a loop's *os.File; blind pass: the writes of "for _, b :=
+// range builders { defer b.WriteString(...) }" all went to the last).
+func (l *lowering) isMethod(sel *ast.SelectorExpr) bool {
+	if len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] {
+		return true
+	}
+	if l.info == nil {
+		return false
+	}
+	fn, _ := l.info.Uses[sel.Sel].(*types.Func)
+	if fn == nil {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return sig != nil && sig.Recv() != nil
 }
 
 // receiverFirst orders the declaration of a method call's receiver x and
@@ -221,7 +240,14 @@ func (l *lowering) typedRecv(sel *ast.SelectorExpr, st ast.Node) (receiver, bool
 	if l.info == nil || l.inLoopVar(sel.X, st) {
 		return receiver{}, false
 	}
-	return l.receiverAt(sel)
+	r, ok := l.receiverAt(sel)
+	if id, isIdent := ast.Unparen(sel.X).(*ast.Ident); ok && isIdent && (r.value == "&("+id.Name+")" || r.value == id.Name && !l.reassigned[id.Obj]) {
+		// The variable's address, or a variable never assigned again:
+		// the same whenever it is read, no rewrite needed (defer
+		// wg.Done(), mu.Unlock() stay as written).
+		return receiver{}, false
+	}
+	return r, ok
 }
 
 // A receiver is a method's receiver as Go binds it (receiverAt).
@@ -243,16 +269,19 @@ func (l *lowering) receiverAt(sel *ast.SelectorExpr) (receiver, bool) {
 		return receiver{}, false
 	}
 	fn, _ := l.info.Uses[sel.Sel].(*types.Func)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Name() != "main" {
+	tv := l.info.Types[sel.X]
+	if fn == nil || tv.Type == nil || !tv.IsValue() {
 		return receiver{}, false
 	}
 	sig, _ := fn.Type().(*types.Signature)
-	tv := l.info.Types[sel.X]
-	if sig == nil || sig.Recv() == nil || tv.Type == nil || !tv.IsValue() || types.IsInterface(tv.Type) || types.IsInterface(sig.Recv().Type()) {
+	// The importer gives a library interface's methods no receiver and
+	// no package (as the universe's error.Error has none).
+	iface := types.IsInterface(tv.Type)
+	if sig == nil || (fn.Pkg() == nil || sig.Recv() == nil) && !iface {
 		return receiver{}, false
 	}
 	obj, path, _ := types.LookupFieldOrMethod(tv.Type, true, fn.Pkg(), fn.Name())
-	if obj != fn || len(path) == 0 {
+	if m, _ := obj.(*types.Func); m == nil || m.Origin() != fn.Origin() || len(path) == 0 {
 		return receiver{}, false
 	}
 	r, rt := l.text(sel.X), tv.Type
@@ -264,7 +293,10 @@ func (l *lowering) receiverAt(sel *ast.SelectorExpr) (receiver, bool) {
 		f := st.Field(i)
 		r, rt = "("+r+")."+f.Name(), f.Type()
 	}
-	_, takesPointer := sig.Recv().Type().(*types.Pointer)
+	takesPointer := false
+	if sig.Recv() != nil {
+		_, takesPointer = sig.Recv().Type().(*types.Pointer)
+	}
 	_, isPointer := rt.Underlying().(*types.Pointer)
 	switch {
 	case takesPointer && !isPointer:

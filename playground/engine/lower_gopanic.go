@@ -35,7 +35,7 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 			return
 		}
 	}
-	if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok && len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] && l.loopVar(sel.X, g) {
+	if sel, ok := ast.Unparen(g.Call.Fun).(*ast.SelectorExpr); ok && l.isMethod(sel) && l.loopVar(sel.X, g) {
 		l.methodCallAt(g, g.Call, "go", sel, l.text(sel.X))
 		return
 	}

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"go/ast"
+	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -9,6 +11,7 @@ import (
 // receiver, and in a loop is bound to one slot; method expressions cannot
 // be called. Both become function literals or copies.
 func methodValueRewrite(l *lowering, s *syntax) {
+	l.noBind = unbindable(s.file)
 	for _, sel := range s.selectors {
 		if _, lib := libCalls[l.names[builtin(sel.X)]+"."+sel.Sel.Name]; !lib {
 			l.methodValue(sel, s.called[sel])
@@ -79,20 +82,46 @@ func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 	}
 }
 
-// boundMethodValue lowers x.M, a method value of the program's whose
-// method takes a pointer or is promoted from an embedded field, to
-// "func() func() int { _lowerR1 := &(x); return _lowerR1.M }()", the
-// receiver as Go binds it when the value is taken (typedRecv): the
-// interpreter binds the variable that holds it, and read it when the
-// value was called ("f := p.Get; p = q; f()" got q's; "g := s.Name",
-// Name promoted from an embedded *Logger, read s.Logger at the call).
-// A value method of x's own type is left to the syntax's cases below.
+// boundMethodValue lowers a method value x.M to "func() func() int {
+// _lowerR1 := &(x); return _lowerR1.M }()", the receiver as Go binds it
+// when the value is taken (receiverAt): the interpreter binds the
+// variable that holds it, and read it when the value was called ("f :=
+// p.Get; p = q; f()" got q's; "g := s.Name", Name promoted from an
+// embedded *Logger, read s.Logger at the call; "show := d.String" of a
+// time.Duration showed the d set after; in a loop, a generic type's
+// value method, or one whose name another type's method shares, bound
+// the last iteration's receiver: blind passes' finds). Left: a value
+// method of the program's own type outside a loop (valueMethod copies
+// it), the address of a variable, or a variable never assigned again
+// (the same whenever it is read), and the address of a loop's variable
+// (one slot for every iteration: loopMethodValue).
 func (l *lowering) boundMethodValue(sel *ast.SelectorExpr) bool {
-	r, ok := l.typedRecv(sel, sel)
-	if !ok || !r.pointer && !r.promoted || l.editedWithin(sel) {
+	if l.info == nil || l.editedWithin(sel) {
 		return false
 	}
-	sig, ok := l.typeWriter(sel.Pos())(l.info.Types[sel].Type)
+	r, ok := l.receiverAt(sel)
+	if !ok {
+		return false
+	}
+	id, ident := ast.Unparen(sel.X).(*ast.Ident)
+	if ident && (r.value == "&("+id.Name+")" || r.value == id.Name && !l.reassigned[id.Obj]) || strings.HasPrefix(r.value, "&(") && l.inLoopVar(sel.X, sel) {
+		return false
+	}
+	if fn := l.info.Uses[sel.Sel].(*types.Func); fn.Pkg() == l.mainPackage() && !r.pointer && !r.promoted && !l.inLoop(sel) {
+		return false
+	}
+	t, _ := l.info.Types[sel].Type.(*types.Signature)
+	if t == nil {
+		return false
+	}
+	for _, n := range l.noBind {
+		if n.Pos() <= sel.Pos() && sel.End() <= n.End() {
+			l.handOvers = append(l.handOvers, handOver{sel.Pos(), "method value bound late",
+				"a method value here (a select's case, an assignment of several values, an if's, switch's or for's init) is bound by the interpreter to the variable that holds its receiver, read when it is called, where Go binds the receiver's value when it is taken"})
+			return true
+		}
+	}
+	sig, ok := l.typeWriter(sel.Pos())(unnamed(t))
 	if !ok || strings.Contains(sig, "\n") {
 		return false
 	}
@@ -100,6 +129,60 @@ func (l *lowering) boundMethodValue(sel *ast.SelectorExpr) bool {
 	l.wrap(sel, "func() "+sig+" { "+v+" := "+r.value+"; return ", " }()")
 	l.replace(sel.X, v)
 	return true
+}
+
+// unbindable are where boundMethodValue's literal would break what other
+// rewrites and checks make of the statement (a stranger's review): a
+// select's communication (yaegi called the literal's result a nil
+// function), an assignment (=) of several values (multiAssigns, which ran
+// before, saw no call there; the check then handed the program over),
+// the init statement of an if, a switch or a for. A method value there
+// whose receiver would need binding hands the program over.
+func unbindable(file *ast.File) []ast.Node {
+	var out []ast.Node
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CommClause:
+			if n.Comm != nil {
+				out = append(out, n.Comm)
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) > 1 && n.Tok != token.DEFINE {
+				out = append(out, n)
+			}
+		case *ast.IfStmt:
+			if n.Init != nil {
+				out = append(out, n.Init)
+			}
+		case *ast.SwitchStmt:
+			if n.Init != nil {
+				out = append(out, n.Init)
+			}
+		case *ast.TypeSwitchStmt:
+			if n.Init != nil {
+				out = append(out, n.Init)
+			}
+		case *ast.ForStmt:
+			if n.Init != nil {
+				out = append(out, n.Init)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// unnamed is sig without its parameters' and results' names (yaegi
+// v0.16.1 trips over a named result in a literal's type).
+func unnamed(sig *types.Signature) *types.Signature {
+	strip := func(t *types.Tuple) *types.Tuple {
+		vars := make([]*types.Var, t.Len())
+		for i := range vars {
+			vars[i] = types.NewParam(token.NoPos, nil, "", t.At(i).Type())
+		}
+		return types.NewTuple(vars...)
+	}
+	return types.NewSignatureType(nil, nil, nil, strip(sig.Params()), strip(sig.Results()), sig.Variadic())
 }
 
 // declaredInterface: x is a variable or a parameter declared with an

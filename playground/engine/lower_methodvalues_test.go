@@ -30,7 +30,7 @@ for _, c := range []counter{{1}, {2}} {
 fmt.Println(fs[0](), fs[1]())`,
 		lowered: `var fs []func() int
 for _, c := range []counter{{1}, {2}} {
-	fs = append(fs, func() func() int { return _lowerCopy(c).get }())
+	fs = append(fs, func() func() int { _lowerR1 := c; return _lowerR1.get }())
 }
 fmt.Println(fs[0](), fs[1]())`,
 		out: "1 2\n",
@@ -68,9 +68,38 @@ h := H{&T{3}}
 g, v := func() func() int { _lowerR2 := (h).T; return _lowerR2.Get }(), func() func() int { _lowerR3 := _lowerCopy((h).T); return _lowerR3.Val }()
 h.T = &T{4}
 var t T
-m := func() func() int { _lowerR4 := &(t); return _lowerR4.Get }()
+m := t.Get
 t = (T{5})
 fmt.Println(f(), g(), v(), m())`,
 		out: "1 3 3 5\n",
+	},
+)
+
+// Another package's method, and in a loop a generic type's value method:
+// the receiver bound when the value is taken (a sixth blind pass: "show
+// := d.String; d = time.Minute" showed 1m0s; Box[T]'s Get in a loop gave
+// y y).
+var _ = addCases("methodValues",
+	rewriteCase{
+		decls: `type Box[T any] struct{ v T }
+
+func (b Box[T]) Get() T { return b.v }`,
+		body: `d := time.Second
+show := d.String
+d = time.Minute
+var fs []func() string
+for _, b := range []Box[string]{{"x"}, {"y"}} {
+	fs = append(fs, b.Get)
+}
+fmt.Println(show(), d, fs[0](), fs[1]())`,
+		lowered: `d := time.Second
+show := func() func() string { _lowerR1 := d; return _lowerR1.String }()
+d = time.Minute
+var fs []func() string
+for _, b := range []Box[string]{{"x"}, {"y"}} {
+	fs = append(fs, func() func() string { _lowerR2 := b; return _lowerR2.Get }())
+}
+fmt.Println(show(), _lowerRT.Stringer(d), fs[0](), fs[1]())`,
+		out: "1s 1m0s x y\n",
 	},
 )

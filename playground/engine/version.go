@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "981b932c52efcf23"
+const sourceDigest = "c2ca979aac64f22e"
