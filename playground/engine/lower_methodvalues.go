@@ -121,7 +121,7 @@ func (l *lowering) boundMethodValue(sel *ast.SelectorExpr) bool {
 			return true
 		}
 	}
-	sig, ok := l.typeWriter(sel.Pos())(unnamed(t))
+	sig, ok := l.sigText(t, sel.Pos())
 	if !ok || strings.Contains(sig, "\n") {
 		return false
 	}
@@ -172,17 +172,39 @@ func unbindable(file *ast.File) []ast.Node {
 	return out
 }
 
-// unnamed is sig without its parameters' and results' names (yaegi
-// v0.16.1 trips over a named result in a literal's type).
-func unnamed(sig *types.Signature) *types.Signature {
-	strip := func(t *types.Tuple) *types.Tuple {
-		vars := make([]*types.Var, t.Len())
-		for i := range vars {
-			vars[i] = types.NewParam(token.NoPos, nil, "", t.At(i).Type())
+// sigText writes sig as the program would at pos, without its
+// parameters' and results' names (yaegi v0.16.1 trips over a named
+// result in a literal's type), or says it cannot.
+func (l *lowering) sigText(sig *types.Signature, pos token.Pos) (string, bool) {
+	write := l.typeWriter(pos)
+	list := func(t *types.Tuple, variadic bool) (string, bool) {
+		var out []string
+		for i := range t.Len() {
+			typ := t.At(i).Type()
+			dots := ""
+			if variadic && i == t.Len()-1 {
+				typ, dots = typ.(*types.Slice).Elem(), "..."
+			}
+			w, ok := write(typ)
+			if !ok {
+				return "", false
+			}
+			out = append(out, dots+w)
 		}
-		return types.NewTuple(vars...)
+		return strings.Join(out, ", "), true
 	}
-	return types.NewSignatureType(nil, nil, nil, strip(sig.Params()), strip(sig.Results()), sig.Variadic())
+	params, ok := list(sig.Params(), sig.Variadic())
+	results, ok2 := list(sig.Results(), false)
+	if !ok || !ok2 {
+		return "", false
+	}
+	switch {
+	case sig.Results().Len() > 1:
+		results = " (" + results + ")"
+	case results != "":
+		results = " " + results
+	}
+	return "func(" + params + ")" + results, true
 }
 
 // declaredInterface: x is a variable or a parameter declared with an

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "c2ca979aac64f22e"
+const sourceDigest = "0fc8bfe29962de9e"
