@@ -180,6 +180,7 @@ func ownInterface(t ast.Expr) bool {
 // may or may not change what the program prints.
 var mayDiffer = map[string]bool{
 	"loop variable capture":        true,
+	"send order":                   true,
 	"min/max of a named type":      true,
 	"methods hidden":               true,
 	"context key type":             true,
@@ -546,6 +547,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	multiValues(file, add)
 	deferredPanics(file, add)
 	closureOrder(file, add)
+	sendOrder(file, add)
 	sortFindings(out)
 	return out
 }

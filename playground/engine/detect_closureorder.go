@@ -236,3 +236,28 @@ func assignedIn(body *ast.BlockStmt) map[*ast.Object]bool {
 	})
 	return out
 }
+
+// sendOrder reports a send statement whose channel and value both call
+// something: Go calls the channel's first; yaegi v0.16.1 called the
+// value's first ("target() <- payload()" logged payload's line first,
+// a sixth blind pass's find; in a select, selectSends puts them in Go's
+// order).
+func sendOrder(file *ast.File, add func(token.Pos, string, string)) {
+	ast.Inspect(file, func(n ast.Node) bool {
+		if send, ok := n.(*ast.SendStmt); ok && hasCall(send.Chan) && hasCall(send.Value) {
+			add(send.Pos(), "send order", "a send whose channel and value both call functions: Go calls the channel's first, the interpreter the value's")
+		}
+		return true
+	})
+}
+
+// hasCall: e calls something.
+func hasCall(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		_, call := n.(*ast.CallExpr)
+		found = found || call
+		return !found
+	})
+	return found
+}

@@ -136,10 +136,16 @@ type lowering struct {
 	handOvers []handOver
 }
 
+// isPointerType: t is a pointer type.
+func isPointerType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
 // reassigned returns the variables file assigns (=, op=, ++, --, := of
-// one declared before, a range's), or a part of, or takes the address
-// of.
-func reassigned(file *ast.File) map[*ast.Object]bool {
+// one declared before, a range's, a named result), or a part of, or
+// takes the address of (&x, or x.M of a method taking a pointer).
+func reassigned(file *ast.File, info *types.Info) map[*ast.Object]bool {
 	out := map[*ast.Object]bool{}
 	mark := func(e ast.Expr) bool {
 		if id := rootIdent(e); id != nil && id.Obj != nil {
@@ -163,6 +169,28 @@ func reassigned(file *ast.File) map[*ast.Object]bool {
 			// for all of them in the interpreter).
 			mark(n.Key)
 			mark(n.Value)
+		case *ast.FuncType:
+			// Named results: a return with values assigns them.
+			if n.Results != nil {
+				for _, f := range n.Results.List {
+					for _, id := range f.Names {
+						mark(id)
+					}
+				}
+			}
+		case *ast.SelectorExpr:
+			// x.M of a method taking a pointer, on a value: &x, implicit.
+			if info == nil {
+				break
+			}
+			if fn, ok := info.Uses[n.Sel].(*types.Func); ok {
+				if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
+					_, ptr := sig.Recv().Type().(*types.Pointer)
+					if t := info.Types[n.X].Type; ptr && t != nil && !isPointerType(t) {
+						mark(n.X)
+					}
+				}
+			}
 		}
 		return true
 	})
@@ -392,7 +420,7 @@ func (l *lowering) collect(file *ast.File) *syntax {
 func lower(fset *token.FileSet, file *ast.File, src string, info *types.Info) (string, *posMap, []Finding) {
 	l := &lowering{src: src, fset: fset, info: info, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
 	l.declarations(file)
-	l.reassigned = reassigned(file)
+	l.reassigned = reassigned(file, info)
 	s := l.collect(file)
 	for _, r := range s.ranges {
 		l.loops = append(l.loops, r.Body)

@@ -39,10 +39,6 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 			return
 		}
 		switch {
-		case l.pointerMethod(sel):
-			if l.deferMethodCall(d, sel, l.text(sel.X)) {
-				return
-			}
 		case l.valueMethod(sel):
 			if l.deferMethodCall(d, sel, "_lowerCopy("+l.text(sel.X)+")") {
 				l.use("_lowerCopy")
@@ -62,7 +58,7 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 		// which the interpreter reads when the call runs.
 		if value, ok := l.typedReceiver(sel, d); ok {
 			v := l.name("_lowerR")
-			l.wrap(d, "{ "+receiverFirst(sel.X, v+" := "+value+"; ", strings.Join(decls, "")), " }")
+			l.wrap(d, "{ "+l.receiverFirst(sel.X, v+" := "+value+"; ", strings.Join(decls, "")), " }")
 			l.replace(sel.X, v)
 			return
 		}
@@ -75,15 +71,6 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 		decls = append(decls, v+" := _lowerCopy("+l.text(sel.X)+"); ")
 		l.replace(sel.X, v)
 	}
-	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.pointerMethod(sel) {
-		// A pointer receiver is read when the deferred call runs, not
-		// at the defer ("r := &res{n}; defer r.Close()" closed the r
-		// of the last assignment): the pointer is copied at the defer,
-		// where Go evaluates it.
-		v := l.name("_lowerR")
-		decls = append(decls, v+" := "+l.text(sel.X)+"; ")
-		l.replace(sel.X, v)
-	}
 	if len(decls) == 0 {
 		return
 	}
@@ -91,9 +78,10 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 }
 
 // isMethod: sel is x.M, a method call: of a method of the file's (by its
-// name, no field having it), or, with types, of any package's (defer
-// f.Close() on a loop's *os.File; blind pass: the writes of "for _, b :=
-// range builders { defer b.WriteString(...) }" all went to the last).
+// name, no field having it), or, with types, of any package's whose
+// receiver is x's value (defer f.Close() on a loop's *os.File; blind
+// pass: the writes of "for _, b := range builders { defer
+// b.WriteString(...) }" all went to the last).
 func (l *lowering) isMethod(sel *ast.SelectorExpr) bool {
 	if len(l.methods[sel.Sel.Name]) > 0 && !l.fields[sel.Sel.Name] {
 		return true
@@ -101,12 +89,30 @@ func (l *lowering) isMethod(sel *ast.SelectorExpr) bool {
 	if l.info == nil {
 		return false
 	}
-	fn, _ := l.info.Uses[sel.Sel].(*types.Func)
-	if fn == nil {
-		return false
-	}
-	sig, _ := fn.Type().(*types.Signature)
-	return sig != nil && sig.Recv() != nil
+	// Another package's: copied only where Go binds a copy or a pointer
+	// the variable holds; a copy of a WaitGroup or a Mutex declared in the
+	// loop's body, for its address, broke "defer wg.Done()" (a
+	// stranger's review).
+	r, ok := l.receiverAt(sel)
+	return ok && !strings.HasPrefix(r.value, "&(")
+}
+
+// callsIn: e calls a function or receives (what gc orders as calls),
+// outside function literals; a conversion is not a call.
+func (l *lowering) callsIn(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			found = found || l.info == nil || !l.info.Types[n.Fun].IsType()
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		}
+		return !found
+	})
+	return found
 }
 
 // receiverFirst orders the declaration of a method call's receiver x and
@@ -115,17 +121,17 @@ func (l *lowering) isMethod(sel *ast.SelectorExpr) bool {
 // b), one that does not after the arguments' calls (gc loads a variable
 // or a field last: go w.Run(arg(w)), where arg moves w's embedded
 // pointer, ran the new one).
-func receiverFirst(x ast.Expr, recv, args string) string {
-	calls := false
-	ast.Inspect(x, func(n ast.Node) bool {
-		_, call := n.(*ast.CallExpr)
-		calls = calls || call
-		return !calls
-	})
-	if calls {
+func (l *lowering) receiverFirst(x ast.Expr, recv, args string) string {
+	if l.callsIn(x) {
 		return recv + args
 	}
 	return args + recv
+}
+
+// own: sel is x.M, a method the program declares.
+func (l *lowering) own(sel *ast.SelectorExpr) bool {
+	fn, _ := l.info.Uses[sel.Sel].(*types.Func)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg() == l.mainPackage()
 }
 
 // recovers: sel is x.M, and M, a method of the file (the one go/types
@@ -137,7 +143,9 @@ func (l *lowering) recovers(sel *ast.SelectorExpr) bool {
 		if fn == nil {
 			return false
 		}
-		at = fn.Pos()
+		if t := l.info.Types[sel.X].Type; t == nil || !types.IsInterface(t) {
+			at = fn.Pos() // else any method of that name may be called
+		}
 	}
 	for _, m := range l.methods[sel.Sel.Name] {
 		if at.IsValid() && m.Name.Pos() != at || m.Body == nil {
@@ -198,7 +206,7 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 			return false
 		}
 	}
-	decls = receiverFirst(sel.X, recv+" := "+value+"; ", decls)
+	decls = l.receiverFirst(sel.X, recv+" := "+value+"; ", decls)
 	f := l.name("_lowerF")
 	body := recv + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ")"
 	start := ""
@@ -211,9 +219,8 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 	return true
 }
 
-// typedReceiver: sel is x.M, M a method the program declares (on x's
-// type, or promoted from an embedded field of it), not an interface's,
-// as go/types saw it, and value is the receiver as Go evaluates it at a
+// typedReceiver: sel is x.M, M a method (of x's type, or promoted from
+// an embedded field of it, or an interface's), as go/types saw it, and value is the receiver as Go evaluates it at a
 // defer or a go statement (receiverAt). Blind passes' finds: in a loop,
 // "defer ts[i].Show()", "go ws[i].Run(res, &wg)" and "defer
 // open(i).Close()" all called the method on the last iteration's
@@ -241,10 +248,11 @@ func (l *lowering) typedRecv(sel *ast.SelectorExpr, st ast.Node) (receiver, bool
 		return receiver{}, false
 	}
 	r, ok := l.receiverAt(sel)
-	if id, isIdent := ast.Unparen(sel.X).(*ast.Ident); ok && isIdent && (r.value == "&("+id.Name+")" || r.value == id.Name && !l.reassigned[id.Obj]) {
-		// The variable's address, or a variable never assigned again:
-		// the same whenever it is read, no rewrite needed (defer
-		// wg.Done(), mu.Unlock() stay as written).
+	if id, isIdent := ast.Unparen(sel.X).(*ast.Ident); ok && isIdent && (r.value == "&("+id.Name+")" || r.value == id.Name && !l.reassigned[id.Obj] && !l.own(sel)) {
+		// The variable's address, or another package's method on a
+		// variable never assigned again (reassigned): the same
+		// whenever it is read, no rewrite needed (defer wg.Done(),
+		// mu.Unlock() outside loops stay as written).
 		return receiver{}, false
 	}
 	return r, ok
@@ -257,8 +265,8 @@ type receiver struct {
 	promoted bool   // the method is promoted from an embedded field
 }
 
-// receiverAt: sel is x.M, M a method the program declares, not an
-// interface's, x a value (not a type: no method expression); the
+// receiverAt: sel is x.M, M a method of any package, or an interface's,
+// x a value (not a type: no method expression); the
 // receiver's value is what Go binds when x.M is evaluated: the embedded
 // fields M is promoted through written out (x.Logger), then &r where M
 // takes a pointer and r is not one (x[i]: the element itself), a copy of
@@ -335,95 +343,4 @@ func (l *lowering) inLoopVar(x ast.Expr, st ast.Node) bool {
 			return l.loopVar(x, st)
 		}
 	}
-}
-
-// pointerMethod: sel is x.M on a pointer variable x (pointerVar), every
-// method M of the file has a pointer receiver (one with a value receiver
-// copies what x points to, valueMethod), and no field is named M.
-func (l *lowering) pointerMethod(sel *ast.SelectorExpr) bool {
-	ms := l.methods[sel.Sel.Name]
-	if len(ms) == 0 || l.fields[sel.Sel.Name] || !pointerVar(sel.X) {
-		return false
-	}
-	for _, m := range ms {
-		if _, ptr := m.Recv.List[0].Type.(*ast.StarExpr); !ptr {
-			return false
-		}
-	}
-	return true
-}
-
-// pointerVar: x is a variable the syntax shows to be a pointer: declared
-// with a type *T, or from &..., or from a call of a function of the file
-// whose result there is a *T.
-func pointerVar(x ast.Expr) bool {
-	id, ok := x.(*ast.Ident)
-	if !ok || id.Obj == nil || id.Obj.Kind != ast.Var {
-		return false
-	}
-	isPtr := func(e ast.Expr) bool {
-		_, ok := e.(*ast.StarExpr)
-		return ok
-	}
-	fromValue := func(values []ast.Expr, names []*ast.Ident) bool {
-		i := -1
-		for j, n := range names {
-			if n == id || n.Obj == id.Obj {
-				i = j
-			}
-		}
-		if i < 0 {
-			return false
-		}
-		if len(values) == len(names) {
-			if u, ok := ast.Unparen(values[i]).(*ast.UnaryExpr); ok && u.Op == token.AND {
-				return true
-			}
-		}
-		var call *ast.CallExpr
-		switch {
-		case len(values) == len(names):
-			call, _ = ast.Unparen(values[i]).(*ast.CallExpr)
-		case len(values) == 1:
-			call, _ = ast.Unparen(values[0]).(*ast.CallExpr) // its i-th result
-		}
-		if call == nil {
-			return false
-		}
-		f, ok := ast.Unparen(call.Fun).(*ast.Ident)
-		if !ok || f.Obj == nil {
-			return false
-		}
-		fd, ok := f.Obj.Decl.(*ast.FuncDecl)
-		if !ok || fd.Type.Results == nil {
-			return false
-		}
-		var results []ast.Expr
-		for _, r := range fd.Type.Results.List {
-			for range max(1, len(r.Names)) {
-				results = append(results, r.Type)
-			}
-		}
-		if len(values) == len(names) {
-			return len(results) == 1 && isPtr(results[0])
-		}
-		return len(results) == len(names) && isPtr(results[i])
-	}
-	switch d := id.Obj.Decl.(type) {
-	case *ast.Field:
-		return isPtr(d.Type)
-	case *ast.ValueSpec:
-		return isPtr(d.Type) || (d.Type == nil && fromValue(d.Values, d.Names))
-	case *ast.AssignStmt:
-		var names []*ast.Ident
-		for _, e := range d.Lhs {
-			n, _ := e.(*ast.Ident)
-			if n == nil {
-				return false
-			}
-			names = append(names, n)
-		}
-		return d.Tok == token.DEFINE && fromValue(d.Rhs, names)
-	}
-	return false
 }

@@ -22,9 +22,11 @@ func goPanicRewrite(l *lowering, s *syntax) {
 // "go f(a, b)", for a function the file declares or a package's, becomes
 // "{ _lowerG1 := a; go func() { defer func() { _lowerGoPanic(recover())
 // }(); f(_lowerG1, b) }() }": the arguments are still evaluated at the go
-// statement; "go x.M(a)", for a method the program declares, the same
+// statement; "go x.M(a)", for a method, the same
 // with "_lowerR1 := x;", the receiver as Go evaluates it there
-// (typedReceiver), in gc's order (receiverFirst). Any other go statement is left alone.
+// (typedReceiver), in gc's order (receiverFirst); "go f(a)" of a
+// function variable, f's value the same way. Any other go statement is
+// left alone.
 func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	// go x.M(a) on a variable of the loop around it: the receiver and the
 	// arguments are evaluated at the go statement, from the iteration's
@@ -48,12 +50,17 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	recv, recvX := "", ast.Expr(nil)
 	switch f := ast.Unparen(g.Call.Fun).(type) {
 	case *ast.Ident:
-		if f.Obj == nil || f.Obj.Kind != ast.Fun {
+		switch {
+		case f.Obj != nil && f.Obj.Kind == ast.Var && !l.editedWithin(f):
+			// A function value, read at the go statement as well
+			// ("go task(); task = other" ran other, a blind pass's).
+			recv, recvX = f.Name, f
+		case f.Obj == nil || f.Obj.Kind != ast.Fun:
 			return
 		}
 	case *ast.SelectorExpr:
 		if imports[builtin(f.X)] == "" {
-			// A method of the program's: its receiver too is evaluated
+			// A method (not a package's function): its receiver too is evaluated
 			// at the go statement (typedReceiver), where the goroutine
 			// would read it when it runs ("go p.Show(&wg); p = q"
 			// showed q).
@@ -74,7 +81,7 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	decls := l.hoistArgs(g.Call.Args, "_lowerG")
 	if recv != "" {
 		v := l.name("_lowerR")
-		decls = []string{receiverFirst(recvX, v+" := "+recv+"; ", strings.Join(decls, ""))}
+		decls = []string{l.receiverFirst(recvX, v+" := "+recv+"; ", strings.Join(decls, ""))}
 		l.replace(recvX, v)
 	}
 	l.use("_lowerGoPanic")

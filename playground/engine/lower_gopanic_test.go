@@ -181,3 +181,35 @@ wg.Wait()`,
 		out: "run changed 1\n",
 	},
 )
+
+// A function variable's value is read at the go statement, and the
+// goroutine guarded (a sixth blind pass: "go f(x); f = other" ran other).
+var _ = addCases("goPanic",
+	rewriteCase{
+		body: `var wg sync.WaitGroup
+f := func(n int) {
+	defer wg.Done()
+	fmt.Println("first", n)
+}
+wg.Add(1)
+go f(1)
+f = func(n int) {
+	defer wg.Done()
+	fmt.Println("second", n)
+}
+wg.Wait()`,
+		lowered: `defer _lowerMainEnd(); var wg sync.WaitGroup
+f := func(n int) {
+	defer wg.Done()
+	fmt.Println("first", n)
+}
+wg.Add(1)
+{ _lowerR1 := f; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR1(1) }() }
+f = func(n int) {
+	defer wg.Done()
+	fmt.Println("second", n)
+}
+wg.Wait()`,
+		out: "first 1\n",
+	},
+)

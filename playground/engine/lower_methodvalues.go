@@ -91,12 +91,13 @@ func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 // time.Duration showed the d set after; in a loop, a generic type's
 // value method, or one whose name another type's method shares, bound
 // the last iteration's receiver: blind passes' finds). Left: a value
-// method of the program's own type outside a loop (valueMethod copies
-// it), the address of a variable, or a variable never assigned again
-// (the same whenever it is read), and the address of a loop's variable
-// (one slot for every iteration: loopMethodValue).
+// method of the program's own type outside a loop that valueMethod
+// copies, the address of a variable, or a variable never assigned again
+// (reassigned: the same whenever it is read), and the address of a
+// loop's variable (one slot for every iteration: loopMethodValue). Where
+// it cannot bind the value, the program is handed over.
 func (l *lowering) boundMethodValue(sel *ast.SelectorExpr) bool {
-	if l.info == nil || l.editedWithin(sel) {
+	if l.info == nil {
 		return false
 	}
 	r, ok := l.receiverAt(sel)
@@ -107,23 +108,25 @@ func (l *lowering) boundMethodValue(sel *ast.SelectorExpr) bool {
 	if ident && (r.value == "&("+id.Name+")" || r.value == id.Name && !l.reassigned[id.Obj]) || strings.HasPrefix(r.value, "&(") && l.inLoopVar(sel.X, sel) {
 		return false
 	}
-	if fn := l.info.Uses[sel.Sel].(*types.Func); fn.Pkg() == l.mainPackage() && !r.pointer && !r.promoted && !l.inLoop(sel) {
+	if l.own(sel) && !r.pointer && !r.promoted && !l.inLoop(sel) && l.valueMethod(sel) {
 		return false
 	}
 	t, _ := l.info.Types[sel].Type.(*types.Signature)
-	if t == nil {
-		return false
+	sig, ok := "", t != nil
+	if ok {
+		sig, ok = l.sigText(t, sel.Pos())
 	}
+	bindable := ok && !strings.Contains(sig, "\n") && !l.editedWithin(sel)
 	for _, n := range l.noBind {
-		if n.Pos() <= sel.Pos() && sel.End() <= n.End() {
-			l.handOvers = append(l.handOvers, handOver{sel.Pos(), "method value bound late",
-				"a method value here (a select's case, an assignment of several values, an if's, switch's or for's init) is bound by the interpreter to the variable that holds its receiver, read when it is called, where Go binds the receiver's value when it is taken"})
-			return true
-		}
+		bindable = bindable && !(n.Pos() <= sel.Pos() && sel.End() <= n.End())
 	}
-	sig, ok := l.sigText(t, sel.Pos())
-	if !ok || strings.Contains(sig, "\n") {
-		return false
+	if !bindable {
+		// Moved by an earlier rewrite (an argument copied at a defer, a
+		// select's send), in a place the literal would break, or of a
+		// type the program cannot write there: Go must run it.
+		l.handOvers = append(l.handOvers, handOver{sel.Pos(), "method value bound late",
+			"the interpreter binds this method value to the variable that holds its receiver, read when it is called, where Go binds the receiver's value when it is taken; the playground's source pass cannot bind it here"})
+		return true
 	}
 	v := l.name("_lowerR")
 	l.wrap(sel, "func() "+sig+" { "+v+" := "+r.value+"; return ", " }()")
@@ -136,8 +139,7 @@ func (l *lowering) boundMethodValue(sel *ast.SelectorExpr) bool {
 // select's communication (yaegi called the literal's result a nil
 // function), an assignment (=) of several values (multiAssigns, which ran
 // before, saw no call there; the check then handed the program over),
-// the init statement of an if, a switch or a for. A method value there
-// whose receiver would need binding hands the program over.
+// the init statement of an if, a switch or a for.
 func unbindable(file *ast.File) []ast.Node {
 	var out []ast.Node
 	ast.Inspect(file, func(n ast.Node) bool {

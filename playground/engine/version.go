@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "0fc8bfe29962de9e"
+const sourceDigest = "b686c67cc1b4e532"
