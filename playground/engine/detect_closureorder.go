@@ -198,8 +198,8 @@ func assigners(file *ast.File) func(*ast.CallExpr) map[*ast.Object]bool {
 	}
 }
 
-// rootIdent is the variable e selects, indexes or dereferences a part of
-// (s of s.items[0].n), or nil.
+// rootIdent is the variable e selects, indexes, slices or dereferences a
+// part of (s of s.items[0].n), or nil.
 func rootIdent(e ast.Expr) *ast.Ident {
 	for {
 		switch x := e.(type) {
@@ -210,6 +210,10 @@ func rootIdent(e ast.Expr) *ast.Ident {
 		case *ast.SelectorExpr:
 			e = x.X
 		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.SliceExpr:
 			e = x.X
 		case *ast.StarExpr:
 			e = x.X
@@ -244,20 +248,9 @@ func assignedIn(body *ast.BlockStmt) map[*ast.Object]bool {
 // order).
 func sendOrder(file *ast.File, add func(token.Pos, string, string)) {
 	ast.Inspect(file, func(n ast.Node) bool {
-		if send, ok := n.(*ast.SendStmt); ok && hasCall(send.Chan) && hasCall(send.Value) {
+		if send, ok := n.(*ast.SendStmt); ok && callsOrReceives(send.Chan) && callsOrReceives(send.Value) {
 			add(send.Pos(), "send order", "a send whose channel and value both call functions: Go calls the channel's first, the interpreter the value's")
 		}
 		return true
 	})
-}
-
-// hasCall: e calls something.
-func hasCall(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		_, call := n.(*ast.CallExpr)
-		found = found || call
-		return !found
-	})
-	return found
 }

@@ -100,19 +100,7 @@ func (l *lowering) isMethod(sel *ast.SelectorExpr) bool {
 // callsIn: e calls a function or receives (what gc orders as calls),
 // outside function literals; a conversion is not a call.
 func (l *lowering) callsIn(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			found = found || l.info == nil || !l.info.Types[n.Fun].IsType()
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.ARROW
-		}
-		return !found
-	})
-	return found
+	return callsWhere(e, func(c *ast.CallExpr) bool { return l.info != nil && l.info.Types[c.Fun].IsType() })
 }
 
 // receiverFirst orders the declaration of a method call's receiver x and

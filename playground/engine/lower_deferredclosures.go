@@ -114,30 +114,8 @@ func (l *lowering) mutated(body ast.Node, vars map[*ast.Object]string) bool {
 	if len(vars) == 0 {
 		return false
 	}
-	root := func(e ast.Expr) *ast.Ident {
-		for {
-			switch x := e.(type) {
-			case *ast.ParenExpr:
-				e = x.X
-			case *ast.SelectorExpr:
-				e = x.X
-			case *ast.IndexExpr:
-				e = x.X
-			case *ast.IndexListExpr:
-				e = x.X
-			case *ast.SliceExpr:
-				e = x.X
-			case *ast.StarExpr:
-				e = x.X
-			case *ast.Ident:
-				return x
-			default:
-				return nil
-			}
-		}
-	}
 	is := func(e ast.Expr) bool {
-		id := root(e)
+		id := rootIdent(e)
 		return id != nil && vars[id.Obj] != ""
 	}
 	pointerMethod := func(name string) bool {

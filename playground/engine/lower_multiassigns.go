@@ -172,15 +172,21 @@ func hasEffects(e ast.Expr) bool {
 // callsOrReceives: e holds a call (a conversion too, which is harmless
 // but looks the same) or a receive, outside a function literal.
 func callsOrReceives(e ast.Expr) bool {
+	return callsWhere(e, nil)
+}
+
+// callsWhere is callsOrReceives without the calls notCall says are not
+// calls (nil: every call is one).
+func callsWhere(e ast.Expr, notCall func(*ast.CallExpr) bool) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			found = true
+			found = notCall == nil || !notCall(n)
 		case *ast.UnaryExpr:
-			found = found || n.Op == token.ARROW
+			found = n.Op == token.ARROW
 		}
 		return !found
 	})

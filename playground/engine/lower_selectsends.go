@@ -47,7 +47,7 @@ func (l *lowering) selectSends(s *ast.SelectStmt, label *ast.LabeledStmt) {
 				ch = received(comm.Rhs[0])
 			}
 		}
-		if ch != nil && hasCall(ch) {
+		if ch != nil && callsOrReceives(ch) {
 			hoist(ch)
 		}
 		hoist(value)

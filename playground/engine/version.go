@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "b686c67cc1b4e532"
+const sourceDigest = "4ea77ef5432d02e4"
