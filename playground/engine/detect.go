@@ -548,6 +548,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	deferredPanics(file, add)
 	closureOrder(file, add)
 	sendOrder(file, add)
+	deferredClosures(file, add)
 	sortFindings(out)
 	return out
 }

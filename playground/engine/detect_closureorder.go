@@ -254,3 +254,65 @@ func sendOrder(file *ast.File, add func(token.Pos, string, string)) {
 		return true
 	})
 }
+
+// deferredClosures reports a deferred call that calls, or passes on, a
+// function value made by a literal in the function that defers it:
+// yaegi v0.16.1 runs a function's deferred calls holding its frame's
+// lock, which such a value takes again when it returns, and the
+// function never returns ("f := func() {...}; defer f()", a common
+// cleanup, hung, and was handed over after a wait as a deadlock: a sixth
+// blind pass). A value made in another function's frame does not hang.
+func deferredClosures(file *ast.File, add func(token.Pos, string, string)) {
+	body := func(b *ast.BlockStmt) {
+		made := map[*ast.Object]bool{}
+		var defers []*ast.DeferStmt
+		ast.Inspect(b, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false // a frame of its own
+			case *ast.AssignStmt:
+				for i, e := range n.Lhs {
+					if id, ok := e.(*ast.Ident); ok && i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) && id.Obj != nil {
+						// A literal, or a copy of a value one made (the
+						// source pass copies a deferred call's arguments).
+						_, lit := ast.Unparen(n.Rhs[i]).(*ast.FuncLit)
+						if v, ok := n.Rhs[i].(*ast.Ident); lit || ok && v.Obj != nil && made[v.Obj] {
+							made[id.Obj] = true
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				for i, id := range n.Names {
+					if i < len(n.Values) && len(n.Names) == len(n.Values) && id.Obj != nil {
+						if _, lit := ast.Unparen(n.Values[i]).(*ast.FuncLit); lit {
+							made[id.Obj] = true
+						}
+					}
+				}
+			case *ast.DeferStmt:
+				defers = append(defers, n)
+			}
+			return true
+		})
+		for _, d := range defers {
+			ast.Inspect(d, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && made[id.Obj] && id.Obj != nil {
+					add(d.Pos(), "deferred closure", "a deferred call that calls a function value made by a literal in the same function: the interpreter never returns from such a function (its deferred calls hold the frame's lock, which the value takes again)")
+					return false
+				}
+				return true
+			})
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Body != nil {
+				body(n.Body)
+			}
+		case *ast.FuncLit:
+			body(n.Body)
+		}
+		return true
+	})
+}

@@ -67,3 +67,31 @@ type counter struct{ n int }
 
 func (c *counter) inc() int { c.n++; return c.n }
 `
+
+// A deferred call that calls or passes on a function value a literal made
+// in the same function is announced (yaegi v0.16.1 never returns from
+// that function); one made in another function's frame is not.
+func TestDeferredClosureIsAnnounced(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		want bool
+	}{
+		{"f := func() { fmt.Println(\"f\") }\n\tdefer f()", true},
+		{"f := func() { fmt.Println(\"f\") }\n\tdefer func() { f() }()", true},
+		{"var f = func(s string) { fmt.Println(s) }\n\tdefer run(f)", true},
+		// run(f) is called at the defer, not among the deferred calls.
+		{"f := func(s string) { fmt.Println(s) }\n\tdefer fmt.Println(run(f))", false},
+		{"f := func() { fmt.Println(\"f\") }\n\tfunc() {\n\t\tdefer f()\n\t}()", false},
+		{"defer func() {\n\t\tg := func() { fmt.Println(\"g\") }\n\t\tg()\n\t}()", false},
+		{"f := func() { fmt.Println(\"f\") }\n\tf()\n\tdefer fmt.Println(\"end\")", false},
+	} {
+		src := "package main\n\nimport \"fmt\"\n\nfunc run(f func(string)) int { f(\"x\"); return 1 }\n\nfunc main() {\n\t" + c.body + "\n}\n"
+		found := false
+		for _, f := range Detect(src) {
+			found = found || f.Construct == "deferred closure"
+		}
+		if found != c.want {
+			t.Errorf("deferred closure found %v, want %v\n%s", found, c.want, src)
+		}
+	}
+}

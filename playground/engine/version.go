@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "4ea77ef5432d02e4"
+const sourceDigest = "d7402a093ff02634"
