@@ -105,6 +105,7 @@ func addEngines(ctx context.Context, cfg PlaygroundConfig, exactJS assets.Output
 		Package:    "./playground/wasm",
 		SourceDirs: []string{"playground"},
 		CacheDir:   cache,
+		Embedded:   []string{"playground/engine/lowerlib/helpers.go"},
 	})
 	if err != nil {
 		return fmt.Errorf("playground: %w", err)

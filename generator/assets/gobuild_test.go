@@ -50,7 +50,7 @@ func TestGoBuildOverlay(t *testing.T) {
 		t.Errorf("go/build's read.go is replaced by %q, want left out", got)
 	}
 
-	overlay, err := engineOverlay(goroot, t.TempDir())
+	overlay, err := engineOverlay(goroot, t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

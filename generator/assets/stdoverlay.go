@@ -30,12 +30,14 @@ func stdOverlay(goroot, dir string) (string, error) {
 // make what a program calls through the interpreter say what it says
 // under go run: the local zone's name (localZoneOverlay) and math.Exp's
 // last bit (amd64ExpOverlay); and go/build reduced to what yaegi reads
-// of it (goBuildOverlay). It returns the overlay's JSON path.
-func engineOverlay(goroot, dir string) (string, error) {
+// of it (goBuildOverlay); and more, replacements already written (the
+// original's path to its copy's). It returns the overlay's JSON path.
+func engineOverlay(goroot, dir string, more map[string]string) (string, error) {
 	goBuild, err := goBuildOverlay(goroot, dir)
 	if err != nil {
 		return "", err
 	}
+	maps.Copy(goBuild, more)
 	return writeOverlayWith(goroot, dir, "engine.json", goBuild, localZoneOverlay, amd64ExpOverlay)
 }
 

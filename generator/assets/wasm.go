@@ -49,6 +49,10 @@ type WasmOptions struct {
 	// version they key the cache.
 	SourceDirs []string
 	CacheDir   string // where compiled modules are kept; "" disables caching
+	// Embedded are Go files, relative to ModuleDir, that the program
+	// embeds as text: built with their comments left out
+	// (uncommentedOverlay).
+	Embedded []string
 }
 
 // BuildWasm compiles opts.Package for GOOS=js GOARCH=wasm with the go
@@ -69,9 +73,14 @@ func BuildWasm(ctx context.Context, opts WasmOptions) (*Wasm, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	// The standard library's files the module is built with in place of
-	// the installed ones (engineOverlay) are part of what it is made of.
-	overlay, err := engineOverlay(goroot, tmp)
+	// The files the module is built with in place of the installed
+	// standard library's (engineOverlay) and of its embedded sources
+	// (uncommentedOverlay) are part of what it is made of.
+	uncommented, err := uncommentedOverlay(opts.ModuleDir, tmp, opts.Embedded)
+	if err != nil {
+		return nil, err
+	}
+	overlay, err := engineOverlay(goroot, tmp, uncommented)
 	if err != nil {
 		return nil, err
 	}
@@ -295,17 +304,27 @@ func sourceKey(opts WasmOptions, version, overlay string) (string, error) {
 	if err := json.Unmarshal(j, &o); err != nil {
 		return "", fmt.Errorf("%s: %v", overlay, err)
 	}
+	moduleDir, err := filepath.Abs(opts.ModuleDir)
+	if err != nil {
+		return "", err
+	}
 	for _, orig := range slices.Sorted(maps.Keys(o.Replace)) {
+		name := filepath.ToSlash(orig)
+		if rel, err := filepath.Rel(moduleDir, orig); err == nil && filepath.IsLocal(rel) {
+			// The module's own file (uncommentedOverlay), by its name in
+			// the module: clones of it in other places share the key.
+			name = "module:" + filepath.ToSlash(rel)
+		}
 		if o.Replace[orig] == "" {
 			// Left out of the build (goBuildOverlay).
-			fmt.Fprintf(h, "%s\x00-\x00", filepath.ToSlash(orig))
+			fmt.Fprintf(h, "%s\x00-\x00", name)
 			continue
 		}
 		b, err := os.ReadFile(o.Replace[orig])
 		if err != nil {
 			return "", err
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(orig), len(b))
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(b))
 		h.Write(b)
 	}
 	files := []string{"go.mod", "go.sum"}

@@ -5,7 +5,9 @@
 //
 // The engine embeds helpers.go and appends, after the reader's last line,
 // the declarations a program uses and those they use, each as it is
-// written there, its doc comment aside. So in helpers.go:
+// written there, its doc comment aside (the interpreter's WebAssembly
+// carries the file without its comments: uncommentedOverlay in
+// generator/assets). So in helpers.go:
 //
 //   - each top-level declaration is one helper, named _lower...: names no
 //     program uses (their type parameters too: the interpreter confuses a
@@ -14,7 +16,8 @@
 //     _lower_ and its path (_lower_sort), and the interpreter's own
 //     helpers, which the engine offers as the package playground/lower,
 //     under _lowerRT (here package rt, their native stand-in);
-//   - bodies hold no comments: they are appended as they are.
+//   - bodies hold no comments: they are appended as they are;
+//   - no directives (//go:...): the module's copy would lose them.
 //
 // Being a package, the helpers compile and are vetted, and helpers_test.go
 // holds each to the function of the standard library it stands in for.
