@@ -290,6 +290,7 @@ var rewrites = []rewrite{
 	{"errorCase", errorCaseRewrite},
 	{"rangeInt", rangeIntRewrite},
 	{"chanRange", chanRangeRewrite},
+	{"chanOnce", chanOnceRewrite},
 	{"stringRanges", stringRangeRewrite},
 	{"perIteration", perIterationRewrite},
 	{"loopVars", loopVarRewrite},
@@ -507,18 +508,38 @@ func (l *lowering) editedWithin(n ast.Node) bool {
 // hoistArgs moves each argument of a call that is not a constant into a
 // fresh variable named after prefix, so that it is evaluated where the
 // returned declarations ("_lowerD1 := x; ") are put; an argument that
-// cannot be moved (hoistable) stays where it is.
+// cannot be moved (hoistable) stays where it is. The declarations are in
+// gc's order (inGcOrder).
 func (l *lowering) hoistArgs(args []ast.Expr, prefix string) []string {
 	var decls []string
+	var calls []bool
 	for _, a := range args {
 		if isConstantLike(a) || !l.hoistable(a) {
 			continue
 		}
 		v := l.name(prefix)
 		decls = append(decls, v+" := "+l.fresh(a)+"; ")
+		calls = append(calls, l.callsIn(a))
 		l.replace(a, v)
 	}
-	return decls
+	return inGcOrder(decls, calls)
+}
+
+// inGcOrder orders the declarations of a call's arguments as gc evaluates
+// them: those that call something (or receive; calls[i]) first, in
+// lexical order, then those that only read, which gc loads last (defer
+// t.Show(y, set()), where set changes y, shows set's y, as go run does;
+// the interpreter showed the y before it).
+func inGcOrder(decls []string, calls []bool) []string {
+	var first, last []string
+	for i, d := range decls {
+		if calls[i] {
+			first = append(first, d)
+		} else {
+			last = append(last, d)
+		}
+	}
+	return append(first, last...)
 }
 
 // hoistable: an expression on one line whose text no other rewrite

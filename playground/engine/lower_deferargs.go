@@ -180,7 +180,8 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 		return false
 	}
 	recv := l.name("_lowerR")
-	decls := ""
+	var decls []string
+	var calls []bool
 	var args []string
 	for _, a := range call.Args {
 		switch {
@@ -188,13 +189,14 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 			args = append(args, l.text(a))
 		case l.hoistable(a) && !l.editedWithin(a):
 			v := l.name("_lowerD")
-			decls += v + " := " + l.fresh(a) + "; "
+			decls = append(decls, v+" := "+l.fresh(a)+"; ")
+			calls = append(calls, l.callsIn(a))
 			args = append(args, v)
 		default:
 			return false
 		}
 	}
-	decls = l.receiverFirst(sel.X, recv+" := "+value+"; ", decls)
+	ordered := l.receiverFirst(sel.X, recv+" := "+value+"; ", strings.Join(inGcOrder(decls, calls), ""))
 	f := l.name("_lowerF")
 	body := recv + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ")"
 	start := ""
@@ -203,7 +205,7 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 		l.use("_lowerGoPanic")
 		body, start = goDefer+" "+body, goStart
 	}
-	l.replace(st, "{ "+f+" := func() func() { "+decls+"return func() { "+body+" } }(); "+start+kw+" "+f+"() }")
+	l.replace(st, "{ "+f+" := func() func() { "+ordered+"return func() { "+body+" } }(); "+start+kw+" "+f+"() }")
 	return true
 }
 

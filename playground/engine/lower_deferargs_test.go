@@ -169,4 +169,32 @@ w := &W{&T{0}}
 { _lowerD3 := move(w); _lowerR4 := (w).T; defer _lowerR4.M(_lowerD3) }`,
 		out: "a\nb\nm 3 4\nm 1 2\n",
 	},
+	// Arguments in gc's order: the calls first, then the variables,
+	// which the calls may change (y here); in a loop, the same.
+	rewriteCase{
+		decls: `type T struct{ name string }
+
+func (t T) Show(a, b int) { fmt.Println(t.name, a, b) }
+
+func show(a, b, c int) { fmt.Println("show", a, b, c) }`,
+		body: `y := 1
+set := func(v int) int { y = v; return v * 10 }
+t := T{"t"}
+defer t.Show(y, set(5))
+defer show(y, set(6), y)
+for i := 0; i < 2; i++ {
+	defer t.Show(y, set(i))
+}
+y = 9`,
+		lowered: `y := 1
+set := func(v int) int { y = v; return v * 10 }
+t := T{"t"}
+{ _lowerD2 := set(5); _lowerD1 := y; _lowerR3 := t; defer _lowerR3.Show(_lowerD1, _lowerD2) }
+{ _lowerD5 := set(6); _lowerD4 := y; _lowerD6 := y; defer show(_lowerD4, _lowerD5, _lowerD6) }
+for i := 0; i < 2; i++ {
+	{ _lowerF10 := func() func() { _lowerD9 := set(i); _lowerD8 := y; _lowerR7 := t; return func() { _lowerR7.Show(_lowerD8, _lowerD9) } }(); defer _lowerF10() }
+}
+y = 9`,
+		out: "t 1 10\nt 0 0\nshow 6 60 6\nt 5 50\n",
+	},
 )

@@ -176,7 +176,7 @@ wg.Wait()`,
 		lowered: `defer _lowerMainEnd(); var wg sync.WaitGroup
 w := &W{&L{"orig"}}
 wg.Add(1)
-{ _lowerG1 := &wg; _lowerG2 := arg(w); _lowerR3 := (w).L; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR3.Run(_lowerG1, _lowerG2) }() }
+{ _lowerG2 := arg(w); _lowerG1 := &wg; _lowerR3 := (w).L; _lowerRT.GoStart(); go func() { defer func() { _lowerGoPanic(recover()) }(); _lowerR3.Run(_lowerG1, _lowerG2) }() }
 wg.Wait()`,
 		out: "run changed 1\n",
 	},

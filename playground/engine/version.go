@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d7402a093ff02634"
+const sourceDigest = "8e2914e899fa759f"
