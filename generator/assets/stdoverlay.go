@@ -30,7 +30,8 @@ func stdOverlay(goroot, dir string) (string, error) {
 // make what a program calls through the interpreter say what it says
 // under go run: the local zone's name (localZoneOverlay) and math.Exp's
 // last bit (amd64ExpOverlay); and go/build reduced to what yaegi reads
-// of it (goBuildOverlay); and more, replacements already written (the
+// of it (goBuildOverlay); go/printer without doc comments' reformatting
+// (docCommentOverlay); and more, replacements already written (the
 // original's path to its copy's). It returns the overlay's JSON path.
 func engineOverlay(goroot, dir string, more map[string]string) (string, error) {
 	goBuild, err := goBuildOverlay(goroot, dir)
@@ -38,7 +39,32 @@ func engineOverlay(goroot, dir string, more map[string]string) (string, error) {
 		return "", err
 	}
 	maps.Copy(goBuild, more)
-	return writeOverlayWith(goroot, dir, "engine.json", goBuild, localZoneOverlay, amd64ExpOverlay)
+	return writeOverlayWith(goroot, dir, "engine.json", goBuild, localZoneOverlay, amd64ExpOverlay, docCommentOverlay)
+}
+
+// docCommentOverlay writes, for the interpreter's module, a copy of
+// go/printer/comment.go whose formatDocComment leaves a doc comment as
+// written, as gofmt did before Go 1.19: the editor's Format (go/format)
+// then formats every program as gofmt does but for the lists, code blocks
+// and headings of doc comments, which gofmt re-indents. Its reformatting
+// is all the module links go/doc/comment for: without it the module was
+// about 22 KB smaller gzipped (3,472,673 to 3,450,108 bytes, gzip -9, on
+// 2026-12-04), room for the source pass's rewrites under issue 14's
+// 3.5 MB. A Go release whose comment.go no longer declares
+// formatDocComment so stops the build.
+func docCommentOverlay(goroot, dir string) (orig, dst string, err error) {
+	orig = filepath.Join(goroot, "src", "go", "printer", "comment.go")
+	b, err := os.ReadFile(orig)
+	if err != nil {
+		return "", "", fmt.Errorf("the editor's Format: %w", err)
+	}
+	const decl = "func formatDocComment(list []*ast.Comment) []*ast.Comment {"
+	if strings.Count(string(b), decl) != 1 || strings.Count(string(b), "\nfunc ") != 3 {
+		return "", "", fmt.Errorf("the editor's Format: %s no longer holds formatDocComment and its two helpers alone (update generator/assets/stdoverlay.go for this Go release)", orig)
+	}
+	dst = filepath.Join(dir, "printer_comment.go")
+	src := "package printer\n\nimport \"go/ast\"\n\n// formatDocComment leaves a doc comment as written (generator/assets/stdoverlay.go).\n" + decl + "\n\treturn list\n}\n"
+	return orig, dst, os.WriteFile(dst, []byte(src), 0o644)
 }
 
 // writeOverlay writes each file's copy into dir and the overlay's JSON,
