@@ -78,7 +78,11 @@ func Prepare(src string) (*Prepared, error) {
 	}
 	// Before lowering, which rewrites the tree: the reader's program is
 	// what Go's type checker judges.
-	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Instances: map[*ast.Ident]types.Instance{}}
+	// Selections too: what changes a variable in place (x.f = ..., a pointer
+	// method on x) is told by them (ifacealias.go's unchangedLocals); without
+	// them an interface holding x was taken to hold it unchanged (a blind
+	// pass's: var s Speaker = d; d.Name = "fido" spoke as fido).
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Instances: map[*ast.Ident]types.Instance{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
 	typeErrs, skip := typeCheckInfo(fset, file, info)
 	errs = withoutRedeclaredUnused(errs, typeErrs)
 	// With the program's types, the values that become interface values
