@@ -28,13 +28,24 @@ import (
 //     structure of another of its types (struct{ Key string } twice)
 //     matches a value of either: the interpreter's reflect makes them one
 //     type, and its type switch compares types' names as reflect writes
-//     them.
+//     them;
+//   - a type of the program without methods is, in the interpreter, its
+//     structure (type Level int is int; type Point struct{ X, Y int } is
+//     struct{ X, Y int }): an assertion or a case to either matches a
+//     value of both (a blind pass's: v.(int) held for Level(3), and a
+//     type switch took case int before case Level).
 func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
-	keys := map[string]int{} // structures of T and *T of the program's types
+	keys := map[string]int{}  // structures of T and *T of the program's types
+	plain := map[string]int{} // the same, of its types without methods
 	for _, obj := range info.Defs {
 		if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() && tn.Pkg() != nil && tn.Pkg().Path() == "main" && !types.IsInterface(tn.Type()) {
-			keys[structure(tn.Type(), map[*types.Named]bool{})]++
-			keys[structure(types.NewPointer(tn.Type()), map[*types.Named]bool{})]++
+			for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+				k := structure(t, map[*types.Named]bool{})
+				keys[k]++
+				if n, ok := tn.Type().(*types.Named); ok && !withMethods(n, false) {
+					plain[k]++
+				}
+			}
 		}
 	}
 	// own returns the program's named type t is, or points to.
@@ -49,6 +60,29 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 		return n
 	}
 	clash := func(t types.Type) bool { return keys[structure(t, map[*types.Named]bool{})] > 1 }
+	// unnamed: the structures of plain that a value of the program has
+	// under a type not its own (int for type Level int; a struct literal's
+	// type).
+	unnamed := map[string]bool{}
+	if len(plain) > 0 {
+		for _, tv := range info.Types {
+			if tv.IsValue() && own(tv.Type) == nil {
+				if k := structure(tv.Type, map[*types.Named]bool{}); plain[k] > 0 {
+					unnamed[k] = true
+				}
+			}
+		}
+	}
+	// oneWithItsStructure: t is a type of the program without methods
+	// whose structure a value of another type has, or t has the structure
+	// of such a type.
+	oneWithItsStructure := func(t types.Type) bool {
+		k := structure(t, map[*types.Named]bool{})
+		if n := own(t); n != nil {
+			return !withMethods(n, false) && unnamed[k]
+		}
+		return plain[k] > 0
+	}
 	ownInterface := func(t types.Type) bool {
 		n, ok := types.Unalias(t).(*types.Named)
 		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && types.IsInterface(n)
@@ -58,7 +92,7 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 		p := fset.Position(pos)
 		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg})
 	}
-	const msg = "in the interpreter, matching a value in an interface against the program's own types goes wrong here: a type switch on an error or an any misses its types with methods, an assertion from one to a struct with methods of its value or from an any fails, and two types with the same fields are one"
+	const msg = "in the interpreter, matching a value in an interface against the program's own types goes wrong here: a type switch on an error or an any misses its types with methods, an assertion from one to a struct with methods of its value or from an any fails, two types with the same fields are one, and a type without methods is one with its structure (type Level int is int)"
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.TypeSwitchStmt:
@@ -77,7 +111,7 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 				for _, e := range c.(*ast.CaseClause).List {
 					t := info.TypeOf(e)
 					named := own(t)
-					if named != nil && (clash(t) || library && withMethods(named, false)) {
+					if named != nil && (clash(t) || library && withMethods(named, false)) || oneWithItsStructure(t) {
 						add(e.Pos(), "assertion to own type", msg)
 					}
 				}
@@ -92,7 +126,7 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 			_, isStruct := t.Underlying().(*types.Struct)
 			x := info.TypeOf(n.X)
 			it, _ := x.Underlying().(*types.Interface)
-			if named != nil && it != nil && (clash(t) || !ownInterface(x) && (it.Empty() && withMethods(named, false) || isStruct && types.Unalias(t) == types.Type(named) && withMethods(named, true))) {
+			if it != nil && (named != nil && (clash(t) || !ownInterface(x) && (it.Empty() && withMethods(named, false) || isStruct && types.Unalias(t) == types.Type(named) && withMethods(named, true))) || oneWithItsStructure(t)) {
 				add(n.Type.Pos(), "assertion to own type", msg)
 			}
 		}

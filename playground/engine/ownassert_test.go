@@ -6,7 +6,9 @@ import "testing"
 // programs typeswitch_library_interface.go and assert_same_fields.go
 // show it, and an any holding an error's value) and leaves what it gets
 // right: a case on an interface the program declares, an assertion to a
-// pointer from error, to a type without methods from any.
+// pointer from error, to a type without methods from any, unless a value
+// of another type has its structure (Level and int: the interpreter makes
+// them one).
 func TestOwnTypeAssertions(t *testing.T) {
 	src := `package main
 
@@ -48,10 +50,15 @@ func main() {
 	_, ok := a.(Sq)
 	_, ok = a.(B)
 	_, ok = a.(*PE)
+	var lv any = Level(3)
+	_, ok = lv.(int)
+	_, ok = lv.(Level)
 	fmt.Println(ok)
 }
+
+type Level int
 `
-	if got, want := findingsAt(src, "assertion to own type"), "36:7 38:14 39:13 40:13"; got != want {
+	if got, want := findingsAt(src, "assertion to own type"), "36:7 38:14 39:13 40:13 42:14 43:14"; got != want {
 		t.Errorf("announced at %q, want %q", got, want)
 	}
 }
