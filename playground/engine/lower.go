@@ -323,11 +323,13 @@ var rewrites = []rewrite{
 	{"commaOK", commaOKRewrite},
 	{"runeConsts", runeConstRewrite},
 	{"returnRecv", returnRecvRewrite},
+	{"namedResults", namedResultRewrite},
 	{"builtinPrints", builtinPrintRewrite},
 	{"literalVars", literalVarRewrite},
 	{"switchInits", switchInitRewrite},
 	{"switchTags", switchTagRewrite},
 	{"constCompares", constCompareRewrite},
+	{"constDivisions", constDivisionRewrite},
 	{"genericVarInits", genericVarInitRewrite},
 }
 

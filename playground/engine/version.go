@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "8e2914e899fa759f"
+const sourceDigest = "c1c736886333231a"

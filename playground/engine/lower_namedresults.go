@@ -1,0 +1,121 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"slices"
+	"strings"
+)
+
+// namedResultRewrite, named namedResults: in a function with named
+// results, "return hi, lo" writes the interpreter's result slots one after
+// another, in place (yaegi v0.16.1: a computed value first, then the
+// variables read), so a value that reads a result the statement already
+// wrote reads the new one: minmax's "return hi, lo" returned 1 1 for Go's
+// 1 3, "return b, a+b" 3 3 for 2 3 (a blind pass's). Go evaluates every
+// value before it assigns any. The values of such a return that read a
+// named result, or call something, are taken first into fresh variables,
+// in gc's order (inGcOrder): "{ _lowerV1 := hi; _lowerV2 := lo; return
+// _lowerV1, _lowerV2 }". A value whose type a fresh variable would not
+// keep (a comparison, a negation: untyped bool, where the result may be
+// a named bool type), or that another rewrite changes, hands the program
+// over.
+func namedResultRewrite(l *lowering, s *syntax) {
+	ast.Inspect(s.file, func(n ast.Node) bool {
+		var ft *ast.FuncType
+		var body *ast.BlockStmt
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			ft, body = n.Type, n.Body
+		case *ast.FuncLit:
+			ft, body = n.Type, n.Body
+		default:
+			return true
+		}
+		results := map[*ast.Object]bool{}
+		if ft.Results != nil {
+			for _, f := range ft.Results.List {
+				for _, id := range f.Names {
+					if id.Obj != nil {
+						results[id.Obj] = true
+					}
+				}
+			}
+		}
+		if len(results) < 2 || body == nil {
+			return true
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false // its returns are its own (the walk above)
+			case *ast.ReturnStmt:
+				l.namedResults(n, results)
+			}
+			return true
+		})
+		return true
+	})
+}
+
+func (l *lowering) namedResults(r *ast.ReturnStmt, results map[*ast.Object]bool) {
+	if len(r.Results) < 2 || !slices.ContainsFunc(r.Results, func(e ast.Expr) bool { return readsAny(e, results) }) {
+		return
+	}
+	if slices.ContainsFunc(r.Results, func(e ast.Expr) bool { u, ok := ast.Unparen(e).(*ast.UnaryExpr); return ok && u.Op == token.ARROW }) {
+		return // returnRecv's: every value through a fresh variable
+	}
+	if l.editedWithin(r) || strings.Contains(l.text(r), "\n") {
+		l.handOvers = append(l.handOvers, handOver{r.Pos(), "named results returned", namedResultsWhy})
+		return
+	}
+	var decls, values []string
+	var calls []bool
+	for _, e := range r.Results {
+		if isConstantLike(e) || !readsAny(e, results) && !l.callsIn(e) {
+			values = append(values, l.text(e))
+			continue
+		}
+		if untypedBool(e) || !l.hoistable(e) {
+			l.handOvers = append(l.handOvers, handOver{r.Pos(), "named results returned", namedResultsWhy})
+			return
+		}
+		v := l.name("_lowerV")
+		decls = append(decls, v+" := "+l.fresh(e)+"; ")
+		calls = append(calls, l.callsIn(e))
+		values = append(values, v)
+	}
+	l.replace(r, "{ "+strings.Join(inGcOrder(decls, calls), "")+"return "+strings.Join(values, ", ")+" }")
+}
+
+const namedResultsWhy = "a return of several values in a function with named results: the interpreter assigns the results one by one, so a value that reads a result reads it already changed, where Go evaluates every value first"
+
+// readsAny: e mentions one of objs, outside function literals.
+func readsAny(e ast.Expr, objs map[*ast.Object]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			found = found || n.Obj != nil && objs[n.Obj]
+		}
+		return !found
+	})
+	return found
+}
+
+// untypedBool: e is a comparison, a logical operation or a negation,
+// whose value is an untyped bool until it is assigned.
+func untypedBool(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.LAND, token.LOR:
+			return true
+		}
+	case *ast.UnaryExpr:
+		return e.Op == token.NOT
+	}
+	return false
+}
