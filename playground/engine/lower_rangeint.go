@@ -48,9 +48,19 @@ func (l *lowering) rangeKey(r *ast.RangeStmt, prefix string) string {
 // the line breaks staying, and returns it to be written again onto the
 // loop inside the block a rewrite opens: "break L" and "continue L" must
 // still name the loop.
+//
+// A goto to the label would run the loop again inside the block, without
+// what the block evaluates before it (a range's expression, taken once
+// into a variable): Go evaluates it again there (goto L back to a
+// labeled range over a channel the body changed re-ranged the old copy:
+// a stranger's review). Such a loop is handed over.
 func (l *lowering) moveLabel(label *ast.LabeledStmt) string {
 	if label == nil {
 		return ""
+	}
+	if l.gotos[label.Label.Name] {
+		l.handOvers = append(l.handOvers, handOver{label.Pos(), "goto to a range's label",
+			"a goto to the label of a range the interpreter is given inside a block of its own: the goto would run the loop again without evaluating what it ranges over again, as Go does"})
 	}
 	l.add(edit{pos: l.off(label.Pos()), end: l.off(label.Colon) + 1})
 	return label.Label.Name + ": "

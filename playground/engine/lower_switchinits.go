@@ -2,7 +2,6 @@ package engine
 
 import (
 	"go/ast"
-	"go/token"
 	"strings"
 )
 
@@ -22,13 +21,6 @@ import (
 // interpreter ran goto M; { j := i; M: switch j * 2 {...} } as an end
 // of main, printing nothing, nothing said: testdata/silent).
 func switchInitRewrite(l *lowering, s *syntax) {
-	gotos := map[string]bool{}
-	ast.Inspect(s.file, func(n ast.Node) bool {
-		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO && b.Label != nil {
-			gotos[b.Label.Name] = true
-		}
-		return true
-	})
 	ast.Inspect(s.file, func(n ast.Node) bool {
 		sw, ok := n.(*ast.SwitchStmt)
 		if !ok || sw.Init == nil {
@@ -44,7 +36,7 @@ func switchInitRewrite(l *lowering, s *syntax) {
 		}
 		var start ast.Node = sw
 		if lb := s.labels[sw]; lb != nil {
-			if gotos[lb.Label.Name] {
+			if s.gotos[lb.Label.Name] {
 				return true
 			}
 			start = lb
