@@ -15,11 +15,13 @@ import (
 // 1 3, "return b, a+b" 3 3 for 2 3 (a blind pass's). Go evaluates every
 // value before it assigns any. The values of such a return that read a
 // named result, or call something, are taken first into fresh variables,
-// in gc's order (inGcOrder): "{ _lowerV1 := hi; _lowerV2 := lo; return
-// _lowerV1, _lowerV2 }". A value whose type a fresh variable would not
-// keep (a comparison, a negation: untyped bool, where the result may be
-// a named bool type), or that another rewrite changes, hands the program
-// over.
+// in gc's order (inGcOrder), each of its result's type as the signature
+// writes it (an untyped constant part keeps Go's meaning: 1 << n into an
+// int8, a comparison into a named bool type; with := those did not
+// compile in the interpreter: a stranger's review): "{ var _lowerV1 int =
+// hi; var _lowerV2 int = lo; return _lowerV1, _lowerV2 }". A value another
+// rewrite changes, or a result type written on several lines, hands the
+// program over.
 func namedResultRewrite(l *lowering, s *syntax) {
 	ast.Inspect(s.file, func(n ast.Node) bool {
 		var ft *ast.FuncType
@@ -33,12 +35,14 @@ func namedResultRewrite(l *lowering, s *syntax) {
 			return true
 		}
 		results := map[*ast.Object]bool{}
+		var types []string // each result's type, as the signature writes it
 		if ft.Results != nil {
 			for _, f := range ft.Results.List {
 				for _, id := range f.Names {
 					if id.Obj != nil {
 						results[id.Obj] = true
 					}
+					types = append(types, l.text(f.Type))
 				}
 			}
 		}
@@ -50,7 +54,7 @@ func namedResultRewrite(l *lowering, s *syntax) {
 			case *ast.FuncLit:
 				return false // its returns are its own (the walk above)
 			case *ast.ReturnStmt:
-				l.namedResults(n, results)
+				l.namedResults(n, results, types)
 			}
 			return true
 		})
@@ -58,8 +62,8 @@ func namedResultRewrite(l *lowering, s *syntax) {
 	})
 }
 
-func (l *lowering) namedResults(r *ast.ReturnStmt, results map[*ast.Object]bool) {
-	if len(r.Results) < 2 || !slices.ContainsFunc(r.Results, func(e ast.Expr) bool { return readsAny(e, results) }) {
+func (l *lowering) namedResults(r *ast.ReturnStmt, results map[*ast.Object]bool, types []string) {
+	if len(r.Results) != len(types) || !slices.ContainsFunc(r.Results, func(e ast.Expr) bool { return readsAny(e, results) }) {
 		return
 	}
 	if slices.ContainsFunc(r.Results, func(e ast.Expr) bool { u, ok := ast.Unparen(e).(*ast.UnaryExpr); return ok && u.Op == token.ARROW }) {
@@ -71,17 +75,17 @@ func (l *lowering) namedResults(r *ast.ReturnStmt, results map[*ast.Object]bool)
 	}
 	var decls, values []string
 	var calls []bool
-	for _, e := range r.Results {
+	for i, e := range r.Results {
 		if isConstantLike(e) || !readsAny(e, results) && !l.callsIn(e) {
 			values = append(values, l.text(e))
 			continue
 		}
-		if untypedBool(e) || !l.hoistable(e) {
+		if !l.hoistable(e) || strings.Contains(types[i], "\n") {
 			l.handOvers = append(l.handOvers, handOver{r.Pos(), "named results returned", namedResultsWhy})
 			return
 		}
 		v := l.name("_lowerV")
-		decls = append(decls, v+" := "+l.fresh(e)+"; ")
+		decls = append(decls, "var "+v+" "+types[i]+" = "+l.fresh(e)+"; ")
 		calls = append(calls, l.callsIn(e))
 		values = append(values, v)
 	}
@@ -103,19 +107,4 @@ func readsAny(e ast.Expr, objs map[*ast.Object]bool) bool {
 		return !found
 	})
 	return found
-}
-
-// untypedBool: e is a comparison, a logical operation or a negation,
-// whose value is an untyped bool until it is assigned.
-func untypedBool(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.BinaryExpr:
-		switch e.Op {
-		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.LAND, token.LOR:
-			return true
-		}
-	case *ast.UnaryExpr:
-		return e.Op == token.NOT
-	}
-	return false
 }

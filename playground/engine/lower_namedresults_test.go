@@ -23,7 +23,7 @@ fmt.Println(fib(5))`,
 		loweredDecls: `func minmax(x, y int) (lo, hi int) { lo = *new(int); hi = *new(int); 
 	lo, hi = x, y
 	if lo > hi {
-		{ _lowerV3 := hi; _lowerV4 := lo; return _lowerV3, _lowerV4 }
+		{ var _lowerV3 int = hi; var _lowerV4 int = lo; return _lowerV3, _lowerV4 }
 	}
 	return
 }
@@ -33,7 +33,7 @@ func fib(n int) (a, b int, steps float64) { a = *new(int); b = *new(int); steps 
 	{ _lowerN1 := n; for _lowerI2 := _lowerN1 - _lowerN1; _lowerI2 < _lowerN1; _lowerI2++ {
 		a, b = b, a+b
 	} }
-	{ _lowerV5 := b; _lowerV6 := a + b; return _lowerV5, _lowerV6, 0 }
+	{ var _lowerV5 int = b; var _lowerV6 int = a + b; return _lowerV5, _lowerV6, 0 }
 }`,
 		lowered: `fmt.Println(minmax(3, 1))
 fmt.Println(fib(5))`,
@@ -50,9 +50,54 @@ fmt.Println(fib(5))`,
 		loweredDecls: `func pair() (x, y string) { x = *new(string); y = *new(string); 
 	x, y = "x", "y"
 	next := func() string { x = "changed"; return "n" }
-	{ _lowerV2 := x + next(); _lowerV1 := y; return _lowerV1, _lowerV2 }
+	{ var _lowerV2 string = x + next(); var _lowerV1 string = y; return _lowerV1, _lowerV2 }
 }`,
 		lowered: `fmt.Println(pair())`,
 		out:     "y changedn\n",
+	},
+	// Untyped constant parts keep the result's type: a shift into an
+	// int8, a comparison into a named bool type, complex(1, 2) into a
+	// complex64 (with := the first two did not compile, the third was a
+	// complex128: a stranger's review).
+	rewriteCase{
+		decls: `type OK bool
+
+func g(s uint) (x int8, n uint) {
+	n = s
+	return 1 << n, n + 1
+}
+
+func cmp(a, b int) (ok OK, d int) {
+	d = a - b
+	return d > 0, d * 2
+}
+
+func c() (x, y complex64) {
+	y = 2i
+	return y + 1, complex(1, 2)
+}`,
+		body: `fmt.Println(g(7))
+fmt.Println(cmp(3, 1))
+fmt.Println(c())`,
+		loweredDecls: `type OK bool
+
+func g(s uint) (x int8, n uint) { x = *new(int8); n = *new(uint); 
+	n = s
+	{ var _lowerV1 int8 = 1 << n; var _lowerV2 uint = n + 1; return _lowerV1, _lowerV2 }
+}
+
+func cmp(a, b int) (ok OK, d int) { ok = *new(OK); d = *new(int); 
+	d = a - b
+	{ var _lowerV3 OK = d > 0; var _lowerV4 int = d * 2; return _lowerV3, _lowerV4 }
+}
+
+func c() (x, y complex64) { x = *new(complex64); y = *new(complex64); 
+	y = 2i
+	{ var _lowerV6 complex64 = complex(1, 2); var _lowerV5 complex64 = y + 1; return _lowerV5, _lowerV6 }
+}`,
+		lowered: `fmt.Println(g(7))
+fmt.Println(cmp(3, 1))
+fmt.Println(c())`,
+		out: "-128 8\ntrue 4\n(1+2i) (1+2i)\n",
 	},
 )
