@@ -131,8 +131,9 @@ type lowering struct {
 	// noBind are where boundMethodValue leaves method values
 	// (unbindable).
 	noBind []ast.Node
-	// gotos: the labels a goto names (syntax's, for moveLabel).
-	gotos map[string]bool
+	// gotos: where the gotos naming each label are (syntax's, for
+	// moveLabel).
+	gotos map[string][]token.Pos
 	// handOvers are what a rewrite found it cannot make run right,
 	// which the Go toolchain must run (Findings, as detect's).
 	handOvers []handOver
@@ -352,19 +353,19 @@ type syntax struct {
 	returns        []*ast.ReturnStmt
 	labeledReturns []*ast.ReturnStmt // bare returns with a label
 	typeSwitches   []*ast.TypeSwitchStmt
-	gotos          map[string]bool // the labels a goto names
+	gotos          map[string][]token.Pos // the gotos naming each label
 }
 
 // collect walks the file once for the nodes the rewrites work on, and
 // records the struct field names it declares.
 func (l *lowering) collect(file *ast.File) *syntax {
-	s := &syntax{file: file, called: map[*ast.SelectorExpr]bool{}, labels: map[ast.Stmt]*ast.LabeledStmt{}, gotos: map[string]bool{}}
+	s := &syntax{file: file, called: map[*ast.SelectorExpr]bool{}, labels: map[ast.Stmt]*ast.LabeledStmt{}, gotos: map[string][]token.Pos{}}
 	l.gotos = s.gotos
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BranchStmt:
 			if n.Tok == token.GOTO && n.Label != nil {
-				s.gotos[n.Label.Name] = true
+				s.gotos[n.Label.Name] = append(s.gotos[n.Label.Name], n.Pos())
 			}
 		case *ast.StructType:
 			for _, f := range n.Fields.List {

@@ -3,6 +3,7 @@ package engine
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 )
 
 // rangeIntRewrite, named rangeInt: for i := range n over an integer (Go
@@ -49,16 +50,17 @@ func (l *lowering) rangeKey(r *ast.RangeStmt, prefix string) string {
 // loop inside the block a rewrite opens: "break L" and "continue L" must
 // still name the loop.
 //
-// A goto to the label would run the loop again inside the block, without
-// what the block evaluates before it (a range's expression, taken once
-// into a variable): Go evaluates it again there (goto L back to a
-// labeled range over a channel the body changed re-ranged the old copy:
-// a stranger's review). Such a loop is handed over.
+// A goto to the label from inside the loop would run it again inside the
+// block, without what the block evaluates before it (a range's
+// expression, taken once into a variable): Go evaluates it again there
+// (goto L back to a labeled range over a channel the body changed
+// re-ranged the old copy: a stranger's review). Such a loop is handed
+// over. (A goto from outside is one into the block: gotoIntoBlock's.)
 func (l *lowering) moveLabel(label *ast.LabeledStmt) string {
 	if label == nil {
 		return ""
 	}
-	if l.gotos[label.Label.Name] {
+	if slices.ContainsFunc(l.gotos[label.Label.Name], func(p token.Pos) bool { return label.Pos() < p && p < label.End() }) {
 		l.handOvers = append(l.handOvers, handOver{label.Pos(), "goto to a range's label",
 			"a goto to the label of a range the interpreter is given inside a block of its own: the goto would run the loop again without evaluating what it ranges over again, as Go does"})
 	}

@@ -36,7 +36,7 @@ func switchInitRewrite(l *lowering, s *syntax) {
 		}
 		var start ast.Node = sw
 		if lb := s.labels[sw]; lb != nil {
-			if s.gotos[lb.Label.Name] {
+			if len(s.gotos[lb.Label.Name]) > 0 {
 				return true
 			}
 			start = lb
