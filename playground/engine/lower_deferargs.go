@@ -97,10 +97,71 @@ func (l *lowering) isMethod(sel *ast.SelectorExpr) bool {
 	return ok && !strings.HasPrefix(r.value, "&(")
 }
 
-// callsIn: e calls a function or receives (what gc orders as calls),
-// outside function literals; a conversion is not a call.
+// callsIn: e calls a function or receives, outside function literals, or
+// holds what gc makes a call of its runtime, which it orders with the
+// calls (runtimeCall). A conversion is not a call, but for []byte(s)
+// and []rune(s).
 func (l *lowering) callsIn(e ast.Expr) bool {
-	return callsWhere(e, func(c *ast.CallExpr) bool { return l.info != nil && l.info.Types[c.Fun].IsType() })
+	if l.info == nil {
+		return callsWhere(e, nil)
+	}
+	if callsWhere(e, func(c *ast.CallExpr) bool { return l.info.Types[c.Fun].IsType() && !l.runtimeCall(c) }) {
+		return true
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		found = found || l.runtimeCall(n)
+		return !found
+	})
+	return found
+}
+
+// runtimeCall: n is an operation gc evaluates as a call of its runtime,
+// in order with the program's calls, not as a read it leaves for last
+// (measured with go run by a stranger's review: in defer
+// fmt.Println(v.(int), set()), where set changes v, go run prints the v
+// before set; v.(*T), string(b), any(y), m[k] and arithmetic but for
+// complex division are read after the calls): a type assertion but to a
+// pointer type, []byte(s) and []rune(s), a comparison of strings,
+// arrays, structs or interfaces, a complex division.
+func (l *lowering) runtimeCall(n ast.Node) bool {
+	under := func(e ast.Expr) types.Type {
+		if t := l.info.TypeOf(e); t != nil {
+			return t.Underlying()
+		}
+		return nil
+	}
+	switch n := n.(type) {
+	case *ast.TypeAssertExpr:
+		if n.Type == nil {
+			return false // a type switch's x.(type)
+		}
+		_, ptr := under(n.Type).(*types.Pointer)
+		return !ptr
+	case *ast.CallExpr:
+		_, slice := under(n.Fun).(*types.Slice)
+		if len(n.Args) == 1 && slice && l.info.Types[n.Fun].IsType() {
+			b, ok := under(n.Args[0]).(*types.Basic)
+			return ok && b.Info()&types.IsString != 0
+		}
+	case *ast.BinaryExpr:
+		switch n.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			switch t := under(n.X).(type) {
+			case *types.Basic:
+				return t.Info()&types.IsString != 0
+			case *types.Array, *types.Struct, *types.Interface:
+				return true
+			}
+		case token.QUO:
+			b, ok := under(n).(*types.Basic)
+			return ok && b.Info()&types.IsComplex != 0
+		}
+	}
+	return false
 }
 
 // receiverFirst orders the declaration of a method call's receiver x and

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "c1c736886333231a"
+const sourceDigest = "c653d9279477072a"
