@@ -1383,17 +1383,7 @@ func deferredPanics(file *ast.File, add func(token.Pos, string, string)) {
 			return true
 		})
 	}
-	ast.Inspect(file, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			if n.Body != nil {
-				body(n.Body)
-			}
-		case *ast.FuncLit:
-			body(n.Body)
-		}
-		return true
-	})
+	eachFunc(file, func(_ *ast.FuncType, b *ast.BlockStmt) { body(b) })
 }
 
 // goPanicDefer: d is the source pass's "defer func() {

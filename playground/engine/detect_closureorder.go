@@ -304,15 +304,5 @@ func deferredClosures(file *ast.File, add func(token.Pos, string, string)) {
 			})
 		}
 	}
-	ast.Inspect(file, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			if n.Body != nil {
-				body(n.Body)
-			}
-		case *ast.FuncLit:
-			body(n.Body)
-		}
-		return true
-	})
+	eachFunc(file, func(_ *ast.FuncType, b *ast.BlockStmt) { body(b) })
 }

@@ -102,12 +102,5 @@ func (l *lowering) covered(n ast.Node) bool {
 
 // mentionsIota: e reads the predeclared iota.
 func mentionsIota(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && builtin(id) == "iota" {
-			found = true
-		}
-		return !found
-	})
-	return found
+	return identIn(e, true, func(id *ast.Ident) bool { return builtin(id) == "iota" })
 }

@@ -58,14 +58,7 @@ func (l *lowering) indexOperands(file *ast.File) {
 
 // reads: e reads one of the variables.
 func reads(e ast.Expr, vars map[*ast.Object]string) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Obj != nil && vars[id.Obj] != "" {
-			found = true
-		}
-		return !found
-	})
-	return found
+	return identIn(e, true, func(id *ast.Ident) bool { return id.Obj != nil && vars[id.Obj] != "" })
 }
 
 // shifts: e holds a shift.

@@ -33,12 +33,5 @@ func mainEndRewrite(l *lowering, s *syntax) {
 // mentioned reports whether the file uses the object name declares
 // anywhere but in its declaration.
 func mentioned(file *ast.File, name *ast.Ident) bool {
-	found := false
-	ast.Inspect(file, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id != name && name.Obj != nil && id.Obj == name.Obj {
-			found = true
-		}
-		return !found
-	})
-	return found
+	return identIn(file, true, func(id *ast.Ident) bool { return id != name && name.Obj != nil && id.Obj == name.Obj })
 }

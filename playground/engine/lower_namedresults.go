@@ -23,17 +23,7 @@ import (
 // rewrite changes, or a result type written on several lines, hands the
 // program over.
 func namedResultRewrite(l *lowering, s *syntax) {
-	ast.Inspect(s.file, func(n ast.Node) bool {
-		var ft *ast.FuncType
-		var body *ast.BlockStmt
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			ft, body = n.Type, n.Body
-		case *ast.FuncLit:
-			ft, body = n.Type, n.Body
-		default:
-			return true
-		}
+	eachFunc(s.file, func(ft *ast.FuncType, body *ast.BlockStmt) {
 		results := map[*ast.Object]bool{}
 		var types []string // each result's type, as the signature writes it
 		if ft.Results != nil {
@@ -46,19 +36,18 @@ func namedResultRewrite(l *lowering, s *syntax) {
 				}
 			}
 		}
-		if len(results) < 2 || body == nil {
-			return true
+		if len(results) < 2 {
+			return
 		}
 		ast.Inspect(body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
-				return false // its returns are its own (the walk above)
+				return false // its returns are its own (eachFunc's)
 			case *ast.ReturnStmt:
 				l.namedResults(n, results, types)
 			}
 			return true
 		})
-		return true
 	})
 }
 
@@ -96,15 +85,5 @@ const namedResultsWhy = "a return of several values in a function with named res
 
 // readsAny: e mentions one of objs, outside function literals.
 func readsAny(e ast.Expr, objs map[*ast.Object]bool) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.Ident:
-			found = found || n.Obj != nil && objs[n.Obj]
-		}
-		return !found
-	})
-	return found
+	return identIn(e, false, func(id *ast.Ident) bool { return id.Obj != nil && objs[id.Obj] })
 }

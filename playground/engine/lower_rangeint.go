@@ -68,13 +68,7 @@ func (l *lowering) moveLabel(label *ast.LabeledStmt) string {
 	return label.Label.Name + ": "
 }
 
+// refers: body mentions the object obj.
 func refers(body ast.Node, obj *ast.Object) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Obj == obj {
-			found = true
-		}
-		return !found
-	})
-	return found
+	return identIn(body, true, func(id *ast.Ident) bool { return id.Obj == obj })
 }

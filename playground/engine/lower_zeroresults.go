@@ -9,15 +9,7 @@ import (
 // returns the named results of the previous call; a function with named
 // results starts by zeroing them.
 func zeroResultRewrite(l *lowering, s *syntax) {
-	ast.Inspect(s.file, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			l.zeroResults(n.Type, n.Body)
-		case *ast.FuncLit:
-			l.zeroResults(n.Type, n.Body)
-		}
-		return true
-	})
+	eachFunc(s.file, l.zeroResults)
 }
 
 // zeroResults starts a function with named results by setting them to
@@ -26,7 +18,7 @@ func zeroResultRewrite(l *lowering, s *syntax) {
 // without a return, returns what the previous call returned (measured
 // on yaegi v0.16.1).
 func (l *lowering) zeroResults(ft *ast.FuncType, body *ast.BlockStmt) {
-	if body == nil || ft.Results == nil {
+	if ft.Results == nil {
 		return
 	}
 	var sets []string

@@ -13,21 +13,13 @@ import (
 func missingReturns(fset *token.FileSet, file *ast.File) []Finding {
 	var out []Finding
 	check := func(ft *ast.FuncType, body *ast.BlockStmt) {
-		if body == nil || ft.Results == nil || len(ft.Results.List) == 0 || terminating(body) {
+		if ft.Results == nil || len(ft.Results.List) == 0 || terminating(body) {
 			return
 		}
 		p := fset.Position(body.Rbrace)
 		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "missing return", Message: "missing return"})
 	}
-	ast.Inspect(file, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			check(n.Type, n.Body)
-		case *ast.FuncLit:
-			check(n.Type, n.Body)
-		}
-		return true
-	})
+	eachFunc(file, check)
 	return out
 }
 

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "c653d9279477072a"
+const sourceDigest = "61ec70347dc160e7"
