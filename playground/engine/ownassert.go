@@ -65,8 +65,15 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 	// type).
 	unnamed := map[string]bool{}
 	if len(plain) > 0 {
+		// Every expression's type: each type once (a program's thousands
+		// of expressions have a few dozen types).
+		seen := map[types.Type]bool{}
 		for _, tv := range info.Types {
-			if tv.IsValue() && own(tv.Type) == nil {
+			if !tv.IsValue() || seen[tv.Type] {
+				continue
+			}
+			seen[tv.Type] = true
+			if own(tv.Type) == nil {
 				if k := structure(tv.Type, map[*types.Named]bool{}); plain[k] > 0 {
 					unnamed[k] = true
 				}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "61ec70347dc160e7"
+const sourceDigest = "dd825e9e4bf76508"
