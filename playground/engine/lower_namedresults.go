@@ -21,7 +21,9 @@ import (
 // compile in the interpreter: a stranger's review): "{ var _lowerV1 int =
 // hi; var _lowerV2 int = lo; return _lowerV1, _lowerV2 }". A value another
 // rewrite changes, or a result type written on several lines, hands the
-// program over.
+// program over. Where the body takes a result's address or a literal in
+// it names one (escapes), any value may read it: every one but the
+// constants goes through a fresh variable.
 func namedResultRewrite(l *lowering, s *syntax) {
 	eachFunc(s.file, func(ft *ast.FuncType, body *ast.BlockStmt) {
 		results := map[*ast.Object]bool{}
@@ -39,20 +41,27 @@ func namedResultRewrite(l *lowering, s *syntax) {
 		if len(results) < 2 {
 			return
 		}
+		// A result whose address the body takes, or that a literal in it
+		// captures, may be read through a pointer or a call: every value
+		// that is not a constant goes through a fresh variable (p := &a;
+		// return 5, *p returned 5 5 for Go's 5 1: a stranger's review).
+		aliased := escapes(body, results)
 		ast.Inspect(body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false // its returns are its own (eachFunc's)
 			case *ast.ReturnStmt:
-				l.namedResults(n, results, types)
+				l.namedResults(n, results, types, aliased)
 			}
 			return true
 		})
 	})
 }
 
-func (l *lowering) namedResults(r *ast.ReturnStmt, results map[*ast.Object]bool, types []string) {
-	if len(r.Results) != len(types) || !slices.ContainsFunc(r.Results, func(e ast.Expr) bool { return readsAny(e, results) }) {
+func (l *lowering) namedResults(r *ast.ReturnStmt, results map[*ast.Object]bool, types []string, aliased bool) {
+	// reads: e may read a result, by its name or, aliased, otherwise.
+	reads := func(e ast.Expr) bool { return !isConstantLike(e) && (aliased || readsAny(e, results)) }
+	if len(r.Results) != len(types) || !slices.ContainsFunc(r.Results, reads) {
 		return
 	}
 	if slices.ContainsFunc(r.Results, func(e ast.Expr) bool { u, ok := ast.Unparen(e).(*ast.UnaryExpr); return ok && u.Op == token.ARROW }) {
@@ -65,7 +74,7 @@ func (l *lowering) namedResults(r *ast.ReturnStmt, results map[*ast.Object]bool,
 	var decls, values []string
 	var calls []bool
 	for i, e := range r.Results {
-		if isConstantLike(e) || !readsAny(e, results) && !l.callsIn(e) {
+		if isConstantLike(e) || !reads(e) && !l.callsIn(e) {
 			values = append(values, l.text(e))
 			continue
 		}
@@ -86,4 +95,22 @@ const namedResultsWhy = "a return of several values in a function with named res
 // readsAny: e mentions one of objs, outside function literals.
 func readsAny(e ast.Expr, objs map[*ast.Object]bool) bool {
 	return identIn(e, false, func(id *ast.Ident) bool { return id.Obj != nil && objs[id.Obj] })
+}
+
+// escapes: body takes the address of one of results (or of a part of
+// one), or a function literal in it names one.
+func escapes(body *ast.BlockStmt, results map[*ast.Object]bool) bool {
+	result := func(id *ast.Ident) bool { return id != nil && id.Obj != nil && results[id.Obj] }
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && result(rootIdent(n.X))
+		case *ast.FuncLit:
+			found = found || identIn(n.Body, true, result)
+			return false
+		}
+		return !found
+	})
+	return found
 }

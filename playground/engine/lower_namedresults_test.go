@@ -100,4 +100,35 @@ fmt.Println(cmp(3, 1))
 fmt.Println(c())`,
 		out: "-128 8\ntrue 4\n(1+2i) (1+2i)\n",
 	},
+	// A result read through a pointer (p := &a; return b, *p returned 2 2
+	// for Go's 2 1, and return 5, *p 5 5: a stranger's review).
+	rewriteCase{
+		decls: `func g() (a, b int) {
+	a, b = 1, 2
+	p := &a
+	return b, *p
+}
+
+func h() (a, b int) {
+	a, b = 1, 2
+	p := &a
+	return 5, *p
+}`,
+		body: `fmt.Println(g())
+fmt.Println(h())`,
+		loweredDecls: `func g() (a, b int) { a = *new(int); b = *new(int); 
+	a, b = 1, 2
+	p := &a
+	{ var _lowerV1 int = b; var _lowerV2 int = *p; return _lowerV1, _lowerV2 }
+}
+
+func h() (a, b int) { a = *new(int); b = *new(int); 
+	a, b = 1, 2
+	p := &a
+	{ var _lowerV3 int = *p; return 5, _lowerV3 }
+}`,
+		lowered: `fmt.Println(g())
+fmt.Println(h())`,
+		out: "2 1\n5 1\n",
+	},
 )

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "dd825e9e4bf76508"
+const sourceDigest = "823bba713e44a369"
