@@ -2,7 +2,6 @@ package engine
 
 import (
 	"go/ast"
-	"go/types"
 )
 
 // chanOnceRewrite, named chanOnce: Go evaluates a range's expression once,
@@ -21,11 +20,7 @@ func chanOnceRewrite(l *lowering, s *syntax) {
 		return
 	}
 	for _, r := range s.ranges {
-		t := l.info.Types[r.X].Type
-		if t == nil {
-			continue
-		}
-		if _, ok := t.Underlying().(*types.Chan); !ok {
+		if !only(l.info.Types[r.X].Type, isChan) {
 			continue
 		}
 		switch x := ast.Unparen(r.X).(type) {

@@ -3,7 +3,6 @@ package engine
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 )
 
 // stringRangeRewrite, named stringRanges: the interpreter ranges over a
@@ -62,47 +61,5 @@ func stringRangeRewrite(l *lowering, s *syntax) {
 // iteration (loopVars leaves them).
 func (l *lowering) stringRange(r *ast.RangeStmt) bool {
 	key, ok := r.Key.(*ast.Ident)
-	return r.Key != nil && !(ok && key.Name == "_") && l.info != nil && rangesOverString(l.info.TypeOf(r.X))
-}
-
-func rangesOverString(t types.Type) bool {
-	if tp, ok := t.(*types.TypeParam); ok {
-		return stringsOnly(tp.Constraint())
-	}
-	return t != nil && isString(t)
-}
-
-// stringsOnly says whether every type of constraint c's type set is a
-// string. An interface's set is the intersection of its elements' (so
-// one element of strings alone is enough: interface{ Str; ~string } with
-// Str ~string | ~int), a union's the union of its terms' (each a type or
-// an interface of types: Text | MyS); an interface of methods alone
-// holds every type.
-func stringsOnly(c types.Type) bool {
-	iface, ok := c.Underlying().(*types.Interface)
-	if !ok {
-		return isString(c)
-	}
-	for e := range iface.EmbeddedTypes() {
-		u, ok := e.(*types.Union)
-		if !ok {
-			if stringsOnly(e) {
-				return true
-			}
-			continue
-		}
-		all := true
-		for term := range u.Terms() {
-			all = all && stringsOnly(term.Type())
-		}
-		if all {
-			return true
-		}
-	}
-	return false
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
+	return r.Key != nil && !(ok && key.Name == "_") && l.info != nil && only(l.info.TypeOf(r.X), isString)
 }

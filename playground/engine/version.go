@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "823bba713e44a369"
+const sourceDigest = "6d1745036081dc6f"

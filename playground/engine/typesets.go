@@ -1,0 +1,63 @@
+package engine
+
+import "go/types"
+
+// only says whether every type a value of type t can have satisfies ok:
+// t itself, or, for a type parameter, every type of its constraint's type
+// set (func drain[C ~chan T, T any](c C) ranges over a channel as surely
+// as over a chan T). A constraint whose set holds other types, or every
+// type (any, an interface of methods alone), does not.
+func only(t types.Type, ok func(types.Type) bool) bool {
+	if t == nil {
+		return false
+	}
+	if tp, isParam := t.(*types.TypeParam); isParam {
+		return setOnly(tp.Constraint(), ok)
+	}
+	return ok(t)
+}
+
+// setOnly says whether every type of constraint c's type set satisfies
+// ok. An interface's set is the intersection of its elements' (so one
+// element that satisfies ok is enough: interface{ Str; ~string } with Str
+// ~string | ~int; interface{ fmt.Stringer; ~func() }), a union's the
+// union of its terms' (each a type or an interface of types: Text | MyS);
+// an interface of methods alone holds every type.
+func setOnly(c types.Type, ok func(types.Type) bool) bool {
+	iface, isIface := c.Underlying().(*types.Interface)
+	if !isIface {
+		return ok(c)
+	}
+	for e := range iface.EmbeddedTypes() {
+		u, isUnion := e.(*types.Union)
+		if !isUnion {
+			if setOnly(e, ok) {
+				return true
+			}
+			continue
+		}
+		all := true
+		for term := range u.Terms() {
+			all = all && setOnly(term.Type(), ok)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isChan(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
+}
+
+func isSignature(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
