@@ -16,6 +16,17 @@ import (
 // right). Such a division, where go/types gives it a type that is not an
 // integer's (that of the whole constant expression it is part of),
 // becomes its value, worked out by go/types: "(2)".
+//
+// Where the type is an integer's, the interpreter's answer to a constant
+// expression with a division in it was no better in a declaration with a
+// type (var n int = 10 / 4.0 * 2, 7.0 / 2 * 2, 3 / 2 * 4 into an int64,
+// 3 / 2 * time.Second all gave 0, var r rune = 'a' + 3/2 gave 97; go run
+// says 5, 7, 4, 1s, 98), so the smallest expression that holds the
+// division and is made of untyped constants alone, the one go/types
+// converts to the type, becomes its value: "(5)", or "('\x00' + 98)" for
+// a rune's, which keeps its kind where the type is the default one
+// (fmt.Println('a' + 3/2) prints an int32). iota's are left: a const
+// group repeats them, and the interpreter had them right.
 func constDivisionRewrite(l *lowering, s *syntax) {
 	if l.info == nil {
 		return
@@ -29,10 +40,19 @@ func constDivisionRewrite(l *lowering, s *syntax) {
 		if tv.Value == nil {
 			return true
 		}
+		if only(tv.Type, isInteger) {
+			if l.untypedConst(e) && hasDivision(e) && !mentionsIota(e) && !l.covered(e) {
+				if v := constant.ToInt(tv.Value); v.Kind() == constant.Int {
+					l.replace(e, intText(v, l.untypedKind(e)))
+					return false
+				}
+			}
+			return true // 3 / 2 * k: 3 / 2 has the type of the constant k
+		}
 		// e is a whole constant expression: go/types gives its operands
 		// the types they have inside it (untyped int), and it the type of
 		// its context.
-		if basic, _ := types.Unalias(tv.Type).Underlying().(*types.Basic); basic == nil || basic.Info()&types.IsInteger != 0 {
+		if basic, _ := types.Unalias(tv.Type).Underlying().(*types.Basic); basic == nil && !isTypeParam(tv.Type) {
 			return false
 		}
 		ast.Inspect(e, func(n ast.Node) bool {
@@ -58,6 +78,84 @@ func constDivisionRewrite(l *lowering, s *syntax) {
 		})
 		return false
 	})
+}
+
+// intText writes integer constant v as an untyped constant of kind k
+// (types.UntypedInt or UntypedRune).
+func intText(v constant.Value, k types.BasicKind) string {
+	if k == types.UntypedRune {
+		return "('\\x00' + " + v.ExactString() + ")"
+	}
+	return "(" + v.ExactString() + ")"
+}
+
+// hasDivision: e divides or takes a remainder somewhere.
+func hasDivision(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.QUO || b.Op == token.REM) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// untypedConst: e is made of untyped numeric constants alone (literals,
+// constants declared without a type, operations on them), as untypedInt
+// but of any kind.
+func (l *lowering) untypedConst(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return e.Kind != token.STRING
+	case *ast.ParenExpr:
+		return l.untypedConst(e.X)
+	case *ast.UnaryExpr:
+		return (e.Op == token.ADD || e.Op == token.SUB || e.Op == token.XOR) && l.untypedConst(e.X)
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
+			return l.untypedConst(e.X) && l.untypedConst(e.Y)
+		case token.SHL, token.SHR:
+			return l.untypedConst(e.X)
+		}
+	case *ast.Ident:
+		c, ok := l.info.Uses[e].(*types.Const)
+		if !ok {
+			return false
+		}
+		b, ok := c.Type().(*types.Basic)
+		return ok && b.Info()&types.IsUntyped != 0 && b.Info()&types.IsNumeric != 0
+	}
+	return false
+}
+
+// untypedKind is the kind of untyped constant expression e as written,
+// which go/types no longer records on e once it converted it: the later
+// of its operands' in the spec's order (integer, rune, float, complex);
+// a shift's is its left operand's, an integer for a float.
+func (l *lowering) untypedKind(e ast.Expr) types.BasicKind {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return map[token.Token]types.BasicKind{token.INT: types.UntypedInt, token.CHAR: types.UntypedRune, token.FLOAT: types.UntypedFloat, token.IMAG: types.UntypedComplex}[e.Kind]
+	case *ast.Ident:
+		if b, ok := l.info.Uses[e].Type().(*types.Basic); ok {
+			return b.Kind()
+		}
+	case *ast.UnaryExpr:
+		return l.untypedKind(e.X)
+	case *ast.BinaryExpr:
+		if e.Op == token.SHL || e.Op == token.SHR {
+			return min(l.untypedKind(e.X), types.UntypedRune) // 'a' << 1 is a rune, 2.0 << 1 an integer
+		}
+		return max(l.untypedKind(e.X), l.untypedKind(e.Y))
+	}
+	return types.UntypedInt
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
 }
 
 // untypedInt: e is an untyped integer (or rune) constant as written:

@@ -2,7 +2,7 @@ package engine
 
 var _ = addCases("constDivisions",
 	// Integer divisions of constants, worked out before they become
-	// floats; := and a conversion stay as they are.
+	// floats; into an int (n := 10 / 4), the whole expression.
 	rewriteCase{
 		decls: `const ten = 10
 
@@ -20,8 +20,33 @@ func half() float64 { return (0) }`,
 x := 2.0
 x = (1) * x
 var g float32 = (3) + 0.5
-n := 10 / 4
+n := (2)
 fmt.Println(f, half(), x, g, n, float64((2)), f == (2))`,
 		out: "2 0 2 3.5 2 2 true\n",
+	},
+	// Into an integer, the whole untyped expression with a division
+	// becomes its value (the interpreter gave 0 0 0s 97), of its kind;
+	// iota's stay.
+	rewriteCase{
+		decls: `const k int64 = 4
+
+const (
+	A = iota * 10 / 4
+	B
+	C
+)`,
+		body: `var n int = 10 / 4.0 * 2
+var m int64 = 3 / 2 * k
+var d time.Duration = 3 / 2 * time.Second
+var r rune = 'a' + 3/2
+fmt.Println(n, m, d, r, B, C)
+fmt.Printf("%T %v\n", 'a'+3/2, 'a'<<1)`,
+		lowered: `var n int = (5)
+var m int64 = (1) * k
+var d time.Duration = (1) * time.Second
+var r rune = ('\x00' + 98)
+fmt.Println(n, m, _lowerRT.Stringer(d), r, B, C)
+fmt.Printf(_lowerTypeVerbs("%T %v\n", "--"), ('\x00' + 98), 'a'<<1)`,
+		out: "5 4 1s 98 2 5\nint32 194\n",
 	},
 )
