@@ -33,7 +33,9 @@ import (
 //     structure (type Level int is int; type Point struct{ X, Y int } is
 //     struct{ X, Y int }): an assertion or a case to either matches a
 //     value of both (a blind pass's: v.(int) held for Level(3), and a
-//     type switch took case int before case Level).
+//     type switch took case int before case Level);
+//   - an assertion or a case to a type parameter, in a program that has
+//     such twins, may be to either of them.
 func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	keys := map[string]int{}  // structures of T and *T of the program's types
 	plain := map[string]int{} // the same, of its types without methods
@@ -90,6 +92,16 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 		}
 		return plain[k] > 0
 	}
+	// twins: the program has two types the interpreter makes one (two of
+	// its types of one structure, or one without methods and a value of
+	// its structure under another type), so an assertion to a type
+	// parameter may be to either, whatever the instances (as[Level](3),
+	// where as asserts v.(T), held).
+	twins := len(unnamed) > 0
+	for _, n := range keys {
+		twins = twins || n > 1
+	}
+	param := func(t types.Type) bool { return twins && typeHolds(t, isTypeParam) }
 	ownInterface := func(t types.Type) bool {
 		n, ok := types.Unalias(t).(*types.Named)
 		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && types.IsInterface(n)
@@ -118,7 +130,7 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 				for _, e := range c.(*ast.CaseClause).List {
 					t := info.TypeOf(e)
 					named := own(t)
-					if named != nil && (clash(t) || library && withMethods(named, false)) || oneWithItsStructure(t) {
+					if named != nil && (clash(t) || library && withMethods(named, false)) || oneWithItsStructure(t) || param(t) {
 						add(e.Pos(), "assertion to own type", msg)
 					}
 				}
@@ -133,7 +145,7 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 			_, isStruct := t.Underlying().(*types.Struct)
 			x := info.TypeOf(n.X)
 			it, _ := x.Underlying().(*types.Interface)
-			if it != nil && (named != nil && (clash(t) || !ownInterface(x) && (it.Empty() && withMethods(named, false) || isStruct && types.Unalias(t) == types.Type(named) && withMethods(named, true))) || oneWithItsStructure(t)) {
+			if it != nil && (named != nil && (clash(t) || !ownInterface(x) && (it.Empty() && withMethods(named, false) || isStruct && types.Unalias(t) == types.Type(named) && withMethods(named, true))) || oneWithItsStructure(t) || param(t)) {
 				add(n.Type.Pos(), "assertion to own type", msg)
 			}
 		}

@@ -123,3 +123,40 @@ func main() {
 		t.Errorf("announced at %q", got)
 	}
 }
+
+// An assertion or a case to a type parameter is announced where the
+// program has types the interpreter makes one (Level and int; two
+// structs of one structure): as[Level](3) held. Without such twins, it
+// is left.
+func TestOwnTypeAssertionsToTypeParameters(t *testing.T) {
+	const generic = `package main
+
+import "fmt"
+
+func as[T any](v any) (T, bool) {
+	t, ok := v.(T)
+	return t, ok
+}
+
+func kind[T any](v any) string {
+	switch v.(type) {
+	case []T:
+		return "[]T"
+	}
+	return "other"
+}
+
+func main() {
+	_, ok := as[int](3)
+	fmt.Println(ok, kind[string](1))
+`
+	for _, c := range []struct{ name, rest, want string }{
+		{"no twins", "}\n\ntype Level int\n\nfunc (Level) String() string { return \"l\" }\n", ""},
+		{"a plain type and its structure", "\tfmt.Println(Level(3))\n}\n\ntype Level int\n", "6:14 12:7"},
+		{"two structs of one structure", "}\n\ntype P struct{ X int }\n\ntype Q struct{ X int }\n", "6:14 12:7"},
+	} {
+		if got := findingsAt(generic+c.rest, "assertion to own type"); got != c.want {
+			t.Errorf("%s: announced at %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "7ba51c33d5f71b5a"
+const sourceDigest = "750d5feeb803ce9f"
