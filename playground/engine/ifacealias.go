@@ -69,6 +69,33 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		}
 	}
 	fixed := unchangedLocals(file, info)
+	// known gives the value an unchanged local holds: its declaration's.
+	inits := map[types.Object]ast.Expr{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && info.Defs[id] != nil {
+						inits[info.Defs[id]] = n.Rhs[i]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					inits[info.Defs[id]] = n.Values[i]
+				}
+			}
+		}
+		return true
+	})
+	known := func(obj types.Object) ast.Expr {
+		if !fixed[obj] {
+			return nil
+		}
+		return inits[obj]
+	}
 	// convert reports a value of type from, at e, going to type to.
 	convert := func(e ast.Expr, from, to types.Type) {
 		_, tp := types.Unalias(from).(*types.TypeParam)
@@ -86,7 +113,7 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 			}
 			return
 		}
-		if mayBeNil(e, from) && libraryInterface(to) {
+		if libraryInterface(to) && mayBeNil(e, from, info, known) {
 			p := fset.Position(e.Pos())
 			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "nil in a library interface", Message: fmt.Sprintf(
 				"a nil %s put in an interface of the library (error, fmt.Stringer) is, in the interpreter, a nil interface: err != nil is false where Go's holds the nil %s",
@@ -464,21 +491,35 @@ func declaresAnyMethod(file *ast.File) bool {
 
 // mayBeNil: e, of type t, may be nil: t is a pointer, map, slice,
 // function or channel, and e is not &T{...}, new(T), make(...), a
-// composite literal or a function literal.
-func mayBeNil(e ast.Expr, t types.Type) bool {
+// composite literal or a function literal, nor a conversion of one, nor
+// a variable that known gives such a value for (words := byLen{...},
+// never changed, in sort.Reverse(words)).
+func mayBeNil(e ast.Expr, t types.Type, info *types.Info, known func(types.Object) ast.Expr) bool {
 	switch t.Underlying().(type) {
 	case *types.Pointer, *types.Map, *types.Slice, *types.Signature, *types.Chan:
 	default:
 		return false
 	}
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CompositeLit, *ast.FuncLit:
-		return false
-	case *ast.UnaryExpr:
-		return e.Op != token.AND
-	case *ast.CallExpr:
-		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && id.Obj == nil && (id.Name == "new" || id.Name == "make") {
+	for range 8 { // a chain of variables and conversions, not a cycle
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CompositeLit, *ast.FuncLit:
 			return false
+		case *ast.UnaryExpr:
+			return x.Op != token.AND
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && id.Obj == nil && (id.Name == "new" || id.Name == "make") {
+				return false
+			}
+			if len(x.Args) != 1 || !info.Types[x.Fun].IsType() {
+				return true
+			}
+			e = x.Args[0]
+		case *ast.Ident:
+			if e = known(info.Uses[x]); e == nil {
+				return true
+			}
+		default:
+			return true
 		}
 	}
 	return true

@@ -65,7 +65,8 @@ type Level int
 
 // A nil pointer of the program's type put in an error is a nil error in
 // the interpreter (the silent nil_pointer_in_error.go); what cannot be
-// nil (&E{}, new(E)), and an interface the program declares, are left.
+// nil (&E{}, new(E), a variable that holds one and is never changed, a
+// conversion of one), and an interface the program declares, are left.
 func TestNilInALibraryInterface(t *testing.T) {
 	src := `package main
 
@@ -89,9 +90,19 @@ func main() {
 	for _, q := range []*E{nil} {
 		err = q
 	}
+	lit := &E{}
+	err = lit
+	nilp := (*E)(nil)
+	err = nilp
+	err = (*E)(lit)
+	var nilv *E = nil
+	err = nilv
+	moved := &E{}
+	moved = nil
+	err = moved
 }
 `
-	if got, want := findingsAt(src, "nil in a library interface"), "13:18 21:9"; got != want {
+	if got, want := findingsAt(src, "nil in a library interface"), "13:18 21:9 26:8 29:8 32:8"; got != want {
 		t.Errorf("announced at %q, want %q", got, want)
 	}
 }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "750d5feeb803ce9f"
+const sourceDigest = "d9afb55cd1a3ff40"
