@@ -226,8 +226,10 @@ func typeCode(t *testing.T, tab *browser.Tab, id, code string) {
 		}
 	}
 	// A step is a round trip to the page: 50 ms each on a busy machine
-	// (load 26 on 2 CPUs), so the deadline grows with the code.
-	tab.Do(t, 10*time.Second+time.Duration(len(steps))*50*time.Millisecond, steps...)
+	// (load 26 on 2 CPUs), so the deadline grows with the code. Its base
+	// is wide: the page may still be busy with the last run (replacing a
+	// 64 KB program took more than 10 s in a rehearsal of CI under load).
+	tab.Do(t, 30*time.Second+time.Duration(len(steps))*50*time.Millisecond, steps...)
 }
 
 // typeKeys is typeCode with a key event for every character, as a
@@ -235,7 +237,7 @@ func typeCode(t *testing.T, tab *browser.Tab, id, code string) {
 func typeKeys(t *testing.T, tab *browser.Tab, id, code string) {
 	t.Helper()
 	ed := `[data-playground="` + id + `"] [data-editor]`
-	tab.Do(t, 10*time.Second+time.Duration(len(code))*50*time.Millisecond,
+	tab.Do(t, 30*time.Second+time.Duration(len(code))*50*time.Millisecond,
 		chromedp.Focus(ed),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('`+ed+`').select()`),
 		chromedp.SendKeys(ed, code),
