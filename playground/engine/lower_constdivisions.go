@@ -102,8 +102,7 @@ func hasDivision(e ast.Expr) bool {
 }
 
 // untypedConst: e is made of untyped numeric constants alone (literals,
-// constants declared without a type, operations on them), as untypedInt
-// but of any kind.
+// constants declared without a type, operations on them).
 func (l *lowering) untypedConst(e ast.Expr) bool {
 	switch e := e.(type) {
 	case *ast.BasicLit:
@@ -162,29 +161,7 @@ func isInteger(t types.Type) bool {
 // literals, constants declared without a type, and operations on them
 // (go/types records the type e has once converted for its context).
 func (l *lowering) untypedInt(e ast.Expr) bool {
-	switch e := e.(type) {
-	case *ast.BasicLit:
-		return e.Kind == token.INT || e.Kind == token.CHAR
-	case *ast.ParenExpr:
-		return l.untypedInt(e.X)
-	case *ast.UnaryExpr:
-		return (e.Op == token.ADD || e.Op == token.SUB || e.Op == token.XOR) && l.untypedInt(e.X)
-	case *ast.BinaryExpr:
-		switch e.Op {
-		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
-			return l.untypedInt(e.X) && l.untypedInt(e.Y)
-		case token.SHL, token.SHR:
-			return l.untypedInt(e.X)
-		}
-	case *ast.Ident:
-		c, ok := l.info.Uses[e].(*types.Const)
-		if !ok {
-			return false
-		}
-		b, ok := c.Type().(*types.Basic)
-		return ok && b.Info()&types.IsUntyped != 0 && b.Info()&types.IsInteger != 0
-	}
-	return false
+	return l.untypedConst(e) && l.untypedKind(e) <= types.UntypedRune
 }
 
 // covered: an earlier rewrite replaces text n is part of.

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d9afb55cd1a3ff40"
+const sourceDigest = "0e93d7de7cdcb7f3"
