@@ -302,6 +302,7 @@ var rewrites = []rewrite{
 	{"nestedCalls", nestedCallRewrite},
 	{"genericCalls", genericCallRewrite},
 	{"inferredTypeArgs", inferredTypeArgRewrite},
+	{"variadicSlices", variadicSliceRewrite},
 	{"deferArgs", deferArgRewrite},
 	{"deferredClosures", deferredClosureRewrite},
 	{"libraryClosures", libraryClosureRewrite},

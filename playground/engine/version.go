@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "0e93d7de7cdcb7f3"
+const sourceDigest = "8e34bfa2161ee44e"

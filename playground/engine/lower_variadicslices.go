@@ -1,0 +1,100 @@
+package engine
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// variadicSliceRewrite, named variadicSlices: an argument of type []any
+// (or of a named type of that structure) passed without ... where a
+// function takes ...any is one element of the function's slice in Go:
+// func count(args ...any) gets len(args) 1 from count(xs). The
+// interpreter (yaegi v0.16.1, measured; a blind pass's, silent) takes it
+// for the slice itself in a call of a function the program declares:
+// count(xs) had 2, count(1, xs) lost the 1, count(xs, 1) had 3. A method,
+// a function value and a literal were right; the rewrite takes every
+// call but the library's (fmt.Println(xs) was right, and is common),
+// since what it writes means the same in Go: the variadic arguments go
+// into a slice of their own, count([]interface{}{xs}...). append(s, xs),
+// the one value appended a slice, appended xs's elements (with two
+// values, or xs converted to an interface, it was right; with the
+// slice written out, append(s, []interface{}{xs}...) appended one more
+// level): it becomes append(s, interface{}(xs)). Where the element's type
+// is an interface other than interface{} itself (a named one), which the
+// rewrite could not write without its name, the program is handed over.
+func variadicSliceRewrite(l *lowering, s *syntax) {
+	if l.info == nil {
+		return
+	}
+	empty := types.NewInterfaceType(nil, nil)
+	for _, c := range s.calls {
+		if c.Ellipsis.IsValid() || l.libraryCall(c) {
+			continue
+		}
+		elem, args, isAppend := l.variadicArgs(c)
+		if elem == nil || !types.IsInterface(elem) || isAppend && len(args) > 1 {
+			continue
+		}
+		whole := false
+		for _, a := range args {
+			if t := l.info.TypeOf(a); t != nil && types.Identical(t.Underlying(), types.NewSlice(elem)) {
+				whole = true
+			}
+		}
+		switch {
+		case !whole:
+		case !types.Identical(elem, empty):
+			l.handOvers = append(l.handOvers, handOver{c.Lparen, "slice to a variadic interface", "a slice passed, without ..., as one value of a variadic parameter of an interface type (or appended as one value): the interpreter takes it for the whole slice, where Go makes it one element"})
+		case isAppend:
+			l.wrap(args[0], "interface{}(", ")")
+		default:
+			pos, end := l.off(args[0].Pos()), l.off(args[len(args)-1].End())
+			l.add(edit{pos: pos, end: pos, text: "[]interface{}{", wraps: end - pos})
+			l.add(edit{pos: end, end: end, text: "}...", wraps: pos - end})
+		}
+	}
+}
+
+// variadicArgs returns the element type of call c's variadic parameter
+// (append's: its slice's) and the arguments c passes to it, or nil.
+func (l *lowering) variadicArgs(c *ast.CallExpr) (elem types.Type, args []ast.Expr, isAppend bool) {
+	if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && builtin(id) == "append" {
+		if _, isBuiltin := l.info.Uses[id].(*types.Builtin); !isBuiltin || len(c.Args) < 2 {
+			return nil, nil, false
+		}
+		if sl, ok := under(l.info.TypeOf(c.Args[0])).(*types.Slice); ok {
+			return sl.Elem(), c.Args[1:], true
+		}
+		return nil, nil, false
+	}
+	sig, ok := under(l.info.TypeOf(c.Fun)).(*types.Signature)
+	if !ok || !sig.Variadic() {
+		return nil, nil, false
+	}
+	n := sig.Params().Len()
+	if len(c.Args) < n {
+		return nil, nil, false // f(g()), g's results, or none
+	}
+	return sig.Params().At(n - 1).Type().(*types.Slice).Elem(), c.Args[n-1:], false
+}
+
+// libraryCall: c calls a function or method of a package other than the
+// program's.
+func (l *lowering) libraryCall(c *ast.CallExpr) bool {
+	var id *ast.Ident
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.IndexExpr: // an instance: pkg.F[T]
+		if sel, ok := f.X.(*ast.SelectorExpr); ok {
+			id = sel.Sel
+		}
+	}
+	if id == nil {
+		return false
+	}
+	fn, ok := l.info.Uses[id].(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() != "main"
+}

@@ -1,0 +1,29 @@
+package engine
+
+var _ = addCases("variadicSlices",
+	// A slice of any passed to ...any, or appended, as one value: one
+	// element (the interpreter took it for the whole slice); with ...,
+	// a library function, or two values appended, left as it is.
+	rewriteCase{
+		decls: `func count(args ...any) string { return fmt.Sprint(len(args), args) }
+
+func show(prefix string, args ...any) string { return fmt.Sprint(prefix, len(args)) }`,
+		body: `xs := []any{1, "a"}
+fmt.Println(count(xs), count(1, xs), count(xs, 2), count(xs...))
+fmt.Println(show("p", xs), show("q"), fmt.Sprint(xs))
+var s []any
+s = append(s, xs)
+s = append(s, xs...)
+s = append(s, 3, xs)
+defer func() { fmt.Println(len(s), count(s)) }()`,
+		lowered: `xs := []any{1, "a"}
+fmt.Println(count([]interface{}{xs}...), count([]interface{}{1, xs}...), count([]interface{}{xs, 2}...), count(xs...))
+fmt.Println(show("p", []interface{}{xs}...), show("q"), fmt.Sprint(xs))
+var s []any
+s = append(s, interface{}(xs))
+s = append(s, xs...)
+s = append(s, 3, xs)
+defer func() { fmt.Println(len(s), count([]interface{}{s}...)) }()`,
+		out: "1 [[1 a]] 2 [1 [1 a]] 2 [[1 a] 2] 2 [1 a]\np1 q0 [1 a]\n5 1 [[[1 a] 1 a 3 [1 a]]]\n",
+	},
+)
