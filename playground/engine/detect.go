@@ -197,6 +197,7 @@ var mayDiffer = map[string]bool{
 	"closure to the library":       true,
 	"interface inside a value":     true,
 	"case of a library interface":  true,
+	"interface upgrade":            true,
 	"generic call in var":          true,
 	"promoted method":              true,
 	"multiple assignment":          true,

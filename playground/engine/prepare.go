@@ -104,6 +104,7 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliases, fmtMethodsLeft(fset, file, info)...)
 		aliases = append(aliases, deferredFmtLeft(fset, file, info)...)
 		aliases = append(aliases, ownTypeAssertions(fset, file, info)...)
+		aliases = append(aliases, interfaceUpgrades(fset, file, info)...)
 		aliases = append(aliases, genericValues(fset, file, info)...)
 		aliases = append(aliases, contextKeysLeft(fset, file, info)...)
 		aliases = append(aliases, floatConversionsLeft(fset, file, info)...)

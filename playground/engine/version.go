@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "8e34bfa2161ee44e"
+const sourceDigest = "639a6f253c22d4ff"
