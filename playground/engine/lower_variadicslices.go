@@ -28,7 +28,11 @@ func variadicSliceRewrite(l *lowering, s *syntax) {
 	}
 	empty := types.NewInterfaceType(nil, nil)
 	for _, c := range s.calls {
-		if c.Ellipsis.IsValid() || l.libraryCall(c) {
+		if c.Ellipsis.IsValid() {
+			l.appendSpelled(c)
+			continue
+		}
+		if l.libraryCall(c) {
 			continue
 		}
 		elem, args, isAppend := l.variadicArgs(c)
@@ -97,4 +101,57 @@ func (l *lowering) libraryCall(c *ast.CallExpr) bool {
 	}
 	fn, ok := l.info.Uses[id].(*types.Func)
 	return ok && fn.Pkg() != nil && fn.Pkg().Path() != "main"
+}
+
+// appendSpelled: append(s, x...), where s's elements are spelled any and
+// x's interface{} (or the other way round), one type to Go, appended x
+// as one value in the interpreter, which tells the two apart (yaegi
+// v0.16.1 spreads x when the elements' names are the same, ... or not);
+// x becomes []any(x), or []interface{}(x), after s's.
+func (l *lowering) appendSpelled(c *ast.CallExpr) {
+	elem, args, isAppend := l.variadicArgs(c)
+	if !isAppend || len(args) != 1 {
+		return
+	}
+	sl, ok := under(l.info.TypeOf(args[0])).(*types.Slice)
+	if !ok {
+		return // append(b, "s"...)
+	}
+	to, from := spelling(elem), spelling(sl.Elem())
+	switch {
+	case to == from || to == "" || from == "":
+	case to == "any" && l.declares("any"):
+		l.handOvers = append(l.handOvers, handOver{c.Lparen, "append of any and interface{}", "an append of a slice of interface{} to one of any (or the other way round): the interpreter appends the slice as one value, and the program declares its own any"})
+	default:
+		l.wrap(args[0], "[]"+to+"(", ")")
+	}
+}
+
+// spelling says how t, an empty interface, is written: "any" (through
+// aliases of it too), "interface{}", or "" for another type.
+func spelling(t types.Type) string {
+	for {
+		a, ok := t.(*types.Alias)
+		if !ok {
+			break
+		}
+		if a.Obj().Pkg() == nil && a.Obj().Name() == "any" {
+			return "any"
+		}
+		t = a.Rhs()
+	}
+	if it, ok := t.(*types.Interface); ok && it.Empty() {
+		return "interface{}"
+	}
+	return ""
+}
+
+// declares: the program declares something named name.
+func (l *lowering) declares(name string) bool {
+	for id := range l.info.Defs {
+		if id.Name == name {
+			return true
+		}
+	}
+	return false
 }

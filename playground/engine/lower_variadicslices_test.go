@@ -26,4 +26,26 @@ s = append(s, 3, xs)
 defer func() { fmt.Println(len(s), count([]interface{}{s}...)) }()`,
 		out: "1 [[1 a]] 2 [1 [1 a]] 2 [[1 a] 2] 2 [1 a]\np1 q0 [1 a]\n5 1 [[[1 a] 1 a 3 [1 a]]]\n",
 	},
+	// append(s, x...) of []interface{} to []any, or the other way round:
+	// x converted to s's spelling (the interpreter appended it as one
+	// value); the same spelling, or a string to bytes, left.
+	rewriteCase{
+		body: `var a []any
+more := []interface{}{1, 2}
+a = append(a, more...)
+var b []interface{}
+b = append(b, []any{3}...)
+b = append(b, more...)
+bs := append([]byte("x"), "yz"...)
+fmt.Println(len(a), len(b), string(bs))`,
+		lowered: `var a []any
+more := []interface{}{1, 2}
+a = append(a, []any(more)...)
+var b []interface{}
+b = append(b, []interface{}([]any{3})...)
+b = append(b, more...)
+bs := append([]byte("x"), "yz"...)
+fmt.Println(len(a), len(b), string(bs))`,
+		out: "2 3 xyz\n",
+	},
 )

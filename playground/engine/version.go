@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "639a6f253c22d4ff"
+const sourceDigest = "37e1bdd966e04a48"
