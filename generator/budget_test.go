@@ -46,7 +46,7 @@ func asset(t *testing.T, out, pattern string) []byte {
 // came in for the compile errors only types can tell, at 3,455,350
 // bytes that day, 3.5 MB, the most issue 14 allows, since the checks
 // that came after it took it to 3,473,544 the same day; 3,432,519
-// once go/build was reduced to what yaegi reads, goBuildOverlay in
+// once go/build was reduced to what yaegi reads, reductions in
 // generator/assets), the page's own scripts
 // (the exact engine's worker and the sandbox, with the workers it starts
 // and Go's wasm_exec.js, included) 26.5 KB gzipped (25 KB until

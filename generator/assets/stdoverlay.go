@@ -29,17 +29,17 @@ func stdOverlay(goroot, dir string) (string, error) {
 // module is built (BuildWasm), the files of the standard library that
 // make what a program calls through the interpreter say what it says
 // under go run: the local zone's name (localZoneOverlay) and math.Exp's
-// last bit (amd64ExpOverlay); and go/build reduced to what yaegi reads
-// of it (goBuildOverlay); go/printer without doc comments' reformatting
+// last bit (amd64ExpOverlay); and go/build, flag and os/exec reduced to
+// what yaegi reads of them (reducedOverlay); go/printer without doc comments' reformatting
 // (docCommentOverlay); and more, replacements already written (the
 // original's path to its copy's). It returns the overlay's JSON path.
 func engineOverlay(goroot, dir string, more map[string]string) (string, error) {
-	goBuild, err := goBuildOverlay(goroot, dir)
+	reduced, err := reducedOverlay(goroot, dir)
 	if err != nil {
 		return "", err
 	}
-	maps.Copy(goBuild, more)
-	return writeOverlayWith(goroot, dir, "engine.json", goBuild, localZoneOverlay, amd64ExpOverlay, docCommentOverlay)
+	maps.Copy(reduced, more)
+	return writeOverlayWith(goroot, dir, "engine.json", reduced, localZoneOverlay, amd64ExpOverlay, docCommentOverlay)
 }
 
 // docCommentOverlay writes, for the interpreter's module, a copy of
@@ -47,7 +47,7 @@ func engineOverlay(goroot, dir string, more map[string]string) (string, error) {
 // written, as gofmt did before Go 1.19: the editor's Format (go/format)
 // then formats every program as gofmt does but for the lists, code blocks
 // and headings of doc comments, which gofmt re-indents. Its reformatting
-// is all the module links go/doc/comment for (TestGoBuildOverlay fails
+// is all the module links go/doc/comment for (TestStdReductions fails
 // if it comes back): without it the module was about 22 KB smaller
 // gzipped (3,472,673 to 3,450,108 bytes with gzip -9, measured by hand on
 // 2026-12-04; TestPlaygroundBudgets prints the size it holds to), room

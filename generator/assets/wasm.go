@@ -316,7 +316,7 @@ func sourceKey(opts WasmOptions, version, overlay string) (string, error) {
 			name = "module:" + filepath.ToSlash(rel)
 		}
 		if o.Replace[orig] == "" {
-			// Left out of the build (goBuildOverlay).
+			// Left out of the build (reducedOverlay).
 			fmt.Fprintf(h, "%s\x00-\x00", name)
 			continue
 		}

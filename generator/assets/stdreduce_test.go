@@ -13,22 +13,22 @@ import (
 	"testing"
 )
 
-// TestGoBuildOverlay: with the interpreter's overlay, go/build is what
+// TestStdReductions: with the interpreter's overlay, go/build is what
 // yaegi reads of it and no more, and the module links none of what the
 // rest of go/build brought in (go/doc, internal/goroot); yaegi's interp
-// is still the one package of the module that imports go/build, so no
-// other code can need what was left out.
-func TestGoBuildOverlay(t *testing.T) {
+// is still the one package of the module that imports each reduced
+// package, so no other code can need what was left out.
+func TestStdReductions(t *testing.T) {
 	goroot, _, err := goEnv(context.Background(), "../..")
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	replace, err := goBuildOverlay(goroot, dir)
+	replace, err := reduce(goroot, dir, reductions[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, "gobuild.go"), nil, 0)
+	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, "reduced-go-build.go"), nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestGoBuildOverlay(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
-	var importers []string
+	importers := map[string][]string{}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		pkg, imports, _ := strings.Cut(line, ":")
 		if pkg == "go/doc" || pkg == "internal/goroot" {
@@ -70,12 +70,16 @@ func TestGoBuildOverlay(t *testing.T) {
 		if pkg == "go/doc/comment" {
 			t.Errorf("the interpreter's module links %s, which only go/printer's doc comment reformatting needs (docCommentOverlay)", pkg)
 		}
-		if slices.Contains(strings.Fields(imports), "go/build") {
-			importers = append(importers, pkg)
+		for _, r := range reductions {
+			if slices.Contains(strings.Fields(imports), r.path) {
+				importers[r.path] = append(importers[r.path], pkg)
+			}
 		}
 	}
-	if !slices.Equal(importers, []string{"github.com/traefik/yaegi/interp"}) {
-		t.Errorf("go/build is imported by %v, want yaegi's interp alone (goBuildKept says what it reads)", importers)
+	for _, r := range reductions {
+		if !slices.Equal(importers[r.path], []string{"github.com/traefik/yaegi/interp"}) {
+			t.Errorf("%s is imported by %v, want yaegi's interp alone (reductions says what it reads)", r.path, importers[r.path])
+		}
 	}
 }
 
@@ -170,12 +174,14 @@ func TestGoBuildOverlayFiles(t *testing.T) {
 	}
 }
 
-// TestGoBuildOverlayChecks reduces a made-up go/build: what the go
-// command would build for js/wasm is what is kept, and what the reduced
-// package would lose without a word (an init function, a blank var's
-// value) or could not tell apart (a name declared twice) stops it,
-// naming the file.
-func TestGoBuildOverlayChecks(t *testing.T) {
+// TestReduceChecks reduces a made-up go/build: what the go command would
+// build for js/wasm is what is kept, with the methods of kept types that
+// a kept interface asks for or the library looks for (String), and not
+// their others; what the reduced package would lose without a word (an
+// init function that does more than set variables left out, a blank
+// var's value) or could not tell apart (a name declared twice) stops
+// it, naming the file.
+func TestReduceChecks(t *testing.T) {
 	const build = "package build\n\ntype Context struct{ GOOS string }\n\nvar Default Context = defaultContext()\n"
 	const jsContext = "package build\n\nfunc defaultContext() Context { return Context{GOOS: \"js-by-name\"} }\n"
 	const windowsContext = "package build\n\nfunc defaultContext() Context { return Context{GOOS: \"windows-by-name\"} }\n"
@@ -183,6 +189,9 @@ func TestGoBuildOverlayChecks(t *testing.T) {
 		name  string
 		files map[string]string
 		want  string // in the error, or "" for none
+		kept  []string
+		has   []string // in the reduced source, besides context_js.go's
+		lacks []string // not in it, besides context_windows.go's
 	}{{
 		// With go/build's files picked by //go:build lines alone,
 		// context_windows.go's (read last) was kept.
@@ -202,6 +211,23 @@ func TestGoBuildOverlayChecks(t *testing.T) {
 		files: map[string]string{"build.go": build, "context_js.go": jsContext,
 			"blank.go": "package build\n\nvar (\n\tx = 1\n\t_ = println\n)\n"},
 		want: "blank.go:5:2: go/build has a blank var with a value",
+	}, {
+		name: "init setting variables left out",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext,
+			"line.go": "package build\n\nvar Line *Context\n\nfunc init() {\n\tif len(Default.GOOS) == 0 {\n\t\tLine = newContext()\n\t} else {\n\t\tLine = newContext()\n\t}\n\tLine.GOOS = \"line\"\n}\n\nfunc newContext() *Context { return &Context{} }\n"},
+		lacks: []string{"func init", "Line", "newContext"},
+	}, {
+		name: "init calling another package",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext,
+			"init.go": "package build\n\nimport \"os\"\n\nvar n int\n\nfunc init() { n = os.Getpagesize() }\n"},
+		want: "init.go:7:1: go/build has an init function",
+	}, {
+		name: "methods",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext,
+			"methods.go": "package build\n\ntype Matcher interface{ Match() bool }\n\nfunc Use(m Matcher) bool { return m.Match() }\n\nfunc (c Context) Match() bool { return c.GOOS != \"\" }\n\nfunc (c Context) String() string { return c.GOOS }\n\nfunc (c *Context) Import() { c.GOOS = Import() }\n\nfunc Import() string { return \"imported\" }\n\nfunc (c *Context) Open() string { return c.name() }\n\nfunc (c *Context) name() string { return \"name\" }\n"},
+		kept:  []string{"Context", "Default", "Use", "Context.Open"},
+		has:   []string{"func (c Context) Match()", "func (c Context) String()", "func (c *Context) Open()", "func (c *Context) name()"},
+		lacks: []string{"Import"},
 	}, {
 		name: "declared twice",
 		files: map[string]string{"build.go": build, "context_js.go": jsContext,
@@ -226,22 +252,33 @@ func TestGoBuildOverlayChecks(t *testing.T) {
 				}
 			}
 			dir := t.TempDir()
-			_, err := goBuildOverlay(goroot, dir)
+			r := reduction{"go/build", "build.go", []string{"Context", "Default"}}
+			if c.kept != nil {
+				r.kept = c.kept
+			}
+			_, err := reduce(goroot, dir, r)
 			if c.want != "" {
 				if err == nil || !strings.Contains(err.Error(), c.want) {
-					t.Fatalf("goBuildOverlay: %v, want an error with %q", err, c.want)
+					t.Fatalf("reduce: %v, want an error with %q", err, c.want)
 				}
 				return
 			}
 			if err != nil {
 				t.Fatal(err)
 			}
-			out, err := os.ReadFile(filepath.Join(dir, "gobuild.go"))
+			out, err := os.ReadFile(filepath.Join(dir, "reduced-go-build.go"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(string(out), "js-by-name") || strings.Contains(string(out), "windows-by-name") {
-				t.Errorf("the reduced go/build is\n%s\nwant context_js.go's defaultContext and not context_windows.go's", out)
+			for _, want := range append(c.has, "js-by-name") {
+				if !strings.Contains(string(out), want) {
+					t.Errorf("the reduced go/build is\n%s\nwant %q in it", out, want)
+				}
+			}
+			for _, unwanted := range append(c.lacks, "windows-by-name") {
+				if strings.Contains(string(out), unwanted) {
+					t.Errorf("the reduced go/build is\n%s\nwant no %q in it", out, unwanted)
+				}
 			}
 		})
 	}
