@@ -19,9 +19,12 @@ import (
 // the one value appended a slice, appended xs's elements (with two
 // values, or xs converted to an interface, it was right; with the
 // slice written out, append(s, []interface{}{xs}...) appended one more
-// level): it becomes append(s, interface{}(xs)). Where the element's type
+// level): it becomes append(s, interface{}(xs)). xs may be of a type
+// parameter whose types are such slices (X ~[]any). Where the element's type
 // is an interface other than interface{} itself (a named one), which the
-// rewrite could not write without its name, the program is handed over.
+// rewrite could not write without its name, or where the slice is one
+// of a call's results passed on whole (f(g())), the program is handed
+// over.
 func variadicSliceRewrite(l *lowering, s *syntax) {
 	if l.info == nil {
 		return
@@ -41,9 +44,12 @@ func variadicSliceRewrite(l *lowering, s *syntax) {
 		}
 		whole := false
 		for _, a := range args {
-			if t := l.info.TypeOf(a); t != nil && types.Identical(t.Underlying(), types.NewSlice(elem)) {
+			if l.sliceOf(l.info.TypeOf(a), elem) {
 				whole = true
 			}
+		}
+		if !isAppend && l.resultsToVariadic(c, elem) {
+			continue
 		}
 		switch {
 		case !whole:
@@ -57,6 +63,27 @@ func variadicSliceRewrite(l *lowering, s *syntax) {
 			l.add(edit{pos: end, end: end, text: "}...", wraps: pos - end})
 		}
 	}
+}
+
+// resultsToVariadic: c passes a call's results, f(g()); where one of
+// those that go to the variadic parameter is a slice of its element type,
+// the program is handed over (the interpreter took it for the whole
+// parameter: f(g()) with g's (int, []any) gave f one element more).
+func (l *lowering) resultsToVariadic(c *ast.CallExpr, elem types.Type) bool {
+	if len(c.Args) != 1 {
+		return false
+	}
+	tuple, ok := l.info.TypeOf(c.Args[0]).(*types.Tuple)
+	if !ok {
+		return false
+	}
+	for i := under(l.info.TypeOf(c.Fun)).(*types.Signature).Params().Len() - 1; i < tuple.Len(); i++ {
+		if l.sliceOf(tuple.At(i).Type(), elem) {
+			l.handOvers = append(l.handOvers, handOver{c.Lparen, "slice to a variadic interface", "a slice, one of the results of a call passed whole to a function with a variadic parameter of an interface type: the interpreter takes it for the whole of that parameter, where Go makes it one element"})
+			break
+		}
+	}
+	return true
 }
 
 // variadicArgs returns the element type of call c's variadic parameter
@@ -76,10 +103,17 @@ func (l *lowering) variadicArgs(c *ast.CallExpr) (elem types.Type, args []ast.Ex
 		return nil, nil, false
 	}
 	n := sig.Params().Len()
+	elem = sig.Params().At(n - 1).Type().(*types.Slice).Elem()
 	if len(c.Args) < n {
-		return nil, nil, false // f(g()), g's results, or none
+		return elem, nil, false // f(g()), g's results, or none
 	}
-	return sig.Params().At(n - 1).Type().(*types.Slice).Elem(), c.Args[n-1:], false
+	return elem, c.Args[n-1:], false
+}
+
+// sliceOf: t is a slice of elem, or of a type of that structure, or a
+// type parameter whose types are all such (X ~[]any).
+func (l *lowering) sliceOf(t, elem types.Type) bool {
+	return only(t, func(t types.Type) bool { return types.Identical(t.Underlying(), types.NewSlice(elem)) })
 }
 
 // libraryCall: c calls a function or method of a package other than the

@@ -48,4 +48,25 @@ bs := append([]byte("x"), "yz"...)
 fmt.Println(len(a), len(b), string(bs))`,
 		out: "2 3 xyz\n",
 	},
+	// A type parameter's value whose types are slices of any, the same
+	// (a stranger's review: silent before).
+	rewriteCase{
+		decls: `func count(args ...any) int { return len(args) }
+
+func add[X ~[]any](s []any, xs X) []any { return append(s, xs) }
+
+func wrap[X ~[]any](xs X) int { return count(xs) }
+
+type Row []any`,
+		body: `fmt.Println(len(add(nil, []any{1, 2, 3})), wrap(Row{1, 2, 3}))`,
+		loweredDecls: `func count(args ...any) int { return len(args) }
+
+func add[X ~[]any](s []any, xs X) []any { return append(s, interface{}(xs)) }
+
+func wrap[X ~[]any](xs X) int { return count([]interface{}{xs}...) }
+
+type Row []any`,
+		lowered: `fmt.Println(len(add[[]any](nil, []any{1, 2, 3})), wrap[Row](Row{1, 2, 3}))`,
+		out:     "1 1\n",
+	},
 )

@@ -69,16 +69,28 @@ func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []
 	if len(plain) > 0 {
 		// Every expression's type: each type once (a program's thousands
 		// of expressions have a few dozen types).
+		// And every type argument: as[int](Level(3)), where as asserts
+		// v.(T), held though no value of the program is an int.
 		seen := map[types.Type]bool{}
-		for _, tv := range info.Types {
-			if !tv.IsValue() || seen[tv.Type] {
-				continue
+		note := func(t types.Type) {
+			if seen[t] {
+				return
 			}
-			seen[tv.Type] = true
-			if own(tv.Type) == nil {
-				if k := structure(tv.Type, map[*types.Named]bool{}); plain[k] > 0 {
+			seen[t] = true
+			if own(t) == nil {
+				if k := structure(t, map[*types.Named]bool{}); plain[k] > 0 {
 					unnamed[k] = true
 				}
+			}
+		}
+		for _, tv := range info.Types {
+			if tv.IsValue() {
+				note(tv.Type)
+			}
+		}
+		for _, in := range info.Instances {
+			for t := range in.TypeArgs.Types() {
+				note(t)
 			}
 		}
 	}

@@ -137,8 +137,9 @@ func main() {
 
 // An assertion or a case to a type parameter is announced where the
 // program has types the interpreter makes one (Level and int; two
-// structs of one structure): as[Level](3) held. Without such twins, it
-// is left.
+// structs of one structure, a type argument of the structure of a
+// type without methods): as[Level](3) held. Without such twins, it is
+// left.
 func TestOwnTypeAssertionsToTypeParameters(t *testing.T) {
 	const generic = `package main
 
@@ -169,5 +170,11 @@ func main() {
 		if got := findingsAt(generic+c.rest, "assertion to own type"); got != c.want {
 			t.Errorf("%s: announced at %q, want %q", c.name, got, c.want)
 		}
+	}
+	// The structure as a type argument alone: as[int](Level(3)) held,
+	// though no value of the program is an int.
+	const typeArg = "package main\n\nimport \"fmt\"\n\ntype Level int\n\nfunc as[T any](v any) bool {\n\t_, ok := v.(T)\n\treturn ok\n}\n\nfunc main() {\n\tfmt.Println(as[int](Level(3)))\n}\n"
+	if got, want := findingsAt(typeArg, "assertion to own type"), "8:14"; got != want {
+		t.Errorf("a type argument: announced at %q, want %q", got, want)
 	}
 }

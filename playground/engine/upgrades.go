@@ -28,9 +28,16 @@ var upgraders = map[string][]struct {
 // *W with WriteString, and io.WriteString(w, s) took the slow path. An
 // assertion from such an interface to an interface is reported when a
 // type of the program implements the latter; a call of an upgrader when
-// a type of the program has the method it looks for.
+// a type of the program has the method it looks for, unless the value
+// passed is the library's (io.WriteString(os.Stdout, s)). From an any, the interpreter's value of a type of the program is
+// often one of a struct (or slice...) made by reflect, without methods:
+// var v any = W{}; v.(fmt.Stringer) was false, and so for &W{}, where
+// W's methods are of its value; a *P whose methods are of the pointer
+// was found (measured). Such an assertion is reported when a type of the
+// program implements the interface with methods of its value.
 func interfaceUpgrades(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
-	var own []types.Type // the program's types with methods, and their pointers
+	var own []types.Type    // the program's types with methods, and their pointers
+	var values []types.Type // those of own that are not pointers
 	methods := map[string]bool{}
 	for _, obj := range info.Defs {
 		tn, ok := obj.(*types.TypeName)
@@ -42,6 +49,7 @@ func interfaceUpgrades(fset *token.FileSet, file *ast.File, info *types.Info) []
 			continue
 		}
 		own = append(own, n, types.NewPointer(n))
+		values = append(values, n)
 		for i := range n.NumMethods() {
 			methods[n.Method(i).Name()] = true
 		}
@@ -49,12 +57,12 @@ func interfaceUpgrades(fset *token.FileSet, file *ast.File, info *types.Info) []
 	if len(own) == 0 {
 		return nil
 	}
-	implemented := func(t types.Type) bool {
+	implemented := func(t types.Type, by []types.Type) bool {
 		it, ok := t.Underlying().(*types.Interface)
 		if !ok || it.Empty() {
 			return false
 		}
-		for _, o := range own {
+		for _, o := range by {
 			if types.Implements(o, it) {
 				return true
 			}
@@ -62,15 +70,22 @@ func interfaceUpgrades(fset *token.FileSet, file *ast.File, info *types.Info) []
 		return false
 	}
 	var out []Finding
-	add := func(pos token.Pos) {
+	const wrapped = "a value of the program's type held in an interface of the library (io.Writer, error) is, in the interpreter, a wrapper with that interface's methods alone: asking it for another (an assertion to an interface, io.WriteString's WriteString, io.Copy's ReadFrom and WriteTo) fails where Go finds the method"
+	add := func(pos token.Pos, msg string) {
 		p := fset.Position(pos)
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "interface upgrade", Message: "a value of the program's type held in an interface of the library (io.Writer, error) is, in the interpreter, a wrapper with that interface's methods alone: asking it for another (an assertion to an interface, io.WriteString's WriteString, io.Copy's ReadFrom and WriteTo) fails where Go finds the method"})
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "interface upgrade", Message: msg})
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.TypeAssertExpr:
-			if n.Type != nil && libraryInterface(info.TypeOf(n.X)) && implemented(info.TypeOf(n.Type)) {
-				add(n.Type.Pos())
+			if n.Type == nil {
+				return true
+			}
+			switch x, t := info.TypeOf(n.X), info.TypeOf(n.Type); {
+			case libraryInterface(x) && implemented(t, own):
+				add(n.Type.Pos(), wrapped)
+			case emptyInterface(x) && implemented(t, values):
+				add(n.Type.Pos(), "a value of the program's type with methods of its value, held in an any, is in the interpreter often a value whose type has no methods: an assertion of it to an interface with methods (fmt.Stringer, error) fails where Go's succeeds")
 			}
 		case *ast.TypeSwitchStmt:
 			var x ast.Expr
@@ -86,8 +101,8 @@ func interfaceUpgrades(fset *token.FileSet, file *ast.File, info *types.Info) []
 			}
 			for _, c := range n.Body.List {
 				for _, e := range c.(*ast.CaseClause).List {
-					if implemented(info.TypeOf(e)) {
-						add(e.Pos())
+					if implemented(info.TypeOf(e), own) {
+						add(e.Pos(), wrapped)
 					}
 				}
 			}
@@ -101,12 +116,39 @@ func interfaceUpgrades(fset *token.FileSet, file *ast.File, info *types.Info) []
 				return true
 			}
 			for _, u := range upgraders[fn.Pkg().Path()+"."+fn.Name()] {
-				if u.arg < len(n.Args) && methods[u.method] {
-					add(n.Args[u.arg].Pos())
+				if u.arg < len(n.Args) && methods[u.method] && !libraryValue(info, n.Args[u.arg]) {
+					add(n.Args[u.arg].Pos(), wrapped)
 				}
 			}
 		}
 		return true
 	})
 	return out
+}
+
+// emptyInterface: t is any, interface{} or a named type of that
+// structure (not a type parameter, which cannot be asserted).
+func emptyInterface(t types.Type) bool {
+	it, ok := t.Underlying().(*types.Interface)
+	return ok && it.Empty() && !isTypeParam(t)
+}
+
+// libraryValue: e is a variable of the library (os.Stdout) or of a
+// concrete type of the library (*bytes.Buffer), which holds no value of
+// the program's types.
+func libraryValue(info *types.Info, e ast.Expr) bool {
+	if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+		if v, ok := info.Uses[sel.Sel].(*types.Var); ok && !v.IsField() && v.Pkg() != nil && v.Pkg().Path() != "main" {
+			return true
+		}
+	}
+	t := info.TypeOf(e)
+	if t == nil || types.IsInterface(t) {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "main"
 }
