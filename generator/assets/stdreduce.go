@@ -58,8 +58,9 @@ var reductions = []reduction{
 
 // lookedFor are the methods the standard library calls on a value it is
 // given when the value has them (fmt's String, GoString, Format and
-// Error; errors' Unwrap, Is and As): a kept type keeps them.
-var lookedFor = []string{"String", "GoString", "Format", "Error", "Unwrap", "Is", "As"}
+// Error; errors' Unwrap, Is and As; io's WriteTo, ReadFrom and
+// WriteString): a kept type keeps them.
+var lookedFor = []string{"String", "GoString", "Format", "Error", "Unwrap", "Is", "As", "WriteTo", "ReadFrom", "WriteString"}
 
 // reducedOverlay writes the overlay's files for every reduction.
 func reducedOverlay(goroot, dir string) (map[string]string, error) {
@@ -225,21 +226,26 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 		var types []string
 		for _, f := range files {
 			for _, d := range f.Decls {
-				g, ok := d.(*ast.GenDecl)
-				if !ok || g.Tok != token.TYPE || !kept[d] {
+				if !kept[d] {
 					continue
 				}
-				for _, spec := range g.Specs {
-					ts := spec.(*ast.TypeSpec)
-					types = append(types, ts.Name.Name)
-					if it, ok := ts.Type.(*ast.InterfaceType); ok {
+				if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+					for _, spec := range g.Specs {
+						types = append(types, spec.(*ast.TypeSpec).Name.Name)
+					}
+				}
+				// Every interface type in it, declared or written out in
+				// a function (x.(interface{ Timeout() bool })).
+				ast.Inspect(d, func(n ast.Node) bool {
+					if it, ok := n.(*ast.InterfaceType); ok {
 						for _, m := range it.Methods.List {
 							for _, n := range m.Names {
 								asked = append(asked, n.Name)
 							}
 						}
 					}
-				}
+					return true
+				})
 			}
 		}
 		more := false
@@ -264,6 +270,18 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 			}
 			if spec := blankValue(d); spec != nil && !kept[d] {
 				return nil, fmt.Errorf("%s: %s: %s has a blank var with a value, which the reduced package would leave out with whatever its value does (update generator/assets/stdreduce.go for this Go release: keep it, or say why what the module reads does not need it)", what, fset.Position(spec.Pos()), r.path)
+			}
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR && !kept[d] {
+				// A var left out whose value calls another package (but
+				// for a new error's or a GODEBUG setting's, which do
+				// nothing else) might do something that is lost with it.
+				for _, spec := range g.Specs {
+					for _, v := range spec.(*ast.ValueSpec).Values {
+						if c := foreignCall(v, f); c != nil {
+							return nil, fmt.Errorf("%s: %s: %s has a var whose value calls %s, which the reduced package would leave out with whatever the call does (update generator/assets/stdreduce.go for this Go release: keep it, or say why what the module reads does not need it)", what, fset.Position(c.Pos()), r.path, exprText(c.Fun))
+						}
+					}
+				}
 			}
 		}
 	}
@@ -306,6 +324,39 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 	return replace, nil
 }
 
+// foreignCall is the first call in e of another package's function
+// other than errors.New and internal/godebug.New, or nil.
+func foreignCall(e ast.Expr, f *ast.File) *ast.CallExpr {
+	var found *ast.CallExpr
+	ast.Inspect(e, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit || found != nil {
+			return false // a function's body runs when it is called
+		}
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok {
+			if x, ok := sel.X.(*ast.Ident); ok {
+				if path := importNamed(f, x.Name); path != "" {
+					if q := path + "." + sel.Sel.Name; q != "errors.New" && q != "internal/godebug.New" {
+						found = c
+					}
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// exprText is e as written.
+func exprText(e ast.Expr) string {
+	var b bytes.Buffer
+	format.Node(&b, token.NewFileSet(), e)
+	return b.String()
+}
+
 // decl is a declaration of a package and the file that holds it.
 type decl struct {
 	file *ast.File
@@ -314,7 +365,9 @@ type decl struct {
 
 // setsLeftOut: init function fd does nothing but set package variables
 // the reduction leaves out (flag's sets CommandLine, which yaegi does not
-// read), calling only the package's own functions to do it.
+// read), calling only the package's own functions (and len) to do it.
+// What those functions do is not followed: flag's NewFlagSet only makes a
+// FlagSet.
 func setsLeftOut(fd *ast.FuncDecl, byName map[string][]decl, kept map[ast.Decl]bool) bool {
 	// isVar: d declares variables and is left out.
 	isVar := func(d decl) bool {
@@ -322,6 +375,17 @@ func setsLeftOut(fd *ast.FuncDecl, byName map[string][]decl, kept map[ast.Decl]b
 		return ok && g.Tok == token.VAR && !kept[d.node]
 	}
 	ok := true
+	// calls: e calls the package's functions and the built-in len alone.
+	calls := func(e ast.Expr) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if c, isCall := n.(*ast.CallExpr); isCall {
+				if id, isIdent := c.Fun.(*ast.Ident); !isIdent || len(byName[id.Name]) == 0 && id.Name != "len" {
+					ok = false
+				}
+			}
+			return true
+		})
+	}
 	var stmts func(list []ast.Stmt)
 	stmts = func(list []ast.Stmt) {
 		for _, s := range list {
@@ -342,19 +406,13 @@ func setsLeftOut(fd *ast.FuncDecl, byName map[string][]decl, kept map[ast.Decl]b
 					}
 				}
 				for _, r := range s.Rhs {
-					ast.Inspect(r, func(n ast.Node) bool {
-						if c, isCall := n.(*ast.CallExpr); isCall {
-							if id, isIdent := c.Fun.(*ast.Ident); !isIdent || len(byName[id.Name]) == 0 {
-								ok = false
-							}
-						}
-						return true
-					})
+					calls(r)
 				}
 			case *ast.IfStmt:
 				if s.Init != nil {
 					ok = false
 				}
+				calls(s.Cond)
 				stmts(s.Body.List)
 				if s.Else != nil {
 					stmts([]ast.Stmt{s.Else})

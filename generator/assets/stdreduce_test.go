@@ -176,11 +176,12 @@ func TestGoBuildOverlayFiles(t *testing.T) {
 
 // TestReduceChecks reduces a made-up go/build: what the go command would
 // build for js/wasm is what is kept, with the methods of kept types that
-// a kept interface asks for or the library looks for (String), and not
-// their others; what the reduced package would lose without a word (an
-// init function that does more than set variables left out, a blank
-// var's value) or could not tell apart (a name declared twice) stops
-// it, naming the file.
+// a kept interface asks for (declared or written in a function) or the
+// library looks for (String), and not their others; what the reduced
+// package would lose without a word (an init function that does more
+// than set variables left out, a blank var's value, a var left out whose
+// value calls another package) or could not tell apart (a name declared
+// twice) stops it, naming the file.
 func TestReduceChecks(t *testing.T) {
 	const build = "package build\n\ntype Context struct{ GOOS string }\n\nvar Default Context = defaultContext()\n"
 	const jsContext = "package build\n\nfunc defaultContext() Context { return Context{GOOS: \"js-by-name\"} }\n"
@@ -221,6 +222,23 @@ func TestReduceChecks(t *testing.T) {
 		files: map[string]string{"build.go": build, "context_js.go": jsContext,
 			"init.go": "package build\n\nimport \"os\"\n\nvar n int\n\nfunc init() { n = os.Getpagesize() }\n"},
 		want: "init.go:7:1: go/build has an init function",
+	}, {
+		name: "init whose condition calls another package",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext,
+			"init.go": "package build\n\nimport \"os\"\n\nvar Line *Context\n\nfunc init() {\n\tif os.Setenv(\"A\", \"B\") == nil {\n\t\tLine = nil\n\t}\n}\n"},
+		want: "init.go:7:1: go/build has an init function",
+	}, {
+		name: "var calling another package",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext,
+			"var.go": "package build\n\nimport (\n\t\"errors\"\n\t\"os\"\n)\n\nvar ErrX = errors.New(\"x\")\n\nvar registered = os.Setenv(\"A\", \"B\")\n"},
+		want: "var.go:10:18: go/build has a var whose value calls os.Setenv",
+	}, {
+		name: "methods an interface asks for",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext,
+			"ask.go": "package build\n\ntype Matcher interface{ Match() bool }\n\nfunc Use(m any) bool {\n\t_, ok := m.(Matcher)\n\t_, closes := m.(interface{ Close() error })\n\treturn ok && closes\n}\n\nfunc (c Context) Match() bool { return true }\n\nfunc (c Context) Close() error { return nil }\n\nfunc (c Context) Open() error { return nil }\n"},
+		kept:  []string{"Context", "Default", "Use"},
+		has:   []string{"func (c Context) Match()", "func (c Context) Close()"},
+		lacks: []string{"Open"},
 	}, {
 		name: "methods",
 		files: map[string]string{"build.go": build, "context_js.go": jsContext,
