@@ -333,6 +333,7 @@ var rewrites = []rewrite{
 	{"switchInits", switchInitRewrite},
 	{"switchTags", switchTagRewrite},
 	{"constCompares", constCompareRewrite},
+	{"floatCases", floatCaseRewrite},
 	{"constDivisions", constDivisionRewrite},
 	{"genericVarInits", genericVarInitRewrite},
 }

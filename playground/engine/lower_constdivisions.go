@@ -41,12 +41,13 @@ func constDivisionRewrite(l *lowering, s *syntax) {
 			return true
 		}
 		if only(tv.Type, isInteger) {
-			if l.untypedConst(e) && hasDivision(e) && mentionsIota(e) && l.untypedKind(e) > types.UntypedRune {
-				// X int = (iota + 10) / 2.0 * 2; Y gave 10 0 for 10 11: the
-				// group's repetition of it is wrong where the value is not
-				// the integer's it becomes, and go/types records one node's
-				// value (a stranger's review).
-				l.handOvers = append(l.handOvers, handOver{e.Pos(), "constant division with iota", "a constant expression of a floating-point constant with iota and a division, which a const group repeats: the interpreter gives the repetitions 0"})
+			if l.untypedConst(e) && hasDivision(e) && mentionsIota(e) && (l.untypedKind(e) > types.UntypedRune || !isUntyped(tv.Type)) {
+				// X int = (iota + 10) / 2.0 * 2; Y gave 10 0 for 10 11, and
+				// A int64 = (iota + 3) / 2 * 4; B; C 0 8 0 for 4 8 8: the
+				// group's repetition of it is wrong where the value goes to
+				// a type, and go/types records one node's value (two
+				// strangers' reviews). Untyped, the interpreter had it.
+				l.handOvers = append(l.handOvers, handOver{e.Pos(), "constant division with iota", "a constant expression with iota and a division, of a type or of a floating-point constant, which a const group repeats: the interpreter gives some repetitions 0"})
 				return false
 			}
 			if l.untypedConst(e) && hasDivision(e) && !mentionsIota(e) && !l.covered(e) {
@@ -175,6 +176,11 @@ func (l *lowering) untypedKind(e ast.Expr) types.BasicKind {
 		return max(l.untypedKind(e.X), l.untypedKind(e.Y))
 	}
 	return types.UntypedInt
+}
+
+func isUntyped(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Info()&types.IsUntyped != 0
 }
 
 func isInteger(t types.Type) bool {

@@ -39,15 +39,29 @@ import (
 func ownTypeAssertions(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	keys := map[string]int{}  // structures of T and *T of the program's types
 	plain := map[string]int{} // the same, of its types without methods
+	count := func(named types.Type) {
+		for _, t := range []types.Type{named, types.NewPointer(named)} {
+			k := structure(t, map[*types.Named]bool{})
+			keys[k]++
+			if n, ok := named.(*types.Named); ok && !withMethods(n, false) {
+				plain[k]++
+			}
+		}
+	}
 	for _, obj := range info.Defs {
 		if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() && tn.Pkg() != nil && tn.Pkg().Path() == "main" && !types.IsInterface(tn.Type()) {
-			for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
-				k := structure(t, map[*types.Named]bool{})
-				keys[k]++
-				if n, ok := tn.Type().(*types.Named); ok && !withMethods(n, false) {
-					plain[k]++
-				}
-			}
+			count(tn.Type())
+		}
+	}
+	// And each instance of a generic type of the program (not Box[T] in
+	// its own methods, which is the type itself): Box[int], of
+	// the structure of type Pair struct{ V int }, was Pair to the
+	// interpreter (a stranger's review).
+	instances := map[string]bool{}
+	for _, in := range info.Instances {
+		if n, ok := in.Type.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && !types.IsInterface(n) && !instances[n.String()] && !typeHolds(n, isTypeParam) {
+			instances[n.String()] = true
+			count(n)
 		}
 	}
 	// own returns the program's named type t is, or points to.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 )
 
 // upgraders are the library's functions that look, in an interface value
@@ -37,7 +38,7 @@ var upgraders = map[string][]struct {
 // program implements the interface with methods of its value.
 func interfaceUpgrades(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	var own []types.Type    // the program's types with methods, and their pointers
-	var values []types.Type // those of own that are not pointers
+	var values []types.Type // those of own that are not pointers (and, below, some pointers)
 	methods := map[string]bool{}
 	for _, obj := range info.Defs {
 		tn, ok := obj.(*types.TypeName)
@@ -56,6 +57,16 @@ func interfaceUpgrades(fset *token.FileSet, file *ast.File, info *types.Info) []
 	}
 	if len(own) == 0 {
 		return nil
+	}
+	// Of the types whose pointers alone have the methods, those a value of
+	// which the program gives where an interface may take it (an
+	// argument, a result, an element, a send, an assignment to an
+	// interface): check(E{}) of func (e *E) Error(), asserted v.(error)
+	// in check, held (a stranger's review).
+	for _, n := range givenValues(file, info) {
+		if slices.Contains(values, types.Type(n)) {
+			values = append(values, types.NewPointer(n))
+		}
 	}
 	implemented := func(t types.Type, by []types.Type) bool {
 		it, ok := t.Underlying().(*types.Interface)
@@ -85,7 +96,7 @@ func interfaceUpgrades(fset *token.FileSet, file *ast.File, info *types.Info) []
 			case libraryInterface(x) && implemented(t, own):
 				add(n.Type.Pos(), wrapped)
 			case emptyInterface(x) && implemented(t, values):
-				add(n.Type.Pos(), "a value of the program's type with methods of its value, held in an any, is in the interpreter often a value whose type has no methods: an assertion of it to an interface with methods (fmt.Stringer, error) fails where Go's succeeds")
+				add(n.Type.Pos(), "a value of the program's type with methods, held in an any, is in the interpreter often a value of another type: an assertion of it to an interface with methods (fmt.Stringer, error) fails where Go's succeeds, or, where only its pointer has the methods, succeeds where Go's fails")
 			}
 		case *ast.TypeSwitchStmt:
 			var x ast.Expr
@@ -151,4 +162,61 @@ func libraryValue(info *types.Info, e ast.Expr) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "main"
+}
+
+// givenValues are the program's named types (not pointers) a value of
+// which the program gives where an interface may take it: an argument
+// of a call, a result, an element of a composite literal, a value sent,
+// or assigned to a variable of an interface type.
+func givenValues(file *ast.File, info *types.Info) []*types.Named {
+	var given []*types.Named
+	var stack []ast.Node
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if e, ok := n.(ast.Expr); ok && len(stack) > 0 {
+			nt, ok := types.Unalias(info.TypeOf(e)).(*types.Named)
+			if ok && nt.Obj().Pkg() != nil && nt.Obj().Pkg().Path() == "main" && !types.IsInterface(nt) && !slices.Contains(given, nt) && givenAt(e, stack[len(stack)-1], info) {
+				given = append(given, nt)
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return given
+}
+
+// givenAt: e, a child of parent, is given where an interface may take it.
+func givenAt(e ast.Expr, parent ast.Node, info *types.Info) bool {
+	into := func(lhs []ast.Expr, rhs []ast.Expr) bool {
+		for i, r := range rhs {
+			if r == e && i < len(lhs) && types.IsInterface(info.TypeOf(lhs[i])) {
+				return true
+			}
+		}
+		return false
+	}
+	switch p := parent.(type) {
+	case *ast.CallExpr:
+		return e != p.Fun
+	case *ast.ReturnStmt:
+		return true
+	case *ast.SendStmt:
+		return e == p.Value
+	case *ast.CompositeLit:
+		return e != p.Type
+	case *ast.KeyValueExpr:
+		return e == p.Value
+	case *ast.AssignStmt:
+		return into(p.Lhs, p.Rhs)
+	case *ast.ValueSpec:
+		var lhs []ast.Expr
+		for _, n := range p.Names {
+			lhs = append(lhs, n)
+		}
+		return into(lhs, p.Values)
+	}
+	return false
 }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3bf0c9ac45c976f8"
+const sourceDigest = "89bcc1d9ec68306a"
