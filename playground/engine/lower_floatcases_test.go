@@ -53,4 +53,41 @@ case 3:
 }`,
 		out: "other\nnot a\nthree\n",
 	},
+	// Under a float32 tag, every constant case as the float32 it stands
+	// for (the interpreter compared float32(0.1) with 0.1 as float64s);
+	// under a type parameter with a float among its types, integer cases
+	// as floats (cls(3.5) took case 3).
+	rewriteCase{
+		decls: `func cls[T ~int | ~float64](x T) string {
+	switch x {
+	case 3:
+		return "three"
+	}
+	return "other"
+}`,
+		body: `y := float32(0.1)
+switch y {
+case 0.1:
+	fmt.Println("tenth")
+default:
+	fmt.Println("not a tenth")
+}
+fmt.Println(cls(3.5), cls(3), cls(3.0))`,
+		loweredDecls: `func cls[T ~int | ~float64](x T) string {
+	switch x {
+	case (3.0):
+		return "three"
+	}
+	return "other"
+}`,
+		lowered: `y := float32(0.1)
+switch y {
+case (0.10000000149011612):
+	fmt.Println("tenth")
+default:
+	fmt.Println("not a tenth")
+}
+fmt.Println(cls[float64](3.5), cls[int](3), cls[float64](3.0))`,
+		out: "tenth\nother three three\n",
+	},
 )

@@ -165,9 +165,9 @@ func libraryValue(info *types.Info, e ast.Expr) bool {
 }
 
 // givenValues are the program's named types (not pointers) a value of
-// which the program gives where an interface may take it: an argument
-// of a call, a result, an element of a composite literal, a value sent,
-// or assigned to a variable of an interface type.
+// which the program gives to an interface: an argument, a result, an
+// element, a value sent or assigned, where the parameter, result,
+// element or variable is of an interface type.
 func givenValues(file *ast.File, info *types.Info) []*types.Named {
 	var given []*types.Named
 	var stack []ast.Node
@@ -178,7 +178,7 @@ func givenValues(file *ast.File, info *types.Info) []*types.Named {
 		}
 		if e, ok := n.(ast.Expr); ok && len(stack) > 0 {
 			nt, ok := types.Unalias(info.TypeOf(e)).(*types.Named)
-			if ok && nt.Obj().Pkg() != nil && nt.Obj().Pkg().Path() == "main" && !types.IsInterface(nt) && !slices.Contains(given, nt) && givenAt(e, stack[len(stack)-1], info) {
+			if ok && nt.Obj().Pkg() != nil && nt.Obj().Pkg().Path() == "main" && !types.IsInterface(nt) && !slices.Contains(given, nt) && givenAt(e, stack, info) {
 				given = append(given, nt)
 			}
 		}
@@ -188,27 +188,83 @@ func givenValues(file *ast.File, info *types.Info) []*types.Named {
 	return given
 }
 
-// givenAt: e, a child of parent, is given where an interface may take it.
-func givenAt(e ast.Expr, parent ast.Node, info *types.Info) bool {
+// givenAt: e, a child of stack's last node, goes to an interface there
+// (or may: a call's results passed on, f(g())).
+func givenAt(e ast.Expr, stack []ast.Node, info *types.Info) bool {
+	iface := func(t types.Type) bool { return t != nil && types.IsInterface(t) }
 	into := func(lhs []ast.Expr, rhs []ast.Expr) bool {
-		for i, r := range rhs {
-			if r == e && i < len(lhs) && types.IsInterface(info.TypeOf(lhs[i])) {
-				return true
+		i := slices.Index(rhs, e)
+		return i >= 0 && i < len(lhs) && iface(info.TypeOf(lhs[i]))
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.CallExpr:
+		if e == p.Fun {
+			return false
+		}
+		if tv, ok := info.Types[p.Fun]; ok && tv.IsType() {
+			return iface(tv.Type) // any(E{})
+		}
+		if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
+			if _, ok := info.Uses[id].(*types.Builtin); ok {
+				if s, ok := under(info.TypeOf(p)).(*types.Slice); ok && id.Name == "append" {
+					return iface(s.Elem())
+				}
+				return id.Name == "panic" || id.Name == "print" || id.Name == "println"
 			}
 		}
-		return false
-	}
-	switch p := parent.(type) {
-	case *ast.CallExpr:
-		return e != p.Fun
+		sig, ok := under(info.TypeOf(p.Fun)).(*types.Signature)
+		if !ok {
+			return true
+		}
+		switch i, params := slices.Index(p.Args, e), sig.Params(); {
+		case sig.Variadic() && i >= params.Len()-1:
+			t := params.At(params.Len() - 1).Type()
+			if !p.Ellipsis.IsValid() {
+				t = t.(*types.Slice).Elem()
+			}
+			return iface(t)
+		case i >= 0 && i < params.Len():
+			return iface(params.At(i).Type())
+		}
+		return true
 	case *ast.ReturnStmt:
+		for j := len(stack) - 2; j >= 0; j-- {
+			var sig *types.Signature
+			switch f := stack[j].(type) {
+			case *ast.FuncDecl:
+				if obj, ok := info.Defs[f.Name].(*types.Func); ok {
+					sig, _ = obj.Type().(*types.Signature)
+				}
+			case *ast.FuncLit:
+				sig, _ = info.TypeOf(f).(*types.Signature)
+			default:
+				continue
+			}
+			if i := slices.Index(p.Results, e); sig != nil && i >= 0 && i < sig.Results().Len() && len(p.Results) == sig.Results().Len() {
+				return iface(sig.Results().At(i).Type())
+			}
+			return true
+		}
 		return true
 	case *ast.SendStmt:
+		if ch, ok := under(info.TypeOf(p.Chan)).(*types.Chan); ok && e == p.Value {
+			return iface(ch.Elem())
+		}
 		return e == p.Value
 	case *ast.CompositeLit:
-		return e != p.Type
+		if e == p.Type {
+			return false
+		}
+		return iface(elemType(info.TypeOf(p), p.Elts, e, nil))
 	case *ast.KeyValueExpr:
-		return e == p.Value
+		lit, ok := stack[len(stack)-2].(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		if _, isMap := under(info.TypeOf(lit)).(*types.Map); !isMap && e == p.Key {
+			return false // an index or a field's name
+		}
+		return iface(elemType(info.TypeOf(lit), nil, e, p))
 	case *ast.AssignStmt:
 		return into(p.Lhs, p.Rhs)
 	case *ast.ValueSpec:
@@ -219,4 +275,35 @@ func givenAt(e ast.Expr, parent ast.Node, info *types.Info) bool {
 		return into(lhs, p.Values)
 	}
 	return false
+}
+
+// elemType is the type a composite literal of type t gives e: an
+// element's (elts holds e), or, of kv, its key's or value's.
+func elemType(t types.Type, elts []ast.Expr, e ast.Expr, kv *ast.KeyValueExpr) types.Type {
+	switch t := under(t).(type) {
+	case *types.Slice:
+		return t.Elem()
+	case *types.Array:
+		return t.Elem()
+	case *types.Map:
+		if kv != nil && e == kv.Key {
+			return t.Key()
+		}
+		return t.Elem()
+	case *types.Struct:
+		if kv != nil {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				for i := range t.NumFields() {
+					if t.Field(i).Name() == id.Name {
+						return t.Field(i).Type()
+					}
+				}
+			}
+			return nil
+		}
+		if i := slices.Index(elts, e); i >= 0 && i < t.NumFields() {
+			return t.Field(i).Type()
+		}
+	}
+	return nil
 }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "89bcc1d9ec68306a"
+const sourceDigest = "6477136fd80e2586"
