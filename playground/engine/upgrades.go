@@ -30,12 +30,16 @@ var upgraders = map[string][]struct {
 // assertion from such an interface to an interface is reported when a
 // type of the program implements the latter; a call of an upgrader when
 // a type of the program has the method it looks for, unless the value
-// passed is the library's (io.WriteString(os.Stdout, s)). From an any, the interpreter's value of a type of the program is
-// often one of a struct (or slice...) made by reflect, without methods:
-// var v any = W{}; v.(fmt.Stringer) was false, and so for &W{}, where
-// W's methods are of its value; a *P whose methods are of the pointer
-// was found (measured). Such an assertion is reported when a type of the
-// program implements the interface with methods of its value.
+// passed is the library's (io.WriteString(os.Stdout, s)).
+//
+// From an any, the interpreter's value of a type of the program is often
+// one of a struct (or slice...) made by reflect, without methods: var v
+// any = W{}; v.(fmt.Stringer) was false, and so for &W{}, where W's
+// methods are of its value; a *P whose methods are of the pointer was
+// found (measured). Such an assertion is reported when a type of the
+// program implements the interface with methods of its value, or with
+// methods of its pointer when the program gives a value of that type
+// where an interface may take it (givenValues).
 func interfaceUpgrades(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	var own []types.Type    // the program's types with methods, and their pointers
 	var values []types.Type // those of own that are not pointers (and, below, some pointers)

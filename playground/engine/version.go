@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "6477136fd80e2586"
+const sourceDigest = "397e7ac2f5f82fa3"
