@@ -9,27 +9,24 @@ import (
 )
 
 // aliasConversions reports, with the types go/types found (info, of the
-// reader's program, which type-checked without an error), each place
-// where a value of one of the program's types with methods, or a pointer
-// to one, becomes an interface value: yaegi v0.16.1 makes such an
-// interface value a wrapper over the storage the value came from (a
-// variable, a field, an element, the slot of a call's result), not a
-// copy, so what later changes that storage changes the interface's value
-// too, where Go's interface holds a copy (c := C(1); var i I = c; c = 2:
-// go run i.M() 1, the engine 2; shapes = append(shapes, &Sq{i}) in a
-// loop: every shape the last one, nothing said). Whether the storage
-// changes later is looked at only for a local variable (below). A place is not reported when the value
-// is a composite literal (T{...}: fresh storage in the interpreter each
-// time it is made; &T{...} is not, measured), is handed to a function of
-// another package that is not generic (the library gets a copy: a
-// sync.Map kept each value of a loop), or is a range's variable the
-// source pass copies (loopVars). The places are an assignment or a
-// declaration, a call's argument (append's too), a return, a composite
-// literal's element or key, a send, a map's key, a range assigning to
-// variables, and an explicit conversion. A program go/types cannot check
-// does not come here (Prepare). A local variable that nothing changes
-// after its declaration, made once per call, is not reported
-// (unchangedLocals).
+// reader's program, which type-checked without an error), each place where
+// a value of one of the program's types with methods, or a pointer to one,
+// becomes an interface value: yaegi v0.16.1 makes such an interface value
+// a wrapper over the storage the value came from (a variable, a field, an
+// element, the slot of a call's result), not a copy, so what later changes
+// that storage changes the interface's value too, where Go's interface
+// holds a copy (c := C(1); var i I = c; c = 2: go run i.M() 1, the engine
+// 2; shapes = append(shapes, &Sq{i}) in a loop: every shape the last one,
+// nothing said). Whether the storage changes later is looked at only for a
+// local variable (below). A place is not reported when the value is a
+// composite literal (T{...}: fresh storage in the interpreter each time it
+// is made; &T{...} is not, measured), is handed to a function of another
+// package that is not generic (the library gets a copy: a sync.Map kept
+// each value of a loop), or is a range's variable the source pass copies
+// (loopVars). The places are eachConversion's, but a call's results passed
+// on as its arguments (f(g())). A program go/types cannot check does not
+// come here (Prepare). A local variable that nothing changes after its
+// declaration, made once per call, is not reported (unchangedLocals).
 //
 // At the same places, a value of a pointer, map, slice, function or
 // channel type of the program's that may be nil, going to an interface
@@ -131,210 +128,42 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 			"this %s put in an interface is, in the interpreter, bound to the variable or result it came from: when that changes later (an assignment, the next iteration of a loop), the interface's value changes with it, where Go's interface holds a copy",
 			types.TypeString(from, qualify))})
 	}
-	typeOf := func(e ast.Expr) types.Type {
-		if tv, ok := info.Types[e]; ok {
-			return tv.Type
+	eachConversion(file, info, func(c conversion) {
+		if c.call == nil {
+			convert(c.e, c.from, c.to)
+			return
 		}
-		return nil
-	}
-	check := func(e ast.Expr, to types.Type) {
-		if e != nil {
-			convert(e, typeOf(e), to)
+		if c.spread {
+			return // f(g()): a call's results passed on were never measured here
 		}
-	}
-	// values pairs the values of an assignment or a return with the
-	// types they go to.
-	values := func(rhs []ast.Expr, to func(i int) types.Type) {
-		if len(rhs) == 1 {
-			if tuple, ok := typeOf(rhs[0]).(*types.Tuple); ok {
-				for i := range tuple.Len() {
-					convert(rhs[0], tuple.At(i).Type(), to(i))
-				}
-				return
+		if !libraryCallee(c.call.Fun, info) {
+			convert(c.e, c.from, c.to)
+			return
+		}
+		it, empty := under(c.to).(*types.Interface)
+		empty = empty && it.Empty()
+		if retainer(c.call.Fun, info) {
+			if !empty { // the library gets a copy of what goes to an any
+				convert(c.e, c.from, c.to)
 			}
+			return
 		}
-		for i, r := range rhs {
-			check(r, to(i))
-		}
-	}
-	// keeps checks the values a library function that is not fmt's,
-	// sort's or errors' gets as an any, which it may keep and give back
-	// (list.PushBack, sync.Map's Store) as the interpreter made them:
-	// bare, when holdsOwnMethods. A pointer (fmt.Sscan(&x), errors.As)
-	// is left alone.
-	keeps := func(c *ast.CallExpr, sig *types.Signature) {
-		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
-		if !ok || c.Ellipsis.IsValid() {
+		// Any other function of the library that is not fmt's, sort's or
+		// errors' may keep a value it gets as an any and give it back
+		// (list.PushBack, sync.Map's Store) as the interpreter made it:
+		// bare, when holdsOwnMethods. A pointer (fmt.Sscan(&x),
+		// errors.As) is left alone.
+		sel, ok := ast.Unparen(c.call.Fun).(*ast.SelectorExpr)
+		if !ok || c.call.Ellipsis.IsValid() || !empty {
 			return
 		}
 		if fn, ok := info.Uses[sel.Sel].(*types.Func); !ok || fn.Pkg() == nil || strings.Contains(" fmt sort errors ", " "+fn.Pkg().Path()+" ") {
 			return
 		}
-		params := sig.Params()
-		for i, a := range c.Args {
-			var t types.Type
-			switch {
-			case sig.Variadic() && i >= params.Len()-1:
-				t = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
-			case i < params.Len():
-				t = params.At(i).Type()
-			}
-			_, ptr := under(typeOf(a)).(*types.Pointer)
-			if it, ok := under(t).(*types.Interface); ok && it.Empty() && !ptr && !ownMethods(typeOf(a)) {
-				check(a, t)
-			}
+		if _, ptr := under(c.from).(*types.Pointer); !ptr && !ownMethods(c.from) {
+			convert(c.e, c.from, c.to)
 		}
-	}
-	var funcs []*types.Signature // the enclosing functions' signatures
-	var inspect func(n ast.Node) bool
-	inspect = func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			if n.Body == nil {
-				return false
-			}
-			if obj, ok := info.Defs[n.Name].(*types.Func); ok {
-				funcs = append(funcs, obj.Type().(*types.Signature))
-				ast.Inspect(n.Body, inspect)
-				funcs = funcs[:len(funcs)-1]
-			}
-			return false
-		case *ast.FuncLit:
-			if sig, ok := typeOf(n).(*types.Signature); ok {
-				funcs = append(funcs, sig)
-				ast.Inspect(n.Body, inspect)
-				funcs = funcs[:len(funcs)-1]
-			}
-			return false
-		case *ast.ReturnStmt:
-			if len(funcs) > 0 {
-				res := funcs[len(funcs)-1].Results()
-				values(n.Results, func(i int) types.Type {
-					if i < res.Len() {
-						return res.At(i).Type()
-					}
-					return nil
-				})
-			}
-		case *ast.AssignStmt:
-			values(n.Rhs, func(i int) types.Type {
-				if i < len(n.Lhs) {
-					if t := typeOf(n.Lhs[i]); t != nil {
-						return t
-					}
-					if id, ok := n.Lhs[i].(*ast.Ident); ok {
-						if obj := info.Defs[id]; obj != nil {
-							return obj.Type()
-						}
-					}
-				}
-				return nil
-			})
-		case *ast.ValueSpec:
-			values(n.Values, func(i int) types.Type {
-				if i < len(n.Names) {
-					if obj := info.Defs[n.Names[i]]; obj != nil {
-						return obj.Type()
-					}
-				}
-				return nil
-			})
-		case *ast.SendStmt:
-			if ch, ok := under(typeOf(n.Chan)).(*types.Chan); ok {
-				check(n.Value, ch.Elem())
-			}
-		case *ast.IndexExpr:
-			if m, ok := under(typeOf(n.X)).(*types.Map); ok {
-				check(n.Index, m.Key())
-			}
-		case *ast.RangeStmt:
-			if n.Tok == token.ASSIGN {
-				var key, value types.Type
-				switch t := under(typeOf(n.X)).(type) {
-				case *types.Slice:
-					value = t.Elem()
-				case *types.Array:
-					value = t.Elem()
-				case *types.Pointer:
-					if a, ok := under(t.Elem()).(*types.Array); ok {
-						value = a.Elem()
-					}
-				case *types.Map:
-					key, value = t.Key(), t.Elem()
-				case *types.Chan:
-					key = t.Elem()
-				}
-				convert(n.Key, key, typeOf(n.Key))
-				convert(n.Value, value, typeOf(n.Value))
-			}
-		case *ast.CompositeLit:
-			switch t := under(typeOf(n)).(type) {
-			case *types.Slice:
-				compositeElems(n, t.Elem(), nil, check)
-			case *types.Array:
-				compositeElems(n, t.Elem(), nil, check)
-			case *types.Map:
-				compositeElems(n, t.Elem(), t.Key(), check)
-			case *types.Struct:
-				for i, el := range n.Elts {
-					if kv, ok := el.(*ast.KeyValueExpr); ok {
-						if key, ok := kv.Key.(*ast.Ident); ok {
-							for j := range t.NumFields() {
-								if t.Field(j).Name() == key.Name {
-									check(kv.Value, t.Field(j).Type())
-								}
-							}
-						}
-					} else if i < t.NumFields() {
-						check(el, t.Field(i).Type())
-					}
-				}
-			}
-		case *ast.CallExpr:
-			fun := typeOf(n.Fun)
-			if tv, ok := info.Types[n.Fun]; ok && tv.IsType() {
-				if len(n.Args) == 1 {
-					check(n.Args[0], tv.Type) // a conversion
-				}
-				return true
-			}
-			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "append" {
-				if _, ok := info.Uses[id].(*types.Builtin); ok {
-					if s, ok := under(typeOf(n)).(*types.Slice); ok && n.Ellipsis == token.NoPos {
-						for _, a := range n.Args[1:] {
-							check(a, s.Elem())
-						}
-					}
-					return true
-				}
-			}
-			sig, ok := under(fun).(*types.Signature)
-			library := ok && libraryCallee(n.Fun, info)
-			if library && !retainer(n.Fun, info) {
-				keeps(n, sig)
-				return true
-			}
-			if !ok {
-				return true
-			}
-			params := sig.Params()
-			for i, a := range n.Args {
-				var t types.Type
-				switch {
-				case sig.Variadic() && i >= params.Len()-1 && n.Ellipsis == token.NoPos:
-					t = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
-				case i < params.Len():
-					t = params.At(i).Type()
-				}
-				if it, ok := under(t).(*types.Interface); library && ok && it.NumMethods() == 0 {
-					continue // the library gets a copy of what goes to an any
-				}
-				check(a, t)
-			}
-		}
-		return true
-	}
-	ast.Inspect(file, inspect)
+	})
 	return out
 }
 

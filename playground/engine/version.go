@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "397e7ac2f5f82fa3"
+const sourceDigest = "db08c3e31d32e36c"
