@@ -87,14 +87,10 @@ func eachConversion(file *ast.File, info *types.Info, f func(conversion)) {
 		case *ast.AssignStmt:
 			values(n.Rhs, func(i int) types.Type {
 				if i < len(n.Lhs) {
-					if t := typeOf(n.Lhs[i]); t != nil {
-						return t
-					}
-					if id, ok := n.Lhs[i].(*ast.Ident); ok {
-						if obj := info.Defs[id]; obj != nil {
-							return obj.Type()
-						}
-					}
+					// A name := declares, or declares again (n, v :=
+					// with v declared before: go/types records it as
+					// used).
+					return info.TypeOf(n.Lhs[i])
 				}
 				return nil
 			})
@@ -108,11 +104,11 @@ func eachConversion(file *ast.File, info *types.Info, f func(conversion)) {
 				return nil
 			})
 		case *ast.SendStmt:
-			if ch, ok := under(typeOf(n.Chan)).(*types.Chan); ok {
+			if ch, ok := coreType(typeOf(n.Chan)).(*types.Chan); ok {
 				emit(n.Value, typeOf(n.Value), ch.Elem())
 			}
 		case *ast.IndexExpr:
-			if m, ok := under(typeOf(n.X)).(*types.Map); ok {
+			if m, ok := coreType(typeOf(n.X)).(*types.Map); ok {
 				emit(n.Index, typeOf(n.Index), m.Key())
 			}
 		case *ast.RangeStmt:
@@ -123,7 +119,7 @@ func eachConversion(file *ast.File, info *types.Info, f func(conversion)) {
 			}
 		case *ast.CompositeLit:
 			elem := func(el ast.Expr, t types.Type) { emit(el, typeOf(el), t) }
-			switch t := under(typeOf(n)).(type) {
+			switch t := coreType(typeOf(n)).(type) {
 			case *types.Slice:
 				compositeElems(n, t.Elem(), nil, elem)
 			case *types.Array:
@@ -154,7 +150,7 @@ func eachConversion(file *ast.File, info *types.Info, f func(conversion)) {
 			}
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "append" {
 				if _, ok := info.Uses[id].(*types.Builtin); ok {
-					if s, ok := under(typeOf(n)).(*types.Slice); ok && n.Ellipsis == token.NoPos {
+					if s, ok := coreType(typeOf(n)).(*types.Slice); ok && n.Ellipsis == token.NoPos {
 						for _, a := range n.Args[1:] {
 							emit(a, typeOf(a), s.Elem())
 						}
@@ -163,8 +159,8 @@ func eachConversion(file *ast.File, info *types.Info, f func(conversion)) {
 				}
 			}
 			// A built-in's signature is the call's own (panic's takes an
-			// any).
-			sig, ok := under(typeOf(n.Fun)).(*types.Signature)
+			// any); a type parameter's, its core type's (F ~func(any)).
+			sig, ok := coreType(typeOf(n.Fun)).(*types.Signature)
 			if !ok {
 				return true
 			}
@@ -204,27 +200,27 @@ func eachConversion(file *ast.File, info *types.Info, f func(conversion)) {
 // rangeTypes are the types a range over a value of type t gives its key
 // and its value (nil where it gives none).
 func rangeTypes(t types.Type) (key, value types.Type) {
-	switch t := under(t).(type) {
+	switch u := coreType(t).(type) {
 	case *types.Basic:
-		if t.Info()&types.IsString != 0 {
+		if u.Info()&types.IsString != 0 {
 			return types.Typ[types.Int], types.Typ[types.Rune]
 		}
-		return t, nil
+		return t, nil // range N(3) gives values of N
 	case *types.Slice:
-		return types.Typ[types.Int], t.Elem()
+		return types.Typ[types.Int], u.Elem()
 	case *types.Array:
-		return types.Typ[types.Int], t.Elem()
+		return types.Typ[types.Int], u.Elem()
 	case *types.Pointer:
-		if a, ok := under(t.Elem()).(*types.Array); ok {
+		if a, ok := under(u.Elem()).(*types.Array); ok {
 			return types.Typ[types.Int], a.Elem()
 		}
 	case *types.Map:
-		return t.Key(), t.Elem()
+		return u.Key(), u.Elem()
 	case *types.Chan:
-		return t.Elem(), nil
+		return u.Elem(), nil
 	case *types.Signature: // func(yield func(K, V) bool)
-		if t.Params().Len() == 1 {
-			if yield, ok := under(t.Params().At(0).Type()).(*types.Signature); ok {
+		if u.Params().Len() == 1 {
+			if yield, ok := under(u.Params().At(0).Type()).(*types.Signature); ok {
 				p := yield.Params()
 				if p.Len() > 0 {
 					key = p.At(0).Type()

@@ -45,6 +45,12 @@ func TestEachConversion(t *testing.T) {
 		{"results passed on", "func g() (T, T) { return T{}, T{} }\n\nfunc f(a I, b ...any) {}\n\nfunc main() { f(g()) }\n", 5,
 			[]string{"17 main.T -> main.I call spread", "17 main.T -> any call spread"}},
 		{"panic", "func main() { panic(T{}) }\n", 1, []string{"21 main.T -> interface{} call"}},
+		{"a name declared again", "func main() {\n\tvar v any\n\tn, v := 1, T{}\n\t_, _ = n, v\n}\n", 3,
+			[]string{"13 main.T -> any", "10 int -> int"}},
+		{"type parameters' core types", "func f[F ~func(any), C ~chan any, S ~[]any](f F, c C, s S) {\n\tf(T{}); c <- T{}; s = append(s, T{})\n}\n", 2,
+			[]string{"4 main.T -> any call", "15 main.T -> any", "34 main.T -> any", "24 S -> S"}},
+		{"range over a named integer", "type N int\n\nfunc main() {\n\tvar k any\n\tfor k = range N(3) {\n\t}\n\t_ = k\n}\n", 5,
+			[]string{"6 main.N -> any", "18 main.N -> main.N"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

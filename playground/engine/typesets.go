@@ -61,3 +61,27 @@ func isSignature(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Signature)
 	return ok
 }
+
+// coreType is t's underlying type or, for a type parameter, the one
+// underlying type every type of its constraint's type set has (C ~chan
+// any: chan any; what a call, a send, a range or an index of a value of
+// type C works with), or nil when they differ or the set holds every
+// type.
+func coreType(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); !ok {
+		return t.Underlying()
+	}
+	var core types.Type
+	if !only(types.Unalias(t), func(u types.Type) bool {
+		if core == nil {
+			core = u.Underlying()
+		}
+		return types.Identical(u.Underlying(), core)
+	}) {
+		return nil
+	}
+	return core
+}

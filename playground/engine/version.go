@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "db08c3e31d32e36c"
+const sourceDigest = "f88dd11417629c62"
