@@ -221,6 +221,9 @@ func TestBrowserExactStdlib(t *testing.T) {
 		if state, output, _ := run("refused", c.code, 60*time.Second); state != "error" || !strings.Contains(output, c.want) {
 			t.Errorf("state %s, output %q; want %q", state, output, c.want)
 		}
+		if _, note := engineOf(t, tab, id); !strings.HasSuffix(note, refusedNote) {
+			t.Errorf("%s: note %q, want it to end with why (%q)", c.want, note, refusedNote)
+		}
 		if n := requests("/assets/std/") - before; n != 0 {
 			t.Errorf("a refused program fetched %d archives", n)
 		}

@@ -36,9 +36,12 @@ func refusedImport(path string) string {
 	return ""
 }
 
-// refused reports whether the program imports what the playground
-// refuses.
-func (p *Prepared) refused() bool {
+// RefusesImport reports whether the program imports what the playground
+// refuses: neither engine runs it, and the page says why.
+func (p *Prepared) RefusesImport() bool {
+	if p == nil {
+		return false
+	}
 	for _, f := range p.errs {
 		if f.Construct == refusedConstruct {
 			return true

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "f88dd11417629c62"
+const sourceDigest = "e728692f9291e211"

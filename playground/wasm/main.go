@@ -262,7 +262,7 @@ func run(id, code string, auto bool) {
 		// first, in the order of the lines, as go build lists them.
 		if more := p.MoreErrors(); more != "" {
 			post(map[string]any{"type": "out", "id": id, "stream": "stderr", "data": engine.AsGoRun(engine.ByPosition(p.Errors(), more), true)})
-			post(map[string]any{"type": "exit", "id": id, "status": 1, "more": true})
+			post(map[string]any{"type": "exit", "id": id, "status": 1, "more": true, "refused": p.RefusesImport()})
 			return
 		}
 	} else if err == nil {
@@ -317,6 +317,9 @@ func run(id, code string, auto bool) {
 	msg := map[string]any{"type": "exit", "id": id, "status": res.Status}
 	if out.invalid {
 		msg["invalid"] = true
+	}
+	if p.RefusesImport() {
+		msg["refused"] = true // the page says why
 	}
 	if why := res.HandedOver(); auto && why != "" {
 		msg["exact"] = why
