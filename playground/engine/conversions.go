@@ -104,9 +104,7 @@ func eachConversion(file *ast.File, info *types.Info, f func(conversion)) {
 				return nil
 			})
 		case *ast.SendStmt:
-			if ch, ok := coreType(typeOf(n.Chan)).(*types.Chan); ok {
-				emit(n.Value, typeOf(n.Value), ch.Elem())
-			}
+			emit(n.Value, typeOf(n.Value), chanElem(typeOf(n.Chan)))
 		case *ast.IndexExpr:
 			if m, ok := coreType(typeOf(n.X)).(*types.Map); ok {
 				emit(n.Index, typeOf(n.Index), m.Key())
@@ -119,7 +117,11 @@ func eachConversion(file *ast.File, info *types.Info, f func(conversion)) {
 			}
 		case *ast.CompositeLit:
 			elem := func(el ast.Expr, t types.Type) { emit(el, typeOf(el), t) }
-			switch t := coreType(typeOf(n)).(type) {
+			lit := coreType(typeOf(n))
+			if p, ok := lit.(*types.Pointer); ok {
+				lit = coreType(p.Elem()) // {...} for &T{...} ([]*T{{...}})
+			}
+			switch t := lit.(type) {
 			case *types.Slice:
 				compositeElems(n, t.Elem(), nil, elem)
 			case *types.Array:
@@ -232,4 +234,22 @@ func rangeTypes(t types.Type) (key, value types.Type) {
 		}
 	}
 	return key, value
+}
+
+// chanElem is the element type of channel type t, or of the channels a
+// type parameter's type set holds when they all have the same, whatever
+// their directions (C interface{ ~chan any | ~chan<- any }: a send
+// compiles), or nil.
+func chanElem(t types.Type) types.Type {
+	var elem types.Type
+	if !only(t, func(u types.Type) bool {
+		c, ok := u.Underlying().(*types.Chan)
+		if ok && elem == nil {
+			elem = c.Elem()
+		}
+		return ok && types.Identical(c.Elem(), elem)
+	}) {
+		return nil
+	}
+	return elem
 }

@@ -49,6 +49,10 @@ func TestEachConversion(t *testing.T) {
 			[]string{"13 main.T -> any", "10 int -> int"}},
 		{"type parameters' core types", "func f[F ~func(any), C ~chan any, S ~[]any](f F, c C, s S) {\n\tf(T{}); c <- T{}; s = append(s, T{})\n}\n", 2,
 			[]string{"4 main.T -> any call", "15 main.T -> any", "34 main.T -> any", "24 S -> S"}},
+		{"elided pointer literals", "type S struct{ v any }\n\nvar ss = []*S{{T{}}}\n", 3,
+			[]string{"10 []*main.S -> []*main.S", "15 *main.S -> *main.S", "16 main.T -> any"}},
+		{"a send on channels of two directions", "func put[C interface{ ~chan any | ~chan<- any }](c C) {\n\tc <- T{}\n}\n", 2,
+			[]string{"7 main.T -> any"}},
 		{"range over a named integer", "type N int\n\nfunc main() {\n\tvar k any\n\tfor k = range N(3) {\n\t}\n\t_ = k\n}\n", 5,
 			[]string{"6 main.N -> any", "18 main.N -> main.N"}},
 	}

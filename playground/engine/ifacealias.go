@@ -65,6 +65,22 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 			bareArgs = bareArgs || !ownMethods(a) && holdsOwnMethods(a, true, 0)
 		}
 	}
+	// A type parameter's value put in an interface is, in the
+	// interpreter, bare of the methods of the type argument it stands
+	// for: box[T any](x T) any { return x } of a C with String printed
+	// 1 where go run prints C1, and a nil *E through [T error] made a nil
+	// error (a stranger's review). Instances of the program's own
+	// generic functions and types are looked at: only their code puts a
+	// type parameter's value anywhere.
+	ownArgs := false
+	for id, inst := range info.Instances {
+		if obj := info.Uses[id]; obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "main" {
+			continue
+		}
+		for a := range inst.TypeArgs.Types() {
+			ownArgs = ownArgs || ownMethods(a)
+		}
+	}
 	fixed := unchangedLocals(file, info)
 	// known gives the value an unchanged local holds: its declaration's.
 	inits := map[types.Object]ast.Expr{}
@@ -96,7 +112,16 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 	// convert reports a value of type from, at e, going to type to.
 	convert := func(e ast.Expr, from, to types.Type) {
 		_, tp := types.Unalias(from).(*types.TypeParam)
+		if _, toParam := types.Unalias(to).(*types.TypeParam); toParam {
+			return // seen[x] of a map[T]bool: a T stays one, no interface is made
+		}
 		if e == nil || from == nil || to == nil || seen[e] || !types.IsInterface(to) || types.IsInterface(from) && !tp {
+			return
+		}
+		if tp && ownArgs {
+			seen[e] = true
+			p := fset.Position(e.Pos())
+			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "type argument's methods", Message: typeArgMethods})
 			return
 		}
 		if !ownMethods(from) {
@@ -166,6 +191,8 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 	})
 	return out
 }
+
+const typeArgMethods = "a value of a type parameter put in an interface is, in the interpreter, a value without the methods of the type argument it stands for (box[T any](x T) any { return x } of a C with a String method printed its number), where Go's interface holds the type argument's value, methods and all"
 
 func under(t types.Type) types.Type {
 	if t == nil {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e728692f9291e211"
+const sourceDigest = "770d739dfd930590"
