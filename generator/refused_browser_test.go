@@ -14,8 +14,8 @@ import (
 // refuses them for the sandbox's sake, policy.Importable): a stranger's
 // three programs, whose note promised the Go toolchain, which then
 // refused them. The page says the refusal at once, in the exact engine's
-// words and exit status 1, with no note of a hand-over, and says why:
-// the reader's note names unsafe and reflect and go run (refusedNote).
+// words and exit status 1, with no note of a hand-over, and says why
+// (refusedNote).
 func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
 	tab, _ := warmChannels(t, 2*time.Second)
 	const id = channelsID
@@ -55,4 +55,4 @@ func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
 
 // refusedNote is the English page's note under a refused import
 // (refusedWhy, playground/web/strings-en.js).
-const refusedNote = "The playground offers Go’s standard library for js/wasm, less unsafe and reflect (their pointers would reach past the sandbox that keeps a program away from this site), syscall/js and internal packages. go run on your machine has no such limit."
+const refusedNote = "The playground refuses unsafe and reflect: their pointers reach past Go’s memory safety, into the JavaScript that runs the program. go run on your machine offers both."

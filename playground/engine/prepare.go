@@ -167,7 +167,7 @@ func (p *Prepared) Errors() []Finding { return p.errs }
 // A list refusing an import the playground does not offer is complete
 // (see MoreErrors), whatever go/types or the source pass suspect.
 func (p *Prepared) ErrorsComplete() bool {
-	if p.RefusesImport() {
+	if p.refused() {
 		return true
 	}
 	for _, f := range p.findings {
@@ -187,7 +187,7 @@ func (p *Prepared) ErrorsComplete() bool {
 // more: the interpreter lacks the package too, and neither engine runs
 // the program, whatever else it holds, so the refusal is the answer.
 func (p *Prepared) MoreErrors() string {
-	if p.RefusesImport() {
+	if p.refused() {
 		return ""
 	}
 	i := interp.New(interp.Options{Stdout: io.Discard, Stderr: io.Discard})

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "770d739dfd930590"
+const sourceDigest = "0fef6f61363dfef2"

@@ -262,7 +262,7 @@ func run(id, code string, auto bool) {
 		// first, in the order of the lines, as go build lists them.
 		if more := p.MoreErrors(); more != "" {
 			post(map[string]any{"type": "out", "id": id, "stream": "stderr", "data": engine.AsGoRun(engine.ByPosition(p.Errors(), more), true)})
-			post(map[string]any{"type": "exit", "id": id, "status": 1, "more": true, "refused": p.RefusesImport()})
+			post(map[string]any{"type": "exit", "id": id, "status": 1, "more": true})
 			return
 		}
 	} else if err == nil {
@@ -318,7 +318,7 @@ func run(id, code string, auto bool) {
 	if out.invalid {
 		msg["invalid"] = true
 	}
-	if p.RefusesImport() {
+	if p.RefusesUnsafe() {
 		msg["refused"] = true // the page says why
 	}
 	if why := res.HandedOver(); auto && why != "" {

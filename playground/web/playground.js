@@ -539,9 +539,11 @@ function goErrors(errors) {
 }
 
 // refusedIn says the compiler's or the guard's errors (never what a
-// program prints) refuse an import: a package the toolchain's importcfg
-// does not offer (policy.Importable), or unsafe.
-const refusedIn = (errors) => /could not import \S+ \(open : |import "unsafe" is not allowed in the playground/.test(errors);
+// program prints) refuse unsafe or reflect, which go run offers: the
+// compiler's importcfg has no reflect (policy.Importable), the guard
+// refuses unsafe. A line starts with its position, so a literal the
+// compiler quotes back ("could not import...") is not taken for one.
+const refusedIn = (errors) => /^\.\/main\.go:\d+:\d+: (could not import reflect \(open : |import "unsafe" is not allowed in the playground)/m.test(errors);
 
 // inRaw says offset s of the Go source v is inside a raw string literal,
 // reading comments and the other literals as Go's scanner does. q is what
@@ -1231,6 +1233,7 @@ class Playground {
       this.clearOutput();
       this.append('stderr', goErrors(built.errors));
       this.engineNote.textContent = T.allErrors;
+      if (refusedIn(built.errors)) this.engineNote.append(el('p', {}, T.refusedWhy));
     }
   }
 
