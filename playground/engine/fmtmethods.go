@@ -254,6 +254,9 @@ func (h *hider) inside(t types.Type, verb rune, top bool) bool {
 	if h.seen[t] || verb == 'T' || verb == 'p' {
 		return false
 	}
+	if isTypeParam(t) {
+		return len(h.own) > 0 // fmt.Println(xs) of an xs []T, as of a T (hidden)
+	}
 	h.seen[t] = true
 	if !top && !types.IsInterface(t) && fmtCalls(fmtMethodsOf(t), verb) != "" {
 		return true

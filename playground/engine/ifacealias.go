@@ -72,13 +72,17 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 	// error (a stranger's review). Instances of the program's own
 	// generic functions and types are looked at: only their code puts a
 	// type parameter's value anywhere.
+	// So is a value built of one ([]T, &x, Box[T]{x}, map[T]int), and
+	// a type argument that is an interface may hold such a value
+	// (box[any](Sq{2}), box(s) of a Shape).
 	ownArgs := false
+	methods := declaresAnyMethod(file)
 	for id, inst := range info.Instances {
 		if obj := info.Uses[id]; obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "main" {
 			continue
 		}
 		for a := range inst.TypeArgs.Types() {
-			ownArgs = ownArgs || ownMethods(a)
+			ownArgs = ownArgs || ownMethods(a) || holdsOwnMethods(a, true, 0) || methods && types.IsInterface(a)
 		}
 	}
 	fixed := unchangedLocals(file, info)
@@ -118,7 +122,7 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		if e == nil || from == nil || to == nil || seen[e] || !types.IsInterface(to) || types.IsInterface(from) && !tp {
 			return
 		}
-		if tp && ownArgs {
+		if ownArgs && (tp || typeHolds(from, isTypeParam)) {
 			seen[e] = true
 			p := fset.Position(e.Pos())
 			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "type argument's methods", Message: typeArgMethods})
@@ -140,6 +144,23 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "nil in a library interface", Message: fmt.Sprintf(
 				"a nil %s put in an interface of the library (error, fmt.Stringer) is, in the interpreter, a nil interface: err != nil is false where Go's holds the nil %s",
 				types.TypeString(from, qualify), types.TypeString(from, qualify))})
+		}
+		// A literal put in an empty interface is, in the interpreter, a
+		// value reflect made, bare of its type's methods: var a any =
+		// Sq{1}; fmt.Println(a) printed {1}, and so did a func returning
+		// it as an any, and s := Sq{1} passed to id(x any) any (a
+		// stranger's review). fmt handed the literal itself sees them.
+		lit := ast.Unparen(e)
+		if id, ok := lit.(*ast.Ident); ok {
+			lit = known(info.Uses[id])
+		}
+		if _, ok := lit.(*ast.CompositeLit); ok {
+			if it, ok := under(to).(*types.Interface); ok && it.Empty() && fmtMethodsOf(from) != 0 {
+				seen[e] = true
+				p := fset.Position(e.Pos())
+				out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "methods hidden", Message: methodsHidden})
+				return
+			}
 		}
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok && (copied[info.Uses[id]] || fixed[info.Uses[id]]) {
 			return

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "0fef6f61363dfef2"
+const sourceDigest = "e00f09c71445e521"
