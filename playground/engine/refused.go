@@ -46,20 +46,3 @@ func (p *Prepared) refused() bool {
 	}
 	return false
 }
-
-// RefusesUnsafe reports whether the program imports unsafe or reflect,
-// which go run offers and the playground refuses for its own sake (their
-// pointers reach past Go's memory safety): the page says so. go run
-// refuses the other imports the playground refuses too (internal
-// packages, syscall/js outside js/wasm) or needs a module for them.
-func (p *Prepared) RefusesUnsafe() bool {
-	if p == nil {
-		return false
-	}
-	for _, f := range p.errs {
-		if f.Construct == refusedConstruct && (f.Message == refusedImport("unsafe") || f.Message == refusedImport("reflect")) {
-			return true
-		}
-	}
-	return false
-}

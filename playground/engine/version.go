@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e00f09c71445e521"
+const sourceDigest = "d77a4fde02cfc372"

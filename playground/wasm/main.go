@@ -318,9 +318,6 @@ func run(id, code string, auto bool) {
 	if out.invalid {
 		msg["invalid"] = true
 	}
-	if p.RefusesUnsafe() {
-		msg["refused"] = true // the page says why
-	}
 	if why := res.HandedOver(); auto && why != "" {
 		msg["exact"] = why
 	}

@@ -211,7 +211,7 @@ function clean(m) {
       return {
         // An exit status is a byte where go run runs (Linux keeps the
         // code's low 8 bits): os.Exit(256) is 0, os.Exit(-1) is 255.
-        type: 'exit', id, status: int(m.status) & 255, flood: m.flood === true, lingering: m.lingering === true, more: m.more === true, overflow: m.overflow === true, invalid: m.invalid === true, refused: m.refused === true,
+        type: 'exit', id, status: int(m.status) & 255, flood: m.flood === true, lingering: m.lingering === true, more: m.more === true, overflow: m.overflow === true, invalid: m.invalid === true,
         error: bounded(m.error, 64 << 10) || undefined,
         exact: typeof m.exact === 'string' ? bounded(m.exact, 4096) : undefined,
       };
@@ -537,13 +537,6 @@ function goErrors(errors) {
     .replace(/could not import (\S+) \(open : [^)]*\)/g, (_, p) => T.notAvailable(p));
   return msg.endsWith('\n') ? msg : msg + '\n';
 }
-
-// refusedIn says the compiler's or the guard's errors (never what a
-// program prints) refuse unsafe or reflect, which go run offers: the
-// compiler's importcfg has no reflect (policy.Importable), the guard
-// refuses unsafe. A line starts with its position, so a literal the
-// compiler quotes back ("could not import...") is not taken for one.
-const refusedIn = (errors) => /^\.\/main\.go:\d+:\d+: (could not import reflect \(open : |import "unsafe" is not allowed in the playground)/m.test(errors);
 
 // inRaw says offset s of the Go source v is inside a raw string literal,
 // reading comments and the other literals as Go's scanner does. q is what
@@ -1059,7 +1052,6 @@ class Playground {
     }
     if (built.errors) {
       this.append('stderr', goErrors(built.errors));
-      if (refusedIn(built.errors)) this.engineNote.append(el('p', {}, T.refusedWhy));
       this.setState('error');
       this.errors();
       this.root.dataset.ms = String(Math.round(performance.now() - this.clicked));
@@ -1075,7 +1067,7 @@ class Playground {
       const m = e.data;
       if (m.id !== id) return;
       if (m.type === 'out') this.receive(m);
-      else if (m.type === 'exit') this.finish({ ...m, exact: undefined, lingering: false, refused: false });
+      else if (m.type === 'exit') this.finish({ ...m, exact: undefined, lingering: false });
     };
     this.runner.onerror = (e) => {
       if (this.runID === id) this.finish({ id, status: 2, error: e.message || 'runner error' });
@@ -1206,7 +1198,6 @@ class Playground {
     this.say(complete ? T.exit(m.status, waited) : T.slowOutput);
     if (m.overflow) this.engineNote.append(el('p', {}, T.browserStack));
     if (m.invalid) this.engineNote.append(el('p', {}, T.notUTF8));
-    if (m.refused) this.engineNote.append(el('p', {}, T.refusedWhy));
   }
 
   // listErrors follows the interpreter's first compile error (it stops
@@ -1233,7 +1224,6 @@ class Playground {
       this.clearOutput();
       this.append('stderr', goErrors(built.errors));
       this.engineNote.textContent = T.allErrors;
-      if (refusedIn(built.errors)) this.engineNote.append(el('p', {}, T.refusedWhy));
     }
   }
 

@@ -15,7 +15,6 @@ export default {
   tooSlow: (s) => `the interpreter was still computing after ${s} s, and compiled Go is many times faster`,
   browserStack: 'The browser’s stack ran out, not Go’s (it grows to 1 GB): go run may finish a deep but finite recursion.',
   notUTF8: 'The program wrote bytes that are not UTF-8: the page shows each as �, where go run writes the bytes themselves.',
-  refusedWhy: 'The playground refuses unsafe and reflect: their pointers reach past Go’s memory safety, into the JavaScript that runs the program. go run on your machine offers both.',
   loadFailed: 'Could not load the interpreter: ',
   oneThread: 'In the browser Go runs on one thread, with no sysmon: NumCPU and GOMAXPROCS are 1, and goroutines start in the order made; go run on one P starts the newest first (runnext).',
   platform: 'Here runtime.GOOS is "js" and runtime.GOARCH is "wasm": the program runs in your browser.',

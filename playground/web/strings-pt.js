@@ -15,7 +15,6 @@ export default {
   tooSlow: (s) => `o interpretador ainda estava calculando depois de ${s} s, e o Go compilado é muitas vezes mais rápido`,
   browserStack: 'Acabou a pilha do navegador, não a do Go (que cresce até 1 GB): o go run pode terminar uma recursão profunda mas finita.',
   notUTF8: 'O programa escreveu bytes que não são UTF-8: a página mostra cada um como �, onde go run escreve os próprios bytes.',
-  refusedWhy: 'O playground recusa unsafe e reflect: os ponteiros deles vão além da segurança de memória do Go, até o JavaScript que executa o programa. O go run na sua máquina oferece os dois.',
   loadFailed: 'Não foi possível carregar o interpretador: ',
   oneThread: 'No navegador, o Go roda em uma só thread: NumCPU e GOMAXPROCS são 1, e sem sysmon as goroutines rodam na ordem de criação (no go run com um P, a mais nova primeiro).',
   platform: 'Aqui runtime.GOOS é "js" e runtime.GOARCH é "wasm": o programa roda no seu navegador.',
