@@ -104,7 +104,7 @@ func eachConversion(file *ast.File, info *types.Info, f func(conversion)) {
 				return nil
 			})
 		case *ast.SendStmt:
-			emit(n.Value, typeOf(n.Value), chanElem(typeOf(n.Chan)))
+			emit(n.Value, typeOf(n.Value), setElem[*types.Chan](typeOf(n.Chan)))
 		case *ast.IndexExpr:
 			if m, ok := coreType(typeOf(n.X)).(*types.Map); ok {
 				emit(n.Index, typeOf(n.Index), m.Key())
@@ -234,22 +234,4 @@ func rangeTypes(t types.Type) (key, value types.Type) {
 		}
 	}
 	return key, value
-}
-
-// chanElem is the element type of channel type t, or of the channels a
-// type parameter's type set holds when they all have the same, whatever
-// their directions (C interface{ ~chan any | ~chan<- any }: a send
-// compiles), or nil.
-func chanElem(t types.Type) types.Type {
-	var elem types.Type
-	if !only(t, func(u types.Type) bool {
-		c, ok := u.Underlying().(*types.Chan)
-		if ok && elem == nil {
-			elem = c.Elem()
-		}
-		return ok && types.Identical(c.Elem(), elem)
-	}) {
-		return nil
-	}
-	return elem
 }

@@ -93,7 +93,7 @@ func (l *lowering) variadicArgs(c *ast.CallExpr) (elem types.Type, args []ast.Ex
 		if _, isBuiltin := l.info.Uses[id].(*types.Builtin); !isBuiltin || len(c.Args) < 2 {
 			return nil, nil, false
 		}
-		if elem := sliceElem(l.info.TypeOf(c.Args[0])); elem != nil {
+		if elem := setElem[*types.Slice](l.info.TypeOf(c.Args[0])); elem != nil {
 			return elem, c.Args[1:], true
 		}
 		return nil, nil, false
@@ -121,22 +121,6 @@ func (l *lowering) sliceOf(t, elem types.Type) bool {
 		return true
 	}
 	return only(t, func(t types.Type) bool { return types.Identical(t.Underlying(), s) })
-}
-
-// sliceElem is the element type of slice type t, or of the slices a type
-// parameter's type set holds when they all have one (S ~[]any), or nil.
-func sliceElem(t types.Type) types.Type {
-	var elem types.Type
-	if !only(t, func(u types.Type) bool {
-		s, ok := u.Underlying().(*types.Slice)
-		if ok && elem == nil {
-			elem = s.Elem()
-		}
-		return ok && types.Identical(s.Elem(), elem)
-	}) {
-		return nil
-	}
-	return elem
 }
 
 // libraryCall: c calls a function or method of a package other than the

@@ -85,3 +85,24 @@ func coreType(t types.Type) types.Type {
 	}
 	return core
 }
+
+// setElem is the element type of t, a slice or a channel (K), or of the
+// ones a type parameter's type set holds when they all have the same
+// (S ~[]any; C interface{ ~chan any | ~chan<- any }, whatever the
+// channels' directions: a send compiles), or nil.
+func setElem[K interface {
+	types.Type
+	Elem() types.Type
+}](t types.Type) types.Type {
+	var elem types.Type
+	if !only(t, func(u types.Type) bool {
+		k, ok := u.Underlying().(K)
+		if ok && elem == nil {
+			elem = k.Elem()
+		}
+		return ok && types.Identical(k.Elem(), elem)
+	}) {
+		return nil
+	}
+	return elem
+}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d77a4fde02cfc372"
+const sourceDigest = "ac1affcd317b0411"
