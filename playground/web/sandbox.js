@@ -127,8 +127,9 @@ function limit(control, { key, run, ms, then }) {
 // from the frame's first message and makes self.postMessage and
 // self.onmessage speak over it, so the worker scripts (and the Go side,
 // which calls the global postMessage) are the same as in a plain worker;
-// a program's start ('running') it tells the frame too.
-const PORT_SHIM = `(() => {
+// a program's start ('running') it tells the frame too. It is portShim's
+// source, minified with this script: the function reaches nothing of it.
+function portShim() {
   let port = null;
   const early = [];
   const toFrame = self.postMessage.bind(self);
@@ -143,5 +144,6 @@ const PORT_SHIM = `(() => {
     port.onmessage = (ev) => self.onmessage && self.onmessage(ev);
     for (const [m, t] of early.splice(0)) port.postMessage(m, t);
   });
-})();
-`;
+}
+
+const PORT_SHIM = `(${portShim})();\n`;
