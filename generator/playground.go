@@ -261,6 +261,14 @@ func sandboxScript(web fs.FS, exec []byte, workers map[string]assets.Output) (as
 		// made) plus performance.now(), has the fraction the browser
 		// gives.
 		{`const msec = (new Date).getTime();`, `const msec = timeOrigin + performance.now();`},
+		// Its checks that the host has crypto, performance, TextEncoder
+		// and TextDecoder (which older Node needed polyfills for), each
+		// with its message, are dead code in the sandbox's workers: every
+		// browser that runs the playground has all four in a worker.
+		{"\tif (!globalThis.crypto) {\n\t\tthrow new Error(\"globalThis.crypto is not available, polyfill required (crypto.getRandomValues only)\");\n\t}\n\n" +
+			"\tif (!globalThis.performance) {\n\t\tthrow new Error(\"globalThis.performance is not available, polyfill required (performance.now only)\");\n\t}\n\n" +
+			"\tif (!globalThis.TextEncoder) {\n\t\tthrow new Error(\"globalThis.TextEncoder is not available, polyfill required\");\n\t}\n\n" +
+			"\tif (!globalThis.TextDecoder) {\n\t\tthrow new Error(\"globalThis.TextDecoder is not available, polyfill required\");\n\t}\n", ""},
 	} {
 		if bytes.Count(exec, []byte(r.old)) != 1 {
 			return assets.Output{}, "", fmt.Errorf("wasm_exec.js no longer has %q once: update sandboxScript in generator/playground.go for this Go release", r.old)
