@@ -81,12 +81,12 @@ function start(control, { key, kind, port }) {
     urls[kind] ||= URL.createObjectURL(new Blob([PORT_SHIM, wasmExec, '\n', sources[kind]], { type: 'text/javascript' }));
     w = new Worker(urls[kind]);
   } catch (err) {
-    control.postMessage({ type: 'error', key, message: String((err && err.message) || err) });
+    control.postMessage({ type: 'error', key, message: String(err?.message || err) });
     return;
   }
   w.onerror = (e) => {
     e.preventDefault();
-    control.postMessage({ type: 'error', key, message: String(e.message || 'worker error') });
+    control.postMessage({ type: 'error', key, message: e.message || 'worker error' });
   };
   // The one thing a worker tells the frame, once a run: its program
   // started (the interpreter's word, after its check and compile).

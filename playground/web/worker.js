@@ -18,7 +18,7 @@ const pending = [];
 self.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
-    if (!ready) ready = load(msg).catch((err) => self.postMessage({ type: 'fatal', message: String(err && err.message || err) }));
+    if (!ready) ready = load(msg).catch((err) => self.postMessage({ type: 'fatal', message: String(err?.message || err) }));
     return;
   }
   if (self.__goplay) self.__goplay(msg);
