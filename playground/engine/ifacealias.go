@@ -20,7 +20,8 @@ import (
 // nothing said). Whether the storage changes later is looked at only for a
 // local variable (below). A place is not reported when the value is a
 // composite literal (T{...}: fresh storage in the interpreter each time it
-// is made; &T{...} is not, measured), is handed to a function of another
+// is made; &T{...} is not, measured; but see methods hidden, below), is
+// handed to a function of another
 // package that is not generic (the library gets a copy: a sync.Map kept
 // each value of a loop), or is a range's variable the source pass copies
 // (loopVars). The places are eachConversion's, but a call's results passed
@@ -34,6 +35,14 @@ import (
 // makes its wrapper of such an interface nil for a nil value
 // (genInterfaceWrapper), so var err error = p with a nil p gave err ==
 // nil, where Go's err holds the nil *E (a range's copied variable too).
+//
+// Also at the same places, the ways a value reaches an interface without
+// its type's methods in the interpreter: a composite literal of a type fmt
+// calls methods of (String, Error, Format, GoString) put in an empty
+// interface, or a value of a type without methods of its own that holds
+// such a type (a struct with an exported field of one), reported as
+// methods hidden; a type parameter's value, or one built of it, reported
+// as type argument's methods (ownArgs, below).
 func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	var out []Finding
 	seen := map[ast.Expr]bool{}
@@ -69,12 +78,15 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 	// interpreter, bare of the methods of the type argument it stands
 	// for: box[T any](x T) any { return x } of a C with String printed
 	// 1 where go run prints C1, and a nil *E through [T error] made a nil
-	// error (a stranger's review). Instances of the program's own
-	// generic functions and types are looked at: only their code puts a
-	// type parameter's value anywhere.
-	// So is a value built of one ([]T, &x, Box[T]{x}, map[T]int), and
-	// a type argument that is an interface may hold such a value
-	// (box[any](Sq{2}), box(s) of a Shape).
+	// error (a stranger's review). So is a value built of one ([]T, &x,
+	// Box[T]{x}, map[T]int).
+	//
+	// ownArgs says whether any instance of the program's own generic
+	// functions and types (only their code puts a type parameter's value
+	// anywhere) has a type argument with methods, one that holds such a
+	// type, or an interface, which may hold a value of one when the
+	// program declares methods (box[any](Sq{2}), box(s) of a Shape). It
+	// is one answer for the whole program, not one per generic function.
 	ownArgs := false
 	methods := declaresAnyMethod(file)
 	for id, inst := range info.Instances {
@@ -113,6 +125,10 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		}
 		return inits[obj]
 	}
+	report := func(e ast.Expr, construct, message string) {
+		p := fset.Position(e.Pos())
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: message})
+	}
 	// convert reports a value of type from, at e, going to type to.
 	convert := func(e ast.Expr, from, to types.Type) {
 		_, tp := types.Unalias(from).(*types.TypeParam)
@@ -124,8 +140,7 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		}
 		if ownArgs && (tp || typeHolds(from, isTypeParam)) {
 			seen[e] = true
-			p := fset.Position(e.Pos())
-			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "type argument's methods", Message: typeArgMethods})
+			report(e, "type argument's methods", typeArgMethods)
 			return
 		}
 		if !ownMethods(from) {
@@ -134,16 +149,14 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 				// of a type fmt would call String of is a bare number
 				// there ({1} where go run prints {day}, nothing said).
 				seen[e] = true
-				p := fset.Position(e.Pos())
-				out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "methods hidden", Message: methodsHidden})
+				report(e, "methods hidden", methodsHidden)
 			}
 			return
 		}
 		if libraryInterface(to) && mayBeNil(e, from, info, known) {
-			p := fset.Position(e.Pos())
-			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "nil in a library interface", Message: fmt.Sprintf(
+			report(e, "nil in a library interface", fmt.Sprintf(
 				"a nil %s put in an interface of the library (error, fmt.Stringer) is, in the interpreter, a nil interface: err != nil is false where Go's holds the nil %s",
-				types.TypeString(from, qualify), types.TypeString(from, qualify))})
+				types.TypeString(from, qualify), types.TypeString(from, qualify)))
 		}
 		// A literal put in an empty interface is, in the interpreter, a
 		// value reflect made, bare of its type's methods: var a any =
@@ -157,8 +170,7 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		if _, ok := lit.(*ast.CompositeLit); ok {
 			if it, ok := under(to).(*types.Interface); ok && it.Empty() && fmtMethodsOf(from) != 0 {
 				seen[e] = true
-				p := fset.Position(e.Pos())
-				out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "methods hidden", Message: methodsHidden})
+				report(e, "methods hidden", methodsHidden)
 				return
 			}
 		}
@@ -169,10 +181,9 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 			return
 		}
 		seen[e] = true
-		p := fset.Position(e.Pos())
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "interface holds a copy", Message: fmt.Sprintf(
+		report(e, "interface holds a copy", fmt.Sprintf(
 			"this %s put in an interface is, in the interpreter, bound to the variable or result it came from: when that changes later (an assignment, the next iteration of a loop), the interface's value changes with it, where Go's interface holds a copy",
-			types.TypeString(from, qualify))})
+			types.TypeString(from, qualify)))
 	}
 	eachConversion(file, info, func(c conversion) {
 		if c.call == nil {
