@@ -2,13 +2,18 @@ package generator
 
 import (
 	"fmt"
+	"io/fs"
+	"net/http"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+	"unicode/utf16"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/goexpert/gointernals/generator/internal/browser"
+	"github.com/goexpert/gointernals/playground/web"
 )
 
 // TestBrowserRunAfterFlood: a run stopped for its output says that the
@@ -106,6 +111,62 @@ func TestBrowserOutputLinesStayWhole(t *testing.T) {
 		if strings.HasSuffix(b, " cut") {
 			t.Errorf("block %d of %d ends in the middle of a line (%s): the rest of it shows on the next line; blocks: %v", i+1, len(blocks), b, blocks)
 			break
+		}
+	}
+}
+
+// TestBrowserOutputSlowFrames holds the page's guard against output too
+// costly to show (output.js: onslow) to what it is for. A clock that
+// makes every frame take 300 ms or more (every call to performance.now
+// advances it so) stands for a machine busy enough, or a phone slow
+// enough, to stall each frame: a few long lines of mixed directions, like
+// TestBrowserOutputLinesStayWhole's, are shown whole however slow each
+// frame, as they make way; a long output that the frames show a few
+// characters of at a time is stopped, rather than keep the reader waiting
+// on a page that hardly answers. The guard once judged by time alone and
+// stopped the first on loaded machines. Output runs alone in a page of
+// its own, so that nothing but the clock decides.
+func TestBrowserOutputSlowFrames(t *testing.T) {
+	t.Parallel()
+	src, err := fs.ReadFile(web.Files, "output.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := fstest.MapFS{
+		"output.js":  {Data: src},
+		"index.html": {Data: []byte(`<!doctype html><pre id="out" style="height: 10em; overflow: auto"></pre><script type="module">import { Output } from './output.js'; window.Output = Output;</script>`)},
+	}
+	tab := browser.New(t)
+	tab.Do(t, 20*time.Second, chromedp.Navigate(browser.ServeHandler(t, http.FileServerFS(page))+"/index.html"))
+	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`typeof window.Output === 'function'`))
+	// show drains text through a fresh Output under the slow clock: whether
+	// all of it was shown, and how much of it was.
+	const show = `async (text) => {
+  let now = 0;
+  performance.now = () => (now += 300);
+  const pre = document.getElementById('out');
+  pre.textContent = '';
+  const out = new Output(pre);
+  out.append('stdout', text);
+  const whole = await out.drain();
+  return [whole ? 1 : 0, pre.textContent.length];
+}`
+	for _, c := range []struct {
+		name  string
+		text  string
+		whole bool
+	}{
+		{"three long lines", strings.Repeat("a\u05d0", 1000) + "\n" + strings.Repeat("a\u05d0", 2000) + "\n" + strings.Repeat("a\u05d0", 1500) + "\none line\n", true},
+		{"a long output", strings.Repeat(strings.Repeat("x", 79)+"\n", 2000), false},
+	} {
+		got := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[[]int](`(`+show+`)(`+jsString(c.text)+`)`, chromedp.EvalAwaitPromise))
+		units := len(utf16.Encode([]rune(c.text)))
+		t.Logf("%s: whole %d, %d of %d characters shown", c.name, got[0], got[1], units)
+		if whole := got[0] == 1; whole != c.whole {
+			t.Errorf("%s, every frame slow: shown whole %v, want %v (%d of %d characters shown)", c.name, whole, c.whole, got[1], units)
+		}
+		if c.whole && got[1] != units {
+			t.Errorf("%s: %d of %d characters shown", c.name, got[1], units)
 		}
 	}
 }

@@ -20,14 +20,19 @@
 // the next frame, unless one line is longer than a share: that is cut
 // anywhere but inside a surrogate pair (accents cut from their letter show
 // apart only if the block ends there). A frame slower than SLOW_FLUSH
-// makes the next share the least; when slow frames in a row have taken
-// SLOW_TOTAL, onslow says so, for the page to stop the program rather than
-// freeze. Not at the second: a busy machine (a phone, a shared laptop)
-// stalls a frame or two of plain text as long. The output box has a height
-// of its own (playground.css), so a flood never lays out the whole page
-// again, and a reader at its end keeps seeing the end. Output is bounded
-// in lines as well as bytes, since a megabyte of "x\n" is half a million
-// lines. Text only: it goes into text nodes, never into markup.
+// makes the next share the least. When slow frames in a row have taken
+// SLOW_TOTAL, and what waits would take SLOW_REST more at the pace they
+// kept, onslow says so, for the page to stop the program rather than keep
+// the reader waiting on a page that hardly answers. The time alone does
+// not tell: a busy machine (a phone, a shared laptop) stalls frames of
+// plain text as long, and a slow phone lays out a few long lines of mixed
+// directions in seconds, but it shows them; text that is hopeless to lay
+// out shows a few characters a frame, and what waits grows. The output
+// box has a height of its own (playground.css), so a flood never lays out
+// the whole page again, and a reader at its end keeps seeing the end.
+// Output is bounded in lines as well as bytes, since a megabyte of "x\n"
+// is half a million lines. Text only: it goes into text nodes, never into
+// markup.
 
 // OUTPUT_LIMIT is the playground's one output limit (policy.OutputLimit
 // in Go, which TestOutputLimit holds this to): past it, the exact engine's
@@ -45,17 +50,20 @@ const LEAST = 64;
 const MOST = 16 << 10;
 const SLOW_FLUSH = 250; // ms
 const SLOW_TOTAL = 2000; // ms
+const SLOW_REST = 10000; // ms, as long as a run may take
 
 export class Output {
   constructor(pre) {
     this.pre = pre; // what it holds stays until the first clear
     this.frame = 0;
     this.pending = []; // [stream, text]
+    this.waiting = 0; // characters pending
     this.onslow = null;
     this.bytes = 0;
     this.lines = 0;
     this.budget = FIRST; // characters the next frame writes
     this.slow = 0; // ms of the last writes in a row that took longer than SLOW_FLUSH
+    this.slowWritten = 0; // characters they wrote
   }
 
   // discard drops what is not written yet.
@@ -63,6 +71,7 @@ export class Output {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.pending = [];
+    this.waiting = 0;
   }
 
   clear() {
@@ -71,7 +80,7 @@ export class Output {
     this.lines = 0;
     this.last = '';
     this.budget = FIRST;
-    this.slow = 0;
+    this.slow = this.slowWritten = 0;
     this.pre.textContent = '';
   }
 
@@ -84,6 +93,7 @@ export class Output {
     this.lines += count(text);
     if (!always && (this.bytes > OUTPUT_LIMIT || this.lines > LINE_LIMIT)) return false;
     this.pending.push([stream, text]);
+    this.waiting += text.length;
     this.frame ||= requestAnimationFrame(() => this.flush(this.budget));
     return true;
   }
@@ -163,6 +173,7 @@ export class Output {
       }
     }
     if (!into) return;
+    this.waiting -= written;
     // Reading the height lays the text out now, where it is timed.
     if (atEnd) pre.scrollTop = pre.scrollHeight;
     else void pre.scrollHeight;
@@ -176,11 +187,12 @@ export class Output {
     if (ms > SLOW_FLUSH) {
       block.done = true;
       this.slow += ms;
+      this.slowWritten += written;
       this.budget = LEAST;
-      if (this.slow > SLOW_TOTAL) this.onslow?.();
+      if (this.slow > SLOW_TOTAL && this.waiting * this.slow > SLOW_REST * this.slowWritten) this.onslow?.();
       return;
     }
-    this.slow = 0;
+    this.slow = this.slowWritten = 0;
     let most = Math.min(2 * this.budget, MOST);
     // A cheap frame says little of the cost per character (a few
     // characters' worth is mostly the frame's own), only that there is room.
