@@ -21,10 +21,9 @@ import (
 // local variable (below). A place is not reported when the value is a
 // composite literal (T{...}: fresh storage in the interpreter each time it
 // is made; &T{...} is not, measured; but see methods hidden, below), is
-// handed to a function of another
-// package that is not generic (the library gets a copy: a sync.Map kept
-// each value of a loop), or is a range's variable the source pass copies
-// (loopVars). The places are eachConversion's, but a call's results passed
+// handed to a function of another package that is not generic (the
+// library gets a copy: a sync.Map kept each value of a loop), or is a
+// range's variable the source pass copies (loopVars). The places are eachConversion's, but a call's results passed
 // on as its arguments (f(g())). A program go/types cannot check does not
 // come here (Prepare). A local variable that nothing changes after its
 // declaration, made once per call, is not reported (unchangedLocals).
@@ -37,12 +36,15 @@ import (
 // nil, where Go's err holds the nil *E (a range's copied variable too).
 //
 // Also at the same places, the ways a value reaches an interface without
-// its type's methods in the interpreter: a composite literal of a type fmt
-// calls methods of (String, Error, Format, GoString) put in an empty
-// interface, or a value of a type without methods of its own that holds
-// such a type (a struct with an exported field of one), reported as
-// methods hidden; a type parameter's value, or one built of it, reported
-// as type argument's methods (ownArgs, below).
+// its type's methods in the interpreter, reported as methods hidden: a
+// composite literal of a type fmt calls methods of (String, Error,
+// Format, GoString) put in an empty interface, or a local variable that
+// holds one unchanged since; a value of a type without methods of its own
+// that holds such a type (a struct with an exported field of one); a type
+// parameter's value when a type argument is such a type (bareArgs). And a
+// type parameter's value, or one built of it, when a type argument has
+// methods of its own or is an interface, reported as type argument's
+// methods (ownArgs, below).
 func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	var out []Finding
 	seen := map[ast.Expr]bool{}

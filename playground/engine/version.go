@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "208a14825d65519e"
+const sourceDigest = "5992dd7958f03684"
