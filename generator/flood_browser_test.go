@@ -116,15 +116,17 @@ func TestBrowserOutputLinesStayWhole(t *testing.T) {
 }
 
 // TestBrowserOutputSlowFrames holds the page's guard against output too
-// costly to show (output.js: onslow) to what it is for. A clock that
-// makes every frame take 300 ms or more (every call to performance.now
-// advances it so) stands for a machine busy enough, or a phone slow
-// enough, to stall each frame: a few long lines of mixed directions, like
-// TestBrowserOutputLinesStayWhole's, are shown whole however slow each
-// frame, as they make way; a long output that the frames show a few
-// characters of at a time is stopped, rather than keep the reader waiting
-// on a page that hardly answers. The guard once judged by time alone and
-// stopped the first on loaded machines. Output runs alone in a page of
+// costly to show (output.js: onslow) to what it is for, under two clocks
+// that make every frame slow. A stalled machine's (each frame takes 300 ms
+// whatever it lays out, as on a busy laptop or a slow phone) must not stop
+// legitimate output: a few long lines of mixed directions, like
+// TestBrowserOutputLinesStayWhole's, and 160,000 characters of plain
+// lines are shown whole. The guard once judged by time alone, and stopped
+// the first on loaded machines and the second under any stall. Costly
+// text's clock (each character laid out costs 5 ms) must stop the long
+// output after a few frames' worth, rather than keep the reader waiting
+// on a page that hardly answers; and the long lines before a frame lays
+// out thousands of characters in one piece. Output runs alone in a page of
 // its own, so that nothing but the clock decides.
 func TestBrowserOutputSlowFrames(t *testing.T) {
 	t.Parallel()
@@ -139,34 +141,47 @@ func TestBrowserOutputSlowFrames(t *testing.T) {
 	tab := browser.New(t)
 	tab.Do(t, 20*time.Second, chromedp.Navigate(browser.ServeHandler(t, http.FileServerFS(page))+"/index.html"))
 	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`typeof window.Output === 'function'`))
-	// show drains text through a fresh Output under the slow clock: whether
-	// all of it was shown, and how much of it was.
-	const show = `async (text) => {
-  let now = 0;
-  performance.now = () => (now += 300);
+	// show drains text through a fresh Output under a clock (per: ms each
+	// reading of it adds, or ms per character added to the page since the
+	// last reading): whether all of it was shown, and how much of it was.
+	const show = `async (text, stalled) => {
   const pre = document.getElementById('out');
   pre.textContent = '';
+  let now = 0, seen = 0;
+  performance.now = () => {
+    const n = pre.textContent.length;
+    now += stalled ? 300 : 5 * (n - seen) + 1;
+    seen = n;
+    return now;
+  };
   const out = new Output(pre);
   out.append('stdout', text);
   const whole = await out.drain();
   return [whole ? 1 : 0, pre.textContent.length];
 }`
+	lines := strings.Repeat("a\u05d0", 1000) + "\n" + strings.Repeat("a\u05d0", 2000) + "\n" + strings.Repeat("a\u05d0", 1500) + "\none line\n"
+	long := strings.Repeat(strings.Repeat("x", 79)+"\n", 2000)
 	for _, c := range []struct {
-		name  string
-		text  string
-		whole bool
+		name    string
+		text    string
+		stalled bool
+		whole   bool
 	}{
-		{"three long lines", strings.Repeat("a\u05d0", 1000) + "\n" + strings.Repeat("a\u05d0", 2000) + "\n" + strings.Repeat("a\u05d0", 1500) + "\none line\n", true},
-		{"a long output", strings.Repeat(strings.Repeat("x", 79)+"\n", 2000), false},
+		{"three long lines, stalled", lines, true, true},
+		{"a long output, stalled", long, true, true},
+		{"three long lines, costly", lines, false, false},
+		{"a long output, costly", long, false, false},
 	} {
-		got := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[[]int](`(`+show+`)(`+jsString(c.text)+`)`, chromedp.EvalAwaitPromise))
+		got := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[[]int](`(`+show+`)(`+jsString(c.text)+`, `+fmt.Sprint(c.stalled)+`)`, chromedp.EvalAwaitPromise))
 		units := len(utf16.Encode([]rune(c.text)))
 		t.Logf("%s: whole %d, %d of %d characters shown", c.name, got[0], got[1], units)
-		if whole := got[0] == 1; whole != c.whole {
-			t.Errorf("%s, every frame slow: shown whole %v, want %v (%d of %d characters shown)", c.name, whole, c.whole, got[1], units)
-		}
-		if c.whole && got[1] != units {
+		switch whole := got[0] == 1; {
+		case whole != c.whole:
+			t.Errorf("%s: shown whole %v, want %v (%d of %d characters shown)", c.name, whole, c.whole, got[1], units)
+		case whole && got[1] != units:
 			t.Errorf("%s: %d of %d characters shown", c.name, got[1], units)
+		case !whole && got[1] > 1024:
+			t.Errorf("%s: %d characters shown before it was stopped, each costing 5 ms: more than the first frame's share (1,024)", c.name, got[1])
 		}
 	}
 }

@@ -20,19 +20,21 @@
 // the next frame, unless one line is longer than a share: that is cut
 // anywhere but inside a surrogate pair (accents cut from their letter show
 // apart only if the block ends there). A frame slower than SLOW_FLUSH
-// makes the next share the least. When slow frames in a row have taken
+// makes the next share the least, unless the time was the machine's: a
+// busy machine (a phone, a shared laptop) stalls a frame of a few
+// characters as long as one of many, where the text's cost falls with
+// its length. When slow frames in a row that were not stalls have taken
 // SLOW_TOTAL, and what waits would take SLOW_REST more at the pace they
 // kept, onslow says so, for the page to stop the program rather than keep
-// the reader waiting on a page that hardly answers. The time alone does
-// not tell: a busy machine (a phone, a shared laptop) stalls frames of
-// plain text as long, and a slow phone lays out a few long lines of mixed
-// directions in seconds, but it shows them; text that is hopeless to lay
-// out shows a few characters a frame, and what waits grows. The output
-// box has a height of its own (playground.css), so a flood never lays out
-// the whole page again, and a reader at its end keeps seeing the end.
-// Output is bounded in lines as well as bytes, since a megabyte of "x\n"
-// is half a million lines. Text only: it goes into text nodes, never into
-// markup.
+// the reader waiting on a page that hardly answers: a slow phone lays out
+// a few long lines of mixed directions in seconds, but it shows them;
+// text hopeless to lay out shows a few characters a frame, and what waits
+// grows. So it does before a frame that took SLOW_TOTAL alone would lay
+// out the rest of its line in one piece. The output box has a height of
+// its own (playground.css), so a flood never lays out the whole page
+// again, and a reader at its end keeps seeing the end. Output is bounded
+// in lines as well as bytes, since a megabyte of "x\n" is half a million
+// lines. Text only: it goes into text nodes, never into markup.
 
 // OUTPUT_LIMIT is the playground's one output limit (policy.OutputLimit
 // in Go, which TestOutputLimit holds this to): past it, the exact engine's
@@ -50,7 +52,7 @@ const LEAST = 64;
 const MOST = 16 << 10;
 const SLOW_FLUSH = 250; // ms
 const SLOW_TOTAL = 2000; // ms
-const SLOW_REST = 10000; // ms, as long as a run may take
+const SLOW_REST = 10000; // ms: the time limit a run has by default (playground.js)
 
 export class Output {
   constructor(pre) {
@@ -64,6 +66,7 @@ export class Output {
     this.budget = FIRST; // characters the next frame writes
     this.slow = 0; // ms of the last writes in a row that took longer than SLOW_FLUSH
     this.slowWritten = 0; // characters they wrote
+    this.big = [0, 0]; // characters the largest slow frame since the last fast one laid out, and its ms
   }
 
   // discard drops what is not written yet.
@@ -81,6 +84,7 @@ export class Output {
     this.last = '';
     this.budget = FIRST;
     this.slow = this.slowWritten = 0;
+    this.big = [0, 0];
     this.pre.textContent = '';
   }
 
@@ -186,13 +190,28 @@ export class Output {
   measured(ms, written, laid, block) {
     if (ms > SLOW_FLUSH) {
       block.done = true;
+      // A quarter of the characters of the largest slow frame since the
+      // last fast one, or fewer, laid out in half its time or more: the
+      // time is the machine's (a stall), not the text's, and a share twice
+      // as large costs no more.
+      const big = this.big;
+      if (big[0] >= 4 * laid && 2 * ms >= big[1]) {
+        this.slow = this.slowWritten = 0;
+        this.budget = Math.min(2 * big[0], MOST);
+        return;
+      }
+      if (laid > big[0]) this.big = [laid, ms];
+      this.budget = LEAST;
       this.slow += ms;
       this.slowWritten += written;
-      this.budget = LEAST;
-      if (this.slow > SLOW_TOTAL && this.waiting * this.slow > SLOW_REST * this.slowWritten) this.onslow?.();
+      // Stopped when what waits would take SLOW_REST more at the pace the
+      // slow frames kept, or before a frame that took SLOW_TOTAL alone
+      // would lay out the rest of its line in one piece (flush).
+      if ((this.slow > SLOW_TOTAL && this.waiting * this.slow > SLOW_REST * this.slowWritten) || (ms > SLOW_TOTAL && this.waiting && !block.ends)) this.onslow?.();
       return;
     }
     this.slow = this.slowWritten = 0;
+    this.big = [0, 0];
     let most = Math.min(2 * this.budget, MOST);
     // A cheap frame says little of the cost per character (a few
     // characters' worth is mostly the frame's own), only that there is room.
@@ -222,6 +241,8 @@ export class Output {
     const onslow = this.onslow;
     this.onslow = () => {
       slow = true;
+      // At once: the frame that flush asked for would write more.
+      this.discard();
     };
     try {
       while (this.pending.length && !slow) {
@@ -231,7 +252,6 @@ export class Output {
     } finally {
       this.onslow = onslow;
     }
-    if (slow) this.discard();
     return !slow;
   }
 
