@@ -23,8 +23,10 @@ import (
 // is made; &T{...} is not, measured; but see methods hidden, below), is
 // handed to a function of another package that is not generic (the
 // library gets a copy: a sync.Map kept each value of a loop), or is a
-// range's variable the source pass copies (loopVars). The places are eachConversion's, but a call's results passed
-// on as its arguments (f(g())). A program go/types cannot check does not
+// range's variable the source pass copies (loopVars) going to an
+// interface of the program or an empty one. The places are
+// eachConversion's, but a call's results passed on as its arguments
+// (f(g())). A program go/types cannot check does not
 // come here (Prepare). A local variable that nothing changes after its
 // declaration, made once per call, is not reported (unchangedLocals).
 //
@@ -56,7 +58,11 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 	}
 	// A range's variable (:=) that its body does not assign gets the
 	// body's own copy when it may hold such a value (loopVars), fresh
-	// each iteration and left alone.
+	// each iteration and left alone; but not for an interface of the
+	// library with methods (error, fmt.Stringer), whose wrapper is bound
+	// to the copy's slot, the same every iteration: errs = append(errs,
+	// p) in a range over ps gave the last p three times (a stranger's
+	// probe).
 	copied := map[types.Object]bool{}
 	ast.Inspect(file, func(n ast.Node) bool {
 		if r, ok := n.(*ast.RangeStmt); ok && r.Tok == token.DEFINE {
@@ -176,7 +182,7 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 				return
 			}
 		}
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok && (copied[info.Uses[id]] || fixed[info.Uses[id]]) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok && (copied[info.Uses[id]] && !libraryInterface(to) || fixed[info.Uses[id]]) {
 			return
 		}
 		if _, ok := ast.Unparen(e).(*ast.CompositeLit); ok {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5992dd7958f03684"
+const sourceDigest = "9362f5bc8adc1088"
