@@ -20,7 +20,9 @@ import (
 // nothing said). Whether the storage changes later is looked at only for a
 // local variable (below). A place is not reported when the value is a
 // composite literal (T{...}: fresh storage in the interpreter each time it
-// is made; &T{...} is not, measured; but see methods hidden, below), is
+// is made, but for an interface of the library when a loop makes it
+// again, loopedLiterals; &T{...} is not, measured; but see methods
+// hidden, below), is
 // handed to a function of another package that is not generic (the
 // library gets a copy: a sync.Map kept each value of a loop), or is a
 // range's variable the source pass copies (loopVars) going to an
@@ -64,6 +66,10 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 	// p) in a range over ps gave the last p three times (a stranger's
 	// probe).
 	copied := map[types.Object]bool{}
+	// So is a composite literal made in a loop of its own function, made
+	// again each iteration in the same storage: errs = append(errs,
+	// E{i}) in a loop gave the last E three times.
+	looped := loopedLiterals(file)
 	ast.Inspect(file, func(n ast.Node) bool {
 		if r, ok := n.(*ast.RangeStmt); ok && r.Tok == token.DEFINE {
 			for _, v := range []ast.Expr{r.Key, r.Value} {
@@ -185,7 +191,7 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok && (copied[info.Uses[id]] && !libraryInterface(to) || fixed[info.Uses[id]]) {
 			return
 		}
-		if _, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok && !(looped[lit] && libraryInterface(to)) {
 			return
 		}
 		seen[e] = true
@@ -431,6 +437,43 @@ func libraryInterface(t types.Type) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main")
+}
+
+// loopedLiterals returns the composite literals of file that a loop of
+// their own function makes again each iteration (in a function literal
+// in a loop, one is made once per call), or all of them when the file
+// has a goto, which may loop anywhere.
+func loopedLiterals(file *ast.File) map[*ast.CompositeLit]bool {
+	looped := map[*ast.CompositeLit]bool{}
+	gotos := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
+			gotos = true
+		}
+		return !gotos
+	})
+	var walk func(root ast.Node, loop bool)
+	walk = func(root ast.Node, loop bool) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				walk(n.Body, gotos)
+				return false
+			case *ast.ForStmt, *ast.RangeStmt:
+				if !loop {
+					walk(n, true)
+					return false
+				}
+			case *ast.CompositeLit:
+				if loop {
+					looped[n] = true
+				}
+			}
+			return true
+		})
+	}
+	walk(file, gotos)
+	return looped
 }
 
 // unchangedLocals returns the local variables of file that nothing

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "9362f5bc8adc1088"
+const sourceDigest = "afeeedfff9fdbadb"
