@@ -143,13 +143,18 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		p := fset.Position(e.Pos())
 		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: message})
 	}
+	var rewrapped func(e ast.Expr, from, to types.Type)
 	// convert reports a value of type from, at e, going to type to.
 	convert := func(e ast.Expr, from, to types.Type) {
 		_, tp := types.Unalias(from).(*types.TypeParam)
 		if _, toParam := types.Unalias(to).(*types.TypeParam); toParam {
 			return // seen[x] of a map[T]bool: a T stays one, no interface is made
 		}
-		if e == nil || from == nil || to == nil || seen[e] || !types.IsInterface(to) || types.IsInterface(from) && !tp {
+		if e == nil || from == nil || to == nil || seen[e] || !types.IsInterface(to) {
+			return
+		}
+		if types.IsInterface(from) && !tp {
+			rewrapped(e, from, to)
 			return
 		}
 		if ownArgs && (tp || typeHolds(from, isTypeParam)) {
@@ -199,6 +204,46 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 			"this %s put in an interface is, in the interpreter, bound to the variable or result it came from: when that changes later (an assignment, the next iteration of a loop), the interface's value changes with it, where Go's interface holds a copy",
 			types.TypeString(from, qualify)))
 	}
+	// rewrapped reports a value of an interface of the program, or of an
+	// empty one, that goes to an interface of the library with methods
+	// (a conversion, an assertion, a type switch's case): the
+	// interpreter's wrapper of the library's interface is bound to the
+	// storage the value came from, as for a value of one of the
+	// program's types (for p := find(i) of a Problem in a loop, errs =
+	// append(errs, p) made three errors of the last p; so did s.(
+	// fmt.Stringer) of a range's variable).
+	rewrapped = func(e ast.Expr, from, to types.Type) {
+		if !methods || seen[e] || !libraryInterface(to) || libraryInterface(from) {
+			return
+		}
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok && fixed[info.Uses[id]] {
+			return
+		}
+		seen[e] = true
+		report(e, "interface holds a copy", fmt.Sprintf(
+			"this %s put in an interface of the library is, in the interpreter, bound to the variable or result it came from: when that changes later (an assignment, the next iteration of a loop), the interface's value changes with it, where Go's interface holds a copy",
+			types.TypeString(from, qualify)))
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.TypeAssertExpr:
+			if n.Type != nil {
+				rewrapped(n.X, info.TypeOf(n.X), info.TypeOf(n.Type))
+			}
+		case *ast.TypeSwitchStmt:
+			a, ok := n.Assign.(*ast.AssignStmt)
+			if !ok || len(a.Rhs) != 1 {
+				return true
+			}
+			x := ast.Unparen(a.Rhs[0]).(*ast.TypeAssertExpr).X
+			for _, c := range n.Body.List {
+				for _, t := range c.(*ast.CaseClause).List {
+					rewrapped(x, info.TypeOf(x), info.TypeOf(t))
+				}
+			}
+		}
+		return true
+	})
 	eachConversion(file, info, func(c conversion) {
 		if c.call == nil {
 			convert(c.e, c.from, c.to)

@@ -9,7 +9,10 @@ import (
 // interpreter's interface value follows the storage it came from (a
 // variable assigned later, a loop's next iteration). A composite literal,
 // a value handed to the library, a range's variable the source pass
-// copies, and a program that only declares interfaces are not.
+// copies, and a program that only declares interfaces are not; but a
+// literal a loop makes again, and a range's copy, are when they go to an
+// interface of the library with methods, and so is a value of an
+// interface of the program's, or an empty one's, that goes to one.
 func TestInterfaceAliasesAreAnnounced(t *testing.T) {
 	const decls = "type Celsius int\n\nfunc (c Celsius) Deg() int { return int(c) }\n\ntype Sq struct{ s int }\n\nfunc (q *Sq) Deg() int { return q.s }\n\ntype Degreer interface{ Deg() int }\n\n"
 	for _, c := range []struct {
@@ -45,8 +48,22 @@ func TestInterfaceAliasesAreAnnounced(t *testing.T) {
 		{"var m sync.Map\n\tfor i := range 2 {\n\t\tm.Store(i, Celsius(i))\n\t}\n\tfmt.Println(Celsius(3))", false},
 		{"var held []any\n\tfor _, c := range []Celsius{1, 2} {\n\t\theld = append(held, c)\n\t}\n\tfmt.Println(len(held))", false},
 		{"var d Degreer\n\tfmt.Println(d == nil, Celsius(1).Deg())", false},
+		// An interface of the library with methods: its wrapper is bound
+		// to a range's copy and to a literal a loop makes again (every
+		// element the last), but not to a literal made once per call.
+		{"var rs []io.Reader\n\tfor _, s := range []src{\"a\", \"b\"} {\n\t\trs = append(rs, s)\n\t}\n\tfmt.Println(len(rs))", true},
+		{"var rs []io.Reader\n\tfor i := range 2 {\n\t\trs = append(rs, rd{i})\n\t}\n\tfmt.Println(len(rs))", true},
+		{"var rs []io.Reader\n\tfor i := range 2 {\n\t\tfunc() { rs = append(rs, rd{i}) }()\n\t}\n\tfmt.Println(len(rs))", false},
+		{"var r io.Reader = rd{1}\n\tfmt.Println(r != nil)", false},
+		// So is one to a value of an interface of the program, or of an
+		// empty one, that goes to it: converted, asserted, or bound by a
+		// type switch's case.
+		{"var rs []io.Reader\n\tfor i := range 2 {\n\t\tvar x rdr = rd{i}\n\t\trs = append(rs, x)\n\t}\n\tfmt.Println(len(rs))", true},
+		{"var rs []io.Reader\n\tfor _, x := range []any{rd{1}, rd{2}} {\n\t\trs = append(rs, x.(io.Reader))\n\t}\n\tfmt.Println(len(rs))", true},
+		{"var rs []io.Reader\n\tfor _, x := range []any{rd{1}, rd{2}} {\n\t\tswitch v := x.(type) {\n\t\tcase io.Reader:\n\t\t\trs = append(rs, v)\n\t\t}\n\t}\n\tfmt.Println(len(rs))", true},
+		{"var x rdr = rd{1}\n\tvar r io.Reader = x\n\tfmt.Println(r != nil)", false},
 	} {
-		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"sync\"\n)\n\nvar _ sync.Mutex\n\n" + decls + "func (q Sq) ptr() *Sq { return &q }\n\ntype src string\n\nfunc (s src) Read(p []byte) (int, error) { return copy(p, s), io.EOF }\n\nfunc main() {\n\t" + c.body + "\n}\n"
+		src := "package main\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"sync\"\n)\n\nvar _ sync.Mutex\n\n" + decls + "func (q Sq) ptr() *Sq { return &q }\n\ntype src string\n\nfunc (s src) Read(p []byte) (int, error) { return copy(p, s), io.EOF }\n\ntype rd struct{ n int }\n\nfunc (r rd) Read(p []byte) (int, error) { return 0, io.EOF }\n\ntype rdr interface{ io.Reader }\n\nfunc main() {\n\t" + c.body + "\n}\n"
 		p, err := Prepare(src)
 		if err != nil {
 			t.Fatal(err)
