@@ -191,11 +191,13 @@ export class Output {
     if (ms > SLOW_FLUSH) {
       block.done = true;
       // A quarter of the characters of the largest slow frame since the
-      // last fast one, or fewer, laid out in half its time or more: the
-      // time is the machine's (a stall), not the text's, and a share twice
-      // as large costs no more.
+      // last fast one, or fewer, laid out in about its time (half to
+      // twice): the time is the machine's (a stall), not the text's, and
+      // a share twice as large costs no more. Never a frame over
+      // SLOW_TOTAL: text that turned costly shows in the large share,
+      // which takes far longer than the large frame did, and counts.
       const big = this.big;
-      if (big[0] >= 4 * laid && 2 * ms >= big[1]) {
+      if (big[0] >= 4 * laid && 2 * ms >= big[1] && ms <= 2 * big[1] && ms <= SLOW_TOTAL) {
         this.slow = this.slowWritten = 0;
         this.budget = Math.min(2 * big[0], MOST);
         return;
