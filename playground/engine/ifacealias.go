@@ -504,9 +504,20 @@ func loopedLiterals(file *ast.File) map[*ast.CompositeLit]bool {
 			case *ast.FuncLit:
 				walk(n.Body, gotos)
 				return false
-			case *ast.ForStmt, *ast.RangeStmt:
+			case *ast.ForStmt:
 				if !loop {
-					walk(n, true)
+					// Its init runs once, the rest each iteration.
+					for i, part := range []ast.Node{n.Init, n.Cond, n.Post, n.Body} {
+						if part != nil { // an absent part is a nil interface
+							walk(part, i > 0)
+						}
+					}
+					return false
+				}
+			case *ast.RangeStmt:
+				if !loop {
+					walk(n.X, false) // evaluated once
+					walk(n.Body, true)
 					return false
 				}
 			case *ast.CompositeLit:

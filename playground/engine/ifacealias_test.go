@@ -55,6 +55,9 @@ func TestInterfaceAliasesAreAnnounced(t *testing.T) {
 		{"var rs []io.Reader\n\tfor i := range 2 {\n\t\trs = append(rs, rd{i})\n\t}\n\tfmt.Println(len(rs))", true},
 		{"var rs []io.Reader\n\tfor i := range 2 {\n\t\tfunc() { rs = append(rs, rd{i}) }()\n\t}\n\tfmt.Println(len(rs))", false},
 		{"var r io.Reader = rd{1}\n\tfmt.Println(r != nil)", false},
+		// A range's expression and a for statement's init run once.
+		{"var rs []io.Reader\n\tfor _, r := range []io.Reader{rd{1}, rd{2}} {\n\t\trs = append(rs, r)\n\t}\n\tfmt.Println(len(rs))", false},
+		{"var rs []io.Reader\n\tfor r := io.Reader(rd{1}); len(rs) < 2; {\n\t\trs = append(rs, r)\n\t}\n\tfmt.Println(len(rs))", false},
 		// So is one to a value of an interface of the program, or of an
 		// empty one, that goes to it: converted, asserted, or bound by a
 		// type switch's case.

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a7955115b0576743"
+const sourceDigest = "54614c5531428f80"
