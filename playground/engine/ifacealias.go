@@ -484,19 +484,25 @@ func libraryInterface(t types.Type) bool {
 	return ok && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main")
 }
 
+// hasGoto says n holds a goto statement, which may loop anywhere.
+func hasGoto(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if b, ok := m.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // loopedLiterals returns the composite literals of file that a loop of
 // their own function makes again each iteration (in a function literal
 // in a loop, one is made once per call), or all of them when the file
 // has a goto, which may loop anywhere.
 func loopedLiterals(file *ast.File) map[*ast.CompositeLit]bool {
 	looped := map[*ast.CompositeLit]bool{}
-	gotos := false
-	ast.Inspect(file, func(n ast.Node) bool {
-		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
-			gotos = true
-		}
-		return !gotos
-	})
+	gotos := hasGoto(file)
 	var walk func(root ast.Node, loop bool)
 	walk = func(root ast.Node, loop bool) {
 		ast.Inspect(root, func(n ast.Node) bool {
@@ -541,22 +547,19 @@ func loopedLiterals(file *ast.File) map[*ast.CompositeLit]bool {
 // (c.f = , c[i] = , c++, a range assigning it), by an address of it or
 // of a part of it (&c, c[:], a method of *T called on it).
 func unchangedLocals(file *ast.File, info *types.Info) map[types.Object]bool {
+	fixed := map[types.Object]bool{}
+	if hasGoto(file) {
+		return fixed
+	}
 	var loops []ast.Node
-	gotos := false
 	ast.Inspect(file, func(n ast.Node) bool {
-		switch n := n.(type) {
+		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncType:
 			// A parameter, or a result that a return sets, too.
 			loops = append(loops, n)
-		case *ast.BranchStmt:
-			gotos = gotos || n.Tok == token.GOTO
 		}
 		return true
 	})
-	fixed := map[types.Object]bool{}
-	if gotos {
-		return fixed
-	}
 	for id, obj := range info.Defs {
 		v, ok := obj.(*types.Var)
 		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {

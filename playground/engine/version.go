@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "54614c5531428f80"
+const sourceDigest = "6c82cd3b50a72b41"
