@@ -59,7 +59,6 @@ export class Output {
     this.pre = pre; // what it holds stays until the first clear
     this.frame = 0;
     this.pending = []; // [stream, text]
-    this.waiting = 0; // characters pending
     this.onslow = null;
     this.bytes = 0;
     this.lines = 0;
@@ -74,7 +73,6 @@ export class Output {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.pending = [];
-    this.waiting = 0;
   }
 
   clear() {
@@ -97,7 +95,6 @@ export class Output {
     this.lines += count(text);
     if (!always && (this.bytes > OUTPUT_LIMIT || this.lines > LINE_LIMIT)) return false;
     this.pending.push([stream, text]);
-    this.waiting += text.length;
     this.frame ||= requestAnimationFrame(() => this.flush(this.budget));
     return true;
   }
@@ -177,7 +174,6 @@ export class Output {
       }
     }
     if (!into) return;
-    this.waiting -= written;
     // Reading the height lays the text out now, where it is timed.
     if (atEnd) pre.scrollTop = pre.scrollHeight;
     else void pre.scrollHeight;
@@ -209,7 +205,8 @@ export class Output {
       // Stopped when what waits would take SLOW_REST more at the pace the
       // slow frames kept, or before a frame that took SLOW_TOTAL alone
       // would lay out the rest of its line in one piece (flush).
-      if ((this.slow > SLOW_TOTAL && this.waiting * this.slow > SLOW_REST * this.slowWritten) || (ms > SLOW_TOTAL && this.waiting && !block.ends)) this.onslow?.();
+      const waiting = this.pending.reduce((n, [, text]) => n + text.length, 0);
+      if ((this.slow > SLOW_TOTAL && waiting * this.slow > SLOW_REST * this.slowWritten) || (ms > SLOW_TOTAL && waiting && !block.ends)) this.onslow?.();
       return;
     }
     this.slow = this.slowWritten = 0;
