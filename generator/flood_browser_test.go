@@ -116,8 +116,8 @@ func TestBrowserOutputLinesStayWhole(t *testing.T) {
 }
 
 // TestBrowserOutputSlowFrames holds the page's guard against output too
-// costly to show (output.js: onslow) to what it is for, under two clocks
-// that make every frame slow. A stalled machine's (each frame takes 300 ms
+// costly to show (output.js: onslow) to what it is for, under clocks that
+// make every frame slow. A stalled machine's (each frame takes 300 ms
 // whatever it lays out, as on a busy laptop or a slow phone) must not stop
 // legitimate output: a few long lines of mixed directions, like
 // TestBrowserOutputLinesStayWhole's, and 160,000 characters of plain
@@ -128,8 +128,11 @@ func TestBrowserOutputLinesStayWhole(t *testing.T) {
 // on a page that hardly answers; and the long lines before a frame lays
 // out thousands of characters in one piece. Text that turns costly after
 // a stall is stopped within a block of it, the most a frame writes
-// however large the share a stall earned. Output runs alone in a page of its own, so that nothing but the clock
-// decides.
+// however large the share a stall earned. Costly text under a stall that
+// stays is stopped before a large share: a frame of a few characters that
+// took far longer than the large one (over twice as long, or over 2 s) is
+// no stall, which costs about the same whatever a frame lays out. Output
+// runs alone in a page of its own, so that nothing but the clock decides.
 func TestBrowserOutputSlowFrames(t *testing.T) {
 	t.Parallel()
 	src, err := fs.ReadFile(web.Files, "output.js")
@@ -144,16 +147,17 @@ func TestBrowserOutputSlowFrames(t *testing.T) {
 	tab.Do(t, 20*time.Second, chromedp.Navigate(browser.ServeHandler(t, http.FileServerFS(page))+"/index.html"))
 	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`typeof window.Output === 'function'`))
 	// show drains text through a fresh Output under a clock that stalls
-	// (each reading adds 300 ms) until the page holds cheap characters,
-	// then charges 5 ms for each character added since the last reading:
-	// whether all of it was shown, and how much of it was.
-	const show = `async (text, cheap) => {
+	// (each reading adds stall ms) until the page holds cheap characters,
+	// then adds after ms and charges cost ms for each character added
+	// since the last reading: whether all of it was shown, and how much of
+	// it was.
+	const show = `async (text, cheap, stall, after, cost) => {
   const pre = document.getElementById('out');
   pre.textContent = '';
   let now = 0, seen = 0;
   performance.now = () => {
     const n = pre.textContent.length;
-    now += n < cheap ? 300 : 5 * (n - seen) + 1;
+    now += n < cheap ? stall : after + cost * (n - seen) + 1;
     seen = n;
     return now;
   };
@@ -164,23 +168,34 @@ func TestBrowserOutputSlowFrames(t *testing.T) {
 }`
 	lines := strings.Repeat("a\u05d0", 1000) + "\n" + strings.Repeat("a\u05d0", 2000) + "\n" + strings.Repeat("a\u05d0", 1500) + "\none line\n"
 	long := strings.Repeat(strings.Repeat("x", 79)+"\n", 2000)
+	short := strings.Repeat(strings.Repeat("y", 63)+"\n", 2500)
 	const stalled, costly = 1 << 30, 0
 	for _, c := range []struct {
 		name  string
 		text  string
 		cheap int // characters shown under the stalling clock
-		whole bool
-		most  int // characters shown at most when stopped
+		// ms a reading adds under the stall, and after it, besides the
+		// ms each new character costs after it
+		stall, after, cost int
+		whole              bool
+		most               int // characters shown at most when stopped
 	}{
-		{"three long lines, stalled", lines, stalled, true, 0},
-		{"a long output, stalled", long, stalled, true, 0},
-		{"three long lines, costly", lines, costly, false, 1024},
-		{"a long output, costly", long, costly, false, 1024},
+		{"three long lines, stalled", lines, stalled, 300, 0, 0, true, 0},
+		{"a long output, stalled", long, stalled, 300, 0, 0, true, 0},
+		{"three long lines, costly", lines, costly, 0, 0, 5, false, 1024},
+		{"a long output, costly", long, costly, 0, 0, 5, false, 1024},
 		// 20,000 characters under the stall, then a frame's block at
 		// most of costly text: a stall's share is no excuse for it.
-		{"a long output, stalled, then costly", long, 20000, false, 20000 + 4096 + 80},
+		{"a long output, stalled, then costly", long, 20000, 300, 0, 5, false, 20000 + 4096 + 80},
+		// Lines of 64 characters: the first frame's 16 in 300 ms, then one
+		// a frame in 1261 ms (over twice as long), or in 2461 ms after
+		// 1500 (over 2 s): costly text under a stall, stopped before a
+		// large share.
+		{"short lines, stalled, then costly under the stall", short, 1025, 300, 300, 15, false, 1024 + 4*64},
+		{"short lines, stalled long, then costly under the stall", short, 1025, 1500, 1500, 15, false, 1024 + 4*64},
 	} {
-		got := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[[]int](`(`+show+`)(`+jsString(c.text)+`, `+fmt.Sprint(c.cheap)+`)`, chromedp.EvalAwaitPromise))
+		args := fmt.Sprintf("%s, %d, %d, %d, %d", jsString(c.text), c.cheap, c.stall, c.after, c.cost)
+		got := browser.Get(t, tab, 60*time.Second, chromedp.Evaluate[[]int](`(`+show+`)(`+args+`)`, chromedp.EvalAwaitPromise))
 		units := len(utf16.Encode([]rune(c.text)))
 		t.Logf("%s: whole %d, %d of %d characters shown", c.name, got[0], got[1], units)
 		switch whole := got[0] == 1; {
@@ -189,7 +204,7 @@ func TestBrowserOutputSlowFrames(t *testing.T) {
 		case whole && got[1] != units:
 			t.Errorf("%s: %d of %d characters shown", c.name, got[1], units)
 		case !whole && got[1] > c.most:
-			t.Errorf("%s: %d characters shown before it was stopped, each costing 5 ms: more than %d", c.name, got[1], c.most)
+			t.Errorf("%s: %d characters shown before it was stopped, each costing %d ms: more than %d", c.name, got[1], c.cost, c.most)
 		}
 	}
 }
