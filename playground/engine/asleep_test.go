@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -156,6 +157,59 @@ func TestStateOfALongWait(t *testing.T) {
 	g := goroutineStates([]byte("goroutine 7 [select, 3 minutes]:\nreflect.rselect(...)\n"))
 	if len(g) != 1 || g[0].state != "select" || !onChannel(g[0]) {
 		t.Errorf("states %+v; want one goroutine in select, on a channel", g)
+	}
+}
+
+// A goroutine waiting on one of the runtime's semaphores (to stop the
+// world for runtime.GOMAXPROCS while another goroutine stops it to read
+// every stack) is not parked: the host releases it. The rehearsal of
+// 2026-12-04 had TestRewriteCases's program that sets GOMAXPROCS(1)
+// declared asleep before it printed a line, beside the package's other
+// tests under load. The program's own locks are parked.
+func TestRuntimeSemaphoreIsNoPark(t *testing.T) {
+	for head, want := range map[string]bool{
+		"goroutine 9 [semacquire]:":           false,
+		"goroutine 9 [sync.Mutex.Lock]:":      true,
+		"goroutine 9 [sync.WaitGroup.Wait]:":  true,
+		"goroutine 9 [chan send, 2 minutes]:": true,
+		"goroutine 9 [runnable]:":             false,
+		"goroutine 9 [GC worker (idle)]:":     false,
+	} {
+		g := goroutineStates([]byte(head + "\nruntime.GOMAXPROCS(0x1)\n"))
+		if len(g) != 1 || g[0].blocked != want {
+			t.Errorf("%s: states %+v, want blocked %v", head, g, want)
+		}
+	}
+}
+
+// The same, live: a program that sets GOMAXPROCS over and over while
+// other goroutines of the process read every stack (as the watchers of
+// other runs do) prints its line. Before, each of five runs was declared
+// asleep before it.
+func TestAsleepLeavesTheRuntimesSemaphores(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	stop := make(chan struct{})
+	defer close(stop)
+	for range 4 {
+		go func() {
+			buf := make([]byte, 1<<16)
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+					runtime.Stack(buf, true)
+				}
+			}
+		}()
+	}
+	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\tfor i := range 200 {\n\t\truntime.GOMAXPROCS(1 + i%2)\n\t}\n\tfmt.Println(\"main returns\")\n}\n"
+	for i := range 5 {
+		var o, e bytes.Buffer
+		res := Run(context.Background(), src, Options{Stdout: &o, Stderr: &e, Timeout: 10 * time.Second})
+		if o.String() != "main returns\n" || res.Status != 0 {
+			t.Errorf("run %d: status %d (%v), printed %q, want \"main returns\"", i, res.Status, res.Err, o.String())
+		}
 	}
 }
 

@@ -177,14 +177,22 @@ func allBlocked(before map[string]bool) bool {
 	return len(gs) > 0
 }
 
-// blockedState reads the "[state]" of a goroutine's header line.
+// blockedState reads the "[state]" of a goroutine's header line. What the
+// program's own locks park a goroutine on is named after them since Go
+// 1.24 ("sync.Mutex.Lock", "sync.WaitGroup.Wait", "sync.Cond.Wait"); a
+// plain "semacquire" is the runtime's own, held by the host or the runtime
+// and always released: runtime.GOMAXPROCS, runtime.GC or ReadMemStats
+// waiting to stop the world while another goroutine of the process
+// stops it (each watchAsleep reads every goroutine's stack so, and a
+// package's tests run several at once). Taken for parked, it had a
+// program that set GOMAXPROCS declared asleep before its first line.
 func blockedState(g []byte) bool {
 	i, j := bytes.IndexByte(g, '['), bytes.IndexByte(g, ']')
 	if i < 0 || j < i {
 		return false
 	}
 	state := string(g[i+1 : j])
-	for _, blocked := range []string{"chan receive", "chan send", "select", "sync.", "semacquire"} {
+	for _, blocked := range []string{"chan receive", "chan send", "select", "sync."} {
 		if len(state) >= len(blocked) && state[:len(blocked)] == blocked {
 			return true
 		}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "6c82cd3b50a72b41"
+const sourceDigest = "8098b983751af9ba"
