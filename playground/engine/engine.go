@@ -226,6 +226,7 @@ func (p *Prepared) Run(ctx context.Context, opts Options) Result {
 // interpret runs the prepared program; errors are reported at positions
 // of the reader's source.
 func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
+	restoreProcess()
 	// On return, in this order: the output is closed, so that nothing
 	// the program's goroutines print can reach it any more; they are asked
 	// whether they outlived it; and the interpreter's context is cancelled,

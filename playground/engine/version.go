@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "8098b983751af9ba"
+const sourceDigest = "cea7b45e8a05a308"

@@ -20,6 +20,7 @@ func symTable(path string, entries []symEntry) {
 		v := reflect.ValueOf(e.v)
 		if e.elem {
 			v = v.Elem()
+			keep(v)
 		}
 		m[e.name] = v
 	}
