@@ -19,7 +19,9 @@ export function langSwitch() {
     heads.forEach((h, k) => {
       if (h.getBoundingClientRect().top <= line) i = k;
     });
-    const k = heads.findIndex((h) => h.id === decodeURIComponent(location.hash.slice(1)));
+    // The browser's own reading of the address (a fragment that is not
+    // UTF-8 once decoded, #%E0%A4%A, names none; decodeURIComponent threw).
+    const k = heads.findIndex((h) => h.matches(':target'));
     if (k > i && heads[k].getBoundingClientRect().top < innerHeight) i = k;
     a.href = i < 0 ? base : `${base}#${twins[i]}`;
   };
