@@ -60,7 +60,15 @@ func asset(t *testing.T, out, pattern string) []byte {
 // script per language (each page carries its own language's words) back
 // to 27,154 for Portuguese and 26,979 for English (27,220 and 27,056
 // with runtime.GOOS's note; 25,749 and 25,600 once the sandbox's copy of
-// wasm_exec.js was minified, on 2026-12-02), and no inline
+// wasm_exec.js was minified, on 2026-12-02; figures of the gzip of all
+// of them joined, the measure until 2026-12-04), at most 30 KB since,
+// each file gzipped alone, as the reader fetches them: the joined measure
+// moved by 230 and 330 bytes with changes that left every file as large
+// or smaller (deflate's 32 KB window found or lost one file's text in
+// another's), and rejected the first. 30,212 bytes for Portuguese, 30,040
+// for English at that change; 30,417 and 30,245 with unsafe's layout
+// functions let through the exact engine's guard (exact-*.js: +205).
+// And no inline
 // script in any page (the Content-Security-Policy allows one, the
 // sandbox's, which only the page's script writes into its frame).
 func TestPlaygroundBudgets(t *testing.T) {
@@ -72,9 +80,9 @@ func TestPlaygroundBudgets(t *testing.T) {
 	} else {
 		t.Logf("engine wasm: %d bytes, %d gzipped (budget %d)", len(b), n, wasmBudget)
 	}
-	var js []byte
+	shared := 0
 	for _, pattern := range []string{"main-*.js", "init-*.js", "exact-*.js", "sandbox-*.js"} {
-		js = append(js, asset(t, out, pattern)...)
+		shared += gzipSize(t, asset(t, out, pattern))
 	}
 	// A page script per language (its words alone): each language's page
 	// counts its own.
@@ -82,17 +90,16 @@ func TestPlaygroundBudgets(t *testing.T) {
 	if len(scripts) != 2 {
 		t.Errorf("want a page script per language, two; found %v", scripts)
 	}
-	const jsBudget = 27 * 1024
+	const jsBudget = 30 * 1024
 	for _, s := range scripts {
 		b, err := os.ReadFile(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		all := append(append([]byte{}, js...), b...)
-		if n := gzipSize(t, all); n > jsBudget {
-			t.Errorf("with %s, the page's own scripts are %d bytes gzipped, over the %d budget", filepath.Base(s), n, jsBudget)
+		if n := shared + gzipSize(t, b); n > jsBudget {
+			t.Errorf("with %s, the page's own scripts are %d bytes gzipped (each file alone), over the %d budget", filepath.Base(s), n, jsBudget)
 		} else {
-			t.Logf("page scripts with %s: %d bytes, %d gzipped (budget %d)", filepath.Base(s), len(all), n, jsBudget)
+			t.Logf("page scripts with %s: %d bytes gzipped, each file alone (budget %d)", filepath.Base(s), n, jsBudget)
 		}
 	}
 	for file, p := range loadBuilt(t, out) {

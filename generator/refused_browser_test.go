@@ -10,11 +10,14 @@ import (
 )
 
 // TestBrowserAutomaticRefusesAtOnce runs, on Automatic, programs that
-// import what neither engine runs (reflect, unsafe: the exact engine
-// refuses them for the sandbox's sake, policy.Importable): a stranger's
-// three programs, whose note promised the Go toolchain, which then
-// refused them. The page says the refusal at once, in the exact engine's
-// words and exit status 1, with no note of a hand-over.
+// use what neither engine runs (reflect, unsafe.Pointer: the exact engine
+// refuses them for the sandbox's sake, policy.Importable and
+// policy.UnsafeMisuse): two of a stranger's programs, whose note promised
+// the Go toolchain, which then refused them. The page says the refusal at
+// once, in the exact engine's words and exit status 1, with no note of a
+// hand-over. The stranger's third program, which measures structs with
+// unsafe.Sizeof, Alignof and Offsetof, prints what go run prints, on the
+// Go toolchain: the interpreter has no unsafe.
 func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
 	tab, _ := warmChannels(t, 2*time.Second)
 	const id = channelsID
@@ -22,7 +25,7 @@ func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
 	for _, c := range []struct{ file, want string }{
 		{"testdata/refused/reflect_struct.go", goRunsWords("5:2: package reflect is not available in the playground\n")},
 		{"testdata/refused/reflect_basic.go", goRunsWords("5:2: package reflect is not available in the playground\n")},
-		{"testdata/refused/unsafe_sizeof.go", goRunsWords("5:2: import \"unsafe\" is not allowed in the playground\n")},
+		{"testdata/refused/unsafe_pointer.go", goRunsWords("10:21: unsafe.Pointer is not allowed in the playground, only unsafe.Sizeof, Alignof and Offsetof\n")},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			code, err := os.ReadFile(c.file)
@@ -37,6 +40,18 @@ func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
 			}
 		})
 	}
+	t.Run("testdata/unsafe_sizeof.go", func(t *testing.T) {
+		code, err := os.ReadFile("testdata/unsafe_sizeof.go")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := goRun(t, string(code))
+		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-editor]').value = `+jsString(string(code))))
+		state, output, status := runPlayground(t, tab, id, 120*time.Second)
+		if engine, _ := engineOf(t, tab, id); state != "done" || output != want || engine != "exact" {
+			t.Errorf("state %s, output %q (%s), engine %s; want go run's %q on the Go toolchain", state, output, status, engine, want)
+		}
+	})
 	// The Go toolchain, picked, says the same.
 	pickEngine(t, tab, id, "exact")
 	code, err := os.ReadFile("testdata/refused/reflect_struct.go")

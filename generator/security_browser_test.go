@@ -154,12 +154,12 @@ func TestBrowserGuardRefusesEscapes(t *testing.T) {
 	tab, _ := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	wasmimport := "package main\n\nimport \"fmt\"\n\n//go:wasmimport gojs syscall/js.valueGet\nfunc valueGet(v uintptr, p string) uintptr\n\nfunc main() {\n\tfmt.Println(valueGet(0, \"caches\"))\n}\n"
-	forge := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\tu \"unsafe\"\n)\n\nfunc main() {\n\tf := runtime.FuncForPC(0)\n\tfmt.Println(f, u.Sizeof(f))\n}\n"
+	forge := "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\tu \"unsafe\"\n)\n\nfunc main() {\n\tf := runtime.FuncForPC(0)\n\tfmt.Println(f, u.Sizeof(f), *(*uintptr)(u.Pointer(&f)))\n}\n"
 	for _, c := range []struct {
 		name, code, want, auto string // auto: the engine that refuses it on Automatic
 	}{
 		{"wasmimport", wasmimport, "5:1: //go:wasmimport is not allowed in the playground", "exact"},
-		{"unsafe", forge, "6:4: import \"unsafe\" is not allowed in the playground", "fast"},
+		{"unsafe", forge, "11:42: u.Pointer is not allowed in the playground", "fast"},
 	} {
 		for _, engine := range []string{"auto", "exact"} {
 			pickEngine(t, tab, id, engine)
@@ -177,13 +177,15 @@ func TestBrowserGuardRefusesEscapes(t *testing.T) {
 	// What an attack on the guard itself tried: an import path spelled
 	// with escapes, which Go decodes; a directive that breaks memory
 	// safety without unsafe (//go:nosplit lets a recursion run over its
-	// neighbours' stacks). A directive in a string, and //go:noinline,
-	// are a program's own business.
+	// neighbours' stacks). And unsafe.Pointer after the three dots of a
+	// variadic parameter, where a dot is no selector's. A directive in a
+	// string, and //go:noinline, are a program's own business.
 	pickEngine(t, tab, id, "exact")
 	for _, c := range []struct{ name, code, want string }{
-		{"\\u escape", "package main\n\nimport u \"\\u0075nsafe\"\n\nfunc main() { println(u.Sizeof(0)) }\n", "3:10: import \"unsafe\" is not allowed"},
-		{"\\x escape", "package main\n\nimport u \"\\x75nsafe\"\n\nfunc main() { println(u.Sizeof(0)) }\n", "3:10: import \"unsafe\" is not allowed"},
-		{"octal escape", "package main\n\nimport u \"\\165nsafe\"\n\nfunc main() { println(u.Sizeof(0)) }\n", "3:10: import \"unsafe\" is not allowed"},
+		{"\\u escape", "package main\n\nimport u \"\\u0075nsafe\"\n\nfunc main() { println(u.Sizeof(0), u.Pointer(nil)) }\n", "5:36: u.Pointer is not allowed"},
+		{"\\x escape", "package main\n\nimport u \"\\x75nsafe\"\n\nfunc main() { println(u.Sizeof(0), u.Pointer(nil)) }\n", "5:36: u.Pointer is not allowed"},
+		{"octal escape", "package main\n\nimport u \"\\165nsafe\"\n\nfunc main() { println(u.Sizeof(0), u.Pointer(nil)) }\n", "5:36: u.Pointer is not allowed"},
+		{"variadic", "package main\n\nimport \"unsafe\"\n\nfunc f(p ...unsafe.Pointer) int { return len(p) }\n\nfunc main() { println(f(), unsafe.Sizeof(0)) }\n", "5:13: unsafe.Pointer is not allowed"},
 		{"nosplit", "package main\n\n//go:nosplit\nfunc f(n int) int {\n\tif n == 0 {\n\t\treturn 0\n\t}\n\treturn f(n-1) + 1\n}\n\nfunc main() { println(f(3)) }\n", "3:1: //go:nosplit is not allowed"},
 		{"quoted", "package main\n\nimport \"fmt\"\n\n//go:noinline\nfunc f() string { return \"//go:linkname unsafe\" }\n\nfunc main() { fmt.Println(f()) }\n", ""},
 	} {

@@ -14,6 +14,7 @@ import (
 	"github.com/goexpert/gointernals/generator/diag"
 	"github.com/goexpert/gointernals/generator/internal/par"
 	"github.com/goexpert/gointernals/generator/snippet"
+	"github.com/goexpert/gointernals/playground/policy"
 )
 
 // The standard library in the exact engine: the page fetches each
@@ -72,7 +73,8 @@ func manifestDigest(b []byte) string {
 }
 
 // checkImports refuses a playground program (a program the page lets the
-// reader run) that imports a package the exact engine does not offer:
+// reader run) that imports a package the exact engine does not offer, or
+// uses more of unsafe than its layout's functions (policy.UnsafeMisuse):
 // the interpreter hands such a program to the exact engine, which would
 // refuse it in the page.
 func checkImports(ctx context.Context, cfg Config, all []*snippet.Snippet) diag.List {
@@ -83,13 +85,20 @@ func checkImports(ctx context.Context, cfg Config, all []*snippet.Snippet) diag.
 			continue
 		}
 		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, "main.go", sn.Code, parser.ImportsOnly)
+		f, err := parser.ParseFile(fset, "main.go", sn.Code, parser.SkipObjectResolution)
 		if err != nil {
 			continue // validation says what is wrong with it
 		}
 		for _, spec := range f.Imports {
 			path, err := strconv.Unquote(spec.Path.Value)
 			if err != nil {
+				continue
+			}
+			if path == "unsafe" {
+				if at, msg := policy.UnsafeMisuse(f, spec); msg != "" {
+					pos := fset.Position(at)
+					errs.Add(sn.Page, sn.Line+pos.Line-1, sn.Col+pos.Column-1, "snippet %d: %s (a snippet that needs it says so: {norun=\"why\"})", sn.Index, msg)
+				}
 				continue
 			}
 			if offered == nil {
@@ -106,7 +115,7 @@ func checkImports(ctx context.Context, cfg Config, all []*snippet.Snippet) diag.
 			if !offered[path] {
 				pos := fset.Position(spec.Path.Pos())
 				errs.Add(sn.Page, sn.Line+pos.Line-1, sn.Col+pos.Column-1,
-					"snippet %d: package %s is not available in the playground (it offers the standard library for js/wasm, less unsafe, reflect, syscall/js and internal packages)", sn.Index, path)
+					"snippet %d: package %s is not available in the playground (it offers the standard library for js/wasm, less reflect, syscall/js and internal packages, and all of unsafe but its layout's functions)", sn.Index, path)
 			}
 		}
 	}

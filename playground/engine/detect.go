@@ -396,8 +396,8 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	imports := importNames(file)
 	for _, imp := range file.Imports {
 		path := strings.Trim(imp.Path.Value, "`\"")
-		if msg := refusedImport(path); msg != "" {
-			add(imp.Path.Pos(), refusedConstruct, msg)
+		if pos, msg := refusedSpec(file, imp); msg != "" {
+			add(pos, refusedConstruct, msg)
 		} else if !available(path) && !isLowerImport(imp) {
 			add(imp.Path.Pos(), "package", fmt.Sprintf("package %s is not available in the interpreter (it offers %s)", path, offered()))
 		}

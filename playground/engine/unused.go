@@ -110,7 +110,7 @@ func unused(fset *token.FileSet, file *ast.File) []Finding {
 		// A refused import's one error is the refusal (refused.go): the
 		// name a package outside the standard library declares is not
 		// known (gopkg.in/yaml.v3 declares yaml).
-		if name == "_" || name == "." || unresolved[name] || refusedImport(path) != "" {
+		if _, refused := refusedSpec(file, imp); name == "_" || name == "." || unresolved[name] || refused != "" {
 			continue
 		}
 		if as != "" {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "cea7b45e8a05a308"
+const sourceDigest = "81d07b03b10ff3c4"

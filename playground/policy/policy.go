@@ -11,7 +11,8 @@ import "strings"
 // Importable reports whether a reader's program may import the standard
 // package path: not an internal or vendored package (go build refuses
 // those outside the standard library), not unsafe (its pointers reach
-// past the memory safety the sandbox relies on), not reflect (which
+// past the memory safety the sandbox relies on; a program that uses only
+// its layout's functions may import it, UnsafeMisuse), not reflect (which
 // hands out the same pointers without naming unsafe:
 // Value.UnsafePointer, NewAt, an unsafe.Pointer field's type; an attack
 // forged a function value with them and called into JavaScript) and not

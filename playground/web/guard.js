@@ -1,8 +1,10 @@
 // The exact engine refuses, before compiling, what lets a Go program
 // reach past Go into the JavaScript that runs it or past the memory
-// safety the sandbox relies on as its second line: import "unsafe" (a
-// forged function value calls into wasm_exec.js), and every compiler
-// directive but the few a program of this site has a use for:
+// safety the sandbox relies on as its second line: unsafe (a forged
+// function value calls into wasm_exec.js), but for the functions that
+// measure Go's layout of memory, constants that hand out no pointer
+// (policy.UnsafeLayout), and every compiler directive but the few a
+// program of this site has a use for:
 // //go:wasmimport binds a function to wasm_exec.js's imports,
 // //go:linkname to any function of the runtime or syscall/js, and
 // //go:nosplit lets a recursion run past its stack onto its neighbours'.
@@ -10,11 +12,18 @@
 // site; this tells the reader why in the compiler's style, at the line and
 // column.
 //
-// Go is scanned for comments and literals first, so a directive quoted in
-// a string, or "unsafe" outside an import declaration, is not refused; an
-// import path is read as Go reads it, escapes and all.
+// Go is scanned for comments and literals first, so a directive or
+// unsafe.Pointer quoted in a string is not refused; an import path is
+// read as Go reads it, escapes and all. unsafe is refused at the first
+// token of its name that does not begin one of those functions' selector,
+// as policy.UnsafeMisuse finds it for the interpreter: a name, not a type
+// (a variable that shadows it, a field s.unsafe, are refused too), and
+// with no exception, as a token after a dot once had (the dot that ends
+// the float 1. let the next line's unsafe.Slice through).
 
-const TOKEN = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|`[^`]*`?|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|[A-Za-z_]\w*|\n|\s+|./gy;
+// An identifier is Go's (letters and digits of any script): import ü
+// "unsafe" names the package ü, and ü.Pointer must read as a use of it.
+const TOKEN = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|`[^`]*`?|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?|[\p{L}_][\p{L}\p{Nd}_]*|\n|\s+|./guy;
 
 // DIRECTIVES are the //go: directives a program may use: they change how
 // it is compiled, never what it may reach. //go:debug reaches only the
@@ -111,9 +120,12 @@ function scan(code) {
   let line = 1;
   let col = 1;
   // Import declarations: 'kw' after the keyword, 'group' inside its
-  // parentheses; a spec's path is its only string literal (a name before
-  // it, as in import u "unsafe", is passed over).
+  // parentheses; a spec's path is its only string literal, after the
+  // package's name, if it has one.
   let importing = '';
+  let name = '';
+  const unsafe = new Set(); // the names unsafe is imported under
+  const toks = []; // [token, at] outside import declarations, but spaces and comments
   TOKEN.lastIndex = 0;
   for (let m; TOKEN.lastIndex < code.length && (m = TOKEN.exec(code));) {
     const t = m[0];
@@ -124,10 +136,15 @@ function scan(code) {
     else if (importing && (t[0] === '"' || t[0] === '`')) {
       const path = importPath(t);
       paths.push(path);
-      if (path === 'unsafe') errs.push(`${at}import "unsafe" is not allowed in the playground`);
+      if (path !== 'unsafe');
+      else if (name === '_' || name === '.') errs.push(`${at}import "unsafe"${ONLY}`);
+      else unsafe.add(name || path);
+      name = '';
       if (importing === 'kw') importing = '';
     } else if (importing === 'kw' && t === '(') importing = 'group';
     else if (importing === 'group' && t === ')') importing = '';
+    else if (importing && /^[^\s/;]/.test(t)) name = t; // a name or a dot: anything else does not compile
+    else if (!importing && !/^(\s|\/[/*])/.test(t)) toks.push([t, at]);
     // Advance the position over the token.
     const nl = t.split('\n');
     if (nl.length > 1) {
@@ -135,8 +152,17 @@ function scan(code) {
       col = nl[nl.length - 1].length + 1;
     } else col += t.length;
   }
+  toks.some(([t, at], i) => {
+    const next = toks[i + 1]?.[0] === '.' ? toks[i + 2]?.[0] : '';
+    return unsafe.has(t) && !LAYOUT.has(next) && errs.push(`${at}${next ? t + '.' + next : t}${ONLY}`);
+  });
   return { errs, paths };
 }
+
+// LAYOUT is what a program may use of unsafe (policy.UnsafeLayout), and
+// ONLY ends the refusal of the rest (the interpreter's words: refused.go).
+const LAYOUT = new Set(['Sizeof', 'Alignof', 'Offsetof']);
+const ONLY = ' is not allowed in the playground, only unsafe.Sizeof, Alignof and Offsetof';
 
 // importPath is the value of a string literal: a raw one as it is (Go
 // drops its carriage returns), an interpreted one with its escapes
@@ -161,5 +187,5 @@ export function packageName(code) {
     if (/^\s+$/.test(t) || t.startsWith('//') || t.startsWith('/*') || t === '\uFEFF') continue;
     words.push(t);
   }
-  return words[0] === 'package' && /^[A-Za-z_]\w*$/.test(words[1] || '') ? words[1] : '';
+  return words[0] === 'package' && /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(words[1] || '') ? words[1] : '';
 }
