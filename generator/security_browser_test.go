@@ -262,6 +262,90 @@ func TestBrowserInterpreterEndsLeftGoroutines(t *testing.T) {
 	}
 }
 
+// forgeAnswers makes the page's channels to its workers deliver, once,
+// a forged answer to the next request of type window.__forge ('run' or
+// 'format'), as a program that took over the interpreter's JavaScript
+// could post: a format's answer to a run, a run's to a format. It
+// arrives on the page's end of the channel, as the worker's own answers
+// do, and in the tests before them (the worker has a program to check).
+const forgeAnswers = `(() => {
+  const post = MessagePort.prototype.postMessage;
+  window.__forgeRestore = () => { MessagePort.prototype.postMessage = post; };
+  MessagePort.prototype.postMessage = function (m, transfer) {
+    const r = post.call(this, m, transfer);
+    if (m && typeof m.id === 'string' && m.type === window.__forge) {
+      window.__forge = '';
+      // As a worker's message does, it arrives in a task of its own.
+      const send = (data) => setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data })));
+      if (m.type === 'run') send({ type: 'formatted', id: m.id, code: '// forged\n' });
+      else {
+        send({ type: 'out', id: m.id, stream: 'stdout', data: 'forged\n' });
+        send({ type: 'exit', id: m.id, status: 0 });
+      }
+    }
+    return r;
+  };
+})()`
+
+// TestBrowserWorkerAnswersOnlyWhatItWasAsked: the interpreter's worker
+// is shared by the page's playgrounds and runs the reader's programs. A
+// worker that answers a run as a format (which rewrote the editor) or a
+// format as a run (which printed its words as the program's) is one gone
+// wrong, and the page ends it: the editor keeps the reader's code, the
+// forged words are shown nowhere, the reader is told the interpreter
+// failed, and the next run starts a fresh one.
+func TestBrowserWorkerAnswersOnlyWhatItWasAsked(t *testing.T) {
+	t.Parallel()
+	tab, _ := warmChannels(t, 10*time.Second)
+	const id = channelsID
+	root := `[data-playground="` + id + `"]`
+	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](forgeAnswers))
+	t.Cleanup(func() {
+		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`window.__forge = ''; window.__forgeRestore()`))
+	})
+	pickEngine(t, tab, id, "fast")
+	hello := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"next\")\n}\n"
+	setCode(t, tab, id, hello)
+	// A first run, unforged, has the worker started.
+	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "next\n" {
+		t.Fatalf("hello world: state %s, output %q (%s)", state, output, status)
+	}
+	forged := func(request string) {
+		t.Helper()
+		status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
+		output := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` [data-output]`))
+		if strings.Contains(output, "forged") {
+			t.Errorf("a forged answer to a %s printed %q", request, output)
+		}
+		if got := editorValue(t, tab, id); got != hello {
+			t.Errorf("a forged answer to a %s left the editor holding %q", request, got)
+		}
+		if !strings.Contains(status, "not asked") {
+			t.Errorf("after a forged answer to a %s the page says %q, want that the interpreter failed", request, status)
+		}
+	}
+
+	// Waited for: the run's end, or the editor rewritten (the run then
+	// never ends: its own answers are dropped).
+	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`window.__forge = 'run'; document.querySelector('`+root+` [data-action="run"]').click()`))
+	browser.Get(t, tab, 60*time.Second, chromedp.Poll[bool](`!!document.querySelector('`+root+`[data-state="done"], `+root+`[data-state="error"]') || document.querySelector('`+root+` [data-editor]').value.includes('forged')`, chromedp.WithPollingTimeout(0)))
+	if state := browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-state")).Value; state != "error" {
+		t.Errorf("a run answered as a format is %s, want error", state)
+	}
+	forged("run")
+
+	// The status is cleared first: the wait below is for the format's
+	// own answer, not the run's word still shown.
+	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`window.__forge = 'format'; document.querySelector('`+root+` .pg-status').textContent = ''`))
+	clickAction(t, tab, root, "format")
+	browser.Get(t, tab, 20*time.Second, chromedp.Poll[bool](`!!document.querySelector('`+root+` .pg-status')?.textContent.includes('not asked') || !!document.querySelector('`+root+` [data-output]')?.textContent.includes('forged')`, chromedp.WithPollingTimeout(0)))
+	forged("format")
+
+	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "next\n" {
+		t.Errorf("hello world after the forged answers: state %s, output %q (%s)", state, output, status)
+	}
+}
+
 // TestBrowserShareLinkBomb opens share links whose code inflates far past
 // the limit: the page stays responsive, says why, and keeps the original
 // program; a link within the limit still opens.
@@ -332,8 +416,15 @@ const mainThreadGaps = `new Promise((resolve) => {
 // thread is measured on; a program that prints slowly, which measures no
 // thread, is TestBrowserOutputSlowPrinting's.
 func TestBrowserOutputFlood(t *testing.T) {
-	tab, _ := warmChannels(t, 10*time.Second)
+	tab, base := warmChannels(t, 10*time.Second)
 	const id = channelsID
+	// A page that runs nothing, measured over the same seconds as each
+	// flood: what the machine's load did to a main thread then, which a
+	// measure taken before (idle below) cannot say. On a machine where
+	// other work came and went, a flood's page waited 1273 ms where the
+	// page had waited 16 ms idle before it.
+	control := browser.New(t)
+	control.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/"), chromedp.WaitReady(`main`))
 	root := `[data-playground="` + id + `"]`
 	for _, engine := range []string{"fast", "exact"} {
 		pickEngine(t, tab, id, engine)

@@ -333,6 +333,10 @@ async function download(url, progress) {
   return new Blob(chunks).arrayBuffer();
 }
 
+// ANSWERS are the messages the interpreter answers each request with
+// (playground/wasm's protocol).
+const ANSWERS = { run: ['running', 'out', 'exit'], format: ['formatted'] };
+
 // Host owns the interpreter's worker, one per page. Each run gets a fresh
 // id; messages for an id are routed to the playground that started it.
 class Host extends WorkerClient {
@@ -341,7 +345,7 @@ class Host extends WorkerClient {
       html.dataset.pgInterpreters = String(Number(html.dataset.pgInterpreters || 0) + 1);
       return sandbox.spawn('fast');
     });
-    this.listeners = new Map(); // id → playground
+    this.listeners = new Map(); // id → {pg, type}: the playground and its request's type
     this.seq = 0;
   }
 
@@ -352,10 +356,18 @@ class Host extends WorkerClient {
     });
   }
 
+  // receive hands a message to the playground that asked for it. A beat
+  // is the worker's, for every run on it. An answer of another kind than
+  // the request's (ANSWERS) comes from a worker gone wrong, a program that
+  // took over its JavaScript, say, which could otherwise rewrite the
+  // editor with a run's "formatted" or end a format as a run: the worker
+  // is ended, as a failed one.
   receive(m) {
-    // A beat is the worker's, for every run on it.
-    if (m.type === 'beat') this.listeners.forEach((pg) => pg.receive(m));
-    else this.listeners.get(m.id)?.receive(m);
+    if (m.type === 'beat') return this.listeners.forEach(({ pg }) => pg.receive(m));
+    const asked = this.listeners.get(m.id);
+    if (!asked) return;
+    if (ANSWERS[asked.type]?.includes(m.type)) asked.pg.receive(m);
+    else this.fail('the interpreter answered what it was not asked');
   }
 
   // restart drops the worker (and whatever it was running); the next
@@ -363,12 +375,12 @@ class Host extends WorkerClient {
   restart() {
     this.lingering = false;
     this.drop();
-    for (const pg of this.listeners.values()) pg.abandoned();
+    for (const { pg } of this.listeners.values()) pg.abandoned();
     this.listeners.clear();
   }
 
   fail(message) {
-    const listeners = [...this.listeners.values()];
+    const listeners = [...this.listeners.values()].map(({ pg }) => pg);
     this.listeners.clear(); // told below, as crashed rather than stopped
     this.restart();
     listeners.forEach((pg) => pg.crashed(message));
@@ -376,7 +388,7 @@ class Host extends WorkerClient {
 
   async send(pg, msg) {
     const id = `${pg.id}#${++this.seq}`;
-    this.listeners.set(id, pg);
+    this.listeners.set(id, { pg, type: msg.type });
     await this.start();
     this.worker.postMessage({ ...msg, id });
     return id;
