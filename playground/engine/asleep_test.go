@@ -199,6 +199,11 @@ func TestAsleepLeavesTheRuntimesSemaphores(t *testing.T) {
 					return
 				default:
 					runtime.Stack(buf, true)
+					// A breath between reads, as a watcher takes: four
+					// readers back to back held the world's semaphore in
+					// turn, and on a busy machine the program's
+					// GOMAXPROCS waited past the run's limit for it.
+					time.Sleep(100 * time.Microsecond)
 				}
 			}
 		}()
