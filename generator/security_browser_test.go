@@ -85,7 +85,7 @@ const inSandbox = `(async (b64, kind) => {
   const ch = new MessageChannel();
   const report = new Promise((resolve) => { ch.port1.onmessage = (e) => e.data.type === 'attack' && resolve(e.data.report); });
   control.port1.postMessage({ type: 'start', key: 'attack', kind, port: ch.port2 }, [ch.port2]);
-  if (kind === 'fast') ch.port1.postMessage({ type: 'init', wasm: bytes }, [bytes]);
+  if (kind === 'fast') ch.port1.postMessage({ type: 'init', wasm: new Blob([bytes]) });
   else ch.port1.postMessage({ type: 'run', id: 'attack', wasm: bytes }, [bytes]);
   return await report;
 })`

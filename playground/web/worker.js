@@ -4,7 +4,7 @@
 // talks to the page over a channel of its own; the page terminates it to
 // stop a program, since a tight loop in WebAssembly cannot be preempted.
 //
-// Messages from the page: {type:'init', wasm: ArrayBuffer} (the page
+// Messages from the page: {type:'init', wasm: Blob} (the page
 // downloads the module, through its cache, since nothing can be fetched
 // from the sandbox), then {type:'run', id, code} and {type:'format', id,
 // code}, answered by the Go side (playground/wasm) with
@@ -41,6 +41,6 @@ setInterval(() => self.postMessage({ type: 'beat' }), 250);
 
 async function load({ wasm }) {
   const go = new self.Go();
-  const { instance } = await WebAssembly.instantiate(wasm, go.importObject);
+  const { instance } = await WebAssembly.instantiate(await wasm.arrayBuffer(), go.importObject);
   go.run(instance).then(() => self.postMessage({ type: 'fatal', message: 'the interpreter exited' }));
 }
