@@ -353,13 +353,7 @@ func TestBrowserShareLinkBomb(t *testing.T) {
 	t.Parallel()
 	tab, base := warmChannels(t, 10*time.Second)
 	const id = channelsID
-	link := func(code []byte) string {
-		var b bytes.Buffer
-		w, _ := flate.NewWriter(&b, flate.BestCompression)
-		w.Write(code)
-		w.Close()
-		return base + "/en/channels/#run=" + id + "." + base64.RawURLEncoding.EncodeToString(b.Bytes())
-	}
+	link := func(code []byte) string { return shareLink(base, id, code) }
 	// 200 MB of one byte is a link of about 200 KB: beyond the fragment's
 	// bound. 20 MB is about 20 KB of link, which only inflating can
 	// tell; the attack found 5.5 KB froze a tab for minutes.
@@ -389,6 +383,50 @@ func TestBrowserShareLinkBomb(t *testing.T) {
 	code = "package main\n\nfunc main() { println() }\n"
 	tab.Do(t, 20*time.Second, chromedp.Navigate(link([]byte(code))))
 	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('[data-playground="`+id+`"] [data-editor]').value === `+jsString(code)))
+}
+
+// shareLink is the link to the English channels page that opens code in
+// its playground id, as the page's Share writes it (share.js).
+func shareLink(base, id string, code []byte) string {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
+	w.Write(code)
+	w.Close()
+	return base + "/en/channels/#run=" + id + "." + base64.RawURLEncoding.EncodeToString(b.Bytes())
+}
+
+// TestBrowserShareLinkShowsReordering opens a share link whose code holds
+// Unicode's bidirectional controls, which show a line in another order
+// than Go reads it (here a comment that seems to end before a call it
+// hides): the page marks the lines that hold them and says so. A link
+// without them opens with neither.
+func TestBrowserShareLinkShowsReordering(t *testing.T) {
+	t.Parallel()
+	tab, base := warmChannels(t, 10*time.Second)
+	const id = channelsID
+	root := `[data-playground="` + id + `"]`
+	for _, c := range []struct {
+		code  string
+		lines []string // the marked lines, as the page's --line
+	}{
+		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\t// ok\u202e } ;)\"denied\"(nltnirP.tmf \u2066\n\tfmt.Println(\"ok\") // \u2067x\u2069\n}\n", []string{"6", "7"}},
+		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"مرحبا\") // right to left, no control\n}\n", nil},
+	} {
+		tab.Do(t, 10*time.Second, chromedp.Navigate("about:blank"))
+		tab.Do(t, 20*time.Second, chromedp.Navigate(shareLink(base, id, []byte(c.code))), chromedp.WaitReady(root+` [data-editor]`))
+		browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` [data-editor]').value === `+jsString(c.code)))
+		status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
+		marked := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[[]string](`[...document.querySelectorAll('`+root+` .pg-mark')].map((m) => m.style.getPropertyValue('--line'))`))
+		if strings.Join(marked, " ") != strings.Join(c.lines, " ") {
+			t.Errorf("%q: the page marks lines %q, want %q", c.code, marked, c.lines)
+		}
+		if told := strings.Contains(status, "invisible characters"); told != (c.lines != nil) {
+			t.Errorf("%q: the page says %q", c.code, status)
+		}
+		if c.lines != nil && !strings.Contains(status, "lines "+strings.Join(c.lines, ", ")) {
+			t.Errorf("%q: the page says %q, want it to name lines %s", c.code, status, strings.Join(c.lines, ", "))
+		}
+	}
 }
 
 // mainThreadGaps measures the longest the page's main thread went without

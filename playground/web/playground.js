@@ -1488,6 +1488,15 @@ const openShared = () => decode(location.hash).then((shared) => {
   pg.area.value = shared.code;
   pg.sync();
   pg.area.focus({ preventScroll: true });
+  // Unicode's bidirectional controls show a line's text in another order
+  // than it is: a link's code can read otherwise than Go runs it (in a
+  // comment or a string: "Trojan Source"). Their lines are marked, and
+  // the reader told.
+  const lines = shared.code.split('\n').flatMap((l, i) => (/[\u202a-\u202e\u2066-\u2069]/.test(l) ? [i + 1] : []));
+  if (lines.length) {
+    pg.mark(lines, pg.status);
+    pg.say(T.reordered(lines));
+  }
 });
 openShared();
 window.addEventListener('hashchange', openShared);
