@@ -67,7 +67,10 @@ func asset(t *testing.T, out, pattern string) []byte {
 // or smaller (deflate's 32 KB window found or lost one file's text in
 // another's), and rejected the first. 30,212 bytes for Portuguese, 30,040
 // for English at that change; 30,417 and 30,245 with unsafe's layout
-// functions let through the exact engine's guard (exact-*.js: +205).
+// functions let through the exact engine's guard (exact-*.js: +205);
+// 30,705 and 30,524 with a share link's bidirectional controls marked,
+// a worker's answers held to its requests and the interpreter's module
+// kept as a Blob, on 2026-12-05.
 // And no inline
 // script in any page (the Content-Security-Policy allows one, the
 // sandbox's, which only the page's script writes into its frame).

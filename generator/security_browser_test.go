@@ -267,7 +267,7 @@ func TestBrowserInterpreterEndsLeftGoroutines(t *testing.T) {
 // 'format'), as a program that took over the interpreter's JavaScript
 // could post: a format's answer to a run, a run's to a format. It
 // arrives on the page's end of the channel, as the worker's own answers
-// do, and in the tests before them (the worker has a program to check).
+// do, and before them: its timer is set as the request leaves.
 const forgeAnswers = `(() => {
   const post = MessagePort.prototype.postMessage;
   window.__forgeRestore = () => { MessagePort.prototype.postMessage = post; };
@@ -338,11 +338,28 @@ func TestBrowserWorkerAnswersOnlyWhatItWasAsked(t *testing.T) {
 	// own answer, not the run's word still shown.
 	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`window.__forge = 'format'; document.querySelector('`+root+` .pg-status').textContent = ''`))
 	clickAction(t, tab, root, "format")
-	browser.Get(t, tab, 20*time.Second, chromedp.Poll[bool](`!!document.querySelector('`+root+` .pg-status')?.textContent.includes('not asked') || !!document.querySelector('`+root+` [data-output]')?.textContent.includes('forged')`, chromedp.WithPollingTimeout(0)))
+	browser.Get(t, tab, 60*time.Second, chromedp.Poll[bool](`!!document.querySelector('`+root+` .pg-status')?.textContent.includes('not asked') || !!document.querySelector('`+root+` [data-output]')?.textContent.includes('forged')`, chromedp.WithPollingTimeout(0)))
 	forged("format")
 
 	if state, output, status := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "next\n" {
 		t.Errorf("hello world after the forged answers: state %s, output %q (%s)", state, output, status)
+	}
+
+	// On Automatic, a run under way when a format is answered wrongly is
+	// the Go toolchain's to finish, as after any failure of the
+	// interpreter: the playground, which asked for both, is told once
+	// (told twice, its run was handed to Go, then called crashed).
+	pickEngine(t, tab, id, "auto")
+	setCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\ttime.Sleep(2 * time.Second)\n\tfmt.Println(\"next\")\n}\n")
+	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+`').dataset.state = 'idle'; document.querySelector('`+root+` [data-action="run"]').click()`))
+	browser.Get(t, tab, 60*time.Second, chromedp.Poll[bool](`!!document.querySelector('`+root+`').dataset.prepareMs`, chromedp.WithPollingTimeout(0)))
+	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`window.__forge = 'format'`))
+	clickAction(t, tab, root, "format")
+	browser.Get(t, tab, 180*time.Second, ended(root))
+	state := browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-state")).Value
+	output := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` [data-output]`))
+	if engine, _ := engineOf(t, tab, id); state != "done" || output != "next\n" || engine != "exact" {
+		t.Errorf("a run under way when a format was answered wrongly: state %s, output %q, engine %s; want done, \"next\\n\", on the Go toolchain", state, output, engine)
 	}
 }
 
@@ -397,24 +414,27 @@ func shareLink(base, id string, code []byte) string {
 
 // TestBrowserShareLinkShowsReordering opens a share link whose code holds
 // Unicode's bidirectional controls, which show a line in another order
-// than Go reads it (here a comment that seems to end before a call it
-// hides): the page marks the lines that hold them and says so. A link
-// without them opens with neither.
+// than Go reads it (here a comment whose reversed text reads as a call,
+// and a string that shows "2 - 1"): the page marks the lines that hold
+// them, counted as the editor counts them (a lone carriage return ends a
+// line there), and says so. A link without them, followed from the same
+// page, opens with neither: the first link's word and marks go.
 func TestBrowserShareLinkShowsReordering(t *testing.T) {
 	t.Parallel()
 	tab, base := warmChannels(t, 10*time.Second)
 	const id = channelsID
 	root := `[data-playground="` + id + `"]`
+	tab.Do(t, 10*time.Second, chromedp.Navigate("about:blank"))
+	editor := strings.NewReplacer("\r\n", "\n", "\r", "\n")
 	for _, c := range []struct {
 		code  string
 		lines []string // the marked lines, as the page's --line
 	}{
-		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\t// ok\u202e } ;)\"denied\"(nltnirP.tmf \u2066\n\tfmt.Println(\"ok\") // \u2067x\u2069\n}\n", []string{"6", "7"}},
+		{"package main\r\rimport \"fmt\"\n\nfunc main() {\n\t// ok\u202e } ;(\"deined\")nltnirP.tmf \u2066\n\tfmt.Println(\"ok\") // \u2067x\u2069\n\tfmt.Println(\"\u200f1 - 2\u200f\")\n}\n", []string{"6", "7", "8"}},
 		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"مرحبا\") // right to left, no control\n}\n", nil},
 	} {
-		tab.Do(t, 10*time.Second, chromedp.Navigate("about:blank"))
 		tab.Do(t, 20*time.Second, chromedp.Navigate(shareLink(base, id, []byte(c.code))), chromedp.WaitReady(root+` [data-editor]`))
-		browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` [data-editor]').value === `+jsString(c.code)))
+		browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` [data-editor]').value === `+jsString(editor.Replace(c.code))))
 		status := browser.Get(t, tab, 10*time.Second, chromedp.TextContent(root+` .pg-status`))
 		marked := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[[]string](`[...document.querySelectorAll('`+root+` .pg-mark')].map((m) => m.style.getPropertyValue('--line'))`))
 		if strings.Join(marked, " ") != strings.Join(c.lines, " ") {

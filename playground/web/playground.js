@@ -369,13 +369,16 @@ class Host extends WorkerClient {
   // the request's (ANSWERS) comes from a worker gone wrong, a program that
   // took over its JavaScript, say, which could otherwise rewrite the
   // editor with a run's "formatted" or end a format as a run: the worker
-  // is ended, as a failed one.
+  // is ended, as a failed one. An answer of the right kind is not told
+  // from a forged one: such a worker, which sees the page's later
+  // requests, can still answer a Format with code of its own, or another
+  // playground's run.
   receive(m) {
     if (m.type === 'beat') return this.listeners.forEach(({ pg }) => pg.receive(m));
     const asked = this.listeners.get(m.id);
     if (!asked) return;
     if (ANSWERS[asked.type]?.includes(m.type)) asked.pg.receive(m);
-    else this.fail('the interpreter answered what it was not asked');
+    else this.fail('it answered what it was not asked');
   }
 
   // restart drops the worker (and whatever it was running); the next
@@ -388,7 +391,9 @@ class Host extends WorkerClient {
   }
 
   fail(message) {
-    const listeners = [...this.listeners.values()].map(({ pg }) => pg);
+    // Each playground once: one with a run and a format pending, told
+    // twice, had its run handed to Go and then called crashed.
+    const listeners = new Set([...this.listeners.values()].map(({ pg }) => pg));
     this.listeners.clear(); // told below, as crashed rather than stopped
     this.restart();
     listeners.forEach((pg) => pg.crashed(message));
@@ -1491,12 +1496,11 @@ const openShared = () => decode(location.hash).then((shared) => {
   // Unicode's bidirectional controls show a line's text in another order
   // than it is: a link's code can read otherwise than Go runs it (in a
   // comment or a string: "Trojan Source"). Their lines are marked, and
-  // the reader told.
-  const lines = shared.code.split('\n').flatMap((l, i) => (/[\u202a-\u202e\u2066-\u2069]/.test(l) ? [i + 1] : []));
-  if (lines.length) {
-    pg.mark(lines, pg.status);
-    pg.say(T.reordered(lines));
-  }
+  // the reader told; counted in the editor's text, where a lone \r is a
+  // line's end too.
+  const lines = pg.area.value.split('\n').flatMap((l, i) => (/\p{Bidi_C}/u.test(l) ? [i + 1] : []));
+  pg.mark(lines, pg.status);
+  pg.say(lines[0] ? T.reordered(lines) : '');
 });
 openShared();
 window.addEventListener('hashchange', openShared);
