@@ -171,6 +171,26 @@ func TestBrowserPhonePlayground(t *testing.T) {
 	if v := editorValue(t, tab, "en-channels-2"); strings.Contains(v, "changed") || !browser.Get(t, tab, wait, chromedp.Evaluate[bool](`document.querySelector('`+root+` .pg-menu').hidden`)) {
 		t.Errorf("Reset from the menu: the editor holds %q, the menu hidden: want the original program and the menu closed", v)
 	}
+
+	// A mark sits on the line it names, in the touch screen's larger
+	// font too: line 20 of a share link's code that holds a
+	// bidirectional control (a stranger's attack pass found its band
+	// across lines 17 and 18, the marks sized for the desktop's font).
+	code := "package main\n\nfunc main() {\n" + strings.Repeat("\t_ = 0\n", 16) + "\t_ = 0 // \u202eadmin\u2066\n}\n"
+	tab.Do(t, wait, chromedp.Navigate(shareLink(base, "en-channels-2", []byte(code))), chromedp.WaitReady(root+` .pg-mark`), chromedp.ScrollIntoView(root+` .pg-mark`))
+	at := browser.Get(t, tab, wait, chromedp.Evaluate[[]float64](`(() => {
+	  const root = document.querySelector('`+root+`');
+	  const text = root.querySelector('.pg-lines').firstChild;
+	  const start = text.data.indexOf('\n20\n') + 1;
+	  const line = document.createRange();
+	  line.setStart(text, start);
+	  line.setEnd(text, start + 2);
+	  const m = root.querySelector('.pg-mark').getBoundingClientRect(), l = line.getBoundingClientRect();
+	  return [m.top, m.bottom, l.top, l.bottom];
+	})()`))
+	if len(at) != 4 || at[0] > at[2]+3 || at[1] < at[3]-3 || at[1]-at[0] > 1.5*(at[3]-at[2])+3 {
+		t.Errorf("on a touch screen, the mark of line 20 spans %v px (top, bottom), line 20 %v: want it over the line", at[:2], at[2:])
+	}
 }
 
 // TestBrowserPhoneContents: where the table of contents has no column
