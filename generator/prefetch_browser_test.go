@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,5 +91,57 @@ func TestBrowserInterpreterPrefetch(t *testing.T) {
 	}
 	if errs := tab.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// TestBrowserInterpreterDownloadedOnce: a reader who runs, stops and runs
+// again while the interpreter is still downloading waits for that
+// download, not for another: before, each start while it was under way
+// began a download of its own (a stranger's attack pass: six Run and Stop
+// on a slow link, seven downloads of 16 MB in the page's memory). The
+// server takes 2 s to answer for the module; the page's requests for it
+// are counted in the page (the browser's cache would hand the second its
+// answer from the first).
+func TestBrowserInterpreterDownloadedOnce(t *testing.T) {
+	t.Parallel()
+	out := buildWithPlayground(t, 10*time.Second)
+	site := browser.Handler(out)
+	base := browser.ServeHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.Path, "/engine-") {
+			time.Sleep(2 * time.Second)
+		}
+		site.ServeHTTP(w, r)
+	}))
+	tab := browser.New(t)
+	const id = channelsID
+	root := `[data-playground="` + id + `"]`
+	tab.Do(t, 20*time.Second, chromedp.Navigate(base+"/en/channels/"), chromedp.WaitReady(root+` [data-editor]`))
+	pickEngine(t, tab, id, "fast")
+	tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`(() => {
+	  window.modules = 0;
+	  const fetch = window.fetch;
+	  window.fetch = (url, ...rest) => {
+	    if (String(url).includes('/engine-')) window.modules++;
+	    return fetch(url, ...rest);
+	  };
+	})()`))
+	click := func(action string) {
+		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-action="`+action+`"]').click()`))
+	}
+	count := func() int {
+		return browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[int](`window.modules`))
+	}
+	click("run")
+	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+`').dataset.state === 'loading'`, chromedp.WithPollingTimeout(0)))
+	time.Sleep(300 * time.Millisecond)
+	first := count()
+	click("stop")
+	click("run")
+	browser.Get(t, tab, 120*time.Second, ended(root))
+	if state := browser.Get(t, tab, 10*time.Second, browser.Attribute(root, "data-state")).Value; state != "done" {
+		t.Errorf("the run after Stop while loading ended %s", state)
+	}
+	if n := count(); n != 1 || first != 1 {
+		t.Errorf("the page asked for the interpreter %d times before Stop and %d in all after Run again; want once", first, n)
 	}
 }

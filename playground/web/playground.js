@@ -359,8 +359,13 @@ class Host extends WorkerClient {
   // 149, and a program's first output came seconds sooner.
   start() {
     return super.start(async () => {
-      this.wasm ||= await download(cfg.wasm, (loaded, total) => this.onprogress.forEach((f) => f(loaded, total)));
-      return [{ type: 'init', wasm: this.wasm }, []];
+      // The download, not its result, is kept: a start while it is under
+      // way (Run, Stop, Run) waits for it rather than begin another.
+      this.wasm ||= download(cfg.wasm, (loaded, total) => this.onprogress.forEach((f) => f(loaded, total))).catch((err) => {
+        this.wasm = null;
+        throw err;
+      });
+      return [{ type: 'init', wasm: await this.wasm }, []];
     });
   }
 
