@@ -39,8 +39,8 @@ func refusedImport(path string) string {
 // spec in file, or "" for nothing: refusedImport at its path, but unsafe
 // only where the program uses more of it than policy.UnsafeLayout, at
 // that use (guard.js refuses it there too), and so a path with escapes,
-// which may spell unsafe. A program that uses no more
-// is the exact engine's: the interpreter offers no unsafe.
+// which may spell unsafe. A program that uses no more is the exact
+// engine's: the interpreter offers no unsafe.
 func refusedSpec(file *ast.File, spec *ast.ImportSpec) (token.Pos, string) {
 	path := strings.Trim(spec.Path.Value, "`\"")
 	if path != "unsafe" && !strings.Contains(path, `\`) {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "81d07b03b10ff3c4"
+const sourceDigest = "0b25949f983e9042"

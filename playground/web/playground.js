@@ -354,9 +354,10 @@ class Host extends WorkerClient {
   // once and kept as a Blob: a worker started again (after Stop, a limit,
   // a program that left goroutines) is handed it by reference, where an
   // ArrayBuffer of its 16 MB was read from the cache again for each start
-  // and copied to the sandbox's process. On a busy machine the page's
-  // longest waits in floods that restart it fell from up to 343 ms to
-  // 149, and a program's first output came seconds sooner.
+  // and copied to the sandbox's process. In one run of
+  // TestBrowserOutputFlood with both CPUs busy, the page's longest waits
+  // in floods that restart it fell from up to 343 ms to 149, and a
+  // program's first output came seconds sooner.
   start() {
     return super.start(async () => {
       // The download, not its result, is kept: a start while it is under
