@@ -417,8 +417,11 @@ func shareLink(base, id string, code []byte) string {
 // than Go reads it (here a comment whose reversed text reads as a call,
 // and a string that shows "2 - 1"): the page marks the lines that hold
 // them, counted as the editor counts them (a lone carriage return ends a
-// line there), and says so. A link without them, followed from the same
-// page, opens with neither: the first link's word and marks go.
+// line there), and says so; so too for other invisible characters (a
+// zero-width space). A link without them, followed from the same page,
+// opens with neither: the first link's word and marks go. Letters written
+// right to left reorder code without any control character: the editor
+// shows strings, comments and names each in its place.
 func TestBrowserShareLinkShowsReordering(t *testing.T) {
 	t.Parallel()
 	tab, base := warmChannels(t, 10*time.Second)
@@ -432,6 +435,9 @@ func TestBrowserShareLinkShowsReordering(t *testing.T) {
 	}{
 		{"package main\r\rimport \"fmt\"\n\nfunc main() {\n\t// ok\u202e } ;(\"deined\")nltnirP.tmf \u2066\n\tfmt.Println(\"ok\") // \u2067x\u2069\n\tfmt.Println(\"\u200f1 - 2\u200f\")\n}\n", []string{"6", "7", "8"}},
 		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"مرحبا\") // right to left, no control\n}\n", nil},
+		// A zero-width space shows as nothing: a password that reads
+		// "hunter2" and is not.
+		{"package main\n\nfunc main() {\n\tpw := \"hunter2\u200b\"\n\tprintln(pw == \"hunter2\")\n}\n", []string{"4"}},
 	} {
 		tab.Do(t, 20*time.Second, chromedp.Navigate(shareLink(base, id, []byte(c.code))), chromedp.WaitReady(root+` [data-editor]`))
 		browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` [data-editor]').value === `+jsString(editor.Replace(c.code))))
@@ -443,8 +449,40 @@ func TestBrowserShareLinkShowsReordering(t *testing.T) {
 		if told := strings.Contains(status, "invisible characters"); told != (c.lines != nil) {
 			t.Errorf("%q: the page says %q", c.code, status)
 		}
-		if c.lines != nil && !strings.Contains(status, "lines "+strings.Join(c.lines, ", ")) {
-			t.Errorf("%q: the page says %q, want it to name lines %s", c.code, status, strings.Join(c.lines, ", "))
+		named := "line " + strings.Join(c.lines, ", ")
+		if len(c.lines) > 1 {
+			named = "lines " + strings.Join(c.lines, ", ")
+		}
+		if c.lines != nil && !strings.Contains(status, named) {
+			t.Errorf("%q: the page says %q, want it to name %s", c.code, status, named)
+		}
+	}
+
+	// Letters written right to left reorder the code around them without
+	// any control: between two such strings, or names, or comments, "10 -
+	// 3" showed as "3 - 10". The editor shows each in its place.
+	code := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tא, ב := 1, 2\n\tfmt.Println(\"א\", 10 - 3, \"ב\")\n\tfmt.Println(א, 20 - 4, ב)\n\tfmt.Println(/*ו*/ 30 - 5 /*ו*/)\n}\n"
+	tab.Do(t, 20*time.Second, chromedp.Navigate(shareLink(base, id, []byte(code))), chromedp.WaitReady(root+` [data-editor]`))
+	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` pre.pg-shadow').textContent.includes('30 - 5')`))
+	// Where each number's first character is shown, from the left.
+	x := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[[]float64](`(() => {
+	  const pre = document.querySelector('`+root+` pre.pg-shadow');
+	  const walk = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+	  const nodes = [];
+	  let text = '';
+	  for (let n; (n = walk.nextNode());) { nodes.push([n, text.length]); text += n.data; }
+	  return ['10 -', ' 3,', '20 -', ' 4,', '30 -', ' 5 '].map((s) => {
+	    const i = text.indexOf(s) + (s[0] === ' ' ? 1 : 0);
+	    const [node, at] = nodes.findLast(([, start]) => start <= i);
+	    const r = document.createRange();
+	    r.setStart(node, i - at);
+	    r.setEnd(node, i - at + 1);
+	    return r.getBoundingClientRect().left;
+	  });
+	})()`))
+	for i, shown := range []string{"10 - 3", "20 - 4", "30 - 5"} {
+		if x[2*i] >= x[2*i+1] {
+			t.Errorf("%s is shown reversed: its first number at %.0f px, its second at %.0f", shown, x[2*i], x[2*i+1])
 		}
 	}
 }

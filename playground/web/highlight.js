@@ -13,7 +13,7 @@ const BUILTINS = new Set(['append', 'cap', 'clear', 'close', 'complex', 'copy', 
   'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover']);
 const CONSTANTS = new Set(['true', 'false', 'nil', 'iota']);
 
-const TOKEN = /(\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|("(?:[^"\\\n]|\\.)*"?|`[^`]*`?|'(?:[^'\\\n]|\\.)*'?)|(\b\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?i?\b|\b0[xX][\da-fA-F_]+\b)|([A-Za-z_]\w*)/g;
+const TOKEN = /(\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|("(?:[^"\\\n]|\\.)*"?|`[^`]*`?|'(?:[^'\\\n]|\\.)*'?)|(\b\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?i?\b|\b0[xX][\da-fA-F_]+\b)|([\p{L}_][\p{L}\p{Nd}_]*)/gu;
 
 function esc(s) {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -37,6 +37,9 @@ export function highlight(code) {
       else if (TYPES.has(w)) cls = 'kt';
       else if (CONSTANTS.has(w)) cls = 'kc';
       else if (BUILTINS.has(w)) cls = 'nb';
+      // A name in letters beyond ASCII gets a span of its own, isolated
+      // like strings and comments (playground.css).
+      else if (/[^\0-\x7f]/.test(w)) cls = 'n';
     }
     out += cls ? `<span class="${cls}">${esc(m[0])}</span>` : esc(m[0]);
   }

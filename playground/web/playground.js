@@ -1499,12 +1499,13 @@ const openShared = () => decode(location.hash).then((shared) => {
   pg.area.value = shared.code;
   pg.sync();
   pg.area.focus({ preventScroll: true });
-  // Unicode's bidirectional controls show a line's text in another order
-  // than it is: a link's code can read otherwise than Go runs it (in a
-  // comment or a string: "Trojan Source"). Their lines are marked, and
-  // the reader told; counted in the editor's text, where a lone \r is a
-  // line's end too.
-  const lines = pg.area.value.split('\n').flatMap((l, i) => (/\p{Bidi_C}/u.test(l) ? [i + 1] : []));
+  // Invisible characters make a link's code read otherwise than Go runs
+  // it: Unicode's bidirectional controls reorder a comment's or a
+  // string's text ("Trojan Source"; the editor keeps each in its place,
+  // playground.css), and others show as nothing (a zero-width space in a
+  // string compared). Their lines are marked, and the reader told;
+  // counted in the editor's text, where a lone \r is a line's end too.
+  const lines = pg.area.value.split('\n').flatMap((l, i) => (/[\p{Bidi_C}\p{DI}]/u.test(l) ? [i + 1] : []));
   pg.mark(lines, pg.status);
   pg.say(lines[0] ? T.reordered(lines) : '');
 });
