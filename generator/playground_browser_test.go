@@ -124,11 +124,11 @@ const exampleGuard = 3000
 // each example is held to (exampleGuard).
 //
 // A program is run once: a twin whose code differs from one already run
-// only in its comments (translated; the build lets twins differ in
-// nothing else), on the same engine, with the same
-// recorded output, is not run again. The page runs them alike (what the
-// language changes, the page's words, others hold), and the twins were
-// half of this test's work: 137 s of Chromium's CPU run alone, 12 pages
+// only in its comments (translated; the build holds twins to the same
+// tokens), with the same attributes in its page (GODEBUG), on the same
+// engine, with the same recorded output, is not run again. The page runs
+// them alike (what the language changes, the page's words, others hold),
+// and the twins were half of this test's work: 137 s of Chromium's CPU run alone, 12 pages
 // opened, each loading its engines afresh.
 func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 	tab := browser.New(t)
@@ -213,7 +213,7 @@ func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 // lines that may come in any order).
 func sameProgram(t *testing.T, out string, r snippet.Result) string {
 	t.Helper()
-	code := pageCode(t, out, r)
+	code, attrs := pageCode(t, out, r)
 	var s scanner.Scanner
 	fset := token.NewFileSet()
 	s.Init(fset.AddFile(r.ID, -1, len(code)), []byte(code), func(pos token.Position, msg string) {
@@ -237,12 +237,13 @@ func sameProgram(t *testing.T, out string, r snippet.Result) string {
 	case r.Unordered:
 		want = sortedLines(want)
 	}
-	return fmt.Sprintf("%sengine %s fixed %v unordered %v\n%s", key.String(), r.Engine, r.Fixed, r.Unordered, want)
+	return fmt.Sprintf("%sattributes %q\nengine %s fixed %v unordered %v\n%s", key.String(), attrs, r.Engine, r.Fixed, r.Unordered, want)
 }
 
 // pageCode is the code of r's playground as its built page holds it (the
-// text of the first code element inside it).
-func pageCode(t *testing.T, out string, r snippet.Result) string {
+// text of the first code element inside it), and the playground's data-
+// attributes but those that name it (data-godebug, say).
+func pageCode(t *testing.T, out string, r snippet.Result) (string, []html.Attribute) {
 	t.Helper()
 	f, err := os.Open(filepath.Join(out, filepath.FromSlash(pageURL(r.Page)), "index.html"))
 	if err != nil {
@@ -253,10 +254,18 @@ func pageCode(t *testing.T, out string, r snippet.Result) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var attrs []html.Attribute
 	var find func(n *html.Node, inside bool) *html.Node
 	find = func(n *html.Node, inside bool) *html.Node {
 		if n.Type == html.ElementNode {
-			inside = inside || slices.Contains(n.Attr, html.Attribute{Key: "data-playground", Val: r.ID})
+			if slices.Contains(n.Attr, html.Attribute{Key: "data-playground", Val: r.ID}) {
+				inside = true
+				for _, a := range n.Attr {
+					if strings.HasPrefix(a.Key, "data-") && a.Val != r.ID {
+						attrs = append(attrs, a)
+					}
+				}
+			}
 			if inside && n.Data == "code" {
 				return n
 			}
@@ -283,7 +292,7 @@ func pageCode(t *testing.T, out string, r snippet.Result) string {
 		}
 	}
 	collect(code)
-	return text.String()
+	return text.String(), attrs
 }
 
 // typeCode replaces the editor's code the way a reader does: focus,

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -438,6 +439,9 @@ func TestBrowserShareLinkShowsReordering(t *testing.T) {
 		// A zero-width space shows as nothing: a password that reads
 		// "hunter2" and is not.
 		{"package main\n\nfunc main() {\n\tpw := \"hunter2\u200b\"\n\tprintln(pw == \"hunter2\")\n}\n", []string{"4"}},
+		// A paragraph separator ends the isolate a string or a comment is
+		// shown in (playground.css): what follows it moves the code again.
+		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"\u2029א\", 10 - 3, \"ב\")\n\tfmt.Println(/*\u0085א*/ 10 - 3 /*ב*/)\n\tfmt.Println(\"\x1c\", \"\x1d\", \"\x1e\")\n}\n", []string{"6", "7", "8"}},
 	} {
 		tab.Do(t, 20*time.Second, chromedp.Navigate(shareLink(base, id, []byte(c.code))), chromedp.WaitReady(root+` [data-editor]`))
 		browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` [data-editor]').value === `+jsString(editor.Replace(c.code))))
@@ -460,29 +464,33 @@ func TestBrowserShareLinkShowsReordering(t *testing.T) {
 
 	// Letters written right to left reorder the code around them without
 	// any control: between two such strings, or names, or comments, "10 -
-	// 3" showed as "3 - 10". The editor shows each in its place.
-	code := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tא, ב := 1, 2\n\tfmt.Println(\"א\", 10 - 3, \"ב\")\n\tfmt.Println(א, 20 - 4, ב)\n\tfmt.Println(/*ו*/ 30 - 5 /*ו*/)\n}\n"
-	tab.Do(t, 20*time.Second, chromedp.Navigate(shareLink(base, id, []byte(code))), chromedp.WaitReady(root+` [data-editor]`))
-	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` pre.pg-shadow').textContent.includes('30 - 5')`))
-	// Where each number's first character is shown, from the left.
-	x := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[[]float64](`(() => {
-	  const pre = document.querySelector('`+root+` pre.pg-shadow');
-	  const walk = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
-	  const nodes = [];
-	  let text = '';
-	  for (let n; (n = walk.nextNode());) { nodes.push([n, text.length]); text += n.data; }
-	  return ['10 -', ' 3,', '20 -', ' 4,', '30 -', ' 5 '].map((s) => {
-	    const i = text.indexOf(s) + (s[0] === ' ' ? 1 : 0);
-	    const [node, at] = nodes.findLast(([, start]) => start <= i);
-	    const r = document.createRange();
-	    r.setStart(node, i - at);
-	    r.setEnd(node, i - at + 1);
-	    return r.getBoundingClientRect().left;
-	  });
-	})()`))
-	for i, shown := range []string{"10 - 3", "20 - 4", "30 - 5"} {
-		if x[2*i] >= x[2*i+1] {
-			t.Errorf("%s is shown reversed: its first number at %.0f px, its second at %.0f", shown, x[2*i], x[2*i+1])
+	// 3" showed as "3 - 10". The editor shows each in its place; and code
+	// too long to highlight (a share link's comment of 17,000 characters,
+	// which costs the link next to nothing), in the order Go reads it.
+	rtl := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tא, ב := 1, 2\n\tfmt.Println(\"א\", 10 - 3, \"ב\")\n\tfmt.Println(א, 20 - 4, ב)\n\tfmt.Println(/*ו*/ 30 - 5 /*ו*/)\n}\n"
+	for _, code := range []string{rtl, rtl + "// " + strings.Repeat("x", 17000) + "\n"} {
+		tab.Do(t, 20*time.Second, chromedp.Navigate(shareLink(base, id, []byte(code))), chromedp.WaitReady(root+` [data-editor]`))
+		browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` pre.pg-shadow').textContent.length === `+strconv.Itoa(len([]rune(code)))))
+		// Where each number's first character is shown, from the left.
+		x := browser.Get(t, tab, 10*time.Second, chromedp.Evaluate[[]float64](`(() => {
+		  const pre = document.querySelector('`+root+` pre.pg-shadow');
+		  const walk = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+		  const nodes = [];
+		  let text = '';
+		  for (let n; (n = walk.nextNode());) { nodes.push([n, text.length]); text += n.data; }
+		  return ['10 -', ' 3,', '20 -', ' 4,', '30 -', ' 5 '].map((s) => {
+		    const i = text.indexOf(s) + (s[0] === ' ' ? 1 : 0);
+		    const [node, at] = nodes.findLast(([, start]) => start <= i);
+		    const r = document.createRange();
+		    r.setStart(node, i - at);
+		    r.setEnd(node, i - at + 1);
+		    return r.getBoundingClientRect().left;
+		  });
+		})()`))
+		for i, shown := range []string{"10 - 3", "20 - 4", "30 - 5"} {
+			if x[2*i] >= x[2*i+1] {
+				t.Errorf("%d characters of code: %s is shown reversed: its first number at %.0f px, its second at %.0f", len(code), shown, x[2*i], x[2*i+1])
+			}
 		}
 	}
 }
@@ -566,8 +574,10 @@ func TestBrowserOutputFlood(t *testing.T) {
 			name, code string
 			// layout: the case holds what the page does with costly
 			// text, in its own code whichever engine sent the text;
-			// run on the interpreter only (four floods on the toolchain
-			// were 4 of this test's 14, about 40 s of Chromium's CPU).
+			// run on the interpreter only (three floods on the toolchain,
+			// about 30 s of Chromium's CPU). The switch from cheap text
+			// to costly runs on both: the toolchain's program fills the
+			// output far faster, and sends it in larger pieces.
 			layout bool
 		}{
 			{"lines", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor {\n\t\tfmt.Println(\"x\")\n\t}\n}\n", false},
@@ -580,7 +590,7 @@ func TestBrowserOutputFlood(t *testing.T) {
 			// Cheap text first, so that a frame writes all it may, then
 			// costly text: the share learnt on the first must not freeze
 			// the page on the second.
-			{"switch", "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tfor i := 0; i < 3000; i++ {\n\t\tfmt.Println(strings.Repeat(\"x\", 99))\n\t}\n\tfor {\n\t\tfmt.Println(strings.Repeat(\"a\\u05d0\", 1000))\n\t}\n}\n", true},
+			{"switch", "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tfor i := 0; i < 3000; i++ {\n\t\tfmt.Println(strings.Repeat(\"x\", 99))\n\t}\n\tfor {\n\t\tfmt.Println(strings.Repeat(\"a\\u05d0\", 1000))\n\t}\n}\n", false},
 		} {
 			if c.layout && engine == "exact" {
 				continue

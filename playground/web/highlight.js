@@ -37,9 +37,10 @@ export function highlight(code) {
       else if (TYPES.has(w)) cls = 'kt';
       else if (CONSTANTS.has(w)) cls = 'kc';
       else if (BUILTINS.has(w)) cls = 'nb';
-      // A name in letters beyond ASCII gets a span of its own, isolated
-      // like strings and comments (playground.css).
-      else if (/[^\0-\x7f]/.test(w)) cls = 'n';
+      // Every other name too gets a span, isolated like strings and
+      // comments (playground.css): one in letters written right to left
+      // would move the code around it.
+      else cls = 'n';
     }
     out += cls ? `<span class="${cls}">${esc(m[0])}</span>` : esc(m[0]);
   }
