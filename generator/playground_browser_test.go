@@ -254,45 +254,23 @@ func pageCode(t *testing.T, out string, r snippet.Result) (string, []html.Attrib
 	if err != nil {
 		t.Fatal(err)
 	}
-	var attrs []html.Attribute
-	var find func(n *html.Node, inside bool) *html.Node
-	find = func(n *html.Node, inside bool) *html.Node {
-		if n.Type == html.ElementNode {
-			if slices.Contains(n.Attr, html.Attribute{Key: "data-playground", Val: r.ID}) {
-				inside = true
-				for _, a := range n.Attr {
-					if strings.HasPrefix(a.Key, "data-") && a.Val != r.ID {
-						attrs = append(attrs, a)
-					}
-				}
-			}
-			if inside && n.Data == "code" {
-				return n
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if found := find(c, inside); found != nil {
-				return found
-			}
-		}
-		return nil
+	pgs := find(doc, func(n *html.Node) bool {
+		return slices.Contains(n.Attr, html.Attribute{Key: "data-playground", Val: r.ID})
+	})
+	if len(pgs) != 1 {
+		t.Fatalf("%s: %d playgrounds of that name in its page", r.ID, len(pgs))
 	}
-	code := find(doc, false)
-	if code == nil {
+	code := find(pgs[0], func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "code" })
+	if len(code) == 0 {
 		t.Fatalf("%s: no code in its page", r.ID)
 	}
-	var text strings.Builder
-	var collect func(n *html.Node)
-	collect = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			text.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			collect(c)
+	var attrs []html.Attribute
+	for _, a := range pgs[0].Attr {
+		if strings.HasPrefix(a.Key, "data-") && a.Val != r.ID {
+			attrs = append(attrs, a)
 		}
 	}
-	collect(code)
-	return text.String(), attrs
+	return htmlText(code[0]), attrs
 }
 
 // typeCode replaces the editor's code the way a reader does: focus,
