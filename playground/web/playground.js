@@ -1511,7 +1511,7 @@ const openShared = () => decode(location.hash).then((shared) => {
   // lone \r is a line's end too.
   const lines = pg.area.value.split('\n').flatMap((l, i) => (/[\p{DI}\x1c-\x1e\x85\u2029]/u.test(l) ? [i + 1] : []));
   pg.mark(lines, pg.status);
-  pg.say(lines[0] ? T.reordered(lines) : '');
+  pg.say(lines[0] ? T.invisible(lines) : '');
 });
 openShared();
 window.addEventListener('hashchange', openShared);

@@ -7,7 +7,7 @@ export default {
   buildTimeout: (s) => `Stopped: the build did not end within ${s} s.`,
   tooLarge: (kb) => `The program is over ${kb} KB: the playground neither runs nor formats it.`,
   shareTooLarge: (kb) => `This share link carries more than ${kb} KB of code: the playground shows its original program.`,
-  reordered: (l) => `This link’s code holds invisible characters (line${l[1] ? 's' : ''} ${l.slice(0, 5).join(', ')}${l[5] ? '…' : ''}): what runs may not be what you read.`,
+  invisible: (l) => `This link’s code holds invisible characters (line${l[1] ? 's' : ''} ${l.slice(0, 5).join(', ')}${l[5] ? '…' : ''}): what runs may not be what you read.`,
   flood: 'Stopped: the output went past 1 MiB or 10,000 lines; the page shows the first part of it.',
   slowOutput: 'Stopped: this program’s output costs the browser too much to show (text mixing directions, or stacked accents).', exit: (c, ms) => `exit status ${c} · ${ms} ms`,
   copied: 'Code copied.', selected: 'Code selected: press Ctrl+C to copy.', shared: 'Link copied: it opens this page with your code.', formatted: 'Code formatted.',

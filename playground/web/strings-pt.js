@@ -7,7 +7,7 @@ export default {
   buildTimeout: (s) => `Parado: a compilação não terminou em ${s} s.`,
   tooLarge: (kb) => `O programa passa de ${kb} KB: o playground não o executa nem formata.`,
   shareTooLarge: (kb) => `Este link traz mais de ${kb} KB de código: o playground mostra o programa original.`,
-  reordered: (l) => `O código deste link tem caracteres invisíveis (linha${l[1] ? 's' : ''} ${l.slice(0, 5).join(', ')}${l[5] ? '…' : ''}): o que roda pode não ser o que você lê.`,
+  invisible: (l) => `O código deste link tem caracteres invisíveis (linha${l[1] ? 's' : ''} ${l.slice(0, 5).join(', ')}${l[5] ? '…' : ''}): o que roda pode não ser o que você lê.`,
   flood: 'Parado: a saída passou de 1 MiB ou de 10.000 linhas; a página mostra a primeira parte dela.',
   slowOutput: 'Parado: a saída deste programa custa demais para o navegador mostrar (texto que mistura direções, ou acentos empilhados).', exit: (c, ms) => `status de saída ${c} · ${ms} ms`,
   copied: 'Código copiado.', selected: 'Código selecionado: tecle Ctrl+C para copiar.', shared: 'Link copiado: ele abre esta página com o seu código.', formatted: 'Código formatado.',
