@@ -140,11 +140,12 @@ func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 	ran, twins := 0, 0
 	current := ""
 	seen := map[string]string{} // a program's sameProgram key: the playground that ran it
+	pages := loadBuilt(t, out)
 	for _, r := range readManifest(t, out) {
 		if r.Kind != snippet.Program || r.Status != snippet.StatusOK {
 			continue
 		}
-		key := sameProgram(t, out, r)
+		key := sameProgram(t, pages, r)
 		if first, ok := seen[key]; ok {
 			t.Logf("%s: not run again, the program of %s", r.ID, first)
 			twins++
@@ -211,9 +212,9 @@ func TestBrowserPlaygroundsRunLikeTheBuild(t *testing.T) {
 // what is built), the engine, whether the author fixed it, and what the
 // build recorded (the pattern, for figures that vary; in any order, for
 // lines that may come in any order).
-func sameProgram(t *testing.T, out string, r snippet.Result) string {
+func sameProgram(t *testing.T, pages map[string]*builtPage, r snippet.Result) string {
 	t.Helper()
-	code, attrs := pageCode(t, out, r)
+	code, attrs := pageCode(t, pages, r)
 	var s scanner.Scanner
 	fset := token.NewFileSet()
 	s.Init(fset.AddFile(r.ID, -1, len(code)), []byte(code), func(pos token.Position, msg string) {
@@ -240,21 +241,17 @@ func sameProgram(t *testing.T, out string, r snippet.Result) string {
 	return fmt.Sprintf("%sattributes %q\nengine %s fixed %v unordered %v\n%s", key.String(), attrs, r.Engine, r.Fixed, r.Unordered, want)
 }
 
-// pageCode is the code of r's playground as its built page holds it (the
-// text of the first code element inside it), and the playground's data-
-// attributes but those that name it (data-godebug, say).
-func pageCode(t *testing.T, out string, r snippet.Result) (string, []html.Attribute) {
+// pageCode is the code of r's playground as its built page (of pages,
+// loadBuilt's) holds it: the text of the first code element inside it;
+// and the playground's data- attributes but those that name it
+// (data-godebug, say).
+func pageCode(t *testing.T, pages map[string]*builtPage, r snippet.Result) (string, []html.Attribute) {
 	t.Helper()
-	f, err := os.Open(filepath.Join(out, filepath.FromSlash(pageURL(r.Page)), "index.html"))
-	if err != nil {
-		t.Fatal(err)
+	page := pages[strings.TrimPrefix(pageURL(r.Page), "/")+"index.html"]
+	if page == nil {
+		t.Fatalf("%s: its page %s was not built", r.ID, pageURL(r.Page))
 	}
-	defer f.Close()
-	doc, err := html.Parse(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pgs := find(doc, func(n *html.Node) bool {
+	pgs := find(page.doc, func(n *html.Node) bool {
 		return slices.Contains(n.Attr, html.Attribute{Key: "data-playground", Val: r.ID})
 	})
 	if len(pgs) != 1 {
