@@ -21,7 +21,8 @@ import (
 // local variable (below). A place is not reported when the value is a
 // composite literal (T{...}: fresh storage in the interpreter each time it
 // is made, but for an interface of the library when a loop makes it
-// again, loopedLiterals; &T{...} is not, measured; but see methods
+// again, loopedLiterals; &T{...} too, but for any interface when a loop
+// makes it again, and for an empty one, measured; but see methods
 // hidden, below), is
 // handed to a function of another package that is not generic (the
 // library gets a copy: a sync.Map kept each value of a loop), or is a
@@ -198,6 +199,19 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		}
 		if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok && !(looped[lit] && libraryInterface(to)) {
 			return
+		}
+		// &T{...} made once per call of its function goes to an
+		// interface with methods as a fresh pointer: return &E{n} from
+		// a func returning error, called in a loop, gave each E (a
+		// blind program took 6 s through Go for it). Made again by a
+		// loop of its own function it is bound (every element the
+		// last, to any interface), and put in an empty one its methods
+		// may be lost (var a any = &T{1} printed a wrapper): both stay
+		// reported.
+		if lit := addressedLiteral(e); lit != nil && !looped[lit] {
+			if it, ok := under(to).(*types.Interface); ok && !it.Empty() {
+				return
+			}
 		}
 		seen[e] = true
 		report(e, "interface holds a copy", fmt.Sprintf(
@@ -500,6 +514,17 @@ func hasGoto(n ast.Node) bool {
 // their own function makes again each iteration (in a function literal
 // in a loop, one is made once per call), or all of them when the file
 // has a goto, which may loop anywhere.
+// addressedLiteral returns the literal of &T{...} (parentheses allowed),
+// or nil when e is anything else.
+func addressedLiteral(e ast.Expr) *ast.CompositeLit {
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return nil
+	}
+	lit, _ := ast.Unparen(u.X).(*ast.CompositeLit)
+	return lit
+}
+
 func loopedLiterals(file *ast.File) map[*ast.CompositeLit]bool {
 	looped := map[*ast.CompositeLit]bool{}
 	gotos := hasGoto(file)

@@ -55,6 +55,13 @@ func TestInterfaceAliasesAreAnnounced(t *testing.T) {
 		{"var rs []io.Reader\n\tfor i := range 2 {\n\t\trs = append(rs, rd{i})\n\t}\n\tfmt.Println(len(rs))", true},
 		{"var rs []io.Reader\n\tfor i := range 2 {\n\t\tfunc() { rs = append(rs, rd{i}) }()\n\t}\n\tfmt.Println(len(rs))", false},
 		{"var r io.Reader = rd{1}\n\tfmt.Println(r != nil)", false},
+		// &T{...} made once per call, to an interface with methods: a
+		// fresh pointer each call (go run and the interpreter: 1 2),
+		// but not made again by a loop, nor put in an empty interface.
+		{"mk := func(i int) Degreer { return &Sq{i} }\n\tds := []Degreer{mk(1), mk(2)}\n\tfmt.Println(ds[0].Deg(), ds[1].Deg())", false},
+		{"var r io.Reader = &rd{1}\n\tfmt.Println(r != nil)", false},
+		{"var ds []Degreer\n\tfor i := range 2 {\n\t\tds = append(ds, (&Sq{i}))\n\t}\n\tfmt.Println(len(ds))", true},
+		{"var a any = &Sq{1}\n\tfmt.Println(a != nil)", true},
 		// A range's expression and a for statement's init run once.
 		{"var rs []io.Reader\n\tfor _, r := range []io.Reader{rd{1}, rd{2}} {\n\t\trs = append(rs, r)\n\t}\n\tfmt.Println(len(rs))", false},
 		{"var rs []io.Reader\n\tfor r := io.Reader(rd{1}); len(rs) < 2; {\n\t\trs = append(rs, r)\n\t}\n\tfmt.Println(len(rs))", false},

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "0b25949f983e9042"
+const sourceDigest = "a360fd063408875f"
