@@ -577,7 +577,8 @@ func (l *lowering) editedInside(n ast.Node) bool {
 
 // rewritten reports whether e holds something another rewrite changes (a
 // call of min or max, a function literal, a selector that may be a method
-// value or expression or a library function with a helper): moving its
+// value or expression or a library function with a helper, errors.As
+// and errors.Is among them): moving its
 // text would lose that rewrite, so it stays where it is. A field (p.x)
 // moves.
 func (l *lowering) rewritten(e ast.Expr) bool {
@@ -602,6 +603,9 @@ func (l *lowering) rewritten(e ast.Expr) bool {
 			qualified := l.names[builtin(n.X)] + "." + n.Sel.Name
 			_, lib := libCalls[qualified]
 			_, nested := nestedCalls[qualified]
+			// errors.As and errors.Is, which libCalls may make the
+			// engine's (errorsCalls).
+			lib = lib || l.names[builtin(n.X)] == "errors" && errorsCalls[n.Sel.Name] != ""
 			switch ast.Unparen(n.X).(type) {
 			case *ast.StarExpr:
 				found = true // (*T).M

@@ -52,6 +52,27 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 			}
 		}
 	}
+	// An argument left in place (another rewrite changes it) is
+	// evaluated at the defer statement, after the arguments copied
+	// before it: out of gc's order, which makes the calls first (defer
+	// fmt.Println(pe, errors.As(err, &pe)) showed the pe before As, and
+	// moving the call clashed with libCalls). Alone, or beside
+	// constants, it is where it was; beside copies, Go runs the program.
+	var kept, copied ast.Expr
+	for _, a := range d.Call.Args {
+		switch _, lit := ast.Unparen(a).(*ast.FuncLit); {
+		case lit || isConstantLike(a):
+		case l.hoistable(a):
+			copied = a
+		default:
+			kept = a
+		}
+	}
+	if kept != nil && copied != nil {
+		l.handOvers = append(l.handOvers, handOver{kept.Pos(), "deferred argument left in place",
+			"an argument of a deferred call that the source pass cannot copy at the defer, as it does the others (another rewrite changes it): the interpreter would evaluate them out of Go's order"})
+		return
+	}
 	decls := l.hoistArgs(d.Call.Args, "_lowerD")
 	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && !l.inLoop(d) {
 		// The receiver as Go evaluates it at the defer (typedReceiver),

@@ -1,5 +1,39 @@
 package engine
 
+import (
+	"strings"
+	"testing"
+)
+
+// An argument of a deferred call that the pass cannot copy at the defer
+// (another rewrite changes it) beside arguments it copies is handed
+// over: left in place, the interpreter evaluates it after the copies, out
+// of gc's order (defer fmt.Println(errors.As(err, &pe), pe): go run true
+// e1, the interpreter true <nil>; and moved, deferArgs and libCalls
+// clashed). Alone, or beside constants and function literals, it is not.
+func TestDeferredArgumentLeftInPlaceIsHandedOver(t *testing.T) {
+	for _, c := range []struct {
+		call      string
+		announced bool
+	}{
+		{"fmt.Println(err, errors.As(err, &pe), pe)", true},
+		{"fmt.Println(slices.Max(xs), xs)", true},
+		{"fmt.Println(\"max\", max(xs[0], 2))", false},
+		{"fmt.Println(err, pe, xs)", false},
+		{"func(f func() int) { fmt.Println(f()) }(func() int { return len(xs) })", false},
+	} {
+		src := "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"slices\"\n)\n\ntype E struct{ n int }\n\nfunc (e *E) Error() string { return fmt.Sprint(\"e\", e.n) }\n\nfunc main() {\n\terr := fmt.Errorf(\"w: %w\", &E{1})\n\tvar pe *E\n\txs := []int{3, 1}\n\tdefer " + c.call + "\n\t_, _, _ = err, pe, xs\n\t_ = errors.New\n\t_ = slices.Max[[]int]\n\txs[0] = 9\n}\n"
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		why := p.HandOver()
+		if got := strings.Contains(why, "deferred call that the source pass cannot copy"); got != c.announced {
+			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, why, src)
+		}
+	}
+}
+
 var _ = addCases("deferArgs",
 	// An argument copied at the defer.
 	rewriteCase{
