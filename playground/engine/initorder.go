@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
+	"slices"
+	"strings"
 )
 
 // initOrder reports a package-level variable whose initializer depends,
@@ -115,4 +118,118 @@ func initOrder(file *ast.File, add func(token.Pos, string, string)) {
 			}
 		}
 	}
+}
+
+// initSequence reports, with the program's types, package variables
+// whose initializers the interpreter runs in another order than Go's,
+// when one of them calls a function, whose output or changes would then
+// come in another order (a blind pass: var total = sum(x, y) before var x
+// = val("x", 1) and var z = val("z", 3): go run printed x, y, sum, z, the
+// engine x, y, z, sum, nothing said). Go runs, again and again, the
+// earliest declared initializer whose variables it reads are ready
+// (types.Info.InitOrder); yaegi v0.16.1 (genGlobalVarDecl) goes through
+// the declarations in passes, running in each, in order, those whose
+// package variables named in the declaration itself are done (those
+// only a function's body reads are not waited for: initOrder), and
+// leaving the others to the next pass.
+func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
+	var specs []*ast.ValueSpec
+	specOf := map[types.Object]int{}
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, sp := range gd.Specs {
+			vs := sp.(*ast.ValueSpec)
+			for _, n := range vs.Names {
+				if obj := info.Defs[n]; obj != nil {
+					specOf[obj] = len(specs)
+				}
+			}
+			specs = append(specs, vs)
+		}
+	}
+	calls := false
+	deps := make([][]int, len(specs))
+	for i, vs := range specs {
+		for _, v := range vs.Values {
+			ast.Inspect(v, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.Ident:
+					if j, ok := specOf[info.Uses[n]]; ok && j != i {
+						deps[i] = append(deps[i], j)
+					}
+				case *ast.CallExpr:
+					if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() && !tv.IsBuiltin() {
+						calls = true
+					}
+				case *ast.UnaryExpr:
+					calls = calls || n.Op == token.ARROW
+				}
+				return true
+			})
+		}
+	}
+	if !calls {
+		return nil // the order of initializers that call nothing is not seen
+	}
+	var yaegi []int
+	done := make([]bool, len(specs))
+	left := make([]int, len(specs))
+	for i := range left {
+		left[i] = i
+	}
+	for len(left) > 0 {
+		var again []int
+		for _, i := range left {
+			ready := true
+			for _, j := range deps[i] {
+				ready = ready && done[j]
+			}
+			if !ready {
+				again = append(again, i)
+				continue
+			}
+			done[i] = true
+			if len(specs[i].Values) > 0 {
+				yaegi = append(yaegi, i)
+			}
+		}
+		if len(again) == len(left) {
+			return nil // a cycle, which go/types reports
+		}
+		left = again
+	}
+	var goOrder []int
+	for _, init := range info.InitOrder {
+		i, ok := specOf[init.Lhs[0]]
+		if !ok {
+			return nil
+		}
+		if n := len(goOrder); n == 0 || goOrder[n-1] != i {
+			goOrder = append(goOrder, i)
+		}
+	}
+	if slices.Equal(goOrder, yaegi) {
+		return nil
+	}
+	names := func(order []int) string {
+		var s []string
+		for _, i := range order {
+			s = append(s, specs[i].Names[0].Name)
+		}
+		return strings.Join(s, ", ")
+	}
+	at := specs[goOrder[0]]
+	for k := range goOrder {
+		if k >= len(yaegi) || goOrder[k] != yaegi[k] {
+			at = specs[goOrder[k]]
+			break
+		}
+	}
+	p := fset.Position(at.Pos())
+	return []Finding{{Line: p.Line, Col: p.Column, Construct: "package initialization order", Message: fmt.Sprintf(
+		"the package's variables are initialized in another order in the interpreter (%s) than in Go (%s), and their initializers call functions: what those print or change would come in another order",
+		names(yaegi), names(goOrder))}}
 }

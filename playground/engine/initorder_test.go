@@ -1,8 +1,13 @@
 package engine
 
 import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A package variable whose initializer reaches, through a function or a
@@ -39,4 +44,72 @@ func TestInitOrderIsAnnounced(t *testing.T) {
 			t.Errorf("not handed over for it: %q\n%s", p.HandOver(), src)
 		}
 	}
+}
+
+// Package variables whose initializers print, declared in every kind of
+// order (a variable read before or after its declaration, through
+// another, by one without an initializer): where initSequence says the
+// interpreter's order is Go's, the interpreter prints what go run
+// prints; where it says another, the interpreter prints another order
+// (the model of yaegi's order is exact, not only cautious). Both kinds
+// must occur.
+func TestInitSequenceIsAnnounced(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	var srcs []string
+	for range 40 {
+		n := 3 + r.IntN(4)
+		rank := r.Perm(n) // a variable reads only lower ranks: no cycle
+		var b strings.Builder
+		b.WriteString("package main\n\nimport \"fmt\"\n\nfunc v(name string, xs ...int) int {\n\tfmt.Println(name)\n\treturn len(xs)\n}\n\n")
+		for i := range n {
+			name := string(rune('a' + i))
+			if r.IntN(6) == 0 {
+				fmt.Fprintf(&b, "var %s int\n", name)
+				continue
+			}
+			var deps []string
+			for j := range n {
+				if rank[j] < rank[i] && r.IntN(2) == 0 {
+					deps = append(deps, string(rune('a'+j)))
+				}
+			}
+			args := append([]string{fmt.Sprintf("%q", name)}, deps...)
+			fmt.Fprintf(&b, "var %s = v(%s)\n", name, strings.Join(args, ", "))
+		}
+		b.WriteString("\nfunc main() {\n\tfmt.Println(\"main\"")
+		for i := range n {
+			b.WriteString(", " + string(rune('a'+i)))
+		}
+		b.WriteString(")\n}\n")
+		srcs = append(srcs, b.String())
+	}
+	goRes := goRunAll(t, srcs)
+	announced, same := 0, 0
+	for k, src := range srcs {
+		p, err := Prepare(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		said := false
+		for _, f := range p.Findings() {
+			said = said || f.Construct == "package initialization order"
+		}
+		var out bytes.Buffer
+		if res := Run(context.Background(), src, Options{Stdout: &out, Timeout: 10 * time.Second}); res.Err != nil {
+			t.Fatalf("interpreter: %v\n%s", res.Err, src)
+		}
+		agree := out.String() == goRes[k].Stdout
+		if said == agree {
+			t.Errorf("announced %v, and the interpreter printed\n%s\nwhere go run printed\n%s\n%s", said, out.String(), goRes[k].Stdout, src)
+		}
+		if said {
+			announced++
+		} else if !strings.HasPrefix(goRes[k].Stdout, "a\n") || strings.Contains(src, "var a int") {
+			same++ // not simply in the order of declaration
+		}
+	}
+	if announced == 0 || same == 0 {
+		t.Errorf("of %d programs, %d announced and %d in an order not of declaration run right: the programs do not try both", len(srcs), announced, same)
+	}
+	t.Logf("%d programs: %d announced, %d others not in the order of declaration", len(srcs), announced, same)
 }

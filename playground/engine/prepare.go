@@ -109,6 +109,7 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliases, contextKeysLeft(fset, file, info)...)
 		aliases = append(aliases, floatConversionsLeft(fset, file, info)...)
 		aliases = append(aliases, rangeOverFuncs(fset, file, info)...)
+		aliases = append(aliases, initSequence(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file):
 		aliases = []Finding{{Line: 1, Col: 1, Construct: "interface holds a copy", Message: "the page's type checker cannot check this program (" + skip + "), so it cannot rule out what the interpreter gets wrong in a program with types with methods: a value of one put in an interface may follow later changes to its variable, where Go keeps a copy"}}
 	}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a360fd063408875f"
+const sourceDigest = "d4ab2900f3d4c800"
