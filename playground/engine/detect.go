@@ -394,12 +394,19 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg, Unsupported: !mayDiffer[construct], AtRunTime: construct == "recovered runtime error" || construct == "embedded struct printed"})
 	}
 	imports := importNames(file)
+	missing := 0
 	for _, imp := range file.Imports {
 		path := strings.Trim(imp.Path.Value, "`\"")
 		if pos, msg := refusedSpec(file, imp); msg != "" {
 			add(pos, refusedConstruct, msg)
 		} else if !available(path) && !isLowerImport(imp) {
-			add(imp.Path.Pos(), "package", fmt.Sprintf("package %s is not available in the interpreter (it offers %s)", path, offered()))
+			// What the interpreter offers is said once, not for each
+			// package it lacks.
+			if missing++; missing == 1 {
+				add(imp.Path.Pos(), "package", fmt.Sprintf("package %s is not available in the interpreter (it offers %s)", path, offered()))
+			} else {
+				add(imp.Path.Pos(), "package", fmt.Sprintf("package %s is not available in the interpreter either", path))
+			}
 		}
 	}
 	var loops []ast.Node

@@ -1,0 +1,47 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+// A program with packages the interpreter lacks is told so once per
+// package, with what the interpreter offers said once, and not also told
+// that the type checker cannot check it (which it cannot, for those
+// packages): the note a reader opens stays short.
+func TestMissingPackagesToldOnce(t *testing.T) {
+	src := "package main\n\nimport (\n\t\"fmt\"\n\t\"html/template\"\n\t\"text/template\"\n)\n\ntype T struct{}\n\nfunc (T) String() string { return \"t\" }\n\nvar _ = template.New\n\nfunc main() { fmt.Println(T{}) }\n"
+	src = strings.Replace(src, "\t\"html/template\"", "\th \"html/template\"", 1)
+	src = strings.Replace(src, "var _ = template.New", "var _, _ = template.New, h.New", 1)
+	p, err := Prepare(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	why := p.HandOver()
+	for _, want := range []string{"5:4: package html/template is not available in the interpreter (it offers ", "6:2: package text/template is not available in the interpreter either"} {
+		if !strings.Contains(why, want) {
+			t.Errorf("HandOver lacks %q:\n%s", want, why)
+		}
+	}
+	if n := strings.Count(why, "it offers"); n != 1 {
+		t.Errorf("what the interpreter offers is said %d times:\n%s", n, why)
+	}
+	if strings.Contains(why, "type checker") {
+		t.Errorf("the type checker's skip is said too:\n%s", why)
+	}
+}
+
+// unsafe's layout functions, which the policy lets through, type-check:
+// the program goes to Go for the package alone, not also as one Go's type
+// checker rejects (a blind pass read "could not import unsafe" for a
+// program go run runs).
+func TestUnsafeLayoutTypeChecks(t *testing.T) {
+	p, err := Prepare("package main\n\nimport (\n\t\"fmt\"\n\t\"unsafe\"\n)\n\ntype S struct {\n\ta bool\n\tb int64\n}\n\nfunc main() { fmt.Println(unsafe.Sizeof(S{}), unsafe.Offsetof(S{}.b)) }\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	why := p.HandOver()
+	if !strings.Contains(why, "package unsafe is not available in the interpreter") || strings.Contains(why, "type checker") || len(p.Errors()) > 0 {
+		t.Errorf("HandOver %q, errors %v", why, p.Errors())
+	}
+}
