@@ -63,8 +63,8 @@ func TestBrowserSchedulerPrograms(t *testing.T) {
 	// more that ends the same way.
 	setCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"time\"\n)\n\nfunc spin() {\n\tfor {\n\t}\n}\n\nfunc main() {\n\truntime.GOMAXPROCS(1)\n\tgo spin()\n\ttime.Sleep(20 * time.Millisecond)\n\tfmt.Println(\"preempted\")\n}\n")
 	state, _, status := runPlayground(t, tab, id, 120*time.Second)
-	if engine, _ := engineOf(t, tab, id); state != "error" || engine != "fast" || !strings.Contains(status, "within 3 s") || !strings.Contains(status, "loop without calls") {
-		t.Errorf("a goroutine spinning without calls: state %s, engine %s, status %q; want the interpreter stopped at 3 s, the loop without calls named", state, engine, status)
+	if engine, _ := engineOf(t, tab, id); state != "error" || engine != "fast" || !strings.Contains(status, "within 3 s") || !strings.Contains(status, "goroutine that never yields") {
+		t.Errorf("a goroutine spinning without calls: state %s, engine %s, status %q; want the interpreter stopped at 3 s, a goroutine that never yields named", state, engine, status)
 	}
 	// Two builds with the Go toolchain whose answers only the log shows:
 	// made when the log is (go test -v), not in every run of the suite.

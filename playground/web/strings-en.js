@@ -3,7 +3,7 @@ export default {
   run: 'Run', stop: 'Stop', reset: 'Reset', format: 'Format', copy: 'Copy', share: 'Share', more: 'More',
   toolbar: 'Example actions', editor: 'Editable Go code. Ctrl+Enter runs it; Esc then Tab leaves the editor.',
   output: 'Output', expected: 'Expected output', sample: 'Sample output', loading: 'Loading the Go interpreter…',
-  running: 'Running…', stopped: 'Stopped.', timeout: (s) => `Stopped: the program did not end within ${s} s: a loop that never ends, a deadlock, or a loop without calls, which go run preempts with a signal and the browser cannot.`,
+  running: 'Running…', stopped: 'Stopped.', timeout: (s) => `Stopped: the program did not end within ${s} s: a loop that never ends, a deadlock, or a goroutine that never yields, which go run preempts and the browser cannot.`,
   buildTimeout: (s) => `Stopped: the build did not end within ${s} s.`,
   tooLarge: (kb) => `The program is over ${kb} KB: the playground neither runs nor formats it.`,
   shareTooLarge: (kb) => `This share link carries more than ${kb} KB of code: the playground shows its original program.`,

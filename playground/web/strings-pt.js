@@ -3,7 +3,7 @@ export default {
   run: 'Executar', stop: 'Parar', reset: 'Restaurar', format: 'Formatar', copy: 'Copiar', share: 'Compartilhar', more: 'Mais',
   toolbar: 'Ações do exemplo', editor: 'Código Go editável. Ctrl+Enter executa; Esc e depois Tab sai do editor.',
   output: 'Saída', expected: 'Saída esperada', sample: 'Saída de exemplo', loading: 'Carregando o interpretador Go…',
-  running: 'Executando…', stopped: 'Parado.', timeout: (s) => `Parado: o programa não terminou em ${s} s: um laço sem fim, um deadlock, ou um laço sem chamadas, que o go run preempta por sinal e o navegador não.`,
+  running: 'Executando…', stopped: 'Parado.', timeout: (s) => `Parado: o programa não terminou em ${s} s: um laço sem fim, um deadlock, ou uma goroutine que nunca cede, que o go run preempta e o navegador não.`,
   buildTimeout: (s) => `Parado: a compilação não terminou em ${s} s.`,
   tooLarge: (kb) => `O programa passa de ${kb} KB: o playground não o executa nem formata.`,
   shareTooLarge: (kb) => `Este link traz mais de ${kb} KB de código: o playground mostra o programa original.`,
