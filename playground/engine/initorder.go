@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 )
 
 // initOrder reports a package-level variable whose initializer depends,
@@ -136,18 +135,14 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 	var specs []*ast.ValueSpec
 	specOf := map[types.Object]int{}
 	for _, d := range file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.VAR {
-			continue
-		}
-		for _, sp := range gd.Specs {
-			vs := sp.(*ast.ValueSpec)
-			for _, n := range vs.Names {
-				if obj := info.Defs[n]; obj != nil {
-					specOf[obj] = len(specs)
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+			for _, sp := range gd.Specs {
+				vs := sp.(*ast.ValueSpec)
+				for _, n := range vs.Names {
+					specOf[info.Defs[n]] = len(specs)
 				}
+				specs = append(specs, vs)
 			}
-			specs = append(specs, vs)
 		}
 	}
 	calls := false
@@ -161,9 +156,8 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 						deps[i] = append(deps[i], j)
 					}
 				case *ast.CallExpr:
-					if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() && !tv.IsBuiltin() {
-						calls = true
-					}
+					tv := info.Types[n.Fun]
+					calls = calls || !tv.IsType() && !tv.IsBuiltin()
 				case *ast.UnaryExpr:
 					calls = calls || n.Op == token.ARROW
 				}
@@ -171,65 +165,44 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 			})
 		}
 	}
-	if !calls {
-		return nil // the order of initializers that call nothing is not seen
-	}
-	var yaegi []int
+	// The declarations with values in yaegi's order and in Go's.
+	var yaegi, order []int
 	done := make([]bool, len(specs))
-	left := make([]int, len(specs))
-	for i := range left {
-		left[i] = i
-	}
-	for len(left) > 0 {
-		var again []int
-		for _, i := range left {
-			ready := true
+	for left := len(specs); left > 0; {
+		before := left
+		for i, vs := range specs {
+			ready := !done[i]
 			for _, j := range deps[i] {
 				ready = ready && done[j]
 			}
-			if !ready {
-				again = append(again, i)
-				continue
-			}
-			done[i] = true
-			if len(specs[i].Values) > 0 {
-				yaegi = append(yaegi, i)
+			if ready {
+				done[i] = true
+				left--
+				if len(vs.Values) > 0 {
+					yaegi = append(yaegi, i)
+				}
 			}
 		}
-		if len(again) == len(left) {
+		if left == before {
 			return nil // a cycle, which go/types reports
 		}
-		left = again
 	}
-	var goOrder []int
 	for _, init := range info.InitOrder {
-		i, ok := specOf[init.Lhs[0]]
-		if !ok {
-			return nil
-		}
-		if n := len(goOrder); n == 0 || goOrder[n-1] != i {
-			goOrder = append(goOrder, i)
+		if i := specOf[init.Lhs[0]]; len(order) == 0 || order[len(order)-1] != i {
+			order = append(order, i)
 		}
 	}
-	if slices.Equal(goOrder, yaegi) {
-		return nil
+	if !calls || slices.Equal(yaegi, order) {
+		return nil // or the order of initializers that call nothing, not seen
 	}
-	names := func(order []int) string {
-		var s []string
+	names := func(order []int) (s string) {
 		for _, i := range order {
-			s = append(s, specs[i].Names[0].Name)
+			s += ", " + specs[i].Names[0].Name
 		}
-		return strings.Join(s, ", ")
+		return s[2:]
 	}
-	at := specs[goOrder[0]]
-	for k := range goOrder {
-		if k >= len(yaegi) || goOrder[k] != yaegi[k] {
-			at = specs[goOrder[k]]
-			break
-		}
-	}
-	p := fset.Position(at.Pos())
+	p := fset.Position(specs[0].Pos())
 	return []Finding{{Line: p.Line, Col: p.Column, Construct: "package initialization order", Message: fmt.Sprintf(
 		"the package's variables are initialized in another order in the interpreter (%s) than in Go (%s), and their initializers call functions: what those print or change would come in another order",
-		names(yaegi), names(goOrder))}}
+		names(yaegi), names(order))}}
 }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d4ab2900f3d4c800"
+const sourceDigest = "e5ea5ec59e26e63c"
