@@ -399,7 +399,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 		path := strings.Trim(imp.Path.Value, "`\"")
 		if pos, msg := refusedSpec(file, imp); msg != "" {
 			add(pos, refusedConstruct, msg)
-		} else if !available(path) && !isLowerImport(imp) {
+		} else if !available(path) && path != symbols.LowerPath {
 			// What the interpreter offers is said once, not for each
 			// package it lacks.
 			if missing++; missing == 1 {
@@ -549,7 +549,6 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	}
 	printedTypes(file, add)
 	interfaceFields(file, imports, add)
-	initOrder(file, add)
 	genericInits(file, imports, add)
 	selectGotos(file, add)
 	multiValues(file, add)

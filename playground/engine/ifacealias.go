@@ -510,10 +510,6 @@ func hasGoto(n ast.Node) bool {
 	return found
 }
 
-// loopedLiterals returns the composite literals of file that a loop of
-// their own function makes again each iteration (in a function literal
-// in a loop, one is made once per call), or all of them when the file
-// has a goto, which may loop anywhere.
 // addressedLiteral returns the literal of &T{...} (parentheses allowed),
 // or nil when e is anything else.
 func addressedLiteral(e ast.Expr) *ast.CompositeLit {
@@ -525,6 +521,10 @@ func addressedLiteral(e ast.Expr) *ast.CompositeLit {
 	return lit
 }
 
+// loopedLiterals returns the composite literals of file that a loop of
+// their own function makes again each iteration (in a function literal
+// in a loop, one is made once per call), or all of them when the file
+// has a goto, which may loop anywhere.
 func loopedLiterals(file *ast.File) map[*ast.CompositeLit]bool {
 	looped := map[*ast.CompositeLit]bool{}
 	gotos := hasGoto(file)

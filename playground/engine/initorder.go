@@ -5,141 +5,36 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 )
 
-// initOrder reports a package-level variable whose initializer depends,
-// through a function or method of the file, on a variable declared after
-// it with an initializer of its own: Go initializes that one first (a
-// dependency through a function's body counts), yaegi v0.16.1 goes in
-// the order of declaration there, and the function read the zero value
-// (var a = f(); var b = 2; func f() int { return b * 10 }: go run 20,
-// the engine 0, nothing said). A dependency in the initializer itself,
-// or through a function literal in it, the interpreter orders as Go does
-// (measured).
-func initOrder(file *ast.File, add func(token.Pos, string, string)) {
-	order := map[*ast.Object]int{} // package variables with an initializer, by position
-	var specs []*ast.ValueSpec
-	for _, d := range file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.VAR {
-			continue
-		}
-		for _, sp := range gd.Specs {
-			vs := sp.(*ast.ValueSpec)
-			specs = append(specs, vs)
-			if len(vs.Values) == 0 {
-				continue
-			}
-			for _, n := range vs.Names {
-				if n.Obj != nil {
-					order[n.Obj] = len(specs)
-				}
-			}
-		}
-	}
-	if len(order) < 2 {
-		return
-	}
-	funcs := map[string][]*ast.FuncDecl{} // functions by name, methods by method name
-	for _, d := range file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-			funcs[fd.Name.Name] = append(funcs[fd.Name.Name], fd)
-		}
-	}
-	// reached returns the package variables a function's body reads,
-	// through the functions it calls, the file's functions and methods
-	// being known by name.
-	reachedBy := map[*ast.FuncDecl]map[*ast.Object]bool{}
-	var reach func(fd *ast.FuncDecl, into map[*ast.Object]bool, seen map[*ast.FuncDecl]bool)
-	reach = func(fd *ast.FuncDecl, into map[*ast.Object]bool, seen map[*ast.FuncDecl]bool) {
-		if seen[fd] {
-			return
-		}
-		seen[fd] = true
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.Ident:
-				if _, ok := order[n.Obj]; ok {
-					into[n.Obj] = true
-				}
-				if n.Obj != nil {
-					if f, ok := n.Obj.Decl.(*ast.FuncDecl); ok {
-						reach(f, into, seen)
-					}
-				}
-			case *ast.SelectorExpr:
-				for _, f := range funcs[n.Sel.Name] {
-					if f.Recv != nil {
-						reach(f, into, seen)
-					}
-				}
-			}
-			return true
-		})
-	}
-	reached := func(fd *ast.FuncDecl) map[*ast.Object]bool {
-		if r, ok := reachedBy[fd]; ok {
-			return r
-		}
-		r := map[*ast.Object]bool{}
-		reach(fd, r, map[*ast.FuncDecl]bool{})
-		reachedBy[fd] = r
-		return r
-	}
-	for i, vs := range specs {
-		for _, v := range vs.Values {
-			var called []*ast.FuncDecl
-			ast.Inspect(v, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.Ident:
-					if n.Obj != nil {
-						if f, ok := n.Obj.Decl.(*ast.FuncDecl); ok {
-							called = append(called, f)
-						}
-					}
-				case *ast.SelectorExpr:
-					for _, f := range funcs[n.Sel.Name] {
-						if f.Recv != nil {
-							called = append(called, f)
-						}
-					}
-				}
-				return true
-			})
-			for _, f := range called {
-				for obj := range reached(f) {
-					if order[obj] > i+1 {
-						add(v.Pos(), "package initialization order", fmt.Sprintf("%s reads %s, declared after this variable: Go initializes %s first, the interpreter in the order of declaration, and %s reads its zero value", f.Name.Name, obj.Name, obj.Name, f.Name.Name))
-						return
-					}
-				}
-			}
-		}
-	}
-}
-
 // initSequence reports, with the program's types, package variables
-// whose initializers the interpreter runs in another order than Go's,
-// when one of them calls a function, whose output or changes would then
-// come in another order (a blind pass: var total = sum(x, y) before var x
-// = val("x", 1) and var z = val("z", 3): go run printed x, y, sum, z, the
+// that the interpreter initializes in another order than Go, when an
+// initializer calls a function or append or copy, whose output or
+// changes would then come in another order (a blind pass: var total = sum(x, y) before var x =
+// val("x", 1) and var z = val("z", 3): go run printed x, y, sum, z, the
 // engine x, y, z, sum, nothing said). Go runs, again and again, the
 // earliest declared initializer whose variables it reads are ready
-// (types.Info.InitOrder); yaegi v0.16.1 (genGlobalVarDecl) goes through
-// the declarations in passes, running in each, in order, those whose
-// package variables named in the declaration itself are done (those
-// only a function's body reads are not waited for: initOrder), and
-// leaving the others to the next pass.
+// (types.Info.InitOrder), one variable at a time; yaegi v0.16.1
+// (genGlobalVarDecl) goes through the declarations in passes, running in
+// each, in order and whole (var a, b = f(b), g(): a first), those whose
+// dependencies are done, and leaving the others to the next pass. Its
+// dependencies are names (getVarDependencies): any identifier in the
+// declaration but a selector's field that names a package variable, a
+// composite literal's key and a function literal's own local included,
+// and not what a called function's body reads: var a = f() before var b
+// = 2, where f returns b * 10, gave a 0 (go run 20), and is found here,
+// since Go then initializes b first.
 func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	var specs []*ast.ValueSpec
-	specOf := map[types.Object]int{}
+	byName := map[string]int{}
 	for _, d := range file.Decls {
 		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
 			for _, sp := range gd.Specs {
 				vs := sp.(*ast.ValueSpec)
 				for _, n := range vs.Names {
-					specOf[info.Defs[n]] = len(specs)
+					if n.Name != "_" {
+						byName[n.Name] = len(specs)
+					}
 				}
 				specs = append(specs, vs)
 			}
@@ -148,25 +43,36 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 	calls := false
 	deps := make([][]int, len(specs))
 	for i, vs := range specs {
-		for _, v := range vs.Values {
-			ast.Inspect(v, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.Ident:
-					if j, ok := specOf[info.Uses[n]]; ok && j != i {
-						deps[i] = append(deps[i], j)
-					}
-				case *ast.CallExpr:
-					tv := info.Types[n.Fun]
-					calls = calls || !tv.IsType() && !tv.IsBuiltin()
-				case *ast.UnaryExpr:
-					calls = calls || n.Op == token.ARROW
+		sel := map[*ast.Ident]bool{} // a selector's field, met before it
+		ast.Inspect(vs, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				sel[n.Sel] = true
+			case *ast.Ident:
+				if j, ok := byName[n.Name]; ok && j != i && !sel[n] {
+					deps[i] = append(deps[i], j)
 				}
-				return true
-			})
-		}
+			case *ast.CallExpr:
+				// append and copy change what slices share (var b =
+				// append(s, c) and var d = append(s, 7) in two orders:
+				// b[1] 7 or 5, an attack's).
+				tv := info.Types[n.Fun]
+				switch builtin(n.Fun) {
+				case "len", "cap", "make", "new", "min", "max", "complex", "real", "imag":
+				default:
+					calls = calls || !tv.IsType()
+				}
+			case *ast.UnaryExpr:
+				calls = calls || n.Op == token.ARROW
+			}
+			return true
+		})
 	}
-	// The declarations with values in yaegi's order and in Go's.
-	var yaegi, order []int
+	if !calls {
+		return nil // the order of initializers that only compute is not seen
+	}
+	// The variables initialized, in yaegi's order and in Go's.
+	var yaegi, order []types.Object
 	done := make([]bool, len(specs))
 	for left := len(specs); left > 0; {
 		before := left
@@ -178,8 +84,10 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 			if ready {
 				done[i] = true
 				left--
-				if len(vs.Values) > 0 {
-					yaegi = append(yaegi, i)
+				for _, n := range vs.Names {
+					if len(vs.Values) > 0 {
+						yaegi = append(yaegi, info.Defs[n])
+					}
 				}
 			}
 		}
@@ -188,21 +96,24 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 		}
 	}
 	for _, init := range info.InitOrder {
-		if i := specOf[init.Lhs[0]]; len(order) == 0 || order[len(order)-1] != i {
-			order = append(order, i)
+		for _, v := range init.Lhs {
+			order = append(order, v)
 		}
 	}
-	if !calls || slices.Equal(yaegi, order) {
-		return nil // or the order of initializers that call nothing, not seen
+	k := 0
+	for k < len(order) && k < len(yaegi) && order[k] == yaegi[k] {
+		k++
 	}
-	names := func(order []int) (s string) {
-		for _, i := range order {
-			s += ", " + specs[i].Names[0].Name
-		}
-		return s[2:]
+	if k == len(order) && k == len(yaegi) {
+		return nil
 	}
-	p := fset.Position(specs[0].Pos())
+	var in, goes string
+	for i := range min(len(yaegi), len(order)) {
+		in += ", " + yaegi[i].Name()
+		goes += ", " + order[i].Name()
+	}
+	p := fset.Position(order[min(k, len(order)-1)].Pos())
 	return []Finding{{Line: p.Line, Col: p.Column, Construct: "package initialization order", Message: fmt.Sprintf(
 		"the package's variables are initialized in another order in the interpreter (%s) than in Go (%s), and their initializers call functions: what those print or change would come in another order",
-		names(yaegi), names(order))}}
+		in[2:], goes[2:])}}
 }

@@ -52,25 +52,32 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 			}
 		}
 	}
-	// An argument left in place (another rewrite changes it) is
-	// evaluated at the defer statement, after the arguments copied
-	// before it: out of gc's order, which makes the calls first (defer
-	// fmt.Println(pe, errors.As(err, &pe)) showed the pe before As, and
-	// moving the call clashed with libCalls). Alone, or beside
-	// constants, it is where it was; beside copies, Go runs the program.
+	// An argument left in place (another rewrite changes it, or it
+	// spans lines) is not copied at the defer. Beside copies, a method's
+	// receiver's included, it is evaluated after them, out of gc's order,
+	// which makes the calls first (defer fmt.Println(pe, errors.As(err,
+	// &pe)) showed the pe before As; moved, the call clashed with
+	// libCalls); in a loop, it reads the last iteration's variables
+	// (defer fmt.Println(max(i, 1)) printed 2 2 2 for go run's 2 1 1; an
+	// attack's). Go runs such a program. Alone, or beside constants, out
+	// of a loop, it is right where it is.
+	loop := l.inLoop(d)
 	var kept, copied ast.Expr
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.names[builtin(sel.X)] == "" {
+		copied = sel.X
+	}
 	for _, a := range d.Call.Args {
 		switch _, lit := ast.Unparen(a).(*ast.FuncLit); {
-		case lit || isConstantLike(a):
+		case isConstantLike(a) || lit && !loop:
 		case l.hoistable(a):
 			copied = a
 		default:
 			kept = a
 		}
 	}
-	if kept != nil && copied != nil {
+	if kept != nil && (copied != nil || loop) {
 		l.handOvers = append(l.handOvers, handOver{kept.Pos(), "deferred argument left in place",
-			"an argument of a deferred call that the source pass cannot copy at the defer, as it does the others (another rewrite changes it): the interpreter would evaluate them out of Go's order"})
+			"an argument of a deferred call that the source pass cannot copy at the defer (another rewrite changes it, or it spans lines): beside what it copies, or in a loop, the interpreter would evaluate it out of Go's order or with a later iteration's values"})
 		return
 	}
 	decls := l.hoistArgs(d.Call.Args, "_lowerD")

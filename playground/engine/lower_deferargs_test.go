@@ -1,28 +1,46 @@
 package engine
 
 import (
+	"bytes"
+	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 // An argument of a deferred call that the pass cannot copy at the defer
-// (another rewrite changes it) beside arguments it copies is handed
-// over: left in place, the interpreter evaluates it after the copies, out
-// of gc's order (defer fmt.Println(errors.As(err, &pe), pe): go run true
-// e1, the interpreter true <nil>; and moved, deferArgs and libCalls
-// clashed). Alone, or beside constants and function literals, it is not.
+// (another rewrite changes it) is handed over beside what the pass copies,
+// a method's receiver included, and in a loop: left in place, the
+// interpreter evaluates it after the copies, out of gc's order (defer
+// fmt.Println(errors.As(err, &pe), pe): go run true e1, the interpreter
+// true <nil>; moved, deferArgs and libCalls clashed), and in a loop with
+// the last iteration's variables (max(i, 1): 2 2 2 for 2 1 1). Alone, or
+// beside constants and function literals, out of a loop, it is not, and
+// the interpreter prints what go run prints.
 func TestDeferredArgumentLeftInPlaceIsHandedOver(t *testing.T) {
-	for _, c := range []struct {
-		call      string
+	const decls = "type E struct{ n int }\n\nfunc (e *E) Error() string { return fmt.Sprint(\"e\", e.n) }\n\nfunc (e *E) Report(ok bool) { fmt.Println(ok, e != nil) }\n\ntype T struct{ n int }\n\nfunc (t T) Show(k int) { fmt.Println(t.n, k) }\n\nvar errEnd = errors.New(\"end\")\n\n"
+	cases := []struct {
+		body      string
 		announced bool
 	}{
-		{"fmt.Println(err, errors.As(err, &pe), pe)", true},
-		{"fmt.Println(slices.Max(xs), xs)", true},
-		{"fmt.Println(\"max\", max(xs[0], 2))", false},
-		{"fmt.Println(err, pe, xs)", false},
-		{"func(f func() int) { fmt.Println(f()) }(func() int { return len(xs) })", false},
-	} {
-		src := "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"slices\"\n)\n\ntype E struct{ n int }\n\nfunc (e *E) Error() string { return fmt.Sprint(\"e\", e.n) }\n\nfunc main() {\n\terr := fmt.Errorf(\"w: %w\", &E{1})\n\tvar pe *E\n\txs := []int{3, 1}\n\tdefer " + c.call + "\n\t_, _, _ = err, pe, xs\n\t_ = errors.New\n\t_ = slices.Max[[]int]\n\txs[0] = 9\n}\n"
+		{"defer fmt.Println(err, errors.As(err, &pe), pe)", true},
+		{"defer fmt.Println(slices.Max(xs), xs)", true},
+		{"defer pe.Report(errors.As(err, &pe))", true},
+		{"tv := T{1}\n\tdefer tv.Show(func() int { tv.n = 5; return 1 }())\n\ttv.n = 9", true},
+		{"for i := 0; i < 3; i++ {\n\t\tdefer fmt.Println(max(i, 1))\n\t}", true},
+		{"for _, e := range []error{errEnd, nil} {\n\t\tdefer fmt.Println(errors.Is(e, errEnd))\n\t}", true},
+		{"defer fmt.Println(\"max\", max(xs[0], 2))", false},
+		{"defer fmt.Println(err, pe, xs)", false},
+		{"defer fmt.Println(errors.As(err, &pe))\n\tfmt.Println(pe != nil)", false},
+		{"defer func(f func() int) { fmt.Println(f()) }(func() int { return len(xs) })", false},
+	}
+	var srcs []string
+	for _, c := range cases {
+		srcs = append(srcs, "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"slices\"\n)\n\n"+decls+"func main() {\n\terr := fmt.Errorf(\"w: %w\", &E{1})\n\tvar pe *E\n\txs := []int{3, 1}\n\t_, _, _ = err, pe, xs\n\t_ = slices.Max[[]int]\n\t"+c.body+"\n\txs[0] = 9\n}\n")
+	}
+	goRes := goRunAll(t, srcs)
+	for k, c := range cases {
+		src := srcs[k]
 		p, err := Prepare(src)
 		if err != nil {
 			t.Fatal(err)
@@ -30,6 +48,13 @@ func TestDeferredArgumentLeftInPlaceIsHandedOver(t *testing.T) {
 		why := p.HandOver()
 		if got := strings.Contains(why, "deferred call that the source pass cannot copy"); got != c.announced {
 			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, why, src)
+		}
+		if c.announced || why != "" {
+			continue
+		}
+		var out bytes.Buffer
+		if res := Run(context.Background(), src, Options{Stdout: &out, Timeout: 10 * time.Second}); res.Err != nil || out.String() != goRes[k].Stdout {
+			t.Errorf("not announced, and the interpreter printed (%v)\n%s\nwhere go run printed\n%s\n%s", res.Err, out.String(), goRes[k].Stdout, src)
 		}
 	}
 }

@@ -191,8 +191,3 @@ func (l *lowering) helperDecls() string {
 	}
 	return b.String()
 }
-
-// isLowerImport reports whether an import was added by the pass.
-func isLowerImport(imp *ast.ImportSpec) bool {
-	return imp.Name != nil && strings.HasPrefix(imp.Name.Name, "_lower")
-}

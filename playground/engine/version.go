@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e5ea5ec59e26e63c"
+const sourceDigest = "3a4e014c7d1377b8"
