@@ -45,3 +45,16 @@ func TestUnsafeLayoutTypeChecks(t *testing.T) {
 		t.Errorf("HandOver %q, errors %v", why, p.Errors())
 	}
 }
+
+// A type error the note names is placed where go build places it, which
+// the reader then sees under it: a send on a receive-only channel at the
+// statement, not at its arrow (a blind pass saw 6:6 above 6:2).
+func TestTypeErrorAtTheCompilersPosition(t *testing.T) {
+	p, err := Prepare("package main\n\nimport \"fmt\"\n\nfunc producer(out <-chan int) {\n\tout <- 1\n}\n\nfunc main() {\n\tch := make(chan int, 1)\n\tgo producer(ch)\n\tfmt.Println(<-ch)\n}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if why := p.HandOver(); !strings.Contains(why, "6:2: Go's type checker rejects this") {
+		t.Errorf("HandOver %q; want the send at 6:2, as go build says", why)
+	}
+}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3a4e014c7d1377b8"
+const sourceDigest = "bb4509fa22f1ab38"
