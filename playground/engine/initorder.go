@@ -40,16 +40,30 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 			}
 		}
 	}
-	calls := false
+	calls, wrong := false, false
 	deps := make([][]int, len(specs))
 	for i, vs := range specs {
 		sel := map[*ast.Ident]bool{} // a selector's field, met before it
-		ast.Inspect(vs, func(n ast.Node) bool {
+		inspect := func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
 				sel[n.Sel] = true
 			case *ast.Ident:
-				if j, ok := byName[n.Name]; ok && j != i && !sel[n] {
+				j, ok := byName[n.Name]
+				v, _ := info.Uses[n].(*types.Var)
+				read := v != nil && v.Parent() == v.Pkg().Scope() // the package's, not a local
+				switch {
+				case !ok || sel[n]:
+				case j == i:
+					// var x, y = 3, x * 2: yaegi computes the values
+					// before it sets any (y 0, go run 6).
+					wrong = wrong || read && len(vs.Names) > 1 && len(vs.Values) > 1
+				case len(specs[j].Names) > 1 && len(specs[j].Values) == 1:
+					// var w, h = pair(): yaegi's symbols for them are
+					// not the package's (compDefineX), no dependency:
+					// read before, they are zero (var area = w * h).
+					wrong = wrong || read && j > i
+				default:
 					deps[i] = append(deps[i], j)
 				}
 			case *ast.CallExpr:
@@ -66,9 +80,12 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 				calls = calls || n.Op == token.ARROW
 			}
 			return true
-		})
+		}
+		for _, v := range vs.Values {
+			ast.Inspect(v, inspect)
+		}
 	}
-	if !calls {
+	if !calls && !wrong {
 		return nil // the order of initializers that only compute is not seen
 	}
 	// The variables initialized, in yaegi's order and in Go's.
@@ -104,7 +121,7 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 	for k < len(order) && k < len(yaegi) && order[k] == yaegi[k] {
 		k++
 	}
-	if k == len(order) && k == len(yaegi) {
+	if k == len(order) && k == len(yaegi) && !wrong {
 		return nil
 	}
 	var in, goes string
@@ -114,6 +131,6 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 	}
 	p := fset.Position(order[min(k, len(order)-1)].Pos())
 	return []Finding{{Line: p.Line, Col: p.Column, Construct: "package initialization order", Message: fmt.Sprintf(
-		"the package's variables are initialized in another order in the interpreter (%s) than in Go (%s), and their initializers call functions: what those print or change would come in another order",
+		"the package's variables are initialized in the interpreter in another order (%s) than in Go (%s), or from values not yet set (var x, y = 1, x + 1; a variable read before var a, b = f()): what their initializers print or change would come in another order, or with other values",
 		in[2:], goes[2:])}}
 }

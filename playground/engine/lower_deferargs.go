@@ -11,7 +11,32 @@ import (
 // receiver are read when it runs, not at the defer; they are copied at the
 // defer.
 func deferArgRewrite(l *lowering, s *syntax) {
+	// A function value deferred is read when the call runs, where Go
+	// reads it at the defer (defer fn(); fn = second ran second; defer
+	// h.f(), defer fns[0](): an attack's): unless it is a variable that
+	// nothing assigns again, out of a loop, Go runs the program.
+	assigned := map[*ast.Object]bool{}
+	eachAssigned(s.file, func(e ast.Expr) bool {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Obj != nil {
+			assigned[id.Obj] = true
+		}
+		return true
+	})
 	for _, d := range s.defers {
+		var value bool
+		switch f := ast.Unparen(d.Call.Fun).(type) {
+		case *ast.Ident:
+			value = f.Obj != nil && f.Obj.Kind == ast.Var && (assigned[f.Obj] || l.inLoop(d))
+		case *ast.IndexExpr:
+			value = true
+		case *ast.SelectorExpr:
+			value = l.names[builtin(f.X)] == "" && l.fields[f.Sel.Name] && len(l.methods[f.Sel.Name]) == 0
+		}
+		if value {
+			l.handOvers = append(l.handOvers, handOver{d.Call.Fun.Pos(), "deferred function value",
+				"a function value deferred is read, in the interpreter, when the call runs, where Go reads it at the defer"})
+			continue
+		}
 		l.deferArgs(d)
 	}
 }
@@ -59,8 +84,10 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 	// &pe)) showed the pe before As; moved, the call clashed with
 	// libCalls); in a loop, it reads the last iteration's variables
 	// (defer fmt.Println(max(i, 1)) printed 2 2 2 for go run's 2 1 1; an
-	// attack's). Go runs such a program. Alone, or beside constants, out
-	// of a loop, it is right where it is.
+	// attack's); one that spans lines may only read, and then reads late
+	// (defer fmt.Println((\n x)), as does a receiver that spans lines.
+	// Go runs such a program. A call alone, or beside constants, out of a
+	// loop, is right where it is: the interpreter makes it at the defer.
 	loop := l.inLoop(d)
 	var kept, copied ast.Expr
 	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && l.names[builtin(sel.X)] == "" {
@@ -75,7 +102,10 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 			kept = a
 		}
 	}
-	if kept != nil && (copied != nil || loop) {
+	if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && strings.Contains(l.text(sel.X), "\n") {
+		kept, copied = sel.X, sel.X
+	}
+	if kept != nil && (copied != nil || loop || strings.Contains(l.text(kept), "\n")) {
 		l.handOvers = append(l.handOvers, handOver{kept.Pos(), "deferred argument left in place",
 			"an argument of a deferred call that the source pass cannot copy at the defer (another rewrite changes it, or it spans lines): beside what it copies, or in a loop, the interpreter would evaluate it out of Go's order or with a later iteration's values"})
 		return

@@ -59,6 +59,53 @@ func TestDeferredArgumentLeftInPlaceIsHandedOver(t *testing.T) {
 	}
 }
 
+// A deferred or go'd function value that the interpreter would read when
+// the call runs (a variable assigned again, or deferred in a loop; a
+// field's; an element's), a deferred argument or receiver that spans
+// lines, and a go statement's argument the pass cannot evaluate at the
+// statement are handed over (an attack's programs: each printed the
+// later value); a function value nothing assigns again is not, and runs
+// as go run runs it.
+func TestLateFunctionValuesAreHandedOver(t *testing.T) {
+	const decls = "type H struct{ f func() }\n\nfunc first() { fmt.Println(\"first\") }\n\nfunc second() { fmt.Println(\"second\") }\n\n"
+	cases := []struct {
+		body      string
+		announced bool
+	}{
+		{"fn := first\n\tdefer fn()\n\tfn = second", true},
+		{"for _, fn := range []func(){first, second} {\n\t\tg := fn\n\t\tdefer g()\n\t}", true},
+		{"h := H{first}\n\tdefer h.f()\n\th.f = second", true},
+		{"fns := []func(){first}\n\tdefer fns[0]()\n\tfns[0] = second", true},
+		{"x := 1\n\tdefer fmt.Println((\n\t\tx))\n\tx = 5", true},
+		{"h := H{first}\n\tgo h.f()\n\th.f = second\n\ttime.Sleep(50 * time.Millisecond)", true},
+		{"x := 1\n\tgo fmt.Println(x, max(x, 0))\n\tx = 5\n\ttime.Sleep(50 * time.Millisecond)", true},
+		{"cleanup := first\n\tdefer cleanup()\n\tsecond()", false},
+	}
+	var srcs []string
+	for _, c := range cases {
+		srcs = append(srcs, "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n"+decls+"func main() {\n\t_ = time.Second\n\t"+c.body+"\n}\n")
+	}
+	goRes := goRunAll(t, srcs)
+	for k, c := range cases {
+		p, err := Prepare(srcs[k])
+		if err != nil {
+			t.Fatal(err)
+		}
+		why := p.HandOver()
+		got := strings.Contains(why, "function value deferred") || strings.Contains(why, "a go statement's function value or argument") || strings.Contains(why, "deferred call that the source pass cannot copy")
+		if got != c.announced {
+			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, why, srcs[k])
+		}
+		if c.announced || why != "" {
+			continue
+		}
+		var out bytes.Buffer
+		if res := Run(context.Background(), srcs[k], Options{Stdout: &out, Timeout: 10 * time.Second}); res.Err != nil || out.String() != goRes[k].Stdout {
+			t.Errorf("not announced, and the interpreter printed (%v)\n%s\nwhere go run printed\n%s\n%s", res.Err, out.String(), goRes[k].Stdout, srcs[k])
+		}
+	}
+}
+
 var _ = addCases("deferArgs",
 	// An argument copied at the defer.
 	rewriteCase{

@@ -65,17 +65,28 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 			// would read it when it runs ("go p.Show(&wg); p = q"
 			// showed q).
 			value, ok := l.typedReceiver(f, g)
+			if !ok && l.fields[f.Sel.Name] && len(l.methods[f.Sel.Name]) == 0 {
+				// go h.f(): a field's function value, read when the
+				// goroutine runs (an attack's).
+				l.handOvers = append(l.handOvers, handOver{f.Pos(), "go argument left in place", goLate})
+			}
 			if !ok || l.editedWithin(f.X) {
 				return
 			}
 			recv, recvX = value, f.X
 		}
 	default:
+		// go fns[0](), go h.f(): the function value is read when the
+		// goroutine runs (an attack's).
+		l.handOvers = append(l.handOvers, handOver{g.Call.Fun.Pos(), "go argument left in place", goLate})
 		return
 	}
 	for _, a := range g.Call.Args {
 		if !isConstantLike(a) && !l.hoistable(a) {
-			return // evaluated later, it could see another value
+			// Evaluated when the goroutine runs, it could see another
+			// value (go fmt.Println(x, max(x, 0)); x = 5 printed 5).
+			l.handOvers = append(l.handOvers, handOver{a.Pos(), "go argument left in place", goLate})
+			return
 		}
 	}
 	decls := l.hoistArgs(g.Call.Args, "_lowerG")
@@ -88,6 +99,9 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 	l.wrap(g, "{ "+strings.Join(decls, "")+goStart, " }")
 	l.wrap(g.Call, "func() { "+goDefer+" ", " }()")
 }
+
+// goLate says why a go statement the pass leaves is handed over.
+const goLate = "a go statement's function value or argument that the source pass cannot evaluate at the statement: the interpreter reads it when the goroutine runs, where Go reads it at the go statement"
 
 // goDefer is the deferred call goPanic adds. recover must be called by
 // the deferred function literal itself: the interpreter does not stop a

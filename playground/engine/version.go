@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "bb4509fa22f1ab38"
+const sourceDigest = "dfbb5a763dc2bc8c"
