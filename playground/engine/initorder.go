@@ -42,6 +42,46 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 	}
 	calls, wrong := false, false
 	deps := make([][]int, len(specs))
+	called := make([]bool, len(specs)) // its initializer calls
+	// yaegi's one symbol _ is the last blank declaration's: every other
+	// one waits for it (var _ = f("b"); var _ = f("a") printed a b).
+	blank := -1
+	for i, vs := range specs {
+		for _, n := range vs.Names {
+			if n.Name == "_" {
+				blank = i
+			}
+		}
+	}
+	for i, vs := range specs {
+		for _, n := range vs.Names {
+			if n.Name == "_" && i != blank {
+				deps[i] = append(deps[i], blank)
+				break
+			}
+		}
+	}
+	// What the program assigns, by the name at its root (counter++,
+	// codecs = append(...), cfg.Name = ...).
+	assigned := map[string]bool{}
+	eachAssigned(file, func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.SelectorExpr:
+				e = x.X
+				continue
+			case *ast.IndexExpr:
+				e = x.X
+				continue
+			case *ast.StarExpr:
+				e = x.X
+				continue
+			case *ast.Ident:
+				assigned[x.Name] = true
+			}
+			return true
+		}
+	})
 	for i, vs := range specs {
 		sel := map[*ast.Ident]bool{} // a selector's field, met before it
 		inspect := func(n ast.Node) bool {
@@ -74,10 +114,10 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 				switch builtin(n.Fun) {
 				case "len", "cap", "make", "new", "min", "max", "complex", "real", "imag":
 				default:
-					calls = calls || !tv.IsType()
+					called[i] = called[i] || !tv.IsType()
 				}
 			case *ast.UnaryExpr:
-				calls = calls || n.Op == token.ARROW
+				called[i] = called[i] || n.Op == token.ARROW
 			}
 			return true
 		}
@@ -85,12 +125,16 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 			ast.Inspect(v, inspect)
 		}
 	}
+	for _, c := range called {
+		calls = calls || c
+	}
 	if !calls && !wrong {
 		return nil // the order of initializers that only compute is not seen
 	}
 	// The variables initialized, in yaegi's order and in Go's.
 	var yaegi, order []types.Object
 	done := make([]bool, len(specs))
+	ran := false // an initializer that calls has run
 	for left := len(specs); left > 0; {
 		before := left
 		for i, vs := range specs {
@@ -101,6 +145,15 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 			if ready {
 				done[i] = true
 				left--
+				ran = ran || called[i]
+				if len(vs.Values) == 0 {
+					// yaegi sets it to its zero value here, over what
+					// an initializer before it did (var a = next()
+					// before var counter int: counter 0, go run 2).
+					for _, n := range vs.Names {
+						wrong = wrong || ran && assigned[n.Name]
+					}
+				}
 				for _, n := range vs.Names {
 					if len(vs.Values) > 0 {
 						yaegi = append(yaegi, info.Defs[n])
@@ -131,6 +184,6 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 	}
 	p := fset.Position(order[min(k, len(order)-1)].Pos())
 	return []Finding{{Line: p.Line, Col: p.Column, Construct: "package initialization order", Message: fmt.Sprintf(
-		"the package's variables are initialized in the interpreter in another order (%s) than in Go (%s), or from values not yet set (var x, y = 1, x + 1; a variable read before var a, b = f()): what their initializers print or change would come in another order, or with other values",
+		"package variables are initialized in the interpreter in another order (%s) than in Go (%s), or from values not yet set: what their initializers print or change may differ",
 		in[2:], goes[2:])}}
 }

@@ -33,6 +33,13 @@ func TestInitOrderIsAnnounced(t *testing.T) {
 		{"var a, b = 3, a * 2\n", true},
 		{"var a = w * h\n\nvar w, h = pair()\n\nvar b = 0\n\nfunc pair() (int, int) { return 2, 3 }\n", true},
 		{"var w, h = pair()\n\nvar a = w * h\n\nvar b = 0\n\nfunc pair() (int, int) { return 2, 3 }\n", false},
+		// yaegi zeroes a variable without a value where it is declared,
+		// after the initializers before it (counter 0, go run 2), and
+		// runs every blank declaration after the last (2 1, go run 1 2):
+		// a third attack's.
+		{"var a = next()\n\nvar b = next()\n\nvar counter int\n\nfunc next() int { counter++; return counter }\n", true},
+		{"var counter int\n\nvar a = next()\n\nvar b = next()\n\nfunc next() int { counter++; return counter }\n", false},
+		{"var _ = f(1)\n\nvar _ = f(2)\n\nvar a, b = 0, 0\n\nfunc f(n int) int { fmt.Println(n); return n }\n", true},
 	} {
 		src := "package main\n\nimport \"fmt\"\n\n" + c.decls + "\nfunc main() {\n\tfmt.Println(a, b)\n}\n"
 		p, err := Prepare(src)

@@ -107,7 +107,7 @@ func (l *lowering) deferArgs(d *ast.DeferStmt) {
 	}
 	if kept != nil && (copied != nil || loop || strings.Contains(l.text(kept), "\n")) {
 		l.handOvers = append(l.handOvers, handOver{kept.Pos(), "deferred argument left in place",
-			"an argument of a deferred call that the source pass cannot copy at the defer (another rewrite changes it, or it spans lines): beside what it copies, or in a loop, the interpreter would evaluate it out of Go's order or with a later iteration's values"})
+			"an argument of a deferred call that the source pass cannot copy at the defer: the interpreter would read it out of Go's order, or later"})
 		return
 	}
 	decls := l.hoistArgs(d.Call.Args, "_lowerD")

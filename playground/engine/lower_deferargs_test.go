@@ -103,6 +103,9 @@ func TestLateFunctionValuesAreHandedOver(t *testing.T) {
 		{"h := H{first}\n\tgo h.f()\n\th.f = second\n\ttime.Sleep(50 * time.Millisecond)", true},
 		{"x := 1\n\tgo fmt.Println(x, max(x, 0))\n\tx = 5\n\ttime.Sleep(50 * time.Millisecond)", true},
 		{"cleanup := first\n\tdefer cleanup()\n\tsecond()", false},
+		// One slot for t, the same each time a goto runs the stretch
+		// again (a third attack's: 2 2 2 for go run's 2 1 0).
+		{"i := 0\nloop:\n\tt := i\n\tdefer fmt.Println(t)\n\ti++\n\tif i < 3 {\n\t\tgoto loop\n\t}", true},
 	}
 	var srcs []string
 	for _, c := range cases {
@@ -112,7 +115,7 @@ func TestLateFunctionValuesAreHandedOver(t *testing.T) {
 	for _, c := range cases {
 		announced = append(announced, c.announced)
 	}
-	handedOverOrRight(t, srcs, announced, "function value deferred", "a go statement's function value or argument", "deferred call that the source pass cannot copy")
+	handedOverOrRight(t, srcs, announced, "function value deferred", "a go statement's function value or argument", "deferred call that the source pass cannot copy", "a goto runs again")
 }
 
 var _ = addCases("deferArgs",

@@ -101,7 +101,7 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 }
 
 // goLate says why a go statement the pass leaves is handed over.
-const goLate = "a go statement's function value or argument that the source pass cannot evaluate at the statement: the interpreter reads it when the goroutine runs, where Go reads it at the go statement"
+const goLate = "a go statement's function value or argument that the source pass cannot evaluate there: the interpreter reads it when the goroutine runs"
 
 // goDefer is the deferred call goPanic adds. recover must be called by
 // the deferred function literal itself: the interpreter does not stop a

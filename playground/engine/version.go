@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "dfbb5a763dc2bc8c"
+const sourceDigest = "e90d4e3c82785ff2"
