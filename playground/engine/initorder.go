@@ -61,27 +61,9 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 			}
 		}
 	}
-	// What the program assigns, by the name at its root (counter++,
-	// codecs = append(...), cfg.Name = ...).
-	assigned := map[string]bool{}
-	eachAssigned(file, func(e ast.Expr) bool {
-		for {
-			switch x := ast.Unparen(e).(type) {
-			case *ast.SelectorExpr:
-				e = x.X
-				continue
-			case *ast.IndexExpr:
-				e = x.X
-				continue
-			case *ast.StarExpr:
-				e = x.X
-				continue
-			case *ast.Ident:
-				assigned[x.Name] = true
-			}
-			return true
-		}
-	})
+	// What the program assigns, or a part of (counter++, codecs =
+	// append(...), cfg.Name = ...).
+	assigned := reassigned(file, info)
 	for i, vs := range specs {
 		sel := map[*ast.Ident]bool{} // a selector's field, met before it
 		inspect := func(n ast.Node) bool {
@@ -151,7 +133,7 @@ func initSequence(fset *token.FileSet, file *ast.File, info *types.Info) []Findi
 					// an initializer before it did (var a = next()
 					// before var counter int: counter 0, go run 2).
 					for _, n := range vs.Names {
-						wrong = wrong || ran && assigned[n.Name]
+						wrong = wrong || ran && assigned[n.Obj]
 					}
 				}
 				for _, n := range vs.Names {

@@ -14,23 +14,17 @@ func deferArgRewrite(l *lowering, s *syntax) {
 	// A function value deferred is read when the call runs, where Go
 	// reads it at the defer (defer fn(); fn = second ran second; defer
 	// h.f(), defer fns[0](): an attack's): unless it is a variable that
-	// nothing assigns again, out of a loop, Go runs the program.
-	assigned := map[*ast.Object]bool{}
-	eachAssigned(s.file, func(e ast.Expr) bool {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Obj != nil {
-			assigned[id.Obj] = true
-		}
-		return true
-	})
+	// nothing assigns again (l.reassigned), out of a loop, Go runs the
+	// program.
 	for _, d := range s.defers {
 		var value bool
 		switch f := ast.Unparen(d.Call.Fun).(type) {
 		case *ast.Ident:
-			value = f.Obj != nil && f.Obj.Kind == ast.Var && (assigned[f.Obj] || l.inLoop(d))
+			value = f.Obj != nil && f.Obj.Kind == ast.Var && (l.reassigned[f.Obj] || l.inLoop(d))
 		case *ast.IndexExpr:
 			value = true
 		case *ast.SelectorExpr:
-			value = l.names[builtin(f.X)] == "" && l.fields[f.Sel.Name] && len(l.methods[f.Sel.Name]) == 0
+			value = l.names[builtin(f.X)] == "" && l.fieldFunc(f)
 		}
 		if value {
 			l.handOvers = append(l.handOvers, handOver{d.Call.Fun.Pos(), "deferred function value",
@@ -452,4 +446,10 @@ func (l *lowering) inLoopVar(x ast.Expr, st ast.Node) bool {
 			return l.loopVar(x, st)
 		}
 	}
+}
+
+// fieldFunc: sel names a field of the file's structs and no method, so
+// h.f() calls the function value the field holds.
+func (l *lowering) fieldFunc(sel *ast.SelectorExpr) bool {
+	return l.fields[sel.Sel.Name] && len(l.methods[sel.Sel.Name]) == 0
 }

@@ -65,7 +65,7 @@ func (l *lowering) goPanic(g *ast.GoStmt, imports map[string]string) {
 			// would read it when it runs ("go p.Show(&wg); p = q"
 			// showed q).
 			value, ok := l.typedReceiver(f, g)
-			if !ok && l.fields[f.Sel.Name] && len(l.methods[f.Sel.Name]) == 0 {
+			if !ok && l.fieldFunc(f) {
 				// go h.f(): a field's function value, read when the
 				// goroutine runs (an attack's).
 				l.handOvers = append(l.handOvers, handOver{f.Pos(), "go argument left in place", goLate})

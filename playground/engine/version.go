@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e90d4e3c82785ff2"
+const sourceDigest = "6cb66ea36e145f4b"
