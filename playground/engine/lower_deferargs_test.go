@@ -19,10 +19,7 @@ import (
 // the interpreter prints what go run prints.
 func TestDeferredArgumentLeftInPlaceIsHandedOver(t *testing.T) {
 	const decls = "type E struct{ n int }\n\nfunc (e *E) Error() string { return fmt.Sprint(\"e\", e.n) }\n\nfunc (e *E) Report(ok bool) { fmt.Println(ok, e != nil) }\n\ntype T struct{ n int }\n\nfunc (t T) Show(k int) { fmt.Println(t.n, k) }\n\nvar errEnd = errors.New(\"end\")\n\n"
-	cases := []struct {
-		body      string
-		announced bool
-	}{
+	cases := []announcedCase{
 		{"defer fmt.Println(err, errors.As(err, &pe), pe)", true},
 		{"defer fmt.Println(slices.Max(xs), xs)", true},
 		{"defer pe.Report(errors.As(err, &pe))", true},
@@ -34,29 +31,37 @@ func TestDeferredArgumentLeftInPlaceIsHandedOver(t *testing.T) {
 		{"defer fmt.Println(errors.As(err, &pe))\n\tfmt.Println(pe != nil)", false},
 		{"defer func(f func() int) { fmt.Println(f()) }(func() int { return len(xs) })", false},
 	}
-	var srcs []string
-	for _, c := range cases {
+	handedOverOrRight(t, cases, func(body string) string {
 		imports := "\t\"errors\"\n\t\"fmt\"\n"
-		if strings.Contains(c.body, "slices.") {
+		if strings.Contains(body, "slices.") {
 			imports += "\t\"slices\"\n"
 		}
-		srcs = append(srcs, "package main\n\nimport (\n"+imports+")\n\n"+decls+"func main() {\n\terr := fmt.Errorf(\"w: %w\", &E{1})\n\tvar pe *E\n\txs := []int{3, 1}\n\t_, _, _ = err, pe, xs\n\t"+c.body+"\n\txs[0] = 9\n}\n")
-	}
-	var announced []bool
-	for _, c := range cases {
-		announced = append(announced, c.announced)
-	}
-	handedOverOrRight(t, srcs, announced, "deferred call that the source pass cannot copy")
+		return "package main\n\nimport (\n" + imports + ")\n\n" + decls + "func main() {\n\terr := fmt.Errorf(\"w: %w\", &E{1})\n\tvar pe *E\n\txs := []int{3, 1}\n\t_, _, _ = err, pe, xs\n\t" + body + "\n\txs[0] = 9\n}\n"
+	}, "deferred call that the source pass cannot copy")
 }
 
-// handedOverOrRight checks each program's HandOver: it says one of the
-// phrases when announced[i] is set, and otherwise nothing hands the
-// program over before the run, and the run, as Automatic makes it, either
+// announcedCase is main's body of a program, and whether a hand-over is
+// announced for it.
+type announcedCase struct {
+	body      string
+	announced bool
+}
+
+// handedOverOrRight checks each program (program of a case's body) for
+// its HandOver: it says one of the phrases when the case is announced,
+// and otherwise nothing hands the program over before the run, and the
+// run, as Automatic makes it, either
 // hands it over (Result.HandedOver: a deadlock the interpreter made of
 // a function literal passed to a deferred one) or prints what go run
 // prints.
-func handedOverOrRight(t *testing.T, srcs []string, announced []bool, phrases ...string) {
+func handedOverOrRight(t *testing.T, cases []announcedCase, program func(body string) string, phrases ...string) {
 	t.Helper()
+	var srcs []string
+	var announced []bool
+	for _, c := range cases {
+		srcs = append(srcs, program(c.body))
+		announced = append(announced, c.announced)
+	}
 	goRes := goRunAll(t, srcs)
 	for k, src := range srcs {
 		p, err := Prepare(src)
@@ -91,10 +96,7 @@ func handedOverOrRight(t *testing.T, srcs []string, announced []bool, phrases ..
 // as go run runs it.
 func TestLateFunctionValuesAreHandedOver(t *testing.T) {
 	const decls = "type H struct{ f func() }\n\nfunc first() { fmt.Println(\"first\") }\n\nfunc second() { fmt.Println(\"second\") }\n\n"
-	cases := []struct {
-		body      string
-		announced bool
-	}{
+	cases := []announcedCase{
 		{"fn := first\n\tdefer fn()\n\tfn = second", true},
 		{"for _, fn := range []func(){first, second} {\n\t\tg := fn\n\t\tdefer g()\n\t}", true},
 		{"h := H{first}\n\tdefer h.f()\n\th.f = second", true},
@@ -107,15 +109,9 @@ func TestLateFunctionValuesAreHandedOver(t *testing.T) {
 		// again (a third attack's: 2 2 2 for go run's 2 1 0).
 		{"i := 0\nloop:\n\tt := i\n\tdefer fmt.Println(t)\n\ti++\n\tif i < 3 {\n\t\tgoto loop\n\t}", true},
 	}
-	var srcs []string
-	for _, c := range cases {
-		srcs = append(srcs, "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n"+decls+"func main() {\n\t_ = time.Second\n\t"+c.body+"\n}\n")
-	}
-	var announced []bool
-	for _, c := range cases {
-		announced = append(announced, c.announced)
-	}
-	handedOverOrRight(t, srcs, announced, "function value deferred", "a go statement's function value or argument", "deferred call that the source pass cannot copy", "a goto runs again")
+	handedOverOrRight(t, cases, func(body string) string {
+		return "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n" + decls + "func main() {\n\t_ = time.Second\n\t" + body + "\n}\n"
+	}, "function value deferred", "a go statement's function value or argument", "deferred call that the source pass cannot copy", "a goto runs again")
 }
 
 var _ = addCases("deferArgs",
