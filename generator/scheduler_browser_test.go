@@ -19,10 +19,11 @@ import (
 // TestBrowserSchedulerPrograms runs, on Automatic, what a reader of the
 // scheduler page types (stranger2's 312, 422, 306 and 129): goroutines made
 // by a main that returns without yielding never print, as under go run;
-// standard input reads as empty; and where the browser's Go cannot be
-// go run (goroutines' start order, NumCPU), the page's note says so. The
-// exact engine's answers for the order programs are logged under go test
-// -v: the js/wasm runtime has no runnext, in either engine.
+// standard input reads as empty; goroutines start in go run's order on
+// one P, the newest first (runnext, which both engines' runtime uses:
+// generator/assets/runnext.go); and where the browser's Go cannot be go
+// run (one thread, NumCPU), the page's note says so. The exact engine's
+// answers for the order programs are logged under go test -v.
 func TestBrowserSchedulerPrograms(t *testing.T) {
 	t.Parallel()
 	tab, _ := warmChannels(t, 10*time.Second)
@@ -42,14 +43,14 @@ func TestBrowserSchedulerPrograms(t *testing.T) {
 	const order = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"time\"\n)\n\nfunc main() {\n\truntime.GOMAXPROCS(1)\n\tfor i := 0; i < 3; i++ {\n\t\tgo fmt.Println(\"goroutine\", i)\n\t}\n\ttime.Sleep(50 * time.Millisecond)\n}\n"
 	setCode(t, tab, id, order)
 	state, output, _ := runPlayground(t, tab, id, 60*time.Second)
-	if n := notes(); state != "done" || !strings.Contains(n, "newest first") {
-		t.Errorf("goroutines' start order (go run: 2 0 1): state %s, output %q, notes %q; want a note that go run starts the newest first", state, output, n)
+	if want := "goroutine 2\ngoroutine 0\ngoroutine 1\n"; state != "done" || output != want || !strings.Contains(notes(), "on one P") {
+		t.Errorf("goroutines' start order: state %s, output %q, notes %q; want go run's %q and a note that goroutines take turns as under go run on one P", state, output, notes(), want)
 	}
 	t.Logf("start order, Automatic: %q", output)
 	// A go statement calling a method of an element, or of a call's
 	// result, is a goroutine too (a blind pass's worker idiom had no note).
 	setCode(t, tab, id, "package main\n\nimport \"fmt\"\n\ntype w struct{ id int }\n\nfunc (x *w) run(done chan int) { done <- x.id }\n\nfunc main() {\n\tws, done := []w{{1}, {2}}, make(chan int)\n\tfor i := range ws {\n\t\tgo ws[i].run(done)\n\t}\n\tfmt.Println(<-done + <-done)\n}\n")
-	if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "3\n" || !strings.Contains(notes(), "newest first") {
+	if state, output, _ := runPlayground(t, tab, id, 60*time.Second); state != "done" || output != "3\n" || !strings.Contains(notes(), "on one P") {
 		t.Errorf("go ws[i].run(done): state %s, output %q, notes %q; want 3 and the note on goroutines' start order", state, output, notes())
 	}
 	setCode(t, tab, id, "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\tfmt.Println(runtime.NumCPU(), runtime.GOMAXPROCS(0))\n}\n")

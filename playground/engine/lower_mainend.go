@@ -5,10 +5,12 @@ import "go/ast"
 // mainEndRewrite, named mainEnd: in Go the process ends when main
 // returns, and what its other goroutines had still to print is never
 // printed. The interpreter's run learns that main returned from another
-// goroutine, and in the browser's Go (js/wasm, which has no sysmon and so
-// no runnext: runtime.runqput) that goroutine is woken behind those the
-// program made, which run first and print: go fmt.Println(i) three times
-// before main returns printed three lines that go run never prints. main
+// goroutine, which js/wasm's runtime, without runnext (runtime.runqput),
+// woke behind those the program made, which ran first and printed: go
+// fmt.Println(i) three times before main returns printed three lines
+// that go run never prints. The site's runtime uses runnext
+// (generator/assets/runnext.go) but for a slice that made 1,000
+// goroutines ready, after which the same would happen. main
 // of a program with a go statement gets a deferred call, first in its
 // body so that it runs last, which closes the run's standard output in
 // main's own goroutine (symbols.Hooks.MainEnd). A program that calls

@@ -17,7 +17,7 @@ export default {
   browserStack: 'Acabou a pilha do navegador, não a do Go (que cresce até 1 GB): o go run pode terminar uma recursão profunda mas finita.',
   notUTF8: 'O programa escreveu bytes que não são UTF-8: a página mostra cada um como �, onde go run escreve os próprios bytes.',
   loadFailed: 'Não foi possível carregar o interpretador: ',
-  oneThread: 'No navegador, o Go roda em uma só thread: NumCPU e GOMAXPROCS são 1, e sem sysmon as goroutines rodam na ordem de criação (no go run com um P, a mais nova primeiro).',
+  oneThread: 'No navegador, o Go roda em uma só thread: NumCPU e GOMAXPROCS são 1, e as goroutines se revezam como no go run com um P; com mais, o go run as roda juntas, em ordem variável.',
   platform: 'Aqui runtime.GOOS é "js" e runtime.GOARCH é "wasm": o programa roda no seu navegador.',
   buildInfo: 'Aqui debug.ReadBuildInfo descreve a build do próprio playground, ou nenhuma, e não a do programa como o go run o compila (caminho do módulo, configurações).',
   zones: 'O navegador não tem banco de fusos horários: aqui time.LoadLocation falha para qualquer fuso além de "UTC" e "Local", que o go run encontra no do sistema; um programa que importa _ "time/tzdata" leva o seu.',

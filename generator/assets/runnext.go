@@ -1,0 +1,62 @@
+package assets
+
+// A goroutine made ready (by a go statement, a channel operation, an
+// unlock, a timer) goes into its P's runnext slot and runs next, before
+// the P's queue, sharing the time slice of the goroutine that made it
+// ready (runtime.runqput, runqget's inheritTime). go run on one P so
+// starts the newest goroutine first: runtime.GOMAXPROCS(1) and three
+// go statements print 2 0 1, the order the scheduler page teaches.
+// js/wasm's runtime never uses runnext: a ping-pong pair handing the
+// slot to each other would starve every other goroutine, and only sysmon
+// (a thread, which js/wasm lacks) ends a slice that lasts. So both
+// engines printed 0 1 2.
+//
+// runnextOverlay writes a copy of runtime/proc.go whose runqput uses
+// runnext on js/wasm too, until the goroutines sharing one time slice
+// have made sliceReadies goroutines ready through it; the rest of that
+// slice readies them behind the queue, as without runnext, so that the
+// next schedule runs the queue's first with a slice of its own: a pair
+// cannot starve the others. sysmon ends a slice after 10 ms
+// (forcePreemptNS); a count stands for that time so that a program
+// prints the same on every run whatever the machine's load, which a
+// clock would not. The count is kept in the P's sysmontick, which only
+// sysmon reads and js/wasm has none to.
+//
+// A goroutine a timer makes ready (time.Sleep's end, time.After's send)
+// goes behind the queue, as before (timerReadyOverlay): the browser runs
+// Go several times slower than go run, and a main that sleeps for its
+// goroutines to finish, which go run's run in time, woke into runnext
+// before the rest of them had run (ten goroutines printing 50 lines
+// each, main asleep 20 ms: 50 lines, then main's).
+func runnextOverlay(goroot, dir string) (orig, dst string, err error) {
+	return patch(goroot, dir, "runnext", "runtime/proc.go", []edit{
+		{"\tif !haveSysmon && next {\n", "\tif !haveSysmon && next && (timerReadies || sliceReadied(pp) > sliceReadies) {\n"},
+	}, `
+// timerReadies: a timer's function is running (timerReadyOverlay).
+var timerReadies bool
+
+// sliceReadies is how many goroutines the goroutines sharing one time
+// slice make ready through runnext, without sysmon, before the others'
+// turn (generator/assets/runnext.go).
+const sliceReadies = 1000
+
+// sliceReadied counts a goroutine made ready in pp's current time slice
+// (a schedtick) and returns the count, in pp.sysmontick, which only
+// sysmon uses.
+func sliceReadied(pp *p) int64 {
+	if t := &pp.sysmontick; t.schedtick != pp.schedtick {
+		t.schedtick, t.schedwhen = pp.schedtick, 0
+	}
+	pp.sysmontick.schedwhen++
+	return pp.sysmontick.schedwhen
+}
+`)
+}
+
+// timerReadyOverlay writes a copy of runtime/time.go that marks the run
+// of a timer's function (timerReadies), for runnextOverlay.
+func timerReadyOverlay(goroot, dir string) (orig, dst string, err error) {
+	return patch(goroot, dir, "runnext", "runtime/time.go", []edit{
+		{"\n\tf(arg, seq, delay)\n", "\n\ttimerReadies = true\n\tf(arg, seq, delay)\n\ttimerReadies = false\n"},
+	}, "")
+}

@@ -1,0 +1,139 @@
+package assets
+
+import (
+	"context"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// schedulingProgram's goroutines log in the order the scheduler runs
+// them on one P, which go run's runnext decides: the newest goroutine
+// first, a receiver woken by a send before the sender goes on. The log
+// is printed in one write (Node's writes may reorder several). Its last
+// part is a ping-pong pair that goes on until main, which yielded to it,
+// got its turn back, which runnext without sysmon would never give it.
+const schedulingProgram = `package main
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+var log []string
+
+func logf(format string, args ...any) { log = append(log, fmt.Sprintf(format, args...)) }
+
+func main() {
+	runtime.GOMAXPROCS(1)
+	for i := range 3 {
+		go logf("go %d", i)
+	}
+	time.Sleep(10 * time.Millisecond)
+
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for i := range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			logf("locked %d", i)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+
+	ch := make(chan int)
+	go func() {
+		for i := range 3 {
+			ch <- i
+			logf("sent %d", i)
+		}
+		close(ch)
+	}()
+	for v := range ch {
+		logf("received %d", v)
+	}
+
+	jobs := make(chan int, 4)
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				logf("worker %d job %d", w, j)
+			}
+		}()
+	}
+	for j := range 4 {
+		jobs <- j
+	}
+	close(jobs)
+	wg.Wait()
+
+	// main yields to a pair that hand each other runnext, and must get
+	// its turn back: the pair stops once it did, so that the output is
+	// written after (Node's writes wait for its event loop, which a pair
+	// that never blocks all at once keeps from running).
+	var stop atomic.Bool
+	ping, pong := make(chan int), make(chan int)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for !stop.Load() {
+			ping <- 1
+			<-pong
+		}
+		close(ping)
+	}()
+	go func() {
+		defer wg.Done()
+		for range ping {
+			pong <- 1
+		}
+	}()
+	runtime.Gosched()
+	logf("not starved")
+	stop.Store(true)
+	wg.Wait()
+	fmt.Println(strings.Join(log, "\n"))
+}
+`
+
+// TestRunnextOverlay runs schedulingProgram built as each engine's
+// standard library is (runnextOverlay in both) under Node, and with go
+// run: the same order, line for line.
+func TestRunnextOverlay(t *testing.T) {
+	node := nodePath(t)
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, exact, fast := overlaidBuilds(t, goroot, map[string]string{"go.mod": "module example.org/runnext\n\ngo 1.26\n", "go.sum": "", "main.go": schedulingProgram})
+	native := exec.Command("go", "run", ".")
+	native.Dir = mod
+	want, err := native.Output()
+	if err != nil {
+		t.Fatalf("go run: %v", err)
+	}
+	for _, bin := range []string{exact, fast} {
+		// A starved goroutine never ends the program: a failure, not a
+		// test that runs until go test's own limit.
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		run := nodeRun(node, goroot, bin)
+		got, err := exec.CommandContext(ctx, run.Path, run.Args[1:]...).CombinedOutput()
+		cancel()
+		if err != nil {
+			t.Fatalf("%s: running under node: %v\n%s", filepath.Base(bin), err, got)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s printed\n%s\ngo run prints\n%s", filepath.Base(bin), got, want)
+		}
+	}
+}
