@@ -58,3 +58,17 @@ func TestTypeErrorAtTheCompilersPosition(t *testing.T) {
 		t.Errorf("HandOver %q; want the send at 6:2, as go build says", why)
 	}
 }
+
+// A method of *os.File called on os.Stdout is the interpreter's limit
+// (its os.Stdout is an io.Writer, symbols.OS), not an error of Go's: the
+// note said "Go's type checker rejects this" of os.Stdout.WriteString,
+// which go run runs (a blind pass's).
+func TestStdoutMethodsAreTheInterpretersLimit(t *testing.T) {
+	p, err := Prepare("package main\n\nimport \"os\"\n\nfunc main() {\n\tos.Stdout.WriteString(\"x\\n\")\n}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if why := p.HandOver(); !strings.Contains(why, "6:12: the interpreter's os.Stdout and os.Stderr are io.Writer values, not *os.File") || strings.Contains(why, "Go's type checker") {
+		t.Errorf("HandOver %q; want the interpreter's os.Stdout named, not Go's type checker", why)
+	}
+}

@@ -204,7 +204,7 @@ for _, t := range ts {
 	defer t.Val()
 }`,
 		lowered: `ts := []T{{1}, {2}}
-for _, t := range ts {
+for _, t := range ts { t := t;
 	{ _lowerF2 := func() func() { _lowerR1 := t; return func() { _lowerR1.Show() } }(); defer _lowerF2() }
 	{ _lowerF4 := func() func() { _lowerR3 := _lowerCopy(t); return func() { _lowerR3.Val() } }(); defer _lowerF4() }
 }`,

@@ -1,6 +1,32 @@
 package engine
 
 var _ = addCases("loopVars",
+	// A range's variable whose address a pointer method or a slice of
+	// its array takes, without &.
+	rewriteCase{
+		decls: `type point struct{ x, y int }
+
+func (p *point) ref() *point { return p }`,
+		body: `var refs []*point
+for _, p := range []point{{1, 2}, {3, 4}} {
+	refs = append(refs, p.ref())
+}
+var ss [][]int
+for _, a := range [][2]int{{1, 2}, {3, 4}} {
+	ss = append(ss, a[:])
+}
+fmt.Println(*refs[0], *refs[1], ss)`,
+		lowered: `var refs []*point
+for _, p := range []point{{1, 2}, {3, 4}} { p := p;
+	refs = append(refs, p.ref())
+}
+var ss [][]int
+for _, a := range [][2]int{{1, 2}, {3, 4}} { a := a;
+	ss = append(ss, a[:])
+}
+fmt.Println(*refs[0], *refs[1], ss)`,
+		out: "{1 2} {3 4} [[1 2] [3 4]]\n",
+	},
 	// A three-clause loop's variable captured.
 	rewriteCase{
 		body: `var fs []func()

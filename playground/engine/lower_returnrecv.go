@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// returnRecvRewrite, named returnRecv: return <-ch crashes; the value
-// received goes through a variable.
+// returnRecvRewrite, named returnRecv: return <-ch crashes, and return
+// a, h.f() returns h.f()'s zero value; the values go through variables.
 func returnRecvRewrite(l *lowering, s *syntax) {
 	for _, r := range s.returns {
 		l.returnRecv(r)
@@ -16,12 +16,20 @@ func returnRecvRewrite(l *lowering, s *syntax) {
 
 // returnRecv rewrites "return <-ch" into "{ v := <-ch; return v }": the
 // interpreter panics on a receive returned directly ("reflect.Value.Set
-// using unaddressable value").
+// using unaddressable value"). Among several results, a call of the
+// function a struct's field holds is rewritten so too, each result into
+// a variable in order: yaegi v0.16.1 returns its zero value (return
+// r.Name, r.Check(s) returned "nonempty false" for true; an attack's).
 func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 	recv := false
 	for _, e := range r.Results {
-		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-			recv = true
+		switch e := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			recv = recv || e.Op == token.ARROW
+		case *ast.CallExpr:
+			if f, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && len(r.Results) > 1 && l.names[builtin(f.X)] == "" && l.fieldFunc(f) {
+				recv = true
+			}
 		}
 	}
 	if !recv || strings.Contains(l.text(r), "\n") {

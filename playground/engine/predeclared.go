@@ -25,29 +25,37 @@ const lowererNames = " recover new len cap make append copy panic any string run
 // With the program's types (info), the declarations are its objects in
 // any scope (a struct's field, a method or a label shadows nothing);
 // without them, those of the package's scope.
+//
+// A variable named iota is announced too: yaegi v0.16.1 reads the name as
+// the constant in any scope, so iota := 7 printed iota*6 as 0 (a blind
+// pass's; a constant of that name is read as declared).
 func ownPredeclared(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	at := map[string]token.Pos{} // each name's first declaration
-	check := func(name string, pos token.Pos) {
-		if p, ok := at[name]; strings.Contains(lowererNames, " "+name+" ") && (!ok || pos < p) {
+	check := func(name string, pos token.Pos, isVar bool) {
+		if p, ok := at[name]; (strings.Contains(lowererNames, " "+name+" ") || name == "iota" && isVar) && (!ok || pos < p) {
 			at[name] = pos
 		}
 	}
 	if info != nil {
 		for id, obj := range info.Defs {
 			if obj != nil && obj.Parent() != nil {
-				check(id.Name, id.Pos())
+				_, isVar := obj.(*types.Var)
+				check(id.Name, id.Pos(), isVar)
 			}
 		}
 	} else {
 		for name, obj := range file.Scope.Objects {
-			check(name, obj.Pos())
+			check(name, obj.Pos(), obj.Kind == ast.Var)
 		}
 	}
 	var out []Finding
 	for name, pos := range at {
 		p := fset.Position(pos)
-		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "predeclared name declared",
-			Message: "the program declares its own " + name + ", a name the interpreter's source pass writes into the code it runs"})
+		msg := "the program declares its own " + name + ", a name the interpreter's source pass writes into the code it runs"
+		if name == "iota" {
+			msg = "the program declares a variable named iota, which the interpreter reads as the constant 0"
+		}
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: "predeclared name declared", Message: msg})
 	}
 	sortFindings(out)
 	return out

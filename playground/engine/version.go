@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "6cb66ea36e145f4b"
+const sourceDigest = "3d5b0edf477df19a"
