@@ -213,6 +213,7 @@ var mayDiffer = map[string]bool{
 	"range assigning":              true,
 	"library variable assigned":    true,
 	"switch with init":             true,
+	"receive in a header":          true,
 	"fallthrough and default":      true,
 	"case list":                    true,
 	"float conversion":             true,
@@ -552,6 +553,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	genericInits(file, imports, add)
 	selectGotos(file, add)
 	multiValues(file, add)
+	headerReceives(file, add)
 	deferredPanics(file, add)
 	closureOrder(file, add)
 	sendOrder(file, add)
@@ -1191,7 +1193,11 @@ func genericInits(file *ast.File, imports map[string]string, add func(token.Pos,
 						switch f := instantiated(n.Fun).(type) {
 						case *ast.Ident:
 							if generic[f.Name] {
-								add(n.Pos(), "generic call in var", fmt.Sprintf("a variable declared with var whose value calls the generic function %s: the interpreter may give it its zero value", f.Name))
+								what := "calls the generic function " + f.Name
+								if f.Name == "_lowerShift" {
+									what = "shifts by a count that is not a constant (which the interpreter checks with a generic function)"
+								}
+								add(n.Pos(), "generic call in var", "a variable declared with var whose value "+what+": the interpreter may give it its zero value")
 								return false
 							}
 						case *ast.SelectorExpr:
@@ -1313,6 +1319,39 @@ func selectGotos(file *ast.File, add func(token.Pos, string, string)) {
 			}
 			return true
 		})
+		return true
+	})
+}
+
+// headerReceives reports x = <-ch in an if's, a switch's or a for's
+// header, where recvAssigns, which rewrites such statements where a block
+// may stand, cannot: yaegi v0.16.1 stores the value where a closure that
+// captured x does not see it, and not at all in an element, a field or
+// *p (if res[0] = <-ch; res[0] > 0 took the else branch; an attack's).
+func headerReceives(file *ast.File, add func(token.Pos, string, string)) {
+	check := func(s ast.Stmt) {
+		as, ok := s.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return
+		}
+		if u, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); !ok || id.Name != "_" {
+				add(as.Pos(), "receive in a header", "a value received into a variable, an element or a field in an if's, a switch's or a for's header is stored by the interpreter where the program may not see it")
+			}
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			check(n.Init)
+		case *ast.SwitchStmt:
+			check(n.Init)
+		case *ast.TypeSwitchStmt:
+			check(n.Init)
+		case *ast.ForStmt:
+			check(n.Init)
+			check(n.Post)
+		}
 		return true
 	})
 }

@@ -203,12 +203,13 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		// &T{...} made once per call of its function goes to an
 		// interface with methods as a fresh pointer: return &E{n} from
 		// a func returning error, called in a loop, gave each E (a
-		// blind program took 6 s through Go for it). Made again by a
-		// loop of its own function it is bound (every element the
-		// last, to any interface), and put in an empty one its methods
-		// may be lost (var a any = &T{1} printed a wrapper): both stay
-		// reported.
-		if lit := addressedLiteral(e); lit != nil && !looped[lit] {
+		// blind program took 6 s through Go for it); so does &c of a
+		// variable (var b Bumper = &c, an attack's, was announced for
+		// nothing). Made again by a loop of its own function it is bound
+		// (every element the last, to any interface), and put in an
+		// empty one its methods may be lost (var a any = &T{1} printed
+		// a wrapper): both stay reported.
+		if u := addressed(e); u != nil && !looped[u] {
 			if it, ok := under(to).(*types.Interface); ok && !it.Empty() {
 				return
 			}
@@ -510,23 +511,26 @@ func hasGoto(n ast.Node) bool {
 	return found
 }
 
-// addressedLiteral returns the literal of &T{...} (parentheses allowed),
-// or nil when e is anything else.
-func addressedLiteral(e ast.Expr) *ast.CompositeLit {
+// addressed returns &T{...} or &v of a variable v (parentheses
+// allowed), or nil when e is anything else.
+func addressed(e ast.Expr) *ast.UnaryExpr {
 	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
 	if !ok || u.Op != token.AND {
 		return nil
 	}
-	lit, _ := ast.Unparen(u.X).(*ast.CompositeLit)
-	return lit
+	switch ast.Unparen(u.X).(type) {
+	case *ast.CompositeLit, *ast.Ident:
+		return u
+	}
+	return nil
 }
 
-// loopedLiterals returns the composite literals of file that a loop of
-// their own function makes again each iteration (in a function literal
-// in a loop, one is made once per call), or all of them when the file
-// has a goto, which may loop anywhere.
-func loopedLiterals(file *ast.File) map[*ast.CompositeLit]bool {
-	looped := map[*ast.CompositeLit]bool{}
+// loopedLiterals returns the composite literals and the & expressions of
+// file that a loop of their own function makes again each iteration (in
+// a function literal in a loop, one is made once per call), or all of
+// them when the file has a goto, which may loop anywhere.
+func loopedLiterals(file *ast.File) map[ast.Expr]bool {
+	looped := map[ast.Expr]bool{}
 	gotos := hasGoto(file)
 	var walk func(root ast.Node, loop bool)
 	walk = func(root ast.Node, loop bool) {
@@ -553,6 +557,10 @@ func loopedLiterals(file *ast.File) map[*ast.CompositeLit]bool {
 				}
 			case *ast.CompositeLit:
 				if loop {
+					looped[n] = true
+				}
+			case *ast.UnaryExpr:
+				if loop && n.Op == token.AND {
 					looped[n] = true
 				}
 			}

@@ -62,6 +62,9 @@ func TestInterfaceAliasesAreAnnounced(t *testing.T) {
 		{"var r io.Reader = &rd{1}\n\tfmt.Println(r != nil)", false},
 		{"var ds []Degreer\n\tfor i := range 2 {\n\t\tds = append(ds, (&Sq{i}))\n\t}\n\tfmt.Println(len(ds))", true},
 		{"var a any = &Sq{1}\n\tfmt.Println(a != nil)", true},
+		// &v of a variable the same (go run and the interpreter: 2 2).
+		{"s := Sq{1}\n\tvar d Degreer = &s\n\ts.s = 2\n\tfmt.Println(d.Deg(), s.s)", false},
+		{"var ds []Degreer\n\tfor i := range 2 {\n\t\ts := Sq{i}\n\t\tds = append(ds, &s)\n\t}\n\tfmt.Println(ds[0].Deg())", true},
 		// A range's expression and a for statement's init run once.
 		{"var rs []io.Reader\n\tfor _, r := range []io.Reader{rd{1}, rd{2}} {\n\t\trs = append(rs, r)\n\t}\n\tfmt.Println(len(rs))", false},
 		{"var rs []io.Reader\n\tfor r := io.Reader(rd{1}); len(rs) < 2; {\n\t\trs = append(rs, r)\n\t}\n\tfmt.Println(len(rs))", false},

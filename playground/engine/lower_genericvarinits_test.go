@@ -6,6 +6,24 @@ import (
 )
 
 var _ = addCases("genericVarInits",
+	// A shift by a variable count, which shiftCounts checks with its
+	// generic helper, in a function and at the package's level (named
+	// by what the reader wrote).
+	rewriteCase{
+		decls: `var sh = 3
+
+var top float64 = float64(int(1) << sh)`,
+		body: `n := 2
+var f float64 = float64(int(1) << n)
+fmt.Println(f, top)`,
+		loweredDecls: `var sh = 3
+
+var top float64 = float64(int(1) << _lowerShift(sh))`,
+		lowered: `n := 2
+f := (float64)(float64(int(1) << _lowerShift(n)))
+fmt.Println(f, top)`,
+		out: "4 8\n",
+	},
 	// Typed and not, a pointer, a call inside a value, the library's
 	// generic function, two names.
 	rewriteCase{

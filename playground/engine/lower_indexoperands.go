@@ -15,7 +15,8 @@ func indexOperandRewrite(l *lowering, s *syntax) { l.indexOperands(s.file) }
 // indexOperands rewrites "k, m[k] = v, w" into "{ _lowerK1 := k; k,
 // m[_lowerK1] = v, w }" where an index of the left side (of a map, or a
 // slice or an array, which yaegi v0.16.1 gets right: the same either way)
-// reads a variable the same left side assigns: Go evaluates the index
+// reads a variable the same left side assigns (or a field, an element of
+// it, or what it points to): Go evaluates the index
 // expressions' operands before assigning anything (the spec's two
 // phases). An index that calls or receives is left alone (taken first,
 // it would run before the values' calls, which Go may run before it), and
@@ -29,9 +30,11 @@ func (l *lowering) indexOperands(file *ast.File) {
 			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 {
 				continue
 			}
+			// What the left side assigns, by the variable at its root: a
+			// field's (c.key, m[c.key] = "b", 1 too) or a pointer's.
 			assigned := map[*ast.Object]string{}
 			for _, e := range as.Lhs {
-				if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Obj != nil {
+				if id := rootIdent(e); id != nil && id.Obj != nil {
 					assigned[id.Obj] = id.Name
 				}
 			}

@@ -13,6 +13,19 @@ m := map[string]int{}
 fmt.Println(k, m)`,
 		out: "b map[a:5]\n",
 	},
+	// A field assigned, read as an index on the same left side.
+	rewriteCase{
+		decls: `type cursor struct{ key string }`,
+		body: `c := cursor{"a"}
+seen := map[string]int{}
+c.key, seen[c.key] = "b", 1
+fmt.Println(c, seen)`,
+		lowered: `c := cursor{"a"}
+seen := map[string]int{}
+{ _lowerK1 := c.key; c.key, seen[_lowerK1] = "b", 1 }
+fmt.Println(c, seen)`,
+		out: "{b} map[a:1]\n",
+	},
 	// An index that only reads other variables, or a slice's, the same.
 	rewriteCase{
 		body: `i, j := 0, 1

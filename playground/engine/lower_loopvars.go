@@ -71,7 +71,7 @@ func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, whole []bool, vars 
 		// does not read them back.
 		for i, v := range vars {
 			byValue := i < len(whole) && whole[i]
-			if id, ok := v.(*ast.Ident); ok && id.Obj != nil && id.Name != "_" && (assigns(body, map[*ast.Object]string{id.Obj: id.Name}) || byValue && usedWhole(body, id.Obj) || l.addressedImplicitly(body, id.Obj)) {
+			if id, ok := v.(*ast.Ident); ok && id.Obj != nil && id.Name != "_" && (assigns(body, map[*ast.Object]string{id.Obj: id.Name}) || byValue && usedWhole(body, id.Obj) || l.addressedImplicitly(body, func(x *ast.Ident) bool { return x.Obj == id.Obj })) {
 				used[id.Obj] = id.Name
 			}
 		}
@@ -88,13 +88,15 @@ func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, whole []bool, vars 
 	l.insert(body.Lbrace+1, " "+list+" := "+list+";")
 }
 
-// addressedImplicitly reports whether body takes the address of the
-// variable obj without &: a method with a pointer receiver called or
-// taken as a value on it (v.Ref()), or the array it holds sliced (v[:]).
-// That address, kept, was the one variable of the loop's in the
-// interpreter: refs = append(refs, p.Ref()) over two points printed the
-// last twice (an attack's). It needs the program's types.
-func (l *lowering) addressedImplicitly(body *ast.BlockStmt, obj *ast.Object) bool {
+// addressedImplicitly reports whether body takes without & the address
+// of a variable (or of a part of one) whose name is says: a method with
+// a pointer receiver called or taken as a value on it (v.Ref()), or an
+// array sliced (v[:]). In a range, that address, kept, was the one
+// variable of the loop's in the interpreter (refs = append(refs,
+// p.Ref()) over two points printed the last twice); through a named
+// result, it read the result already changed by a return (an attack's).
+// It needs the program's types.
+func (l *lowering) addressedImplicitly(body *ast.BlockStmt, is func(*ast.Ident) bool) bool {
 	if l.info == nil {
 		return false
 	}
@@ -102,16 +104,16 @@ func (l *lowering) addressedImplicitly(body *ast.BlockStmt, obj *ast.Object) boo
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
-			id, ok := ast.Unparen(n.X).(*ast.Ident)
+			id := rootIdent(n.X)
 			sel := l.info.Selections[n]
-			if !ok || id.Obj != obj || sel == nil || sel.Kind() == types.FieldVal {
+			if id == nil || !is(id) || sel == nil || sel.Kind() == types.FieldVal {
 				return true
 			}
 			sig, ok := sel.Obj().Type().(*types.Signature)
 			found = found || ok && sig.Recv() != nil && isPointerType(sig.Recv().Type()) && !isPointerType(sel.Recv())
 		case *ast.SliceExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && id.Obj == obj {
-				if t := l.info.TypeOf(id); t != nil {
+			if id := rootIdent(n.X); id != nil && is(id) {
+				if t := l.info.TypeOf(n.X); t != nil {
 					_, isArray := t.Underlying().(*types.Array)
 					found = found || isArray
 				}

@@ -45,7 +45,7 @@ func namedResultRewrite(l *lowering, s *syntax) {
 		// captures, may be read through a pointer or a call: every value
 		// that is not a constant goes through a fresh variable (p := &a;
 		// return 5, *p returned 5 5 for Go's 5 1: a stranger's review).
-		aliased := escapes(body, results)
+		aliased := escapes(body, results) || l.addressedImplicitly(body, func(id *ast.Ident) bool { return id.Obj != nil && results[id.Obj] })
 		ast.Inspect(body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:

@@ -1,6 +1,45 @@
 package engine
 
 var _ = addCases("namedResults",
+	// A result whose address a pointer method or a slice of its array
+	// takes without &: every value goes through a variable.
+	rewriteCase{
+		decls: `type counter int
+
+func (c *counter) ref() *counter { return c }
+
+func step() (cur, prev counter) {
+	cur = 1
+	r := cur.ref()
+	return 2, *r
+}
+
+func rev() (x [2]int, first int) {
+	x = [2]int{1, 2}
+	s := x[:]
+	return [2]int{2, 1}, s[0]
+}`,
+		body: `fmt.Println(step())
+fmt.Println(rev())`,
+		loweredDecls: `type counter int
+
+func (c *counter) ref() *counter { return c }
+
+func step() (cur, prev counter) { cur = *new(counter); prev = *new(counter); 
+	cur = 1
+	r := cur.ref()
+	{ var _lowerV1 counter = *r; return 2, _lowerV1 }
+}
+
+func rev() (x [2]int, first int) { x = *new([2]int); first = *new(int); 
+	x = ([2]int{1, 2})
+	s := x[:]
+	{ var _lowerV2 [2]int = ([2]int{2, 1}); var _lowerV3 int = s[0]; return _lowerV2, _lowerV3 }
+}`,
+		lowered: `fmt.Println(step())
+fmt.Println(rev())`,
+		out: "2 1\n[2 1] 1\n",
+	},
 	// Values that read the results the return assigns; a constant stays.
 	rewriteCase{
 		decls: `func minmax(x, y int) (lo, hi int) {

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3d5b0edf477df19a"
+const sourceDigest = "e3edcc3e9b72eecd"
