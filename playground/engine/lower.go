@@ -147,7 +147,7 @@ func isPointerType(t types.Type) bool {
 
 // reassigned returns the variables file assigns (=, op=, ++, --, := of
 // one declared before, a range's, a named result), or a part of, or
-// takes the address of (&x, or x.M of a method taking a pointer).
+// takes the address of (&x, or implicitly: implicitAddress).
 func reassigned(file *ast.File, info *types.Info) map[*ast.Object]bool {
 	out := map[*ast.Object]bool{}
 	mark := func(e ast.Expr) bool {
@@ -181,23 +181,41 @@ func reassigned(file *ast.File, info *types.Info) map[*ast.Object]bool {
 					}
 				}
 			}
-		case *ast.SelectorExpr:
-			// x.M of a method taking a pointer, on a value: &x, implicit.
-			if info == nil {
-				break
-			}
-			if fn, ok := info.Uses[n.Sel].(*types.Func); ok {
-				if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
-					_, ptr := sig.Recv().Type().(*types.Pointer)
-					if t := info.Types[n.X].Type; ptr && t != nil && !isPointerType(t) {
-						mark(n.X)
-					}
-				}
+		case *ast.SelectorExpr, *ast.SliceExpr:
+			if x := implicitAddress(info, n); x != nil {
+				mark(x)
 			}
 		}
 		return true
 	})
 	return out
+}
+
+// implicitAddress returns the operand whose address n takes without &:
+// x of x.M, a method taking a pointer, on a value, and x of x[i:j], an
+// array sliced; or nil (always without the program's types).
+func implicitAddress(info *types.Info, n ast.Node) ast.Expr {
+	if info == nil {
+		return nil
+	}
+	switch n := n.(type) {
+	case *ast.SelectorExpr:
+		if fn, ok := info.Uses[n.Sel].(*types.Func); ok {
+			if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
+				_, ptr := sig.Recv().Type().(*types.Pointer)
+				if t := info.Types[n.X].Type; ptr && t != nil && !isPointerType(t) {
+					return n.X
+				}
+			}
+		}
+	case *ast.SliceExpr:
+		if t := info.Types[n.X].Type; t != nil {
+			if _, ok := t.Underlying().(*types.Array); ok {
+				return n.X
+			}
+		}
+	}
+	return nil
 }
 
 // A handOver is a Finding of a rewrite's, at pos.

@@ -3,7 +3,6 @@ package engine
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 	"sort"
 	"strings"
 )
@@ -89,35 +88,18 @@ func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, whole []bool, vars 
 }
 
 // addressedImplicitly reports whether body takes without & the address
-// of a variable (or of a part of one) whose name is says: a method with
-// a pointer receiver called or taken as a value on it (v.Ref()), or an
-// array sliced (v[:]). In a range, that address, kept, was the one
-// variable of the loop's in the interpreter (refs = append(refs,
-// p.Ref()) over two points printed the last twice); through a named
-// result, it read the result already changed by a return (an attack's).
-// It needs the program's types.
+// of a variable (or of a part of one) whose name is says
+// (implicitAddress: v.Ref() of a method taking a pointer, v[:] of an
+// array). In a range, that address, kept, was the one variable of the
+// loop's in the interpreter (refs = append(refs, p.Ref()) over two points
+// printed the last twice); through a named result, it read the result
+// already changed by a return (an attack's).
 func (l *lowering) addressedImplicitly(body *ast.BlockStmt, is func(*ast.Ident) bool) bool {
-	if l.info == nil {
-		return false
-	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			id := rootIdent(n.X)
-			sel := l.info.Selections[n]
-			if id == nil || !is(id) || sel == nil || sel.Kind() == types.FieldVal {
-				return true
-			}
-			sig, ok := sel.Obj().Type().(*types.Signature)
-			found = found || ok && sig.Recv() != nil && isPointerType(sig.Recv().Type()) && !isPointerType(sel.Recv())
-		case *ast.SliceExpr:
-			if id := rootIdent(n.X); id != nil && is(id) {
-				if t := l.info.TypeOf(n.X); t != nil {
-					_, isArray := t.Underlying().(*types.Array)
-					found = found || isArray
-				}
-			}
+		if x := implicitAddress(l.info, n); x != nil {
+			id := rootIdent(x)
+			found = id != nil && is(id)
 		}
 		return !found
 	})

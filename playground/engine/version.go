@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e3edcc3e9b72eecd"
+const sourceDigest = "a51e504c27517914"
