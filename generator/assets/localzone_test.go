@@ -123,23 +123,13 @@ func TestAmd64ExpOverlay(t *testing.T) {
 	if runtime.GOARCH != "amd64" || !cpu.X86.HasAVX || !cpu.X86.HasFMA {
 		t.Skip("go run's math.Exp here is not amd64's with FMA, which the overlay computes")
 	}
-	goroot, _, err := goEnv(context.Background(), "../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod, exact, fast := overlaidBuilds(t, goroot, map[string]string{"go.mod": "module example.org/exp\n\ngo 1.26\n", "go.sum": "", "main.go": expProgram})
-	native := exec.Command("go", "run", ".")
-	native.Dir = mod
-	want, err := native.Output()
-	if err != nil {
-		t.Fatalf("go run: %v", err)
-	}
+	goroot, want, exact, fast := overlaidAndNative(t, "example.org/exp", expProgram)
 	for _, bin := range []string{exact, fast} {
 		got, err := nodeRun(node, goroot, bin).Output()
 		if err != nil {
 			t.Fatalf("%s: running under node: %v", filepath.Base(bin), err)
 		}
-		g, n := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		g, n := strings.Split(string(got), "\n"), strings.Split(want, "\n")
 		if len(g) != len(n) {
 			t.Fatalf("%s: %d lines, go run %d", filepath.Base(bin), len(g), len(n))
 		}
@@ -155,6 +145,24 @@ func TestAmd64ExpOverlay(t *testing.T) {
 			t.Errorf("%s: %d of %d lines differ from go run", filepath.Base(bin), bad, len(n))
 		}
 	}
+}
+
+// overlaidAndNative builds the program main as a module (overlaidBuilds)
+// and returns GOROOT, what go run prints and the two js/wasm binaries.
+func overlaidAndNative(t *testing.T, module, main string) (goroot, want, exact, fast string) {
+	t.Helper()
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, exact, fast := overlaidBuilds(t, goroot, map[string]string{"go.mod": "module " + module + "\n\ngo 1.26\n", "go.sum": "", "main.go": main})
+	native := exec.Command("go", "run", ".")
+	native.Dir = mod
+	out, err := native.Output()
+	if err != nil {
+		t.Fatalf("go run: %v", err)
+	}
+	return goroot, string(out), exact, fast
 }
 
 // overlaidBuilds writes a module of files and builds it for js/wasm as the

@@ -13,32 +13,41 @@ package assets
 //
 // runnextOverlay writes a copy of runtime/proc.go whose runqput uses
 // runnext on js/wasm too, until the goroutines sharing one time slice
-// have made sliceReadies goroutines ready through it; the rest of that
-// slice readies them behind the queue, as without runnext, so that the
-// next schedule runs the queue's first with a slice of its own: a pair
-// cannot starve the others. sysmon ends a slice after 10 ms
-// (forcePreemptNS); a count stands for that time so that a program
-// prints the same on every run whatever the machine's load, which a
-// clock would not. The count is kept in the P's sysmontick, which only
-// sysmon reads and js/wasm has none to.
+// have made sliceReadies goroutines ready through it; for the rest of
+// that slice a goroutine made ready goes behind the queue, as without
+// runnext, and once the goroutine in runnext has run, the queue's first
+// runs with a slice of its own: a pair cannot starve the others. sysmon
+// ends a slice after 10 ms (forcePreemptNS); a count stands for that time
+// so that a program prints the same on every run whatever the machine's
+// load, which a clock would not. The count is kept in the P's sysmontick,
+// which only sysmon reads and js/wasm has none to; the runtime's own
+// readies count too.
 //
 // A goroutine a timer makes ready (time.Sleep's end, time.After's send)
-// goes behind the queue, as before (timerReadyOverlay): the browser runs
-// Go several times slower than go run, and a main that sleeps for its
-// goroutines to finish, which go run's run in time, woke into runnext
-// before the rest of them had run (ten goroutines printing 50 lines
-// each, main asleep 20 ms: 50 lines, then main's).
+// goes behind the queue, where go run puts it in runnext
+// (timerReadyOverlay): the browser runs Go several times slower than go
+// run, and a main that sleeps for its goroutines to finish, which go
+// run's finish in time, woke into runnext before the rest of them had run
+// (ten goroutines printing 50 lines each, main asleep 20 ms: 50 lines,
+// then main's). So a sleep of a nanosecond beside a ready goroutine lets
+// it run first, where go run wakes the sleeper first; the page's note
+// says so. A goroutine a timer's function starts (time.AfterFunc's) is
+// made as anywhere else, into runnext.
 func runnextOverlay(goroot, dir string) (orig, dst string, err error) {
 	return patch(goroot, dir, "runnext", "runtime/proc.go", []edit{
 		{"\tif !haveSysmon && next {\n", "\tif !haveSysmon && next && (timerReadies || sliceReadied(pp) > sliceReadies) {\n"},
+		{"\t\trunqput(pp, newg, true)\n", "\t\ttimed := timerReadies\n\t\ttimerReadies = false\n\t\trunqput(pp, newg, true)\n\t\ttimerReadies = timed\n"},
 	}, `
 // timerReadies: a timer's function is running (timerReadyOverlay).
 var timerReadies bool
 
 // sliceReadies is how many goroutines the goroutines sharing one time
 // slice make ready through runnext, without sysmon, before the others'
-// turn (generator/assets/runnext.go).
-const sliceReadies = 1000
+// turn: about what go run's pair of goroutines handing a value back and
+// forth makes in sysmon's 10 ms (a goroutine beside it got its turn after
+// 30,000 to 48,000 rounds, two readies each, on the machine the site is
+// built on; generator/assets/runnext.go).
+const sliceReadies = 60000
 
 // sliceReadied counts a goroutine made ready in pp's current time slice
 // (a schedtick) and returns the count, in pp.sysmontick, which only

@@ -111,17 +111,7 @@ func main() {
 // run: the same order, line for line.
 func TestRunnextOverlay(t *testing.T) {
 	node := nodePath(t)
-	goroot, _, err := goEnv(context.Background(), "../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod, exact, fast := overlaidBuilds(t, goroot, map[string]string{"go.mod": "module example.org/runnext\n\ngo 1.26\n", "go.sum": "", "main.go": schedulingProgram})
-	native := exec.Command("go", "run", ".")
-	native.Dir = mod
-	want, err := native.Output()
-	if err != nil {
-		t.Fatalf("go run: %v", err)
-	}
+	goroot, want, exact, fast := overlaidAndNative(t, "example.org/runnext", schedulingProgram)
 	for _, bin := range []string{exact, fast} {
 		// A starved goroutine never ends the program: a failure, not a
 		// test that runs until go test's own limit.
@@ -132,7 +122,7 @@ func TestRunnextOverlay(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: running under node: %v\n%s", filepath.Base(bin), err, got)
 		}
-		if string(got) != string(want) {
+		if string(got) != want {
 			t.Errorf("%s printed\n%s\ngo run prints\n%s", filepath.Base(bin), got, want)
 		}
 	}

@@ -9,7 +9,7 @@ import "go/ast"
 // woke behind those the program made, which ran first and printed: go
 // fmt.Println(i) three times before main returns printed three lines
 // that go run never prints. The site's runtime uses runnext
-// (generator/assets/runnext.go) but for a slice that made 1,000
+// (generator/assets/runnext.go) but for a slice that made 60,000
 // goroutines ready, after which the same would happen. main
 // of a program with a go statement gets a deferred call, first in its
 // body so that it runs last, which closes the run's standard output in

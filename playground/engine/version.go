@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a51e504c27517914"
+const sourceDigest = "ab1bb8ec103e732e"
