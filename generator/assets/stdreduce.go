@@ -34,6 +34,10 @@ type reduction struct {
 	file string // the file whose name the reduced source takes
 	// kept are the declarations read, by name; a method as Type.Method.
 	kept []string
+	// stubbed are functions or methods, by name, that the module keeps
+	// but never calls: their bodies become a panic naming them, and
+	// what only those bodies need is left out too.
+	stubbed []string
 }
 
 var reductions = []reduction{
@@ -43,7 +47,7 @@ var reductions = []reduction{
 	// methods (Import, ImportDir, MatchFile, ...) brought a Go source
 	// reader, go/doc and more: without them the gzipped module went from
 	// 3,498,864 to 3,432,519 bytes on 2026-12-02 (TestPlaygroundBudgets).
-	{"go/build", "build.go", []string{"Context", "Default"}},
+	{"go/build", "build.go", []string{"Context", "Default"}, nil},
 	// A FlagSet for an interpreted flag package, which the playground's
 	// library does not have, and a dot(1) process for yaegi's debugging
 	// graphs, which js/wasm cannot start: with the two, the module went
@@ -52,8 +56,15 @@ var reductions = []reduction{
 	// are in the module cache; building from a patched copy of yaegi
 	// would change the module's build information, which a program
 	// reads with debug.ReadBuildInfo, from v0.16.1 to (devel).)
-	{"flag", "flag.go", []string{"NewFlagSet", "PanicOnError", "FlagSet.SetOutput"}},
-	{"os/exec", "exec.go", []string{"Command", "Cmd.StdinPipe", "Cmd.Start"}},
+	// yaegi makes that FlagSet only for a program importing flag, which
+	// the playground's library has no table for, and starts dot only when
+	// YAEGI_AST_DOT is set, which no page sets: the functions that would
+	// parse flags, print a FlagSet's usage and start a process are
+	// stubbed, their bodies a panic naming them. That took the module
+	// from 3,501,332 to 3,476,545 bytes gzipped on 2026-12-05 (os/exec's
+	// Start alone brought its context watcher, environment and pipes).
+	{"flag", "flag.go", []string{"NewFlagSet", "PanicOnError", "FlagSet.SetOutput"}, []string{"FlagSet.defaultUsage", "FlagSet.Var", "FlagSet.Set"}},
+	{"os/exec", "exec.go", []string{"Command", "Cmd.StdinPipe", "Cmd.Start"}, []string{"Command", "Cmd.StdinPipe", "Cmd.Start"}},
 }
 
 // lookedFor are the methods the standard library calls on a value it is
@@ -145,6 +156,7 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 		}
 	}
 	kept := map[ast.Decl]bool{}
+	stubs := map[*ast.FuncDecl]bool{}
 	imports := map[string]bool{}
 	var visit func(name string) error
 	visit = func(name string) error {
@@ -160,6 +172,10 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 		}
 		d := ds[0]
 		kept[d.node] = true
+		if fd, ok := d.node.(*ast.FuncDecl); ok && slices.Contains(r.stubbed, name) {
+			stubs[fd] = true
+			d.node = &ast.FuncDecl{Recv: fd.Recv, Type: fd.Type} // its body is not read
+		}
 		var err error
 		var inspect func(n ast.Node) bool
 		inspect = func(n ast.Node) bool {
@@ -206,6 +222,11 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 		}
 		ast.Inspect(d.node, inspect)
 		return err
+	}
+	for _, n := range r.stubbed {
+		if ds := byName[n]; len(ds) != 1 || !isFunc(ds[0].node) {
+			return nil, fmt.Errorf("%s: %s declares no function %s (update generator/assets/stdreduce.go for this Go release)", what, pkg, n)
+		}
 	}
 	for _, n := range r.kept {
 		if _, ok := byName[n]; !ok {
@@ -308,6 +329,11 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 				start = doc.Pos()
 			}
 			out.WriteString("\n")
+			if fd, ok := d.(*ast.FuncDecl); ok && stubs[fd] {
+				out.Write(srcs[f][fset.Position(start).Offset:fset.Position(fd.Body.Lbrace).Offset])
+				fmt.Fprintf(&out, "{\n\tpanic(%q)\n}\n", r.path+"."+stubName(fd)+" is left out of the playground's interpreter (generator/assets/stdreduce.go)")
+				continue
+			}
 			out.Write(srcs[f][fset.Position(start).Offset:fset.Position(d.End()).Offset])
 			out.WriteString("\n")
 		}
@@ -348,6 +374,21 @@ func foreignCall(e ast.Expr, f *ast.File) *ast.CallExpr {
 		return true
 	})
 	return found
+}
+
+// isFunc: d declares a function or method with a body.
+func isFunc(d ast.Decl) bool {
+	fd, ok := d.(*ast.FuncDecl)
+	return ok && fd.Body != nil
+}
+
+// stubName is fd's name as reductions write it: Type.Method for a
+// method.
+func stubName(fd *ast.FuncDecl) string {
+	if fd.Recv == nil {
+		return fd.Name.Name
+	}
+	return declNames(fd)[0]
 }
 
 // exprText is e as written.

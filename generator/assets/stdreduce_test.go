@@ -191,6 +191,7 @@ func TestReduceChecks(t *testing.T) {
 		files map[string]string
 		want  string // in the error, or "" for none
 		kept  []string
+		stubs []string
 		has   []string // in the reduced source, besides context_js.go's
 		lacks []string // not in it, besides context_windows.go's
 	}{{
@@ -247,6 +248,21 @@ func TestReduceChecks(t *testing.T) {
 		has:   []string{"func (c Context) Match()", "func (c Context) String()", "func (c *Context) Open()", "func (c *Context) name()"},
 		lacks: []string{"Import"},
 	}, {
+		// A stubbed method keeps its signature's types (Options), not
+		// what its body alone called (start, and the os import).
+		name: "stubbed",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext,
+			"stub.go": "package build\n\nimport \"os\"\n\ntype Options struct{ Dir string }\n\nfunc (c *Context) Run(o Options) (n int, err error) {\n\tif n, err = start(o.Dir); err != nil {\n\t\treturn 0, err\n\t}\n\treturn n, nil\n}\n\nfunc start(dir string) (int, error) { return os.Getpagesize(), os.Chdir(dir) }\n"},
+		kept:  []string{"Context", "Default", "Context.Run"},
+		stubs: []string{"Context.Run"},
+		has:   []string{"func (c *Context) Run(o Options) (n int, err error) {\n\tpanic(\"go/build.Context.Run is left out of the playground's interpreter", "type Options struct"},
+		lacks: []string{"start", "\"os\""},
+	}, {
+		name:  "stub not declared",
+		files: map[string]string{"build.go": build, "context_js.go": jsContext},
+		stubs: []string{"Context.Run"},
+		want:  "declares no function Context.Run",
+	}, {
 		name: "declared twice",
 		files: map[string]string{"build.go": build, "context_js.go": jsContext,
 			"context_wasm.go": "package build\n\nfunc defaultContext() Context { return Context{} }\n"},
@@ -270,10 +286,11 @@ func TestReduceChecks(t *testing.T) {
 				}
 			}
 			dir := t.TempDir()
-			r := reduction{"go/build", "build.go", []string{"Context", "Default"}}
+			r := reduction{"go/build", "build.go", []string{"Context", "Default"}, nil}
 			if c.kept != nil {
 				r.kept = c.kept
 			}
+			r.stubbed = c.stubs
 			_, err := reduce(goroot, dir, r)
 			if c.want != "" {
 				if err == nil || !strings.Contains(err.Error(), c.want) {
