@@ -28,8 +28,8 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 	callAssigns := assigners(file)
 	check := func(nodes ...ast.Node) {
 		type litCall struct {
-			call     *ast.CallExpr
-			assigned map[*ast.Object]bool
+			call            *ast.CallExpr
+			assigned, parts map[*ast.Object]bool
 		}
 		var lits []litCall
 		var calls []*ast.CallExpr
@@ -42,8 +42,8 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 				switch n := n.(type) {
 				case *ast.CallExpr:
 					calls = append(calls, n)
-					if a := callAssigns(n); len(a) > 0 {
-						lits = append(lits, litCall{n, a})
+					if a, p := callAssigns(n); len(a)+len(p) > 0 {
+						lits = append(lits, litCall{n, a, p})
 					}
 				case *ast.BinaryExpr:
 					if n.Op == token.LAND || n.Op == token.LOR {
@@ -76,11 +76,19 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 			return false
 		}
 		written := map[*ast.Ident]bool{} // x of x = ..., which is not read
+		// x of x.f = ...: where x.f is does not depend on what a method
+		// stores into x's fields (t.Left = t.Left.Insert(v) is ordered).
+		fieldBase := map[*ast.Ident]bool{}
 		for _, n := range nodes {
 			if as, ok := n.(*ast.AssignStmt); ok && (as.Tok == token.ASSIGN || as.Tok == token.DEFINE) {
 				for _, e := range as.Lhs {
-					if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-						written[id] = true
+					switch e := ast.Unparen(e).(type) {
+					case *ast.Ident:
+						written[e] = true
+					case *ast.SelectorExpr:
+						if id, ok := ast.Unparen(e.X).(*ast.Ident); ok {
+							fieldBase[id] = true
+						}
 					}
 				}
 			}
@@ -99,7 +107,7 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 						return true
 					}
 					for _, l := range lits {
-						if at == nil && l.assigned[n.Obj] && n.End() <= l.call.Pos() && !ordered(n, l.call) {
+						if at == nil && (l.assigned[n.Obj] || l.parts[n.Obj] && !fieldBase[n]) && n.End() <= l.call.Pos() && !ordered(n, l.call) {
 							at = n
 						}
 					}
@@ -130,11 +138,11 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 // read: for a function literal called where it stands, a function the
 // file declares, or a variable declared with a function literal, the
 // variables its body assigns (assignedIn); for a method of the file
-// (x.M(), every method M of the file), those, and x's variable where a
-// method M assigns its receiver or a part of it (c.n++ in Inc, for
-// fmt.Println(c.n, c.Inc())). One level: what the functions it calls
-// assign is not followed.
-func assigners(file *ast.File) func(*ast.CallExpr) map[*ast.Object]bool {
+// (x.M(), every method M of the file), those, and, in parts, x's variable
+// where a method M assigns a part of its receiver (c.n++ in Inc, for
+// fmt.Println(c.n, c.Inc())), which cannot assign the caller's variable
+// itself. One level: what the functions it calls assign is not followed.
+func assigners(file *ast.File) func(*ast.CallExpr) (vars, parts map[*ast.Object]bool) {
 	bodies := map[*ast.Object]*ast.BlockStmt{}
 	methods := map[string][]*ast.FuncDecl{}
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -168,33 +176,33 @@ func assigners(file *ast.File) func(*ast.CallExpr) map[*ast.Object]bool {
 		}
 		return true
 	})
-	return func(c *ast.CallExpr) map[*ast.Object]bool {
+	return func(c *ast.CallExpr) (vars, parts map[*ast.Object]bool) {
 		switch f := ast.Unparen(c.Fun).(type) {
 		case *ast.FuncLit:
-			return assignedIn(f.Body)
+			return assignedIn(f.Body), nil
 		case *ast.Ident:
 			if b := bodies[f.Obj]; b != nil && f.Obj != nil {
-				return assignedIn(b)
+				return assignedIn(b), nil
 			}
 		case *ast.SelectorExpr:
 			if id, ok := f.X.(*ast.Ident); ok && id.Obj == nil {
-				return nil // a package's function
+				return nil, nil // a package's function
 			}
-			out := map[*ast.Object]bool{}
+			vars, parts = map[*ast.Object]bool{}, map[*ast.Object]bool{}
 			for _, m := range methods[f.Sel.Name] {
 				for obj := range assignedIn(m.Body) {
 					if r := m.Recv.List[0]; len(r.Names) == 1 && r.Names[0].Obj == obj {
 						if x := rootIdent(f.X); x != nil && x.Obj != nil {
-							out[x.Obj] = true
+							parts[x.Obj] = true
 						}
 						continue
 					}
-					out[obj] = true
+					vars[obj] = true
 				}
 			}
-			return out
+			return vars, parts
 		}
-		return nil
+		return nil, nil
 	}
 }
 

@@ -40,6 +40,12 @@ func TestClosureOrderIsAnnounced(t *testing.T) {
 		{"c := &counter{}\n\tfmt.Println(c.n, c.inc())", "7:14"},
 		{"c := &counter{}\n\tfmt.Println(c.inc(), c.n)", ""},
 		{"c := counter{}\n\tc.inc()\n\tfmt.Println(c.n)", ""},
+		// Where c.n is, on the left of =, does not depend on what inc
+		// stores into c's fields (a blind pass's t.Left = t.Left.Insert(v)
+		// went to the Go toolchain for it); its value, read, does.
+		{"c := &counter{}\n\tc.n = c.inc()\n\tfmt.Println(c.n)", ""},
+		{"c := &counter{}\n\tc.n = c.n + c.inc()\n\tfmt.Println(c.n)", "7:8"},
+		{"c := &counter{}\n\tc.n = func() int { c = &counter{5}; return 1 }()\n\tfmt.Println(c.n)", "7:2"},
 		{"fmt.Println(fmt.Sprint(pkgV), setV())", ""},
 		{"v := 1\n\tswitch v {\n\tcase func() int { v = 2; return 0 }():\n\tcase v:\n\t\tfmt.Println(v)\n\t}", ""},
 	} {

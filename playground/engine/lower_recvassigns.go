@@ -25,6 +25,11 @@ func recvAssignRewrite(l *lowering, s *syntax) { l.recvAssigns(s.file) }
 func (l *lowering) recvAssigns(file *ast.File) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		for _, s := range stmtList(n) {
+			// A labeled statement's (next: results[i] = <-ch, a goto's
+			// target) becomes a labeled block.
+			for ls, ok := s.(*ast.LabeledStmt); ok; ls, ok = s.(*ast.LabeledStmt) {
+				s = ls.Stmt
+			}
 			as, ok := s.(*ast.AssignStmt)
 			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 				continue

@@ -1,6 +1,36 @@
 package engine
 
 var _ = addCases("recvAssigns",
+	// A labeled statement's, a goto's target (a review's).
+	rewriteCase{
+		body: `ch := make(chan int, 3)
+ch <- 1
+ch <- 2
+ch <- 3
+results := make([]int, 3)
+i := 0
+next:
+results[i] = <-ch
+i++
+if i < 3 {
+	goto next
+}
+fmt.Println(results)`,
+		lowered: `ch := make(chan int, 3)
+ch <- 1
+ch <- 2
+ch <- 3
+results := make([]int, 3)
+i := 0
+next:
+{ _lowerV1 := <-ch; results[i] = _lowerV1 }
+i++
+if i < 3 {
+	goto next
+}
+fmt.Println(results)`,
+		out: "[1 2 3]\n",
+	},
 	// A received value a closure sees.
 	rewriteCase{
 		body: `ch := make(chan int, 1)

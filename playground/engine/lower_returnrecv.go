@@ -17,10 +17,19 @@ func returnRecvRewrite(l *lowering, s *syntax) {
 // returnRecv rewrites "return <-ch" into "{ v := <-ch; return v }": the
 // interpreter panics on a receive returned directly ("reflect.Value.Set
 // using unaddressable value"). Among several results, a call of the
-// function a struct's field holds is rewritten so too, each result into
-// a variable in order: yaegi v0.16.1 returns its zero value (return
-// r.Name, r.Check(s) returned "nonempty false" for true; an attack's).
+// function a struct's field holds is rewritten so too: yaegi v0.16.1
+// returns its zero value (return r.Name, r.Check(s) returned "nonempty
+// false" for true; an attack's). Only the calls and receives go into
+// variables, in order: gc makes them before it reads the other results
+// (return calls, r.check(s) with check counting calls returns the count
+// after the call), and a variable of nil or of an untyped constant would
+// lose the result's type. A return whose result holds a call inside it
+// (x + g(), whose reads gc makes after every call) is handed over.
 func (l *lowering) returnRecv(r *ast.ReturnStmt) {
+	recvExpr := func(e ast.Expr) bool {
+		u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+		return ok && u.Op == token.ARROW
+	}
 	recv := false
 	for _, e := range r.Results {
 		switch e := ast.Unparen(e).(type) {
@@ -42,8 +51,18 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 		l.wrap(r, "", "; return "+n+" }")
 		return
 	}
+	for _, e := range r.Results {
+		if _, call := ast.Unparen(e).(*ast.CallExpr); !call && !recvExpr(e) && callsOrReceives(e) {
+			l.handOvers = append(l.handOvers, handOver{r.Pos(), "call among results", "a call or a receive among several results, beside a call inside a result: the interpreter returns the call's zero value, or reads out of order"})
+			return
+		}
+	}
 	var decls, names []string
 	for _, e := range r.Results {
+		if _, call := ast.Unparen(e).(*ast.CallExpr); !call && !recvExpr(e) {
+			names = append(names, l.fresh(e))
+			continue
+		}
 		n := l.name("_lowerR")
 		decls = append(decls, n+" := "+l.fresh(e)+"; ")
 		names = append(names, n)

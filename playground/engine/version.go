@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "ab1bb8ec103e732e"
+const sourceDigest = "2c5321bb2d83eea3"
