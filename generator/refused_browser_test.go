@@ -52,6 +52,24 @@ func TestBrowserAutomaticRefusesAtOnce(t *testing.T) {
 			t.Errorf("state %s, output %q (%s), engine %s; want go run's %q on the Go toolchain", state, output, status, engine, want)
 		}
 	})
+	// An unsafe.Pointer got without naming unsafe or reflect (json's
+	// error for a cycle holds a reflect.Value): the interpreter has no
+	// encoding/json, and the Go toolchain's compiler refuses both
+	// conversions of it into pointers (a security review's attack, which
+	// read and wrote memory at an address of its choosing).
+	t.Run("testdata/refused/unsafe_through_reflect.go", func(t *testing.T) {
+		code, err := os.ReadFile("testdata/refused/unsafe_through_reflect.go")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab.Do(t, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+root+` [data-editor]').value = `+jsString(string(code))))
+		state, output, status := runPlayground(t, tab, id, 120*time.Second)
+		engine, _ := engineOf(t, tab, id)
+		const want = "the playground does not convert unsafe.Pointer values"
+		if state != "error" || strings.Count(output, want) != 2 || !strings.HasPrefix(status, "exit status 1 ") || engine != "exact" {
+			t.Errorf("state %s, output %q, status %q, engine %s; want the Go toolchain's compiler to refuse both conversions (%q), exit status 1", state, output, status, engine, want)
+		}
+	})
 	// The Go toolchain, picked, says the same.
 	pickEngine(t, tab, id, "exact")
 	code, err := os.ReadFile("testdata/refused/reflect_struct.go")

@@ -33,11 +33,7 @@ import (
 // Each change must find its text exactly once: a Go release that moves it
 // fails the build here, naming the file, rather than ship a compiler that
 // silently saturates again.
-var amd64FloatConversions = []struct {
-	file     string // under $GOROOT/src
-	old, new string
-	add      string // appended to the file
-}{
+var amd64FloatConversions = []compilerPatch{
 	{
 		file: "cmd/compile/internal/ssagen/ssa.go",
 		old:  "if Arch.LinkArch.Family == sys.ARM64 || Arch.LinkArch.Family == sys.Wasm || Arch.LinkArch.Family == sys.S390X || s.softFloat {",
@@ -95,30 +91,42 @@ func amd64FloatToInt(v *Value, trunc Op, bits int, f32 bool) bool {
 	},
 }
 
-// floatConversionsOverlay writes the files amd64FloatConversions changes
-// into dir and adds them to replace (go build's -overlay: the installed
-// file → its copy).
-func floatConversionsOverlay(goroot, dir string, replace map[string]string) error {
+// A compilerPatch is a change to a file of the compiler the exact engine
+// runs: old, found exactly once, becomes new, and add is appended.
+type compilerPatch struct {
+	file     string // under $GOROOT/src
+	old, new string
+	add      string // appended to the file
+}
+
+// compilerPatches writes the files the patches change (amd64FloatConversions,
+// unsafeConversions) into dir and adds them to replace (go build's
+// -overlay: the installed file → its copy). what names the patches in
+// errors: a Go release that moves a patch's text fails the build here.
+func compilerPatches(goroot, dir, what string, patches []compilerPatch, replace map[string]string) error {
 	changed := map[string]string{}
 	var order []string
-	for _, c := range amd64FloatConversions {
+	for _, c := range patches {
 		src := filepath.Join(goroot, "src", filepath.FromSlash(c.file))
 		text, ok := changed[src]
 		if !ok {
+			if over, ok := replace[src]; ok {
+				return fmt.Errorf("%s: %s is changed twice, the second time from %s (update generator/assets for this Go release)", what, c.file, over)
+			}
 			b, err := os.ReadFile(src)
 			if err != nil {
-				return fmt.Errorf("amd64's float conversions: %w", err)
+				return fmt.Errorf("%s: %w", what, err)
 			}
 			text = string(b)
 			order = append(order, src)
 		}
 		if n := strings.Count(text, c.old); n != 1 {
-			return fmt.Errorf("amd64's float conversions: %s has %q %d times, want once (update generator/assets/floatconv.go for this Go release)", c.file, c.old, n)
+			return fmt.Errorf("%s: %s has %q %d times, want once (update generator/assets for this Go release)", what, c.file, c.old, n)
 		}
 		changed[src] = strings.Replace(text, c.old, c.new, 1) + c.add
 	}
-	for i, src := range order {
-		dst := filepath.Join(dir, fmt.Sprintf("float%d-%s", i, filepath.Base(src)))
+	for _, src := range order {
+		dst := filepath.Join(dir, fmt.Sprintf("patched%d-%s", len(replace), filepath.Base(src)))
 		if err := os.WriteFile(dst, []byte(changed[src]), 0o644); err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -94,7 +95,8 @@ NaN 0 0 -2147483648 -9223372036854775808 0 0 0 9223372036854775808 -922337203685
 `
 
 // TestAmd64FloatConversions builds the compiler with the exact engine's
-// overlay (wasmOnlyOverlay, with amd64FloatConversions), compiles
+// overlay (wasmOnlyOverlay, with amd64FloatConversions and
+// unsafeConversions), compiles
 // floatConversionsProgram for js/wasm with it, runs it under Node and
 // compares with amd64's output. With Go's own wasm compiler the program
 // prints wasm's saturated values instead (checked: 9223372036854775807
@@ -168,7 +170,31 @@ func TestAmd64FloatConversions(t *testing.T) {
 	if string(out) != floatConversionsAmd64 {
 		t.Errorf("compiled for js/wasm with the exact engine's compiler, it prints\n%s\ngo run on linux/amd64 prints\n%s", out, floatConversionsAmd64)
 	}
+	// unsafeConversions: the same compiler refuses a reader's conversions
+	// of an unsafe.Pointer (the standard library it just compiled, the
+	// runtime's included, keeps its own), as the exact engine compiles a
+	// reader's program: package main.
+	for name, src := range map[string]string{"reflect": unsafeThroughReflect, "unsafe": unsafeNamed} {
+		if err := os.WriteFile(filepath.Join(mod, "main.go"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		build := exec.Command("go", "build", "-toolexec", swap, "-o", filepath.Join(dir, name+".wasm"), ".")
+		build.Dir = mod
+		build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+		out, err := build.CombinedOutput()
+		if want := "the playground does not convert unsafe.Pointer values"; err == nil || strings.Count(string(out), want) != 2 {
+			t.Errorf("compiling the %s program with the exact engine's compiler: %v\n%s\nwant its two conversions refused: %q", name, err, out, want)
+		}
+		native := exec.Command("go", "vet", ".")
+		native.Dir = mod
+		if out, err := native.CombinedOutput(); err != nil && !strings.Contains(string(out), "possible misuse of unsafe.Pointer") {
+			t.Errorf("the %s program is not valid Go for Go's own compiler: %v\n%s", name, err, out)
+		}
+	}
 	if runtime.GOARCH == "amd64" {
+		if err := os.WriteFile(filepath.Join(mod, "main.go"), []byte(floatConversionsProgram), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		run := exec.Command("go", "run", ".")
 		run.Dir = mod
 		if native, err := run.CombinedOutput(); err != nil || string(native) != floatConversionsAmd64 {
@@ -176,3 +202,46 @@ func TestAmd64FloatConversions(t *testing.T) {
 		}
 	}
 }
+
+// unsafeThroughReflect reaches memory without naming unsafe or reflect
+// (a security review's, 2026-12-05): json.Marshal's error for a cycle
+// carries a reflect.Value, whose UnsafePointer Go converts into any
+// pointer type.
+const unsafeThroughReflect = `package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+type N struct{ P *N }
+
+func main() {
+	n := &N{}
+	n.P = n
+	_, err := json.Marshal(n)
+	var ue *json.UnsupportedValueError
+	errors.As(err, &ue)
+	word := (*[1]uintptr)(ue.Value.UnsafePointer())
+	word[0] = 0x10000
+	mem := (*[4]uintptr)(ue.Value.Elem().Field(0).UnsafePointer())
+	fmt.Println(mem[0])
+}
+`
+
+// unsafeNamed converts both ways with unsafe named: the guard refuses
+// it in the page; the compiler does too.
+const unsafeNamed = `package main
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+func main() {
+	x := 1
+	var p unsafe.Pointer
+	fmt.Println(unsafe.Pointer(&x), (*int)(p))
+}
+`

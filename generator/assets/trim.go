@@ -81,7 +81,10 @@ func wasmOnlyOverlay(goroot, dir string) (string, error) {
 		}
 		replace[src] = dst
 	}
-	if err := floatConversionsOverlay(goroot, dir, replace); err != nil {
+	if err := compilerPatches(goroot, dir, "amd64's float conversions", amd64FloatConversions, replace); err != nil {
+		return "", err
+	}
+	if err := compilerPatches(goroot, dir, "the playground's unsafe conversions", unsafeConversions, replace); err != nil {
 		return "", err
 	}
 	b, err := json.Marshal(map[string]any{"Replace": replace})

@@ -17,10 +17,10 @@ import (
 // here first.
 func TestWasmOnlyOverlay(t *testing.T) {
 	overlay := makeOverlay(t, wasmOnlyOverlay)
-	// Beside the trimmed files, amd64FloatConversions' (their test is
-	// TestAmd64FloatConversions).
+	// Beside the trimmed files, amd64FloatConversions' and
+	// unsafeConversions' (their test is TestAmd64FloatConversions).
 	float := map[string]bool{}
-	for _, c := range amd64FloatConversions {
+	for _, c := range append(amd64FloatConversions, unsafeConversions...) {
 		float[filepath.Base(filepath.Dir(c.file))+"/"+filepath.Base(c.file)] = true
 	}
 	if len(overlay.Replace) != len(wasmOnly)+len(float) {

@@ -17,7 +17,10 @@ import "strings"
 // Value.UnsafePointer, NewAt, an unsafe.Pointer field's type; an attack
 // forged a function value with them and called into JavaScript) and not
 // syscall/js (which reaches the JavaScript that runs the program).
-// Packages that use reflect inside (fmt, encoding/json) offer none of it.
+// Packages that use reflect inside may still hand out its values
+// (encoding/json's UnsupportedValueError.Value, go/ast's filters), and
+// with them an unsafe.Pointer a program need not name: the exact engine's
+// compiler refuses a reader's conversion of one (generator/assets/unsafeconv.go).
 func Importable(path string) bool {
 	switch {
 	case path == "unsafe", path == "reflect", path == "syscall/js":
