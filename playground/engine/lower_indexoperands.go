@@ -3,6 +3,7 @@ package engine
 import (
 	"go/ast"
 	"go/token"
+	"strings"
 )
 
 // indexOperandRewrite, named indexOperands: in an assignment of several
@@ -23,12 +24,29 @@ func indexOperandRewrite(l *lowering, s *syntax) { l.indexOperands(s.file) }
 // so is one with a shift (1<<s takes its type from the map's key, and in
 // a variable of its own would be an int); only statements of a list are
 // rewritten, where a block may stand.
+//
+// Of "c.n, errs[c.i] = fmt.Sscan(s, &c.i)", one call's values, yaegi
+// reads the left side's operands (c.i) before the call, where Go's
+// compiler reads them after it (go run indexes errs with what Sscan
+// stored): the call is taken first into fresh variables, "{ _lowerV1,
+// _lowerV2 := fmt.Sscan(s, &c.i); c.n, errs[c.i] = _lowerV1, _lowerV2 }",
+// where a left side is more than a variable and calls nothing (Go runs
+// a call of the left side's, xs[k()], before the value's).
 func (l *lowering) indexOperands(file *ast.File) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		for _, s := range stmtList(n) {
 			as, ok := s.(*ast.AssignStmt)
 			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 {
 				continue
+			}
+			var first string
+			if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && len(as.Rhs) == 1 && l.hoistable(call) && readsOperands(as.Lhs) {
+				names := make([]string, len(as.Lhs))
+				for i := range names {
+					names[i] = l.name("_lowerV")
+				}
+				first = strings.Join(names, ", ") + " := " + l.text(call) + "; "
+				l.replace(as.Rhs[0], strings.Join(names, ", "))
 			}
 			// What the left side assigns, by the variable at its root: a
 			// field's (c.key, m[c.key] = "b", 1 too) or a pointer's.
@@ -38,10 +56,6 @@ func (l *lowering) indexOperands(file *ast.File) {
 					assigned[id.Obj] = id.Name
 				}
 			}
-			if len(assigned) == 0 {
-				continue
-			}
-			var first string
 			for _, e := range as.Lhs {
 				ix, ok := ast.Unparen(e).(*ast.IndexExpr)
 				if !ok || callsOrReceives(ix.Index) || shifts(ix.Index) || !reads(ix.Index, assigned) || !l.hoistable(ix.Index) {
@@ -57,6 +71,21 @@ func (l *lowering) indexOperands(file *ast.File) {
 		}
 		return true
 	})
+}
+
+// readsOperands: a left side is more than a variable (an element, a
+// field, what a pointer points to), and none calls or receives.
+func readsOperands(lhs []ast.Expr) bool {
+	more := false
+	for _, e := range lhs {
+		if callsOrReceives(e) {
+			return false
+		}
+		if _, ok := ast.Unparen(e).(*ast.Ident); !ok {
+			more = true
+		}
+	}
+	return more
 }
 
 // reads: e reads one of the variables.

@@ -84,11 +84,68 @@ func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, whole []bool, vars 
 	}
 	sort.Strings(names)
 	list := strings.Join(names, ", ")
+	if declaresAtTop(body, used) {
+		// for _, p := range ps { ...; p := p.n }: the body's own p, in
+		// the block the copy would be in, would be declared twice.
+		l.insert(body.Lbrace+1, " "+list+" := "+list+"; {")
+		l.insert(body.Rbrace, "}")
+		return
+	}
 	l.insert(body.Lbrace+1, " "+list+" := "+list+";")
 }
 
+// declaresAtTop: a statement of body itself (not of a block in it)
+// declares a variable so named.
+func declaresAtTop(body *ast.BlockStmt, names map[*ast.Object]string) bool {
+	named := func(id *ast.Ident) bool {
+		for _, n := range names {
+			if id.Name == n {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range body.List {
+		for {
+			ls, ok := s.(*ast.LabeledStmt)
+			if !ok {
+				break
+			}
+			s = ls.Stmt
+		}
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			if s.Tok == token.DEFINE {
+				for _, e := range s.Lhs {
+					if id, ok := e.(*ast.Ident); ok && named(id) {
+						return true
+					}
+				}
+			}
+		case *ast.DeclStmt:
+			if g, ok := s.Decl.(*ast.GenDecl); ok {
+				for _, spec := range g.Specs {
+					var ids []*ast.Ident
+					switch spec := spec.(type) {
+					case *ast.ValueSpec:
+						ids = spec.Names
+					case *ast.TypeSpec:
+						ids = []*ast.Ident{spec.Name}
+					}
+					for _, id := range ids {
+						if named(id) {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 // addressedImplicitly reports whether body takes without & the address
-// of a variable (or of a part of one) whose name is says
+// of a variable (or of a part of one) whose identifier is reports
 // (implicitAddress: v.Ref() of a method taking a pointer, v[:] of an
 // array). In a range, that address, kept, was the one variable of the
 // loop's in the interpreter (refs = append(refs, p.Ref()) over two points

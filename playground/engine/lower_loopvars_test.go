@@ -1,6 +1,28 @@
 package engine
 
 var _ = addCases("loopVars",
+	// A body that declares the variable's name again, after taking its
+	// address: the copy is in a block of its own around the body.
+	rewriteCase{
+		decls: `type point struct{ x, y int }
+
+func (p *point) ref() *point { return p }`,
+		body: `var refs []*point
+for _, p := range []point{{1, 2}, {3, 4}} {
+	refs = append(refs, p.ref())
+	p := p.x * 10
+	fmt.Println(p)
+}
+fmt.Println(*refs[0], *refs[1])`,
+		lowered: `var refs []*point
+for _, p := range []point{{1, 2}, {3, 4}} { p := p; {
+	refs = append(refs, p.ref())
+	p := p.x * 10
+	fmt.Println(p)
+}}
+fmt.Println(*refs[0], *refs[1])`,
+		out: "10\n30\n{1 2} {3 4}\n",
+	},
 	// A range's variable whose address a pointer method or a slice of
 	// its array takes, without &.
 	rewriteCase{

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "2c5321bb2d83eea3"
+const sourceDigest = "3783538e692fc601"
