@@ -144,6 +144,7 @@ func closureOrder(file *ast.File, add func(token.Pos, string, string)) {
 // itself. One level: what the functions it calls assign is not followed.
 func assigners(file *ast.File) func(*ast.CallExpr) (vars, parts map[*ast.Object]bool) {
 	bodies := map[*ast.Object]*ast.BlockStmt{}
+	signatures := map[*ast.Object]*ast.FuncType{}
 	methods := map[string][]*ast.FuncDecl{}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -152,7 +153,7 @@ func assigners(file *ast.File) func(*ast.CallExpr) (vars, parts map[*ast.Object]
 				return false
 			}
 			if n.Recv == nil {
-				bodies[n.Name.Obj] = n.Body
+				bodies[n.Name.Obj], signatures[n.Name.Obj] = n.Body, n.Type
 			} else {
 				methods[n.Name.Name] = append(methods[n.Name.Name], n)
 			}
@@ -161,7 +162,7 @@ func assigners(file *ast.File) func(*ast.CallExpr) (vars, parts map[*ast.Object]
 				for i, e := range n.Lhs {
 					id, _ := e.(*ast.Ident)
 					if lit, ok := n.Rhs[i].(*ast.FuncLit); ok && id != nil && id.Obj != nil {
-						bodies[id.Obj] = lit.Body
+						bodies[id.Obj], signatures[id.Obj] = lit.Body, lit.Type
 					}
 				}
 			}
@@ -169,7 +170,7 @@ func assigners(file *ast.File) func(*ast.CallExpr) (vars, parts map[*ast.Object]
 			if len(n.Names) == len(n.Values) {
 				for i, id := range n.Names {
 					if lit, ok := n.Values[i].(*ast.FuncLit); ok && id.Obj != nil {
-						bodies[id.Obj] = lit.Body
+						bodies[id.Obj], signatures[id.Obj] = lit.Body, lit.Type
 					}
 				}
 			}
@@ -179,10 +180,10 @@ func assigners(file *ast.File) func(*ast.CallExpr) (vars, parts map[*ast.Object]
 	return func(c *ast.CallExpr) (vars, parts map[*ast.Object]bool) {
 		switch f := ast.Unparen(c.Fun).(type) {
 		case *ast.FuncLit:
-			return assignedIn(f.Body), nil
+			return byParameters(c, f.Body, f.Type)
 		case *ast.Ident:
 			if b := bodies[f.Obj]; b != nil && f.Obj != nil {
-				return assignedIn(b), nil
+				return byParameters(c, b, signatures[f.Obj])
 			}
 		case *ast.SelectorExpr:
 			if id, ok := f.X.(*ast.Ident); ok && id.Obj == nil {
@@ -204,6 +205,49 @@ func assigners(file *ast.File) func(*ast.CallExpr) (vars, parts map[*ast.Object]
 		}
 		return nil, nil
 	}
+}
+
+// byParameters is what call c of a function of the file, of body and
+// signature typ, assigns: the variables of its caller's its body assigns
+// (assignedIn), and, in parts, the variable at the root of an argument
+// whose parameter the body assigns a part of (t.Left = ... in insert(t,
+// k) may change what the caller reads through t). A parameter assigned
+// itself is the callee's own: a recursive call's t.Left = insert(t.Left,
+// k) assigns no variable of its caller, which has a t of its own.
+func byParameters(c *ast.CallExpr, body *ast.BlockStmt, typ *ast.FuncType) (vars, parts map[*ast.Object]bool) {
+	vars, parts = assignedIn(body), map[*ast.Object]bool{}
+	if typ == nil || typ.Params == nil {
+		return vars, parts
+	}
+	i := 0
+	for _, field := range typ.Params.List {
+		_, variadic := field.Type.(*ast.Ellipsis)
+		for _, name := range field.Names {
+			if vars[name.Obj] {
+				delete(vars, name.Obj)
+				args := c.Args[min(i, len(c.Args)):min(i+1, len(c.Args))]
+				if variadic {
+					args = c.Args[min(i, len(c.Args)):]
+				}
+				eachAssigned(body, func(e ast.Expr) bool {
+					_, whole := ast.Unparen(e).(*ast.Ident)
+					if root := rootIdent(e); !whole && root != nil && root.Obj == name.Obj {
+						for _, a := range args {
+							if x := rootIdent(a); x != nil && x.Obj != nil {
+								parts[x.Obj] = true
+							}
+						}
+					}
+					return true
+				})
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
+		}
+	}
+	return vars, parts
 }
 
 // rootIdent is the variable e selects, indexes, slices or dereferences a

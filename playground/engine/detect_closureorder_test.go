@@ -47,6 +47,14 @@ func TestClosureOrderIsAnnounced(t *testing.T) {
 		{"c := &counter{}\n\tc.n = c.n + c.inc()\n\tfmt.Println(c.n)", "7:8"},
 		{"c := &counter{}\n\tc.n = func() int { c = &counter{5}; return 1 }()\n\tfmt.Println(c.n)", "7:2"},
 		{"fmt.Println(fmt.Sprint(pkgV), setV())", ""},
+		// A function assigning a part of its parameter: what the caller
+		// reads through the argument; assigning the parameter itself
+		// changes nothing of the caller's, nor does a recursive call's
+		// t.l = insert(t.l, k) in insert (a blind pass's binary tree,
+		// handed to the Go toolchain for it).
+		{"c := &counter{}\n\tfmt.Println(c.n, bump(c))", "7:14"},
+		{"c := &counter{}\n\tfmt.Println(c.n, reset(c))", ""},
+		{"fmt.Println(insert(insert(nil, 2), 1).l.k)", ""},
 		{"v := 1\n\tswitch v {\n\tcase func() int { v = 2; return 0 }():\n\tcase v:\n\t\tfmt.Println(v)\n\t}", ""},
 	} {
 		src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\t" + c.body + "\n}\n" + closureOrderDecls
@@ -72,6 +80,23 @@ func setV() int { pkgV = 20; return 5 }
 type counter struct{ n int }
 
 func (c *counter) inc() int { c.n++; return c.n }
+
+func bump(c *counter) int { c.n++; return c.n }
+
+func reset(c *counter) int { c = nil; return 0 }
+
+type tree struct {
+	l *tree
+	k int
+}
+
+func insert(t *tree, k int) *tree {
+	if t == nil {
+		return &tree{k: k}
+	}
+	t.l = insert(t.l, k)
+	return t
+}
 `
 
 // A deferred call that calls or passes on a function value a literal made

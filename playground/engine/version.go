@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3783538e692fc601"
+const sourceDigest = "d88b498969002ee0"
