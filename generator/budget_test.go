@@ -71,7 +71,8 @@ func asset(t *testing.T, out, pattern string) []byte {
 // 30,705 and 30,524 with a share link's bidirectional controls marked,
 // a worker's answers held to its requests and the interpreter's module
 // kept as a Blob, on 2026-12-05; 30,718 and 30,531 with the download
-// kept while under way (2 bytes left: the next change to these scripts
+// kept while under way; 30,719 and 30,564 with a form feed marked in
+// a share link's code (1 byte left: the next change to these scripts
 // makes room first).
 // And no inline
 // script in any page (the Content-Security-Policy allows one, the

@@ -419,7 +419,7 @@ func shareLink(base, id string, code []byte) string {
 // and a string that shows "2 - 1"): the page marks the lines that hold
 // them, counted as the editor counts them (a lone carriage return ends a
 // line there), and says so; so too for other invisible characters (a
-// zero-width space). A link without them, followed from the same page,
+// zero-width space, a form feed). A link without them, followed from the same page,
 // opens with neither: the first link's word and marks go. Letters written
 // right to left reorder code without any control character: the editor
 // shows strings, comments and names each in its place.
@@ -437,8 +437,8 @@ func TestBrowserShareLinkShowsReordering(t *testing.T) {
 		{"package main\r\rimport \"fmt\"\n\nfunc main() {\n\t// ok\u202e } ;(\"deined\")nltnirP.tmf \u2066\n\tfmt.Println(\"ok\") // \u2067x\u2069\n\tfmt.Println(\"\u200f1 - 2\u200f\")\n}\n", []string{"6", "7", "8"}},
 		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"مرحبا\") // right to left, no control\n}\n", nil},
 		// A zero-width space shows as nothing: a password that reads
-		// "hunter2" and is not.
-		{"package main\n\nfunc main() {\n\tpw := \"hunter2\u200b\"\n\tprintln(pw == \"hunter2\")\n}\n", []string{"4"}},
+		// "hunter2" and is not; a form feed too (a security review's).
+		{"package main\n\nfunc main() {\n\tpw := \"hunter2\u200b\"\n\tprintln(pw == \"hunter2\")\n\tpw = \"hunter2\f\"\n}\n", []string{"4", "6"}},
 		// A paragraph separator ends the isolate a string or a comment is
 		// shown in (playground.css): what follows it moves the code again.
 		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"\u2029א\", 10 - 3, \"ב\")\n\tfmt.Println(/*\u0085א*/ 10 - 3 /*ב*/)\n\tfmt.Println(\"\x1c\", \"\x1d\", \"\x1e\")\n}\n", []string{"6", "7", "8"}},
