@@ -301,12 +301,13 @@ type rewrite struct {
 // first where two insert at one place, and a rewrite may look at what the
 // earlier ones edited (editedWithin, rewritten) and leave a node alone.
 // So the order matters, and it is fixed: the statements that are only
-// marked or renamed first (a label's return, case error), then the loops
+// marked or renamed first (unnamed parameters, a label's return, case error), then the loops
 // and their variables, then calls (built-ins, the library, generic
 // functions), deferred calls and closures, selects, assignments, shifts,
 // named results, go statements, selectors (the library's functions,
 // method values), comma-ok assertions and returns of a receive.
 var rewrites = []rewrite{
+	{"unnamedParams", unnamedParamRewrite},
 	{"labeledReturn", labeledReturnRewrite},
 	{"errorCase", errorCaseRewrite},
 	{"rangeInt", rangeIntRewrite},

@@ -41,7 +41,7 @@ fmt.Printf("%q %q\n", w, words[:cap(words)])
 fmt.Println(_lowerCompact([]int(nil)) == nil, _lowerCompact([]int{}), _lowerCompact([]float64{math.NaN(), math.NaN(), 1, 1}))
 d := []int{1, 2, 3, 4, 5, 6}
 odd := _lowerDeleteFunc(d, func(x int) bool { return x%2 == 0 })
-fmt.Println(odd, d, _lowerDeleteFunc([]int(nil), func(int) bool { return true }) == nil)`,
+fmt.Println(odd, d, _lowerDeleteFunc([]int(nil), func(_ int) bool { return true }) == nil)`,
 		out: "[1 2 3 1] 4 8 [1 2 3 1 0 0 0 0]\n[\"a\" \"b\" \"c\"] [\"a\" \"b\" \"c\" \"\" \"\" \"\"]\ntrue [] [NaN NaN 1]\n[1 3 5] [1 3 5 0 0 0] true\n",
 	},
 	// slices.Replace (shrinking, growing in place, past the capacity,

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d88b498969002ee0"
+const sourceDigest = "a75080e1ed3641fe"
