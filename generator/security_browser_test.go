@@ -437,8 +437,9 @@ func TestBrowserShareLinkShowsReordering(t *testing.T) {
 		{"package main\r\rimport \"fmt\"\n\nfunc main() {\n\t// ok\u202e } ;(\"deined\")nltnirP.tmf \u2066\n\tfmt.Println(\"ok\") // \u2067x\u2069\n\tfmt.Println(\"\u200f1 - 2\u200f\")\n}\n", []string{"6", "7", "8"}},
 		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"مرحبا\") // right to left, no control\n}\n", nil},
 		// A zero-width space shows as nothing: a password that reads
-		// "hunter2" and is not; a form feed too (a security review's).
-		{"package main\n\nfunc main() {\n\tpw := \"hunter2\u200b\"\n\tprintln(pw == \"hunter2\")\n\tpw = \"hunter2\f\"\n}\n", []string{"4", "6"}},
+		// "hunter2" and is not; a form feed and other controls too (a security
+		// review's).
+		{"package main\n\nfunc main() {\n\tpw := \"hunter2\u200b\"\n\tprintln(pw == \"hunter2\")\n\tpw = \"hunter2\f\"\n\tpw = \"hunter2\v\x01\"\n}\n", []string{"4", "6", "7"}},
 		// A paragraph separator ends the isolate a string or a comment is
 		// shown in (playground.css): what follows it moves the code again.
 		{"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"\u2029א\", 10 - 3, \"ב\")\n\tfmt.Println(/*\u0085א*/ 10 - 3 /*ב*/)\n\tfmt.Println(\"\x1c\", \"\x1d\", \"\x1e\")\n}\n", []string{"6", "7", "8"}},

@@ -58,9 +58,10 @@ var reductions = []reduction{
 	// reads with debug.ReadBuildInfo, from v0.16.1 to (devel).)
 	// yaegi makes that FlagSet only for a program importing flag, which
 	// the playground's library has no table for, and starts dot only when
-	// YAEGI_AST_DOT is set, which no page sets: the functions that would
-	// parse flags, print a FlagSet's usage and start a process are
-	// stubbed, their bodies a panic naming them. That took the module
+	// YAEGI_AST_DOT or YAEGI_CFG_DOT is set in the module's environment
+	// (read by interp.New, before a program runs), which no page sets:
+	// the functions that would parse flags, print a FlagSet's usage and
+	// start a process are stubbed, their bodies a panic naming them. That took the module
 	// from 3,501,332 to 3,476,545 bytes gzipped on 2026-12-05 (os/exec's
 	// Start alone brought its context watcher, environment and pipes).
 	{"flag", "flag.go", []string{"NewFlagSet", "PanicOnError", "FlagSet.SetOutput"}, []string{"FlagSet.defaultUsage", "FlagSet.Var", "FlagSet.Set"}},

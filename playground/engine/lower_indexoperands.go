@@ -3,6 +3,7 @@ package engine
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -28,25 +29,64 @@ func indexOperandRewrite(l *lowering, s *syntax) { l.indexOperands(s.file) }
 // Of "c.n, errs[c.i] = fmt.Sscan(s, &c.i)", one call's values, yaegi
 // reads the left side's operands (c.i) before the call, where Go's
 // compiler reads them after it (go run indexes errs with what Sscan
-// stored): the call is taken first into fresh variables, "{ _lowerV1,
-// _lowerV2 := fmt.Sscan(s, &c.i); c.n, errs[c.i] = _lowerV1, _lowerV2 }",
-// where a left side is more than a variable and calls nothing (Go runs
-// a call of the left side's, xs[k()], before the value's).
+// stored), and it drops a value stored into a map's element (n, m[k] =
+// f() left m empty, silently): the call is taken first into fresh
+// variables, "{ _lowerV1, _lowerV2 := fmt.Sscan(s, &c.i); c.n, errs[c.i]
+// = _lowerV1, _lowerV2 }", where a left side is more than a variable and
+// calls nothing (conversions and built-ins aside: Go runs a call of the
+// left side's, xs[k()], before the value's). A map's key gc copies
+// before the call (walk/order.go's mapKeyTemp: one that is not
+// addressable, of a type the runtime's fast map functions do not take,
+// K{c.i} of a struct, or converted to an interface) is read first, before
+// it. A statement whose call cannot be moved, or whose left side calls,
+// is handed over when it stores into a map.
 func (l *lowering) indexOperands(file *ast.File) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		for _, s := range stmtList(n) {
+			for {
+				ls, ok := s.(*ast.LabeledStmt)
+				if !ok {
+					break
+				}
+				s = ls.Stmt
+			}
 			as, ok := s.(*ast.AssignStmt)
 			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 {
 				continue
 			}
 			var first string
-			if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && len(as.Rhs) == 1 && l.hoistable(call) && readsOperands(as.Lhs) {
-				names := make([]string, len(as.Lhs))
-				for i := range names {
-					names[i] = l.name("_lowerV")
+			done := map[ast.Expr]bool{} // indexes already read into variables
+			if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && len(as.Rhs) == 1 {
+				more, calls, maps := false, false, false
+				for _, e := range as.Lhs {
+					_, variable := ast.Unparen(e).(*ast.Ident)
+					more = more || !variable
+					calls = calls || callsWhere(e, l.notACall)
+					maps = maps || l.mapOf(e) != nil
 				}
-				first = strings.Join(names, ", ") + " := " + l.text(call) + "; "
-				l.replace(as.Rhs[0], strings.Join(names, ", "))
+				switch {
+				case !more:
+				case calls || !l.hoistable(call):
+					if maps {
+						l.handOvers = append(l.handOvers, handOver{as.Pos(), "map store from a call", "a call's values stored into a map's element beside other targets: the interpreter drops the element's value, or reads the targets out of order"})
+					}
+				default:
+					for _, e := range as.Lhs {
+						ix, _ := ast.Unparen(e).(*ast.IndexExpr) // not nil where mapOf is not
+						if m := l.mapOf(e); m != nil && l.keyCopiedFirst(ix, m) && l.hoistable(ix.Index) {
+							v := l.name("_lowerK")
+							first += v + " := " + l.text(ix.Index) + "; "
+							l.replace(ix.Index, v)
+							done[ix.Index] = true
+						}
+					}
+					names := make([]string, len(as.Lhs))
+					for i := range names {
+						names[i] = l.name("_lowerV")
+					}
+					first += strings.Join(names, ", ") + " := " + l.text(call) + "; "
+					l.replace(as.Rhs[0], strings.Join(names, ", "))
+				}
 			}
 			// What the left side assigns, by the variable at its root: a
 			// field's (c.key, m[c.key] = "b", 1 too) or a pointer's.
@@ -58,7 +98,7 @@ func (l *lowering) indexOperands(file *ast.File) {
 			}
 			for _, e := range as.Lhs {
 				ix, ok := ast.Unparen(e).(*ast.IndexExpr)
-				if !ok || callsOrReceives(ix.Index) || shifts(ix.Index) || !reads(ix.Index, assigned) || !l.hoistable(ix.Index) {
+				if !ok || done[ix.Index] || callsOrReceives(ix.Index) || shifts(ix.Index) || !reads(ix.Index, assigned) || !l.hoistable(ix.Index) {
 					continue
 				}
 				v := l.name("_lowerK")
@@ -73,19 +113,79 @@ func (l *lowering) indexOperands(file *ast.File) {
 	})
 }
 
-// readsOperands: a left side is more than a variable (an element, a
-// field, what a pointer points to), and none calls or receives.
-func readsOperands(lhs []ast.Expr) bool {
-	more := false
-	for _, e := range lhs {
-		if callsOrReceives(e) {
+// notACall: c converts or calls a built-in, which the left side of an
+// assignment evaluates with its other operands, not before the values'
+// calls.
+func (l *lowering) notACall(c *ast.CallExpr) bool {
+	if l.info == nil {
+		return false
+	}
+	tv := l.info.Types[c.Fun]
+	return tv.IsType() || tv.IsBuiltin()
+}
+
+// mapOf is the map e is an element of (m[k]), or nil.
+func (l *lowering) mapOf(e ast.Expr) *types.Map {
+	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+	if !ok || l.info == nil {
+		return nil
+	}
+	m, _ := under(l.info.TypeOf(ix.X)).(*types.Map)
+	return m
+}
+
+// keyCopiedFirst: gc copies ix's key, of map m, before the call of an
+// assignment's values (walk/order.go's mapKeyTemp). The runtime's fast
+// map functions (an element of at most 128 bytes, a key of a string, a
+// pointer, or an integer of 4 or 8 bytes) take the key as it is, read
+// after the call; the others take its address: an addressable key
+// (a variable, a field, an element of a slice) is read after the call,
+// any other (K{c.i}, c.i+1, an int put in an interface) copied before.
+func (l *lowering) keyCopiedFirst(ix *ast.IndexExpr, m *types.Map) bool {
+	if l.info.Types[ix.Index].Value != nil {
+		return false // a constant: the same either way
+	}
+	sizes := types.SizesFor("gc", "amd64")
+	if sizes.Sizeof(m.Elem()) <= 128 {
+		switch k := m.Key().Underlying().(type) {
+		case *types.Pointer, *types.Chan:
 			return false
-		}
-		if _, ok := ast.Unparen(e).(*ast.Ident); !ok {
-			more = true
+		case *types.Basic:
+			size := sizes.Sizeof(k)
+			if k.Info()&types.IsString != 0 || k.Kind() == types.UnsafePointer || k.Info()&types.IsInteger != 0 && (size == 4 || size == 8) {
+				return false
+			}
 		}
 	}
-	return more
+	return !types.Identical(l.info.TypeOf(ix.Index), m.Key()) || !addressable(l.info, ix.Index)
+}
+
+// addressable: e is a variable, or a part of one &e may take.
+func addressable(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		_, ok := info.Uses[e].(*types.Var)
+		return ok
+	case *ast.SelectorExpr:
+		sel := info.Selections[e]
+		if sel == nil || sel.Kind() != types.FieldVal {
+			return false
+		}
+		return sel.Indirect() || isPointerType(info.TypeOf(e.X)) || addressable(info, e.X)
+	case *ast.IndexExpr:
+		switch t := under(info.TypeOf(e.X)).(type) {
+		case *types.Slice:
+			return true
+		case *types.Array:
+			return addressable(info, e.X)
+		case *types.Pointer:
+			_, ok := under(t.Elem()).(*types.Array)
+			return ok
+		}
+	case *ast.StarExpr:
+		return true
+	}
+	return false
 }
 
 // reads: e reads one of the variables.

@@ -1,5 +1,7 @@
 package engine
 
+import "testing"
+
 var _ = addCases("indexOperands",
 	// Go reads k before assigning it: m["a"] is set.
 	rewriteCase{
@@ -93,4 +95,81 @@ m := map[string]int{}
 fmt.Println(xs, y, order, m)`,
 		out: "[1] 2 [at next] map[a:1]\n",
 	},
+	// Keys gc copies before the call (a struct's literal, a float
+	// computed, an int8 converted, an int put in an interface) and keys
+	// it reads after (a float field, a string computed); and the value
+	// stored into the map, which the interpreter dropped (n, m[c.i] =
+	// f(c) left m empty).
+	rewriteCase{
+		decls: `type C struct {
+	n, i int
+	s    string
+	f    float64
+}
+
+type K struct{ a int }
+
+func f(c *C) (int, int) { c.i, c.s, c.f = 2, "new", 2.5; return 7, 9 }
+
+func fresh() *C { return &C{s: "old", f: 1.5} }`,
+		body: `mk := map[K]int{}
+mf := map[float64]int{}
+m8 := map[int8]int{}
+ma := map[any]int{}
+ms := map[string]int{}
+m := map[int]int{}
+c := fresh()
+c.n, mk[K{c.i}] = f(c)
+c = fresh()
+c.n, mf[c.f*2] = f(c)
+c = fresh()
+c.n, mf[c.f] = f(c)
+c = fresh()
+c.n, m8[int8(c.i)] = f(c)
+c = fresh()
+c.n, ma[c.i] = f(c)
+c = fresh()
+c.n, ms[c.s+"!"] = f(c)
+var n int
+n, m[c.i] = f(c)
+fmt.Println(mk, mf, m8, ma[0], ms, n, m)`,
+		lowered: `mk := map[K]int{}
+mf := map[float64]int{}
+m8 := map[int8]int{}
+ma := map[any]int{}
+ms := map[string]int{}
+m := map[int]int{}
+c := fresh()
+{ _lowerK1 := K{c.i}; _lowerV2, _lowerV3 := f(c); c.n, mk[_lowerK1] = _lowerV2, _lowerV3 }
+c = fresh()
+{ _lowerK4 := c.f*2; _lowerV5, _lowerV6 := f(c); c.n, mf[_lowerK4] = _lowerV5, _lowerV6 }
+c = fresh()
+{ _lowerV7, _lowerV8 := f(c); _lowerK9 := c.f; c.n, mf[_lowerK9] = _lowerV7, _lowerV8 }
+c = fresh()
+{ _lowerK10 := int8(c.i); _lowerV11, _lowerV12 := f(c); c.n, m8[_lowerK10] = _lowerV11, _lowerV12 }
+c = fresh()
+{ _lowerK13 := c.i; _lowerV14, _lowerV15 := f(c); c.n, ma[_lowerK13] = _lowerV14, _lowerV15 }
+c = fresh()
+{ _lowerV16, _lowerV17 := f(c); _lowerK18 := c.s+"!"; c.n, ms[_lowerK18] = _lowerV16, _lowerV17 }
+var n int
+{ _lowerV19, _lowerV20 := f(c); n, m[c.i] = _lowerV19, _lowerV20 }
+fmt.Println(mk, mf, m8, ma[0], ms, n, m)`,
+		out: "map[{0}:9] map[2.5:9 3:9] map[0:9] 9 map[new!:9] 7 map[2:9]\n",
+	},
 )
+
+// One call's values stored into a map's element beside another target,
+// where the call cannot be taken first (a function literal's, or after a
+// call of the left side's), is handed over: the interpreter dropped the
+// element's value (a stranger's review's); one taken first runs right.
+func TestMapStoresFromACallAreHandedOver(t *testing.T) {
+	cases := []announcedCase{
+		{"m := map[string]int{}\n\tvar c struct{ i int }\n\tm[\"a\"], c.i = func() (int, int) { return 1, 2 }()\n\tfmt.Println(m, c)", true},
+		{"m := map[string]int{}\n\tkeys := []string{\"x\"}\n\tvar i int\n\tm[keys[at()]], i = two()\n\tfmt.Println(m, i)", true},
+		{"m := map[string]int{}\n\tkeys := []string{\"x\"}\n\tvar i int\n\tm[keys[0]], i = two()\n\tfmt.Println(m, i)", false},
+		{"m := map[int8]int{}\n\tvar i int\n\tm[int8(len(m))], i = two()\n\tfmt.Println(m, i)", false},
+	}
+	handedOverOrRight(t, cases, func(body string) string {
+		return "package main\n\nimport \"fmt\"\n\nfunc at() int { return 0 }\n\nfunc two() (int, int) { return 5, 6 }\n\nfunc main() {\n\t" + body + "\n}\n"
+	}, "stored into a map's element")
+}

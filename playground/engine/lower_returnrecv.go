@@ -22,8 +22,8 @@ func returnRecvRewrite(l *lowering, s *syntax) {
 // false" for true; an attack's). Only the calls and receives go into
 // variables, in order: gc makes them before it reads the other results
 // (return calls, r.check(s) with check counting calls returns the count
-// after the call), and a variable of nil or of an untyped constant would
-// lose the result's type. A return whose result holds a call inside it
+// after the call), and a variable of nil or of an untyped constant
+// (complex(1, 2) too) would lose the result's type. A return whose result holds a call inside it
 // (x + g(), whose reads gc makes after every call) is handed over.
 func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 	recvExpr := func(e ast.Expr) bool {
@@ -51,15 +51,21 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 		l.wrap(r, "", "; return "+n+" }")
 		return
 	}
+	// A call whose value is a constant (complex(1, 2), len("ab")) stays,
+	// untyped, as the constant it is.
+	call := func(e ast.Expr) bool {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		return ok && (l.info == nil || l.info.Types[c].Value == nil)
+	}
 	for _, e := range r.Results {
-		if _, call := ast.Unparen(e).(*ast.CallExpr); !call && !recvExpr(e) && callsOrReceives(e) {
+		if !call(e) && !recvExpr(e) && callsWhere(e, func(c *ast.CallExpr) bool { return !call(c) }) {
 			l.handOvers = append(l.handOvers, handOver{r.Pos(), "call among results", "a call or a receive among several results, beside a call inside a result: the interpreter returns the call's zero value, or reads out of order"})
 			return
 		}
 	}
 	var decls, names []string
 	for _, e := range r.Results {
-		if _, call := ast.Unparen(e).(*ast.CallExpr); !call && !recvExpr(e) {
+		if !call(e) && !recvExpr(e) {
 			names = append(names, l.fresh(e))
 			continue
 		}

@@ -22,7 +22,7 @@ fmt.Println(f())`,
 	// pointer, at any place: the calls go first into variables, as gc
 	// makes them before it reads the other results (calls, counted by
 	// check, is read after it), which stay where they are (nil and
-	// untyped constants keep the result's type).
+	// untyped constants keep the result's type, complex(1, 2) too).
 	rewriteCase{
 		decls: `type rule struct {
 	name  string
@@ -36,13 +36,16 @@ func run(r rule, s string) (int, bool) { return calls, r.check(s) }
 
 func find(r *rule) (*rule, error) { return nil, r.fail() }
 
-func weigh(r rule) (float64, bool) { return 1, r.check("") }`,
+func weigh(r rule) (float64, bool) { return 1, r.check("") }
+
+func at(r rule) (complex64, bool) { return complex(1, 2), r.check("") }`,
 		body: `r := rule{"nonempty", func(s string) bool { calls++; return s != "" }, func() error { return nil }}
 fmt.Println(run(r, "x"))
 fmt.Println(run(r, ""))
 p, err := find(&r)
 fmt.Println(p == nil, err)
-fmt.Println(weigh(r))`,
+fmt.Println(weigh(r))
+fmt.Println(at(r))`,
 		loweredDecls: `type rule struct {
 	name  string
 	check func(string) bool
@@ -55,14 +58,17 @@ func run(r rule, s string) (int, bool) { { _lowerR1 := r.check(s); return calls,
 
 func find(r *rule) (*rule, error) { { _lowerR2 := r.fail(); return nil, _lowerR2 } }
 
-func weigh(r rule) (float64, bool) { { _lowerR3 := r.check(""); return 1, _lowerR3 } }`,
+func weigh(r rule) (float64, bool) { { _lowerR3 := r.check(""); return 1, _lowerR3 } }
+
+func at(r rule) (complex64, bool) { { _lowerR4 := r.check(""); return complex(1, 2), _lowerR4 } }`,
 		lowered: `r := rule{"nonempty", func(s string) bool { calls++; return s != "" }, func() error { return nil }}
 fmt.Println(run(r, "x"))
 fmt.Println(run(r, ""))
 p, err := find(&r)
 fmt.Println(p == nil, err)
-fmt.Println(weigh(r))`,
-		out: "1 true\n2 false\ntrue <nil>\n1 false\n",
+fmt.Println(weigh(r))
+fmt.Println(at(r))`,
+		out: "1 true\n2 false\ntrue <nil>\n1 false\n(1+2i) false\n",
 	},
 )
 

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a75080e1ed3641fe"
+const sourceDigest = "9221dbe70c2dcb7a"

@@ -1504,12 +1504,13 @@ const openShared = () => decode(location.hash).then((shared) => {
   // Unicode's bidirectional controls reorder a comment's or a
   // string's text ("Trojan Source"; the editor keeps each in its place,
   // playground.css), and others show as nothing (a zero-width space in a
-  // string compared, a form feed); and Unicode's paragraph separators (those Go
-  // allows in a string or a comment) end an isolate, which lets what
-  // follows them on the line move the code around it. Their lines are
-  // marked, and the reader told; counted in the editor's text, where a
-  // lone \r is a line's end too.
-  const lines = pg.area.value.split('\n').flatMap((l, i) => (/[\p{DI}\f\x1c-\x1e\x85\u2029]/u.test(l) ? [i + 1] : []));
+  // string compared, a form feed or another control character but the
+  // tab); and Unicode's paragraph separators (those Go allows in a string
+  // or a comment: \x1c-\x1e and \x85 are controls too) end an isolate,
+  // which lets what follows them on the line move the code around it.
+  // Their lines are marked, and the reader told; counted in the editor's
+  // text, where a lone \r is a line's end too.
+  const lines = pg.area.value.split('\n').flatMap((l, i) => (/(?!\t)[\p{DI}\p{Cc}\u2029]/u.test(l) ? [i + 1] : []));
   pg.mark(lines, pg.status);
   pg.say(lines[0] ? T.invisible(lines) : '');
 });
