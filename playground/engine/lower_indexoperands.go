@@ -30,7 +30,8 @@ func indexOperandRewrite(l *lowering, s *syntax) { l.indexOperands(s.file) }
 // reads the left side's operands (c.i) before the call, where Go's
 // compiler reads them after it (go run indexes errs with what Sscan
 // stored), and it drops a value stored into a map's element (n, m[k] =
-// f() left m empty, silently): the call is taken first into fresh
+// f() left m empty, silently; m[k], ok = x.(int), src[k] or <-ch too):
+// the call, or the comma-ok form beside a map's element, is taken first into fresh
 // variables, "{ _lowerV1, _lowerV2 := fmt.Sscan(s, &c.i); c.n, errs[c.i]
 // = _lowerV1, _lowerV2 }", where a left side is more than a variable and
 // calls nothing (conversions and built-ins aside: Go runs a call of the
@@ -56,7 +57,10 @@ func (l *lowering) indexOperands(file *ast.File) {
 			}
 			var first string
 			done := map[ast.Expr]bool{} // indexes already read into variables
-			if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && len(as.Rhs) == 1 {
+			value := ast.Unparen(as.Rhs[0])
+			_, call := value.(*ast.CallExpr)
+			commaOK := len(as.Lhs) == 2 && l.commaOKForm(value)
+			if len(as.Rhs) == 1 && (call || commaOK) {
 				more, calls, maps := false, false, false
 				for _, e := range as.Lhs {
 					_, variable := ast.Unparen(e).(*ast.Ident)
@@ -65,8 +69,8 @@ func (l *lowering) indexOperands(file *ast.File) {
 					maps = maps || l.mapOf(e) != nil
 				}
 				switch {
-				case !more:
-				case calls || !l.hoistable(call):
+				case !more, commaOK && !maps:
+				case calls || !l.hoistable(value):
 					if maps {
 						l.handOvers = append(l.handOvers, handOver{as.Pos(), "map store from a call", "a call's values stored into a map's element beside other targets: the interpreter drops the element's value, or reads the targets out of order"})
 					}
@@ -84,7 +88,7 @@ func (l *lowering) indexOperands(file *ast.File) {
 					for i := range names {
 						names[i] = l.name("_lowerV")
 					}
-					first += strings.Join(names, ", ") + " := " + l.text(call) + "; "
+					first += strings.Join(names, ", ") + " := " + l.text(value) + "; "
 					l.replace(as.Rhs[0], strings.Join(names, ", "))
 				}
 			}
@@ -111,6 +115,20 @@ func (l *lowering) indexOperands(file *ast.File) {
 		}
 		return true
 	})
+}
+
+// commaOKForm: e is a type assertion, a map's element or a receive, whose
+// value and ok two targets take (v, ok = x.(T)).
+func (l *lowering) commaOKForm(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.TypeAssertExpr:
+		return e.Type != nil
+	case *ast.UnaryExpr:
+		return e.Op == token.ARROW
+	case *ast.IndexExpr:
+		return l.mapOf(e) != nil
+	}
+	return false
 }
 
 // notACall: c converts or calls a built-in, which the left side of an

@@ -156,6 +156,31 @@ var n int
 fmt.Println(mk, mf, m8, ma[0], ms, n, m)`,
 		out: "map[{0}:9] map[2.5:9 3:9] map[0:9] 9 map[new!:9] 7 map[2:9]\n",
 	},
+	// A comma-ok form's value into a map's element: the interpreter
+	// dropped it (a stranger's review's).
+	rewriteCase{
+		body: `m := map[string]int{}
+src := map[string]int{"k": 7}
+var ok bool
+var x any = 5
+ch := make(chan int, 1)
+ch <- 9
+m["a"], ok = x.(int)
+m["b"], ok = src["k"]
+m["c"], ok = <-ch
+fmt.Println(m, ok)`,
+		lowered: `m := map[string]int{}
+src := map[string]int{"k": 7}
+var ok bool
+var x any = 5
+ch := make(chan int, 1)
+ch <- 9
+{ _lowerV1, _lowerV2 := x.(int); m["a"], ok = _lowerV1, _lowerV2 }
+{ _lowerV3, _lowerV4 := src["k"]; m["b"], ok = _lowerV3, _lowerV4 }
+{ _lowerV5, _lowerV6 := <-ch; m["c"], ok = _lowerV5, _lowerV6 }
+fmt.Println(m, ok)`,
+		out: "map[a:5 b:7 c:9] true\n",
+	},
 )
 
 // One call's values stored into a map's element beside another target,

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "9221dbe70c2dcb7a"
+const sourceDigest = "b5ac24f0ad2aa37f"
