@@ -174,7 +174,15 @@ func TestAmd64FloatConversions(t *testing.T) {
 	// of an unsafe.Pointer (the standard library it just compiled, the
 	// runtime's included, keeps its own), as the exact engine compiles a
 	// reader's program: package main.
-	for name, src := range map[string]string{"reflect": unsafeThroughReflect, "unsafe": unsafeNamed} {
+	// The first program, a security review's, reaches memory without
+	// naming unsafe or reflect: json.Marshal's error for a cycle carries
+	// a reflect.Value, whose UnsafePointer Go converts into any pointer
+	// type (the browser's TestBrowserAutomaticRefusesAtOnce runs it too).
+	throughReflect, err := os.ReadFile("../testdata/refused/unsafe_through_reflect.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string]string{"reflect": string(throughReflect), "unsafe": unsafeNamed} {
 		if err := os.WriteFile(filepath.Join(mod, "main.go"), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -202,33 +210,6 @@ func TestAmd64FloatConversions(t *testing.T) {
 		}
 	}
 }
-
-// unsafeThroughReflect reaches memory without naming unsafe or reflect
-// (a security review's, 2026-12-05): json.Marshal's error for a cycle
-// carries a reflect.Value, whose UnsafePointer Go converts into any
-// pointer type.
-const unsafeThroughReflect = `package main
-
-import (
-	"encoding/json"
-	"errors"
-	"fmt"
-)
-
-type N struct{ P *N }
-
-func main() {
-	n := &N{}
-	n.P = n
-	_, err := json.Marshal(n)
-	var ue *json.UnsupportedValueError
-	errors.As(err, &ue)
-	word := (*[1]uintptr)(ue.Value.UnsafePointer())
-	word[0] = 0x10000
-	mem := (*[4]uintptr)(ue.Value.Elem().Field(0).UnsafePointer())
-	fmt.Println(mem[0])
-}
-`
 
 // unsafeNamed converts both ways with unsafe named: the guard refuses
 // it in the page; the compiler does too.
