@@ -73,8 +73,9 @@ func asset(t *testing.T, out, pattern string) []byte {
 // kept as a Blob, on 2026-12-05; 30,718 and 30,531 with the download
 // kept while under way; 30,719 and 30,564 with a form feed marked in
 // a share link's code, 30,717 and 30,560 with every control character
-// but the tab (3 bytes left: the next change to these scripts makes
-// room first).
+// but the tab, 30,719 and 30,575 with the note that GOMAXPROCS keeps the
+// value set (1 byte left: the next change to these scripts makes room
+// first).
 // And no inline
 // script in any page (the Content-Security-Policy allows one, the
 // sandbox's, which only the page's script writes into its frame).

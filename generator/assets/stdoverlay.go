@@ -41,7 +41,7 @@ func engineOverlay(goroot, dir string, more map[string]string) (string, error) {
 		return "", err
 	}
 	maps.Copy(reduced, more)
-	return writeOverlayWith(goroot, dir, "engine.json", reduced, localZoneOverlay, amd64ExpOverlay, docCommentOverlay, runnextOverlay, timerReadyOverlay)
+	return writeOverlayWith(goroot, dir, "engine.json", reduced, localZoneOverlay, amd64ExpOverlay, docCommentOverlay, runnextOverlay, timerReadyOverlay, maxProcsOverlay)
 }
 
 // docCommentOverlay writes, for the interpreter's module, a copy of
@@ -217,10 +217,11 @@ func localZoneOverlay(goroot, dir string) (orig, dst string, err error) {
 // on Linux says 1 (stranger7 19, a goroutine leak shown by counting).
 // numGoroutineOverlay writes a copy of runtime/debug.go whose
 // NumGoroutine leaves such goroutines out; traces and the deadlock
-// check keep theirs.
+// check keep theirs. The copy's GOMAXPROCS keeps a program's setting
+// too (maxProcsEdits).
 func numGoroutineOverlay(goroot, dir string) (orig, dst string, err error) {
-	return patch(goroot, dir, "runtime.NumGoroutine", "runtime/debug.go", []edit{
-		{"func NumGoroutine() int {\n\treturn int(gcount(false))\n}", `func NumGoroutine() int {
+	return patch(goroot, dir, "runtime.NumGoroutine", "runtime/debug.go", append(maxProcsEdits, edit{
+		"func NumGoroutine() int {\n\treturn int(gcount(false))\n}", `func NumGoroutine() int {
 	n := int(gcount(false))
 	// The browser's events' goroutines are not the program's
 	// (generator/assets/stdoverlay.go).
@@ -230,8 +231,7 @@ func numGoroutineOverlay(goroot, dir string) (orig, dst string, err error) {
 		}
 	})
 	return max(n, 1)
-}`},
-	}, "")
+}`}), maxProcsTail)
 }
 
 // Under GOOS=js, os.Getpagesize is the WebAssembly page, 65536, where go

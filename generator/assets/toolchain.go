@@ -47,11 +47,11 @@ type Toolchain struct {
 // BuildToolchain writes: the layout of its directory (this file), the
 // trimming of the tools to wasm and the changes to them (trim.go,
 // floatconv.go, unsafeconv.go) and the standard library's
-// overlays (stdoverlay.go, errnos.go, runnext.go). The directory's name hashes them,
+// overlays (stdoverlay.go, errnos.go, runnext.go, maxprocs.go). The directory's name hashes them,
 // so that a change to any of them, even one its author forgot to mark,
 // never reads a toolchain an earlier version of them built.
 //
-//go:embed toolchain.go trim.go floatconv.go unsafeconv.go stdoverlay.go errnos.go runnext.go
+//go:embed toolchain.go trim.go floatconv.go unsafeconv.go stdoverlay.go errnos.go runnext.go maxprocs.go
 var toolchainSources embed.FS
 
 // toolchainKey names the cached directory of a toolchain: the Go version,

@@ -200,6 +200,15 @@ func aliasConversions(fset *token.FileSet, file *ast.File, info *types.Info) []F
 		if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok && !(looped[lit] && libraryInterface(to)) {
 			return
 		}
+		// A conversion of a local nothing changes after its declaration,
+		// made once in its function's call: no storage it is bound to
+		// changes (sort.Sort(sort.Reverse(byAge(staff))), a blind pass's,
+		// went to the Go toolchain for nothing).
+		if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && !looped[c] && len(c.Args) == 1 && info.Types[c.Fun].IsType() {
+			if id, ok := ast.Unparen(c.Args[0]).(*ast.Ident); ok && fixed[info.Uses[id]] {
+				return
+			}
+		}
 		// &T{...} made once per call of its function goes to an
 		// interface with methods as a fresh pointer: return &E{n} from
 		// a func returning error, called in a loop, gave each E (a
@@ -525,8 +534,9 @@ func addressed(e ast.Expr) *ast.UnaryExpr {
 	return nil
 }
 
-// loopedLiterals returns the composite literals and the & expressions of
-// file that a loop of their own function makes again each iteration (in
+// loopedLiterals returns the composite literals, the & expressions and
+// the calls (conversions among them) of file that a loop of their own
+// function makes again each iteration (in
 // a function literal in a loop, one is made once per call), or all of
 // them when the file has a goto, which may loop anywhere.
 func loopedLiterals(file *ast.File) map[ast.Expr]bool {
@@ -561,6 +571,10 @@ func loopedLiterals(file *ast.File) map[ast.Expr]bool {
 				}
 			case *ast.UnaryExpr:
 				if loop && n.Op == token.AND {
+					looped[n] = true
+				}
+			case *ast.CallExpr:
+				if loop {
 					looped[n] = true
 				}
 			}

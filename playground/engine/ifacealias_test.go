@@ -30,6 +30,12 @@ func TestInterfaceAliasesAreAnnounced(t *testing.T) {
 		// A local variable nothing changes after its declaration, which
 		// runs once (b22): the interface holds what Go's copy would.
 		{"c := Celsius(1)\n\tvar d Degreer = c\n\tfmt.Println(d.Deg(), c)", false},
+		// So is its conversion, made once (sort.Reverse(byAge(staff)), a
+		// blind pass's), but not one a loop makes again, nor that of a
+		// local changed later.
+		{"c := Celsius(1)\n\tvar d Degreer = Celsius(c)\n\tfmt.Println(d.Deg(), c)", false},
+		{"c := Celsius(1)\n\tvar ds []Degreer\n\tfor i := 0; i < 2; i++ {\n\t\tds = append(ds, Celsius(c))\n\t}\n\tfmt.Println(len(ds))", true},
+		{"c := Celsius(1)\n\tvar d Degreer = Celsius(c)\n\tc = 2\n\tfmt.Println(d.Deg(), c)", true},
 		// ... but one declared in a loop, one whose address is taken,
 		// one changed through a field or by a method of *T, a result
 		// that a return sets, are.

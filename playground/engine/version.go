@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "b5ac24f0ad2aa37f"
+const sourceDigest = "cde92cc05892b844"

@@ -17,7 +17,7 @@ export default {
   browserStack: 'The browser’s stack ran out, not Go’s (it grows to 1 GB): go run may finish a deep but finite recursion.',
   notUTF8: 'The program wrote bytes that are not UTF-8: the page shows each as �, where go run writes the bytes themselves.',
   loadFailed: 'Could not load the interpreter: ',
-  oneThread: 'In the browser Go runs on one thread: NumCPU and GOMAXPROCS are 1, and goroutines take turns as under go run on one P, but one a timer wakes waits behind those ready; on more Ps go run runs them at once, in varying order.',
+  oneThread: 'In the browser Go has one thread and one P (NumCPU is 1; GOMAXPROCS only keeps the value): goroutines take turns as under go run on one P, but one a timer wakes waits behind those ready; on more Ps go run runs them at once, in varying order.',
   platform: 'Here runtime.GOOS is "js" and runtime.GOARCH is "wasm": the program runs in your browser.',
   buildInfo: 'Here debug.ReadBuildInfo describes the playground’s own build, or none, not the program’s as go run builds it (module path, settings).',
   zones: 'The browser has no time zone database: here time.LoadLocation fails for any zone but "UTC" and "Local", which go run finds in the system’s; a program that imports _ "time/tzdata" carries its own.',
