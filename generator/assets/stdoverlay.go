@@ -19,9 +19,10 @@ import (
 // a write to standard output or error return without running other
 // goroutines, as on Linux (syncOutputOverlay); the local zone's name
 // (localZoneOverlay); os.Getpagesize (pageSizeOverlay); math.Exp's last
-// bit (amd64ExpOverlay); runtime.NumGoroutine (numGoroutineOverlay); the
-// newest goroutine first on one P (runnextOverlay, timerReadyOverlay). It returns the
-// overlay's JSON path.
+// bit (amd64ExpOverlay); runtime.NumGoroutine and GOMAXPROCS
+// (numGoroutineOverlay, with maxProcsEdits); the newest goroutine first
+// on one P (runnextOverlay, timerReadyOverlay). It returns the overlay's
+// JSON path.
 func stdOverlay(goroot, dir string) (string, error) {
 	return writeOverlay(goroot, dir, "std.json", linuxErrnoOverlay, linuxSignalOverlay, syncOutputOverlay, localZoneOverlay, pageSizeOverlay, amd64ExpOverlay, numGoroutineOverlay, runnextOverlay, timerReadyOverlay)
 }
@@ -30,8 +31,9 @@ func stdOverlay(goroot, dir string) (string, error) {
 // module is built (BuildWasm), the files of the standard library that
 // make what a program calls through the interpreter say what it says
 // under go run: the local zone's name (localZoneOverlay), math.Exp's
-// last bit (amd64ExpOverlay) and the newest goroutine first
-// (runnextOverlay: the interpreter's goroutines are its host's); and go/build, flag and os/exec reduced to
+// last bit (amd64ExpOverlay), the newest goroutine first
+// (runnextOverlay: the interpreter's goroutines are its host's) and
+// GOMAXPROCS read back (maxProcsOverlay); and go/build, flag and os/exec reduced to
 // what yaegi reads of them (reducedOverlay); go/printer without doc comments' reformatting
 // (docCommentOverlay); and more, replacements already written (the
 // original's path to its copy's). It returns the overlay's JSON path.
