@@ -154,28 +154,56 @@ func (l *lowering) mapOf(e ast.Expr) *types.Map {
 
 // keyCopiedFirst: gc copies ix's key, of map m, before the call of an
 // assignment's values (walk/order.go's mapKeyTemp). The runtime's fast
-// map functions (an element of at most 128 bytes, a key of a string, a
-// pointer, or an integer of 4 or 8 bytes) take the key as it is, read
-// after the call; the others take its address: an addressable key
-// (a variable, a field, an element of a slice) is read after the call,
-// any other (K{c.i}, c.i+1, an int put in an interface) copied before.
+// map functions (an element of at most 128 bytes, a key of a string or
+// of 4 or 8 bytes of plain memory) take a string, a pointer or an
+// integer as it is, read after the call, and any other key (K{a int},
+// [8]byte) through a copy made before it; the slow ones take the key's
+// address: an addressable key (a variable, a field, an element of a
+// slice) is read after the call, any other (c.f*2, an int put in an
+// interface) copied before.
 func (l *lowering) keyCopiedFirst(ix *ast.IndexExpr, m *types.Map) bool {
 	if l.info.Types[ix.Index].Value != nil {
 		return false // a constant: the same either way
 	}
 	sizes := types.SizesFor("gc", "amd64")
-	if sizes.Sizeof(m.Elem()) <= 128 {
-		switch k := m.Key().Underlying().(type) {
+	key := m.Key().Underlying()
+	if b, ok := key.(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		return false
+	}
+	if size := sizes.Sizeof(key); sizes.Sizeof(m.Elem()) <= 128 && (size == 4 || size == 8) && plainMemory(key, sizes) {
+		switch k := key.(type) {
 		case *types.Pointer, *types.Chan:
 			return false
 		case *types.Basic:
-			size := sizes.Sizeof(k)
-			if k.Info()&types.IsString != 0 || k.Kind() == types.UnsafePointer || k.Info()&types.IsInteger != 0 && (size == 4 || size == 8) {
-				return false
-			}
+			return k.Info()&types.IsInteger == 0 && k.Kind() != types.UnsafePointer
 		}
+		return true
 	}
 	return !types.Identical(l.info.TypeOf(ix.Index), m.Key()) || !addressable(l.info, ix.Index)
+}
+
+// plainMemory: t's values compare as their bytes (reflectdata's AMEM
+// kinds): integers, booleans, pointers, channels, and arrays and structs
+// of them without padding; not floats, strings or interfaces.
+func plainMemory(t types.Type, sizes types.Sizes) bool {
+	switch t := t.Underlying().(type) {
+	case *types.Basic:
+		return t.Info()&(types.IsInteger|types.IsBoolean) != 0 || t.Kind() == types.UnsafePointer
+	case *types.Pointer, *types.Chan:
+		return true
+	case *types.Array:
+		return plainMemory(t.Elem(), sizes)
+	case *types.Struct:
+		var sum int64
+		for i := range t.NumFields() {
+			if !plainMemory(t.Field(i).Type(), sizes) {
+				return false
+			}
+			sum += sizes.Sizeof(t.Field(i).Type())
+		}
+		return sum == sizes.Sizeof(t)
+	}
+	return false
 }
 
 // addressable: e is a variable, or a part of one &e may take.

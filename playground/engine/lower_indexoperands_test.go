@@ -156,6 +156,45 @@ var n int
 fmt.Println(mk, mf, m8, ma[0], ms, n, m)`,
 		out: "map[{0}:9] map[2.5:9 3:9] map[0:9] 9 map[new!:9] 7 map[2:9]\n",
 	},
+	// A key of 4 or 8 bytes of plain memory that is not an integer or a
+	// pointer goes to the fast map functions through a copy gc makes
+	// before the call, addressable or not (K{a int}, [8]byte, [4]bool); a
+	// struct of a float goes to the slow ones by its address, read after.
+	rewriteCase{
+		decls: `type K struct{ a int }
+
+type F struct{ x float64 }
+
+type C struct {
+	n int
+	k K
+	f F
+	b [8]byte
+}
+
+func f(c *C) (int, int) { c.k.a, c.f.x, c.b[0] = 2, 2.5, 9; return 7, 9 }`,
+		body: `c := &C{}
+mk := map[K]int{}
+mf := map[F]int{}
+mb := map[[8]byte]int{}
+c.n, mk[c.k] = f(c)
+c = &C{}
+c.n, mf[c.f] = f(c)
+c = &C{}
+c.n, mb[c.b] = f(c)
+fmt.Println(mk, mf, mb)`,
+		lowered: `c := &C{}
+mk := map[K]int{}
+mf := map[F]int{}
+mb := map[[8]byte]int{}
+{ _lowerK1 := c.k; _lowerV2, _lowerV3 := f(c); c.n, mk[_lowerK1] = _lowerV2, _lowerV3 }
+c = &C{}
+{ _lowerV4, _lowerV5 := f(c); _lowerK6 := c.f; c.n, mf[_lowerK6] = _lowerV4, _lowerV5 }
+c = &C{}
+{ _lowerK7 := c.b; _lowerV8, _lowerV9 := f(c); c.n, mb[_lowerK7] = _lowerV8, _lowerV9 }
+fmt.Println(mk, mf, mb)`,
+		out: "map[{0}:9] map[{2.5}:9] map[[0 0 0 0 0 0 0 0]:9]\n",
+	},
 	// A comma-ok form's value into a map's element: the interpreter
 	// dropped it (a stranger's review's).
 	rewriteCase{

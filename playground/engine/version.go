@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "cde92cc05892b844"
+const sourceDigest = "45dae5cff08d9c28"
