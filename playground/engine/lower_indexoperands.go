@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -42,7 +43,27 @@ func indexOperandRewrite(l *lowering, s *syntax) { l.indexOperands(s.file) }
 // it. A statement whose call cannot be moved, or whose left side calls,
 // is handed over when it stores into a map.
 func (l *lowering) indexOperands(file *ast.File) {
+	capturedWrites := assignedInLiterals(file)
+	const mapStore = "a call's values stored into a map's element beside other targets: the interpreter drops the element's value, or reads the targets out of order"
 	ast.Inspect(file, func(n ast.Node) bool {
+		// An if's, a switch's or a for's header holds no block: such a
+		// statement storing into a map is handed over.
+		var headers []ast.Stmt
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			headers = []ast.Stmt{n.Init}
+		case *ast.SwitchStmt:
+			headers = []ast.Stmt{n.Init}
+		case *ast.TypeSwitchStmt:
+			headers = []ast.Stmt{n.Init}
+		case *ast.ForStmt:
+			headers = []ast.Stmt{n.Init, n.Post}
+		}
+		for _, h := range headers {
+			if as, ok := h.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) >= 2 && len(as.Rhs) == 1 && slices.ContainsFunc(as.Lhs, func(e ast.Expr) bool { return l.mapOf(e) != nil }) {
+				l.handOvers = append(l.handOvers, handOver{as.Pos(), "map store from a call", mapStore})
+			}
+		}
 		for _, s := range stmtList(n) {
 			for {
 				ls, ok := s.(*ast.LabeledStmt)
@@ -65,19 +86,30 @@ func (l *lowering) indexOperands(file *ast.File) {
 				for _, e := range as.Lhs {
 					_, variable := ast.Unparen(e).(*ast.Ident)
 					more = more || !variable
-					calls = calls || callsWhere(e, l.notACall)
-					maps = maps || l.mapOf(e) != nil
+					calls = calls || callsWhere(e, l.notACall) || evaluatedFirst(e)
+					if ix, _ := ast.Unparen(e).(*ast.IndexExpr); l.mapOf(e) != nil {
+						maps = true
+						// A key the call cannot be moved past (written
+						// over lines), or one gc reads before or after the
+						// call as its inliner decides: a local a function
+						// literal assigns (order.go's addrTemp copies a
+						// local kept in registers, not one a closure
+						// shares).
+						first := l.keyCopiedFirst(ix, l.mapOf(e))
+						root := rootIdent(ix.Index)
+						calls = calls || first && !l.hoistable(ix.Index) || root != nil && root.Obj != nil && capturedWrites[root.Obj]
+					}
 				}
 				switch {
 				case !more, commaOK && !maps:
 				case calls || !l.hoistable(value):
 					if maps {
-						l.handOvers = append(l.handOvers, handOver{as.Pos(), "map store from a call", "a call's values stored into a map's element beside other targets: the interpreter drops the element's value, or reads the targets out of order"})
+						l.handOvers = append(l.handOvers, handOver{as.Pos(), "map store from a call", mapStore})
 					}
 				default:
 					for _, e := range as.Lhs {
 						ix, _ := ast.Unparen(e).(*ast.IndexExpr) // not nil where mapOf is not
-						if m := l.mapOf(e); m != nil && l.keyCopiedFirst(ix, m) && l.hoistable(ix.Index) {
+						if m := l.mapOf(e); m != nil && l.keyCopiedFirst(ix, m) {
 							v := l.name("_lowerK")
 							first += v + " := " + l.text(ix.Index) + "; "
 							l.replace(ix.Index, v)
@@ -131,6 +163,39 @@ func (l *lowering) commaOKForm(e ast.Expr) bool {
 	return false
 }
 
+// evaluatedFirst: e holds what gc evaluates into a temporary before the
+// values' call, as it does a call (order.go): a type assertion, && or ||.
+func evaluatedFirst(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.TypeAssertExpr:
+			found = true
+		case *ast.BinaryExpr:
+			found = found || n.Op == token.LAND || n.Op == token.LOR
+		}
+		return !found
+	})
+	return found
+}
+
+// assignedInLiterals is the variables of file a function literal
+// assigns, declared outside it.
+func assignedInLiterals(file *ast.File) map[*ast.Object]bool {
+	out := map[*ast.Object]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			for obj := range assignedIn(lit.Body) {
+				out[obj] = true
+			}
+		}
+		return true
+	})
+	return out
+}
+
 // notACall: c converts or calls a built-in, which the left side of an
 // assignment evaluates with its other operands, not before the values'
 // calls.
@@ -165,10 +230,16 @@ func (l *lowering) keyCopiedFirst(ix *ast.IndexExpr, m *types.Map) bool {
 	if l.info.Types[ix.Index].Value != nil {
 		return false // a constant: the same either way
 	}
+	if l.info.Types[ix.Index].IsNil() {
+		return false
+	}
 	sizes := types.SizesFor("gc", "amd64")
 	key := m.Key().Underlying()
 	if b, ok := key.(*types.Basic); ok && b.Info()&types.IsString != 0 {
 		return false
+	}
+	if b, ok := alone(key).Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 && sizes.Sizeof(m.Elem()) <= 128 {
+		return true // struct{ s string }: the fast string functions, through a copy
 	}
 	if size := sizes.Sizeof(key); sizes.Sizeof(m.Elem()) <= 128 && (size == 4 || size == 8) && plainMemory(key, sizes) {
 		switch k := key.(type) {
@@ -180,6 +251,28 @@ func (l *lowering) keyCopiedFirst(ix *ast.IndexExpr, m *types.Map) bool {
 		return true
 	}
 	return !types.Identical(l.info.TypeOf(ix.Index), m.Key()) || !addressable(l.info, ix.Index)
+}
+
+// alone is the type of t's one field or element, of that one's, and so
+// on (struct{ s string } is a string to the runtime's map functions), or
+// t.
+func alone(t types.Type) types.Type {
+	for {
+		switch u := t.Underlying().(type) {
+		case *types.Struct:
+			if u.NumFields() != 1 {
+				return t
+			}
+			t = u.Field(0).Type()
+		case *types.Array:
+			if u.Len() != 1 {
+				return t
+			}
+			t = u.Elem()
+		default:
+			return t
+		}
+	}
 }
 
 // plainMemory: t's values compare as their bytes (reflectdata's AMEM

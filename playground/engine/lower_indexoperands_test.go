@@ -195,6 +195,28 @@ c = &C{}
 fmt.Println(mk, mf, mb)`,
 		out: "map[{0}:9] map[{2.5}:9] map[[0 0 0 0 0 0 0 0]:9]\n",
 	},
+	// A struct of one string goes to the fast string functions through a
+	// copy made before the call; a nil key stays.
+	rewriteCase{
+		decls: `type S struct{ s string }
+
+var sv = S{"a"}
+
+func set() (int, int) { sv.s = "b"; return 3, 4 }`,
+		body: `ms := map[S]int{}
+ma := map[any]int{}
+var n int
+n, ms[sv] = set()
+n, ma[nil] = set()
+fmt.Println(ms, ma, n)`,
+		lowered: `ms := map[S]int{}
+ma := map[any]int{}
+var n int
+{ _lowerK1 := sv; _lowerV2, _lowerV3 := set(); n, ms[_lowerK1] = _lowerV2, _lowerV3 }
+{ _lowerV4, _lowerV5 := set(); n, ma[nil] = _lowerV4, _lowerV5 }
+fmt.Println(ms, ma, n)`,
+		out: "map[{a}:4] map[<nil>:4] 3\n",
+	},
 	// A comma-ok form's value into a map's element: the interpreter
 	// dropped it (a stranger's review's).
 	rewriteCase{
@@ -232,6 +254,14 @@ func TestMapStoresFromACallAreHandedOver(t *testing.T) {
 		{"m := map[string]int{}\n\tkeys := []string{\"x\"}\n\tvar i int\n\tm[keys[at()]], i = two()\n\tfmt.Println(m, i)", true},
 		{"m := map[string]int{}\n\tkeys := []string{\"x\"}\n\tvar i int\n\tm[keys[0]], i = two()\n\tfmt.Println(m, i)", false},
 		{"m := map[int8]int{}\n\tvar i int\n\tm[int8(len(m))], i = two()\n\tfmt.Println(m, i)", false},
+		// What gc evaluates before the call, as a call (a type assertion,
+		// &&), a statement in a header, and a key a function literal
+		// assigns (read before or after the call as gc's inliner decides):
+		// a stranger's review's.
+		{"m := map[int]int{}\n\tvar x any = 1\n\tvar i int\n\tm[x.(int)], i = two()\n\tfmt.Println(m, i)", true},
+		{"m := map[bool]int{}\n\ta, b := true, false\n\tvar i int\n\tm[a && b], i = two()\n\tfmt.Println(m, i)", true},
+		{"m := map[string]int{}\n\tvar i int\n\tif i, m[\"a\"] = two(); i > 0 {\n\t\tfmt.Println(m)\n\t}", true},
+		{"k := struct{ a, b int8 }{1, 1}\n\tm := map[struct{ a, b int8 }]int{}\n\tnext := func() (int, int) { k.a++; return 5, 6 }\n\tvar i int\n\tm[k], i = next()\n\tfmt.Println(m, i)", true},
 	}
 	handedOverOrRight(t, cases, func(body string) string {
 		return "package main\n\nimport \"fmt\"\n\nfunc at() int { return 0 }\n\nfunc two() (int, int) { return 5, 6 }\n\nfunc main() {\n\t" + body + "\n}\n"

@@ -52,10 +52,12 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 		return
 	}
 	// A call whose value is a constant (complex(1, 2), len("ab")) stays,
-	// untyped, as the constant it is.
+	// untyped, as the constant it is; a conversion or a built-in's
+	// (float64(x)) stays too, read after the calls as gc reads it, and
+	// one holding a call is handed over below.
 	call := func(e ast.Expr) bool {
 		c, ok := ast.Unparen(e).(*ast.CallExpr)
-		return ok && (l.info == nil || l.info.Types[c].Value == nil)
+		return ok && (l.info == nil || l.info.Types[c].Value == nil) && !l.notACall(c)
 	}
 	for _, e := range r.Results {
 		if !call(e) && !recvExpr(e) && callsWhere(e, func(c *ast.CallExpr) bool { return !call(c) }) {

@@ -22,7 +22,8 @@ fmt.Println(f())`,
 	// pointer, at any place: the calls go first into variables, as gc
 	// makes them before it reads the other results (calls, counted by
 	// check, is read after it), which stay where they are (nil and
-	// untyped constants keep the result's type, complex(1, 2) too).
+	// untyped constants keep the result's type, complex(1, 2) too; a
+	// conversion, float64(calls), is read after the call, as gc reads it).
 	rewriteCase{
 		decls: `type rule struct {
 	name  string
@@ -38,14 +39,17 @@ func find(r *rule) (*rule, error) { return nil, r.fail() }
 
 func weigh(r rule) (float64, bool) { return 1, r.check("") }
 
-func at(r rule) (complex64, bool) { return complex(1, 2), r.check("") }`,
+func at(r rule) (complex64, bool) { return complex(1, 2), r.check("") }
+
+func share(r rule) (float64, bool) { return float64(calls), r.check("x") }`,
 		body: `r := rule{"nonempty", func(s string) bool { calls++; return s != "" }, func() error { return nil }}
 fmt.Println(run(r, "x"))
 fmt.Println(run(r, ""))
 p, err := find(&r)
 fmt.Println(p == nil, err)
 fmt.Println(weigh(r))
-fmt.Println(at(r))`,
+fmt.Println(at(r))
+fmt.Println(share(r))`,
 		loweredDecls: `type rule struct {
 	name  string
 	check func(string) bool
@@ -60,15 +64,18 @@ func find(r *rule) (*rule, error) { { _lowerR2 := r.fail(); return nil, _lowerR2
 
 func weigh(r rule) (float64, bool) { { _lowerR3 := r.check(""); return 1, _lowerR3 } }
 
-func at(r rule) (complex64, bool) { { _lowerR4 := r.check(""); return complex(1, 2), _lowerR4 } }`,
+func at(r rule) (complex64, bool) { { _lowerR4 := r.check(""); return complex(1, 2), _lowerR4 } }
+
+func share(r rule) (float64, bool) { { _lowerR5 := r.check("x"); return float64(calls), _lowerR5 } }`,
 		lowered: `r := rule{"nonempty", func(s string) bool { calls++; return s != "" }, func() error { return nil }}
 fmt.Println(run(r, "x"))
 fmt.Println(run(r, ""))
 p, err := find(&r)
 fmt.Println(p == nil, err)
 fmt.Println(weigh(r))
-fmt.Println(at(r))`,
-		out: "1 true\n2 false\ntrue <nil>\n1 false\n(1+2i) false\n",
+fmt.Println(at(r))
+fmt.Println(share(r))`,
+		out: "1 true\n2 false\ntrue <nil>\n1 false\n(1+2i) false\n5 true\n",
 	},
 )
 

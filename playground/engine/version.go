@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "45dae5cff08d9c28"
+const sourceDigest = "e222a83c576fc3c9"
