@@ -1,12 +1,6 @@
 package assets
 
-import (
-	"context"
-	"os/exec"
-	"path/filepath"
-	"testing"
-	"time"
-)
+import "testing"
 
 // maxProcsProgram sets GOMAXPROCS and reads it back, as a reader of the
 // scheduler chapter does; then goroutines on "several Ps" still finish.
@@ -46,18 +40,5 @@ func main() {
 // run: the settings read back the same. Without the edits both engines
 // print 1 for every setting.
 func TestMaxProcsOverlay(t *testing.T) {
-	node := nodePath(t)
-	goroot, want, exact, fast := overlaidAndNative(t, "example.org/maxprocs", maxProcsProgram)
-	for _, bin := range []string{exact, fast} {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-		run := nodeRun(node, goroot, bin)
-		got, err := exec.CommandContext(ctx, run.Path, run.Args[1:]...).CombinedOutput()
-		cancel()
-		if err != nil {
-			t.Fatalf("%s: running under node: %v\n%s", filepath.Base(bin), err, got)
-		}
-		if string(got) != want {
-			t.Errorf("%s printed\n%s\ngo run prints\n%s", filepath.Base(bin), got, want)
-		}
-	}
+	overlaidPrintsAsGoRun(t, "example.org/maxprocs", maxProcsProgram)
 }

@@ -114,11 +114,18 @@ func main() {
 // standard library is (runnextOverlay in both) under Node, and with go
 // run: the same order, line for line.
 func TestRunnextOverlay(t *testing.T) {
+	overlaidPrintsAsGoRun(t, "example.org/runnext", schedulingProgram)
+}
+
+// overlaidPrintsAsGoRun builds main as each engine's standard library is
+// built (overlaidAndNative) and runs both builds under Node: each must
+// print what go run prints. A program that never ends (a starved
+// goroutine) fails after two minutes rather than at go test's own limit.
+func overlaidPrintsAsGoRun(t *testing.T, module, main string) {
+	t.Helper()
 	node := nodePath(t)
-	goroot, want, exact, fast := overlaidAndNative(t, "example.org/runnext", schedulingProgram)
+	goroot, want, exact, fast := overlaidAndNative(t, module, main)
 	for _, bin := range []string{exact, fast} {
-		// A starved goroutine never ends the program: a failure, not a
-		// test that runs until go test's own limit.
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		run := nodeRun(node, goroot, bin)
 		got, err := exec.CommandContext(ctx, run.Path, run.Args[1:]...).CombinedOutput()
