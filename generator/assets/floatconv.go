@@ -1,11 +1,6 @@
 package assets
 
-import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
-)
+import "fmt"
 
 // A conversion of a float to an integer it does not fit (out of range, or
 // NaN) gives a value the Go spec leaves to the implementation, and the
@@ -34,31 +29,19 @@ import (
 // fails the build here, naming the file, rather than ship a compiler that
 // silently saturates again.
 var amd64FloatConversions = []compilerPatch{
-	{
-		file: "cmd/compile/internal/ssagen/ssa.go",
-		old:  "if Arch.LinkArch.Family == sys.ARM64 || Arch.LinkArch.Family == sys.Wasm || Arch.LinkArch.Family == sys.S390X || s.softFloat {",
-		new:  "if Arch.LinkArch.Family == sys.ARM64 || (Arch.LinkArch.Family == sys.Wasm && !ft.IsFloat()) || Arch.LinkArch.Family == sys.S390X || s.softFloat {",
-	},
-	{
-		file: "cmd/compile/internal/ssa/rewriteWasm.go",
-		old:  "\tcase OpCvt32Fto32:\n\t\tv.Op = OpWasmI64TruncSatF32S\n\t\treturn true\n",
-		new:  "\tcase OpCvt32Fto32:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF32S, 32, true)\n",
-	},
-	{
-		file: "cmd/compile/internal/ssa/rewriteWasm.go",
-		old:  "\tcase OpCvt32Fto64:\n\t\tv.Op = OpWasmI64TruncSatF32S\n\t\treturn true\n",
-		new:  "\tcase OpCvt32Fto64:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF32S, 64, true)\n",
-	},
-	{
-		file: "cmd/compile/internal/ssa/rewriteWasm.go",
-		old:  "\tcase OpCvt64Fto32:\n\t\tv.Op = OpWasmI64TruncSatF64S\n\t\treturn true\n",
-		new:  "\tcase OpCvt64Fto32:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF64S, 32, false)\n",
-	},
-	{
-		file: "cmd/compile/internal/ssa/rewriteWasm.go",
-		old:  "\tcase OpCvt64Fto64:\n\t\tv.Op = OpWasmI64TruncSatF64S\n\t\treturn true\n",
-		new:  "\tcase OpCvt64Fto64:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF64S, 64, false)\n",
-		add: `
+	{"cmd/compile/internal/ssagen/ssa.go", []edit{{
+		"if Arch.LinkArch.Family == sys.ARM64 || Arch.LinkArch.Family == sys.Wasm || Arch.LinkArch.Family == sys.S390X || s.softFloat {",
+		"if Arch.LinkArch.Family == sys.ARM64 || (Arch.LinkArch.Family == sys.Wasm && !ft.IsFloat()) || Arch.LinkArch.Family == sys.S390X || s.softFloat {",
+	}}, ""},
+	{"cmd/compile/internal/ssa/rewriteWasm.go", []edit{
+		{"\tcase OpCvt32Fto32:\n\t\tv.Op = OpWasmI64TruncSatF32S\n\t\treturn true\n", "\tcase OpCvt32Fto32:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF32S, 32, true)\n"},
+		{"\tcase OpCvt32Fto64:\n\t\tv.Op = OpWasmI64TruncSatF32S\n\t\treturn true\n", "\tcase OpCvt32Fto64:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF32S, 64, true)\n"},
+		{"\tcase OpCvt64Fto32:\n\t\tv.Op = OpWasmI64TruncSatF64S\n\t\treturn true\n", "\tcase OpCvt64Fto32:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF64S, 32, false)\n"},
+		{"\tcase OpCvt64Fto64:\n\t\tv.Op = OpWasmI64TruncSatF64S\n\t\treturn true\n", "\tcase OpCvt64Fto64:\n\t\treturn amd64FloatToInt(v, OpWasmI64TruncSatF64S, 64, false)\n"},
+	}, amd64FloatToInt},
+}
+
+const amd64FloatToInt = `
 // amd64FloatToInt lowers a float-to-signed-integer conversion of bits
 // bits as amd64 computes it: (Select (trunc x) (I64Const [min])
 // (I64And (Ge x (Const [-2^(bits-1)])) (Lt x (Const [2^(bits-1)])))),
@@ -87,50 +70,32 @@ func amd64FloatToInt(v *Value, trunc Op, bits int, f32 bool) bool {
 	v.AddArg3(t, smallest, in)
 	return true
 }
-`,
-	},
-}
+`
 
 // A compilerPatch is a change to a file of the compiler the exact engine
-// runs: old, found exactly once, becomes new, and add is appended.
+// runs, made by patch: each edit's old, found exactly once, becomes its
+// new, and tail is appended.
 type compilerPatch struct {
-	file     string // under $GOROOT/src
-	old, new string
-	add      string // appended to the file
+	file  string // under $GOROOT/src
+	edits []edit
+	tail  string
 }
 
 // compilerPatches writes the files the patches change (amd64FloatConversions,
 // unsafeConversions) into dir and adds them to replace (go build's
 // -overlay: the installed file → its copy). what names the patches in
-// errors: a Go release that moves a patch's text fails the build here.
+// errors: a Go release that moves a patch's text fails the build here,
+// and so does a file another overlay already changes.
 func compilerPatches(goroot, dir, what string, patches []compilerPatch, replace map[string]string) error {
-	changed := map[string]string{}
-	var order []string
 	for _, c := range patches {
-		src := filepath.Join(goroot, "src", filepath.FromSlash(c.file))
-		text, ok := changed[src]
-		if !ok {
-			if over, ok := replace[src]; ok {
-				return fmt.Errorf("%s: %s is changed twice, the second time from %s (update generator/assets for this Go release)", what, c.file, over)
-			}
-			b, err := os.ReadFile(src)
-			if err != nil {
-				return fmt.Errorf("%s: %w", what, err)
-			}
-			text = string(b)
-			order = append(order, src)
-		}
-		if n := strings.Count(text, c.old); n != 1 {
-			return fmt.Errorf("%s: %s has %q %d times, want once (update generator/assets for this Go release)", what, c.file, c.old, n)
-		}
-		changed[src] = strings.Replace(text, c.old, c.new, 1) + c.add
-	}
-	for _, src := range order {
-		dst := filepath.Join(dir, fmt.Sprintf("patched%d-%s", len(replace), filepath.Base(src)))
-		if err := os.WriteFile(dst, []byte(changed[src]), 0o644); err != nil {
+		orig, dst, err := patch(goroot, dir, what, c.file, c.edits, c.tail)
+		if err != nil {
 			return err
 		}
-		replace[src] = dst
+		if over, ok := replace[orig]; ok {
+			return fmt.Errorf("%s: %s is changed twice, the first time in %s (update generator/assets for this Go release)", what, c.file, over)
+		}
+		replace[orig] = dst
 	}
 	return nil
 }

@@ -117,7 +117,7 @@ func patch(goroot, dir, what, rel string, edits []edit, tail string) (orig, dst 
 	src := string(b)
 	for _, e := range edits {
 		if strings.Count(src, e.old) != 1 {
-			return "", "", fmt.Errorf("%s: %s no longer has %q once (update generator/assets/stdoverlay.go for this Go release)", what, orig, e.old)
+			return "", "", fmt.Errorf("%s: %s no longer has %q once (update its edits in generator/assets for this Go release)", what, orig, e.old)
 		}
 		src = strings.Replace(src, e.old, e.new, 1)
 	}

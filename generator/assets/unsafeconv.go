@@ -21,16 +21,12 @@ package assets
 // conversions; the site's own programs never convert an unsafe.Pointer
 // (the guard refuses it by name).
 var unsafeConversions = []compilerPatch{
-	{
-		file: "cmd/compile/internal/types2/conversions.go",
-		old:  "\tif (isPointer(Vu) || isUintptr(Vu)) && isUnsafePointer(Tu) {\n\t\treturn true\n\t}\n",
-		new:  "\tif (isPointer(Vu) || isUintptr(Vu)) && isUnsafePointer(Tu) {\n\t\treturn !playgroundRefusesUnsafe(check, cause)\n\t}\n",
-	},
-	{
-		file: "cmd/compile/internal/types2/conversions.go",
-		old:  "\tif isUnsafePointer(Vu) && (isPointer(Tu) || isUintptr(Tu)) {\n\t\treturn true\n\t}\n",
-		new:  "\tif isUnsafePointer(Vu) && (isPointer(Tu) || isUintptr(Tu)) {\n\t\treturn !playgroundRefusesUnsafe(check, cause)\n\t}\n",
-		add: `
+	{"cmd/compile/internal/types2/conversions.go", []edit{
+		{"\tif (isPointer(Vu) || isUintptr(Vu)) && isUnsafePointer(Tu) {\n\t\treturn true\n\t}\n",
+			"\tif (isPointer(Vu) || isUintptr(Vu)) && isUnsafePointer(Tu) {\n\t\treturn !playgroundRefusesUnsafe(check, cause)\n\t}\n"},
+		{"\tif isUnsafePointer(Vu) && (isPointer(Tu) || isUintptr(Tu)) {\n\t\treturn true\n\t}\n",
+			"\tif isUnsafePointer(Vu) && (isPointer(Tu) || isUintptr(Tu)) {\n\t\treturn !playgroundRefusesUnsafe(check, cause)\n\t}\n"},
+	}, `
 // playgroundRefusesUnsafe: in package main, a reader's program in the
 // site's exact engine, a conversion to or from unsafe.Pointer is an
 // error, with cause saying why. Written for the site's exact engine
@@ -44,6 +40,5 @@ func playgroundRefusesUnsafe(check *Checker, cause *string) bool {
 	}
 	return true
 }
-`,
-	},
+`},
 }
