@@ -1341,16 +1341,8 @@ func headerReceives(file *ast.File, add func(token.Pos, string, string)) {
 		}
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.IfStmt:
-			check(n.Init)
-		case *ast.SwitchStmt:
-			check(n.Init)
-		case *ast.TypeSwitchStmt:
-			check(n.Init)
-		case *ast.ForStmt:
-			check(n.Init)
-			check(n.Post)
+		for _, h := range headers(n) {
+			check(h)
 		}
 		return true
 	})

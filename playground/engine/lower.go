@@ -529,6 +529,32 @@ func (l *lowering) loopVar(x ast.Expr, n ast.Node) bool {
 	return false
 }
 
+// headers is the statements in n's header, where no block may stand: an
+// if's, a switch's or a type switch's init, a for's init and post (some
+// nil).
+func headers(n ast.Node) []ast.Stmt {
+	switch n := n.(type) {
+	case *ast.IfStmt:
+		return []ast.Stmt{n.Init}
+	case *ast.SwitchStmt:
+		return []ast.Stmt{n.Init}
+	case *ast.TypeSwitchStmt:
+		return []ast.Stmt{n.Init}
+	case *ast.ForStmt:
+		return []ast.Stmt{n.Init, n.Post}
+	}
+	return nil
+}
+
+// unlabeled is the statement s labels (L: x = f()), through every label,
+// or s.
+func unlabeled(s ast.Stmt) ast.Stmt {
+	for ls, ok := s.(*ast.LabeledStmt); ok; ls, ok = s.(*ast.LabeledStmt) {
+		s = ls.Stmt
+	}
+	return s
+}
+
 // stmtList returns the statements n holds in a list (a block's, a case's),
 // or nil.
 func stmtList(n ast.Node) []ast.Stmt {

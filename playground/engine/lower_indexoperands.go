@@ -36,117 +36,123 @@ func indexOperandRewrite(l *lowering, s *syntax) { l.indexOperands(s.file) }
 // variables, "{ _lowerV1, _lowerV2 := fmt.Sscan(s, &c.i); c.n, errs[c.i]
 // = _lowerV1, _lowerV2 }", where a left side is more than a variable and
 // calls nothing (conversions and built-ins aside: Go runs a call of the
-// left side's, xs[k()], before the value's). A map's key gc copies
-// before the call (walk/order.go's mapKeyTemp: one that is not
-// addressable, of a type the runtime's fast map functions do not take,
-// K{c.i} of a struct, or converted to an interface) is read first, before
-// it. A statement whose call cannot be moved, or whose left side calls,
-// is handed over when it stores into a map.
+// left side's, xs[k()], before the value's); a map's key gc copies
+// before the call (keyCopiedFirst) is read first, before it
+// (valuesFirst, which says what it leaves and hands over).
 func (l *lowering) indexOperands(file *ast.File) {
-	capturedWrites := assignedInLiterals(file)
-	const mapStore = "a call's values stored into a map's element beside other targets: the interpreter drops the element's value, or reads the targets out of order"
+	captured := assignedInLiterals(file)
 	ast.Inspect(file, func(n ast.Node) bool {
 		// An if's, a switch's or a for's header holds no block: such a
-		// statement storing into a map is handed over.
-		var headers []ast.Stmt
-		switch n := n.(type) {
-		case *ast.IfStmt:
-			headers = []ast.Stmt{n.Init}
-		case *ast.SwitchStmt:
-			headers = []ast.Stmt{n.Init}
-		case *ast.TypeSwitchStmt:
-			headers = []ast.Stmt{n.Init}
-		case *ast.ForStmt:
-			headers = []ast.Stmt{n.Init, n.Post}
-		}
-		for _, h := range headers {
-			if as, ok := h.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) >= 2 && len(as.Rhs) == 1 && slices.ContainsFunc(as.Lhs, func(e ast.Expr) bool { return l.mapOf(e) != nil }) {
-				l.handOvers = append(l.handOvers, handOver{as.Pos(), "map store from a call", mapStore})
+		// statement storing one call's values into a map is handed over.
+		for _, h := range headers(n) {
+			if as, ok := h.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) >= 2 && len(as.Rhs) == 1 && slices.ContainsFunc(as.Lhs, l.isMapIndex) {
+				l.handOverMapStore(as)
 			}
 		}
 		for _, s := range stmtList(n) {
-			for {
-				ls, ok := s.(*ast.LabeledStmt)
-				if !ok {
-					break
-				}
-				s = ls.Stmt
-			}
-			as, ok := s.(*ast.AssignStmt)
+			as, ok := unlabeled(s).(*ast.AssignStmt)
 			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) < 2 {
 				continue
 			}
-			var first string
-			done := map[ast.Expr]bool{} // indexes already read into variables
-			value := ast.Unparen(as.Rhs[0])
-			_, call := value.(*ast.CallExpr)
-			commaOK := len(as.Lhs) == 2 && l.commaOKForm(value)
-			if len(as.Rhs) == 1 && (call || commaOK) {
-				more, calls, maps := false, false, false
-				for _, e := range as.Lhs {
-					_, variable := ast.Unparen(e).(*ast.Ident)
-					more = more || !variable
-					calls = calls || callsWhere(e, l.notACall) || evaluatedFirst(e)
-					if ix, _ := ast.Unparen(e).(*ast.IndexExpr); l.mapOf(e) != nil {
-						maps = true
-						// A key the call cannot be moved past (written
-						// over lines), or one gc reads before or after the
-						// call as its inliner decides: a local a function
-						// literal assigns (order.go's addrTemp copies a
-						// local kept in registers, not one a closure
-						// shares).
-						first := l.keyCopiedFirst(ix, l.mapOf(e))
-						root := rootIdent(ix.Index)
-						calls = calls || first && !l.hoistable(ix.Index) || root != nil && root.Obj != nil && capturedWrites[root.Obj]
-					}
-				}
-				switch {
-				case !more, commaOK && !maps:
-				case calls || !l.hoistable(value):
-					if maps {
-						l.handOvers = append(l.handOvers, handOver{as.Pos(), "map store from a call", mapStore})
-					}
-				default:
-					for _, e := range as.Lhs {
-						ix, _ := ast.Unparen(e).(*ast.IndexExpr) // not nil where mapOf is not
-						if m := l.mapOf(e); m != nil && l.keyCopiedFirst(ix, m) {
-							v := l.name("_lowerK")
-							first += v + " := " + l.text(ix.Index) + "; "
-							l.replace(ix.Index, v)
-							done[ix.Index] = true
-						}
-					}
-					names := make([]string, len(as.Lhs))
-					for i := range names {
-						names[i] = l.name("_lowerV")
-					}
-					first += strings.Join(names, ", ") + " := " + l.text(value) + "; "
-					l.replace(as.Rhs[0], strings.Join(names, ", "))
-				}
-			}
-			// What the left side assigns, by the variable at its root: a
-			// field's (c.key, m[c.key] = "b", 1 too) or a pointer's.
-			assigned := map[*ast.Object]string{}
-			for _, e := range as.Lhs {
-				if id := rootIdent(e); id != nil && id.Obj != nil {
-					assigned[id.Obj] = id.Name
-				}
-			}
-			for _, e := range as.Lhs {
-				ix, ok := ast.Unparen(e).(*ast.IndexExpr)
-				if !ok || done[ix.Index] || callsOrReceives(ix.Index) || shifts(ix.Index) || !reads(ix.Index, assigned) || !l.hoistable(ix.Index) {
-					continue
-				}
-				v := l.name("_lowerK")
-				first += v + " := " + l.text(ix.Index) + "; "
-				l.replace(ix.Index, v)
-			}
+			first, done := l.valuesFirst(as, captured)
+			first += l.indexesFirst(as, done)
 			if first != "" {
 				l.wrap(as, "{ "+first, " }")
 			}
 		}
 		return true
 	})
+}
+
+// valuesFirst takes as's one call's values, or its comma-ok form's
+// beside a map's element, into fresh variables, a map's key that gc
+// copies before the call before them; it returns the declarations and
+// the indexes it read. A statement whose value or key cannot be moved,
+// whose left side gc evaluates in part before the call (a call, a type
+// assertion, && or ||), or whose key a function literal assigns (read
+// before or after the call as gc's inliner decides: order.go's addrTemp
+// copies a local kept in registers, not one a closure shares) stays, and
+// is handed over when it stores into a map.
+func (l *lowering) valuesFirst(as *ast.AssignStmt, captured map[*ast.Object]bool) (string, map[ast.Expr]bool) {
+	if len(as.Rhs) != 1 {
+		return "", nil
+	}
+	value := ast.Unparen(as.Rhs[0])
+	_, call := value.(*ast.CallExpr)
+	commaOK := len(as.Lhs) == 2 && l.commaOKForm(value)
+	if !call && !commaOK {
+		return "", nil
+	}
+	more, maps, unmovable := false, false, !l.hoistable(value)
+	for _, e := range as.Lhs {
+		_, variable := ast.Unparen(e).(*ast.Ident)
+		more = more || !variable
+		unmovable = unmovable || callsWhere(e, l.notACall) || evaluatedFirst(e)
+		if ix, m := l.mapIndex(e); m != nil {
+			maps = true
+			root := rootIdent(ix.Index)
+			unmovable = unmovable || l.keyCopiedFirst(ix, m) && !l.hoistable(ix.Index) || root != nil && root.Obj != nil && captured[root.Obj]
+		}
+	}
+	switch {
+	case !more, commaOK && !maps:
+		return "", nil
+	case unmovable:
+		if maps {
+			l.handOverMapStore(as)
+		}
+		return "", nil
+	}
+	var first string
+	done := map[ast.Expr]bool{}
+	for _, e := range as.Lhs {
+		if ix, m := l.mapIndex(e); m != nil && l.keyCopiedFirst(ix, m) {
+			first += l.readFirst(ix.Index)
+			done[ix.Index] = true
+		}
+	}
+	names := make([]string, len(as.Lhs))
+	for i := range names {
+		names[i] = l.name("_lowerV")
+	}
+	l.replace(as.Rhs[0], strings.Join(names, ", "))
+	return first + strings.Join(names, ", ") + " := " + l.text(value) + "; ", done
+}
+
+// indexesFirst reads first each index of as's left side that reads a
+// variable the same left side assigns (by the variable at its root: a
+// field's, c.key, m[c.key] = "b", 1, or a pointer's), but those in done;
+// it returns the declarations.
+func (l *lowering) indexesFirst(as *ast.AssignStmt, done map[ast.Expr]bool) string {
+	assigned := map[*ast.Object]string{}
+	for _, e := range as.Lhs {
+		if id := rootIdent(e); id != nil && id.Obj != nil {
+			assigned[id.Obj] = id.Name
+		}
+	}
+	var first string
+	for _, e := range as.Lhs {
+		ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+		if !ok || done[ix.Index] || callsOrReceives(ix.Index) || shifts(ix.Index) || !reads(ix.Index, assigned) || !l.hoistable(ix.Index) {
+			continue
+		}
+		first += l.readFirst(ix.Index)
+	}
+	return first
+}
+
+// readFirst replaces e by a fresh variable and returns its declaration.
+func (l *lowering) readFirst(e ast.Expr) string {
+	v := l.name("_lowerK")
+	l.replace(e, v)
+	return v + " := " + l.text(e) + "; "
+}
+
+// handOverMapStore hands as over: the interpreter drops a call's value
+// stored into a map's element beside other targets, and the pass cannot
+// take the values first in gc's order.
+func (l *lowering) handOverMapStore(as *ast.AssignStmt) {
+	l.handOvers = append(l.handOvers, handOver{as.Pos(), "map store from a call", "a call's values stored into a map's element beside other targets: the interpreter drops the element's value, or reads the targets out of order"})
 }
 
 // commaOKForm: e is a type assertion, a map's element or a receive, whose
@@ -158,7 +164,7 @@ func (l *lowering) commaOKForm(e ast.Expr) bool {
 	case *ast.UnaryExpr:
 		return e.Op == token.ARROW
 	case *ast.IndexExpr:
-		return l.mapOf(e) != nil
+		return l.isMapIndex(e)
 	}
 	return false
 }
@@ -207,14 +213,23 @@ func (l *lowering) notACall(c *ast.CallExpr) bool {
 	return tv.IsType() || tv.IsBuiltin()
 }
 
-// mapOf is the map e is an element of (m[k]), or nil.
-func (l *lowering) mapOf(e ast.Expr) *types.Map {
+// mapIndex is e as a map's element (m[k]) and that map, or nils.
+func (l *lowering) mapIndex(e ast.Expr) (*ast.IndexExpr, *types.Map) {
 	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
 	if !ok || l.info == nil {
-		return nil
+		return nil, nil
 	}
 	m, _ := under(l.info.TypeOf(ix.X)).(*types.Map)
-	return m
+	if m == nil {
+		return nil, nil
+	}
+	return ix, m
+}
+
+// isMapIndex: e is a map's element.
+func (l *lowering) isMapIndex(e ast.Expr) bool {
+	_, m := l.mapIndex(e)
+	return m != nil
 }
 
 // keyCopiedFirst: gc copies ix's key, of map m, before the call of an

@@ -106,14 +106,7 @@ func declaresAtTop(body *ast.BlockStmt, names map[*ast.Object]string) bool {
 		return false
 	}
 	for _, s := range body.List {
-		for {
-			ls, ok := s.(*ast.LabeledStmt)
-			if !ok {
-				break
-			}
-			s = ls.Stmt
-		}
-		switch s := s.(type) {
+		switch s := unlabeled(s).(type) {
 		case *ast.AssignStmt:
 			if s.Tok == token.DEFINE {
 				for _, e := range s.Lhs {

@@ -27,10 +27,7 @@ func (l *lowering) recvAssigns(file *ast.File) {
 		for _, s := range stmtList(n) {
 			// A labeled statement's (next: results[i] = <-ch, a goto's
 			// target) becomes a labeled block.
-			for ls, ok := s.(*ast.LabeledStmt); ok; ls, ok = s.(*ast.LabeledStmt) {
-				s = ls.Stmt
-			}
-			as, ok := s.(*ast.AssignStmt)
+			as, ok := unlabeled(s).(*ast.AssignStmt)
 			if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 				continue
 			}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e222a83c576fc3c9"
+const sourceDigest = "dea017042a6d4231"
