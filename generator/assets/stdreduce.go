@@ -157,7 +157,7 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 		}
 	}
 	kept := map[ast.Decl]bool{}
-	stubs := map[*ast.FuncDecl]bool{}
+	stubs := map[*ast.FuncDecl]string{} // by the name reductions write (Type.Method)
 	imports := map[string]bool{}
 	var visit func(name string) error
 	visit = func(name string) error {
@@ -174,7 +174,7 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 		d := ds[0]
 		kept[d.node] = true
 		if fd, ok := d.node.(*ast.FuncDecl); ok && slices.Contains(r.stubbed, name) {
-			stubs[fd] = true
+			stubs[fd] = name
 			d.node = &ast.FuncDecl{Recv: fd.Recv, Type: fd.Type} // its body is not read
 		}
 		var err error
@@ -330,9 +330,9 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 				start = doc.Pos()
 			}
 			out.WriteString("\n")
-			if fd, ok := d.(*ast.FuncDecl); ok && stubs[fd] {
+			if fd, ok := d.(*ast.FuncDecl); ok && stubs[fd] != "" {
 				out.Write(srcs[f][fset.Position(start).Offset:fset.Position(fd.Body.Lbrace).Offset])
-				fmt.Fprintf(&out, "{\n\tpanic(%q)\n}\n", r.path+"."+stubName(fd)+" is left out of the playground's interpreter (generator/assets/stdreduce.go)")
+				fmt.Fprintf(&out, "{\n\tpanic(%q)\n}\n", r.path+"."+stubs[fd]+" is left out of the playground's interpreter (generator/assets/stdreduce.go)")
 				continue
 			}
 			out.Write(srcs[f][fset.Position(start).Offset:fset.Position(d.End()).Offset])
@@ -381,15 +381,6 @@ func foreignCall(e ast.Expr, f *ast.File) *ast.CallExpr {
 func isFunc(d ast.Decl) bool {
 	fd, ok := d.(*ast.FuncDecl)
 	return ok && fd.Body != nil
-}
-
-// stubName is fd's name as reductions write it: Type.Method for a
-// method.
-func stubName(fd *ast.FuncDecl) string {
-	if fd.Recv == nil {
-		return fd.Name.Name
-	}
-	return declNames(fd)[0]
 }
 
 // exprText is e as written.
