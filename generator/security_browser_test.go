@@ -413,6 +413,29 @@ func shareLink(base, id string, code []byte) string {
 	return base + "/en/channels/#run=" + id + "." + base64.RawURLEncoding.EncodeToString(b.Bytes())
 }
 
+// TestBrowserShareLinkHeldCycle opens a security review's share link on
+// Automatic: two struct types, one holding the other, which refers back
+// (testdata/held_cycle.go), that the interpreter laid out with a
+// pointer and an int sharing their bytes, reading and writing memory at
+// 0x1000. The page gives it to the Go toolchain, where it is an ordinary
+// program that dereferences a nil pointer.
+func TestBrowserShareLinkHeldCycle(t *testing.T) {
+	t.Parallel()
+	tab, base := warmChannels(t, 10*time.Second)
+	const id = channelsID
+	root := `[data-playground="` + id + `"]`
+	code, err := os.ReadFile("testdata/held_cycle.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab.Do(t, 20*time.Second, chromedp.Navigate(shareLink(base, id, code)), chromedp.WaitReady(root+` [data-editor]`))
+	browser.Get(t, tab, 10*time.Second, chromedp.Poll[bool](`document.querySelector('`+root+` [data-editor]').value === `+jsString(string(code))))
+	state, output, status := runPlayground(t, tab, id, 120*time.Second)
+	if engine, _ := engineOf(t, tab, id); engine != "exact" || strings.Contains(output, "0x1000: ") || !strings.Contains(output, "nil pointer dereference") {
+		t.Errorf("state %s, engine %s, status %q, output %q; want the Go toolchain's nil pointer dereference", state, engine, status, output)
+	}
+}
+
 // TestBrowserShareLinkShowsReordering opens a share link whose code holds
 // Unicode's bidirectional controls, which show a line in another order
 // than Go reads it (here a comment whose reversed text reads as a call,

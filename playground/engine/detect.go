@@ -554,6 +554,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	selectGotos(file, add)
 	multiValues(file, add)
 	headerReceives(file, add)
+	heldCycles(file, add)
 	deferredPanics(file, add)
 	closureOrder(file, add)
 	sendOrder(file, add)

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "dea017042a6d4231"
+const sourceDigest = "b26d26204a15bf6f"
