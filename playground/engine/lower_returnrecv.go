@@ -2,12 +2,17 @@ package engine
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
 	"strings"
 )
 
-// returnRecvRewrite, named returnRecv: return <-ch crashes, and return
-// a, h.f() returns h.f()'s zero value; the values go through variables.
+// returnRecvRewrite, named returnRecv: return <-ch crashes, return
+// a, h.f() returns h.f()'s zero value, and return s, len(s) puts len(s)
+// in the first result; the values go through variables.
 func returnRecvRewrite(l *lowering, s *syntax) {
 	for _, r := range s.returns {
 		l.returnRecv(r)
@@ -19,19 +24,70 @@ func returnRecvRewrite(l *lowering, s *syntax) {
 // using unaddressable value"). Among several results, a call of the
 // function a struct's field holds is rewritten so too: yaegi v0.16.1
 // returns its zero value (return r.Name, r.Check(s) returned "nonempty
-// false" for true; an attack's). Only the calls and receives go into
-// variables, in order: gc makes them before it reads the other results
-// (return calls, r.check(s) with check counting calls returns the count
-// after the call), and a variable of nil or of an untyped constant
-// (complex(1, 2) too) would lose the result's type. A return whose result holds a call inside it
-// (x + g(), whose reads gc makes after every call) is handed over.
+// false" for true; an attack's). So is a built-in's value after the first
+// result (len(s), append(a, 1), new(T)): yaegi v0.16.1 stores it into the
+// first result, whatever its place (cfg.go's builtin call in a
+// returnStmt, findex 0), so return v, true, len(s.items) printed 2 true 1
+// as 1 true 0, and return s, len(s) panicked.
+//
+// Only the calls, built-ins and receives go into variables, in order: gc
+// makes them in turn (walk/order.go copies a call, and OLEN, OCAP,
+// OAPPEND, OMIN and the other built-ins, into a temporary where it finds
+// it) before it reads the other results (return calls, r.check(s) with
+// check counting calls returns the count after the call), and a variable
+// of nil or of an untyped constant (complex(1, 2) too) would lose the
+// result's type. A return whose result holds a call inside it (x + g(),
+// whose reads gc makes after every call) is handed over, and so is one
+// holding a built-in inside (x + len(s)) beside a call or a receive.
 func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 	recvExpr := func(e ast.Expr) bool {
 		u, ok := ast.Unparen(e).(*ast.UnaryExpr)
 		return ok && u.Op == token.ARROW
 	}
-	recv := false
-	for _, e := range r.Results {
+	// ordered: a call, a built-in's value or a receive, which gc makes in
+	// turn; a constant (complex(1, 2), len("ab")) stays, untyped, as the
+	// constant it is, and a conversion (float64(x)) stays too, read after
+	// the calls as gc reads it.
+	ordered := func(e ast.Expr) bool {
+		if recvExpr(e) {
+			return true
+		}
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		return ok && (l.info == nil || l.info.Types[c].Value == nil && !l.info.Types[c.Fun].IsType())
+	}
+	// builtinValue: e is a built-in's value that the interpreter puts in
+	// the first result; builtins has made min, max and recover calls of
+	// functions already, which it places right.
+	builtinValue := func(e ast.Expr) bool {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || l.info == nil || !l.info.Types[c.Fun].IsBuiltin() {
+			return false
+		}
+		switch builtin(c.Fun) {
+		case "min", "max", "recover":
+			return false
+		}
+		return ordered(c)
+	}
+	// constants: a built-in's constant value after the first result
+	// (len of an array, unsafe.Sizeof), which the interpreter works out
+	// when it runs and stores into the first result too: written as its
+	// value, of its type (Go's constant, as go/types has it).
+	constants := map[ast.Expr]string{}
+	for i, e := range r.Results {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if i == 0 || !ok || l.info == nil || !l.info.Types[c.Fun].IsBuiltin() || l.info.Types[c].Value == nil {
+			continue
+		}
+		text, ok := constantText(l.info.Types[c], l.qualifier)
+		if !ok {
+			l.handOvers = append(l.handOvers, handOver{e.Pos(), "built-in among results", "a built-in's constant among several results, which the interpreter stores into the first result"})
+			return
+		}
+		constants[e] = text
+	}
+	recv := len(constants) > 0
+	for i, e := range r.Results {
 		switch e := ast.Unparen(e).(type) {
 		case *ast.UnaryExpr:
 			recv = recv || e.Op == token.ARROW
@@ -39,9 +95,16 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 			if f, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && len(r.Results) > 1 && l.names[builtin(f.X)] == "" && l.fieldFunc(f) {
 				recv = true
 			}
+			recv = recv || i > 0 && builtinValue(e)
 		}
 	}
 	if !recv || strings.Contains(l.text(r), "\n") {
+		return
+	}
+	if len(r.Results) > 1 && !slices.ContainsFunc(r.Results, ordered) {
+		for e, text := range constants {
+			l.replace(e, text)
+		}
 		return
 	}
 	if len(r.Results) == 1 {
@@ -51,23 +114,27 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 		l.wrap(r, "", "; return "+n+" }")
 		return
 	}
-	// A call whose value is a constant (complex(1, 2), len("ab")) stays,
-	// untyped, as the constant it is; a conversion or a built-in's
-	// (float64(x)) stays too, read after the calls as gc reads it, and
-	// one holding a call is handed over below.
-	call := func(e ast.Expr) bool {
-		c, ok := ast.Unparen(e).(*ast.CallExpr)
-		return ok && (l.info == nil || l.info.Types[c].Value == nil) && !l.notACall(c)
-	}
+	// effects: the return calls a function or receives, so where a
+	// built-in inside a result is read matters.
+	effects := slices.ContainsFunc(r.Results, func(e ast.Expr) bool {
+		return callsWhere(e, l.notACall)
+	})
 	for _, e := range r.Results {
-		if !call(e) && !recvExpr(e) && callsWhere(e, func(c *ast.CallExpr) bool { return !call(c) }) {
+		if ordered(e) {
+			continue
+		}
+		if callsWhere(e, func(c *ast.CallExpr) bool { return !ordered(c) || !effects && l.notACall(c) }) {
 			l.handOvers = append(l.handOvers, handOver{r.Pos(), "call among results", "a call or a receive among several results, beside a call inside a result: the interpreter returns the call's zero value, or reads out of order"})
 			return
 		}
 	}
 	var decls, names []string
 	for _, e := range r.Results {
-		if !call(e) && !recvExpr(e) {
+		if text, ok := constants[e]; ok {
+			names = append(names, text)
+			continue
+		}
+		if !ordered(e) {
 			names = append(names, l.fresh(e))
 			continue
 		}
@@ -76,4 +143,22 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 		names = append(names, n)
 	}
 	l.replace(r, "{ "+strings.Join(decls, "")+"return "+strings.Join(names, ", ")+" }")
+}
+
+// constantText is tv's constant value as Go source of its type, int(3)
+// for len of an array of three, when the type is a typed integer or
+// floating-point one.
+func constantText(tv types.TypeAndValue, q types.Qualifier) (string, bool) {
+	b, ok := tv.Type.(*types.Basic)
+	if !ok || b.Info()&types.IsUntyped != 0 {
+		return "", false
+	}
+	switch tv.Value.Kind() {
+	case constant.Int:
+		return types.TypeString(tv.Type, q) + "(" + tv.Value.ExactString() + ")", true
+	case constant.Float:
+		f, _ := constant.Float64Val(tv.Value)
+		return types.TypeString(tv.Type, q) + "(" + strconv.FormatFloat(f, 'g', -1, 64) + ")", true
+	}
+	return "", false
 }

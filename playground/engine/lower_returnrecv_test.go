@@ -77,6 +77,76 @@ fmt.Println(at(r))
 fmt.Println(share(r))`,
 		out: "1 true\n2 false\ntrue <nil>\n1 false\n(1+2i) false\n5 true\n",
 	},
+	// A built-in's value after the first result, which the interpreter
+	// stored into the first (a stack's Pop printed 2 true 1 as 1 true 0,
+	// return s, len(s) panicked): into variables, in turn with the calls,
+	// as gc makes them (grow, called between the two lens, counts in the
+	// second only). A conversion stays, and a built-in's constant there,
+	// which the interpreter works out and stores so too, is written as its
+	// value.
+	rewriteCase{
+		decls: `type stack struct{ items []int }
+
+func (s *stack) pop() (int, bool, int) {
+	if len(s.items) == 0 {
+		return 0, false, len(s.items)
+	}
+	v := s.items[len(s.items)-1]
+	s.items = s.items[:len(s.items)-1]
+	return v, true, len(s.items)
+}
+
+var s = []int{1}
+
+func grow() int { s = append(s, 2, 3); return 0 }
+
+func measure(str string) (string, int, int) { return str, len(str), cap(s) }
+
+func turns() (int, int, int) { return len(s), grow(), len(s) }
+
+func others(a []int) ([]int, *int, int64, int) {
+	return append(a, 9), new(int), int64(len(a)), len("ab")
+}`,
+		body: `st := &stack{items: []int{1, 2}}
+fmt.Println(st.pop())
+fmt.Println(st.pop())
+fmt.Println(st.pop())
+fmt.Println(measure("abc"))
+fmt.Println(turns())
+a, p, n, k := others([]int{7})
+fmt.Println(a, *p, n, k)`,
+		loweredDecls: `type stack struct{ items []int }
+
+func (s *stack) pop() (int, bool, int) {
+	if len(s.items) == 0 {
+		{ _lowerR1 := len(s.items); return 0, false, _lowerR1 }
+	}
+	v := s.items[len(s.items)-1]
+	s.items = s.items[:len(s.items)-1]
+	{ _lowerR2 := len(s.items); return v, true, _lowerR2 }
+}
+
+var s = []int{1}
+
+func grow() int { s = append(s, 2, 3); return 0 }
+
+func measure(str string) (string, int, int) { { _lowerR3 := len(str); _lowerR4 := cap(s); return str, _lowerR3, _lowerR4 } }
+
+func turns() (int, int, int) { { _lowerR5 := len(s); _lowerR6 := grow(); _lowerR7 := len(s); return _lowerR5, _lowerR6, _lowerR7 } }
+
+func others(a []int) ([]int, *int, int64, int) {
+	{ _lowerR8 := append(a, 9); _lowerR9 := new(int); return _lowerR8, _lowerR9, int64(len(a)), int(2) }
+}`,
+		lowered: `st := &stack{items: []int{1, 2}}
+fmt.Println(st.pop())
+fmt.Println(st.pop())
+fmt.Println(st.pop())
+fmt.Println(measure("abc"))
+fmt.Println(turns())
+a, p, n, k := others([]int{7})
+fmt.Println(a, *p, n, k)`,
+		out: "2 true 1\n1 true 0\n0 false 0\nabc 3 1\n1 0 3\n[7 9] 0 1 2\n",
+	},
 )
 
 // A return among whose results one holds a call inside it, which gc makes

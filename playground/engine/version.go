@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "b26d26204a15bf6f"
+const sourceDigest = "7ca36d5218c8077c"
