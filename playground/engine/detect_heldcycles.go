@@ -21,6 +21,14 @@ const heldCycleConstruct = "type held in a cycle"
 // Automatic). Which type is built first depends on the program's order of
 // use at run time, so every such pair goes to the Go toolchain, whatever
 // the order of declaration.
+//
+// A generic type's instance is a struct of its own that holds what its
+// type arguments put in it: Box[A] in type B struct{ H Box[A] } holds A
+// in B, and type Box[E any] struct{ V E } holds A in every Box[A], so
+// type A struct{ F *Box[A] } refers back to the box that holds it (a
+// second review's share links, both on Automatic). So a generic type is
+// taken to hold each type argument of every instance of it the file
+// writes, whether or not its fields hold the parameter.
 func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 	types := map[*ast.Object]*ast.TypeSpec{}
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -41,9 +49,27 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 			return true
 		})
 		if st, ok := ts.Type.(*ast.StructType); ok {
-			holds[obj] = heldTypes(st, types)
+			holds[obj] = append(holds[obj], heldTypes(st, types)...)
 		}
 	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		var x ast.Expr
+		var args []ast.Expr
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			x, args = n.X, []ast.Expr{n.Index}
+		case *ast.IndexListExpr:
+			x, args = n.X, n.Indices
+		default:
+			return true
+		}
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok && types[id.Obj] != nil && types[id.Obj].TypeParams != nil {
+			for _, a := range args {
+				holds[id.Obj] = append(holds[id.Obj], heldIn(a, types)...)
+			}
+		}
+		return true
+	})
 	reaches := func(from, to *ast.Object) bool {
 		seen := map[*ast.Object]bool{}
 		stack := []*ast.Object{from}
@@ -60,9 +86,11 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 		}
 		return false
 	}
+	reported := map[token.Pos]bool{}
 	for obj, held := range holds {
 		for _, id := range held {
-			if id.Obj != obj && reaches(id.Obj, obj) {
+			if id.Obj != obj && !reported[id.Pos()] && reaches(id.Obj, obj) {
+				reported[id.Pos()] = true
 				add(id.Pos(), heldCycleConstruct, "a struct type that holds another of the program's types which refers back to it: the interpreter may lay it out with fields sharing their bytes, and a program could then reach memory it was not given")
 			}
 		}
@@ -70,9 +98,18 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 }
 
 // heldTypes is the identifiers of the file's types st holds directly: as
-// a field's type, an array's element, or in an unnamed struct field (the
-// name of a generic type's instance too).
+// a field's type, an array's element, or in an unnamed struct field, and
+// a generic type's instance with its type arguments.
 func heldTypes(st *ast.StructType, types map[*ast.Object]*ast.TypeSpec) []*ast.Ident {
+	var out []*ast.Ident
+	for _, f := range st.Fields.List {
+		out = append(out, heldIn(f.Type, types)...)
+	}
+	return out
+}
+
+// heldIn is the identifiers of the file's types a value of type e holds.
+func heldIn(e ast.Expr, types map[*ast.Object]*ast.TypeSpec) []*ast.Ident {
 	var out []*ast.Ident
 	var held func(e ast.Expr)
 	held = func(e ast.Expr) {
@@ -83,8 +120,12 @@ func heldTypes(st *ast.StructType, types map[*ast.Object]*ast.TypeSpec) []*ast.I
 			}
 		case *ast.IndexExpr:
 			held(e.X)
+			held(e.Index)
 		case *ast.IndexListExpr:
 			held(e.X)
+			for _, a := range e.Indices {
+				held(a)
+			}
 		case *ast.ArrayType:
 			if e.Len != nil {
 				held(e.Elt)
@@ -95,8 +136,6 @@ func heldTypes(st *ast.StructType, types map[*ast.Object]*ast.TypeSpec) []*ast.I
 			}
 		}
 	}
-	for _, f := range st.Fields.List {
-		held(f.Type)
-	}
+	held(e)
 	return out
 }

@@ -21,6 +21,13 @@ func TestHeldCyclesAreReported(t *testing.T) {
 		{"type A struct{ F chan B }\n\ntype B struct{ s struct{ a A } }\n", "9:28"},
 		{"type A struct{ F *B }\n\ntype B struct{ A *A }\n", ""},
 		{"type N struct {\n\tNext *N\n\tKids []N\n}\n\ntype T struct{ Root N }\n", ""},
+		// Through a generic type's instance: held in it, or holding.
+		{"type Box[E any] struct{ V E }\n\ntype A struct{ F *B }\n\ntype B struct {\n\tH Box[A]\n\tX int\n}\n", "12:8"},
+		{"type Box[E any] struct{ V E }\n\ntype A struct{ F *B }\n\ntype B struct{ H [1]Box[Box[A]] }\n", "11:29"},
+		{"type Box[E any] struct {\n\tV E\n\tX int\n}\n\ntype A struct {\n\tF *Box[A]\n\tY int\n}\n", "13:9"},
+		{"type Pair[K comparable, V any] struct {\n\tK K\n\tV V\n}\n\ntype A struct{ F map[int]Pair[int, A] }\n", "12:36"},
+		{"type List[T any] struct{ head *node[T] }\n\ntype node[T any] struct {\n\tv    T\n\tnext *node[T]\n}\n\ntype Item struct{ Name string }\n\nvar l List[Item]\n", ""},
+		{"type Box[E any] struct{ V E }\n\ntype N struct{ Kids Box[*N] }\n", ""},
 	} {
 		src := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n\n" + c.decls
 		if got := findingsAt(src, heldCycleConstruct); got != c.at {
@@ -29,23 +36,29 @@ func TestHeldCyclesAreReported(t *testing.T) {
 	}
 }
 
-// The security review's program, which read and wrote memory at an
-// address of its choosing in the interpreter, is handed over before it
-// runs, and the interpreter alone (Quick) refuses it.
+// The security reviews' programs, which read and wrote memory at an
+// address of their choosing in the interpreter (two declared types, then
+// the same held in a generic type's instance, then an instance holding a
+// type that points back to it), are handed over before they run, and the
+// interpreter alone (Quick) refuses them.
 func TestHeldCycleHandedOver(t *testing.T) {
-	src, err := os.ReadFile("../../generator/testdata/held_cycle.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Prepare(string(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if why := p.HandOver(); !strings.Contains(why, "fields sharing their bytes") {
-		t.Errorf("HandOver %q, want the held cycle named", why)
-	}
-	stdout, stderr, res := run(t, string(src), 20*time.Second)
-	if strings.Contains(stdout, "0x1000: ") || res.Status == 0 {
-		t.Errorf("the interpreter ran it: status %d\n%s%s", res.Status, stdout, stderr)
+	for _, name := range []string{"held_cycle.go", "held_cycle_generic.go", "held_cycle_instance.go"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile("../../generator/testdata/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := Prepare(string(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if why := p.HandOver(); !strings.Contains(why, "fields sharing their bytes") {
+				t.Errorf("HandOver %q, want the held cycle named", why)
+			}
+			stdout, stderr, res := run(t, string(src), 20*time.Second)
+			if strings.Contains(stdout, "0x1000: ") || res.Status == 0 {
+				t.Errorf("the interpreter ran it: status %d\n%s%s", res.Status, stdout, stderr)
+			}
+		})
 	}
 }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "7ca36d5218c8077c"
+const sourceDigest = "3521b190377ba92c"
