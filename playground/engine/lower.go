@@ -120,6 +120,10 @@ type lowering struct {
 	// perIteration are the loops whose variables perIterationRewrite
 	// gave the body.
 	perIteration map[*ast.ForStmt]bool
+	// ownCopies are the loops' variables the body got a copy of, one
+	// for each iteration (perIteration, loopVars): a pointer to one in
+	// the body is that iteration's (sharedLoopVar).
+	ownCopies map[*ast.Object]bool
 	// info is what go/types found in the reader's program, nil when it
 	// could not check it (a rewrite that needs types then leaves it).
 	info *types.Info
@@ -527,6 +531,55 @@ func (l *lowering) loopVar(x ast.Expr, n ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// sharedLoopVar: x is a variable a loop around n declares in its header
+// (a range's key or value, a three-clause loop's), or a field or an
+// array's element of one in place, that the body got no copy of: the
+// interpreter has one slot for it in every iteration, so &x in one
+// iteration is &x in every other. A variable the body declares is a new
+// one in each iteration there, as in Go.
+func (l *lowering) sharedLoopVar(x ast.Expr, n ast.Node) bool {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.SelectorExpr:
+			if t := l.info.Types[e.X].Type; t == nil || isPointerType(t) {
+				return false
+			}
+			x = e.X
+		case *ast.IndexExpr:
+			if t := l.info.Types[e.X].Type; t == nil {
+				return false
+			} else if _, array := t.Underlying().(*types.Array); !array {
+				return false
+			}
+			x = e.X
+		case *ast.Ident:
+			if e.Obj == nil || e.Obj.Kind != ast.Var || l.ownCopies[e.Obj] {
+				return false
+			}
+			d, ok := e.Obj.Decl.(ast.Node)
+			if !ok {
+				return false
+			}
+			for _, lp := range l.loopStmts {
+				var body *ast.BlockStmt
+				switch lp := lp.(type) {
+				case *ast.RangeStmt:
+					body = lp.Body
+				case *ast.ForStmt:
+					body = lp.Body
+				}
+				inBody := body != nil && body.Pos() <= d.Pos() && d.End() <= body.End()
+				if lp.Pos() <= n.Pos() && n.End() <= lp.End() && lp.Pos() <= d.Pos() && d.End() <= lp.End() && !inBody {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
 }
 
 // headers is the statements in n's header, where no block may stand: an

@@ -332,14 +332,19 @@ func (l *lowering) methodCallAt(st ast.Stmt, call *ast.CallExpr, kw string, sel 
 // "go p.Show(&wg)", read s.Logger or p when the call ran, after the
 // program had changed them.
 //
-// A receiver that is a variable of the loop around st, or a field or an
-// array's element of one, is left to the syntax's cases below
-// typedReceiver in deferArgs and goPanic, as before: the interpreter has
-// one slot for it in every iteration, so &x would give every call the
-// last iteration's, and a copy (what those cases make of the variable
-// itself) loses what the method changes when the iteration reads it back
-// (go srv.stats.Inc(&wg); wg.Wait() printed 0 for Go's 1 when copied).
-// Those cases also serve a program without types.
+// A receiver that is a variable a loop around st declares in its header
+// and the body got no copy of (sharedLoopVar), or a field or an array's
+// element of one, is left to the syntax's cases below typedReceiver in
+// deferArgs and goPanic, as before: the interpreter has one slot for it
+// in every iteration, so &x would give every call the last iteration's,
+// and a copy (what those cases make of the variable itself) loses what
+// the method changes when the iteration reads it back (go
+// srv.stats.Inc(&wg); wg.Wait() printed 0 for Go's 1 when copied). A
+// variable the body declares, or a copy loopVars or perIteration gave it,
+// is the iteration's own, whose address is bound as Go binds it (defer
+// r.Close() of a method taking *R, r changed after the defer, closed the
+// value the defer copied: a probe's). Those cases also serve a program
+// without types.
 func (l *lowering) typedReceiver(sel *ast.SelectorExpr, st ast.Node) (value string, ok bool) {
 	r, ok := l.typedRecv(sel, st)
 	return r.value, ok
@@ -347,15 +352,17 @@ func (l *lowering) typedReceiver(sel *ast.SelectorExpr, st ast.Node) (value stri
 
 // typedRecv is typedReceiver with what receiverAt says of the receiver.
 func (l *lowering) typedRecv(sel *ast.SelectorExpr, st ast.Node) (receiver, bool) {
-	if l.info == nil || l.inLoopVar(sel.X, st) {
+	if l.info == nil || l.sharedLoopVar(sel.X, st) {
 		return receiver{}, false
 	}
 	r, ok := l.receiverAt(sel)
-	if id, isIdent := ast.Unparen(sel.X).(*ast.Ident); ok && isIdent && (r.value == "&("+id.Name+")" || r.value == id.Name && !l.reassigned[id.Obj] && !l.own(sel)) {
-		// The variable's address, or another package's method on a
-		// variable never assigned again (reassigned): the same
-		// whenever it is read, no rewrite needed (defer wg.Done(),
-		// mu.Unlock() outside loops stay as written).
+	if id, isIdent := ast.Unparen(sel.X).(*ast.Ident); ok && isIdent && (r.value == "&("+id.Name+")" && !l.loopVar(id, st) || r.value == id.Name && !l.reassigned[id.Obj] && !l.own(sel)) {
+		// The address of a variable no loop around st declares, or
+		// another package's method on a variable never assigned again
+		// (reassigned): the same whenever it is read, no rewrite
+		// needed (defer wg.Done(), mu.Unlock() stay as written). One a
+		// loop declares is bound at the defer: the syntax's cases
+		// would copy it.
 		return receiver{}, false
 	}
 	return r, ok
@@ -425,27 +432,6 @@ func deref(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return t
-}
-
-// inLoopVar: x is a variable of the loop around st (loopVar), or a field
-// or an array's element of one, in place (not through a pointer).
-func (l *lowering) inLoopVar(x ast.Expr, st ast.Node) bool {
-	for {
-		switch e := ast.Unparen(x).(type) {
-		case *ast.SelectorExpr:
-			if _, ptr := l.info.Types[e.X].Type.Underlying().(*types.Pointer); ptr {
-				return false
-			}
-			x = e.X
-		case *ast.IndexExpr:
-			if _, array := l.info.Types[e.X].Type.Underlying().(*types.Array); !array {
-				return false
-			}
-			x = e.X
-		default:
-			return l.loopVar(x, st)
-		}
-	}
 }
 
 // fieldFunc: sel names a field of the file's structs and no method, so

@@ -36,7 +36,7 @@ func loopVarRewrite(l *lowering, s *syntax) {
 
 // loopCopies starts the body with "v := v;" for each loop variable a
 // closure in the body uses (and, in a range, that the body assigns or
-// takes the address of, or uses whole where whole[i] says the variable
+// takes the address of or of a part of, or uses whole where whole[i] says the variable
 // vars[i] may hold a value of a type with methods: methodvars.go).
 // assigned, when not nil, is where an assignment to the variable would
 // make the copy wrong (a three-clause loop's body: its changes must reach
@@ -70,13 +70,16 @@ func (l *lowering) loopCopies(body, assigned *ast.BlockStmt, whole []bool, vars 
 		// does not read them back.
 		for i, v := range vars {
 			byValue := i < len(whole) && whole[i]
-			if id, ok := v.(*ast.Ident); ok && id.Obj != nil && id.Name != "_" && (assigns(body, map[*ast.Object]string{id.Obj: id.Name}) || byValue && usedWhole(body, id.Obj) || l.addressedImplicitly(body, func(x *ast.Ident) bool { return x.Obj == id.Obj })) {
+			if id, ok := v.(*ast.Ident); ok && id.Obj != nil && id.Name != "_" && (assigns(body, map[*ast.Object]string{id.Obj: id.Name}) || byValue && usedWhole(body, id.Obj) || l.addressedImplicitly(body, func(x *ast.Ident) bool { return x.Obj == id.Obj }) || addressedPart(body, func(x *ast.Ident) bool { return x.Obj == id.Obj })) {
 				used[id.Obj] = id.Name
 			}
 		}
 	}
 	if len(used) == 0 || (assigned != nil && assigns(assigned, used)) {
 		return
+	}
+	for obj := range used {
+		l.ownCopies[obj] = true
 	}
 	var names []string
 	for _, name := range used {

@@ -90,3 +90,30 @@ fmt.Println()`,
 		out: "1133\n",
 	},
 )
+
+var _ = addCases("loopVars",
+	// The address of a part of a range's variable (&u.Name, &a[0] of an
+	// array): each iteration's own (b b for Go's a b, a probe's).
+	rewriteCase{
+		decls: `type U struct{ Name string }`,
+		body: `var ps []*string
+for _, u := range []U{{"a"}, {"b"}} {
+	ps = append(ps, &u.Name)
+}
+var qs []*int
+for _, a := range [][2]int{{1, 2}, {3, 4}} {
+	qs = append(qs, &a[0])
+}
+fmt.Println(*ps[0], *ps[1], *qs[0], *qs[1])`,
+		lowered: `var ps []*string
+for _, u := range []U{{"a"}, {"b"}} { u := u;
+	ps = append(ps, &u.Name)
+}
+var qs []*int
+for _, a := range [][2]int{{1, 2}, {3, 4}} { a := a;
+	qs = append(qs, &a[0])
+}
+fmt.Println(*ps[0], *ps[1], *qs[0], *qs[1])`,
+		out: "a b 1 3\n",
+	},
+)

@@ -103,3 +103,37 @@ fmt.Println(show(), _lowerRT.Stringer(d), fs[0](), fs[1]())`,
 		out: "1s 1m0s x y\n",
 	},
 )
+
+var _ = addCases("methodValues",
+	// A method value of a pointer method on a variable the loop's body
+	// declares binds its address (f := c.Inc; f() left c at 0 for Go's
+	// 1, a probe's).
+	rewriteCase{
+		decls: `type C struct{ n int }
+
+func (c *C) Inc() { c.n++ }`,
+		body: `var fs []func()
+var cs []*C
+for i := 0; i < 2; i++ {
+	var c C
+	f := c.Inc
+	f()
+	fs = append(fs, f)
+	cs = append(cs, &c)
+}
+fs[0]()
+fmt.Println(cs[0].n, cs[1].n)`,
+		lowered: `var fs []func()
+var cs []*C
+for i := 0; i < 2; i++ {
+	var c C
+	f := func() func() { _lowerR1 := &(c); return _lowerR1.Inc }()
+	f()
+	fs = append(fs, f)
+	cs = append(cs, &c)
+}
+fs[0]()
+fmt.Println(cs[0].n, cs[1].n)`,
+		out: "2 1\n",
+	},
+)

@@ -32,6 +32,7 @@ import (
 // is, and Detect announces &i (loopAddress).
 func perIterationRewrite(l *lowering, s *syntax) {
 	l.perIteration = map[*ast.ForStmt]bool{}
+	l.ownCopies = map[*ast.Object]bool{}
 	for _, f := range s.fors {
 		if l.perIterationLoop(f, s.labels[f]) {
 			l.perIteration[f] = true
@@ -54,7 +55,7 @@ func (l *lowering) perIterationLoop(f *ast.ForStmt, label *ast.LabeledStmt) bool
 			vars[id.Obj] = id.Name
 		}
 	}
-	if len(vars) == 0 || !(addressTaken(f.Body, vars) || capturedAndAssigned(f.Body, vars)) ||
+	if len(vars) == 0 || !(l.addressTaken(f.Body, vars) || capturedAndAssigned(f.Body, vars)) ||
 		hasFuncLitIn(f.Cond) || hasFuncLitIn(f.Post) || !copiesBack(f.Body, vars) {
 		return false
 	}
@@ -66,6 +67,7 @@ func (l *lowering) perIterationLoop(f *ast.ForStmt, label *ast.LabeledStmt) bool
 			continue
 		}
 		carrier[id.Obj] = l.name("_lowerL")
+		l.ownCopies[id.Obj] = true
 		names = append(names, id.Name)
 		carriers = append(carriers, carrier[id.Obj])
 	}
@@ -89,14 +91,25 @@ func (l *lowering) perIterationLoop(f *ast.ForStmt, label *ast.LabeledStmt) bool
 	return true
 }
 
-// addressTaken reports whether body takes the address of one of vars.
-func addressTaken(body ast.Node, vars map[*ast.Object]string) bool {
+// addressTaken reports whether body takes the address of one of vars or
+// of a part of one, with & (&i, &c.n, &a[0]) or without (c.Self() of a
+// method taking a pointer, a[:] of an array): the pointers of every
+// iteration were one (3 3 3 for Go's 0 1 2, a probe's).
+func (l *lowering) addressTaken(body *ast.BlockStmt, vars map[*ast.Object]string) bool {
+	is := func(id *ast.Ident) bool { return vars[id.Obj] != "" }
+	return addressedPart(body, is) || l.addressedImplicitly(body, is)
+}
+
+// addressedPart reports whether body takes with & the address of a
+// variable whose identifier is reports, or of a part of one (&v.f,
+// &v[0]; through a pointer too, which a copy of the variable leaves
+// right).
+func addressedPart(body ast.Node, is func(*ast.Ident) bool) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && vars[id.Obj] != "" {
-				found = true
-			}
+			id := rootIdent(u.X)
+			found = id != nil && is(id)
 		}
 		return !found
 	})

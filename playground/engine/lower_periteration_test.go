@@ -65,3 +65,41 @@ fmt.Println(fs[0](), fs[1](), fs[2]())`,
 		out: "1 3 5\n",
 	},
 )
+
+var _ = addCases("perIteration",
+	// The address of a part of a three-clause loop's variable, with &
+	// or without (a method taking a pointer, a slice of an array): each
+	// iteration's own (3 3 3 for Go's 0 1 2, a probe's).
+	rewriteCase{
+		decls: `type C struct{ n int }
+
+func (c *C) Self() *C { return c }`,
+		body: `var cs []*C
+for c := (C{}); c.n < 3; c.n++ {
+	cs = append(cs, c.Self())
+}
+var ns []*int
+for c := (C{}); c.n < 3; c.n++ {
+	ns = append(ns, &c.n)
+}
+var sl [][]int
+for a := [1]int{0}; a[0] < 3; a[0]++ {
+	sl = append(sl, a[:])
+}
+fmt.Println(cs[0].n, cs[1].n, cs[2].n, *ns[0], *ns[1], *ns[2], sl)`,
+		lowered: `var cs []*C
+for _lowerL1 := (C{}); _lowerL1.n < 3; _lowerL1.n++ { c := _lowerL1; {
+	cs = append(cs, c.Self())
+}; _lowerL1 = c }
+var ns []*int
+for _lowerL2 := (C{}); _lowerL2.n < 3; _lowerL2.n++ { c := _lowerL2; {
+	ns = append(ns, &c.n)
+}; _lowerL2 = c }
+var sl [][]int
+for _lowerL3 := [1]int{0}; _lowerL3[0] < 3; _lowerL3[0]++ { a := _lowerL3; {
+	sl = append(sl, a[:])
+}; _lowerL3 = a }
+fmt.Println(cs[0].n, cs[1].n, cs[2].n, *ns[0], *ns[1], *ns[2], sl)`,
+		out: "0 1 2 0 1 2 [[0] [1] [2]]\n",
+	},
+)

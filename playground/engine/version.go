@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3521b190377ba92c"
+const sourceDigest = "f3f460789ea8b261"
