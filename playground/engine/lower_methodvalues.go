@@ -92,9 +92,11 @@ func (l *lowering) methodValue(sel *ast.SelectorExpr, called bool) {
 // value method, or one whose name another type's method shares, bound
 // the last iteration's receiver: blind passes' finds). Left: a value
 // method of the program's own type outside a loop that valueMethod
-// copies, the address of a variable no loop around declares (one a loop
-// declares is bound by its address: f := c.Inc went to loopMethodValue's
-// copy, and c never changed), or a variable never assigned again
+// copies, the address of a variable no loop around declares, or another
+// package's method on one (yaegi v0.16.1 cannot return write :=
+// sb.WriteString from a literal; as written, it runs right), while the
+// program's own method on one a loop declares is bound by its address
+// (f := c.Inc went to loopMethodValue's copy, and c never changed), or a variable never assigned again
 // (reassigned: the same whenever it is read), and the address of a
 // loop's variable the body got no copy of (one slot for every iteration:
 // loopMethodValue). Where
@@ -108,7 +110,7 @@ func (l *lowering) boundMethodValue(sel *ast.SelectorExpr) bool {
 		return false
 	}
 	id, ident := ast.Unparen(sel.X).(*ast.Ident)
-	if ident && (r.value == "&("+id.Name+")" && !l.loopVar(id, sel) || r.value == id.Name && !l.reassigned[id.Obj]) || strings.HasPrefix(r.value, "&(") && l.sharedLoopVar(sel.X, sel) {
+	if ident && (r.value == "&("+id.Name+")" && (!l.loopVar(id, sel) || !l.own(sel)) || r.value == id.Name && !l.reassigned[id.Obj]) || strings.HasPrefix(r.value, "&(") && l.sharedLoopVar(sel.X, sel) {
 		return false
 	}
 	if l.own(sel) && !r.pointer && !r.promoted && !l.inLoop(sel) && l.valueMethod(sel) {
