@@ -555,6 +555,7 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 	multiValues(file, add)
 	headerReceives(file, add)
 	heldCycles(file, add)
+	sharedTypeNames(file, add)
 	deferredPanics(file, add)
 	closureOrder(file, add)
 	sendOrder(file, add)

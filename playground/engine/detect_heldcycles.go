@@ -5,8 +5,12 @@ import (
 	"go/token"
 )
 
-// heldCycleConstruct names heldCycles' finding.
-const heldCycleConstruct = "type held in a cycle"
+// heldCycleConstruct names heldCycles' finding, sharedTypeNameConstruct
+// sharedTypeNames'.
+const (
+	heldCycleConstruct      = "type held in a cycle"
+	sharedTypeNameConstruct = "type name shared"
+)
 
 // heldCycles reports a struct type of the file that holds another of its
 // types directly (a field of it, an array of it, an unnamed struct with
@@ -138,4 +142,60 @@ func heldIn(e ast.Expr, types map[*ast.Object]*ast.TypeSpec) []*ast.Ident {
 	}
 	held(e)
 	return out
+}
+
+// sharedTypeNames reports a type declared with the name of another type
+// of the file (two types L local to two functions, or one local and one
+// at the top), and a type a function declares as a generic type's
+// instance (type L Box[*int]). yaegi v0.16.1 keys the types it is laying
+// out by package and name (interp/type.go, refType's ctx.defined), not by
+// identity: a struct holding a value of the other type of its name took
+// it for itself, still being built, and laid it out as zero bytes, then
+// put itself in without moving the fields after it. And for a type
+// declared in a function from an instance it renames the instance
+// itself, which every use of Box[*int] shares. Both gave a review's
+// programs, with no cycle of types, a pointer forged from an int on
+// Automatic. Every such program goes to the Go toolchain.
+func sharedTypeNames(file *ast.File, add func(token.Pos, string, string)) {
+	const msg = "a type named like another of the program's, or declared in a function as a generic type's instance: the interpreter keys the types it lays out by name, and may lay out one as the other, with fields sharing their bytes"
+	// seen: the blocks (nil: the file's) declaring each name; one
+	// declared twice in a block is Go's compile error, said as Go says it.
+	seen := map[string]map[*ast.BlockStmt]bool{}
+	var stack []ast.Node
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if ts, ok := n.(*ast.TypeSpec); ok {
+			var in *ast.BlockStmt
+			for i := len(stack) - 1; i >= 0 && in == nil; i-- {
+				in, _ = stack[i].(*ast.BlockStmt)
+			}
+			if len(seen[ts.Name.Name]) > 0 && !seen[ts.Name.Name][in] {
+				add(ts.Name.Pos(), sharedTypeNameConstruct, msg)
+			}
+			if seen[ts.Name.Name] == nil {
+				seen[ts.Name.Name] = map[*ast.BlockStmt]bool{}
+			}
+			seen[ts.Name.Name][in] = true
+		}
+		stack = append(stack, n)
+		return true
+	})
+	for _, d := range file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if ts, ok := n.(*ast.TypeSpec); ok {
+				switch ast.Unparen(ts.Type).(type) {
+				case *ast.IndexExpr, *ast.IndexListExpr:
+					add(ts.Name.Pos(), sharedTypeNameConstruct, msg)
+				}
+			}
+			return true
+		})
+	}
 }

@@ -39,10 +39,11 @@ func TestHeldCyclesAreReported(t *testing.T) {
 // The security reviews' programs, which read and wrote memory at an
 // address of their choosing in the interpreter (two declared types, then
 // the same held in a generic type's instance, then an instance holding a
-// type that points back to it), are handed over before they run, and the
-// interpreter alone (Quick) refuses them.
+// type that points back to it; then, with no cycle, two local types of
+// one name, and a local type declared as an instance), are handed over
+// before they run, and the interpreter alone (Quick) refuses them.
 func TestHeldCycleHandedOver(t *testing.T) {
-	for _, name := range []string{"held_cycle.go", "held_cycle_generic.go", "held_cycle_instance.go"} {
+	for _, name := range []string{"held_cycle.go", "held_cycle_generic.go", "held_cycle_instance.go", "type_name_shared.go", "type_local_instance.go"} {
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile("../../generator/testdata/" + name)
 			if err != nil {
@@ -60,5 +61,26 @@ func TestHeldCycleHandedOver(t *testing.T) {
 				t.Errorf("the interpreter ran it: status %d\n%s%s", res.Status, stdout, stderr)
 			}
 		})
+	}
+}
+
+// A type named like another of the file's, in any scope, and a type a
+// function declares as an instance of a generic type, are reported; one
+// name for each type, and an instance at the top, are not.
+func TestSharedTypeNamesAreReported(t *testing.T) {
+	for _, c := range []struct{ decls, at string }{
+		{"func f() {\n\ttype L struct{ P *int }\n}\n\nfunc g() {\n\ttype L struct{ X int }\n}\n", "12:7"},
+		{"type L struct{}\n\nfunc f() {\n\ttype L int\n}\n", "10:7"},
+		{"type Box[E any] struct{ V E }\n\nfunc f() {\n\ttype L Box[*int]\n}\n", "10:7"},
+		{"type Box[E any] struct{ V E }\n\nfunc f() {\n\ttype L = Box[*int]\n}\n", "10:7"},
+		{"type Box[E any] struct{ V E }\n\ntype L Box[*int]\n\nfunc f() {\n\ttype M struct{ B Box[int] }\n}\n", ""},
+		// Declared twice in one block: Go's compile error, said as Go
+		// says it.
+		{"type T int\n\ntype T string\n\nfunc f() {\n\ttype U int\n\ttype U string\n}\n", ""},
+	} {
+		src := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n\n" + c.decls
+		if got := findingsAt(src, sharedTypeNameConstruct); got != c.at {
+			t.Errorf("reported at %q, want %q\n%s", got, c.at, src)
+		}
 	}
 }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d4be5f6fc71a84b6"
+const sourceDigest = "a06c29009acf6c00"
