@@ -124,6 +124,9 @@ type lowering struct {
 	// for each iteration (perIteration, loopVars): a pointer to one in
 	// the body is that iteration's (sharedLoopVar).
 	ownCopies map[*ast.Object]bool
+	// namedReturns are the returns namedResults wrote (returnRecv leaves
+	// them).
+	namedReturns map[*ast.ReturnStmt]bool
 	// info is what go/types found in the reader's program, nil when it
 	// could not check it (a rewrite that needs types then leaves it).
 	info *types.Info
@@ -308,8 +311,8 @@ type rewrite struct {
 // marked or renamed first (unnamed parameters, a label's return, case error), then the loops
 // and their variables, then calls (built-ins, the library, generic
 // functions), deferred calls and closures, selects, assignments, shifts,
-// named results, go statements, selectors (the library's functions,
-// method values), comma-ok assertions and returns of a receive.
+// go statements, selectors (the library's functions, method values),
+// comma-ok assertions, named results, and returns of a receive.
 var rewrites = []rewrite{
 	{"unnamedParams", unnamedParamRewrite},
 	{"labeledReturn", labeledReturnRewrite},
@@ -349,8 +352,8 @@ var rewrites = []rewrite{
 	{"ownIfaces", ownIfaceRewrite},
 	{"commaOK", commaOKRewrite},
 	{"runeConsts", runeConstRewrite},
-	{"returnRecv", returnRecvRewrite},
 	{"namedResults", namedResultRewrite},
+	{"returnRecv", returnRecvRewrite},
 	{"builtinPrints", builtinPrintRewrite},
 	{"literalVars", literalVarRewrite},
 	{"switchInits", switchInitRewrite},
@@ -455,7 +458,7 @@ func (l *lowering) collect(file *ast.File) *syntax {
 // any, naming the two rewrites, whose authors must make one leave the
 // other's node alone or edit around it.
 func lower(fset *token.FileSet, file *ast.File, src string, info *types.Info) (string, *posMap, []Finding) {
-	l := &lowering{src: src, fset: fset, info: info, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}}
+	l := &lowering{src: src, fset: fset, info: info, helpers: map[string]bool{}, imports: map[string]bool{}, methods: map[string][]*ast.FuncDecl{}, fields: map[string]bool{}, ownCopies: map[*ast.Object]bool{}, namedReturns: map[*ast.ReturnStmt]bool{}}
 	l.declarations(file)
 	l.reassigned = reassigned(file, info)
 	s := l.collect(file)
@@ -533,12 +536,16 @@ func (l *lowering) loopVar(x ast.Expr, n ast.Node) bool {
 	return false
 }
 
-// sharedLoopVar: x is a variable a loop around n declares in its header
-// (a range's key or value, a three-clause loop's), or a field or an
-// array's element of one in place, that the body got no copy of: the
-// interpreter has one slot for it in every iteration, so &x in one
-// iteration is &x in every other. A variable the body declares is a new
-// one in each iteration there, as in Go.
+// sharedLoopVar: x is a variable a loop around n declares, or a field or
+// an array's element of one in place, whose storage is one for every
+// iteration in the interpreter, so &x in one iteration is &x in every
+// other: a variable of the loop's header (a range's key or value, a
+// three-clause loop's) that the body got no copy of, or one the body
+// declares otherwise than freshDecl says (r, ok := m[i] and case r :=
+// <-ch reused theirs: a review's probes, close 201 twice for Go's close
+// 201, close 200). A variable declared in the body with var or := of
+// one value, or of one call's values, is a new one in each iteration
+// there, as in Go.
 func (l *lowering) sharedLoopVar(x ast.Expr, n ast.Node) bool {
 	for {
 		switch e := ast.Unparen(x).(type) {
@@ -571,7 +578,7 @@ func (l *lowering) sharedLoopVar(x ast.Expr, n ast.Node) bool {
 					body = lp.Body
 				}
 				inBody := body != nil && body.Pos() <= d.Pos() && d.End() <= body.End()
-				if lp.Pos() <= n.Pos() && n.End() <= lp.End() && lp.Pos() <= d.Pos() && d.End() <= lp.End() && !inBody {
+				if lp.Pos() <= n.Pos() && n.End() <= lp.End() && lp.Pos() <= d.Pos() && d.End() <= lp.End() && (!inBody || !freshDecl(e.Obj)) {
 					return true
 				}
 			}
@@ -580,6 +587,39 @@ func (l *lowering) sharedLoopVar(x ast.Expr, n ast.Node) bool {
 			return false
 		}
 	}
+}
+
+// freshDecl: obj is declared by a var or a := whose value for it is one
+// value that is not a receive (yaegi v0.16.1 gave r := <-ch no address),
+// or one call's values; not by a comma-ok form (a map's element, a type
+// assertion, a receive), a select's case, or anything else.
+func freshDecl(obj *ast.Object) bool {
+	var lhs int
+	var values []ast.Expr
+	switch d := obj.Decl.(type) {
+	case *ast.AssignStmt:
+		if d.Tok != token.DEFINE {
+			return false
+		}
+		lhs, values = len(d.Lhs), d.Rhs
+	case *ast.ValueSpec:
+		if len(d.Values) == 0 {
+			return true
+		}
+		lhs, values = len(d.Names), d.Values
+	default:
+		return false
+	}
+	if len(values) == 1 && lhs > 1 {
+		_, call := ast.Unparen(values[0]).(*ast.CallExpr)
+		return call
+	}
+	for _, v := range values {
+		if u, ok := ast.Unparen(v).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			return false
+		}
+	}
+	return len(values) == lhs
 }
 
 // headers is the statements in n's header, where no block may stand: an

@@ -371,3 +371,48 @@ for i := 0; i < 2; i++ {
 		out: "round 0 5\nround 1 5\nclose 11\nclose 1\n",
 	},
 )
+
+var _ = addCases("deferArgs",
+	// A variable the body declares by a comma-ok form or a select's
+	// case has, in the interpreter, one storage for every iteration:
+	// copied at the defer, as before (bound by its address, every call
+	// closed the last: a review's probes).
+	rewriteCase{
+		decls: `type R struct{ id int }
+
+func (r *R) Close() { fmt.Println("close", r.id) }`,
+		body: `m := map[int]R{0: {200}, 1: {201}}
+for i := 0; i < 2; i++ {
+	r, ok := m[i]
+	if ok {
+		defer r.Close()
+	}
+}
+ch := make(chan R, 2)
+ch <- R{10}
+ch <- R{20}
+for i := 0; i < 2; i++ {
+	select {
+	case r := <-ch:
+		defer r.Close()
+	}
+}`,
+		lowered: `m := map[int]R{0: {200}, 1: {201}}
+for i := 0; i < 2; i++ {
+	r, ok := m[i]
+	if ok {
+		{ _lowerF2 := func() func() { _lowerR1 := r; return func() { _lowerR1.Close() } }(); defer _lowerF2() }
+	}
+}
+ch := make(chan R, 2)
+ch <- R{10}
+ch <- R{20}
+for i := 0; i < 2; i++ {
+	select {
+	case r := <-ch:
+		{ _lowerF4 := func() func() { _lowerR3 := r; return func() { _lowerR3.Close() } }(); defer _lowerF4() }
+	}
+}`,
+		out: "close 20\nclose 10\nclose 201\nclose 200\n",
+	},
+)

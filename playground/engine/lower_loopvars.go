@@ -151,8 +151,9 @@ func (l *lowering) addressedImplicitly(body *ast.BlockStmt, is func(*ast.Ident) 
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if x := implicitAddress(l.info, n); x != nil {
-			id := rootIdent(x)
-			found = id != nil && is(id)
+			if id := rootIdent(x); id != nil && is(id) {
+				found = true
+			}
 		}
 		return !found
 	})

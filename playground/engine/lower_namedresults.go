@@ -88,6 +88,7 @@ func (l *lowering) namedResults(r *ast.ReturnStmt, results map[*ast.Object]bool,
 		values = append(values, v)
 	}
 	l.replace(r, "{ "+strings.Join(inGcOrder(decls, calls), "")+"return "+strings.Join(values, ", ")+" }")
+	l.namedReturns[r] = true
 }
 
 const namedResultsWhy = "a return of several values in a function with named results: the interpreter assigns the results one by one, so a value that reads a result reads it already changed, where Go evaluates every value first"

@@ -32,7 +32,6 @@ import (
 // is, and Detect announces &i (loopAddress).
 func perIterationRewrite(l *lowering, s *syntax) {
 	l.perIteration = map[*ast.ForStmt]bool{}
-	l.ownCopies = map[*ast.Object]bool{}
 	for _, f := range s.fors {
 		if l.perIterationLoop(f, s.labels[f]) {
 			l.perIteration[f] = true
@@ -108,8 +107,9 @@ func addressedPart(body ast.Node, is func(*ast.Ident) bool) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			id := rootIdent(u.X)
-			found = id != nil && is(id)
+			if id := rootIdent(u.X); id != nil && is(id) {
+				found = true
+			}
 		}
 		return !found
 	})

@@ -72,7 +72,9 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 	// constants: a built-in's constant value after the first result
 	// (len of an array, unsafe.Sizeof), which the interpreter works out
 	// when it runs and stores into the first result too: written as its
-	// value, of its type (Go's constant, as go/types has it).
+	// value, of its type (Go's constant, as go/types has it): real(3 +
+	// 4i) there failed to compile ("reflect.Value.Complex on interface
+	// Value").
 	constants := map[ast.Expr]string{}
 	for i, e := range r.Results {
 		c, ok := ast.Unparen(e).(*ast.CallExpr)
@@ -98,7 +100,14 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 			recv = recv || i > 0 && builtinValue(e)
 		}
 	}
-	if !recv || strings.Contains(l.text(r), "\n") {
+	if !recv || l.namedReturns[r] {
+		// namedResults took every call, built-in and value reading a
+		// result through a variable of its type, in gc's order.
+		return
+	}
+	if strings.Contains(l.text(r), "\n") {
+		// gofmt keeps a return of several lines; the rewrite writes one.
+		l.handOvers = append(l.handOvers, handOver{r.Pos(), "call among results", returnWhy})
 		return
 	}
 	if len(r.Results) > 1 && !slices.ContainsFunc(r.Results, ordered) {
@@ -119,12 +128,17 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 	effects := slices.ContainsFunc(r.Results, func(e ast.Expr) bool {
 		return callsWhere(e, l.notACall)
 	})
+	// Beside a call or a receive, a result other than a plain read
+	// (s.items[:], m[k], x.(T), T{...}) is handed over too: gc makes some
+	// of those in turn with the calls (walk/order.go copies a slice, a
+	// map's element, a type assertion to a non-pointer type), where the
+	// rewrite would read them after every call.
 	for _, e := range r.Results {
 		if ordered(e) {
 			continue
 		}
-		if callsWhere(e, func(c *ast.CallExpr) bool { return !ordered(c) || !effects && l.notACall(c) }) {
-			l.handOvers = append(l.handOvers, handOver{r.Pos(), "call among results", "a call or a receive among several results, beside a call inside a result: the interpreter returns the call's zero value, or reads out of order"})
+		if callsWhere(e, func(c *ast.CallExpr) bool { return !ordered(c) || !effects && l.notACall(c) }) || effects && !l.plainRead(e) {
+			l.handOvers = append(l.handOvers, handOver{r.Pos(), "call among results", returnWhy})
 			return
 		}
 	}
@@ -146,8 +160,8 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 }
 
 // constantText is tv's constant value as Go source of its type, int(3)
-// for len of an array of three, when the type is a typed integer or
-// floating-point one.
+// for len of an array of three, when the type is a typed integer,
+// floating-point or complex one.
 func constantText(tv types.TypeAndValue, q types.Qualifier) (string, bool) {
 	b, ok := tv.Type.(*types.Basic)
 	if !ok || b.Info()&types.IsUntyped != 0 {
@@ -157,8 +171,48 @@ func constantText(tv types.TypeAndValue, q types.Qualifier) (string, bool) {
 	case constant.Int:
 		return types.TypeString(tv.Type, q) + "(" + tv.Value.ExactString() + ")", true
 	case constant.Float:
-		f, _ := constant.Float64Val(tv.Value)
-		return types.TypeString(tv.Type, q) + "(" + strconv.FormatFloat(f, 'g', -1, 64) + ")", true
+		return types.TypeString(tv.Type, q) + "(" + floatText(tv.Value) + ")", true
+	case constant.Complex:
+		return types.TypeString(tv.Type, q) + "(complex(" + floatText(constant.Real(tv.Value)) + ", " + floatText(constant.Imag(tv.Value)) + "))", true
 	}
 	return "", false
+}
+
+const returnWhy = "a call, a built-in or a receive among several results, beside a call inside a result, a part of a value gc reads in turn with the calls, or on several lines: the interpreter returns the call's zero value, or the built-in's value in the first result, or reads out of order"
+
+// plainRead: e reads variables, their fields or what they point to, with
+// operators and conversions (but to a slice), or is a constant or a
+// function literal: what gc reads after the calls of a return's results.
+func (l *lowering) plainRead(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit, *ast.FuncLit:
+		return true
+	case *ast.SelectorExpr:
+		return l.plainRead(e.X)
+	case *ast.StarExpr:
+		return l.plainRead(e.X)
+	case *ast.UnaryExpr:
+		return e.Op != token.ARROW && l.plainRead(e.X)
+	case *ast.BinaryExpr:
+		return l.plainRead(e.X) && l.plainRead(e.Y)
+	case *ast.CallExpr:
+		if l.info == nil {
+			return false
+		}
+		if l.info.Types[e].Value != nil {
+			return true
+		}
+		// A conversion, but to a slice ([]byte(s), which gc makes in
+		// turn).
+		tv := l.info.Types[e.Fun]
+		_, slice := under(tv.Type).(*types.Slice)
+		return tv.IsType() && !slice && len(e.Args) == 1 && l.plainRead(e.Args[0])
+	}
+	return false
+}
+
+// floatText is the floating-point constant v as Go source.
+func floatText(v constant.Value) string {
+	f, _ := constant.Float64Val(v)
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }

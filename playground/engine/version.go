@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a06c29009acf6c00"
+const sourceDigest = "6f64504189c6265d"
