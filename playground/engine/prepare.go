@@ -110,6 +110,7 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliases, floatConversionsLeft(fset, file, info)...)
 		aliases = append(aliases, rangeOverFuncs(fset, file, info)...)
 		aliases = append(aliases, initSequence(fset, file, info)...)
+		aliases = append(aliases, emptyAssertions(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file) && !strings.HasPrefix(skip, unknownPackage):
 		// A package the check does not know, the interpreter lacks too
 		// (library.prepare): Detect names it, and Go runs the program.
@@ -117,6 +118,7 @@ func Prepare(src string) (*Prepared, error) {
 	}
 	aliases = append(aliases, ownPredeclared(fset, file, typed)...)
 	aliases = append(aliases, godebugDirectives(fset, file)...)
+	aliases = append(aliases, blankFields(fset, file)...)
 	origFset, origFile := fset, file
 	code, pm, clashes := lower(fset, file, src, typed)
 	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes, asserts: asserts, named: named, ownTypes: ownTypes, resets: strings.Contains(code, "Reset")}

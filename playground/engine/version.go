@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "6f64504189c6265d"
+const sourceDigest = "9d16975e04fe2fda"
