@@ -32,7 +32,9 @@ const (
 // type A struct{ F *Box[A] } refers back to the box that holds it (a
 // second review's share links, both on Automatic). So a generic type is
 // taken to hold each type argument of every instance of it the file
-// writes, whether or not its fields hold the parameter.
+// writes in the place of a parameter its definition holds (heldParams:
+// Stack[T] of a []T holds none, and type Dir struct{ Kids Stack[Dir] }
+// runs in the interpreter).
 func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 	types := map[*ast.Object]*ast.TypeSpec{}
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -68,8 +70,11 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 			return true
 		}
 		if id, ok := ast.Unparen(x).(*ast.Ident); ok && types[id.Obj] != nil && types[id.Obj].TypeParams != nil {
-			for _, a := range args {
-				holds[id.Obj] = append(holds[id.Obj], heldIn(a, types)...)
+			held := heldParams(types[id.Obj])
+			for i, a := range args {
+				if held == nil || held[i] {
+					holds[id.Obj] = append(holds[id.Obj], heldIn(a, types)...)
+				}
 			}
 		}
 		return true
@@ -110,6 +115,50 @@ func heldTypes(st *ast.StructType, types map[*ast.Object]*ast.TypeSpec) []*ast.I
 		out = append(out, heldIn(f.Type, types)...)
 	}
 	return out
+}
+
+// heldParams is which of the generic type ts's parameters, by index, its
+// definition holds: directly, in an array or an unnamed struct, or
+// anywhere in a type argument of another generic type's instance, behind
+// a pointer too (type List[E any] struct{ Head *Elem[E] } makes Elem[A]
+// of List[A], which may hold the A: a probe's). nil, for every one, when
+// the parser resolved a parameter to nothing.
+func heldParams(ts *ast.TypeSpec) map[int]bool {
+	params := map[*ast.Object]*ast.TypeSpec{}
+	index := map[*ast.Object]int{}
+	i := 0
+	for _, f := range ts.TypeParams.List {
+		for _, n := range f.Names {
+			if n.Obj == nil {
+				return nil
+			}
+			params[n.Obj], index[n.Obj] = ts, i
+			i++
+		}
+	}
+	held := map[int]bool{}
+	for _, id := range heldIn(ts.Type, params) {
+		held[index[id.Obj]] = true
+	}
+	ast.Inspect(ts.Type, func(n ast.Node) bool {
+		var args []ast.Expr
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			args = []ast.Expr{n.Index}
+		case *ast.IndexListExpr:
+			args = n.Indices
+		}
+		for _, a := range args {
+			ast.Inspect(a, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && params[id.Obj] != nil {
+					held[index[id.Obj]] = true
+				}
+				return true
+			})
+		}
+		return true
+	})
+	return held
 }
 
 // heldIn is the identifiers of the file's types a value of type e holds.
@@ -155,12 +204,16 @@ func heldIn(e ast.Expr, types map[*ast.Object]*ast.TypeSpec) []*ast.Ident {
 // declared in a function from an instance it renames the instance
 // itself, which every use of Box[*int] shares. Both gave a review's
 // programs, with no cycle of types, a pointer forged from an int on
-// Automatic. Every such program goes to the Go toolchain.
+// Automatic. Every such program goes to the Go toolchain, two types of
+// one name local to unrelated functions too: only one shadowing the
+// other, or one local to a generic function, was seen to collide, but a
+// rule that guards memory takes the wider screen, at the cost of the
+// slower engine for such programs.
 func sharedTypeNames(file *ast.File, add func(token.Pos, string, string)) {
 	const msg = "a type named like another of the program's, or declared in a function as a generic type's instance: the interpreter keys the types it lays out by name, and may lay out one as the other, with fields sharing their bytes"
 	// seen: the blocks (nil: the file's) declaring each name; one
 	// declared twice in a block is Go's compile error, said as Go says it.
-	seen := map[string]map[*ast.BlockStmt]bool{}
+	seen := map[string]map[ast.Node]bool{}
 	var stack []ast.Node
 	ast.Inspect(file, func(n ast.Node) bool {
 		if n == nil {
@@ -168,34 +221,28 @@ func sharedTypeNames(file *ast.File, add func(token.Pos, string, string)) {
 			return true
 		}
 		if ts, ok := n.(*ast.TypeSpec); ok {
-			var in *ast.BlockStmt
+			var in ast.Node // a block, or a case's list of statements
 			for i := len(stack) - 1; i >= 0 && in == nil; i-- {
-				in, _ = stack[i].(*ast.BlockStmt)
+				switch b := stack[i].(type) {
+				case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+					in = b
+				}
 			}
 			if len(seen[ts.Name.Name]) > 0 && !seen[ts.Name.Name][in] {
 				add(ts.Name.Pos(), sharedTypeNameConstruct, msg)
 			}
 			if seen[ts.Name.Name] == nil {
-				seen[ts.Name.Name] = map[*ast.BlockStmt]bool{}
+				seen[ts.Name.Name] = map[ast.Node]bool{}
 			}
 			seen[ts.Name.Name][in] = true
+			switch ast.Unparen(ts.Type).(type) {
+			case *ast.IndexExpr, *ast.IndexListExpr:
+				if in != nil {
+					add(ts.Name.Pos(), sharedTypeNameConstruct, msg)
+				}
+			}
 		}
 		stack = append(stack, n)
 		return true
 	})
-	for _, d := range file.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Body == nil {
-			continue
-		}
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if ts, ok := n.(*ast.TypeSpec); ok {
-				switch ast.Unparen(ts.Type).(type) {
-				case *ast.IndexExpr, *ast.IndexListExpr:
-					add(ts.Name.Pos(), sharedTypeNameConstruct, msg)
-				}
-			}
-			return true
-		})
-	}
 }

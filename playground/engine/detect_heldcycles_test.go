@@ -28,6 +28,13 @@ func TestHeldCyclesAreReported(t *testing.T) {
 		{"type Pair[K comparable, V any] struct {\n\tK K\n\tV V\n}\n\ntype A struct{ F map[int]Pair[int, A] }\n", "12:36"},
 		{"type List[T any] struct{ head *node[T] }\n\ntype node[T any] struct {\n\tv    T\n\tnext *node[T]\n}\n\ntype Item struct{ Name string }\n\nvar l List[Item]\n", ""},
 		{"type Box[E any] struct{ V E }\n\ntype N struct{ Kids Box[*N] }\n", ""},
+		// A generic type whose definition holds no parameter by value
+		// holds no argument: a tree of a generic stack of a slice.
+		{"type Stack[T any] struct{ items []T }\n\ntype Dir struct {\n\tName string\n\tKids Stack[Dir]\n}\n", ""},
+		{"type Pair[K comparable, V any] struct {\n\tK K\n\tV *V\n}\n\ntype A struct{ F map[int]Pair[A, A] }\n", "12:31"},
+		// An instance behind a pointer in a generic type's definition
+		// may hold the argument: Elem[Dir] of List[Dir] holds a Dir.
+		{"type List[E any] struct{ Head *Elem[E] }\n\ntype Elem[E any] struct {\n\tVal  E\n\tNext *Elem[E]\n}\n\ntype Dir struct {\n\tFiles List[Dir]\n\tSize  int\n}\n", "15:13"},
 	} {
 		src := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n\n" + c.decls
 		if got := findingsAt(src, heldCycleConstruct); got != c.at {
@@ -74,6 +81,8 @@ func TestSharedTypeNamesAreReported(t *testing.T) {
 		{"type Box[E any] struct{ V E }\n\nfunc f() {\n\ttype L Box[*int]\n}\n", "10:7"},
 		{"type Box[E any] struct{ V E }\n\nfunc f() {\n\ttype L = Box[*int]\n}\n", "10:7"},
 		{"type Box[E any] struct{ V E }\n\ntype L Box[*int]\n\nfunc f() {\n\ttype M struct{ B Box[int] }\n}\n", ""},
+		{"type Box[E any] struct{ V E }\n\nvar f = func() {\n\ttype L Box[*int]\n}\n", "10:7"},
+		{"func f(x int) {\n\tswitch x {\n\tcase 1:\n\t\ttype T int\n\tcase 2:\n\t\ttype T string\n\t}\n}\n", "12:8"},
 		// Declared twice in one block: Go's compile error, said as Go
 		// says it.
 		{"type T int\n\ntype T string\n\nfunc f() {\n\ttype U int\n\ttype U string\n}\n", ""},

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "9d16975e04fe2fda"
+const sourceDigest = "5e4e928705b3fae7"
