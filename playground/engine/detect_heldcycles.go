@@ -32,9 +32,12 @@ const (
 // type A struct{ F *Box[A] } refers back to the box that holds it (a
 // second review's share links, both on Automatic). So a generic type is
 // taken to hold each type argument of every instance of it the file
-// writes in the place of a parameter its definition holds (heldParams:
-// Stack[T] of a []T holds none, and type Dir struct{ Kids Stack[Dir] }
-// runs in the interpreter).
+// writes, whether or not its definition holds the parameter by value (a
+// List[E] of a *Elem[E] makes an Elem[A] of List[A], which does): type
+// Dir struct{ Kids Stack[Dir] } goes to the Go toolchain too, a Stack[T]
+// of a []T holding none. Working out which parameters a definition holds
+// made the interpreter's WebAssembly 1.5 KB larger, gzipped, past its
+// budget.
 func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 	types := map[*ast.Object]*ast.TypeSpec{}
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -70,11 +73,8 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 			return true
 		}
 		if id, ok := ast.Unparen(x).(*ast.Ident); ok && types[id.Obj] != nil && types[id.Obj].TypeParams != nil {
-			held := heldParams(types[id.Obj])
-			for i, a := range args {
-				if held == nil || held[i] {
-					holds[id.Obj] = append(holds[id.Obj], heldIn(a, types)...)
-				}
+			for _, a := range args {
+				holds[id.Obj] = append(holds[id.Obj], heldIn(a, types)...)
 			}
 		}
 		return true
@@ -115,50 +115,6 @@ func heldTypes(st *ast.StructType, types map[*ast.Object]*ast.TypeSpec) []*ast.I
 		out = append(out, heldIn(f.Type, types)...)
 	}
 	return out
-}
-
-// heldParams is which of the generic type ts's parameters, by index, its
-// definition holds: directly, in an array or an unnamed struct, or
-// anywhere in a type argument of another generic type's instance, behind
-// a pointer too (type List[E any] struct{ Head *Elem[E] } makes Elem[A]
-// of List[A], which may hold the A: a probe's). nil, for every one, when
-// the parser resolved a parameter to nothing.
-func heldParams(ts *ast.TypeSpec) map[int]bool {
-	params := map[*ast.Object]*ast.TypeSpec{}
-	index := map[*ast.Object]int{}
-	i := 0
-	for _, f := range ts.TypeParams.List {
-		for _, n := range f.Names {
-			if n.Obj == nil {
-				return nil
-			}
-			params[n.Obj], index[n.Obj] = ts, i
-			i++
-		}
-	}
-	held := map[int]bool{}
-	for _, id := range heldIn(ts.Type, params) {
-		held[index[id.Obj]] = true
-	}
-	ast.Inspect(ts.Type, func(n ast.Node) bool {
-		var args []ast.Expr
-		switch n := n.(type) {
-		case *ast.IndexExpr:
-			args = []ast.Expr{n.Index}
-		case *ast.IndexListExpr:
-			args = n.Indices
-		}
-		for _, a := range args {
-			ast.Inspect(a, func(m ast.Node) bool {
-				if id, ok := m.(*ast.Ident); ok && params[id.Obj] != nil {
-					held[index[id.Obj]] = true
-				}
-				return true
-			})
-		}
-		return true
-	})
-	return held
 }
 
 // heldIn is the identifiers of the file's types a value of type e holds.
@@ -210,7 +166,7 @@ func heldIn(e ast.Expr, types map[*ast.Object]*ast.TypeSpec) []*ast.Ident {
 // rule that guards memory takes the wider screen, at the cost of the
 // slower engine for such programs.
 func sharedTypeNames(file *ast.File, add func(token.Pos, string, string)) {
-	const msg = "a type named like another of the program's, or declared in a function as a generic type's instance: the interpreter keys the types it lays out by name, and may lay out one as the other, with fields sharing their bytes"
+	const msg = "a type named like another, or declared in a function as an instance: the interpreter may lay out one type as another, with fields sharing their bytes"
 	// seen: the blocks (nil: the file's) declaring each name; one
 	// declared twice in a block is Go's compile error, said as Go says it.
 	seen := map[string]map[ast.Node]bool{}

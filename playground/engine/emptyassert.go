@@ -6,7 +6,7 @@ import (
 	"go/types"
 )
 
-const emptyAssertMsg = "an assertion to an empty interface (any, interface{}, or a type parameter given one): the interpreter's fails where Go's holds for every value but nil (v, ok := x.(any) gave false, a type switch's case any matched nothing: a probe's)"
+const emptyAssertMsg = "an assertion to an empty interface: the interpreter's fails where Go's holds for every value but nil"
 
 // emptyAssertions reports a type assertion, or a type switch's case, to
 // an empty interface, or to a type parameter when some instance in the

@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -83,7 +82,7 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 		}
 		text, ok := constantText(l.info.Types[c], l.qualifier)
 		if !ok {
-			l.handOvers = append(l.handOvers, handOver{e.Pos(), "built-in among results", "a built-in's constant among several results, which the interpreter stores into the first result"})
+			l.handOvers = append(l.handOvers, handOver{r.Pos(), "call among results", returnWhy})
 			return
 		}
 		constants[e] = text
@@ -160,8 +159,9 @@ func (l *lowering) returnRecv(r *ast.ReturnStmt) {
 }
 
 // constantText is tv's constant value as Go source of its type, int(3)
-// for len of an array of three, when the type is a typed integer,
-// floating-point or complex one.
+// for len of an array of three, when the type is a typed integer one
+// (real and imag of constants, rarer, are handed over: writing floats
+// out cost the WebAssembly's budget).
 func constantText(tv types.TypeAndValue, q types.Qualifier) (string, bool) {
 	b, ok := tv.Type.(*types.Basic)
 	if !ok || b.Info()&types.IsUntyped != 0 {
@@ -170,15 +170,11 @@ func constantText(tv types.TypeAndValue, q types.Qualifier) (string, bool) {
 	switch tv.Value.Kind() {
 	case constant.Int:
 		return types.TypeString(tv.Type, q) + "(" + tv.Value.ExactString() + ")", true
-	case constant.Float:
-		return types.TypeString(tv.Type, q) + "(" + floatText(tv.Value) + ")", true
-	case constant.Complex:
-		return types.TypeString(tv.Type, q) + "(complex(" + floatText(constant.Real(tv.Value)) + ", " + floatText(constant.Imag(tv.Value)) + "))", true
 	}
 	return "", false
 }
 
-const returnWhy = "a call, a built-in or a receive among several results, beside a call inside a result, a part of a value gc reads in turn with the calls, or on several lines: the interpreter returns the call's zero value, or the built-in's value in the first result, or reads out of order"
+const returnWhy = "a call, a built-in or a receive among several results, in a return the source pass cannot write: the interpreter may return a zero value, or read out of Go's order"
 
 // plainRead: e reads variables, their fields or what they point to, with
 // operators and conversions (but to a slice), or is a constant or a
@@ -209,10 +205,4 @@ func (l *lowering) plainRead(e ast.Expr) bool {
 		return tv.IsType() && !slice && len(e.Args) == 1 && l.plainRead(e.Args[0])
 	}
 	return false
-}
-
-// floatText is the floating-point constant v as Go source.
-func floatText(v constant.Value) string {
-	f, _ := constant.Float64Val(v)
-	return strconv.FormatFloat(f, 'g', -1, 64)
 }

@@ -11,14 +11,13 @@ import (
 // code the interpreter runs: recover() in a goroutine's guard (goPanic),
 // *new(T) for zeroed results (zeroResults), len, string, rune and byte
 // in its loops and conversions, any, int, float64 and bool in its
-// helpers' calls, true and false for constants (constCompares), complex
-// for a complex constant among results (returnRecv). A program that declares one of its own, in any scope,
+// helpers' calls, true and false for constants (constCompares). A program that declares one of its own, in any scope,
 // has the inserted code call or name the program's: a func recover() any
 // made every goroutine's normal end a panic, and a len := func(string)
 // int stopped a range over a string after one rune. min, max and clear
 // are left out (the builtins rewrite names its helpers); they are common
 // names of variables.
-const lowererNames = " recover new len cap make append copy complex panic any string rune byte int int32 int64 uint64 float64 bool error true false "
+const lowererNames = " recover new len cap make append copy panic any string rune byte int int32 int64 uint64 float64 bool error true false "
 
 // ownPredeclared announces a program that declares a name of
 // lowererNames: what the source pass inserts would mean the program's,
