@@ -5,16 +5,11 @@ import "testing"
 // A struct type with a blank field is reported, declared or written out;
 // one without, not.
 func TestBlankFieldsAreReported(t *testing.T) {
-	for _, c := range []struct{ decls, at string }{
+	reportedAt(t, "blank field", []declsCase{
 		{"type A struct {\n\t_ int\n\tX int\n}\n", "8:2"},
 		{"var v struct{ a, _ [2]byte }\n", "7:18"},
 		{"type B struct{ X, Y int }\n", ""},
-	} {
-		src := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n\n" + c.decls
-		if got := findingsAt(src, "blank field"); got != c.at {
-			t.Errorf("reported at %q, want %q\n%s", got, c.at, src)
-		}
-	}
+	})
 }
 
 func TestBlankFieldStillDiffers(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 // that refer to each other only through pointers, slices or maps, or hold
 // a type that does not refer back, are not.
 func TestHeldCyclesAreReported(t *testing.T) {
-	for _, c := range []struct{ decls, at string }{
+	reportedAt(t, heldCycleConstruct, []declsCase{
 		{"type A struct{ F *B }\n\ntype B struct {\n\tA A\n\tX int\n}\n", "10:4"},
 		{"type B struct {\n\tA A\n\tX int\n}\n\ntype A struct{ F map[int]B }\n", "8:4"},
 		{"type A struct{ F func(B) }\n\ntype B struct {\n\tA\n\tX int\n}\n", "10:2"},
@@ -34,12 +34,7 @@ func TestHeldCyclesAreReported(t *testing.T) {
 		// An instance behind a pointer in a generic type's definition
 		// may hold the argument: Elem[Dir] of List[Dir] holds a Dir.
 		{"type List[E any] struct{ Head *Elem[E] }\n\ntype Elem[E any] struct {\n\tVal  E\n\tNext *Elem[E]\n}\n\ntype Dir struct {\n\tFiles List[Dir]\n\tSize  int\n}\n", "15:13"},
-	} {
-		src := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n\n" + c.decls
-		if got := findingsAt(src, heldCycleConstruct); got != c.at {
-			t.Errorf("reported at %q, want %q\n%s", got, c.at, src)
-		}
-	}
+	})
 }
 
 // The security reviews' programs, which read and wrote memory at an
@@ -74,7 +69,7 @@ func TestHeldCycleHandedOver(t *testing.T) {
 // function declares as an instance of a generic type, are reported; one
 // name for each type, and an instance at the top, are not.
 func TestSharedTypeNamesAreReported(t *testing.T) {
-	for _, c := range []struct{ decls, at string }{
+	reportedAt(t, sharedTypeNameConstruct, []declsCase{
 		{"func f() {\n\ttype L struct{ P *int }\n}\n\nfunc g() {\n\ttype L struct{ X int }\n}\n", "12:7"},
 		{"type L struct{}\n\nfunc f() {\n\ttype L int\n}\n", "10:7"},
 		{"type Box[E any] struct{ V E }\n\nfunc f() {\n\ttype L Box[*int]\n}\n", "10:7"},
@@ -85,10 +80,5 @@ func TestSharedTypeNamesAreReported(t *testing.T) {
 		// Declared twice in one block: Go's compile error, said as Go
 		// says it.
 		{"type T int\n\ntype T string\n\nfunc f() {\n\ttype U int\n\ttype U string\n}\n", ""},
-	} {
-		src := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n\n" + c.decls
-		if got := findingsAt(src, sharedTypeNameConstruct); got != c.at {
-			t.Errorf("reported at %q, want %q\n%s", got, c.at, src)
-		}
-	}
+	})
 }

@@ -10,6 +10,21 @@ import (
 // interpreter: where Detect finds the construct, and that the interpreter
 // still has the bug.
 
+// declsCase is declarations after a main that prints, and where Detect
+// finds one construct in that file ("" for nowhere).
+type declsCase struct{ decls, at string }
+
+// reportedAt checks, for each case, where Detect finds construct.
+func reportedAt(t *testing.T, construct string, cases []declsCase) {
+	t.Helper()
+	for _, c := range cases {
+		src := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n\n" + c.decls
+		if got := findingsAt(src, construct); got != c.at {
+			t.Errorf("%s reported at %q, want %q\n%s", construct, got, c.at, src)
+		}
+	}
+}
+
 // findingsAt gives the positions (line:col, in order, space-separated) of
 // src's findings of one construct.
 func findingsAt(src, construct string) string {
