@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -85,10 +86,31 @@ func runStdOverlaid(t *testing.T, main string) string {
 	return string(out)
 }
 
+// TestNodeRunKeepsOutputOrder runs a program of many short writes to
+// standard output and error, built with stdOverlay, under nodeRun: every
+// line arrives in the order written. syncOutputOverlay's writes give
+// Node's fs.write a callback that does nothing, and Node's own write runs
+// them on libuv's thread pool, where they overtook one another (lines
+// swapped in TestMaxProcsOverlay on a busy machine); testdata/syncoutput.cjs
+// writes them within the call, as the page's file system does.
+func TestNodeRunKeepsOutputOrder(t *testing.T) {
+	const n = 3000
+	out := runStdOverlaid(t, "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfor i := range 3000 {\n\t\tw := os.Stdout\n\t\tif i%3 == 0 {\n\t\t\tw = os.Stderr\n\t\t}\n\t\tfmt.Fprintln(w, i)\n\t}\n}\n")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != n {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), n, out)
+	}
+	for i, l := range lines {
+		if l != strconv.Itoa(i) {
+			t.Fatalf("line %d is %q, want %d: writes reached the pipe out of order", i+1, l, i)
+		}
+	}
+}
+
 // expProgram prints the bits of math.Exp, Pow, Sinh and Cosh over fixed
-// and pseudo-random arguments, a line each, in one write: under Node the
-// overlay's writes to standard output (syncOutputOverlay) are Node's
-// asynchronous fs.write, which may reorder them.
+// and pseudo-random arguments, a line each, in one write (it did so when
+// Node's asynchronous fs.write could reorder writes; nodeRun now keeps
+// their order).
 const expProgram = `package main
 
 import (
@@ -215,9 +237,14 @@ func exactBuild(t *testing.T, goroot, mod string) string {
 }
 
 // nodeRun is the command that runs the js/wasm binary bin under node with
-// goroot's wasm_exec_node.js.
+// goroot's wasm_exec_node.js, standard output and error written within
+// the call as the page writes them (testdata/syncoutput.cjs).
 func nodeRun(node, goroot, bin string) *exec.Cmd {
-	return exec.Command(node, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin)
+	sync, err := filepath.Abs(filepath.Join("testdata", "syncoutput.cjs"))
+	if err != nil {
+		panic(err) // the working directory is gone
+	}
+	return exec.Command(node, "--require", sync, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), bin)
 }
 
 // nodePath is Node, which runs js/wasm programs outside a browser. The
