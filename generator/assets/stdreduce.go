@@ -38,6 +38,11 @@ type reduction struct {
 	// but never calls: their bodies become a panic naming them, and
 	// what only those bodies need is left out too.
 	stubbed []string
+	// rewritten are functions, by name, whose bodies are written here
+	// (a block, with the package's own names and imports): what the
+	// module reads of what they do, without what it does not read; what
+	// only the original bodies need is left out.
+	rewritten map[string]string
 }
 
 var reductions = []reduction{
@@ -47,7 +52,33 @@ var reductions = []reduction{
 	// methods (Import, ImportDir, MatchFile, ...) brought a Go source
 	// reader, go/doc and more: without them the gzipped module went from
 	// 3,498,864 to 3,432,519 bytes on 2026-12-02 (TestPlaygroundBudgets).
-	{"go/build", "build.go", []string{"Context", "Default"}, nil},
+	// defaultContext is rewritten to set what yaegi reads, as the
+	// original sets it: internal/buildcfg's GOOS and GOARCH are the
+	// environment's, or else the runtime's (buildcfg's zbootstrap.go);
+	// its ToolTags and CgoEnabled, which yaegi does not read, brought
+	// all of internal/buildcfg (GOEXPERIMENT's parser, every GOARCH's
+	// feature tags) and internal/platform: without them the module went
+	// from 3,500,036 to 3,486,239 bytes on 2026-12-05.
+	// TestGoBuildOverlayDefault compares what yaegi reads of Default,
+	// built with and without the overlay.
+	{path: "go/build", file: "build.go", kept: []string{"Context", "Default"}, rewritten: map[string]string{
+		"defaultContext": `{
+	// Rewritten for the playground's interpreter: what yaegi reads of
+	// Default, set as the original sets it (generator/assets/stdreduce.go).
+	var c Context
+	c.GOARCH = envOr("GOARCH", runtime.GOARCH)
+	c.GOOS = envOr("GOOS", runtime.GOOS)
+	if goroot := runtime.GOROOT(); goroot != "" {
+		c.GOROOT = filepath.Clean(goroot)
+	}
+	c.GOPATH = envOr("GOPATH", defaultGOPATH())
+	c.Compiler = runtime.Compiler
+	for i := 1; i <= goversion.Version; i++ {
+		c.ReleaseTags = append(c.ReleaseTags, "go1."+strconv.Itoa(i))
+	}
+	defaultReleaseTags = append([]string{}, c.ReleaseTags...) // our own private copy
+	return c
+}`}},
 	// A FlagSet for an interpreted flag package, which the playground's
 	// library does not have, and a dot(1) process for yaegi's debugging
 	// graphs, which js/wasm cannot start: with the two, the module went
@@ -64,8 +95,8 @@ var reductions = []reduction{
 	// start a process are stubbed, their bodies a panic naming them. That took the module
 	// from 3,501,332 to 3,476,545 bytes gzipped on 2026-12-05 (os/exec's
 	// Start alone brought its context watcher, environment and pipes).
-	{"flag", "flag.go", []string{"NewFlagSet", "PanicOnError", "FlagSet.SetOutput"}, []string{"FlagSet.defaultUsage", "FlagSet.Var", "FlagSet.Set"}},
-	{"os/exec", "exec.go", []string{"Command", "Cmd.StdinPipe", "Cmd.Start"}, []string{"Command", "Cmd.StdinPipe", "Cmd.Start"}},
+	{path: "flag", file: "flag.go", kept: []string{"NewFlagSet", "PanicOnError", "FlagSet.SetOutput"}, stubbed: []string{"FlagSet.defaultUsage", "FlagSet.Var", "FlagSet.Set"}},
+	{path: "os/exec", file: "exec.go", kept: []string{"Command", "Cmd.StdinPipe", "Cmd.Start"}, stubbed: []string{"Command", "Cmd.StdinPipe", "Cmd.Start"}},
 }
 
 // lookedFor are the methods the standard library calls on a value it is
@@ -158,6 +189,21 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 	}
 	kept := map[ast.Decl]bool{}
 	stubs := map[*ast.FuncDecl]string{} // by the name reductions write (Type.Method)
+	rewrites := map[*ast.FuncDecl]*ast.BlockStmt{}
+	rewriteText := map[*ast.FuncDecl]string{}
+	for _, n := range slices.Sorted(maps.Keys(r.rewritten)) {
+		ds := byName[n]
+		if len(ds) != 1 || !isFunc(ds[0].node) {
+			return nil, fmt.Errorf("%s: %s declares no function %s (update generator/assets/stdreduce.go for this Go release)", what, pkg, n)
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n\nfunc _() "+r.rewritten[n], parser.ParseComments)
+		if err != nil {
+			return nil, fmt.Errorf("%s: the body written for %s: %v", what, n, err)
+		}
+		fd := ds[0].node.(*ast.FuncDecl)
+		rewrites[fd] = f.Decls[0].(*ast.FuncDecl).Body
+		rewriteText[fd] = r.rewritten[n]
+	}
 	imports := map[string]bool{}
 	var visit func(name string) error
 	visit = func(name string) error {
@@ -176,6 +222,8 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 		if fd, ok := d.node.(*ast.FuncDecl); ok && slices.Contains(r.stubbed, name) {
 			stubs[fd] = name
 			d.node = &ast.FuncDecl{Recv: fd.Recv, Type: fd.Type} // its body is not read
+		} else if ok && rewrites[fd] != nil {
+			d.node = &ast.FuncDecl{Recv: fd.Recv, Type: fd.Type, Body: rewrites[fd]} // what it reads instead
 		}
 		var err error
 		var inspect func(n ast.Node) bool
@@ -333,6 +381,11 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 			if fd, ok := d.(*ast.FuncDecl); ok && stubs[fd] != "" {
 				out.Write(srcs[f][fset.Position(start).Offset:fset.Position(fd.Body.Lbrace).Offset])
 				fmt.Fprintf(&out, "{\n\tpanic(%q)\n}\n", r.path+"."+stubs[fd]+" is left out of the playground's interpreter (generator/assets/stdreduce.go)")
+				continue
+			}
+			if fd, ok := d.(*ast.FuncDecl); ok && rewriteText[fd] != "" {
+				out.Write(srcs[f][fset.Position(start).Offset:fset.Position(fd.Body.Lbrace).Offset])
+				out.WriteString(rewriteText[fd] + "\n")
 				continue
 			}
 			out.Write(srcs[f][fset.Position(start).Offset:fset.Position(d.End()).Offset])

@@ -83,10 +83,12 @@ func TestStdReductions(t *testing.T) {
 	}
 }
 
-// TestGoBuildOverlayDefault runs under Node a program printing
-// go/build's Default, built with and without the interpreter's overlay,
-// in an empty environment (a worker's) and in one that sets what
-// Default reads: both print the same.
+// TestGoBuildOverlayDefault runs under Node a program printing what
+// yaegi reads of go/build's Default (GOOS, GOARCH, GOPATH, BuildTags,
+// ReleaseTags; and GOROOT and Compiler, which the rewritten
+// defaultContext sets too), built with and without the interpreter's
+// overlay, in an empty environment (a worker's) and in ones that set
+// what Default reads: both print the same.
 func TestGoBuildOverlayDefault(t *testing.T) {
 	node := nodePath(t)
 	goroot, _, err := goEnv(context.Background(), "../..")
@@ -96,7 +98,7 @@ func TestGoBuildOverlayDefault(t *testing.T) {
 	mod, _, fast := overlaidBuilds(t, goroot, map[string]string{
 		"go.mod":  "module example.org/default\n\ngo 1.26\n",
 		"go.sum":  "",
-		"main.go": "package main\n\nimport (\n\t\"fmt\"\n\t\"go/build\"\n)\n\nfunc main() {\n\tfmt.Printf(\"%#v\\n\", build.Default)\n}\n",
+		"main.go": "package main\n\nimport (\n\t\"fmt\"\n\t\"go/build\"\n)\n\nfunc main() {\n\td := build.Default\n\tfmt.Printf(\"%q %q %q %q %q %q %q\\n\", d.GOOS, d.GOARCH, d.GOPATH, d.GOROOT, d.Compiler, d.BuildTags, d.ReleaseTags)\n}\n",
 	})
 	// -trimpath, as BuildWasm builds: runtime.GOROOT() is then the
 	// environment's, not this machine's.
@@ -127,7 +129,7 @@ func TestGoBuildOverlayDefault(t *testing.T) {
 		if printed[0] != printed[1] {
 			t.Errorf("environment %q: build.Default is\n%s\nwithout the overlay,\n%s\nwith it", env, printed[0], printed[1])
 		}
-		if !strings.Contains(printed[1], "ReleaseTags:[]string{\"go1.1\"") {
+		if !strings.Contains(printed[1], "[\"go1.1\" ") {
 			t.Errorf("environment %q: build.Default with the overlay is %s, with no release tags", env, printed[1])
 		}
 	}
@@ -187,13 +189,14 @@ func TestReduceChecks(t *testing.T) {
 	const jsContext = "package build\n\nfunc defaultContext() Context { return Context{GOOS: \"js-by-name\"} }\n"
 	const windowsContext = "package build\n\nfunc defaultContext() Context { return Context{GOOS: \"windows-by-name\"} }\n"
 	for _, c := range []struct {
-		name  string
-		files map[string]string
-		want  string // in the error, or "" for none
-		kept  []string
-		stubs []string
-		has   []string // in the reduced source, besides context_js.go's
-		lacks []string // not in it, besides context_windows.go's
+		name      string
+		files     map[string]string
+		want      string // in the error, or "" for none
+		kept      []string
+		stubs     []string
+		rewritten map[string]string
+		has       []string // in the reduced source, besides context_js.go's
+		lacks     []string // not in it, besides context_windows.go's
 	}{{
 		// With go/build's files picked by //go:build lines alone,
 		// context_windows.go's (read last) was kept.
@@ -258,6 +261,26 @@ func TestReduceChecks(t *testing.T) {
 		has:   []string{"func (c *Context) Run(o Options) (n int, err error) {\n\tpanic(\"go/build.Context.Run is left out of the playground's interpreter", "type Options struct"},
 		lacks: []string{"start", "\"os\""},
 	}, {
+		// A rewritten function keeps its signature and takes the body
+		// written for it, with what that body names (envOr), not what
+		// the original alone called (os.Getpagesize, pageSize).
+		name: "rewritten",
+		files: map[string]string{"build.go": build,
+			"context.go": "package build\n\nimport \"os\"\n\nfunc defaultContext() Context {\n\treturn Context{GOOS: pageSize()}\n}\n\nfunc pageSize() string { return string(rune(os.Getpagesize())) }\n\nfunc envOr(name, def string) string { return def }\n"},
+		rewritten: map[string]string{"defaultContext": "{\n\treturn Context{GOOS: envOr(\"GOOS\", \"js-by-name\")}\n}"},
+		has:       []string{"func defaultContext() Context {\n\treturn Context{GOOS: envOr(", "func envOr("},
+		lacks:     []string{"pageSize", "\"os\""},
+	}, {
+		name:      "rewrite not declared",
+		files:     map[string]string{"build.go": build, "context_js.go": jsContext},
+		rewritten: map[string]string{"newContext": "{}"},
+		want:      "declares no function newContext",
+	}, {
+		name:      "rewrite that does not parse",
+		files:     map[string]string{"build.go": build, "context_js.go": jsContext},
+		rewritten: map[string]string{"defaultContext": "{ return Context{"},
+		want:      "the body written for defaultContext",
+	}, {
 		name:  "stub not declared",
 		files: map[string]string{"build.go": build, "context_js.go": jsContext},
 		stubs: []string{"Context.Run"},
@@ -286,11 +309,10 @@ func TestReduceChecks(t *testing.T) {
 				}
 			}
 			dir := t.TempDir()
-			r := reduction{"go/build", "build.go", []string{"Context", "Default"}, nil}
+			r := reduction{path: "go/build", file: "build.go", kept: []string{"Context", "Default"}, stubbed: c.stubs, rewritten: c.rewritten}
 			if c.kept != nil {
 				r.kept = c.kept
 			}
-			r.stubbed = c.stubs
 			_, err := reduce(goroot, dir, r)
 			if c.want != "" {
 				if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -570,13 +570,7 @@ func (l *lowering) sharedLoopVar(x ast.Expr, n ast.Node) bool {
 				return false
 			}
 			for _, lp := range l.loopStmts {
-				var body *ast.BlockStmt
-				switch lp := lp.(type) {
-				case *ast.RangeStmt:
-					body = lp.Body
-				case *ast.ForStmt:
-					body = lp.Body
-				}
+				body := loopBody(lp)
 				inBody := body != nil && body.Pos() <= d.Pos() && d.End() <= body.End()
 				if lp.Pos() <= n.Pos() && n.End() <= lp.End() && lp.Pos() <= d.Pos() && d.End() <= lp.End() && (!inBody || !freshDecl(e.Obj)) {
 					return true

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "2d171528b7e8dba6"
+const sourceDigest = "5e208f1d5027c761"
