@@ -12,11 +12,13 @@ const (
 	sharedTypeNameConstruct = "type name shared"
 )
 
-// heldCycles reports a struct type of the file that holds another of its
-// types directly (a field of it, an array of it, an unnamed struct with
-// it) when that type refers back to the first through any type (a
-// pointer, a map, a slice, a channel, a function): type A struct{ F *B }
-// and type B struct{ A A; X int }. yaegi v0.16.1 builds the type that
+// heldCycles reports a type of the file that holds another of its types
+// directly (a struct's field of it, an array of it, an unnamed struct
+// with it, or it as the underlying type) when that type refers back to
+// the first through any type (a pointer, a map, a slice, a channel, a
+// function): type A struct{ F *B } and type B struct{ A A; X int }, and
+// type C [1]struct{ A A; X int } with A pointing to C (an attack laid C
+// out with A as zero bytes, never fixed up). yaegi v0.16.1 builds the type that
 // refers first when a program uses it first, and lays the other out with
 // the held field as zero bytes, then puts the real type in without moving
 // the fields after it (interp/type.go, unsafe2.SetFieldType): B.A.F and
@@ -57,8 +59,9 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 			}
 			return true
 		})
-		if st, ok := ts.Type.(*ast.StructType); ok {
-			holds[obj] = append(holds[obj], heldTypes(st, types)...)
+		// Not an alias's: it names a type, it is not laid out.
+		if !ts.Assign.IsValid() {
+			holds[obj] = append(holds[obj], heldIn(ts.Type, types)...)
 		}
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -100,21 +103,10 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 		for _, id := range held {
 			if id.Obj != obj && !reported[id.Pos()] && reaches(id.Obj, obj) {
 				reported[id.Pos()] = true
-				add(id.Pos(), heldCycleConstruct, "a struct type that holds another of the program's types which refers back to it: the interpreter may lay it out with fields sharing their bytes, and a program could then reach memory it was not given")
+				add(id.Pos(), heldCycleConstruct, "a type that holds another of the program's types which refers back to it: the interpreter may lay it out with fields sharing their bytes, and a program could then reach memory it was not given")
 			}
 		}
 	}
-}
-
-// heldTypes is the identifiers of the file's types st holds directly: as
-// a field's type, an array's element, or in an unnamed struct field, and
-// a generic type's instance with its type arguments.
-func heldTypes(st *ast.StructType, types map[*ast.Object]*ast.TypeSpec) []*ast.Ident {
-	var out []*ast.Ident
-	for _, f := range st.Fields.List {
-		out = append(out, heldIn(f.Type, types)...)
-	}
-	return out
 }
 
 // heldIn is the identifiers of the file's types a value of type e holds.

@@ -28,6 +28,14 @@ func TestHeldCyclesAreReported(t *testing.T) {
 		{"type Pair[K comparable, V any] struct {\n\tK K\n\tV V\n}\n\ntype A struct{ F map[int]Pair[int, A] }\n", "12:36"},
 		{"type List[T any] struct{ head *node[T] }\n\ntype node[T any] struct {\n\tv    T\n\tnext *node[T]\n}\n\ntype Item struct{ Name string }\n\nvar l List[Item]\n", ""},
 		{"type Box[E any] struct{ V E }\n\ntype N struct{ Kids Box[*N] }\n", ""},
+		// A named array, or a type defined as another, holds what its
+		// underlying type holds (an attack's C laid A out as zero
+		// bytes); an alias names a type and holds nothing.
+		{"type A struct{ F *C }\n\ntype C [1]struct {\n\tA A\n\tX int\n}\n", "10:4"},
+		{"type A struct{ F *D }\n\ntype D [2]A\n", "9:11"},
+		{"type A struct{ F func() E }\n\ntype B struct {\n\tA A\n\tX int\n}\n\ntype E B\n", "10:4 14:8"},
+		{"type A struct{ F *D }\n\ntype B struct{ X int }\n\ntype D B\n", ""},
+		{"type N struct{ Next *M }\n\ntype M = N\n", ""},
 		// Every argument of a generic type's instance is taken as held,
 		// a tree of a generic stack of a slice too.
 		{"type Stack[T any] struct{ items []T }\n\ntype Dir struct {\n\tName string\n\tKids Stack[Dir]\n}\n", "11:13"},

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5e208f1d5027c761"
+const sourceDigest = "1e438c0b2318b203"
