@@ -44,3 +44,14 @@ func wasmGOMAXPROCS(n int) int {
 func maxProcsOverlay(goroot, dir string) (orig, dst string, err error) {
 	return patch(goroot, dir, "runtime.GOMAXPROCS", "runtime/debug.go", maxProcsEdits, maxProcsTail)
 }
+
+// maxProcsMetricOverlay writes, for the exact engine's archives, a copy
+// of runtime/metrics.go whose /sched/gomaxprocs:threads reads back the
+// setting a program made, as runtime.GOMAXPROCS(0) does with
+// maxProcsEdits: after runtime.GOMAXPROCS(4) the metric said 1 where go
+// run says 4. The interpreter's library has no runtime/metrics.
+func maxProcsMetricOverlay(goroot, dir string) (orig, dst string, err error) {
+	return patch(goroot, dir, "the GOMAXPROCS metric", "runtime/metrics.go", []edit{
+		{"				out.scalar = uint64(gomaxprocs)\n", "\t\t\t\tout.scalar = uint64(gomaxprocs)\n\t\t\t\tif GOARCH == \"wasm\" && wasmProcs > 0 {\n\t\t\t\t\tout.scalar = uint64(wasmProcs) // the program's setting (generator/assets/maxprocs.go)\n\t\t\t\t}\n"},
+	}, "")
+}

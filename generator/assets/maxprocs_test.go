@@ -42,3 +42,40 @@ func main() {
 func TestMaxProcsOverlay(t *testing.T) {
 	overlaidPrintsAsGoRun(t, "example.org/maxprocs", maxProcsProgram)
 }
+
+// TestMaxProcsMetric runs, built as the exact engine's archives are, a
+// program that sets GOMAXPROCS and reads runtime/metrics'
+// /sched/gomaxprocs:threads: the setting, as go run prints it, not
+// js/wasm's one P.
+func TestMaxProcsMetric(t *testing.T) {
+	const src = `package main
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/metrics"
+)
+
+func read() uint64 {
+	s := []metrics.Sample{{Name: "/sched/gomaxprocs:threads"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+func main() {
+	runtime.GOMAXPROCS(4)
+	fmt.Println(read(), runtime.GOMAXPROCS(0))
+	runtime.GOMAXPROCS(3)
+	fmt.Println(read(), runtime.GOMAXPROCS(0))
+}
+`
+	node := nodePath(t)
+	goroot, want, exact, _ := overlaidAndNative(t, "example.org/maxprocsmetric", src)
+	got, err := nodeRun(node, goroot, exact).CombinedOutput()
+	if err != nil {
+		t.Fatalf("running under node: %v\n%s", err, got)
+	}
+	if string(got) != want {
+		t.Errorf("the GOMAXPROCS metric and runtime.GOMAXPROCS(0) printed\n%s\ngo run prints\n%s", got, want)
+	}
+}

@@ -20,11 +20,12 @@ import (
 // goroutines, as on Linux (syncOutputOverlay); the local zone's name
 // (localZoneOverlay); os.Getpagesize (pageSizeOverlay); math.Exp's last
 // bit (amd64ExpOverlay); runtime.NumGoroutine and GOMAXPROCS
-// (numGoroutineOverlay, with maxProcsEdits); the newest goroutine first
+// (numGoroutineOverlay, with maxProcsEdits, and its metric,
+// maxProcsMetricOverlay); the newest goroutine first
 // on one P (runnextOverlay, timerReadyOverlay). It returns the overlay's
 // JSON path.
 func stdOverlay(goroot, dir string) (string, error) {
-	return writeOverlay(goroot, dir, "std.json", linuxErrnoOverlay, linuxSignalOverlay, syncOutputOverlay, localZoneOverlay, pageSizeOverlay, amd64ExpOverlay, numGoroutineOverlay, runnextOverlay, timerReadyOverlay)
+	return writeOverlay(goroot, dir, "std.json", linuxErrnoOverlay, linuxSignalOverlay, syncOutputOverlay, localZoneOverlay, pageSizeOverlay, amd64ExpOverlay, numGoroutineOverlay, maxProcsMetricOverlay, runnextOverlay, timerReadyOverlay)
 }
 
 // engineOverlay writes, for go build's -overlay when the interpreter's
