@@ -142,7 +142,10 @@ const reset = `(() => {
 // page is opened again.
 func (page *warmPage) clean(t *testing.T, fresh bool) {
 	t.Helper()
-	const wait = 20 * time.Second
+	// A wide guard: loading the page took more than 20 s once, on a
+	// machine busy with two yes and a second Chromium
+	// (TestBrowserRunAfterFlood in a CI rehearsal).
+	const wait = 60 * time.Second
 	tab := page.tab
 	if _, err := chromedp.Call(tab.Ctx, cdppage.SetWebLifecycleState, cdppage.SetWebLifecycleStateParams{State: cdppage.SetWebLifecycleStateStateActive}); err != nil {
 		t.Fatalf("waking the page: %v", err)
