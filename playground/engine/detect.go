@@ -666,31 +666,141 @@ func pointerMethods(file *ast.File, add func(token.Pos, string, string)) {
 	})
 }
 
-// capAfterAppend reports cap(s) of a slice the program grows with append.
-// How append grows a slice is the compiler's choice, not the language's:
-// since Go 1.26 a first append to a slice that does not escape gets a
-// 32-byte array on the stack (cap 4 for []int, 32 for []byte, where an
-// escaping one gets 1 and 8), and the interpreter, which cannot know, grew
-// it 1, 2, 4... A slice is known by how the program names it (s, p.items).
+// capAfterAppend reports cap(s) of a slice the program grows with append,
+// or makes by converting a string ([]byte(s), []rune(s)), or gets from
+// one of its functions that appends, and of a part of one (cap(b[1:3]))
+// or a variable given one (b2 := b[1:3]). These capacities are the
+// compiler's choice, not the language's: since Go 1.26 a first append to
+// a slice that does not escape gets a 32-byte array on the stack (cap 4
+// for []int, 32 for []byte, where an escaping one gets 1 and 8), and the
+// interpreter, which cannot know, grew it 1, 2, 4...; []byte("hello")
+// had cap 5 under go run, 8 in the interpreter, and a part of []byte(s)
+// 31 and 7 (a non-escaping conversion may get a 32-byte array on the
+// stack, an escaping one a size class); a Filter returning what it
+// appended gave 3 and 4 (probes' programs). A slice is known by how the
+// program names it (s, p.items), a function by its name.
 func capAfterAppend(file *ast.File, add func(token.Pos, string, string)) {
-	appended := map[string]bool{}
+	const byAppend, byConversion = "append", "conversion"
+	kinds := map[string]string{}   // how a named slice was made
+	appending := map[string]bool{} // the program's functions and methods that append
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if c, ok := n.(*ast.CallExpr); ok && builtin(c.Fun) == "append" {
+					appending[fd.Name.Name] = true
+				}
+				return true
+			})
+		}
+	}
+	type assign struct {
+		lhs string
+		rhs ast.Expr
+	}
+	var assigns []assign
 	var caps []*ast.CallExpr
-	ast.Inspect(file, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok && len(c.Args) > 0 {
-			switch builtin(c.Fun) {
-			case "append":
-				appended[exprKey(c.Args[0])] = true
-			case "cap":
-				caps = append(caps, c)
+	note := func(lhs []ast.Expr, rhs []ast.Expr) {
+		if len(lhs) == len(rhs) {
+			for i, r := range rhs {
+				if k := exprKey(lhs[i]); k != "" {
+					assigns = append(assigns, assign{k, r})
+				}
 			}
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if len(n.Args) > 0 {
+				switch builtin(n.Fun) {
+				case "append":
+					if k := exprKey(n.Args[0]); k != "" {
+						kinds[k] = byAppend
+					}
+				case "cap":
+					caps = append(caps, n)
+				}
+			}
+		case *ast.AssignStmt:
+			note(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			note(lhs, n.Values)
 		}
 		return true
 	})
-	for _, c := range caps {
-		if k := exprKey(c.Args[0]); k != "" && appended[k] {
-			add(c.Pos(), "capacity after append", "the capacity append gives a growing slice is the compiler's choice (since Go 1.26 a small first append may get a 32-byte array on the stack): the interpreter grows it differently")
+	// origin is how the slice e was made, as far as the file says.
+	origin := func(e ast.Expr) string {
+		e = ast.Unparen(e)
+		for {
+			sl, ok := e.(*ast.SliceExpr)
+			if !ok {
+				break
+			}
+			e = ast.Unparen(sl.X)
+		}
+		if stringConversion(e) {
+			return byConversion
+		}
+		if c, ok := e.(*ast.CallExpr); ok {
+			fun := ast.Unparen(c.Fun)
+			if ix, ok := fun.(*ast.IndexExpr); ok { // Filter[int](...)
+				fun = ix.X
+			} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+				fun = ix.X
+			}
+			switch f := fun.(type) {
+			case *ast.Ident:
+				if f.Name == "append" && f.Obj == nil || appending[f.Name] && f.Obj != nil {
+					return byAppend
+				}
+			case *ast.SelectorExpr:
+				if appending[f.Sel.Name] {
+					return byAppend
+				}
+			}
+		}
+		return kinds[exprKey(e)]
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, a := range assigns {
+			if kinds[a.lhs] == "" {
+				if o := origin(a.rhs); o != "" {
+					kinds[a.lhs], changed = o, true
+				}
+			}
 		}
 	}
+	for _, c := range caps {
+		switch origin(c.Args[0]) {
+		case byAppend:
+			add(c.Pos(), "capacity after append", "the capacity append gives a growing slice is the compiler's choice (since Go 1.26 a small first append may get a 32-byte array on the stack): the interpreter grows it differently")
+		case byConversion:
+			add(c.Pos(), "capacity of a conversion", "the capacity of a slice converted from a string is the compiler's choice (an array on the stack, or a size class): the interpreter's differs")
+		}
+	}
+}
+
+// stringConversion: e converts to []byte or []rune (from a string, or
+// from a slice of the same type, which Go's compiler would take as is).
+func stringConversion(e ast.Expr) bool {
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(c.Args) != 1 {
+		return false
+	}
+	at, ok := ast.Unparen(c.Fun).(*ast.ArrayType)
+	if !ok || at.Len != nil {
+		return false
+	}
+	switch builtin(at.Elt) {
+	case "byte", "rune", "uint8", "int32":
+		return true
+	}
+	return false
 }
 
 // exprKey names a variable or a field chain (s, p.items), or is "".

@@ -276,6 +276,39 @@ func TestCapAfterAppendIsAnnounced(t *testing.T) {
 	}
 }
 
+// cap of a slice converted from a string, of such a conversion, or of a
+// part of either, is announced: go run gave 5 for cap([]byte("hello"))
+// and 31 for cap([]byte(s)[1:3]) where the interpreter gave 8 and 7 (a
+// probe's program). cap of a slice only made is not.
+func TestCapOfConversionIsAnnounced(t *testing.T) {
+	src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := \"hello\"\n\tb := []byte(s)\n\tvar r = []rune(s)\n\tm := make([]byte, 0, 5)\n\tfmt.Println(cap(b), cap(r[1:]), cap([]byte(s)[1:3]), cap(m), len(b))\n}\n"
+	var got []string
+	for _, f := range Detect(src) {
+		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
+	}
+	want := []string{"10:14 capacity of a conversion", "10:22 capacity of a conversion", "10:34 capacity of a conversion"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// cap of what the program's function that appends returns, directly or
+// through a variable, is announced (a Filter appending to a nil slice:
+// go run gave cap 3, the interpreter 4; a probe's program), and so is
+// cap of a variable given part of a converted slice (31 and 7). cap of
+// what a function that does not append returns is not.
+func TestCapOfDerivedSlicesIsAnnounced(t *testing.T) {
+	src := "package main\n\nimport \"fmt\"\n\nfunc Filter[T any](xs []T) (out []T) {\n\tfor _, x := range xs {\n\t\tout = append(out, x)\n\t}\n\treturn out\n}\n\nfunc mk() []int { return make([]int, 2, 9) }\n\nfunc main() {\n\ts := Filter([]int{2, 4, 6})\n\tb := []byte(\"hello\")\n\tb2 := b[1:3]\n\tm := mk()\n\tfmt.Println(cap(s), cap(Filter[int](nil)), cap(b2), cap(m), cap(mk()))\n}\n"
+	var got []string
+	for _, f := range Detect(src) {
+		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
+	}
+	want := []string{"19:14 capacity after append", "19:22 capacity after append", "19:45 capacity of a conversion"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // With Options.HandOver, a run stops when the program recovers a runtime
 // error the interpreter words in its own way (an index out of range), so
 // that the page runs it with the Go toolchain. A panic the program raises

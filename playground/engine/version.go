@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "1e438c0b2318b203"
+const sourceDigest = "c8189102c11db485"
