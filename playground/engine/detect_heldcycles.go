@@ -59,8 +59,9 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 			}
 			return true
 		})
-		// Not an alias's: it names a type, it is not laid out.
-		if !ts.Assign.IsValid() {
+		// An alias of a named type holds nothing of its own; an alias of
+		// a literal (type B = struct{ A A }) is that type, laid out.
+		if !ts.Assign.IsValid() || !namesAType(ts.Type) {
 			holds[obj] = append(holds[obj], heldIn(ts.Type, types)...)
 		}
 	}
@@ -99,14 +100,50 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 		return false
 	}
 	reported := map[token.Pos]bool{}
+	// A struct or an array written out inside a definition, behind a
+	// pointer, a map, a slice, a channel or a function, is laid out while
+	// the type is being built: type A struct{ F *struct{ A A; X int } }
+	// laid the inner A out as zero bytes, X where A.F is (a review's).
+	for obj, ts := range types {
+		ast.Inspect(ts.Type, func(n ast.Node) bool {
+			if n == ts.Type {
+				return true
+			}
+			switch n := n.(type) {
+			case *ast.StructType, *ast.ArrayType:
+				if at, ok := n.(*ast.ArrayType); ok && at.Len == nil {
+					return true
+				}
+				for _, id := range heldIn(n.(ast.Expr), types) {
+					if (id.Obj == obj || reaches(id.Obj, obj)) && !reported[id.Pos()] {
+						reported[id.Pos()] = true
+						add(id.Pos(), heldCycleConstruct, heldCycleMsg)
+					}
+				}
+			}
+			return true
+		})
+	}
 	for obj, held := range holds {
 		for _, id := range held {
 			if id.Obj != obj && !reported[id.Pos()] && reaches(id.Obj, obj) {
 				reported[id.Pos()] = true
-				add(id.Pos(), heldCycleConstruct, "a type that holds another of the program's types which refers back to it: the interpreter may lay it out with fields sharing their bytes, and a program could then reach memory it was not given")
+				add(id.Pos(), heldCycleConstruct, heldCycleMsg)
 			}
 		}
 	}
+}
+
+const heldCycleMsg = "a type that holds another of the program's types which refers back to it: the interpreter may lay it out with fields sharing their bytes, and a program could then reach memory it was not given"
+
+// namesAType: e is a named type or a generic type's instance, not a
+// literal (struct{...}, [2]T, *T).
+func namesAType(e ast.Expr) bool {
+	switch ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
 }
 
 // heldIn is the identifiers of the file's types a value of type e holds.

@@ -7,10 +7,13 @@ import (
 	"time"
 )
 
-// A struct type holding another of the file's types that refers back to
-// it is reported, whatever the order of declaration and however it holds
-// it (a field, an embedded field, an array, an unnamed struct); types
-// that refer to each other only through pointers, slices or maps, or hold
+// A type holding another of the file's types that refers back to it is
+// reported, whatever the order of declaration and however it holds it (a
+// field, an embedded field, an array, an unnamed struct, as its
+// underlying type or an alias's literal), and so is a struct or an array
+// written out behind a pointer, a map or a channel that holds the type
+// being defined or one referring back to it; types that refer to each
+// other only through named types behind pointers, slices or maps, or hold
 // a type that does not refer back, are not.
 func TestHeldCyclesAreReported(t *testing.T) {
 	reportedAt(t, heldCycleConstruct, []declsCase{
@@ -36,6 +39,15 @@ func TestHeldCyclesAreReported(t *testing.T) {
 		{"type A struct{ F func() E }\n\ntype B struct {\n\tA A\n\tX int\n}\n\ntype E B\n", "10:4 14:8"},
 		{"type A struct{ F *D }\n\ntype B struct{ X int }\n\ntype D B\n", ""},
 		{"type N struct{ Next *M }\n\ntype M = N\n", ""},
+		// An alias of a literal is that literal, laid out; a struct or
+		// an array written out behind a pointer, a map or a channel is
+		// laid out while its type is built (a review's shapes).
+		{"type A struct{ F *B }\n\ntype B = struct {\n\tA A\n\tX int\n}\n", "10:4"},
+		{"type A struct{ F *B }\n\ntype B = [1]struct {\n\tA A\n\tX int\n}\n", "10:4"},
+		{"type A struct {\n\tF *struct {\n\t\tA A\n\t\tX int\n\t}\n}\n", "9:5"},
+		{"type A struct{ F map[int][1]struct{ A A } }\n", "7:39"},
+		{"type A struct{ F chan struct{ B B } }\n\ntype B struct{ A *A }\n", "7:33"},
+		{"type A struct{ F *struct{ X int } }\n", ""},
 		// Every argument of a generic type's instance is taken as held,
 		// a tree of a generic stack of a slice too.
 		{"type Stack[T any] struct{ items []T }\n\ntype Dir struct {\n\tName string\n\tKids Stack[Dir]\n}\n", "11:13"},
