@@ -447,6 +447,19 @@ func detect(fset *token.FileSet, file *ast.File, typed bool) []Finding {
 			if init, ok := n.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
 				checkLoopCapture(n.Body, objects(init.Lhs...), add)
 				loopAddress(n.Body, objects(init.Lhs...), add)
+				// The header too: the source pass gives the body its
+				// copy, yaegi keeps one variable for the condition and
+				// the post statement, where a closure or &i printed 2 2 2
+				// for go run's 0 1 2 (a probe's programs).
+				header := &ast.BlockStmt{}
+				if n.Cond != nil {
+					header.List = append(header.List, &ast.ExprStmt{X: n.Cond})
+				}
+				if n.Post != nil {
+					header.List = append(header.List, n.Post)
+				}
+				checkLoopCapture(header, objects(init.Lhs...), add)
+				loopAddress(header, objects(init.Lhs...), add)
 			}
 		case *ast.SwitchStmt:
 			// yaegi v0.16.1 evaluates such a tag before the init statement
@@ -666,28 +679,35 @@ func pointerMethods(file *ast.File, add func(token.Pos, string, string)) {
 	})
 }
 
-// capAfterAppend reports cap(s) of a slice the program grows with append,
-// or makes by converting a string ([]byte(s), []rune(s)), or gets from
-// one of its functions that appends, and of a part of one (cap(b[1:3]))
-// or a variable given one (b2 := b[1:3]). These capacities are the
-// compiler's choice, not the language's: since Go 1.26 a first append to
-// a slice that does not escape gets a 32-byte array on the stack (cap 4
-// for []int, 32 for []byte, where an escaping one gets 1 and 8), and the
-// interpreter, which cannot know, grew it 1, 2, 4...; []byte("hello")
-// had cap 5 under go run, 8 in the interpreter, and a part of []byte(s)
-// 31 and 7 (a non-escaping conversion may get a 32-byte array on the
-// stack, an escaping one a size class); a Filter returning what it
-// appended gave 3 and 4 (probes' programs). A slice is known by how the
-// program names it (s, p.items), a function by its name.
+// capAfterAppend reports cap(s) of a slice the program grows with append
+// or makes by converting a string ([]byte(s), []rune(s)), of a part of
+// one (cap(b[1:3])), and of one passed on: to a variable, a field of a
+// composite literal, a parameter, or out of one of the program's
+// functions that appends or returns such a slice. And an append to such
+// a slice whose result goes to another variable (b := append(a, 2)):
+// whether b shares a's array is its capacity's doing too. These
+// capacities are the compiler's choice, not the language's: since Go
+// 1.26 a first append to a slice that does not escape gets a 32-byte
+// array on the stack (cap 4 for []int, 32 for []byte, where an escaping
+// one gets 1 and 8), and the interpreter, which cannot know, grew it 1,
+// 2, 4...; []byte("hello") had cap 5 under go run, 8 in the interpreter,
+// and a part of []byte(s) 31 and 7; a Filter returning what it appended
+// gave 3 and 4 (probes' programs and a review's). A slice is known by
+// how the program names it (s, p.items), a function by its name: a
+// false match only sends a program to the Go toolchain. The source
+// pass's own helpers (_lower...) are the library's, whose capacities are
+// go run's.
 func capAfterAppend(file *ast.File, add func(token.Pos, string, string)) {
 	const byAppend, byConversion = "append", "conversion"
-	kinds := map[string]string{}   // how a named slice was made
-	appending := map[string]bool{} // the program's functions and methods that append
+	kinds := map[string]string{}          // how a named slice was made
+	funcs := map[string]string{}          // how what a function of the program returns was made
+	decls := map[string][]*ast.FuncDecl{} // the program's functions and methods by name
 	for _, d := range file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && !strings.HasPrefix(fd.Name.Name, "_lower") {
+			decls[fd.Name.Name] = append(decls[fd.Name.Name], fd)
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if c, ok := n.(*ast.CallExpr); ok && builtin(c.Fun) == "append" {
-					appending[fd.Name.Name] = true
+					funcs[fd.Name.Name] = byAppend
 				}
 				return true
 			})
@@ -698,12 +718,37 @@ func capAfterAppend(file *ast.File, add func(token.Pos, string, string)) {
 		rhs ast.Expr
 	}
 	var assigns []assign
-	var caps []*ast.CallExpr
-	note := func(lhs []ast.Expr, rhs []ast.Expr) {
-		if len(lhs) == len(rhs) {
-			for i, r := range rhs {
-				if k := exprKey(lhs[i]); k != "" {
-					assigns = append(assigns, assign{k, r})
+	var caps, calls, spread []*ast.CallExpr // spread: appends whose result goes elsewhere
+	note := func(lhs, rhs []ast.Expr) {
+		if len(lhs) != len(rhs) {
+			if len(rhs) == 1 { // x, y := f()
+				for _, l := range lhs {
+					if k := exprKey(l); k != "" {
+						assigns = append(assigns, assign{k, rhs[0]})
+					}
+				}
+			}
+			return
+		}
+		for i, r := range rhs {
+			k := exprKey(lhs[i])
+			if k == "" {
+				continue
+			}
+			assigns = append(assigns, assign{k, r})
+			if c, ok := ast.Unparen(r).(*ast.CallExpr); ok && builtin(c.Fun) == "append" && len(c.Args) > 0 && exprKey(c.Args[0]) != k {
+				spread = append(spread, c)
+			}
+			if u, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.AND {
+				r = u.X
+			}
+			if cl, ok := ast.Unparen(r).(*ast.CompositeLit); ok {
+				for _, e := range cl.Elts {
+					if kv, ok := e.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok {
+							assigns = append(assigns, assign{k + "." + id.Name, kv.Value})
+						}
+					}
 				}
 			}
 		}
@@ -711,15 +756,19 @@ func capAfterAppend(file *ast.File, add func(token.Pos, string, string)) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if len(n.Args) > 0 {
-				switch builtin(n.Fun) {
-				case "append":
+			switch builtin(n.Fun) {
+			case "append":
+				if len(n.Args) > 0 {
 					if k := exprKey(n.Args[0]); k != "" {
 						kinds[k] = byAppend
 					}
-				case "cap":
+				}
+			case "cap":
+				if len(n.Args) == 1 {
 					caps = append(caps, n)
 				}
+			default:
+				calls = append(calls, n)
 			}
 		case *ast.AssignStmt:
 			note(n.Lhs, n.Rhs)
@@ -732,6 +781,21 @@ func capAfterAppend(file *ast.File, add func(token.Pos, string, string)) {
 		}
 		return true
 	})
+	// callee is the name of the program's function or method c calls, or
+	// "" (a library's, pkg.F, or a function value).
+	callee := func(c *ast.CallExpr) string {
+		switch f := instantiated(c.Fun).(type) {
+		case *ast.Ident:
+			if f.Obj != nil && len(decls[f.Name]) > 0 {
+				return f.Name
+			}
+		case *ast.SelectorExpr:
+			if x, ok := ast.Unparen(f.X).(*ast.Ident); (!ok || x.Obj != nil) && len(decls[f.Sel.Name]) > 0 {
+				return f.Sel.Name
+			}
+		}
+		return ""
+	}
 	// origin is how the slice e was made, as far as the file says.
 	origin := func(e ast.Expr) string {
 		e = ast.Unparen(e)
@@ -740,37 +804,61 @@ func capAfterAppend(file *ast.File, add func(token.Pos, string, string)) {
 			if !ok {
 				break
 			}
+			if sl.Slice3 {
+				return "" // s[i:j:k] has capacity k-i
+			}
 			e = ast.Unparen(sl.X)
 		}
 		if stringConversion(e) {
 			return byConversion
 		}
 		if c, ok := e.(*ast.CallExpr); ok {
-			fun := ast.Unparen(c.Fun)
-			if ix, ok := fun.(*ast.IndexExpr); ok { // Filter[int](...)
-				fun = ix.X
-			} else if ix, ok := fun.(*ast.IndexListExpr); ok {
-				fun = ix.X
+			if builtin(c.Fun) == "append" {
+				return byAppend
 			}
-			switch f := fun.(type) {
-			case *ast.Ident:
-				if f.Name == "append" && f.Obj == nil || appending[f.Name] && f.Obj != nil {
-					return byAppend
-				}
-			case *ast.SelectorExpr:
-				if appending[f.Sel.Name] {
-					return byAppend
-				}
+			if name := callee(c); name != "" {
+				return funcs[name]
 			}
 		}
 		return kinds[exprKey(e)]
 	}
 	for changed := true; changed; {
 		changed = false
+		set := func(m map[string]string, k string, e ast.Expr) {
+			if m[k] == "" {
+				if o := origin(e); o != "" {
+					m[k], changed = o, true
+				}
+			}
+		}
 		for _, a := range assigns {
-			if kinds[a.lhs] == "" {
-				if o := origin(a.rhs); o != "" {
-					kinds[a.lhs], changed = o, true
+			set(kinds, a.lhs, a.rhs)
+		}
+		for name, fds := range decls {
+			for _, fd := range fds {
+				ast.Inspect(fd.Body, func(n ast.Node) bool {
+					if r, ok := n.(*ast.ReturnStmt); ok {
+						for _, e := range r.Results {
+							set(funcs, name, e)
+						}
+					}
+					_, lit := n.(*ast.FuncLit)
+					return !lit
+				})
+			}
+		}
+		for _, c := range calls {
+			for _, fd := range decls[callee(c)] {
+				var params []string
+				for _, f := range fd.Type.Params.List {
+					for _, id := range f.Names {
+						params = append(params, id.Name)
+					}
+				}
+				for i, a := range c.Args {
+					if i < len(params) {
+						set(kinds, params[i], a)
+					}
 				}
 			}
 		}
@@ -781,6 +869,11 @@ func capAfterAppend(file *ast.File, add func(token.Pos, string, string)) {
 			add(c.Pos(), "capacity after append", "the capacity append gives a growing slice is the compiler's choice (since Go 1.26 a small first append may get a 32-byte array on the stack): the interpreter grows it differently")
 		case byConversion:
 			add(c.Pos(), "capacity of a conversion", "the capacity of a slice converted from a string is the compiler's choice (an array on the stack, or a size class): the interpreter's differs")
+		}
+	}
+	for _, c := range spread {
+		if origin(c.Args[0]) != "" {
+			add(c.Pos(), "capacity after append", "whether an append to a slice another keeps shares its array depends on the capacity the compiler chose: the interpreter's differs")
 		}
 	}
 }

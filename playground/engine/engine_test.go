@@ -309,6 +309,99 @@ func TestCapOfDerivedSlicesIsAnnounced(t *testing.T) {
 	}
 }
 
+// A review's programs whose capacity the check missed: a slice passed as
+// a parameter (go run 5, the interpreter 8), returned by a function
+// converting it, by a wrapper of a function that appends (3 and 4), as
+// the first of two results, set in a composite literal's field, and an
+// append to a slice kept by another (b1[1], b2[1] printed 3 3 under go
+// run, 2 3 in the interpreter). A three-index slice's capacity is the
+// program's, and a library function's result go run's.
+func TestCapPassedOnIsAnnounced(t *testing.T) {
+	src := `package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+type T struct{ b []byte }
+
+func show(b []byte) { fmt.Println(cap(b)) }
+
+func toBytes(s string) []byte { return []byte(s) }
+
+func F(xs []int) (out []int) {
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return
+}
+
+func W(xs []int) []int { return F(xs) }
+
+func F2(xs []int) ([]int, int) { return F(xs), len(xs) }
+
+func main() {
+	show([]byte("hello"))
+	fmt.Println(cap(toBytes("hello")), cap(W([]int{1, 2, 3})))
+	a, _ := F2([]int{1, 2, 3})
+	t := T{b: []byte("hello")}
+	fmt.Println(cap(a), cap(t.b))
+	var q []int
+	q = append(q, 1)
+	b1 := append(q, 2)
+	b2 := append(q, 3)
+	fmt.Println(b1[1], b2[1], cap(q[:1:1]), cap(strings.Fields("a b")))
+}
+`
+	var got []string
+	for _, f := range Detect(src) {
+		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
+	}
+	want := []string{"10:35 capacity of a conversion", "27:14 capacity of a conversion", "27:37 capacity after append",
+		"30:14 capacity after append", "30:22 capacity of a conversion", "33:8 capacity after append", "34:8 capacity after append"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A closure or an address of a three-clause loop's variable in the loop's
+// condition or post statement is announced (a probe's programs: closures
+// made in the condition printed 2 2 2 for go run's 0 1 2, pointers taken
+// in the post statement 3 3 3 for 1 2 3); a use of the variable there is
+// not.
+func TestLoopHeaderCaptureIsAnnounced(t *testing.T) {
+	src := `package main
+
+import "fmt"
+
+func main() {
+	var fs []func() int
+	var ps []*int
+	keep := func(f func() int) bool { fs = append(fs, f); return len(fs) < 3 }
+	for i := 0; keep(func() int { return i }); i++ {
+	}
+	for i := 0; i < 3; fs = append(fs, func() int { return i }) {
+		i++
+	}
+	next := func(p *int) int { ps = append(ps, p); return *p + 1 }
+	for i := 0; i < 3; i = next(&i) {
+	}
+	for i := 0; i < len(fs); i++ {
+	}
+	fmt.Println(len(fs), len(ps))
+}
+`
+	var got []string
+	for _, f := range Detect(src) {
+		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
+	}
+	want := []string{"9:39 loop variable capture", "11:57 loop variable capture", "15:30 address of a loop variable"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // With Options.HandOver, a run stops when the program recovers a runtime
 // error the interpreter words in its own way (an index out of range), so
 // that the page runs it with the Go toolchain. A panic the program raises

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "c8189102c11db485"
+const sourceDigest = "1bcec1457c4ab4b8"
