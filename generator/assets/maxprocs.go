@@ -52,6 +52,6 @@ func maxProcsOverlay(goroot, dir string) (orig, dst string, err error) {
 // run says 4. The interpreter's library has no runtime/metrics.
 func maxProcsMetricOverlay(goroot, dir string) (orig, dst string, err error) {
 	return patch(goroot, dir, "the GOMAXPROCS metric", "runtime/metrics.go", []edit{
-		{"				out.scalar = uint64(gomaxprocs)\n", "\t\t\t\tout.scalar = uint64(gomaxprocs)\n\t\t\t\tif GOARCH == \"wasm\" && wasmProcs > 0 {\n\t\t\t\t\tout.scalar = uint64(wasmProcs) // the program's setting (generator/assets/maxprocs.go)\n\t\t\t\t}\n"},
+		{"\t\t\t\tout.scalar = uint64(gomaxprocs)\n", "\t\t\t\tout.scalar = uint64(gomaxprocs)\n\t\t\t\tif GOARCH == \"wasm\" && wasmProcs > 0 {\n\t\t\t\t\tout.scalar = uint64(wasmProcs) // the program's setting (generator/assets/maxprocs.go)\n\t\t\t\t}\n"},
 	}, "")
 }

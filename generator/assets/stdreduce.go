@@ -39,24 +39,27 @@ type reduction struct {
 	// what only those bodies need is left out too.
 	stubbed []string
 	// rewritten are functions, by name, whose bodies are written here
-	// (a block, with the package's own names and imports): what the
-	// module reads of what they do, without what it does not read; what
-	// only the original bodies need is left out.
+	// (a block, naming what its package declares and what the file
+	// declaring the function imports): what the module reads of what
+	// they do, without what it does not read; what only the original
+	// bodies need is left out. A rewrite of a function the module does
+	// not reach, or of one stubbed too, stops the build.
 	rewritten map[string]string
 }
 
 var reductions = []reduction{
-	// Default, and a Context (five of its fields: GOOS, GOARCH, GOPATH,
-	// BuildTags, ReleaseTags), for the build constraints of the sources
-	// yaegi reads and where it would look for a source package. Context's
+	// Default, and a Context (four of its fields: GOOS, GOARCH,
+	// BuildTags, ReleaseTags; GOPATH, which yaegi reads too, it sets from
+	// its options), for the build constraints of the sources yaegi reads
+	// and where it would look for a source package. Context's
 	// methods (Import, ImportDir, MatchFile, ...) brought a Go source
 	// reader, go/doc and more: without them the gzipped module went from
 	// 3,498,864 to 3,432,519 bytes on 2026-12-02 (TestPlaygroundBudgets).
 	// defaultContext is rewritten to set what yaegi reads, as the
 	// original sets it: internal/buildcfg's GOOS and GOARCH are the
 	// environment's, or else the runtime's (buildcfg's zbootstrap.go);
-	// its ToolTags and CgoEnabled, which yaegi does not read, brought
-	// all of internal/buildcfg (GOEXPERIMENT's parser, every GOARCH's
+	// the ToolTags and CgoEnabled that yaegi does not read brought all
+	// of internal/buildcfg (GOEXPERIMENT's parser, every GOARCH's
 	// feature tags) and internal/platform: without them the module went
 	// from 3,500,036 to 3,486,239 bytes on 2026-12-05.
 	// TestGoBuildOverlayDefault compares what yaegi reads of Default,
@@ -68,11 +71,6 @@ var reductions = []reduction{
 	var c Context
 	c.GOARCH = envOr("GOARCH", runtime.GOARCH)
 	c.GOOS = envOr("GOOS", runtime.GOOS)
-	if goroot := runtime.GOROOT(); goroot != "" {
-		c.GOROOT = filepath.Clean(goroot)
-	}
-	c.GOPATH = envOr("GOPATH", defaultGOPATH())
-	c.Compiler = runtime.Compiler
 	for i := 1; i <= goversion.Version; i++ {
 		c.ReleaseTags = append(c.ReleaseTags, "go1."+strconv.Itoa(i))
 	}
@@ -196,7 +194,13 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 		if len(ds) != 1 || !isFunc(ds[0].node) {
 			return nil, fmt.Errorf("%s: %s declares no function %s (update generator/assets/stdreduce.go for this Go release)", what, pkg, n)
 		}
+		if slices.Contains(r.stubbed, n) {
+			return nil, fmt.Errorf("%s: %s is both stubbed and rewritten (generator/assets/stdreduce.go)", what, n)
+		}
 		f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n\nfunc _() "+r.rewritten[n], parser.ParseComments)
+		if err == nil && len(f.Decls) != 1 {
+			err = fmt.Errorf("more than a block")
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: the body written for %s: %v", what, n, err)
 		}
@@ -305,8 +309,15 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 					}
 				}
 				// Every interface type in it, declared or written out in
-				// a function (x.(interface{ Timeout() bool })).
-				ast.Inspect(d, func(n ast.Node) bool {
+				// a function (x.(interface{ Timeout() bool })): in the
+				// body it is written with, a stub's none.
+				var node ast.Node = d
+				if fd, ok := d.(*ast.FuncDecl); ok && stubs[fd] != "" {
+					node = fd.Type
+				} else if ok && rewrites[fd] != nil {
+					node = &ast.FuncDecl{Recv: fd.Recv, Type: fd.Type, Body: rewrites[fd]}
+				}
+				ast.Inspect(node, func(n ast.Node) bool {
 					if it, ok := n.(*ast.InterfaceType); ok {
 						for _, m := range it.Methods.List {
 							for _, n := range m.Names {
@@ -331,6 +342,11 @@ func reduce(goroot, dir string, r reduction) (map[string]string, error) {
 		}
 		if !more {
 			break
+		}
+	}
+	for fd := range rewrites {
+		if !kept[fd] {
+			return nil, fmt.Errorf("%s: %s is rewritten but nothing kept reaches it (generator/assets/stdreduce.go)", what, fd.Name.Name)
 		}
 	}
 	for _, f := range files {

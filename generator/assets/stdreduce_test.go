@@ -84,11 +84,10 @@ func TestStdReductions(t *testing.T) {
 }
 
 // TestGoBuildOverlayDefault runs under Node a program printing what
-// yaegi reads of go/build's Default (GOOS, GOARCH, GOPATH, BuildTags,
-// ReleaseTags; and GOROOT and Compiler, which the rewritten
-// defaultContext sets too), built with and without the interpreter's
-// overlay, in an empty environment (a worker's) and in ones that set
-// what Default reads: both print the same.
+// yaegi reads of go/build's Default (GOOS, GOARCH, BuildTags,
+// ReleaseTags; GOPATH it sets from its options), built with and without
+// the interpreter's overlay, in an empty environment (a worker's) and in
+// ones that set what Default reads: both print the same.
 func TestGoBuildOverlayDefault(t *testing.T) {
 	node := nodePath(t)
 	goroot, _, err := goEnv(context.Background(), "../..")
@@ -98,7 +97,7 @@ func TestGoBuildOverlayDefault(t *testing.T) {
 	mod, _, fast := overlaidBuilds(t, goroot, map[string]string{
 		"go.mod":  "module example.org/default\n\ngo 1.26\n",
 		"go.sum":  "",
-		"main.go": "package main\n\nimport (\n\t\"fmt\"\n\t\"go/build\"\n)\n\nfunc main() {\n\td := build.Default\n\tfmt.Printf(\"%q %q %q %q %q %q %q\\n\", d.GOOS, d.GOARCH, d.GOPATH, d.GOROOT, d.Compiler, d.BuildTags, d.ReleaseTags)\n}\n",
+		"main.go": "package main\n\nimport (\n\t\"fmt\"\n\t\"go/build\"\n)\n\nfunc main() {\n\td := build.Default\n\tfmt.Printf(\"%q %q %q %q\\n\", d.GOOS, d.GOARCH, d.BuildTags, d.ReleaseTags)\n}\n",
 	})
 	// -trimpath, as BuildWasm builds: runtime.GOROOT() is then the
 	// environment's, not this machine's.
@@ -270,6 +269,31 @@ func TestReduceChecks(t *testing.T) {
 		rewritten: map[string]string{"defaultContext": "{\n\treturn Context{GOOS: envOr(\"GOOS\", \"js-by-name\")}\n}"},
 		has:       []string{"func defaultContext() Context {\n\treturn Context{GOOS: envOr(", "func envOr("},
 		lacks:     []string{"pageSize", "\"os\""},
+	}, {
+		// What an interface written in the rewritten body asks for is
+		// kept; what only the original's asked for is not.
+		name: "rewritten body's interface",
+		files: map[string]string{"build.go": build,
+			"context.go": "package build\n\nfunc defaultContext() Context {\n\tvar x any = Context{}\n\t_, ok := x.(interface{ Old() })\n\t_ = ok\n\treturn Context{}\n}\n\nfunc (c Context) Old() {}\n\nfunc (c Context) New() {}\n"},
+		rewritten: map[string]string{"defaultContext": "{\n\tvar x any = Context{}\n\t_, ok := x.(interface{ New() })\n\t_ = ok\n\treturn Context{GOOS: \"js-by-name\"}\n}"},
+		has:       []string{"func (c Context) New()"},
+		lacks:     []string{"Old"},
+	}, {
+		name:      "rewrite not reached",
+		files:     map[string]string{"build.go": build, "context_js.go": jsContext, "other.go": "package build\n\nfunc other() int { return 1 }\n"},
+		rewritten: map[string]string{"other": "{ return 2 }"},
+		want:      "other is rewritten but nothing kept reaches it",
+	}, {
+		name:      "rewritten and stubbed",
+		files:     map[string]string{"build.go": build, "context_js.go": jsContext},
+		stubs:     []string{"defaultContext"},
+		rewritten: map[string]string{"defaultContext": "{ return Context{} }"},
+		want:      "both stubbed and rewritten",
+	}, {
+		name:      "rewrite with more than a block",
+		files:     map[string]string{"build.go": build, "context_js.go": jsContext},
+		rewritten: map[string]string{"defaultContext": "{ return Context{} }\n\nfunc extra() {}"},
+		want:      "more than a block",
 	}, {
 		name:      "rewrite not declared",
 		files:     map[string]string{"build.go": build, "context_js.go": jsContext},
