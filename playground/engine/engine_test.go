@@ -266,14 +266,7 @@ func TestHostIntrospectionIsAnnounced(t *testing.T) {
 // of a channel, is not.
 func TestCapAfterAppendIsAnnounced(t *testing.T) {
 	src := "package main\n\nimport \"fmt\"\n\ntype bag struct{ items []int }\n\nfunc main() {\n\tvar s []int\n\ts = append(s, 1)\n\tb := bag{}\n\tb.items = append(b.items, 1)\n\tm := make([]int, 0, 5)\n\tch := make(chan int, 3)\n\tfmt.Println(cap(s), cap(b.items), cap(m), cap(ch))\n}\n"
-	var got []string
-	for _, f := range Detect(src) {
-		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
-	}
-	want := []string{"14:14 capacity after append", "14:22 capacity after append"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	detectedAt(t, src, []string{"14:14 capacity after append", "14:22 capacity after append"})
 }
 
 // cap of a slice converted from a string, of such a conversion, or of a
@@ -282,14 +275,7 @@ func TestCapAfterAppendIsAnnounced(t *testing.T) {
 // probe's program). cap of a slice only made is not.
 func TestCapOfConversionIsAnnounced(t *testing.T) {
 	src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := \"hello\"\n\tb := []byte(s)\n\tvar r = []rune(s)\n\tm := make([]byte, 0, 5)\n\tfmt.Println(cap(b), cap(r[1:]), cap([]byte(s)[1:3]), cap(m), len(b))\n}\n"
-	var got []string
-	for _, f := range Detect(src) {
-		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
-	}
-	want := []string{"10:14 capacity of a conversion", "10:22 capacity of a conversion", "10:34 capacity of a conversion"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	detectedAt(t, src, []string{"10:14 capacity of a conversion", "10:22 capacity of a conversion", "10:34 capacity of a conversion"})
 }
 
 // cap of what the program's function that appends returns, directly or
@@ -299,14 +285,7 @@ func TestCapOfConversionIsAnnounced(t *testing.T) {
 // what a function that does not append returns is not.
 func TestCapOfDerivedSlicesIsAnnounced(t *testing.T) {
 	src := "package main\n\nimport \"fmt\"\n\nfunc Filter[T any](xs []T) (out []T) {\n\tfor _, x := range xs {\n\t\tout = append(out, x)\n\t}\n\treturn out\n}\n\nfunc mk() []int { return make([]int, 2, 9) }\n\nfunc main() {\n\ts := Filter([]int{2, 4, 6})\n\tb := []byte(\"hello\")\n\tb2 := b[1:3]\n\tm := mk()\n\tfmt.Println(cap(s), cap(Filter[int](nil)), cap(b2), cap(m), cap(mk()))\n}\n"
-	var got []string
-	for _, f := range Detect(src) {
-		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
-	}
-	want := []string{"19:14 capacity after append", "19:22 capacity after append", "19:45 capacity of a conversion"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	detectedAt(t, src, []string{"19:14 capacity after append", "19:22 capacity after append", "19:45 capacity of a conversion"})
 }
 
 // A review's programs whose capacity the check missed: a slice passed as
@@ -354,15 +333,8 @@ func main() {
 	fmt.Println(b1[1], b2[1], cap(q[:1:1]), cap(strings.Fields("a b")))
 }
 `
-	var got []string
-	for _, f := range Detect(src) {
-		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
-	}
-	want := []string{"10:35 capacity of a conversion", "27:14 capacity of a conversion", "27:37 capacity after append",
-		"30:14 capacity after append", "30:22 capacity of a conversion", "33:8 capacity after append", "34:8 capacity after append"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	detectedAt(t, src, []string{"10:35 capacity of a conversion", "27:14 capacity of a conversion", "27:37 capacity after append",
+		"30:14 capacity after append", "30:22 capacity of a conversion", "33:8 capacity after append", "34:8 capacity after append"})
 }
 
 // A closure or an address of a three-clause loop's variable in the loop's
@@ -392,14 +364,7 @@ func main() {
 	fmt.Println(len(fs), len(ps))
 }
 `
-	var got []string
-	for _, f := range Detect(src) {
-		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
-	}
-	want := []string{"9:39 loop variable capture", "11:57 loop variable capture", "15:30 address of a loop variable"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	detectedAt(t, src, []string{"9:39 loop variable capture", "11:57 loop variable capture", "15:30 address of a loop variable"})
 }
 
 // With Options.HandOver, a run stops when the program recovers a runtime
@@ -613,5 +578,18 @@ func main() {
 	res := Run(context.Background(), src, Options{Stdout: &out, Stderr: &errs, Timeout: 10 * time.Second})
 	if want := "0 EOF true\nEOF\n"; out.String() != want || res.Status != 0 {
 		t.Errorf("status %d (%v), stderr %q, printed %q; want %q (go run with nothing on standard input)", res.Status, res.Err, errs.String(), out.String(), want)
+	}
+}
+
+// detectedAt fails t unless Detect finds in src exactly want, each
+// "line:col construct", in order.
+func detectedAt(t *testing.T, src string, want []string) {
+	t.Helper()
+	var got []string
+	for _, f := range Detect(src) {
+		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Construct))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
