@@ -61,10 +61,11 @@ func TestHeldCyclesAreReported(t *testing.T) {
 // address of their choosing in the interpreter (two declared types, then
 // the same held in a generic type's instance, then an instance holding a
 // type that points back to it; then, with no cycle, two local types of
-// one name, and a local type declared as an instance), are handed over
+// one name, and a local type declared as an instance), and a review's
+// struct written out in its own type's definition, are handed over
 // before they run, and the interpreter alone (Quick) refuses them.
 func TestHeldCycleHandedOver(t *testing.T) {
-	for _, name := range []string{"held_cycle.go", "held_cycle_generic.go", "held_cycle_instance.go", "type_name_shared.go", "type_local_instance.go"} {
+	for _, name := range []string{"held_cycle.go", "held_cycle_generic.go", "held_cycle_instance.go", "held_cycle_literal.go", "type_name_shared.go", "type_local_instance.go"} {
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile("../../generator/testdata/" + name)
 			if err != nil {
