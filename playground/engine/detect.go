@@ -822,43 +822,52 @@ func capAfterAppend(file *ast.File, add func(token.Pos, string, string)) {
 		}
 		return kinds[exprKey(e)]
 	}
+	// Every way a slice passes on, found once: to a variable, out of a
+	// function (its results), into a parameter (the calls' arguments);
+	// then what each is made from is followed until nothing changes.
+	type flow struct {
+		to  map[string]string
+		key string
+		e   ast.Expr
+	}
+	var flows []flow
+	for _, a := range assigns {
+		flows = append(flows, flow{kinds, a.lhs, a.rhs})
+	}
+	for name, fds := range decls {
+		for _, fd := range fds {
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if r, ok := n.(*ast.ReturnStmt); ok {
+					for _, e := range r.Results {
+						flows = append(flows, flow{funcs, name, e})
+					}
+				}
+				_, lit := n.(*ast.FuncLit)
+				return !lit
+			})
+		}
+	}
+	for _, c := range calls {
+		for _, fd := range decls[callee(c)] {
+			var params []string
+			for _, f := range fd.Type.Params.List {
+				for _, id := range f.Names {
+					params = append(params, id.Name)
+				}
+			}
+			for i, a := range c.Args {
+				if i < len(params) {
+					flows = append(flows, flow{kinds, params[i], a})
+				}
+			}
+		}
+	}
 	for changed := true; changed; {
 		changed = false
-		set := func(m map[string]string, k string, e ast.Expr) {
-			if m[k] == "" {
-				if o := origin(e); o != "" {
-					m[k], changed = o, true
-				}
-			}
-		}
-		for _, a := range assigns {
-			set(kinds, a.lhs, a.rhs)
-		}
-		for name, fds := range decls {
-			for _, fd := range fds {
-				ast.Inspect(fd.Body, func(n ast.Node) bool {
-					if r, ok := n.(*ast.ReturnStmt); ok {
-						for _, e := range r.Results {
-							set(funcs, name, e)
-						}
-					}
-					_, lit := n.(*ast.FuncLit)
-					return !lit
-				})
-			}
-		}
-		for _, c := range calls {
-			for _, fd := range decls[callee(c)] {
-				var params []string
-				for _, f := range fd.Type.Params.List {
-					for _, id := range f.Names {
-						params = append(params, id.Name)
-					}
-				}
-				for i, a := range c.Args {
-					if i < len(params) {
-						set(kinds, params[i], a)
-					}
+		for _, f := range flows {
+			if f.to[f.key] == "" {
+				if o := origin(f.e); o != "" {
+					f.to[f.key], changed = o, true
 				}
 			}
 		}

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "1bcec1457c4ab4b8"
+const sourceDigest = "b2bd94e410ea868a"
