@@ -52,6 +52,7 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 	// holds: those a struct holds directly.
 	refs := map[*ast.Object][]*ast.Object{}
 	holds := map[*ast.Object][]*ast.Ident{}
+	var selfNested []*ast.Ident // a generic type named in its own instance's arguments
 	for obj, ts := range types {
 		ast.Inspect(ts.Type, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok && types[id.Obj] != nil {
@@ -79,6 +80,16 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 		if id, ok := ast.Unparen(x).(*ast.Ident); ok && types[id.Obj] != nil && types[id.Obj].TypeParams != nil {
 			for _, a := range args {
 				holds[id.Obj] = append(holds[id.Obj], heldIn(a, types)...)
+				// An instance of the type among its own arguments
+				// (Node[Node[int]]): yaegi typed Node[int].Next as
+				// *Node[Node[int]] when the outer instance came first
+				// (an attack's; reflect refused every write it tried).
+				ast.Inspect(a, func(n ast.Node) bool {
+					if in, ok := n.(*ast.Ident); ok && in.Obj == id.Obj {
+						selfNested = append(selfNested, in)
+					}
+					return true
+				})
 			}
 		}
 		return true
@@ -100,6 +111,12 @@ func heldCycles(file *ast.File, add func(token.Pos, string, string)) {
 		return false
 	}
 	reported := map[token.Pos]bool{}
+	for _, in := range selfNested {
+		if !reported[in.Pos()] {
+			reported[in.Pos()] = true
+			add(in.Pos(), heldCycleConstruct, heldCycleMsg)
+		}
+	}
 	// A struct or an array written out inside a definition, behind a
 	// pointer, a map, a slice, a channel or a function, is laid out while
 	// the type is being built: type A struct{ F *struct{ A A; X int } }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "b2bd94e410ea868a"
+const sourceDigest = "e9a58efebd700eef"
