@@ -135,6 +135,9 @@ type lowering struct {
 	// reassigned are the variables the file assigns after their
 	// declaration, or takes the address of (reassigned).
 	reassigned map[*ast.Object]bool
+	// folded are the calls inside a constant min or max call that
+	// builtins wrote whole: their own rewrite would overlap it.
+	folded map[*ast.CallExpr]bool
 	// noBind are where boundMethodValue leaves method values
 	// (unbindable).
 	noBind []ast.Node
@@ -860,18 +863,18 @@ func (l *lowering) apply() (string, *posMap) {
 	})
 	var b strings.Builder
 	last := 0
-	replaced := false
 	m := &posMap{orig: l.src}
 	var prev edit
 	for _, e := range l.edits {
-		if e.pos < last || (e.pos == last && e.end > e.pos && replaced) {
+		if e.pos < last {
 			// Overlaps the edit made last (the edits made do not
-			// overlap, and it ends furthest): a clash (see lower).
+			// overlap, and it ends furthest): a clash (see lower). One
+			// that starts where the last ends does not: min(max(v, lo),
+			// hi) replaces "min(" and then "max(", side by side.
 			l.clashes = append(l.clashes, clash{prev, e})
 			continue
 		}
 		prev = e
-		replaced = e.end > e.pos
 		b.WriteString(l.src[last:e.pos])
 		m.shifts = append(m.shifts, shift{lowered: b.Len(), orig: e.pos, insertedLen: len(e.text), deletedLen: e.end - e.pos})
 		b.WriteString(e.text)

@@ -15,7 +15,8 @@ import (
 // value, clear, and panic with nil or with a variable become helpers or the
 // library's functions.
 func builtinRewrite(l *lowering, s *syntax) {
-	for _, c := range s.calls {
+	l.folded = map[*ast.CallExpr]bool{}
+	for _, c := range s.calls { // outer calls first
 		l.builtinCall(c)
 	}
 }
@@ -24,8 +25,17 @@ func builtinRewrite(l *lowering, s *syntax) {
 // untyped constant, as in Go); otherwise nested calls of a two-argument
 // generic helper.
 func (l *lowering) minMax(c *ast.CallExpr, fn string) {
+	if l.folded[c] {
+		return
+	}
 	if text, ok := l.constantMinMax(c); ok {
 		l.replace(c, text)
+		ast.Inspect(c, func(n ast.Node) bool {
+			if inner, ok := n.(*ast.CallExpr); ok && inner != c {
+				l.folded[inner] = true
+			}
+			return true
+		})
 		return
 	}
 	if pick := foldMinMax(c.Args, fn); pick != nil {
@@ -73,17 +83,28 @@ func (l *lowering) constantMinMax(c *ast.CallExpr) (string, bool) {
 			pick = a
 		}
 	}
-	switch {
-	case pick == nil:
+	if pick == nil {
 		return "", false
-	case basic.Info()&types.IsUntyped == 0:
-		return basic.Name() + "(" + l.text(pick) + ")", true
-	case basic.Kind() == types.UntypedFloat:
-		return "(" + l.text(pick) + " + 0.0)", true
-	case basic.Kind() == types.UntypedRune:
-		return "(" + l.text(pick) + " + 0*' ')", true
 	}
-	return "(" + l.text(pick) + ")", true
+	// The chosen argument may be a constant min or max call itself
+	// (min(3, max(1, 2), 7)): it is written folded too.
+	text := l.text(pick)
+	if inner, ok := ast.Unparen(pick).(*ast.CallExpr); ok {
+		if name := builtin(inner.Fun); name == "min" || name == "max" {
+			if t, ok := l.constantMinMax(inner); ok {
+				text = t
+			}
+		}
+	}
+	switch {
+	case basic.Info()&types.IsUntyped == 0:
+		return basic.Name() + "(" + text + ")", true
+	case basic.Kind() == types.UntypedFloat:
+		return "(" + text + " + 0.0)", true
+	case basic.Kind() == types.UntypedRune:
+		return "(" + text + " + 0*' ')", true
+	}
+	return "(" + text + ")", true
 }
 
 // nest turns f(a, b, c) into helper(helper(a, b), c): the call's own

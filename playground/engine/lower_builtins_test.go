@@ -9,6 +9,17 @@ fmt.Println(min(a, b, 2), max(1.5, 2), min("b", "a"))`,
 fmt.Println(_lowerMin(_lowerMin(a, b), 2), float64(2), ("a"))`,
 		out: "1 2 a\n",
 	},
+	// Nested calls: each rewrites its own name (two edits side by side,
+	// not a clash, which had handed min(max(v, lo), hi) over); a
+	// constant call is written folded whole, the argument it picks folded
+	// too.
+	rewriteCase{
+		body: `v, lo, hi := 7, 1, 5
+fmt.Println(min(max(v, lo), hi), max(min(v, hi), lo, min(v, 2)), min(3, max(1, 2), 7), max(1, min(2.5, 3)))`,
+		lowered: `v, lo, hi := 7, 1, 5
+fmt.Println(_lowerMin(_lowerMax(v, lo), hi), _lowerMax(_lowerMax(_lowerMin(v, hi), lo), _lowerMin(v, 2)), int((2)), float64((2.5 + 0.0)))`,
+		out: "5 5 2 2.5\n",
+	},
 	// A call of constants has the kind of its largest argument: integer,
 	// rune, floating-point (a named constant's too), and then the type
 	// it is used as; in a constant's declaration it stays untyped.

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "e9a58efebd700eef"
+const sourceDigest = "dbadf0f4fe1dea30"
