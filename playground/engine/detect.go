@@ -1160,15 +1160,6 @@ func checkRecvOKCapture(body *ast.BlockStmt, add func(token.Pos, string, string)
 	}
 }
 
-func hasFuncLit(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		_, found = m.(*ast.FuncLit)
-		return !found
-	})
-	return found
-}
-
 // checkLibraryClosure reports a function literal handed to a function or
 // method of another package (wg.Go(func() {...}), sort.Slice(s, func...))
 // inside a loop, that uses a variable of that loop. The interpreter turns

@@ -361,10 +361,12 @@ func main() {
 	}
 	for i := 0; i < len(fs); i++ {
 	}
+	for i := 0; func() bool { fs = append(fs, func() int { return i }); return i < 2 }(); i++ {
+	}
 	fmt.Println(len(fs), len(ps))
 }
 `
-	detectedAt(t, src, []string{"9:39 loop variable capture", "11:57 loop variable capture", "15:30 address of a loop variable"})
+	detectedAt(t, src, []string{"9:39 loop variable capture", "11:57 loop variable capture", "15:30 address of a loop variable", "19:64 loop variable capture"})
 }
 
 // With Options.HandOver, a run stops when the program recovers a runtime

@@ -112,7 +112,7 @@ func callsGeneric(vs *ast.ValueSpec, info *types.Info) bool {
 				}
 			case *ast.BinaryExpr:
 				if n.Op == token.SHL || n.Op == token.SHR {
-					found = info.Types[n.Y].Value == nil
+					found = found || info.Types[n.Y].Value == nil
 				}
 			}
 			return !found

@@ -209,10 +209,10 @@ func eachAssigned(n ast.Node, f func(ast.Expr) bool) {
 				}
 			}
 		case *ast.IncDecStmt:
-			more = f(n.X)
+			more = more && f(n.X)
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
-				more = f(n.X)
+				more = more && f(n.X)
 			}
 		}
 		return more

@@ -178,17 +178,13 @@ func callsOrReceives(e ast.Expr) bool {
 // callsWhere is callsOrReceives without the calls notCall says are not
 // calls (nil: every call is one).
 func callsWhere(e ast.Expr, notCall func(*ast.CallExpr) bool) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
+	return nodeIn(e, false, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
 		case *ast.CallExpr:
-			found = notCall == nil || !notCall(n)
+			return notCall == nil || !notCall(n)
 		case *ast.UnaryExpr:
-			found = n.Op == token.ARROW
+			return n.Op == token.ARROW
 		}
-		return !found
+		return false
 	})
-	return found
 }

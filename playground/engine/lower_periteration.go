@@ -55,7 +55,7 @@ func (l *lowering) perIterationLoop(f *ast.ForStmt, label *ast.LabeledStmt) bool
 		}
 	}
 	if len(vars) == 0 || !(l.addressTaken(f.Body, vars) || capturedAndAssigned(f.Body, vars)) ||
-		hasFuncLitIn(f.Cond) || hasFuncLitIn(f.Post) || !copiesBack(f.Body, vars) {
+		hasFuncLit(f.Cond) || hasFuncLit(f.Post) || !copiesBack(f.Body, vars) {
 		return false
 	}
 	carrier := map[*ast.Object]string{}
@@ -133,18 +133,6 @@ func capturedAndAssigned(body *ast.BlockStmt, vars map[*ast.Object]string) bool 
 		return !used
 	})
 	return used && assigns(body, vars)
-}
-
-func hasFuncLitIn(n ast.Node) bool {
-	if n == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		_, found = m.(*ast.FuncLit)
-		return !found
-	})
-	return found
 }
 
 // copiesBack reports whether a copy of the body's variables back to the

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "dbadf0f4fe1dea30"
+const sourceDigest = "ea12e8b9867589b1"

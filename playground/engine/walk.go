@@ -21,18 +21,42 @@ func eachFunc(file ast.Node, f func(*ast.FuncType, *ast.BlockStmt)) {
 	})
 }
 
+// nodeIn reports whether n (nil: no) is or holds a node match accepts;
+// inside function literals too when literals says so (a literal itself
+// is offered to match either way). Once one is found nothing else is
+// looked at: a walk that set its answer from every node it visited kept
+// the last one's verdict (hasFuncLit missed a literal that was not the
+// last node of a body, and a closure of a loop variable was not
+// announced: a probe's m001).
+func nodeIn(n ast.Node, literals bool, match func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found || m == nil {
+			return false
+		}
+		if match(m) {
+			found = true
+			return false
+		}
+		_, lit := m.(*ast.FuncLit)
+		return literals || !lit
+	})
+	return found
+}
+
 // identIn reports whether n holds an identifier match accepts; in
 // function literals too when literals says so.
 func identIn(n ast.Node, literals bool, match func(*ast.Ident) bool) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return literals && !found
-		case *ast.Ident:
-			found = found || match(n)
-		}
-		return !found
+	return nodeIn(n, literals, func(m ast.Node) bool {
+		id, ok := m.(*ast.Ident)
+		return ok && match(id)
 	})
-	return found
+}
+
+// hasFuncLit reports whether n (nil: no) is or holds a function literal.
+func hasFuncLit(n ast.Node) bool {
+	return nodeIn(n, false, func(m ast.Node) bool {
+		_, ok := m.(*ast.FuncLit)
+		return ok
+	})
 }
