@@ -135,8 +135,9 @@ type lowering struct {
 	// reassigned are the variables the file assigns after their
 	// declaration, or takes the address of (reassigned).
 	reassigned map[*ast.Object]bool
-	// folded are the calls inside a constant min or max call that
-	// builtins wrote whole: their own rewrite would overlap it.
+	// folded are the calls inside a constant min or max call, which
+	// builtins writes whole (the constant ones in it folded too,
+	// foldedText): their own rewrite would overlap it.
 	folded map[*ast.CallExpr]bool
 	// noBind are where boundMethodValue leaves method values
 	// (unbindable).

@@ -86,16 +86,7 @@ func (l *lowering) constantMinMax(c *ast.CallExpr) (string, bool) {
 	if pick == nil {
 		return "", false
 	}
-	// The chosen argument may be a constant min or max call itself
-	// (min(3, max(1, 2), 7)): it is written folded too.
-	text := l.text(pick)
-	if inner, ok := ast.Unparen(pick).(*ast.CallExpr); ok {
-		if name := builtin(inner.Fun); name == "min" || name == "max" {
-			if t, ok := l.constantMinMax(inner); ok {
-				text = t
-			}
-		}
-	}
+	text := l.foldedText(pick)
 	switch {
 	case basic.Info()&types.IsUntyped == 0:
 		return basic.Name() + "(" + text + ")", true
@@ -105,6 +96,35 @@ func (l *lowering) constantMinMax(c *ast.CallExpr) (string, bool) {
 		return "(" + text + " + 0*' ')", true
 	}
 	return "(" + text + ")", true
+}
+
+// foldedText is e's text with every constant min or max call in it
+// written folded: the chosen argument of a constant call may hold one
+// (min(3, max(1, 2), 7), min(int(max(1, 2)), 3)), which the call's own
+// rewrite cannot reach inside the text that replaces the outer one.
+func (l *lowering) foldedText(e ast.Expr) string {
+	text, base := l.text(e), l.off(e.Pos())
+	var out strings.Builder
+	last := 0
+	ast.Inspect(e, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if name := builtin(c.Fun); name != "min" && name != "max" {
+			return true
+		}
+		folded, ok := l.constantMinMax(c)
+		if !ok {
+			return true
+		}
+		out.WriteString(text[last : l.off(c.Pos())-base])
+		out.WriteString(folded)
+		last = l.off(c.End()) - base
+		return false
+	})
+	out.WriteString(text[last:])
+	return out.String()
 }
 
 // nest turns f(a, b, c) into helper(helper(a, b), c): the call's own

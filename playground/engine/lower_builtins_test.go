@@ -20,6 +20,14 @@ fmt.Println(min(max(v, lo), hi), max(min(v, hi), lo, min(v, 2)), min(3, max(1, 2
 fmt.Println(_lowerMin(_lowerMax(v, lo), hi), _lowerMax(_lowerMax(_lowerMin(v, hi), lo), _lowerMin(v, 2)), int((2)), float64((2.5 + 0.0)))`,
 		out: "5 5 2 2.5\n",
 	},
+	// A constant call picked from inside another expression is folded
+	// too (a review's: max stayed as written, and the program went to the
+	// Go toolchain).
+	rewriteCase{
+		body:    `fmt.Println(min(int(max(1, 2)), 3), min(-max(1, 2)+7, 9))`,
+		lowered: `fmt.Println(int(int(int(2))), int(-(2)+7))`,
+		out:     "2 5\n",
+	},
 	// A call of constants has the kind of its largest argument: integer,
 	// rune, floating-point (a named constant's too), and then the type
 	// it is used as; in a constant's declaration it stays untyped.

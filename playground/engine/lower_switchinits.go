@@ -42,7 +42,14 @@ func switchInitRewrite(l *lowering, s *syntax) {
 			start = lb
 		}
 		l.insert(start.Pos(), "{ "+init+"; ")
-		l.add(edit{pos: l.off(sw.Init.Pos()), end: l.off(sw.Tag.Pos())})
+		// A space where the init follows switch without one: switch(x)
+		// = 5; min(x, 3) would become switch_lowerMin(x, 3) once the
+		// tag's own rewrite is side by side (a review's).
+		gap := ""
+		if at := l.off(sw.Init.Pos()); at > 0 && l.src[at-1] != ' ' && l.src[at-1] != '\t' {
+			gap = " "
+		}
+		l.add(edit{pos: l.off(sw.Init.Pos()), end: l.off(sw.Tag.Pos()), text: gap})
 		l.insert(sw.End(), " }")
 		return true
 	})

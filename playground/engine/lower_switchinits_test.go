@@ -43,4 +43,20 @@ default:
 } }`,
 		out: "0 after\n1 odd\n1 after\nouter three\n",
 	},
+	// An init right after switch, and a tag the source pass rewrites
+	// too: the two stay apart (a review's: they ran together as
+	// switch_lowerMin).
+	rewriteCase{
+		body: `x := 1
+switch(x) = 5; min(x, 3) {
+case 3:
+	fmt.Println("three", x)
+}`,
+		lowered: `x := 1
+{ (x) = 5; switch _lowerMin(x, 3) {
+case 3:
+	fmt.Println("three", x)
+} }`,
+		out: "three 5\n",
+	},
 )

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "ea12e8b9867589b1"
+const sourceDigest = "249b002c40b0ace8"

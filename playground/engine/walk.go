@@ -24,10 +24,12 @@ func eachFunc(file ast.Node, f func(*ast.FuncType, *ast.BlockStmt)) {
 // nodeIn reports whether n (nil: no) is or holds a node match accepts;
 // inside function literals too when literals says so (a literal itself
 // is offered to match either way). Once one is found nothing else is
-// looked at: a walk that set its answer from every node it visited kept
-// the last one's verdict (hasFuncLit missed a literal that was not the
-// last node of a body, and a closure of a loop variable was not
-// announced: a probe's m001).
+// looked at: walks that set their answer from every node they visited
+// lost a find to a later node (hasFuncLit to the nil ast.Inspect passes
+// after every node's children, so it missed every literal below the
+// root: a closure of a loop variable in a literal called in a loop's
+// condition was not announced, a probe's m001, and perIteration rewrote
+// loops with a literal in their header that it meant to leave).
 func nodeIn(n ast.Node, literals bool, match func(ast.Node) bool) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {

@@ -9,10 +9,11 @@ import (
 )
 
 // The walks that answer "is there one?" keep their answer once they have
-// it. Each case puts what is looked for before something that is not it:
-// the walks that set their answer from every node they visited said no
-// here (hasFuncLit left a loop variable's closure unannounced, a probe's
-// m001).
+// it. Each case puts what is looked for before something that is not it
+// (for hasFuncLit, below the root: the nil ast.Inspect passes after a
+// node's children was enough): the walks that set their answer from every
+// node they visited said no here (hasFuncLit left a loop variable's
+// closure unannounced, a probe's m001).
 func TestWalksKeepWhatTheyFound(t *testing.T) {
 	const src = `package main
 
