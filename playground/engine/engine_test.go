@@ -337,6 +337,71 @@ func main() {
 		"30:14 capacity after append", "30:22 capacity of a conversion", "33:8 capacity after append", "34:8 capacity after append"})
 }
 
+// Sharing an array shows a capacity too (probes' programs, each silent
+// before): a function appending to its parameter and writing s[0] changed
+// the caller's s[0] under go run (cap 4), not in the interpreter (cap 3);
+// a := s, then appends to both, printed 3 and 2; a part of an appended
+// slice appended to, what a function gives back of its parameter appended
+// to. cap of a conversion to the program's slice type
+// (Bytes("hello"): 5 and 8) or of what a function literal returns (3 and
+// 4) is announced, its making unknown. Not announced: a slice passed to a
+// function that only reads it, a part of a library function's result or
+// of a made one appended to (their capacity is the language's), a stack
+// popping itself, a channel's and an array's cap.
+func TestSharedArrayIsAnnounced(t *testing.T) {
+	src := `package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+type Bytes []byte
+
+func addAndChange(s []int) {
+	s = append(s, 4)
+	s[0] = 100
+}
+
+func sum(xs []int) (n int) {
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
+func main() {
+	var s []int
+	s = append(s, 1, 2, 3)
+	addAndChange(s)
+	fmt.Println(s[0], sum(s))
+	a := s
+	s = append(s, 2)
+	a = append(a, 3)
+	t := s[:2]
+	t = append(t, 9)
+	mk := func() []int { return append([]int(nil), 1, 2, 3) }
+	fmt.Println(cap(Bytes("hello")), cap(mk()), a, t)
+	parts := strings.Split("a,b,c", ",")
+	first := append(parts[:1], "X")
+	m := make([]int, 2, 10)
+	m2 := m[:1]
+	m2 = append(m2, 7)
+	st := []int{1, 2, 3}
+	st = st[:len(st)-1]
+	ch := make(chan int, 3)
+	var arr [4]int
+	fmt.Println(first, m, m2, st, cap(ch), cap(arr))
+	h := head(s, 1)
+	h = append(h, 5)
+	fmt.Println(s[1], h)
+}
+
+func head(xs []int, n int) []int { return xs[:n] }
+`
+	detectedAt(t, src, []string{"25:15 shared array", "27:7 shared array", "30:7 shared array", "33:14 capacity", "33:35 capacity", "44:12 shared array"})
+}
+
 // A closure or an address of a three-clause loop's variable in the loop's
 // condition or post statement is announced (a probe's programs: closures
 // made in the condition printed 2 2 2 for go run's 0 1 2, pointers taken

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "249b002c40b0ace8"
+const sourceDigest = "5cf0376bfcaa88f2"
