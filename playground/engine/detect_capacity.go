@@ -88,11 +88,13 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 		key           string
 		e             ast.Expr
 		param, result bool
+		fd            *ast.FuncDecl // a parameter's function
 	}
 	var flows []flow
 	appended := map[string]bool{} // the slices append's first argument names
 	written := map[string]bool{}  // the slices written through an index, by copy or by a library's sort
-	var caps, spread []*ast.CallExpr
+	var caps, appends []*ast.CallExpr
+	self := map[*ast.CallExpr]bool{} // s = append(s, ...), s = append(s[:i], ...)
 	note := func(lhs, rhs []ast.Expr) {
 		if len(lhs) != len(rhs) {
 			if len(rhs) == 1 { // x, y := f()
@@ -106,22 +108,25 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 		}
 		for i, r := range rhs {
 			k := exprKey(lhs[i])
+			if c, ok := ast.Unparen(r).(*ast.CallExpr); ok && len(c.Args) > 0 && exprString(sliced(c.Args[0])) == exprString(lhs[i]) {
+				self[c] = true // m[k] = append(m[k], v) too
+			}
 			if k == "" {
 				continue
 			}
 			flows = append(flows, flow{key: k, e: r})
-			if c, ok := ast.Unparen(r).(*ast.CallExpr); ok && builtin(c.Fun) == "append" && len(c.Args) > 0 && exprKey(c.Args[0]) != k {
-				spread = append(spread, c)
-			}
 			if u, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.AND {
 				r = u.X
 			}
 			if cl, ok := ast.Unparen(r).(*ast.CompositeLit); ok {
+				_, named := cl.Type.(*ast.Ident)
 				for _, e := range cl.Elts {
 					if kv, ok := e.(*ast.KeyValueExpr); ok {
 						if id, ok := kv.Key.(*ast.Ident); ok {
 							flows = append(flows, flow{key: k + "." + id.Name, e: kv.Value})
 						}
+					} else if named {
+						flows = append(flows, flow{key: k, e: e}) // w := Wrapper{s}: w holds s
 					}
 				}
 			}
@@ -135,6 +140,8 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 		}
 	}
 	var calls []*ast.CallExpr
+	var literals []*ast.FuncLit
+	named := map[*ast.Ident]bool{} // the program's functions named (called, or taken as values)
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
@@ -145,6 +152,7 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 			switch builtin(n.Fun) {
 			case "append":
 				if len(n.Args) > 0 {
+					appends = append(appends, n)
 					if k := exprKey(n.Args[0]); k != "" {
 						appended[k] = true
 					}
@@ -161,6 +169,14 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 				}
 			default:
 				calls = append(calls, n)
+				if libraryAppend(n, imports) && len(n.Args) > 0 {
+					// strconv.AppendInt(b, ...), utf8.AppendRune(nil, r):
+					// an append the library makes, inlined where it is called.
+					appends = append(appends, n)
+					if k := exprKey(n.Args[0]); k != "" {
+						appended[k] = true
+					}
+				}
 				if inPlace(n, imports) {
 					for _, a := range n.Args {
 						if k := exprKey(sliced(a)); k != "" {
@@ -176,10 +192,25 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 			}
 		case *ast.IncDecStmt:
 			writes(n.X)
+		case *ast.RangeStmt:
+			// An element of what is ranged over: not known to be fixed
+			// (a namesake made with a literal must not make it so).
+			if k := exprKey(n.Value); k != "" && n.Tok == token.DEFINE {
+				flows = append(flows, flow{key: k, e: &ast.IndexExpr{X: n.X, Lbrack: n.X.End()}})
+			}
+		case *ast.FuncLit:
+			literals = append(literals, n)
+		case *ast.Ident:
+			if fd, ok := objDecl(n).(*ast.FuncDecl); ok && fd.Name != n {
+				named[n] = true
+			}
 		case *ast.ValueSpec:
 			lhs := make([]ast.Expr, len(n.Names))
 			for i, id := range n.Names {
 				lhs[i] = id
+				if len(n.Values) == 0 && n.Type != nil {
+					flows = append(flows, flow{key: id.Name, e: &ast.Ident{Name: "nil", NamePos: id.Pos()}}) // var s []int
+				}
 			}
 			note(lhs, n.Values)
 		}
@@ -188,16 +219,25 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 	// gives are the parameters (by index) whose slice, or a part of it,
 	// a function of the program returns (return s[:1]): what a call of it
 	// gives shares the argument's array.
-	gives := map[string][]int{}
+	gives := map[string][]int{} // -1: the receiver (func (b Bag) Items() []int { return b.items })
 	for name, fds := range decls {
 		for _, fd := range fds {
 			params := paramNames(fd)
+			recv := ""
+			if rf := recvFields(fd); len(rf) == 1 && len(rf[0].Names) == 1 {
+				recv = rf[0].Names[0].Name
+			}
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if r, ok := n.(*ast.ReturnStmt); ok {
 					for _, e := range r.Results {
 						flows = append(flows, flow{key: name, e: e, result: true})
 						if _, call := ast.Unparen(e).(*ast.CallExpr); !call {
-							if i := slices.Index(params, exprKey(sliced(e))); i >= 0 && !slices.Contains(gives[name], i) {
+							k := exprKey(sliced(e))
+							i := slices.Index(params, k)
+							if recv != "" && (k == recv || strings.HasPrefix(k, recv+".")) {
+								i = -1
+							}
+							if k != "" && (i >= 0 || i == -1 && recv != "") && !slices.Contains(gives[name], i) {
 								gives[name] = append(gives[name], i)
 							}
 						}
@@ -211,7 +251,10 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 	for _, f := range flows {
 		if c, ok := ast.Unparen(f.e).(*ast.CallExpr); ok && !f.result && !f.param {
 			for _, i := range gives[callee(c)] {
-				if i < len(c.Args) {
+				switch sel, method := instantiated(c.Fun).(*ast.SelectorExpr); {
+				case i == -1 && method:
+					flows = append(flows, flow{key: f.key, e: sel.X}) // x := bag.Items()
+				case i >= 0 && i < len(c.Args):
 					flows = append(flows, flow{key: f.key, e: c.Args[i]}) // h := head(s)
 				}
 			}
@@ -222,7 +265,33 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 			params := paramNames(fd)
 			for i, a := range c.Args {
 				if i < len(params) && params[i] != "" {
-					flows = append(flows, flow{key: params[i], e: a, param: true})
+					flows = append(flows, flow{key: params[i], e: a, param: true, fd: fd})
+				}
+			}
+		}
+	}
+
+	// A function called through a value (f := add; f(s)), or a function
+	// literal, has callers the check does not see: its parameters are not
+	// known to be fixed, and one it appends to may be a caller's slice.
+	for _, c := range calls {
+		if id, ok := instantiated(c.Fun).(*ast.Ident); ok {
+			delete(named, id)
+		}
+	}
+	valued := map[string]bool{}
+	for id := range named {
+		if id.Name != "main" && id.Name != "init" {
+			valued[id.Name] = true
+		}
+	}
+	for name, fds := range decls {
+		for _, fd := range fds {
+			if valued[name] && fd.Recv == nil {
+				for _, p := range paramNames(fd) {
+					if p != "" {
+						flows = append(flows, flow{key: p, e: &ast.IndexExpr{X: fd.Name, Lbrack: fd.Name.End()}})
+					}
 				}
 			}
 		}
@@ -268,6 +337,8 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 				return fixedCap(x.Args[0]) // of a string: not a slice
 			case callee(x) != "":
 				return fixedFn[callee(x)]
+			case libraryAppend(x, imports):
+				return false
 			}
 			return library(x)
 		case *ast.Ident:
@@ -284,7 +355,10 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 			}
 		}
 		k := exprKey(e)
-		return k != "" && fixed[k]
+		if i := strings.LastIndex(k, "."); i > 0 && !fixed[k[:i]] {
+			return false // b = a, a.items appended: b.items is not fixed
+		}
+		return k != "" && fixed[k] && !keyOrField(appended, k)
 	}
 	for changed := true; changed; {
 		changed = false
@@ -358,9 +432,52 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 			add(c.Pos(), "capacity", "the capacity of this slice is not one the language fixes (made by append, or converted from a string, here or where it comes from): the compiler chooses it, and the interpreter's differs")
 		}
 	}
-	for _, c := range spread {
-		if !fixedCap(c.Args[0]) {
+	for _, c := range appends {
+		if !self[c] && !fixedCap(c.Args[0]) {
 			add(c.Pos(), "capacity after append", "whether an append to a slice another keeps shares its array depends on the capacity the compiler chose: the interpreter's differs")
+		}
+	}
+	// A value parameter or receiver holding a slice (a struct with a
+	// slice field, a named slice type) is a copy of the caller's value
+	// sharing its array: b.items = append(b.items, x) in func (b Bag)
+	// With, return b, wrote into the array another copy kept under go run
+	// (4 4), not in the interpreter (3 4; a review's). A plain slice
+	// parameter is followed from its callers below.
+	type function struct {
+		fields [][]*ast.Field
+		body   *ast.BlockStmt
+		unseen bool // called where the check does not see its arguments
+	}
+	var funcs []function
+	for name, fds := range decls {
+		for _, fd := range fds {
+			funcs = append(funcs, function{[][]*ast.Field{recvFields(fd), fd.Type.Params.List}, fd.Body, valued[name] && fd.Recv == nil})
+		}
+	}
+	for _, lit := range literals {
+		funcs = append(funcs, function{[][]*ast.Field{lit.Type.Params.List}, lit.Body, true})
+	}
+	for _, fn := range funcs {
+		var copies []string
+		for _, fl := range fn.fields {
+			for _, f := range fl {
+				if _, plain := f.Type.(*ast.ArrayType); (!plain || fn.unseen) && maySlice(f.Type, nil) {
+					for _, id := range f.Names {
+						copies = append(copies, id.Name)
+					}
+				}
+			}
+		}
+		for _, name := range copies {
+			ast.Inspect(fn.body, func(n ast.Node) bool {
+				c, ok := n.(*ast.CallExpr)
+				if ok && builtin(c.Fun) == "append" && len(c.Args) > 0 {
+					if k := exprKey(c.Args[0]); k == name || strings.HasPrefix(k, name+".") {
+						add(c.Pos(), "shared array", fmt.Sprintf("%s is a copy of the caller's value, sharing its array: whether this append writes into that array (where the caller or another copy sees it) depends on the capacity the compiler chose, and the interpreter's differs", name))
+					}
+				}
+				return true
+			})
 		}
 	}
 	shared := map[token.Pos]bool{} // reported once where two flows meet
@@ -368,8 +485,15 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 		if f.result || shared[f.e.Pos()] {
 			continue
 		}
-		if _, call := ast.Unparen(f.e).(*ast.CallExpr); call {
-			continue // what a call returns is followed as a capacity, not as sharing
+		if c, call := ast.Unparen(f.e).(*ast.CallExpr); call {
+			switch {
+			case len(c.Args) == 1 && sliceConversion(c) && !stringConversion(c):
+				f.e = c.Args[0] // b := IntList(a) shares a's array
+			case len(c.Args) > 0 && returnsItsSlice(c, imports):
+				f.e = c.Args[0] // t := slices.Insert(s, 0, 9) may too
+			default:
+				continue // what a call returns is followed as a capacity, not as sharing
+			}
 		}
 		sl, three := ast.Unparen(f.e).(*ast.SliceExpr)
 		if three && sl.Slice3 {
@@ -383,14 +507,91 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 			continue
 		}
 		switch {
-		case f.param && appended[f.key]:
+		case f.param && keyOrField(appendedIn(f.fd), f.key):
 			shared[f.e.Pos()] = true
 			add(f.e.Pos(), "shared array", fmt.Sprintf("the parameter %s shares this slice's array, and the function appends to it: whether that append writes into the caller's array depends on the capacity the compiler chose, and the interpreter's differs", f.key))
-		case !f.param && (appended[f.key] || appended[r] && (written[f.key] || written[r])):
+		case !f.param && (keyOrField(appended, f.key) || keyOrField(appended, r) && (written[f.key] || written[r])):
 			shared[f.e.Pos()] = true
 			add(f.e.Pos(), "shared array", fmt.Sprintf("%s and %s share an array, and one of them is appended to: whether append writes into that array or a new one depends on the capacity the compiler chose, and the interpreter's differs", f.key, r))
 		}
 	}
+}
+
+// objDecl is what declares id, as the parser resolved it, or nil.
+func objDecl(id *ast.Ident) any {
+	if id.Obj == nil {
+		return nil
+	}
+	return id.Obj.Decl
+}
+
+// keyOrField: a key of m is k or a field of it (b.items of b).
+func keyOrField(m map[string]bool, k string) bool {
+	if m[k] {
+		return true
+	}
+	for key := range m {
+		if strings.HasPrefix(key, k+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// appendedIn are the slices (and fields) fd's body appends to.
+func appendedIn(fd *ast.FuncDecl) map[string]bool {
+	m := map[string]bool{}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && builtin(c.Fun) == "append" && len(c.Args) > 0 {
+			if k := exprKey(c.Args[0]); k != "" {
+				m[k] = true
+			}
+		}
+		return true
+	})
+	return m
+}
+
+func recvFields(fd *ast.FuncDecl) []*ast.Field {
+	if fd.Recv == nil {
+		return nil
+	}
+	return fd.Recv.List
+}
+
+// libraryAppend: c calls a library function that appends to the slice it
+// is given first (strconv.AppendInt, utf8.AppendRune): inlined where it
+// is called, its first growth may get the caller's stack array, as an
+// append of the program's does (cap(utf8.AppendRune(nil, 'a')) was 32
+// under go run, 8 in the interpreter; a review's).
+func libraryAppend(c *ast.CallExpr, imports map[string]string) bool {
+	sel, ok := instantiated(c.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && x.Obj == nil && imports[x.Name] != "" && strings.HasPrefix(sel.Sel.Name, "Append")
+}
+
+// returnsItsSlice: c calls one of slices' functions that return the
+// slice they are given, or a part of it, when it has room (Insert,
+// Delete, Compact, Replace, Grow, Clip...), or the source pass's helper
+// that stands for one (_lowerInsert).
+func returnsItsSlice(c *ast.CallExpr, imports map[string]string) bool {
+	name := ""
+	switch f := instantiated(c.Fun).(type) {
+	case *ast.Ident:
+		name, _ = strings.CutPrefix(f.Name, "_lower")
+	case *ast.SelectorExpr:
+		if x, ok := ast.Unparen(f.X).(*ast.Ident); ok && x.Obj == nil && imports[x.Name] == "slices" {
+			name = f.Sel.Name
+		}
+	}
+	switch name {
+	case "Insert", "Delete", "DeleteFunc", "Compact", "CompactFunc", "Replace", "Grow", "Clip":
+		return true
+	}
+	return false
 }
 
 // paramNames are fd's parameters' names, in order, with "" for one that
@@ -410,14 +611,19 @@ func paramNames(fd *ast.FuncDecl) []string {
 }
 
 // inPlace: c calls a function of package sort or slices, which may write
-// into the slices it is given (sort.Ints(s), slices.Reverse(s)).
+// into the slices it is given (sort.Ints(s), slices.Reverse(s)), or one
+// of the source pass's helpers, which stand for slices' functions.
 func inPlace(c *ast.CallExpr, imports map[string]string) bool {
-	sel, ok := instantiated(c.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
+	switch f := instantiated(c.Fun).(type) {
+	case *ast.Ident:
+		// The source pass's helpers stand for slices' functions
+		// (_lowerSort for slices.Sort): Detect sees them.
+		return strings.HasPrefix(f.Name, "_lower")
+	case *ast.SelectorExpr:
+		x, ok := ast.Unparen(f.X).(*ast.Ident)
+		return ok && x.Obj == nil && (imports[x.Name] == "sort" || imports[x.Name] == "slices")
 	}
-	x, ok := ast.Unparen(sel.X).(*ast.Ident)
-	return ok && x.Obj == nil && (imports[x.Name] == "sort" || imports[x.Name] == "slices")
+	return false
 }
 
 // maySlice: a variable declared with the type typ, or given value, may

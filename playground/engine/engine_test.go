@@ -402,6 +402,91 @@ func head(xs []int, n int) []int { return xs[:n] }
 	detectedAt(t, src, []string{"25:15 shared array", "27:7 shared array", "30:7 shared array", "33:14 capacity", "33:35 capacity", "44:12 shared array"})
 }
 
+// A review's programs the first capacities missed, each silent (go run's
+// output first): a struct copied whole whose slice both copies append to
+// (3 4 and 3 3), a value receiver's field appended (4 4, 3 4), a named
+// slice type's value method, a struct param, a positional literal
+// holding a slice, a conversion to a named slice type, a getter giving
+// back its receiver's slice, an appending function called through a
+// value or a literal (100, 1), a library Append (strconv.AppendInt: both
+// a87654321, or a12345678 first), slices.Sort on a shared slice (the
+// lowered helper), and a range variable named like a made slice.
+// Not announced: a map of slices grown in place, a slice passed by the
+// same name to a function that only reads it.
+func TestSharedArraysOfTheReview(t *testing.T) {
+	src := `package main
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+type Bag struct{ items []int }
+
+func (b Bag) With(x int) Bag {
+	b.items = append(b.items, x)
+	return b
+}
+
+func (b Bag) Items() []int { return b.items }
+
+type Stack []int
+
+func (s Stack) Push(v int) Stack { return append(s, v) }
+
+type IntList []int
+
+type Wrapper struct{ items []int }
+
+func add(xs []int) {
+	xs = append(xs, 4)
+	xs[0] = 100
+}
+
+func sum(nums []int) (n int) {
+	for _, x := range nums {
+		n += x
+	}
+	return n
+}
+
+func main() {
+	var a Bag
+	a.items = append(a.items, 1, 2)
+	b := a
+	b.items = append(b.items, 3)
+	var st Stack
+	st = st.Push(1)
+	var nums []int
+	nums = append(nums, 1, 2)
+	w := Wrapper{nums}
+	w.items = append(w.items, 3)
+	l := IntList(nums)
+	l = append(l, 3)
+	x := a.Items()
+	x = append(x, 3)
+	f := add
+	f(nums)
+	buf := []byte("a")
+	y := strconv.AppendInt(buf[:1], 12345678, 10)
+	c := nums
+	nums = append(nums, 0)
+	slices.Sort(nums)
+	s := []int{1, 2, 3}
+	for _, s := range [1][]int{nums} {
+		fmt.Println(cap(s), len(s))
+	}
+	groups := map[int][]string{}
+	groups[1] = append(groups[1], "a")
+	fmt.Println(b, st, w, l, x, y, c, s, groups, sum(nums))
+}
+`
+	detectedAt(t, src, []string{"12:12 shared array", "20:43 capacity after append", "20:43 shared array", "27:7 shared array",
+		"41:7 shared array", "47:15 shared array", "49:15 shared array", "51:7 shared array", "56:7 capacity after append",
+		"57:7 shared array", "62:15 capacity after append"})
+}
+
 // A closure or an address of a three-clause loop's variable in the loop's
 // condition or post statement is announced (a probe's programs: closures
 // made in the condition printed 2 2 2 for go run's 0 1 2, pointers taken

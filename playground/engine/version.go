@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5cf0376bfcaa88f2"
+const sourceDigest = "3e005763e4d3a698"
