@@ -373,62 +373,8 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 		}
 	}
 
-	// How a slice was made, as far as the file says, words the report:
-	// by "append", by a "conversion" from a string, or "" (not known).
-	made := map[string]string{}   // variables, fields, parameters
-	madeFn := map[string]string{} // the program's functions' results
-	for k := range appended {
-		made[k] = "append"
-	}
-	for name, fds := range decls {
-		for _, fd := range fds {
-			if nodeIn(fd.Body, true, func(n ast.Node) bool { c, ok := n.(*ast.CallExpr); return ok && builtin(c.Fun) == "append" }) {
-				madeFn[name] = "append"
-			}
-		}
-	}
-	origin := func(e ast.Expr) string {
-		sl, ok := ast.Unparen(e).(*ast.SliceExpr)
-		if ok && sl.Slice3 {
-			return ""
-		}
-		e = sliced(e)
-		if stringConversion(e) {
-			return "conversion"
-		}
-		if c, ok := e.(*ast.CallExpr); ok {
-			if builtin(c.Fun) == "append" {
-				return "append"
-			}
-			return madeFn[callee(c)]
-		}
-		return made[exprKey(e)]
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, f := range flows {
-			m := made
-			if f.result {
-				m = madeFn
-			}
-			if m[f.key] == "" {
-				if o := origin(f.e); o != "" {
-					m[f.key], changed = o, true
-				}
-			}
-		}
-	}
-
 	for _, c := range caps {
-		if fixedCap(c.Args[0]) {
-			continue
-		}
-		switch origin(c.Args[0]) {
-		case "append":
-			add(c.Pos(), "capacity after append", "the capacity append gives a growing slice is the compiler's choice (since Go 1.26 a small first append may get a 32-byte array on the stack): the interpreter grows it differently")
-		case "conversion":
-			add(c.Pos(), "capacity of a conversion", "the capacity of a slice converted from a string is the compiler's choice (an array on the stack, or a size class): the interpreter's differs")
-		default:
+		if !fixedCap(c.Args[0]) {
 			add(c.Pos(), "capacity", "the capacity of this slice is not one the language fixes (made by append, or converted from a string, here or where it comes from): the compiler chooses it, and the interpreter's differs")
 		}
 	}
@@ -587,11 +533,7 @@ func returnsItsSlice(c *ast.CallExpr, imports map[string]string) bool {
 			name = f.Sel.Name
 		}
 	}
-	switch name {
-	case "Insert", "Delete", "DeleteFunc", "Compact", "CompactFunc", "Replace", "Grow", "Clip":
-		return true
-	}
-	return false
+	return name != "" && strings.Contains(" Insert Delete DeleteFunc Compact CompactFunc Replace Grow Clip ", " "+name+" ")
 }
 
 // paramNames are fd's parameters' names, in order, with "" for one that

@@ -266,7 +266,7 @@ func TestHostIntrospectionIsAnnounced(t *testing.T) {
 // of a channel, is not.
 func TestCapAfterAppendIsAnnounced(t *testing.T) {
 	src := "package main\n\nimport \"fmt\"\n\ntype bag struct{ items []int }\n\nfunc main() {\n\tvar s []int\n\ts = append(s, 1)\n\tb := bag{}\n\tb.items = append(b.items, 1)\n\tm := make([]int, 0, 5)\n\tch := make(chan int, 3)\n\tfmt.Println(cap(s), cap(b.items), cap(m), cap(ch))\n}\n"
-	detectedAt(t, src, []string{"14:14 capacity after append", "14:22 capacity after append"})
+	detectedAt(t, src, []string{"14:14 capacity", "14:22 capacity"})
 }
 
 // cap of a slice converted from a string, of such a conversion, or of a
@@ -275,7 +275,7 @@ func TestCapAfterAppendIsAnnounced(t *testing.T) {
 // probe's program). cap of a slice only made is not.
 func TestCapOfConversionIsAnnounced(t *testing.T) {
 	src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := \"hello\"\n\tb := []byte(s)\n\tvar r = []rune(s)\n\tm := make([]byte, 0, 5)\n\tfmt.Println(cap(b), cap(r[1:]), cap([]byte(s)[1:3]), cap(m), len(b))\n}\n"
-	detectedAt(t, src, []string{"10:14 capacity of a conversion", "10:22 capacity of a conversion", "10:34 capacity of a conversion"})
+	detectedAt(t, src, []string{"10:14 capacity", "10:22 capacity", "10:34 capacity"})
 }
 
 // cap of what the program's function that appends returns, directly or
@@ -285,7 +285,7 @@ func TestCapOfConversionIsAnnounced(t *testing.T) {
 // what a function that does not append returns is not.
 func TestCapOfDerivedSlicesIsAnnounced(t *testing.T) {
 	src := "package main\n\nimport \"fmt\"\n\nfunc Filter[T any](xs []T) (out []T) {\n\tfor _, x := range xs {\n\t\tout = append(out, x)\n\t}\n\treturn out\n}\n\nfunc mk() []int { return make([]int, 2, 9) }\n\nfunc main() {\n\ts := Filter([]int{2, 4, 6})\n\tb := []byte(\"hello\")\n\tb2 := b[1:3]\n\tm := mk()\n\tfmt.Println(cap(s), cap(Filter[int](nil)), cap(b2), cap(m), cap(mk()))\n}\n"
-	detectedAt(t, src, []string{"19:14 capacity after append", "19:22 capacity after append", "19:45 capacity of a conversion"})
+	detectedAt(t, src, []string{"19:14 capacity", "19:22 capacity", "19:45 capacity"})
 }
 
 // A review's programs whose capacity the check missed: a slice passed as
@@ -333,8 +333,8 @@ func main() {
 	fmt.Println(b1[1], b2[1], cap(q[:1:1]), cap(strings.Fields("a b")))
 }
 `
-	detectedAt(t, src, []string{"10:35 capacity of a conversion", "27:14 capacity of a conversion", "27:37 capacity after append",
-		"30:14 capacity after append", "30:22 capacity of a conversion", "33:8 capacity after append", "34:8 capacity after append"})
+	detectedAt(t, src, []string{"10:35 capacity", "27:14 capacity", "27:37 capacity",
+		"30:14 capacity", "30:22 capacity", "33:8 capacity after append", "34:8 capacity after append"})
 }
 
 // Sharing an array shows a capacity too (probes' programs, each silent
@@ -484,7 +484,7 @@ func main() {
 `
 	detectedAt(t, src, []string{"12:12 shared array", "20:43 capacity after append", "20:43 shared array", "27:7 shared array",
 		"41:7 shared array", "47:15 shared array", "49:15 shared array", "51:7 shared array", "56:7 capacity after append",
-		"57:7 shared array", "62:15 capacity after append"})
+		"57:7 shared array", "62:15 capacity"})
 }
 
 // A closure or an address of a three-clause loop's variable in the loop's

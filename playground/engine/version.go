@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3e005763e4d3a698"
+const sourceDigest = "8ed7739b138f90d8"
