@@ -35,7 +35,8 @@ func stdOverlay(goroot, dir string) (string, error) {
 // last bit (amd64ExpOverlay), the newest goroutine first
 // (runnextOverlay: the interpreter's goroutines are its host's) and
 // GOMAXPROCS read back (maxProcsOverlay); and go/build, flag and os/exec reduced to
-// what yaegi reads of them (reducedOverlay); go/printer without doc comments' reformatting
+// what yaegi reads of them (reducedOverlay); regexp reduced to the one
+// expression yaegi compiles (oneRegexpOverlay); go/printer without doc comments' reformatting
 // (docCommentOverlay); and more, replacements already written (the
 // original's path to its copy's). It returns the overlay's JSON path.
 func engineOverlay(goroot, dir string, more map[string]string) (string, error) {
@@ -43,6 +44,11 @@ func engineOverlay(goroot, dir string, more map[string]string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	regexp, err := oneRegexpOverlay(goroot, dir)
+	if err != nil {
+		return "", err
+	}
+	maps.Copy(reduced, regexp)
 	maps.Copy(reduced, more)
 	return writeOverlayWith(goroot, dir, "engine.json", reduced, localZoneOverlay, amd64ExpOverlay, docCommentOverlay, runnextOverlay, timerReadyOverlay, maxProcsOverlay)
 }

@@ -15,7 +15,9 @@ import (
 
 // TestStdReductions: with the interpreter's overlay, go/build is what
 // yaegi reads of it and no more, and the module links none of what the
-// rest of go/build brought in (go/doc, internal/goroot); yaegi's interp
+// rest of go/build brought in (go/doc, internal/goroot), nor
+// regexp/syntax (regexp is the one expression yaegi compiles, and yaegi's
+// interp its one importer: oneRegexpOverlay); yaegi's interp
 // is still the one package of the module that imports each reduced
 // package, so no other code can need what was left out.
 func TestStdReductions(t *testing.T) {
@@ -66,6 +68,12 @@ func TestStdReductions(t *testing.T) {
 		pkg, imports, _ := strings.Cut(line, ":")
 		if pkg == "go/doc" || pkg == "internal/goroot" {
 			t.Errorf("the interpreter's module links %s, which only go/build's left-out part needs", pkg)
+		}
+		if pkg == "regexp/syntax" {
+			t.Errorf("the interpreter's module links %s, which only the standard library's regexp needs (oneRegexpOverlay)", pkg)
+		}
+		if slices.Contains(strings.Fields(imports), "regexp") && pkg != "github.com/traefik/yaegi/interp" {
+			t.Errorf("%s imports regexp, which the interpreter's module has only yaegi's one expression of (oneregexp/regexp.go)", pkg)
 		}
 		if pkg == "go/doc/comment" {
 			t.Errorf("the interpreter's module links %s, which only go/printer's doc comment reformatting needs (docCommentOverlay)", pkg)

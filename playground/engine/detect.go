@@ -6,13 +6,13 @@ import (
 	"go/token"
 	"path"
 	"reflect"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/goexpert/gointernals/playground/internal/fmtverbs"
 	"github.com/goexpert/gointernals/playground/symbols"
 )
 
@@ -336,7 +336,7 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 		case *ast.StructType:
 			anyUnexported = anyUnexported || unexported(n)
 		case *ast.BasicLit:
-			plusV = plusV || n.Kind == token.STRING && verbFlag.MatchString(n.Value)
+			plusV = plusV || n.Kind == token.STRING && verbFlag(n.Value)
 		}
 		return true
 	})
@@ -358,9 +358,9 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit:
-			if (len(structs) > 0 || anyUnexported || ifaceLiteral) && n.Kind == token.STRING && typeVerb.MatchString(n.Value) && !named[n] {
+			if (len(structs) > 0 || anyUnexported || ifaceLiteral) && n.Kind == token.STRING && typeVerb(n.Value) && !named[n] {
 				add(n.Pos(), "type names", "the interpreter's types have no names: %T and %#v print the structure of the program's types (struct { X int }) instead of their names (main.Point)")
-			} else if n.Kind == token.STRING && verbFlag.MatchString(n.Value) && anyUnexported {
+			} else if n.Kind == token.STRING && verbFlag(n.Value) && anyUnexported {
 				add(n.Pos(), "embedded struct printed", "%+v prints the unexported fields of the program's structs with an X before their names in the interpreter (Xitems for items)")
 			}
 		case *ast.CallExpr:
@@ -379,14 +379,24 @@ func printedTypes(file *ast.File, add func(token.Pos, string, string)) {
 	})
 }
 
-// The flags, width, precision and argument index a verb may have between
-// the % and itself; typeVerb finds a %T or a %v with the # flag, and
-// verbFlag a %v with the + flag (%+v, %-+8v, %+[1]v). A string that ends
-// in the middle of one (a format put together from pieces) counts too.
-var (
-	typeVerb = regexp.MustCompile("%[-+# 0-9.*\\[\\]]*T|%[-+ 0-9.*\\[\\]]*#[-+# 0-9.*\\[\\]]*(v|\"|`|$)")
-	verbFlag = regexp.MustCompile("%[-# 0-9.*\\[\\]]*\\+[-+# 0-9.*\\[\\]]*(v|\"|`|$)")
-)
+// typeVerb reports whether a string literal's text holds a %T, or a %v
+// with the # flag; verbFlag, a %v with the + flag (%+v, %-+8v, %+[1]v).
+// A string that ends in the middle of one (a format put together from
+// pieces) counts too: the literal's closing quote, or its end, takes the
+// verb's place.
+func typeVerb(lit string) bool {
+	return fmtverbs.Any(lit, func(flags string, verb byte, end bool) bool {
+		return verb == 'T' && !end || strings.Contains(flags, "#") && closesVerb(verb, end)
+	})
+}
+
+func verbFlag(lit string) bool {
+	return fmtverbs.Any(lit, func(flags string, verb byte, end bool) bool {
+		return strings.Contains(flags, "+") && closesVerb(verb, end)
+	})
+}
+
+func closesVerb(verb byte, end bool) bool { return end || verb == 'v' || verb == '"' || verb == '`' }
 
 // typed: go/types judged the program, and fmtMethodsLeft reports what
 // fmt does not see of the program's methods, from the types.
@@ -808,10 +818,6 @@ func isFuncExpr(e ast.Expr, imports map[string]string) bool {
 	return false
 }
 
-// stubFuncResult finds, in a stub of typestubs.go, each generic function
-// whose one result is a function (an iter.Seq or a func type).
-var stubFuncResult = regexp.MustCompile(`(?m)^func (\w+)\[.*\) (?:iter\.Seq|func)`)
-
 // returnsFunc reports whether the library's function pkg.name (pkg an
 // import path) returns one value, a function: the symbol tables' reflect
 // type says, and the generic packages' stubs (typestubs.go) spell it.
@@ -820,12 +826,7 @@ func returnsFunc(pkg, name string) bool {
 		return false
 	}
 	if stub, ok := typeStubs[pkg]; ok {
-		for _, m := range stubFuncResult.FindAllStringSubmatch(stub, -1) {
-			if m[1] == name {
-				return true
-			}
-		}
-		return false
+		return slices.Contains(funcResultNames(stub), name)
 	}
 	v := symbols.Symbols[pkg+"/"+path.Base(pkg)][name]
 	if !v.IsValid() || v.Kind() != reflect.Func {

@@ -430,7 +430,7 @@ func inInterpretersWords(v any) bool {
 	case error:
 		msg = v.Error()
 	}
-	return strings.HasPrefix(msg, "reflect") || position.MatchString(msg)
+	return strings.HasPrefix(msg, "reflect") || hasLeadingPosition(msg)
 }
 
 // whyPanicked is why a run that panicked with v goes to the Go

@@ -568,8 +568,8 @@ func TestPrintedTypes(t *testing.T) {
 		{`"%+v"`, false, true}, {`"%-+8v"`, false, true}, {`"%+[1]v"`, false, true}, {"`%+v`", false, true},
 		{`"%+"`, false, true}, {`"%#"`, true, false},
 	} {
-		if typeVerb.MatchString(c.lit) != c.typeVerb || verbFlag.MatchString(c.lit) != c.plus {
-			t.Errorf("%s: type verb %v, plus flag %v; want %v, %v", c.lit, typeVerb.MatchString(c.lit), verbFlag.MatchString(c.lit), c.typeVerb, c.plus)
+		if typeVerb(c.lit) != c.typeVerb || verbFlag(c.lit) != c.plus {
+			t.Errorf("%s: type verb %v, plus flag %v; want %v, %v", c.lit, typeVerb(c.lit), verbFlag(c.lit), c.typeVerb, c.plus)
 		}
 	}
 	constructs := func(src string) string {

@@ -5,7 +5,6 @@ import (
 	"go/parser"
 	"go/token"
 	"reflect"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -753,13 +752,11 @@ func mustType(e ast.Expr) string {
 // it names a type the program cannot (an unexported one).
 func libType(t reflect.Type) (string, int) {
 	s := t.String()
-	if unexportedName.MatchString(s) {
+	if hasUnexportedName(s) {
 		return "", 0
 	}
 	return s, 0
 }
-
-var unexportedName = regexp.MustCompile(`\.[a-z_]`)
 
 // findGenerics records the file's generic functions in l.generics and
 // returns every generic function and method of the file.

@@ -3,7 +3,6 @@ package engine
 import (
 	"go/ast"
 	"go/types"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -137,7 +136,7 @@ func reflectName(t types.Type, info *types.Info) (string, bool) {
 		// (main.Box[*math/rand.Rand]), a type by its package's name.
 		return unknownName, true
 	}
-	if methodsLiteral.MatchString(s) {
+	if hasMethodsLiteral(s) {
 		// An interface type written out with methods is the
 		// interpreter's own wrapper to reflect (interp.valueInterface).
 		return unknownName, true
@@ -150,10 +149,6 @@ func reflectName(t types.Type, info *types.Info) (string, bool) {
 	}
 	return unknownName, true
 }
-
-// methodsLiteral finds, in go/types' text of a type, an interface type
-// written out with methods or types (not interface{}).
-var methodsLiteral = regexp.MustCompile(`interface\{[^}]`)
 
 func isTypeParam(t types.Type) bool {
 	_, ok := t.(*types.TypeParam)

@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -259,16 +258,13 @@ func (p *Prepared) Position(line, col int) (int, int) { return p.pm.position(lin
 // mapMessage rewrites the "line:col:" positions the interpreter reports
 // against Code into positions of the reader's source.
 func (p *Prepared) mapMessage(msg string) string {
-	return anyPosition.ReplaceAllStringFunc(msg, func(m string) string {
-		sub := anyPosition.FindStringSubmatch(m)
-		line, _ := strconv.Atoi(sub[1])
-		col, _ := strconv.Atoi(sub[2])
+	return replacePositions(msg, func(l, c string) string {
+		line, _ := strconv.Atoi(l)
+		col, _ := strconv.Atoi(c)
 		line, col = p.Position(line, col)
 		return fmt.Sprintf("%d:%d:", line, col)
 	})
 }
-
-var anyPosition = regexp.MustCompile(`\b(\d+):(\d+):`)
 
 // everyGoCounted reports whether each go statement of the lowered file
 // follows a call of goStart.

@@ -6,7 +6,6 @@ import (
 	"go/scanner"
 	"io"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,28 +23,17 @@ func cleanError(src string, err error) string {
 		for _, e := range list {
 			lines = append(lines, fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg))
 		}
-		return previousDeclaration.ReplaceAllString(strings.Join(lines, "\n"), previousDeclarationAsGo)
+		return redeclaredAsGo(strings.Join(lines, "\n"))
 	}
 	msg := strings.TrimPrefix(err.Error(), "_.go:")
-	if m := position.FindStringSubmatch(msg); m != nil {
-		if line, _ := strconv.Atoi(m[1]); line > strings.Count(src, "\n")+1 {
+	if l, _, _, ok := leadingPosition(msg); ok {
+		if line, _ := strconv.Atoi(l); line > strings.Count(src, "\n")+1 {
 			return "the interpreter failed inside its own copy of the standard library (" + msg +
 				"): a generic function of slices, maps or cmp that it does not support"
 		}
 	}
 	return msg
 }
-
-var position = regexp.MustCompile(`^(\d+):(\d+): `)
-
-// previousDeclaration is the interpreter's report of a name declared
-// twice, whose second line names its own file ("\tprevious declaration at
-// _.go:5:6"); the compiler's second line is "\t5:6: other declaration of
-// f", positioned as a line of its own (and then mapped, and named
-// ./main.go, as the first: mapMessage, AsGoRun).
-var previousDeclaration = regexp.MustCompile(`(\d+:\d+: (\S+) redeclared in this block)\n\tprevious declaration at _\.go:(\d+:\d+)`)
-
-const previousDeclarationAsGo = "$1\n\t$3: other declaration of $2"
 
 // panicMessage formats a panic value as the Go runtime prints it.
 func panicMessage(v any) string {

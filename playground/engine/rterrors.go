@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -72,10 +71,6 @@ func panicSite() string {
 	}
 }
 
-// yaegiAssertion is yaegi's words for a failed assertion from an empty
-// interface (run.go's typeAssert), which are Go's but for the position.
-var yaegiAssertion = regexp.MustCompile(`^(\d+):(\d+): interface conversion: interface \{\} is (\w+), not (\w+)$`)
-
 // goRuntimeError returns the value Go's runtime panics with where the
 // interpreter panicked with v, raised at site (panicSite), and false when
 // that is not known without doubt.
@@ -90,14 +85,13 @@ func (p *Prepared) goRuntimeError(v any, site string) (any, bool) {
 	if nilDerefWords(site) == msg {
 		return nilDereference(), true
 	}
-	m := yaegiAssertion.FindStringSubmatch(msg)
-	if m == nil || !strings.HasPrefix(site, yaegi+"typeAssert.") {
+	l, c, concrete, asserted, ok := yaegiAssertionParts(msg)
+	if !ok || !strings.HasPrefix(site, yaegi+"typeAssert.") {
 		return nil, false
 	}
-	line, _ := strconv.Atoi(m[1])
-	col, _ := strconv.Atoi(m[2])
+	line, _ := strconv.Atoi(l)
+	col, _ := strconv.Atoi(c)
 	line, col = p.pm.position(line, col)
-	concrete, asserted := m[3], m[4]
 	// yaegi names a value of the program's type MyInt by its underlying
 	// type, int: a basic type the program gives a name to is in doubt.
 	if p.asserts[[2]int{line, col}] != asserted || p.named[concrete] {
@@ -105,12 +99,6 @@ func (p *Prepared) goRuntimeError(v any, site string) (any, bool) {
 	}
 	return failedAssertion(concrete, asserted)
 }
-
-// typeWords are Go's runtime's words for == on, or a map key of, a type
-// without ==, which name the value's dynamic type: compiled code's, and
-// (with a colon) those of a key checked apart from hashing (an access to
-// an empty map, internal/runtime/maps' unhashableTypeError).
-var typeWords = regexp.MustCompile(`^(?:runtime error: )?(?:comparing uncomparable type|hash of unhashable type(:?)) (.*)$`)
 
 // typeInDoubt reports whether v, a recovered value the interpreter got
 // from Go's runtime, names a type otherwise than go run would (typeWords):
@@ -126,8 +114,8 @@ func (p *Prepared) typeInDoubt(v any) bool {
 	if !ok {
 		return false
 	}
-	m := typeWords.FindStringSubmatch(err.Error())
-	return m != nil && (m[1] != "" || p.ownTypes || strings.Contains(m[2], "struct"))
+	colon, typ, ok := typeWordsParts(err.Error())
+	return ok && (colon || p.ownTypes || strings.Contains(typ, "struct"))
 }
 
 // assertions records, by position, the type assertions x.(T) of the

@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,10 +26,8 @@ type panicTrace struct {
 // deep recursion, can make the engine hold.
 const maxHeld = 100
 
-var traceLine = regexp.MustCompile(`^(\d+):\d+: panic: [^\n]*\n$`)
-
 func (t *panicTrace) Write(p []byte) (int, error) {
-	if !traceLine.Match(p) {
+	if _, ok := traceLineNumber(string(p)); !ok {
 		return t.w.Write(p)
 	}
 	t.mu.Lock()
@@ -65,8 +62,8 @@ func (t *panicTrace) frames(p *Prepared) string {
 	last := strings.Count(p.Source, "\n") + 1
 	var b strings.Builder
 	for _, l := range t.held {
-		m := traceLine.FindStringSubmatch(l)
-		if n, _ := strconv.Atoi(m[1]); n > last {
+		line, _ := traceLineNumber(l)
+		if n, _ := strconv.Atoi(line); n > last {
 			continue
 		}
 		b.WriteString(p.mapMessage(l))

@@ -9,7 +9,6 @@ import (
 	"go/types"
 	"io"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -631,7 +630,7 @@ func unlisted(typeErrs, errs []Finding) []Finding {
 	}
 	var out []Finding
 	for _, e := range typeErrs {
-		if listed[fmt.Sprintf("%d %s", e.Line, e.Message)] || branchError.MatchString(e.Message) {
+		if listed[fmt.Sprintf("%d %s", e.Line, e.Message)] || isBranchError(e.Message) {
 			continue
 		}
 		why := "Go's type checker rejects this, which the interpreter would not report: "
@@ -646,9 +645,6 @@ func unlisted(typeErrs, errs []Finding) []Finding {
 	}
 	return out
 }
-
-// branchError matches go/types' errors of labels and branches.
-var branchError = regexp.MustCompile(`^(goto \S+ jumps |invalid (break|continue) label |label \S+ (declared and not used|not declared|already declared)|(break|continue) not in |fallthrough statement out of place|cannot fallthrough)`)
 
 // Warm prepares a small program, so that the first program a reader runs
 // does not wait for what only the first use of the check costs: in the

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "8ed7739b138f90d8"
+const sourceDigest = "3d44fe58cfb3653e"

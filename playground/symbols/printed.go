@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"regexp"
 	"strings"
+
+	"github.com/goexpert/gointernals/playground/internal/fmtverbs"
 )
 
 // Printed is package fmt's printing functions for one run: each checks
@@ -61,13 +62,17 @@ func Printed(h Hooks, stdout io.Writer) map[string]map[string]reflect.Value {
 	}
 }
 
-// plusFlag finds a verb with the + flag, whatever else comes between the
-// % and it.
-var plusFlag = regexp.MustCompile(`%[-+# 0-9.*\[\]]*\+[-+# 0-9.*\[\]]*v`)
+// plusFlag reports whether format has a %v with the + flag, whatever
+// else comes between the % and it.
+func plusFlag(format string) bool {
+	return fmtverbs.Any(format, func(flags string, verb byte, end bool) bool {
+		return strings.Contains(flags, "+") && verb == 'v' && !end
+	})
+}
 
 // unlike says why fmt would print a differently in the interpreter, or "".
 func unlike(format string, a []any) string {
-	w := walker{plus: strings.IndexByte(format, '+') >= 0 && plusFlag.MatchString(format)}
+	w := walker{plus: strings.IndexByte(format, '+') >= 0 && plusFlag(format)}
 	for _, x := range a {
 		w.walk(reflect.ValueOf(x), false, 0)
 		if w.why != "" {
