@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "3d44fe58cfb3653e"
+const sourceDigest = "a6a2a7f1b00961ca"

@@ -1,0 +1,216 @@
+package engine
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// nestedInstances reports, from the program's types, a generic type or
+// function of the file instantiated with a type argument that holds an
+// instance of one of the file's generic types (written out, inferred,
+// through an alias, a named type, an interface's methods or a type
+// parameter's argument), when the one instantiated uses that generic
+// type (in its definition, its methods' bodies or through the file's
+// other generics it uses) or uses itself (Z[A, B] pointing to a Z[B, A]).
+// Those are the ways a program makes Node[Node[int]] or instances that
+// refer to each other without writing one inside another's brackets,
+// which heldCycles' reading of the syntax cannot see: an attack made
+// twelve (Wrap[Node[int]] of a Wrap[T] holding a Node[T], mk[Node[int]](),
+// wrap(Node[int]{}), Of[Node[int]] of type Of[T any] = Node[T], ...).
+// yaegi v0.16.1 typed Node[int].Next *Node[Node[int]] when the outer
+// instance was built first, the layout fault heldCycles guards against;
+// every such program goes to the Go toolchain. A type argument of the
+// library's types or of the file's non-generic ones alone
+// (Stack[Point], List[string]) is not reported.
+func nestedInstances(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
+	// decls: each generic type and function of the file, with the syntax
+	// it is made of (a type's methods with it).
+	decls := map[types.Object][]ast.Node{}
+	generic := func(obj types.Object) types.Object {
+		switch o := obj.(type) {
+		case *types.TypeName:
+			if n, ok := types.Unalias(o.Type()).(*types.Named); ok && n.TypeParams().Len() > 0 && !o.IsAlias() {
+				return n.Origin().Obj()
+			}
+			if a, ok := o.Type().(*types.Alias); ok && a.TypeParams().Len() > 0 {
+				return o
+			}
+		case *types.Func:
+			o = o.Origin()
+			sig := o.Type().(*types.Signature)
+			if r := sig.Recv(); r != nil {
+				t := r.Type()
+				if p, ok := t.(*types.Pointer); ok {
+					t = p.Elem()
+				}
+				if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeParams().Len() > 0 {
+					return n.Origin().Obj()
+				}
+				return nil
+			}
+			if sig.TypeParams().Len() > 0 {
+				return o
+			}
+		}
+		return nil
+	}
+	for _, d := range file.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if g := generic(info.Defs[d.Name]); g != nil {
+				decls[g] = append(decls[g], d)
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				if ts, ok := s.(*ast.TypeSpec); ok {
+					if g := generic(info.Defs[ts.Name]); g != nil {
+						decls[g] = append(decls[g], ts)
+					}
+				}
+			}
+		}
+	}
+	if len(decls) == 0 {
+		return nil
+	}
+	// uses: the file's generics each one names.
+	uses := map[types.Object]map[types.Object]bool{}
+	for g, nodes := range decls {
+		uses[g] = map[types.Object]bool{}
+		for _, n := range nodes {
+			ast.Inspect(n, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok {
+					// A type naming itself with its own parameters (a
+					// method's receiver Stack[T], a Stack[T]{} in it) is
+					// no other instance of it.
+					if u := generic(info.Uses[id]); u != nil && decls[u] != nil && !(u == g && ownParams(info.Instances[id].TypeArgs)) {
+						uses[g][u] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	// reaches: the file's generics g uses, directly or through others.
+	reaches := func(g types.Object) map[types.Object]bool {
+		seen := map[types.Object]bool{}
+		stack := []types.Object{g}
+		for len(stack) > 0 {
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for u := range uses[o] {
+				if !seen[u] {
+					seen[u] = true
+					stack = append(stack, u)
+				}
+			}
+		}
+		return seen
+	}
+	var out []Finding
+	reported := map[token.Pos]bool{}
+	for id, inst := range info.Instances {
+		g := generic(info.Uses[id])
+		if g == nil || decls[g] == nil || inst.TypeArgs == nil || reported[id.Pos()] {
+			continue
+		}
+		held := map[types.Object]bool{}
+		for i := 0; i < inst.TypeArgs.Len(); i++ {
+			instancesIn(inst.TypeArgs.At(i), decls, held, map[types.Type]bool{})
+		}
+		if len(held) == 0 {
+			continue
+		}
+		r := reaches(g)
+		nested := r[g] // g uses itself
+		for h := range held {
+			nested = nested || h == g || r[h]
+		}
+		if nested {
+			reported[id.Pos()] = true
+			p := fset.Position(id.Pos())
+			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: heldCycleConstruct, Message: nestedInstanceMsg})
+		}
+	}
+	return out
+}
+
+// ownParams reports whether args are type parameters in their own
+// order, as a generic type names itself in its definition and methods.
+func ownParams(args *types.TypeList) bool {
+	for i := 0; args != nil && i < args.Len(); i++ {
+		if p, ok := args.At(i).(*types.TypeParam); !ok || p.Index() != i {
+			return false
+		}
+	}
+	return args != nil && args.Len() > 0
+}
+
+const nestedInstanceMsg = "an instance of a generic type of the program given to a generic type or function that uses that type: the interpreter may lay out one instance as another, with fields sharing their bytes, and a program could then reach memory it was not given"
+
+// instancesIn adds to held the file's generic types (decls' keys) that t
+// holds an instance of anywhere: in its type arguments, its elements,
+// fields, methods' signatures and, for a type of the program, its
+// underlying type.
+func instancesIn(t types.Type, decls map[types.Object][]ast.Node, held map[types.Object]bool, seen map[types.Type]bool) {
+	if t == nil || seen[t] {
+		return
+	}
+	seen[t] = true
+	walk := func(t types.Type) { instancesIn(t, decls, held, seen) }
+	tuple := func(tu *types.Tuple) {
+		for i := 0; i < tu.Len(); i++ {
+			walk(tu.At(i).Type())
+		}
+	}
+	switch t := t.(type) {
+	case *types.Alias:
+		if t.TypeArgs().Len() > 0 && decls[t.Origin().Obj()] != nil {
+			held[t.Origin().Obj()] = true
+		}
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			walk(t.TypeArgs().At(i))
+		}
+		walk(types.Unalias(t))
+	case *types.Named:
+		if t.TypeArgs().Len() > 0 && decls[t.Origin().Obj()] != nil {
+			held[t.Origin().Obj()] = true
+		}
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			walk(t.TypeArgs().At(i))
+		}
+		if pkg := t.Obj().Pkg(); pkg != nil && pkg.Path() == "main" {
+			walk(t.Underlying())
+		}
+	case *types.Pointer:
+		walk(t.Elem())
+	case *types.Slice:
+		walk(t.Elem())
+	case *types.Array:
+		walk(t.Elem())
+	case *types.Chan:
+		walk(t.Elem())
+	case *types.Map:
+		walk(t.Key())
+		walk(t.Elem())
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			walk(t.Field(i).Type())
+		}
+	case *types.Signature:
+		tuple(t.Params())
+		tuple(t.Results())
+	case *types.Interface:
+		for i := 0; i < t.NumExplicitMethods(); i++ {
+			walk(t.ExplicitMethod(i).Type())
+		}
+		for i := 0; i < t.NumEmbeddeds(); i++ {
+			walk(t.EmbeddedType(i))
+		}
+	case *types.Union:
+		for i := 0; i < t.Len(); i++ {
+			walk(t.Term(i).Type())
+		}
+	}
+}
