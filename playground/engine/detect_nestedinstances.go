@@ -9,8 +9,8 @@ import (
 // nestedInstances reports, from the program's types, a generic type or
 // function of the file instantiated with a type argument that holds an
 // instance of one of the file's generic types (written out, inferred,
-// through an alias, a named type, an interface's methods or a type
-// parameter's argument), when the one instantiated uses that generic
+// through an alias, an interface's methods or a type parameter's
+// argument), when the one instantiated uses that generic
 // type (in its definition, its methods' bodies or through the file's
 // other generics it uses) or uses itself (Z[A, B] pointing to a Z[B, A]).
 // Those are the ways a program makes Node[Node[int]] or instances that
@@ -130,7 +130,7 @@ func nestedInstances(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 		if nested {
 			reported[id.Pos()] = true
 			p := fset.Position(id.Pos())
-			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: heldCycleConstruct, Message: nestedInstanceMsg})
+			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: nestedInstanceConstruct, Message: nestedInstanceMsg})
 		}
 	}
 	return out
@@ -147,12 +147,16 @@ func ownParams(args *types.TypeList) bool {
 	return args != nil && args.Len() > 0
 }
 
+const nestedInstanceConstruct = "instance nested in an instance"
+
 const nestedInstanceMsg = "an instance of a generic type of the program given to a generic type or function that uses that type: the interpreter may lay out one instance as another, with fields sharing their bytes, and a program could then reach memory it was not given"
 
 // instancesIn adds to held the file's generic types (decls' keys) that t
 // holds an instance of anywhere: in its type arguments, its elements,
-// fields, methods' signatures and, for a type of the program, its
-// underlying type.
+// fields and methods' signatures. A named type's definition is not
+// read: an instance given a type of the program that holds an instance
+// (Box[*N] of type N struct{ Kids Box[*N] }) is a generic type's own
+// recursion, which heldCycles judges from the syntax.
 func instancesIn(t types.Type, decls map[types.Object][]ast.Node, held map[types.Object]bool, seen map[types.Type]bool) {
 	if t == nil || seen[t] {
 		return
@@ -179,9 +183,6 @@ func instancesIn(t types.Type, decls map[types.Object][]ast.Node, held map[types
 		}
 		for i := 0; i < t.TypeArgs().Len(); i++ {
 			walk(t.TypeArgs().At(i))
-		}
-		if pkg := t.Obj().Pkg(); pkg != nil && pkg.Path() == "main" {
-			walk(t.Underlying())
 		}
 	case *types.Pointer:
 		walk(t.Elem())

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a6a2a7f1b00961ca"
+const sourceDigest = "c499c9a9b4a083b7"
