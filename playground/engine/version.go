@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5cf0376bfcaa88f2"
+const sourceDigest = "93bfa7b7b4de038a"
