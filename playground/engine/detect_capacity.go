@@ -38,13 +38,20 @@ import (
 //     appended to is not of a fixed capacity.
 //
 // A slice is known by how the program names it (s, p.items), a function
-// by its name, whatever function or block it is in: names shared by two
-// slices make the check see more, never less, so a false match only sends
-// a program to the Go toolchain. The source pass's own helpers
-// (_lower...) are the library's, whose capacities are go run's. What is
-// not followed: reslicing past the length (s[:4] of a slice of two, which
-// panics or not by the capacity) without cap, and slices shared through
-// a struct copied whole (b := a, then b.items appended to).
+// by its name, whatever function or block it is in. A name two slices
+// share mostly makes the check see more (an append to either counts for
+// both), but "fixed" is one answer per name: a range variable, and a
+// parameter of a function the program calls through a value, are taken
+// as not fixed, so that a namesake made with a literal cannot make them
+// so (a review's). Followed since that review's 23 silent programs: a
+// struct copied whole, a value receiver or parameter holding a slice
+// (func (b Bag) With), positional literals, conversions to named slice
+// types, getters of a receiver's slice, appends into elements, literals
+// and arguments, the library's Append functions and slices' functions
+// seen lowered (_lowerSort). The source pass's own helpers (_lower...)
+// are the library's, whose capacities are go run's. What is not
+// followed: reslicing past the length (s[:4] of a slice of two, which
+// panics or not by the capacity) without cap.
 func capacities(file *ast.File, add func(token.Pos, string, string)) {
 	imports := importNames(file)
 	decls := map[string][]*ast.FuncDecl{} // the program's functions and methods by name

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "c499c9a9b4a083b7"
+const sourceDigest = "83486976522ab46a"
