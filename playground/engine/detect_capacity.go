@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -234,17 +235,32 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 			if rf := recvFields(fd); len(rf) == 1 && len(rf[0].Names) == 1 {
 				recv = rf[0].Names[0].Name
 			}
+			// locals: what a local variable of the function was given of
+			// a parameter (r := s; return r gives s too: a probe's).
+			locals := map[string]string{}
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if a, ok := n.(*ast.AssignStmt); ok && len(a.Lhs) == len(a.Rhs) {
+					for i, lhs := range a.Lhs {
+						if id, ok := lhs.(*ast.Ident); ok {
+							if k := exprKey(sliced(a.Rhs[i])); slices.Contains(params, k) || locals[k] != "" {
+								locals[id.Name] = cmp.Or(locals[k], k)
+							}
+						}
+					}
+				}
 				if r, ok := n.(*ast.ReturnStmt); ok {
 					for _, e := range r.Results {
 						flows = append(flows, flow{key: name, e: e, result: true})
 						if _, call := ast.Unparen(e).(*ast.CallExpr); !call {
 							k := exprKey(sliced(e))
+							k = cmp.Or(locals[k], k)
 							i := slices.Index(params, k)
 							if recv != "" && (k == recv || strings.HasPrefix(k, recv+".")) {
 								i = -1
+							} else if i < 0 {
+								continue // neither a parameter nor the receiver (a review's: return global)
 							}
-							if k != "" && (i >= 0 || i == -1 && recv != "") && !slices.Contains(gives[name], i) {
+							if k != "" && !slices.Contains(gives[name], i) {
 								gives[name] = append(gives[name], i)
 							}
 						}
@@ -346,6 +362,8 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 				return fixedFn[callee(x)]
 			case libraryAppend(x, imports):
 				return false
+			case returnsItsSlice(x, imports) && len(x.Args) > 0:
+				return fixedCap(x.Args[0])
 			}
 			return library(x)
 		case *ast.Ident:
@@ -529,13 +547,20 @@ func libraryAppend(c *ast.CallExpr, imports map[string]string) bool {
 // returnsItsSlice: c calls one of slices' functions that return the
 // slice they are given, or a part of it, when it has room (Insert,
 // Delete, Compact, Replace, Grow, Clip...), or the source pass's helper
-// that stands for one (_lowerInsert).
+// that stands for one (_lowerInsert), or one of bytes' that return a
+// part of it (TrimSpace, TrimPrefix...: an append to bytes.TrimSpace(b)
+// wrote into b under go run, not in the interpreter, a probe's).
 func returnsItsSlice(c *ast.CallExpr, imports map[string]string) bool {
 	name := ""
 	switch f := instantiated(c.Fun).(type) {
 	case *ast.Ident:
-		name, _ = strings.CutPrefix(f.Name, "_lower")
+		if n, ok := strings.CutPrefix(f.Name, "_lower"); ok {
+			name = n // the program's own Insert is not slices'
+		}
 	case *ast.SelectorExpr:
+		if x, ok := ast.Unparen(f.X).(*ast.Ident); ok && x.Obj == nil && imports[x.Name] == "bytes" {
+			return strings.Contains(" TrimSpace TrimPrefix TrimSuffix Trim TrimLeft TrimRight TrimFunc TrimLeftFunc TrimRightFunc ", " "+f.Sel.Name+" ")
+		}
 		if x, ok := ast.Unparen(f.X).(*ast.Ident); ok && x.Obj == nil && imports[x.Name] == "slices" {
 			name = f.Sel.Name
 		}

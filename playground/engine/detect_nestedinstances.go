@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -27,6 +28,15 @@ func nestedInstances(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 	// decls: each generic type and function of the file, with the syntax
 	// it is made of (a type's methods with it).
 	decls := map[types.Object][]ast.Node{}
+	var order []types.Object // decls' keys in the file's order, for the reports'
+	declare := func(g types.Object, n ast.Node) {
+		if g != nil {
+			if decls[g] == nil {
+				order = append(order, g)
+			}
+			decls[g] = append(decls[g], n)
+		}
+	}
 	generic := func(obj types.Object) types.Object {
 		switch o := obj.(type) {
 		case *types.TypeName:
@@ -58,15 +68,11 @@ func nestedInstances(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 	for _, d := range file.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
-			if g := generic(info.Defs[d.Name]); g != nil {
-				decls[g] = append(decls[g], d)
-			}
+			declare(generic(info.Defs[d.Name]), d)
 		case *ast.GenDecl:
 			for _, s := range d.Specs {
 				if ts, ok := s.(*ast.TypeSpec); ok {
-					if g := generic(info.Defs[ts.Name]); g != nil {
-						decls[g] = append(decls[g], ts)
-					}
+					declare(generic(info.Defs[ts.Name]), ts)
 				}
 			}
 		}
@@ -74,18 +80,57 @@ func nestedInstances(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 	if len(decls) == 0 {
 		return nil
 	}
+	var out []Finding
+	report := func(pos token.Pos, construct, msg string) {
+		p := fset.Position(pos)
+		out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: construct, Message: msg})
+	}
 	// uses: the file's generics each one names.
 	uses := map[types.Object]map[types.Object]bool{}
-	for g, nodes := range decls {
+	methods := map[string]types.Object{} // the generic type that declares a method of each name
+	for _, g := range order {
 		uses[g] = map[types.Object]bool{}
-		for _, n := range nodes {
+		for _, n := range decls[g] {
+			params := map[string]bool{} // the names of its type parameters
+			if fd, ok := n.(*ast.FuncDecl); ok && fd.Recv != nil {
+				// yaegi v0.16.1 keys a generic method's code by its name
+				// and type arguments: B[int].Name ran A[int].Name (an
+				// attack's). Types of different numbers of parameters
+				// never share a key.
+				if o := methods[fd.Name.Name]; o != nil && o != g && paramCount(o) == paramCount(g) {
+					report(fd.Name.Pos(), genericNameConstruct, "a method named like another generic type's: the interpreter may run the other type's method for this one")
+				}
+				methods[fd.Name.Name] = g
+			}
 			ast.Inspect(n, func(n ast.Node) bool {
-				if id, ok := n.(*ast.Ident); ok {
-					// A type naming itself with its own parameters (a
-					// method's receiver Stack[T], a Stack[T]{} in it) is
-					// no other instance of it.
-					if u := generic(info.Uses[id]); u != nil && decls[u] != nil && !(u == g && ownParams(info.Instances[id].TypeArgs)) {
-						uses[g][u] = true
+				id, ok := n.(*ast.Ident)
+				if !ok {
+					return true
+				}
+				obj := cmp.Or(info.Defs[id], info.Uses[id])
+				if tn, ok := obj.(*types.TypeName); ok && info.Defs[id] != nil {
+					if _, ok := tn.Type().(*types.TypeParam); ok {
+						params[id.Name] = true
+					}
+				}
+				if tn, ok := obj.(*types.TypeName); params[id.Name] && (!ok || !isTypeParam(tn.Type())) {
+					// yaegi replaces every name spelled like a type
+					// parameter in an instance's code: s.T of a field
+					// T read the field int (an attack's).
+					report(id.Pos(), genericNameConstruct, "a name spelled like a type parameter of its generic function or type: the interpreter takes it for the type argument")
+				}
+				// A type naming itself with its own parameters (a
+				// method's receiver Stack[T], a Stack[T]{} in it), or a
+				// method of its own (t.Left.Insert(v)), is no other
+				// instance of it; with others (Node[int] in a
+				// Node[T], Z[B, A] in a Z[A, B]) yaegi built the instance
+				// being made in its place (an attack's: a string read
+				// where Go has an int; a program that never ended).
+				_, named := info.Uses[id].(*types.TypeName)
+				if u := generic(info.Uses[id]); u != nil && decls[u] != nil && !(u == g && (!named || ownParams(info.Instances[id].TypeArgs))) {
+					uses[g][u] = true
+					if u == g {
+						report(id.Pos(), nestedInstanceConstruct, "a generic type naming an instance of itself with other type arguments: the interpreter may build the instance being made in its place")
 					}
 				}
 				return true
@@ -108,7 +153,6 @@ func nestedInstances(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 		}
 		return seen
 	}
-	var out []Finding
 	reported := map[token.Pos]bool{}
 	for id, inst := range info.Instances {
 		g := generic(info.Uses[id])
@@ -125,15 +169,22 @@ func nestedInstances(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 		r := reaches(g)
 		nested := r[g] // g uses itself
 		for h := range held {
-			nested = nested || h == g || r[h]
+			// g uses h, or h uses g: yaegi builds an instance's methods
+			// with it (Node[Box[int]] of a Box[E] whose Lift gives a
+			// Node[E], a review's).
+			nested = nested || h == g || r[h] || reaches(h)[g]
 		}
 		if nested {
 			reported[id.Pos()] = true
-			p := fset.Position(id.Pos())
-			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: nestedInstanceConstruct, Message: nestedInstanceMsg})
+			report(id.Pos(), nestedInstanceConstruct, nestedInstanceMsg)
 		}
 	}
 	return out
+}
+
+// paramCount is the number of type parameters of a generic type.
+func paramCount(o types.Object) int {
+	return o.Type().(*types.Named).TypeParams().Len()
 }
 
 // ownParams reports whether args are type parameters in their own
@@ -147,14 +198,17 @@ func ownParams(args *types.TypeList) bool {
 	return args != nil && args.Len() > 0
 }
 
-const nestedInstanceConstruct = "instance nested in an instance"
+const (
+	nestedInstanceConstruct = "instance nested in an instance"
+	genericNameConstruct    = "generic name"
+)
 
 const nestedInstanceMsg = "an instance of a generic type of the program given to a generic type or function that uses that type: the interpreter may lay out one instance as another, with fields sharing their bytes, and a program could then reach memory it was not given"
 
 // instancesIn adds to held the file's generic types (decls' keys) that t
 // holds an instance of anywhere: in its type arguments, its elements,
-// fields and methods' signatures. A named type's definition is not
-// read: an instance given a type of the program that holds an instance
+// fields, methods' signatures and the program's named types' methods'
+// signatures. A named type's definition is not read: an instance given a type of the program that holds an instance
 // (Box[*N] of type N struct{ Kids Box[*N] }) is a generic type's own
 // recursion, which heldCycles judges from the syntax.
 func instancesIn(t types.Type, decls map[types.Object][]ast.Node, held map[types.Object]bool, seen map[types.Type]bool) {
@@ -183,6 +237,13 @@ func instancesIn(t types.Type, decls map[types.Object][]ast.Node, held map[types
 		}
 		for i := 0; i < t.TypeArgs().Len(); i++ {
 			walk(t.TypeArgs().At(i))
+		}
+		// Its methods, which yaegi builds with it: Holder[K] of a K
+		// whose Get gives a *Node[int] (a review's).
+		if pkg := t.Obj().Pkg(); pkg != nil && pkg.Path() == "main" {
+			for i := 0; i < t.NumMethods(); i++ {
+				walk(t.Method(i).Type())
+			}
 		}
 	case *types.Pointer:
 		walk(t.Elem())

@@ -29,6 +29,10 @@ func TestNestedInstancesAreReported(t *testing.T) {
 		{node + "type Holder[T any] struct{ N Node[T] }\n\nvar h Holder[interface{ Get() *Node[int] }]\n", "14:7"},
 		// A method's body builds the instance.
 		{node + "type Box[E any] struct{ V E }\n\nfunc (b Box[E]) Lift() Node[E] { return Node[E]{V: b.V} }\n\nvar b Box[Node[int]]\n", "16:7"},
+		// The argument's methods use the generic instantiated (a
+		// review's): Box[E]'s Lift gives a Node[E]; K's Get a *Node[int].
+		{node + "type Box[E any] struct{ V E }\n\nfunc (b Box[E]) Lift() Node[E] { return Node[E]{V: b.V} }\n\nvar n Node[Box[int]]\n", "16:7"},
+		{node + "type K struct{}\n\nfunc (K) Get() *Node[int] { return nil }\n\ntype Holder[T any] struct{ N Node[T] }\n\nvar h Holder[K]\n", "18:7"},
 		// A type that names itself with its parameters moved.
 		{"type Z[A, B any] struct {\n\tFlip *Z[B, A]\n\tV    A\n}\n\ntype P[T any] struct{ V T }\n\nvar z Z[int, P[int]]\n", "14:7"},
 		// Not reported: the library's types, non-generic ones, a
@@ -50,6 +54,35 @@ func TestNestedInstancesAreReported(t *testing.T) {
 		}
 		if got := strings.Join(at, " "); got != c.at {
 			t.Errorf("a nested instance reported at %q, want %q\n%s", got, c.at, src)
+		}
+	}
+}
+
+// A generic type naming an instance of itself with other type arguments
+// (Node[int] in a Node[T], Z[B, A] in a Z[A, B]) is reported where it
+// does; a name spelled like a type parameter of its generic function or
+// type that means something else (a field T read as s.T), and a method
+// named like another generic type's, are reported too: an attack's
+// programs, each silent, or never ending, in the interpreter. A type
+// naming itself with its own parameters, a type parameter's own uses,
+// one generic type's methods, and methods of generic types of different
+// numbers of parameters (never the same key), are not.
+func TestGenericNamesAreReported(t *testing.T) {
+	for _, c := range []struct{ decls, self, names string }{
+		{"type Node[T any] struct {\n\tV     T\n\tOther *Node[int]\n}\n", "9:9", ""},
+		{"type Node[T any] struct {\n\tV    T\n\tKids []Node[int]\n}\n", "9:9", ""},
+		{"type Z[A, B any] struct {\n\tFlip *Z[B, A]\n\tV    A\n}\n", "8:8", ""},
+		{"type S struct {\n\tT string\n\tint\n}\n\nfunc get[T any](s S, v T) any { return s.T }\n", "", "12:42"},
+		{"type A[T any] struct{ V T }\n\ntype B[T any] struct{ V T }\n\nfunc (a A[T]) Name() string { return \"A\" }\n\nfunc (b B[T]) Name() string { return \"B\" }\n", "", "13:15"},
+		{"type A[T any] struct{ V T }\n\ntype P[K comparable, V any] struct{ X V }\n\nfunc (a A[T]) String() string { return \"A\" }\n\nfunc (p P[K, V]) String() string { return \"P\" }\n", "", ""},
+		{"type Node[T any] struct {\n\tV    T\n\tNext *Node[T]\n}\n\nfunc (n *Node[T]) Push(v T) *Node[T] { return &Node[T]{V: v, Next: n} }\n\nfunc (n *Node[T]) Len() int { return 1 }\n\nfunc Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }\n", "", ""},
+	} {
+		src := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n\n" + c.decls
+		if got := findingsAt(src, nestedInstanceConstruct); got != c.self {
+			t.Errorf("an instance of itself reported at %q, want %q\n%s", got, c.self, src)
+		}
+		if got := findingsAt(src, genericNameConstruct); got != c.names {
+			t.Errorf("a generic name reported at %q, want %q\n%s", got, c.names, src)
 		}
 	}
 }

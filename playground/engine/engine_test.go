@@ -745,3 +745,46 @@ func detectedAt(t *testing.T, src string, want []string) {
 		t.Errorf("Detect found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A probe's shapes: a function giving back its parameter through a local
+// (r := s; return r), and an append to what bytes.TrimSpace gives back,
+// share the caller's array; bytes' part of a slice has its capacity. A
+// method giving back a package's variable gives nothing of its receiver
+// (a review's: the receiver and "not a parameter" were one index).
+func TestSharedArraysOfTheProbe(t *testing.T) {
+	src := `package main
+
+import (
+	"bytes"
+	"fmt"
+)
+
+var global = make([]int, 2, 10)
+
+type Bag struct{ items []int }
+
+func (b Bag) Items() []int { return global }
+
+func keep(s []int) []int {
+	r := s
+	return r
+}
+
+func main() {
+	var s []int
+	s = append(s, 1)
+	x := keep(s)
+	x = append(x, 2)
+	x[0] = 9
+	b := []byte(fmt.Sprint(" hi "))
+	t := bytes.TrimSpace(b)
+	t = append(t, '!')
+	fmt.Println(s, string(b), cap(bytes.TrimPrefix([]byte("ab"), []byte("a"))))
+	for _, bag := range []Bag{{}} {
+		y := bag.Items()
+		fmt.Println(cap(y))
+	}
+}
+`
+	detectedAt(t, src, []string{"22:12 shared array", "26:23 shared array", "28:28 capacity"})
+}

@@ -23,7 +23,7 @@ func sum(a, b float64) float64 { return a + b }`,
 		body: `x, f, c, t := 1.5, float32(2), complex(2, 0), Celsius(3)
 fmt.Println(scale(x, f, c, t, x), same(x), min(x, 2), T{}.half(x), scale(1, 1, 1, 1, 1), sum(pair()))`,
 		lowered: `x, f, c, t := 1.5, float32(2), complex(2, 0), Celsius(3)
-fmt.Println(scale(_lowerRT.Float64(x), _lowerRT.Float32(f), _lowerRT.Complex128(c), Celsius(_lowerRT.Float64(float64(t))), x), same[float64](_lowerRT.Float64(x)), _lowerMin(_lowerRT.Float64(x), 2), T{}.half(x), scale(1, 1, 1, 1, 1), sum(pair()))`,
+fmt.Println(scale(_lowerRT.Float64(x), _lowerRT.Float32(f), _lowerRT.Complex128(c), Celsius(_lowerRT.Float64(float64(t))), []float64{x}...), same[float64](_lowerRT.Float64(x)), _lowerMin(_lowerRT.Float64(x), 2), T{}.half(x), scale(1, 1, 1, 1, []float64{1}...), sum(pair()))`,
 		out: "18 1.5 1.5 0.75 1 3\n",
 	},
 	// A struct or an array holding floating-point numbers goes through

@@ -30,7 +30,7 @@ for i := 0; i < 2; i++ {
 		f(i)
 	}
 	ping("a", i)
-	log(i, "x")
+	log(i, []string{"x"}...)
 	show(i)
 }`,
 		loweredDecls: `type hooks map[int][]func(int)

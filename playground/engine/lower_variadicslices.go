@@ -24,7 +24,9 @@ import (
 // is an interface other than interface{} itself (a named one), which the
 // rewrite could not write without its name, or where the slice is one
 // of a call's results passed on whole (f(g())), the program is handed
-// over.
+// over. The variadic arguments of a call of the program's function
+// whose element is not an interface are written as a slice literal
+// (packVariadic), for the capacity Go gives them.
 func variadicSliceRewrite(l *lowering, s *syntax) {
 	if l.info == nil {
 		return
@@ -39,6 +41,10 @@ func variadicSliceRewrite(l *lowering, s *syntax) {
 			continue
 		}
 		elem, args, isAppend := l.variadicArgs(c)
+		if elem != nil && !isAppend && !types.IsInterface(elem) {
+			l.packVariadic(c, elem, args)
+			continue
+		}
 		if elem == nil || !types.IsInterface(elem) || isTypeParam(elem) || isAppend && len(args) > 1 {
 			continue
 		}
@@ -63,6 +69,34 @@ func variadicSliceRewrite(l *lowering, s *syntax) {
 			l.add(edit{pos: end, end: end, text: "}...", wraps: pos - end})
 		}
 	}
+}
+
+// packVariadic writes the variadic arguments of a call of the
+// program's function as a slice literal passed with ...: sum(1, 2, 3)
+// becomes sum([]int{1, 2, 3}...), which means the same in Go. Go makes
+// the parameter's slice with a capacity of its length; yaegi v0.16.1
+// appends the arguments to it one by one (three gave a capacity of 4, six
+// of 8), so an append to the parameter wrote into the array it shared
+// with what kept it, or not, otherwise than under go run (a probe's 17 of
+// 23 silent programs: a map's value, a struct's field, a channel's
+// element holding the slice). A literal's capacity is its length in
+// both. An element's type that cannot be written at the call (a type
+// parameter, a struct written out) is left; a slice of an interface is
+// variadicSliceRewrite's own.
+func (l *lowering) packVariadic(c *ast.CallExpr, elem types.Type, args []ast.Expr) {
+	if len(args) == 0 || c.Ellipsis.IsValid() || l.libraryCall(c) {
+		return
+	}
+	if _, tuple := l.info.TypeOf(args[0]).(*types.Tuple); tuple {
+		return // f(g()), g's results
+	}
+	t, ok := l.typeWriter(c.Lparen)(elem)
+	if !ok {
+		return
+	}
+	pos, end := l.off(args[0].Pos()), l.off(args[len(args)-1].End())
+	l.add(edit{pos: pos, end: pos, text: "[]" + t + "{", wraps: end - pos})
+	l.add(edit{pos: end, end: end, text: "}...", wraps: pos - end})
 }
 
 // resultsToVariadic: c passes a call's results, f(g()); where one of

@@ -69,4 +69,32 @@ type Row []any`,
 		lowered: `fmt.Println(len(add[[]any](nil, []any{1, 2, 3})), wrap[Row](Row{1, 2, 3}))`,
 		out:     "1 1\n",
 	},
+	// The variadic arguments of the program's function, of a type that
+	// is not an interface, written as a literal: Go gives the parameter
+	// a capacity of its length, the interpreter's was 4 for three (a
+	// probe's: an append to it wrote into the map's slice or not). A
+	// call with ..., with none, with a call's results, and the
+	// library's, are left.
+	rewriteCase{
+		decls: `func vals(xs ...int) []int { return xs }
+
+func pair() (int, int) { return 1, 2 }
+
+type P struct{ X int }
+
+func pts(ps ...P) int { return cap(ps) }`,
+		body: `m := map[int][]int{0: vals(1, 2, 3)}
+s := m[0]
+s = append(s, 4)
+s[0] = 9
+fmt.Println(m[0][0], cap(vals(7)), len(vals()), vals(pair()), pts(P{1}, P{2}), len(vals(s...)))
+fmt.Println(max(1, 2, 3), fmt.Sprint(1, 2))`,
+		lowered: `m := map[int][]int{0: vals([]int{1, 2, 3}...)}
+s := m[0]
+s = append(s, 4)
+s[0] = 9
+fmt.Println(m[0][0], cap(vals([]int{7}...)), len(vals()), vals(pair()), pts([]P{P{1}, P{2}}...), len(vals(s...)))
+fmt.Println(int(3), fmt.Sprint(1, 2))`,
+		out: "1 1 0 [1 2] 2 4\n3 1 2\n",
+	},
 )

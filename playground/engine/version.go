@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "83486976522ab46a"
+const sourceDigest = "6c766203596ed005"

@@ -12,7 +12,7 @@
 // Compile refuses every other expression, naming this file: a new use
 // of regexp in the module (the interpreter compiles yaegi's at start-up)
 // fails every run of the playground at once, not one program in many.
-// oneregexp_test.go holds FindStringSubmatch to the standard library's.
+// regexp_test.go holds FindStringSubmatch to the standard library's.
 package regexp
 
 import (
