@@ -11,9 +11,11 @@ import (
 // function of the file instantiated with a type argument that holds an
 // instance of one of the file's generic types (written out, inferred,
 // through an alias, an interface's methods or a type parameter's
-// argument), when the one instantiated uses that generic
-// type (in its definition, its methods' bodies or through the file's
-// other generics it uses) or uses itself (Z[A, B] pointing to a Z[B, A]).
+// argument, or a method of the program's type given), when the one
+// instantiated uses that generic type (in its definition, its methods'
+// bodies or through the file's other generics it uses), that type uses
+// the one instantiated, or the one instantiated uses itself (Z[A, B]
+// pointing to a Z[B, A]).
 // Those are the ways a program makes Node[Node[int]] or instances that
 // refer to each other without writing one inside another's brackets,
 // which heldCycles' reading of the syntax cannot see: an attack made
@@ -24,6 +26,16 @@ import (
 // every such program goes to the Go toolchain. A type argument of the
 // library's types or of the file's non-generic ones alone
 // (Stack[Point], List[string]) is not reported.
+//
+// It reports too what yaegi's copy of a generic's code gets wrong
+// whatever the instances: a generic type naming an instance of itself
+// with other type arguments (Node[int] in a Node[T], built as the
+// instance being made), a name spelled like a type parameter that means
+// something else (s.T of a field T, replaced by the type argument), and
+// a method named like one of another generic type of as many type
+// parameters (its code is kept by name and type arguments: B[int].Name
+// ran A[int].Name). An attack's five programs, each silent or never
+// ending in the interpreter, none reported before.
 func nestedInstances(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
 	// decls: each generic type and function of the file, with the syntax
 	// it is made of (a type's methods with it).

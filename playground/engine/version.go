@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "6c766203596ed005"
+const sourceDigest = "cdbd0f9f7af7e31f"
