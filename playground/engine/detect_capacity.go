@@ -236,13 +236,14 @@ func capacities(file *ast.File, add func(token.Pos, string, string)) {
 				recv = rf[0].Names[0].Name
 			}
 			// locals: what a local variable of the function was given of
-			// a parameter (r := s; return r gives s too: a probe's).
+			// a parameter or the receiver (r := s; return r gives s too,
+			// b := g.raw; return b g's: a probe's).
 			locals := map[string]string{}
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if a, ok := n.(*ast.AssignStmt); ok && len(a.Lhs) == len(a.Rhs) {
 					for i, lhs := range a.Lhs {
 						if id, ok := lhs.(*ast.Ident); ok {
-							if k := exprKey(sliced(a.Rhs[i])); slices.Contains(params, k) || locals[k] != "" {
+							if k := exprKey(sliced(a.Rhs[i])); k != "" && (slices.Contains(params, k) || locals[k] != "" || recv != "" && (k == recv || strings.HasPrefix(k, recv+"."))) {
 								locals[id.Name] = cmp.Or(locals[k], k)
 							}
 						}

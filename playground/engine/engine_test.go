@@ -746,8 +746,8 @@ func detectedAt(t *testing.T, src string, want []string) {
 	}
 }
 
-// A probe's shapes: a function giving back its parameter through a local
-// (r := s; return r), and an append to what bytes.TrimSpace gives back,
+// A probe's shapes: a function giving back its parameter, or a method
+// its receiver's field, through a local (r := s; return r), and an append to what bytes.TrimSpace gives back,
 // share the caller's array; bytes' part of a slice has its capacity. A
 // method giving back a package's variable gives nothing of its receiver
 // (a review's: the receiver and "not a parameter" were one index).
@@ -770,6 +770,13 @@ func keep(s []int) []int {
 	return r
 }
 
+type Greeting struct{ raw []byte }
+
+func (g *Greeting) Bytes() []byte {
+	b := g.raw
+	return b
+}
+
 func main() {
 	var s []int
 	s = append(s, 1)
@@ -784,7 +791,11 @@ func main() {
 		y := bag.Items()
 		fmt.Println(cap(y))
 	}
+	g := &Greeting{raw: []byte("hello")}
+	left := g.Bytes()
+	left = append(left, '!')
+	fmt.Println(string(left))
 }
 `
-	detectedAt(t, src, []string{"22:12 shared array", "26:23 shared array", "28:28 capacity"})
+	detectedAt(t, src, []string{"29:12 shared array", "33:23 shared array", "35:28 capacity", "41:10 shared array"})
 }

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "cdbd0f9f7af7e31f"
+const sourceDigest = "f31fb56bcc19dfbb"
