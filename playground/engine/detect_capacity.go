@@ -549,8 +549,9 @@ func libraryAppend(c *ast.CallExpr, imports map[string]string) bool {
 // slice they are given, or a part of it, when it has room (Insert,
 // Delete, Compact, Replace, Grow, Clip...), or the source pass's helper
 // that stands for one (_lowerInsert), or one of bytes' that return a
-// part of it (TrimSpace, TrimPrefix...: an append to bytes.TrimSpace(b)
-// wrote into b under go run, not in the interpreter, a probe's).
+// part of it (TrimSpace, TrimPrefix..., Cut: an append to
+// bytes.TrimSpace(b), or to Cut's after, wrote into b under go run, not
+// in the interpreter, a probe's).
 func returnsItsSlice(c *ast.CallExpr, imports map[string]string) bool {
 	name := ""
 	switch f := instantiated(c.Fun).(type) {
@@ -560,7 +561,7 @@ func returnsItsSlice(c *ast.CallExpr, imports map[string]string) bool {
 		}
 	case *ast.SelectorExpr:
 		if x, ok := ast.Unparen(f.X).(*ast.Ident); ok && x.Obj == nil && imports[x.Name] == "bytes" {
-			return strings.Contains(" TrimSpace TrimPrefix TrimSuffix Trim TrimLeft TrimRight TrimFunc TrimLeftFunc TrimRightFunc ", " "+f.Sel.Name+" ")
+			return strings.Contains(" TrimSpace TrimPrefix TrimSuffix Trim TrimLeft TrimRight TrimFunc TrimLeftFunc TrimRightFunc Cut CutPrefix CutSuffix ", " "+f.Sel.Name+" ")
 		}
 		if x, ok := ast.Unparen(f.X).(*ast.Ident); ok && x.Obj == nil && imports[x.Name] == "slices" {
 			name = f.Sel.Name

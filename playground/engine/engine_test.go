@@ -747,8 +747,9 @@ func detectedAt(t *testing.T, src string, want []string) {
 }
 
 // A probe's shapes: a function giving back its parameter, or a method
-// its receiver's field, through a local (r := s; return r), and an append to what bytes.TrimSpace gives back,
-// share the caller's array; bytes' part of a slice has its capacity. A
+// its receiver's field, through a local (r := s; return r), and an
+// append to what bytes.TrimSpace or bytes.Cut gives back, share the
+// caller's array; bytes' part of a slice has its capacity. A
 // method giving back a package's variable gives nothing of its receiver
 // (a review's: the receiver and "not a parameter" were one index).
 func TestSharedArraysOfTheProbe(t *testing.T) {
@@ -795,7 +796,11 @@ func main() {
 	left := g.Bytes()
 	left = append(left, '!')
 	fmt.Println(string(left))
+	line := []byte(fmt.Sprint("a = 1234"))
+	_, val, _ := bytes.Cut(line, []byte("="))
+	val = append(val, ';')
+	fmt.Println(string(line), string(val))
 }
 `
-	detectedAt(t, src, []string{"29:12 shared array", "33:23 shared array", "35:28 capacity", "41:10 shared array"})
+	detectedAt(t, src, []string{"29:12 shared array", "33:23 shared array", "35:28 capacity", "41:10 shared array", "45:25 shared array"})
 }
