@@ -150,8 +150,15 @@ func nestedInstances(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 		}
 	}
 	// reaches: the file's generics g uses, directly or through others.
+	// Each answer is kept: an instance asks for its generic's and for
+	// every generic its arguments hold.
+	reached := map[types.Object]map[types.Object]bool{}
 	reaches := func(g types.Object) map[types.Object]bool {
+		if r, ok := reached[g]; ok {
+			return r
+		}
 		seen := map[types.Object]bool{}
+		reached[g] = seen
 		stack := []types.Object{g}
 		for len(stack) > 0 {
 			o := stack[len(stack)-1]

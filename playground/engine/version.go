@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "953bc5b2aa8e3bdd"
+const sourceDigest = "911a200d745a58ee"
