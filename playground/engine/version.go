@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "911a200d745a58ee"
+const sourceDigest = "d6b8f9aebb3f54d5"
