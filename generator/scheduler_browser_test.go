@@ -54,6 +54,21 @@ func TestBrowserSchedulerPrograms(t *testing.T) {
 			break
 		}
 	}
+	// Three goroutines taking turns with runtime.Gosched, which puts each
+	// on the global run queue: every 61st schedule of the P looks there
+	// first, and the interpreter's P, which had run every earlier
+	// program of the page, printed w3.1 w3.2 w1.1 in one run in four.
+	// go run printed the same in 50 runs (a probe's r02): runnext's w3
+	// first, then round-robin.
+	const turns = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"strings\"\n\t\"sync\"\n)\n\nfunc main() {\n\truntime.GOMAXPROCS(1)\n\truntime.Gosched()\n\tvar trace []string\n\tvar wg sync.WaitGroup\n\tfor w := 1; w <= 3; w++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor step := 1; step <= 3; step++ {\n\t\t\t\ttrace = append(trace, fmt.Sprintf(\"w%d.%d\", w, step))\n\t\t\t\truntime.Gosched()\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(strings.Join(trace, \" \"))\n}\n"
+	setCode(t, tab, id, turns)
+	for run := 1; run <= 12; run++ {
+		state, output, _ := runPlayground(t, tab, id, 60*time.Second)
+		if engine, _ := engineOf(t, tab, id); engine != "fast" || state != "done" || output != "w3.1 w1.1 w2.1 w3.2 w1.2 w2.2 w3.3 w1.3 w2.3\n" {
+			t.Errorf("goroutines taking turns with Gosched, run %d: engine %s, state %s, output %q; want the interpreter to print go run's round-robin, w3 first", run, engine, state, output)
+			break
+		}
+	}
 	// A go statement calling a method of an element, or of a call's
 	// result, is a goroutine too (a blind pass's worker idiom had no note).
 	setCode(t, tab, id, "package main\n\nimport \"fmt\"\n\ntype w struct{ id int }\n\nfunc (x *w) run(done chan int) { done <- x.id }\n\nfunc main() {\n\tws, done := []w{{1}, {2}}, make(chan int)\n\tfor i := range ws {\n\t\tgo ws[i].run(done)\n\t}\n\tfmt.Println(<-done + <-done)\n}\n")

@@ -98,7 +98,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -371,18 +370,7 @@ func interpret(ctx context.Context, p *Prepared, opts Options) (res Result) {
 		mainID.Store(goroutineID())
 		prog, err := compile(i, p.Code)
 		if err == nil && !over.Load() {
-			// In the page (one P, one process for every program) the
-			// program starts, as under go run, with no collection
-			// under way and its heap far from the next: the
-			// interpreter's heap is large, and what compiling allocates
-			// often started a cycle whose assists then parked main
-			// between the program's first statements (three go
-			// statements printed 0 1 2 in about one run in twelve, for
-			// go run's 2 0 1). A run took 7 ms more (95 ms against 88,
-			// over 60 runs of that program).
-			if runtime.GOARCH == "wasm" {
-				runtime.GC()
-			}
+			freshStart()
 			if opts.Started != nil {
 				opts.Started()
 			}

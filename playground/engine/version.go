@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "d6b8f9aebb3f54d5"
+const sourceDigest = "24a5cc5573a880f4"
