@@ -111,6 +111,7 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliases, initSequence(fset, file, info)...)
 		aliases = append(aliases, emptyAssertions(fset, file, info)...)
 		aliases = append(aliases, nestedInstances(fset, file, info)...)
+		aliases = append(aliases, repeatedInstanceValues(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file) && !strings.HasPrefix(skip, unknownPackage):
 		// A package the check does not know, the interpreter lacks too
 		// (library.prepare): Detect names it, and Go runs the program.

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "24a5cc5573a880f4"
+const sourceDigest = "037ff2e6e7362b76"
