@@ -45,9 +45,9 @@ func TestBrowserSchedulerPrograms(t *testing.T) {
 	// interpreter: a collection that compiling the program had started
 	// parked main between go statements in about one run in twelve
 	// (printing 0 1 2) until the engine began each program with none
-	// under way.
+	// under way: 40 runs would all pass without it about once in 30.
 	setCode(t, tab, id, order)
-	for run := 1; run <= 25; run++ {
+	for run := 1; run <= 40; run++ {
 		state, output, _ := runPlayground(t, tab, id, 60*time.Second)
 		if want := "goroutine 2\ngoroutine 0\ngoroutine 1\n"; state != "done" || output != want || !strings.Contains(notes(), "on one P") {
 			t.Errorf("goroutines' start order, run %d: state %s, output %q, notes %q; want go run's %q and a note that goroutines take turns as under go run on one P", run, state, output, notes(), want)
@@ -57,7 +57,8 @@ func TestBrowserSchedulerPrograms(t *testing.T) {
 	// Three goroutines taking turns with runtime.Gosched, which puts each
 	// on the global run queue: every 61st schedule of the P looks there
 	// first, and the interpreter's P, which had run every earlier
-	// program of the page, printed w3.1 w3.2 w1.1 in one run in four.
+	// program of the page, printed w3.1 w3.2 w1.1 in one run in four
+	// (12 runs would all pass without the mend about once in 30).
 	// go run printed the same in 50 runs (a probe's r02): runnext's w3
 	// first, then round-robin.
 	const turns = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"strings\"\n\t\"sync\"\n)\n\nfunc main() {\n\truntime.GOMAXPROCS(1)\n\truntime.Gosched()\n\tvar trace []string\n\tvar wg sync.WaitGroup\n\tfor w := 1; w <= 3; w++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor step := 1; step <= 3; step++ {\n\t\t\t\ttrace = append(trace, fmt.Sprintf(\"w%d.%d\", w, step))\n\t\t\t\truntime.Gosched()\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(strings.Join(trace, \" \"))\n}\n"

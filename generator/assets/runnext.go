@@ -24,16 +24,18 @@ package assets
 // readies count too.
 //
 // The interpreter runs every program of a page in one process, whose P
-// has scheduled goroutines for as long as the page has been open: where
-// its schedtick stood decided which of a program's turns looked at the
-// global run queue first (every 61st; runtime.Gosched puts a goroutine
-// there), so three goroutines taking turns with Gosched printed
-// w3.1 w3.2 w1.1 in one run in four for go run's w3.1 w1.1 w2.1 (a
-// probe's). playgroundStart, which the engine calls as a program
-// starts, sets it where a new process's main finds it on js/wasm (2,
-// the exact engine's, measured; go run's main found 2 to 5 on this
-// machine, so a program that takes some 60 turns may print otherwise
-// from one go run to the next, as no engine can follow).
+// has counted time slices (schedtick) for as long as the page has been
+// open: where the count stood decided which of a program's turns looked
+// at the global run queue first (while it stands at a multiple of 61,
+// if the queue is not empty; runtime.Gosched puts a goroutine there),
+// so three goroutines taking turns with Gosched printed w3.1 w3.2 w1.1
+// in one run in four for go run's w3.1 w1.1 w2.1 (a probe's).
+// playgroundStart, which the engine calls as a program starts, sets it
+// where a new process's main finds it on js/wasm (2, the exact
+// engine's, measured under Node; after runtime.GOMAXPROCS(1), go run's
+// main found it at 0 to 5 on this machine, so a program that takes some
+// 60 turns may print otherwise from one go run to the next, as no
+// engine can follow).
 //
 // A goroutine a timer makes ready (time.Sleep's end, time.After's send)
 // goes behind the queue, where go run puts it in runnext
@@ -73,10 +75,11 @@ func sliceReadied(pp *p) int64 {
 }
 
 // playgroundStart begins a program of the playground's interpreter as
-// a new process begins its main: the P's schedtick, whose every 61st
-// schedule takes the global run queue first, is set to tick, and the
-// time slice's count starts again (generator/assets/runnext.go;
-// playground/engine calls it).
+// a new process begins its main: the P's schedtick, its count of time
+// slices (at a multiple of 61 the scheduler looks at the global run
+// queue first), is set to tick, and the time slice's count of readies
+// starts again (generator/assets/runnext.go; playground/engine calls
+// it).
 //
 //go:linkname playgroundStart
 func playgroundStart(tick uint32) {

@@ -21,12 +21,22 @@ import (
 // variable's, a slice's element: []P[int, int]{}), with one type
 // argument, or written once, ran as under go run, and so do explicit
 // calls of a generic function (Map[int, string](...)), which are not
-// reported. Instances are told apart by their types' strings: inside
-// generic functions, two with type parameters of the same names count
-// as one, which can only report more.
+// reported.
+//
+// The same instance is go/types' identical one, however written
+// (P[byte, int] and P[uint8, int], through an alias: a review's, which
+// skipped as the others). A place inside a generic function or method,
+// whose type arguments hold a type parameter (P[T, int]{}), is the same
+// as any other place of that generic type for all the screen knows (an
+// instance of the function may give it any argument): both are
+// reported.
 func repeatedInstanceValues(fset *token.FileSet, file *ast.File, info *types.Info) []Finding {
-	places := map[string][]*ast.IndexListExpr{}
-	var order []string
+	type place struct {
+		at ast.Expr
+		t  types.Type
+	}
+	byOrigin := map[*types.Named][]place{}
+	var order []*types.Named
 	note := func(e ast.Expr) {
 		x, ok := ast.Unparen(e).(*ast.IndexListExpr)
 		if !ok {
@@ -36,11 +46,15 @@ func repeatedInstanceValues(fset *token.FileSet, file *ast.File, info *types.Inf
 		if !ok || !tv.IsType() {
 			return
 		}
-		key := types.TypeString(tv.Type, nil)
-		if places[key] == nil {
-			order = append(order, key)
+		n, ok := types.Unalias(tv.Type).(*types.Named)
+		if !ok || n.TypeArgs().Len() < 2 {
+			return
 		}
-		places[key] = append(places[key], x)
+		o := n.Origin()
+		if byOrigin[o] == nil {
+			order = append(order, o)
+		}
+		byOrigin[o] = append(byOrigin[o], place{x, n})
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -60,16 +74,69 @@ func repeatedInstanceValues(fset *token.FileSet, file *ast.File, info *types.Inf
 		return true
 	})
 	var out []Finding
-	for _, key := range order {
-		if len(places[key]) < 2 {
-			continue
-		}
-		for _, x := range places[key] {
-			p := fset.Position(x.Pos())
-			out = append(out, Finding{Line: p.Line, Col: p.Column, Construct: repeatedInstanceConstruct, Message: repeatedInstanceMsg})
+	for _, o := range order {
+		ps := byOrigin[o]
+		for i, p := range ps {
+			same := false
+			for j, q := range ps {
+				if i != j && (types.Identical(p.t, q.t) || holdsTypeParam(p.t, nil) || holdsTypeParam(q.t, nil)) {
+					same = true
+					break
+				}
+			}
+			if same {
+				pos := fset.Position(p.at.Pos())
+				out = append(out, Finding{Line: pos.Line, Col: pos.Column, Construct: repeatedInstanceConstruct, Message: repeatedInstanceMsg})
+			}
 		}
 	}
 	return out
+}
+
+// holdsTypeParam reports whether t is, or is built of, a type parameter.
+func holdsTypeParam(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	if seen == nil {
+		seen = map[types.Type]bool{}
+	}
+	seen[t] = true
+	switch t := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Named:
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			if holdsTypeParam(t.TypeArgs().At(i), seen) {
+				return true
+			}
+		}
+	case *types.Pointer:
+		return holdsTypeParam(t.Elem(), seen)
+	case *types.Slice:
+		return holdsTypeParam(t.Elem(), seen)
+	case *types.Array:
+		return holdsTypeParam(t.Elem(), seen)
+	case *types.Chan:
+		return holdsTypeParam(t.Elem(), seen)
+	case *types.Map:
+		return holdsTypeParam(t.Key(), seen) || holdsTypeParam(t.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if holdsTypeParam(t.Field(i).Type(), seen) {
+				return true
+			}
+		}
+	case *types.Signature:
+		for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := 0; i < tup.Len(); i++ {
+				if holdsTypeParam(tup.At(i).Type(), seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 const repeatedInstanceConstruct = "repeated generic value"

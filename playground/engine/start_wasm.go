@@ -17,12 +17,17 @@ import (
 // in twelve, for go run's 2 0 1). A run took 7 ms more (95 ms against
 // 88, over 60 runs of that program).
 //
-// The P's count of schedules is where a new process's main finds it
-// (playgroundStart, in the runtime the interpreter's module is built
-// with: generator/assets/runnext.go): every 61st takes the global run
-// queue first, where runtime.Gosched puts a goroutine, and a count the
-// page's earlier programs had left let three goroutines taking turns
-// with Gosched print out of go run's order in one run in four.
+// The P's schedtick, its count of time slices, is where a new process's
+// main finds it (playgroundStart, in the runtime the interpreter's
+// module is built with: generator/assets/runnext.go; a js/wasm build of
+// this package without that overlay does not link). While it stands at
+// a multiple of 61, the scheduler takes the global run queue first when
+// it is not empty, and runtime.Gosched puts a goroutine there: the count
+// the page's earlier programs had left let three goroutines taking turns
+// with Gosched print out of go run's order in one run in four. The
+// engine's own goroutines (the deadlock watcher, first awake at 10 ms)
+// and collections start slices of their own, so a longer run may still
+// come to the 61st elsewhere than a new process does.
 func freshStart() {
 	runtime.GC()
 	playgroundStart(newProcessTick)

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "037ff2e6e7362b76"
+const sourceDigest = "a060d2b5da94318b"
