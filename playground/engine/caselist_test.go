@@ -48,7 +48,7 @@ func main() {
 	}
 }
 `
-	got := findingsAt(src, "case list")
+	got := findingsAt(t, src, "case list")
 	if want := "18:10 20:10 31:18 33:14"; got != want {
 		t.Errorf("case list found at %v, want %s", got, want)
 	}

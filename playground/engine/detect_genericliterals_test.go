@@ -1,9 +1,6 @@
 package engine
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // A value of an instance written with two or more type arguments, made
 // at two places, is reported at both (an attack's shapes: literals,
@@ -31,17 +28,7 @@ func TestRepeatedInstanceValuesAreReported(t *testing.T) {
 		{two, "fmt.Println(two[int, string](1, \"a\"), two[int, string](2, \"b\"))", ""},
 	} {
 		src := "package main\n\nimport \"fmt\"\n\n" + pair + c.decls + "func main() {\n\t" + c.body + "\n}\n"
-		p, err := Prepare(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var at []string
-		for _, f := range p.Findings() {
-			if f.Message == repeatedInstanceMsg {
-				at = append(at, f.String()[:strings.Index(f.String(), ": ")])
-			}
-		}
-		if got := strings.Join(at, " "); got != c.at {
+		if got := findingsAt(t, src, repeatedInstanceConstruct); got != c.at {
 			t.Errorf("a repeated instance's value reported at %q, want %q\n%s", got, c.at, src)
 		}
 	}

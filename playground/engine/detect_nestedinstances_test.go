@@ -78,10 +78,10 @@ func TestGenericNamesAreReported(t *testing.T) {
 		{"type Node[T any] struct {\n\tV    T\n\tNext *Node[T]\n}\n\nfunc (n *Node[T]) Push(v T) *Node[T] { return &Node[T]{V: v, Next: n} }\n\nfunc (n *Node[T]) Len() int { return 1 }\n\nfunc Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }\n", "", ""},
 	} {
 		src := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n\n" + c.decls
-		if got := findingsAt(src, nestedInstanceConstruct); got != c.self {
+		if got := findingsAt(t, src, nestedInstanceConstruct); got != c.self {
 			t.Errorf("an instance of itself reported at %q, want %q\n%s", got, c.self, src)
 		}
-		if got := findingsAt(src, genericNameConstruct); got != c.names {
+		if got := findingsAt(t, src, genericNameConstruct); got != c.names {
 			t.Errorf("a generic name reported at %q, want %q\n%s", got, c.names, src)
 		}
 	}

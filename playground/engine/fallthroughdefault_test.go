@@ -51,7 +51,7 @@ func main() {
 	}
 }
 `
-	got := findingsAt(src, "fallthrough and default")
+	got := findingsAt(t, src, "fallthrough and default")
 	if want := "10:3 20:3 37:3"; got != want {
 		t.Errorf("fallthrough and default found at %v, want %s", got, want)
 	}

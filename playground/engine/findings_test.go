@@ -19,17 +19,23 @@ func reportedAt(t *testing.T, construct string, cases []declsCase) {
 	t.Helper()
 	for _, c := range cases {
 		src := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n\n" + c.decls
-		if got := findingsAt(src, construct); got != c.at {
+		if got := findingsAt(t, src, construct); got != c.at {
 			t.Errorf("%s reported at %q, want %q\n%s", construct, got, c.at, src)
 		}
 	}
 }
 
 // findingsAt gives the positions (line:col, in order, space-separated) of
-// src's findings of one construct.
-func findingsAt(src, construct string) string {
+// src's findings of one construct; a src that does not parse fails the
+// test, which would otherwise read as "none found".
+func findingsAt(t *testing.T, src, construct string) string {
+	t.Helper()
+	p, err := Prepare(src)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var at []string
-	for _, f := range Detect(src) {
+	for _, f := range p.Findings() {
 		if f.Construct == construct {
 			at = append(at, f.String()[:strings.Index(f.String(), ": ")])
 		}

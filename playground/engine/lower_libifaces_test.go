@@ -55,7 +55,7 @@ func main() {
 	if !strings.Contains(p.Code, "err.(interface{ Unwrap() error })") {
 		t.Errorf("lowered to\n%s", p.Code)
 	}
-	if got := findingsAt(src, "assertion to own interface"); got != "15:16" {
+	if got := findingsAt(t, src, "assertion to own interface"); got != "15:16" {
 		t.Errorf("announced at %q, want 15:16", got)
 	}
 }

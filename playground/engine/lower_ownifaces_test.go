@@ -73,7 +73,7 @@ func TestOwnIfacesStructureLeft(t *testing.T) {
 		{"type Sq struct{ s int }\n\nfunc (q *Sq) String() string { return \"sq\" }\n\ntype Box[T any] struct{ s T }", "&Box[int]{1}"},
 	} {
 		src := "package main\n\nimport \"fmt\"\n\ntype I interface{ String() string }\n\n" + c.decls + "\n\nfunc get() any { return " + c.value + " }\n\nfunc main() {\n\t_, ok := get().(I)\n\tfmt.Println(ok)\n}\n"
-		if got := findingsAt(src, "assertion to own interface"); !strings.HasSuffix(got, ":18") {
+		if got := findingsAt(t, src, "assertion to own interface"); !strings.HasSuffix(got, ":18") {
 			t.Errorf("%s: announced at %q, want the assertion left and announced", c.value, got)
 		}
 	}

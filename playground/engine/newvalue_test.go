@@ -28,7 +28,7 @@ func main() {
 	fmt.Println(*new(int), *new(T), *new([]int), *new(L[int]), new(strings.Builder).Len(), *new(struct{}), *new(*int))
 }
 `
-	got := findingsAt(src, "new of a value")
+	got := findingsAt(t, src, "new of a value")
 	want := []string{"14:14", "14:22", "14:30", "14:40", "14:52", "15:7", "16:7"}
 	if want := strings.Join(want, " "); got != want {
 		t.Errorf("new of a value found at %v, want %v", got, want)

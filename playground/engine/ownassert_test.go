@@ -58,7 +58,7 @@ func main() {
 
 type Level int
 `
-	if got, want := findingsAt(src, "assertion to own type"), "36:7 38:14 39:13 40:13 42:14 43:14"; got != want {
+	if got, want := findingsAt(t, src, "assertion to own type"), "36:7 38:14 39:13 40:13 42:14 43:14"; got != want {
 		t.Errorf("announced at %q, want %q", got, want)
 	}
 }
@@ -102,7 +102,7 @@ func main() {
 	err = moved
 }
 `
-	if got, want := findingsAt(src, "nil in a library interface"), "13:18 21:9 26:8 29:8 32:8"; got != want {
+	if got, want := findingsAt(t, src, "nil in a library interface"), "13:18 21:9 26:8 29:8 32:8"; got != want {
 		t.Errorf("announced at %q, want %q", got, want)
 	}
 }
@@ -130,7 +130,7 @@ func main() {
 	fmt.Println(e.on)
 }
 `
-	if got := findingsAt(src, "pointer receiver"); got != "" {
+	if got := findingsAt(t, src, "pointer receiver"); got != "" {
 		t.Errorf("announced at %q", got)
 	}
 }
@@ -167,14 +167,14 @@ func main() {
 		{"a plain type and its structure", "\tfmt.Println(Level(3))\n}\n\ntype Level int\n", "6:14 12:7"},
 		{"two structs of one structure", "}\n\ntype P struct{ X int }\n\ntype Q struct{ X int }\n", "6:14 12:7"},
 	} {
-		if got := findingsAt(generic+c.rest, "assertion to own type"); got != c.want {
+		if got := findingsAt(t, generic+c.rest, "assertion to own type"); got != c.want {
 			t.Errorf("%s: announced at %q, want %q", c.name, got, c.want)
 		}
 	}
 	// The structure as a type argument alone: as[int](Level(3)) held,
 	// though no value of the program is an int.
 	const typeArg = "package main\n\nimport \"fmt\"\n\ntype Level int\n\nfunc as[T any](v any) bool {\n\t_, ok := v.(T)\n\treturn ok\n}\n\nfunc main() {\n\tfmt.Println(as[int](Level(3)))\n}\n"
-	if got, want := findingsAt(typeArg, "assertion to own type"), "8:14"; got != want {
+	if got, want := findingsAt(t, typeArg, "assertion to own type"), "8:14"; got != want {
 		t.Errorf("a type argument: announced at %q, want %q", got, want)
 	}
 }

@@ -53,7 +53,7 @@ func main() {
 `
 	// switchInits moves an init statement on one line before the
 	// switch; one on more lines stays, and is reported.
-	got := findingsAt(src, "switch with init")
+	got := findingsAt(t, src, "switch with init")
 	if want := "38:7"; got != want {
 		t.Errorf("switch with init found at %v, want %s", got, want)
 	}
@@ -90,7 +90,7 @@ func main() {
 	}
 }
 `
-	if got, want := findingsAt(src, "receive in a header"), "9:5 17:6 17:23"; got != want {
+	if got, want := findingsAt(t, src, "receive in a header"), "9:5 17:6 17:23"; got != want {
 		t.Errorf("receive in a header found at %v, want %s", got, want)
 	}
 	// Measured: the interpreter still drops the element's value. When an

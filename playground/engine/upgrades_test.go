@@ -51,7 +51,7 @@ func main() {
 	fmt.Fprintln(os.Stdout, ok)
 }
 `
-	if got, want := findingsAt(src, "interface upgrade"), "21:14 28:18 30:17 34:13"; got != want {
+	if got, want := findingsAt(t, src, "interface upgrade"), "21:14 28:18 30:17 34:13"; got != want {
 		t.Errorf("announced at %q, want %q", got, want)
 	}
 }
