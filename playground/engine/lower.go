@@ -850,8 +850,17 @@ func (l *lowering) apply() (string, *posMap) {
 		}
 		return 1, 0
 	}
-	sort.SliceStable(l.edits, func(i, j int) bool {
-		a, b := l.edits[i], l.edits[j]
+	// Edits tied at one place keep the order they were made in, but for
+	// closers of nodes of one length, which go in the other: two rewrites
+	// wrapping one node then nest (variadicSlices' []func() int{ and
+	// libraryClosures' ( around one function literal closed as }...)
+	// before, which did not parse).
+	idx := make([]int, len(l.edits))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := l.edits[idx[i]], l.edits[idx[j]]
 		if a.pos != b.pos {
 			return a.pos < b.pos
 		}
@@ -860,8 +869,16 @@ func (l *lowering) apply() (string, *posMap) {
 		if ra != rb {
 			return ra < rb
 		}
-		return ka < kb
+		if ka != kb {
+			return ka < kb
+		}
+		return ra == 0 && idx[i] > idx[j]
 	})
+	sorted := make([]edit, len(idx))
+	for i, k := range idx {
+		sorted[i] = l.edits[k]
+	}
+	l.edits = sorted
 	var b strings.Builder
 	last := 0
 	m := &posMap{orig: l.src}

@@ -13,9 +13,10 @@ import (
 	"time"
 )
 
-// Every program of the tests lowers without a clash: two rewrites whose
-// edits overlap are a bug of the source pass (see lower), which this test
-// names, rewrite against rewrite, for their authors to resolve. The
+// Every program of the tests lowers without a clash, to a program that
+// parses: two rewrites whose edits overlap, or wrappers that do not
+// nest, are bugs of the source pass (see lower), which this test names,
+// rewrite against rewrite, for their authors to resolve. The
 // programs: testdata's, the corpus, the compile errors, TestGenerate's
 // seed set and two generated programs where rangeInt's header clashed
 // with libCalls' slices.Sorted (for i := range len(slices.Sorted(...))),
@@ -66,7 +67,10 @@ func TestRewritesDoNotClash(t *testing.T) {
 		if err != nil {
 			continue // a syntax error is reported before lowering
 		}
-		_, _, found := lower(fset, file, src, checkedInfo(fset, file))
+		code, _, found := lower(fset, file, src, checkedInfo(fset, file))
+		if _, err := parser.ParseFile(token.NewFileSet(), "lowered.go", code, 0); err != nil {
+			t.Errorf("%s: the lowered program does not parse: %v", names[i], err)
+		}
 		var clashes []Finding
 		for _, f := range found {
 			if f.Construct == clashConstruct {
@@ -106,6 +110,33 @@ func TestClashIsHandedOver(t *testing.T) {
 	rewrites = saved
 	if p, err := Prepare(src); err != nil || p.HandOver() != "" {
 		t.Errorf("without the clash: %v, handed over: %q", err, p.HandOver())
+	}
+}
+
+// What the rewrites make of a program that parses, if it does not parse,
+// is handed over at the first error, mapped to the reader's line: the
+// interpreter would have said it as the reader's syntax error. A rewrite
+// added for the test opens a parenthesis it never closes.
+func TestUnparsableLoweringIsHandedOver(t *testing.T) {
+	saved := rewrites
+	defer func() { rewrites = saved }()
+	rewrites = append(append([]rewrite(nil), saved...), rewrite{name: "openOnly", run: func(l *lowering, s *syntax) {
+		for _, c := range s.calls {
+			l.insert(c.Lparen, "(")
+		}
+	}})
+	src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tfmt.Println(x)\n}\n"
+	p, err := Prepare(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "7:16: the playground's source pass cannot make this run right in the interpreter: what it makes of the program here does not parse"
+	if got := p.HandOver(); got != want {
+		t.Errorf("HandOver:\n%s\nwant:\n%s", got, want)
+	}
+	rewrites = saved
+	if p, err := Prepare(src); err != nil || p.HandOver() != "" {
+		t.Errorf("without the broken rewrite: %v, handed over: %q", err, p.HandOver())
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"go/types"
 	"io"
@@ -124,7 +125,18 @@ func Prepare(src string) (*Prepared, error) {
 	code, pm, clashes := lower(fset, file, src, typed)
 	p := &Prepared{Source: src, Code: code, pm: pm, findings: clashes, asserts: asserts, named: named, ownTypes: ownTypes, resets: strings.Contains(code, "Reset")}
 	fset = token.NewFileSet()
-	if file, err := parser.ParseFile(fset, "main.go", code, 0); err == nil {
+	file, err = parser.ParseFile(fset, "main.go", code, 0)
+	if err != nil {
+		// The reader's program parsed; what the rewrites made of it does
+		// not: a bug of the source pass, which the interpreter would
+		// report as the reader's syntax error. Go runs the program.
+		line, col := 1, 1
+		if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
+			line, col = pm.position(list[0].Pos.Line, list[0].Pos.Column)
+		}
+		p.findings = append(p.findings, Finding{Line: line, Col: col, Construct: clashConstruct, Unsupported: true,
+			Message: "the playground's source pass cannot make this run right in the interpreter: what it makes of the program here does not parse"})
+	} else {
 		p.counted = everyGoCounted(file)
 		// The helpers appended after the reader's last line are the source
 		// pass's own, known to run right: what the check sees in them is

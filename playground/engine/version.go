@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "a060d2b5da94318b"
+const sourceDigest = "aa4740d7b69059e2"
