@@ -332,6 +332,7 @@ var rewrites = []rewrite{
 	{"nestedCalls", nestedCallRewrite},
 	{"genericCalls", genericCallRewrite},
 	{"inferredTypeArgs", inferredTypeArgRewrite},
+	{"ownTypeArgs", ownTypeArgRewrite},
 	{"variadicSlices", variadicSliceRewrite},
 	{"deferArgs", deferArgRewrite},
 	{"deferredClosures", deferredClosureRewrite},

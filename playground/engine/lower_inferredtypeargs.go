@@ -230,7 +230,9 @@ func (l *lowering) writable(t types.Type, scope *types.Scope, pos token.Pos, nam
 		// type parameter breaks the interpreter's instance when it is
 		// one of the program's local types (Twice[T](x) calling
 		// Dup[T](x, 2) panicked for a T declared in main): the call is
-		// left to its inference, as genericCalls leaves it.
+		// left to its inference, as genericCalls leaves it, or to
+		// ownTypeArgs, which writes it where only predeclared types
+		// reach T.
 		return false
 	case *types.Alias:
 		return l.writableNamed(t.Obj(), t.TypeArgs(), scope, pos, names)

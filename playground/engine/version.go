@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "aa4740d7b69059e2"
+const sourceDigest = "90fbfcdbe07c0b4a"
