@@ -855,7 +855,13 @@ func (l *lowering) apply() (string, *posMap) {
 	// closers of nodes of one length, which go in the other: two rewrites
 	// wrapping one node then nest (variadicSlices' []func() int{ and
 	// libraryClosures' ( around one function literal closed as }...)
-	// before, which did not parse).
+	// before, which did not parse). That takes the openers at one place
+	// to be made in the same order: a rewrite that opens with a
+	// replacement (ranked last, innermost) and closes with an insertion
+	// (returnRecv, rangeInt, chanOnce, stringRanges, chanRange) nests
+	// inside another wrapper of its node only when it runs later in the
+	// table; TestRewritesDoNotClash parses every lowered test program
+	// to say when one does not.
 	idx := make([]int, len(l.edits))
 	for i := range idx {
 		idx[i] = i
@@ -912,6 +918,10 @@ type clash struct{ made, dropped edit }
 
 // clashConstruct names the Finding of a clash.
 const clashConstruct = "source pass clash"
+
+// unparsedConstruct names the Finding of lowered code that does not
+// parse (Prepare).
+const unparsedConstruct = "source pass syntax"
 
 // posMap maps positions of the lowered program back to the reader's.
 type posMap struct {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -22,22 +23,31 @@ import (
 // for its time limit before handing such a program (a tree's height, a
 // list's length) to Go. Written out, the call runs right as long as
 // every type argument the enclosing declaration is ever given is a
-// predeclared type (int, string, float64, any and error measured); given
-// one of the program's types, a struct type or a slice (Box[Point],
-// Box[ID], Box[[]int]), the written call breaks too (the CFG panic).
+// predeclared type (int, string, float64, bool, rune, uint8, complex128,
+// any and error measured, with one and two type parameters); given one
+// of the program's types, a pointer, a struct or a slice (Box[Point],
+// Box[ID], Box[*int], Box[[]int]), the written call breaks too (the CFG
+// panic). A generic type of two type parameters holding itself
+// (next *Pair[K, V]) overflows the interpreter's stack whatever is
+// written: selfInstances hands it over.
 //
 // So the type arguments are written only where go/types' instances
 // (Info.Instances) show that every type argument reaching the enclosing
 // type parameters, followed through the type parameters of the other
 // generic functions and types that pass theirs on (Twice[T] calling
-// Dup[T], Tree[T] holding a *Node[T]), is predeclared. Where one is
-// not, the call is handed to the Go toolchain at once, announced,
-// rather than found out by a refused compile or a program that never
-// ends. A call whose type arguments the reader wrote is left as written;
-// so is one whose parameters hold no instance of a generic type to match
-// (count(bs) for count[U any](xs []U), bs a []Box[T]: U is the whole
-// Box[T], which the interpreter infers right), or whose type arguments
-// hold more than a type parameter ([]T).
+// Dup[T], Tree[T] holding a *Node[T]), is predeclared. Where one may
+// not be, where the type arguments cannot be written at the call (a
+// receiver's Tree[_], a type built of a type parameter: []T), or where
+// the argument is a call's several results (f(two(n)), which fails
+// written out too), or where a method of a generic type passes an
+// instance of that type (Box[T].Len calling count(b): written, its
+// compile failed whenever count[int] was made first, a review's), the
+// call is handed to the Go toolchain at once,
+// announced, rather than found out by a refused compile or a program
+// that never ends. A call whose type arguments the reader wrote is left
+// as written, and so is one whose parameters hold no instance of a
+// generic type to match (count(bs) for count[U any](xs []U), bs a
+// []Box[T]: U is the whole Box[T], which the interpreter infers right).
 func ownTypeArgRewrite(l *lowering, s *syntax) {
 	if l.info == nil || len(l.info.Instances) == 0 {
 		return
@@ -62,7 +72,8 @@ func ownTypeArgRewrite(l *lowering, s *syntax) {
 		return
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i].Pos() < ids[j].Pos() })
-	var unsafe map[paramKey]bool // computed once, if a call needs it
+	var keys map[*types.TypeParam]paramKey // computed once, if a call needs them
+	var unsafeParams map[paramKey]bool
 	for _, id := range ids {
 		c, inst := callOf[id], l.info.Instances[id]
 		obj, _ := l.info.Uses[id].(*types.Func)
@@ -76,11 +87,16 @@ func ownTypeArgRewrite(l *lowering, s *syntax) {
 		case *ast.IndexListExpr:
 			written = len(list.Indices)
 		}
-		if written == inst.TypeArgs.Len() || l.editedWithin(c.Fun) || !passesOwnInstance(l.info, c, obj, main) {
+		if written == inst.TypeArgs.Len() || l.editedWithin(c.Fun) {
+			continue
+		}
+		shape, tuple, argTypes := passesOwnInstance(l.info, c, obj, main)
+		if !shape {
 			continue
 		}
 		// Each type argument: a type parameter in scope here by its
-		// name, or a type the program can write here (typeWriter).
+		// name, or a type the program can write here (typeWriter, which
+		// refuses a type built of a type parameter: []T).
 		scope := main.Scope().Innermost(id.Pos())
 		write := l.typeWriter(id.Pos())
 		var args []string
@@ -92,7 +108,7 @@ func ownTypeArgRewrite(l *lowering, s *syntax) {
 					break
 				}
 				if _, found := scope.LookupParent(tp.Obj().Name(), id.Pos()); found != tp.Obj() {
-					break
+					break // Tree[_]'s, or a name the call's scope gives something else
 				}
 				params = append(params, tp)
 				args = append(args, tp.Obj().Name())
@@ -104,20 +120,33 @@ func ownTypeArgRewrite(l *lowering, s *syntax) {
 			}
 			args = append(args, text)
 		}
-		if len(args) != inst.TypeArgs.Len() || len(params) == 0 {
-			continue
+		if len(params) == 0 && len(args) == inst.TypeArgs.Len() {
+			continue // no type parameter: inferredTypeArgs' to write
 		}
-		if unsafe == nil {
-			unsafe = unsafeTypeParams(l.info)
+		// Handed over: type arguments that cannot be written here, an
+		// argument that is a call's several results (written out, the
+		// interpreter still failed: a review's), and a type parameter
+		// that a type other than a predeclared one may reach.
+		leave := len(args) != inst.TypeArgs.Len() || tuple
+		// In a method of a generic type R, a call given an instance of R
+		// (Box[T].Len calling count[T](b)): written, the interpreter
+		// failed to compile the method when it made R's instance for
+		// the callee's (count[int] compiled first: a CFG panic).
+		if r := l.receiverType(s.file, c.Pos()); r != nil {
+			for _, t := range argTypes {
+				leave = leave || holdsInstance(t, func(n *types.Named) bool { return n.Origin().Obj() == r }, 0)
+			}
 		}
-		leave := false
 		for _, tp := range params {
-			k, known := typeParamKey(l.info, tp)
-			leave = leave || !known || unsafe[k]
+			if keys == nil {
+				keys, unsafeParams = unsafeTypeParams(l.info)
+			}
+			k, known := keys[tp]
+			leave = leave || !known || unsafeParams[k]
 		}
 		if leave {
 			l.handOvers = append(l.handOvers, handOver{c.Pos(), ownTypeArgsConstruct,
-				"a generic function called inside a generic one with a value of the program's generic type made with its type parameter (height(n.Left) for n *Node[T]): the interpreter cannot infer its type arguments (it refuses the program, or never ends when the call is recursive), and written out they break its instance of a type argument that is not a predeclared type (Node[Point]): Go runs it"})
+				"a generic function called inside a generic one with a value of the program's generic type made with its type parameter (height(n.Left) for n *Node[T]): the interpreter cannot infer its type arguments (it refuses the program, or never ends when the call is recursive), and here they cannot be written out for it (a type other than a predeclared one, Point of a Node[Point], may reach the type parameter, which breaks the written call too): Go runs it"})
 			continue
 		}
 		text := "[" + strings.Join(args, ", ") + "]"
@@ -138,59 +167,55 @@ const ownTypeArgsConstruct = "generic call with an instance of a type parameter"
 // an instance of one of main's generic types made with f's type
 // parameters (n *Node[U]) an argument whose type holds one made with
 // type parameters in scope at the call (n.Left, a *Node[T]): the match
-// the interpreter gets wrong.
-func passesOwnInstance(info *types.Info, c *ast.CallExpr, f *types.Func, main *types.Package) bool {
+// the interpreter gets wrong. tuple: the arguments are one call's
+// several results (f(two(n))). args: the arguments' types, a tuple's
+// spread.
+func passesOwnInstance(info *types.Info, c *ast.CallExpr, f *types.Func, main *types.Package) (shape, tuple bool, args []types.Type) {
 	params := f.Origin().Type().(*types.Signature).Params()
-	for i, a := range c.Args {
+	for _, a := range c.Args {
+		if tup, ok := info.TypeOf(a).(*types.Tuple); ok {
+			tuple = true
+			for i := range tup.Len() {
+				args = append(args, tup.At(i).Type())
+			}
+			continue
+		}
+		args = append(args, info.TypeOf(a))
+	}
+	for i, a := range args {
 		if params.Len() == 0 {
 			break
 		}
 		p := params.At(min(i, params.Len()-1)).Type()
-		if holdsParamInstance(p, main, 0) && holdsParamInstance(info.TypeOf(a), main, 0) {
-			return true
+		if holdsParamInstance(p, main) && holdsParamInstance(a, main) {
+			return true, tuple, args
 		}
 	}
-	return false
+	return false, false, nil
 }
 
-func holdsParamInstance(t types.Type, main *types.Package, depth int) bool {
-	if t == nil || depth > 16 {
-		return false
-	}
-	rec := func(t types.Type) bool { return holdsParamInstance(t, main, depth+1) }
-	switch t := t.(type) {
-	case *types.Pointer:
-		return rec(t.Elem())
-	case *types.Slice:
-		return rec(t.Elem())
-	case *types.Array:
-		return rec(t.Elem())
-	case *types.Map:
-		return rec(t.Key()) || rec(t.Elem())
-	case *types.Chan:
-		return rec(t.Elem())
-	case *types.Alias:
-		return rec(types.Unalias(t))
-	case *types.Named:
-		args := t.TypeArgs()
-		for i := range args.Len() {
-			if t.Obj().Pkg() == main && mentionsTypeParam(args.At(i), 0) || rec(args.At(i)) {
+func holdsParamInstance(t types.Type, main *types.Package) bool {
+	return holdsInstance(t, func(n *types.Named) bool {
+		if n.Obj().Pkg() != main {
+			return false
+		}
+		for i := range n.TypeArgs().Len() {
+			if holdsTypeParam(n.TypeArgs().At(i), nil) {
 				return true
 			}
 		}
-	}
-	return false
+		return false
+	}, 0)
 }
 
-// mentionsTypeParam: t is or holds a type parameter.
-func mentionsTypeParam(t types.Type, depth int) bool {
-	if depth > 16 {
+// holdsInstance: t is, or is built of, an instance of a generic type that
+// match accepts.
+func holdsInstance(t types.Type, match func(*types.Named) bool, depth int) bool {
+	if t == nil || depth > 16 {
 		return false
 	}
-	rec := func(t types.Type) bool { return mentionsTypeParam(t, depth+1) }
+	rec := func(t types.Type) bool { return holdsInstance(t, match, depth+1) }
 	switch t := t.(type) {
-	case *types.TypeParam:
-		return true
 	case *types.Pointer:
 		return rec(t.Elem())
 	case *types.Slice:
@@ -201,18 +226,13 @@ func mentionsTypeParam(t types.Type, depth int) bool {
 		return rec(t.Key()) || rec(t.Elem())
 	case *types.Chan:
 		return rec(t.Elem())
-	case *types.Signature:
-		for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
-			for i := range tup.Len() {
-				if rec(tup.At(i).Type()) {
-					return true
-				}
-			}
-		}
 	case *types.Alias:
 		return rec(types.Unalias(t))
 	case *types.Named:
 		args := t.TypeArgs()
+		if args.Len() > 0 && match(t) {
+			return true
+		}
 		for i := range args.Len() {
 			if rec(args.At(i)) {
 				return true
@@ -230,87 +250,70 @@ type paramKey struct {
 	i    int
 }
 
-// typeParamKey finds tp's declaration: a generic function, a generic
-// type (or alias), or a method of a generic type.
-func typeParamKey(info *types.Info, tp *types.TypeParam) (paramKey, bool) {
-	for _, obj := range info.Defs {
-		if k, ok := declaresParam(obj, tp); ok {
-			return k, true
+// receiverType is the generic type whose method's declaration in file
+// holds pos, or nil.
+func (l *lowering) receiverType(file *ast.File, pos token.Pos) types.Object {
+	for _, d := range file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || pos < fd.Pos() || fd.End() <= pos {
+			continue
+		}
+		if f, ok := l.info.Defs[fd.Name].(*types.Func); ok && f.Type().(*types.Signature).RecvTypeParams().Len() > 0 {
+			decl, _ := declOf(f)
+			return decl
 		}
 	}
-	return paramKey{}, false
+	return nil
 }
 
-func declaresParam(obj types.Object, tp *types.TypeParam) (paramKey, bool) {
-	var list *types.TypeParamList
-	decl := obj
+// declOf is the declaration a type parameter list of obj's belongs to
+// for paramKey: a method's receiver type parameters are its type's.
+func declOf(obj types.Object) (types.Object, []*types.TypeParamList) {
 	switch o := obj.(type) {
 	case *types.Func:
 		sig := o.Type().(*types.Signature)
-		list = sig.TypeParams()
 		if r := sig.RecvTypeParams(); r.Len() > 0 {
-			list = r
 			t := sig.Recv().Type()
 			if p, ok := t.(*types.Pointer); ok {
 				t = p.Elem()
 			}
-			n, ok := types.Unalias(t).(*types.Named)
-			if !ok {
-				return paramKey{}, false
+			if n, ok := types.Unalias(t).(*types.Named); ok {
+				return n.Origin().Obj(), []*types.TypeParamList{r}
 			}
-			decl = n.Origin().Obj()
+			return nil, nil
 		}
+		return o, []*types.TypeParamList{sig.TypeParams()}
 	case *types.TypeName:
 		switch t := o.Type().(type) {
 		case *types.Named:
-			list = t.TypeParams()
+			return o, []*types.TypeParamList{t.TypeParams()}
 		case *types.Alias:
-			list = t.TypeParams()
+			return o, []*types.TypeParamList{t.TypeParams()}
 		}
 	}
-	for i := range list.Len() {
-		if list.At(i) == tp {
-			return paramKey{decl, i}, true
-		}
-	}
-	return paramKey{}, false
+	return nil, nil
 }
 
-// unsafeTypeParams are the type parameters of the program's generic
-// declarations that may be given a type argument other than a
-// predeclared type: one some instance gives such a type, one of an
-// unknown declaration, or one given an unsafe type parameter.
-func unsafeTypeParams(info *types.Info) map[paramKey]bool {
+// unsafeTypeParams keys each type parameter the program declares, and
+// returns those that may be given a type argument other than a
+// predeclared type: one some instance gives such a type, or a type
+// parameter it does not know, or one given an unsafe type parameter.
+func unsafeTypeParams(info *types.Info) (map[*types.TypeParam]paramKey, map[paramKey]bool) {
 	keys := map[*types.TypeParam]paramKey{}
-	known := map[*types.TypeParam]bool{}
 	for _, obj := range info.Defs {
 		if obj == nil {
 			continue
 		}
-		var lists []*types.TypeParamList
-		switch o := obj.(type) {
-		case *types.Func:
-			sig := o.Type().(*types.Signature)
-			lists = append(lists, sig.TypeParams(), sig.RecvTypeParams())
-		case *types.TypeName:
-			switch t := o.Type().(type) {
-			case *types.Named:
-				lists = append(lists, t.TypeParams())
-			case *types.Alias:
-				lists = append(lists, t.TypeParams())
-			}
-		}
+		decl, lists := declOf(obj)
 		for _, list := range lists {
 			for i := range list.Len() {
-				if k, ok := declaresParam(obj, list.At(i)); ok {
-					keys[list.At(i)], known[list.At(i)] = k, true
-				}
+				keys[list.At(i)] = paramKey{decl, list.At(i).Index()}
 			}
 		}
 	}
-	unsafe := map[paramKey]bool{}
+	unsafeParams := map[paramKey]bool{}
 	// passes: a type parameter given as a type argument to another's
-	// place; unsafe spreads along it until nothing changes.
+	// place; unsafe spreads along them until nothing changes.
 	type pass struct{ from, to paramKey }
 	var passes []pass
 	for id, inst := range info.Instances {
@@ -325,14 +328,14 @@ func unsafeTypeParams(info *types.Info) map[paramKey]bool {
 			to := paramKey{obj, i}
 			switch t := inst.TypeArgs.At(i).(type) {
 			case *types.TypeParam:
-				if !known[t] {
-					unsafe[to] = true
+				if k, ok := keys[t]; ok {
+					passes = append(passes, pass{k, to})
 				} else {
-					passes = append(passes, pass{keys[t], to})
+					unsafeParams[to] = true
 				}
 			default:
 				if !predeclaredType(t) {
-					unsafe[to] = true
+					unsafeParams[to] = true
 				}
 			}
 		}
@@ -340,12 +343,12 @@ func unsafeTypeParams(info *types.Info) map[paramKey]bool {
 	for changed := true; changed; {
 		changed = false
 		for _, p := range passes {
-			if unsafe[p.from] && !unsafe[p.to] {
-				unsafe[p.to], changed = true, true
+			if unsafeParams[p.from] && !unsafeParams[p.to] {
+				unsafeParams[p.to], changed = true, true
 			}
 		}
 	}
-	return unsafe
+	return keys, unsafeParams
 }
 
 // predeclaredType: a typed basic type (not unsafe.Pointer), error, or
@@ -357,5 +360,5 @@ func predeclaredType(t types.Type) bool {
 	case *types.Interface:
 		return u.Empty()
 	}
-	return t == types.Universe.Lookup("error").Type()
+	return types.Unalias(t) == types.Universe.Lookup("error").Type()
 }

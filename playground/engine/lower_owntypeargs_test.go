@@ -142,13 +142,58 @@ func both[K cmp.Ordered, V any](p Pair[K, V], n int) int {
 }`,
 		out: "3 4\n",
 	},
+	// error and any reach T (through another generic type's method and
+	// a generic function passing its own), which the written call runs
+	// right with.
+	rewriteCase{
+		decls: `type Box[T any] struct {
+	V    T
+	Next *Box[T]
+}
+
+type List[T any] struct{ head *Box[T] }
+
+func count[T any](b *Box[T]) int {
+	if b == nil {
+		return 0
+	}
+	return 1 + count(b.Next)
+}
+
+func (l List[T]) Len() int { return count(l.head) }
+
+func pair[T any](v T) int { return count(&Box[T]{v, &Box[T]{v, nil}}) }`,
+		body: `e := List[error]{&Box[error]{errors.New("x"), &Box[error]{}}}
+fmt.Println(e.Len(), pair[any](1), pair(errors.New("y")))`,
+		lowered: `e := List[error]{&Box[error]{errors.New("x"), &Box[error]{}}}
+fmt.Println(e.Len(), pair[any](1), pair[error](errors.New("y")))`,
+		loweredDecls: `type Box[T any] struct {
+	V    T
+	Next *Box[T]
+}
+
+type List[T any] struct{ head *Box[T] }
+
+func count[T any](b *Box[T]) int {
+	if b == nil {
+		return 0
+	}
+	return 1 + count[T](b.Next)
+}
+
+func (l List[T]) Len() int { return count[T](l.head) }
+
+func pair[T any](v T) int { return count[T](&Box[T]{v, &Box[T]{v, nil}}) }`,
+		out: "2 2 2\n",
+	},
 )
 
 // A type argument other than a predeclared type reaching the enclosing
 // type parameter, directly or through another generic declaration's,
 // hands the call over: written out it breaks the interpreter's
 // instance, and left it is refused or never ends. Predeclared ones
-// only, through the same paths, are written out. A call whose
+// only, through the same paths, are written out, but in a method of
+// Box given a Box (D's call), always handed over. A call whose
 // parameter holds no instance (note's extra) is neither.
 func TestOwnTypeArgsHandOver(t *testing.T) {
 	const decls = `type Box[T any] struct{ V T }
@@ -179,7 +224,7 @@ func (b Box[T]) D() int { return depth(b, 1) }
 		name, body string
 		handed     []string // the calls handed over; the others of own, wrap and meth written
 	}{
-		{"predeclared", `fmt.Println(depth(Box[int]{1}, 3), wrap("s"), Box[error]{}.D())`, nil},
+		{"predeclared", `fmt.Println(depth(Box[int]{1}, 3), wrap("s"), Box[error]{}.D())`, []string{meth}},
 		{"program's type", `fmt.Println(depth(Box[P]{}, 3))`, []string{own, meth}},
 		{"through a function", `fmt.Println(wrap(P{}))`, []string{own, wrap, meth}},
 		{"a slice type, through an alias", `fmt.Println(depth(Alias[[]int]{}, 3))`, []string{own, meth}},
@@ -221,4 +266,60 @@ func positionOf(t *testing.T, src, text string) string {
 	}
 	line := strings.Count(src[:i], "\n") + 1
 	return fmt.Sprintf("%d:%d", line, i-strings.LastIndex(src[:i], "\n"))
+}
+
+// Handed over too: a type argument that reaches the type parameter only
+// at the end of a chain of generic functions (the fixed point), a
+// receiver's type parameter without a name (Tree[_], which cannot be
+// written), and an argument that is a call's two results.
+func TestOwnTypeArgsHandOverPaths(t *testing.T) {
+	const head = "package main\n\nimport \"fmt\"\n\ntype Node[T any] struct{ Next *Node[T] }\n\nfunc size[T any](n *Node[T]) int {\n\tif n == nil {\n\t\treturn 0\n\t}\n\treturn 1 + size(n.Next)\n}\n\n"
+	for _, c := range []struct {
+		name, rest string
+		handed     []string // calls handed over
+	}{
+		{"chain", `func a[T any](v T) int { return size(&Node[T]{}) }
+
+func b[T any](v T) int { return a(v) }
+
+func c[T any](v T) int { return b(v) }
+
+func d[T any](v T) int { return c(v) }
+
+type P struct{}
+
+func main() { fmt.Println(d(P{}), d(1)) }
+`, []string{"size(n.Next)", "size(&Node[T]{})"}},
+		{"chain of predeclared types", `func a[T any](v T) int { return size(&Node[T]{}) }
+
+func b[T any](v T) int { return a(v) }
+
+func c[T any](v T) int { return b(v) }
+
+func main() { fmt.Println(c(1), c("s")) }
+`, nil},
+		{"unnamed receiver type parameter", `func (n *Node[_]) Size() int { return size(n) }
+
+func main() { fmt.Println((&Node[int]{}).Size()) }
+`, []string{"size(n) }"}},
+		{"two results", `func two[T any](n *Node[T]) (*Node[T], int) { return n, 1 }
+
+func both[T any](n *Node[T], k int) int { return k }
+
+func outer[T any](n *Node[T]) int { return both(two(n)) }
+
+func main() { fmt.Println(outer(&Node[int]{})) }
+`, []string{"both(two(n))"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := head + c.rest
+			var want []string
+			for _, call := range c.handed {
+				want = append(want, positionOf(t, src, call))
+			}
+			if got := findingsAt(t, src, ownTypeArgsConstruct); got != strings.Join(want, " ") {
+				t.Errorf("handed over at %q, want %q", got, strings.Join(want, " "))
+			}
+		})
+	}
 }

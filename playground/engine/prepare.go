@@ -113,6 +113,7 @@ func Prepare(src string) (*Prepared, error) {
 		aliases = append(aliases, emptyAssertions(fset, file, info)...)
 		aliases = append(aliases, nestedInstances(fset, file, info)...)
 		aliases = append(aliases, repeatedInstanceValues(fset, file, info)...)
+		aliases = append(aliases, selfInstances(fset, file, info)...)
 	case skip != "" && declaresAnyMethod(file) && !strings.HasPrefix(skip, unknownPackage):
 		// A package the check does not know, the interpreter lacks too
 		// (library.prepare): Detect names it, and Go runs the program.
@@ -134,7 +135,10 @@ func Prepare(src string) (*Prepared, error) {
 		if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
 			line, col = pm.position(list[0].Pos.Line, list[0].Pos.Column)
 		}
-		p.findings = append(p.findings, Finding{Line: line, Col: col, Construct: clashConstruct, Unsupported: true,
+		if last := strings.Count(src, "\n") + 1; line > last {
+			line, col = last, 1 // in the helpers after the reader's last line
+		}
+		p.findings = append(p.findings, Finding{Line: line, Col: col, Construct: unparsedConstruct, Unsupported: true,
 			Message: "the playground's source pass cannot make this run right in the interpreter: what it makes of the program here does not parse"})
 	} else {
 		p.counted = everyGoCounted(file)
