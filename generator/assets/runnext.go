@@ -89,6 +89,18 @@ func playgroundStart(tick uint32) {
 	pp.sysmontick.schedtick, pp.sysmontick.schedwhen = tick, 0
 	releasem(mp)
 }
+
+// playgroundTick is the P's schedtick, which TestNewProcessTick
+// (generator/assets) reads at a new process's main to hold the engine's
+// newProcessTick to it. Nothing else calls it, so no build links it.
+//
+//go:linkname playgroundTick
+func playgroundTick() uint32 {
+	mp := acquirem()
+	tick := mp.p.ptr().schedtick
+	releasem(mp)
+	return tick
+}
 `)
 }
 

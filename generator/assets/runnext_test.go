@@ -2,8 +2,12 @@ package assets
 
 import (
 	"context"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -137,4 +141,73 @@ func overlaidPrintsAsGoRun(t *testing.T, module, main string) {
 			t.Errorf("%s printed\n%s\ngo run prints\n%s", filepath.Base(bin), got, want)
 		}
 	}
+}
+
+// TestNewProcessTick: the P's schedtick that playground/engine's
+// freshStart gives each program the interpreter runs (newProcessTick, in
+// start_wasm.go) is where a new process's main finds it on js/wasm, built
+// as the exact engine builds a reader's program (stdOverlay, which adds
+// playgroundTick to the runtime for this test) and run under Node. A Go
+// release that schedules more or fewer time slices before main would
+// leave the constant wrong with every browser check passing (they pass
+// for any start from about 0 to 45); this test says so.
+func TestNewProcessTick(t *testing.T) {
+	node := nodePath(t)
+	want := engineConst(t, "../../playground/engine/start_wasm.go", "newProcessTick")
+	goroot, _, err := goEnv(context.Background(), "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := writeModule(t, map[string]string{"go.mod": "module example.org/tick\n\ngo 1.26\n", "main.go": `package main
+
+import (
+	"fmt"
+	_ "unsafe"
+)
+
+//go:linkname playgroundTick runtime.playgroundTick
+func playgroundTick() uint32
+
+func main() {
+	tick := playgroundTick()
+	fmt.Println(tick)
+}
+`})
+	bin := exactBuild(t, goroot, mod)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	run := nodeRun(node, goroot, bin)
+	out, err := exec.CommandContext(ctx, run.Path, run.Args[1:]...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("running under node: %v\n%s", err, out)
+	}
+	if got := strings.TrimSpace(string(out)); got != want {
+		t.Errorf("a new js/wasm process's main finds schedtick at %s; newProcessTick in playground/engine/start_wasm.go is %s", got, want)
+	}
+}
+
+// engineConst is the text of the constant name's value in the Go file
+// path.
+func engineConst(t *testing.T, path, name string) string {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, s := range g.Specs {
+			vs := s.(*ast.ValueSpec)
+			for i, n := range vs.Names {
+				if lit, ok := vs.Values[i].(*ast.BasicLit); ok && n.Name == name {
+					return lit.Value
+				}
+			}
+		}
+	}
+	t.Fatalf("no constant %s with a literal value in %s", name, path)
+	return ""
 }
