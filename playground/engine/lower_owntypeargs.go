@@ -28,8 +28,9 @@ import (
 // of the program's types, a pointer, a struct or a slice (Box[Point],
 // Box[ID], Box[*int], Box[[]int]), the written call breaks too (the CFG
 // panic). A generic type of two type parameters holding itself
-// (next *Pair[K, V]) overflows the interpreter's stack whatever is
-// written: selfInstances hands it over.
+// (next *Pair[K, V]), or one reaching itself through another generic
+// type, overflows the interpreter's stack whatever is written:
+// selfInstances hands it over.
 //
 // So the type arguments are written only where go/types' instances
 // (Info.Instances) show that every type argument reaching the enclosing

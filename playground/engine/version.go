@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "64db926f3b5d0c86"
+const sourceDigest = "94efcef73f549926"
