@@ -67,6 +67,29 @@ func (l *lowering) genericCalls(file *ast.File, calls []*ast.CallExpr) {
 	}
 }
 
+// writtenTypeArgs is how many type arguments fun (F, F[int], F[int,
+// string], parenthesized or not) writes, and where their brackets are.
+func writtenTypeArgs(fun ast.Expr) (n int, lbrack, rbrack token.Pos) {
+	switch x := ast.Unparen(fun).(type) {
+	case *ast.IndexExpr:
+		return 1, x.Lbrack, x.Rbrack
+	case *ast.IndexListExpr:
+		return len(x.Indices), x.Lbrack, x.Rbrack
+	}
+	return 0, token.NoPos, token.NoPos
+}
+
+// putTypeArgs writes text, a whole type argument list, for the function
+// named id: in place of the list written from lbrack to rbrack, or after
+// id where none is.
+func (l *lowering) putTypeArgs(id *ast.Ident, lbrack, rbrack token.Pos, text string) {
+	if lbrack.IsValid() {
+		l.typeArgList(lbrack, rbrack, text)
+	} else {
+		l.insert(id.End(), text)
+	}
+}
+
 // typeArgList replaces the type arguments written from lbrack to rbrack
 // with text, the whole list, unless they are text already: an edit that
 // changes nothing would only clash with a rewrite that moves the call

@@ -90,22 +90,16 @@ func inferredTypeArgRewrite(l *lowering, s *syntax) {
 		if path := obj.Pkg().Path(); path != "main" && (!genericSupported[path+"."+obj.Name()] || libCalls[path+"."+obj.Name()] != "") {
 			continue
 		}
-		var lbrack, rbrack token.Pos
 		var whole ast.Expr = id
 		if sel := selectors[id]; sel != nil {
 			whole = sel
 		}
-		switch list := lists[id].(type) {
-		case *ast.IndexExpr:
-			if inst.TypeArgs.Len() == 1 {
-				continue // all written
-			}
-			lbrack, rbrack, whole = list.Lbrack, list.Rbrack, list
-		case *ast.IndexListExpr:
-			if len(list.Indices) == inst.TypeArgs.Len() {
-				continue
-			}
-			lbrack, rbrack, whole = list.Lbrack, list.Rbrack, list
+		written, lbrack, rbrack := writtenTypeArgs(lists[id])
+		if written == inst.TypeArgs.Len() {
+			continue // all written
+		}
+		if written > 0 {
+			whole = lists[id]
 		}
 		// genericCalls wrote this one already.
 		if l.editedWithin(whole) {
@@ -115,12 +109,7 @@ func inferredTypeArgRewrite(l *lowering, s *syntax) {
 		if !ok {
 			continue
 		}
-		text := "[" + strings.Join(args, ", ") + "]"
-		if lbrack.IsValid() {
-			l.typeArgList(lbrack, rbrack, text)
-		} else {
-			l.insert(id.End(), text)
-		}
+		l.putTypeArgs(id, lbrack, rbrack, "["+strings.Join(args, ", ")+"]")
 	}
 }
 

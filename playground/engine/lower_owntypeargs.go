@@ -81,13 +81,7 @@ func ownTypeArgRewrite(l *lowering, s *syntax) {
 		if obj == nil || obj.Pkg() != main || instantiated(c.Fun) != ast.Expr(id) {
 			continue
 		}
-		written := 0
-		switch list := ast.Unparen(c.Fun).(type) {
-		case *ast.IndexExpr:
-			written = 1
-		case *ast.IndexListExpr:
-			written = len(list.Indices)
-		}
+		written, lbrack, rbrack := writtenTypeArgs(c.Fun)
 		if written == inst.TypeArgs.Len() || l.editedWithin(c.Fun) {
 			continue
 		}
@@ -150,15 +144,7 @@ func ownTypeArgRewrite(l *lowering, s *syntax) {
 				"a generic function called inside a generic one with a value of the program's generic type made with its type parameter (height(n.Left) for n *Node[T]): the interpreter cannot infer its type arguments (it refuses the program, or never ends when the call is recursive), and here they cannot be written out for it (a type other than a predeclared one, Point of a Node[Point], may reach the type parameter, which breaks the written call too): Go runs it"})
 			continue
 		}
-		text := "[" + strings.Join(args, ", ") + "]"
-		switch list := ast.Unparen(c.Fun).(type) {
-		case *ast.IndexExpr:
-			l.typeArgList(list.Lbrack, list.Rbrack, text)
-		case *ast.IndexListExpr:
-			l.typeArgList(list.Lbrack, list.Rbrack, text)
-		default:
-			l.insert(id.End(), text)
-		}
+		l.putTypeArgs(id, lbrack, rbrack, "["+strings.Join(args, ", ")+"]")
 	}
 }
 
