@@ -40,7 +40,7 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 	// holdsOwn: a value of type t may be one of the program's types with
 	// methods, held in an interface.
 	holdsOwn := func(t types.Type) bool {
-		if t == nil {
+		if t == nil || basicTypeSet(t) {
 			return false
 		}
 		it, ok := t.Underlying().(*types.Interface)
@@ -65,7 +65,7 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 	// in an any were equal, and equal to 1.0, and two structs of the same
 	// fields likewise, as map keys too (testdata/silent).
 	holdsPlain := func(t types.Type) bool {
-		if !plain || t == nil {
+		if !plain || t == nil || basicTypeSet(t) {
 			return false
 		}
 		if it, ok := t.Underlying().(*types.Interface); ok {
@@ -74,12 +74,20 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 		n, ok := t.(*types.Named)
 		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Name() == "main" && !ownMethods(t)
 	}
+	// isInterface: a value of type t may be an interface value. A type
+	// parameter's is, by go/types, unless its type set holds only basic
+	// types: yaegi instantiates generic code with the type argument, so
+	// within func Index[T cmp.Ordered] x == v compares two Celsius, never
+	// the wrappers of two interface values.
+	isInterface := func(t types.Type) bool {
+		return types.IsInterface(t) && !basicTypeSet(t)
+	}
 	// compared: x and y are compared, one of them an interface value.
 	compared := func(x, y types.Type) bool {
 		if plain && (anyInside(x, 0) || anyInside(y, 0)) {
 			return true // W{Celsius(1)} == W{Meters(1)}, W's field an any
 		}
-		if x == nil || y == nil || !types.IsInterface(x) && !types.IsInterface(y) {
+		if x == nil || y == nil || !isInterface(x) && !isInterface(y) {
 			return false
 		}
 		return holdsOwn(x) && holdsOwn(y) || holdsPlain(x) || holdsPlain(y)
@@ -181,6 +189,43 @@ func comparesValues(f *types.Func) bool {
 	for i := range sig.TypeParams().Len() {
 		if iface, ok := sig.TypeParams().At(i).Constraint().Underlying().(*types.Interface); !ok || iface.IsComparable() {
 			return true
+		}
+	}
+	return false
+}
+
+// basicTypeSet says whether t is a type parameter whose constraint admits
+// only basic types (cmp.Ordered, ~int | ~float64, an interface embedding
+// one of those): whatever its type argument, its values are numbers,
+// strings or booleans of that type, never interface values. The elements
+// of a constraint are intersected, so one element of basic terms is
+// enough.
+func basicTypeSet(t types.Type) bool {
+	tp, ok := t.(*types.TypeParam)
+	return ok && basicTerms(tp.Constraint(), 0)
+}
+
+func basicTerms(c types.Type, depth int) bool {
+	it, ok := c.Underlying().(*types.Interface)
+	if !ok || depth > 10 {
+		return false
+	}
+	for i := range it.NumEmbeddeds() {
+		switch e := it.EmbeddedType(i).(type) {
+		case *types.Union:
+			basic := true
+			for j := range e.Len() {
+				if _, ok := e.Term(j).Type().Underlying().(*types.Basic); !ok {
+					basic = false
+				}
+			}
+			if basic {
+				return true
+			}
+		default:
+			if _, ok := e.Underlying().(*types.Basic); ok || basicTerms(e, depth+1) {
+				return true
+			}
 		}
 	}
 	return false

@@ -53,6 +53,39 @@ func TestLibraryComparesValues(t *testing.T) {
 	}
 }
 
+// TestBasicTypeParametersAreNotInterfaces: within generic code, values of
+// a type parameter whose constraint admits only basic types (cmp.Ordered,
+// ~int | ~float64) are compared as their type argument, never as interface
+// values, so a program's plain types (Celsius) do not make the comparison
+// an announced one (a generic tree's t.Val != v ran right and was handed
+// to Go). A type parameter that admits interface types (comparable, any)
+// still is, and so is a basic one compared with an any: yaegi printed 0
+// and true for Index([]any{Celsius(1)}, any(Meters(1))) and
+// any(x) == Meters(1) with x a Celsius, where go run prints -1 and false.
+func TestBasicTypeParametersAreNotInterfaces(t *testing.T) {
+	const head = "package main\n\nimport (\n\t\"cmp\"\n\t\"fmt\"\n)\n\nvar _ = fmt.Println\n\ntype Celsius float64\n\ntype Meters float64\n\ntype Number interface{ ~int | ~float64 }\n\ntype Key interface{ Number; cmp.Ordered }\n\n"
+	for _, c := range []struct {
+		decl      string
+		announced bool
+	}{
+		{"func eq[T cmp.Ordered](a, b T) bool { return a != b }", false},
+		{"func eq[T Number](a, b T) bool { return a == b }", false},
+		{"func eq[T ~string | ~int](a, b T) bool { return a == b }", false},
+		{"func eq[T Key](a, b T) bool { return a == b }", false},
+		{"func count[K cmp.Ordered](xs []K) map[K]int {\n\tm := map[K]int{}\n\tfor _, x := range xs {\n\t\tm[x]++\n\t}\n\treturn m\n}", false},
+		{"func pick[T Number](x T) string {\n\tswitch x {\n\tcase 1:\n\t\treturn \"one\"\n\t}\n\treturn \"other\"\n}", false},
+		{"func eq[T comparable](a, b T) bool { return a == b }", true},
+		{"func eq[T any](a, b T) bool { return any(a) == any(b) }", true},
+		{"func eq[T cmp.Ordered](a T, b any) bool { return any(a) == b }", true},
+		{"func eq[T cmp.Ordered](a T, b any) bool { return a == b }", true},
+	} {
+		src := head + c.decl + "\n\nfunc main() {}\n"
+		if got, handOver := comparisonAnnounced(t, src); got != c.announced {
+			t.Errorf("announced %v, want %v (HandOver %q)\n%s", got, c.announced, handOver, src)
+		}
+	}
+}
+
 // comparisonAnnounced reports whether Prepare announces an interface
 // comparison in src, and the hand-over it gives.
 func comparisonAnnounced(t *testing.T, src string) (bool, string) {

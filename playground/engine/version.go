@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "5a8f5b735200ae78"
+const sourceDigest = "496be6300799f045"
