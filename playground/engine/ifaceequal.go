@@ -40,7 +40,7 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 	// holdsOwn: a value of type t may be one of the program's types with
 	// methods, held in an interface.
 	holdsOwn := func(t types.Type) bool {
-		if t == nil || basicTypeSet(t) {
+		if t == nil {
 			return false
 		}
 		it, ok := t.Underlying().(*types.Interface)
@@ -78,7 +78,9 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 	// parameter's is, by go/types, unless its type set holds only basic
 	// types: yaegi instantiates generic code with the type argument, so
 	// within func Index[T cmp.Ordered] x == v compares two Celsius, never
-	// the wrappers of two interface values.
+	// the wrappers of two interface values. Compared with an interface,
+	// such a value is put in one (holdsOwn still asks whether it may be
+	// one of the program's types with methods).
 	isInterface := func(t types.Type) bool {
 		return types.IsInterface(t) && !basicTypeSet(t)
 	}

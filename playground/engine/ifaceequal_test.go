@@ -59,11 +59,11 @@ func TestLibraryComparesValues(t *testing.T) {
 // values, so a program's plain types (Celsius) do not make the comparison
 // an announced one (a generic tree's t.Val != v ran right and was handed
 // to Go). A type parameter that admits interface types (comparable, any)
-// still is, and so is a basic one compared with an any: yaegi printed 0
+// still is, and so is a basic one compared with an interface: yaegi printed 0
 // and true for Index([]any{Celsius(1)}, any(Meters(1))) and
 // any(x) == Meters(1) with x a Celsius, where go run prints -1 and false.
 func TestBasicTypeParametersAreNotInterfaces(t *testing.T) {
-	const head = "package main\n\nimport (\n\t\"cmp\"\n\t\"fmt\"\n)\n\nvar _ = fmt.Println\n\ntype Celsius float64\n\ntype Meters float64\n\ntype Number interface{ ~int | ~float64 }\n\ntype Key interface{ Number; cmp.Ordered }\n\n"
+	const head = "package main\n\nimport (\n\t\"cmp\"\n\t\"fmt\"\n)\n\nvar _ = fmt.Println\n\ntype Celsius float64\n\ntype Meters float64\n\ntype Number interface{ ~int | ~float64 }\n\ntype Key interface{ Number; cmp.Ordered }\n\ntype ID int\n\nfunc (i ID) String() string { return \"id\" }\n\ntype Named interface{ ~int; String() string }\n\n"
 	for _, c := range []struct {
 		decl      string
 		announced bool
@@ -78,6 +78,9 @@ func TestBasicTypeParametersAreNotInterfaces(t *testing.T) {
 		{"func eq[T any](a, b T) bool { return any(a) == any(b) }", true},
 		{"func eq[T cmp.Ordered](a T, b any) bool { return any(a) == b }", true},
 		{"func eq[T cmp.Ordered](a T, b any) bool { return a == b }", true},
+		// same(ID(3), fmt.Stringer(ID(3))): go run true, the interpreter false.
+		{"func same[T Named](a T, b fmt.Stringer) bool { return a == b }", true},
+		{"func same[T Named](a, b T) bool { return a == b }", false},
 	} {
 		src := head + c.decl + "\n\nfunc main() {}\n"
 		if got, handOver := comparisonAnnounced(t, src); got != c.announced {

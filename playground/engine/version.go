@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "496be6300799f045"
+const sourceDigest = "213da0ffa6181fd3"
