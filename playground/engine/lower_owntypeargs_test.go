@@ -186,6 +186,51 @@ func (l List[T]) Len() int { return count[T](l.head) }
 func pair[T any](v T) int { return count[T](&Box[T]{v, &Box[T]{v, nil}}) }`,
 		out: "2 2 2\n",
 	},
+	// The other predeclared types reaching T (bool, rune, uint8,
+	// complex128, uintptr), each through a generic function of its own.
+	rewriteCase{
+		decls: `type Box[T any] struct {
+	V    T
+	Next *Box[T]
+}
+
+func depth[T any](b *Box[T]) int {
+	if b == nil {
+		return 0
+	}
+	return 1 + depth(b.Next)
+}
+
+func chain[T any](v T, n int) int {
+	var b *Box[T]
+	for range n {
+		b = &Box[T]{v, b}
+	}
+	return depth(b)
+}`,
+		body:    `fmt.Println(chain(true, 2), chain('x', 3), chain(uint8(7), 1), chain(complex(1, 2), 4), chain(uintptr(9), 5))`,
+		lowered: `fmt.Println(chain[bool](true, 2), chain[rune]('x', 3), chain[uint8](uint8(7), 1), chain[complex128](complex(1, 2), 4), chain[uintptr](uintptr(9), 5))`,
+		loweredDecls: `type Box[T any] struct {
+	V    T
+	Next *Box[T]
+}
+
+func depth[T any](b *Box[T]) int {
+	if b == nil {
+		return 0
+	}
+	return 1 + depth[T](b.Next)
+}
+
+func chain[T any](v T, n int) int {
+	var b *Box[T]
+	{ _lowerN1 := n; for _lowerI2 := _lowerN1 - _lowerN1; _lowerI2 < _lowerN1; _lowerI2++ {
+		b = &Box[T]{v, b}
+	} }
+	return depth[T](b)
+}`,
+		out: "2 3 1 4 5\n",
+	},
 )
 
 // A type argument other than a predeclared type reaching the enclosing
