@@ -49,9 +49,15 @@ func inferredTypeArgRewrite(l *lowering, s *syntax) {
 	lists := map[*ast.Ident]ast.Expr{}
 	declared := map[*ast.Ident]bool{}
 	selectors := map[*ast.Ident]*ast.SelectorExpr{} // pkg.F by its F
+	calls := map[*ast.Ident]*ast.CallExpr{}         // F(...) by its F
 	ast.Inspect(s.file, func(n ast.Node) bool {
 		var x ast.Expr
 		switch n := n.(type) {
+		case *ast.CallExpr:
+			if id := calleeName(instantiated(n.Fun)); id != nil {
+				calls[id] = n
+			}
+			return true
 		case *ast.SelectorExpr:
 			selectors[n.Sel] = n
 			return true
@@ -107,10 +113,108 @@ func inferredTypeArgRewrite(l *lowering, s *syntax) {
 		}
 		args, ok := l.writeTypes(inst.TypeArgs, id.Pos())
 		if !ok {
+			if c := calls[id]; c != nil && misinferredConstant(l.info, obj, inst, c) {
+				l.handOvers = append(l.handOvers, handOver{c.Pos(), misinferredConstantConstruct,
+					"an untyped constant given to a generic function for a type parameter that only the other arguments' types show (E of a []E: CountEqual(week, 20) for a []Celsius): the interpreter takes the constant's own type for it (int), and compares or stores a Celsius against an int, wrongly and silently; the type arguments cannot be written out for it here: Go runs it"})
+			}
 			continue
 		}
 		l.putTypeArgs(id, lbrack, rbrack, "["+strings.Join(args, ", ")+"]")
 	}
+}
+
+const misinferredConstantConstruct = "generic call inferring from a constant"
+
+// misinferredConstant: the interpreter, left to infer the type arguments
+// of c, a call of the generic function f (inst, as go/types inferred
+// it), gets one wrong: an untyped constant is the only argument given
+// for a parameter of type E, and Go inferred E otherwise than the
+// constant's default type, from the core type of another parameter's
+// (S ~[]E, P ~*E, C ~chan E). yaegi v0.16.1 takes E from the constant
+// (CountEqual[S ~[]E, E cmp.Ordered](week, 20) with week a []Celsius:
+// E is int), and inside the instance x == v compares a Celsius with an
+// int: false, where Go's is true (an attack's ten programs). An
+// argument of a type other than untyped given for E too (Eq(x, 2) for
+// Eq[T](a, b T)), the interpreter takes E from it, as Go does.
+func misinferredConstant(info *types.Info, f *types.Func, inst types.Instance, c *ast.CallExpr) bool {
+	sig, ok := f.Type().(*types.Signature)
+	if !ok || sig.TypeParams() == nil || c.Ellipsis.IsValid() {
+		return false
+	}
+	params := sig.Params()
+	paramOf := func(i int) *types.TypeParam {
+		if params.Len() == 0 {
+			return nil
+		}
+		t := params.At(min(i, params.Len()-1)).Type()
+		if i >= params.Len()-1 && sig.Variadic() {
+			t = t.(*types.Slice).Elem()
+		} else if i >= params.Len() {
+			return nil
+		}
+		tp, _ := t.(*types.TypeParam)
+		return tp
+	}
+	constant := map[*types.TypeParam]types.Type{} // E by a constant's default type
+	typed := map[*types.TypeParam]bool{}          // E given a typed argument
+	for i, a := range c.Args {
+		tp := paramOf(i)
+		if tp == nil {
+			continue
+		}
+		if d := untypedDefault(info, a); d != nil {
+			constant[tp] = d
+		} else {
+			typed[tp] = true
+		}
+	}
+	for tp, d := range constant {
+		if !typed[tp] && tp.Index() < inst.TypeArgs.Len() && !types.Identical(inst.TypeArgs.At(tp.Index()), d) {
+			return true
+		}
+	}
+	return false
+}
+
+// untypedDefault is the default type of e when e is an untyped constant
+// (2, 2.5, 'x', "s", a constant declared without a type, and their
+// operations), or nil. go/types records such an argument with the type
+// it was converted to, so the syntax says what is untyped.
+func untypedDefault(info *types.Info, e ast.Expr) types.Type {
+	var kind func(e ast.Expr) types.BasicKind // an untyped kind, or Invalid
+	kind = func(e ast.Expr) types.BasicKind {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.BasicLit:
+			return map[token.Token]types.BasicKind{token.INT: types.UntypedInt, token.FLOAT: types.UntypedFloat, token.IMAG: types.UntypedComplex, token.CHAR: types.UntypedRune, token.STRING: types.UntypedString}[e.Kind]
+		case *ast.Ident:
+			if c, ok := info.Uses[e].(*types.Const); ok {
+				if b, ok := c.Type().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+					return b.Kind()
+				}
+			}
+		case *ast.UnaryExpr:
+			return kind(e.X)
+		case *ast.BinaryExpr:
+			x, y := kind(e.X), kind(e.Y)
+			switch e.Op {
+			case token.SHL, token.SHR:
+				return x
+			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.LAND, token.LOR:
+				if x != types.Invalid && y != types.Invalid {
+					return types.UntypedBool
+				}
+			default:
+				if x != types.Invalid && y != types.Invalid {
+					return max(x, y) // int < rune < float < complex
+				}
+			}
+		}
+		return types.Invalid
+	}
+	if k := kind(e); k != types.Invalid {
+		return types.Default(types.Typ[k])
+	}
+	return nil
 }
 
 // instantiated is the function (or generic type) x names, without its

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "213da0ffa6181fd3"
+const sourceDigest = "531fbb988361ffa5"
