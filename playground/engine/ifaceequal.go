@@ -54,6 +54,17 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 		}
 		return false
 	}
+	// isInterface: a value of type t may be an interface value where it
+	// is compared, or is a map's key. A type parameter's is, by go/types,
+	// unless its type set holds only basic types: yaegi instantiates
+	// generic code with the type argument, so within func Index[T
+	// cmp.Ordered] x == v compares two Celsius, not the wrappers of two
+	// interface values. Compared with an interface, or given to the
+	// library as an any (sync.Map's Store), such a value is put in one:
+	// holdsOwn and holdsPlain still ask what it may be.
+	isInterface := func(t types.Type) bool {
+		return types.IsInterface(t) && !basicTypeSet(t)
+	}
 	var out []Finding
 	report := func(at ast.Node) {
 		p := fset.Position(at.Pos())
@@ -65,7 +76,7 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 	// in an any were equal, and equal to 1.0, and two structs of the same
 	// fields likewise, as map keys too (testdata/silent).
 	holdsPlain := func(t types.Type) bool {
-		if !plain || t == nil || basicTypeSet(t) {
+		if !plain || t == nil {
 			return false
 		}
 		if it, ok := t.Underlying().(*types.Interface); ok {
@@ -73,16 +84,6 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 		}
 		n, ok := t.(*types.Named)
 		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Name() == "main" && !ownMethods(t)
-	}
-	// isInterface: a value of type t may be an interface value. A type
-	// parameter's is, by go/types, unless its type set holds only basic
-	// types: yaegi instantiates generic code with the type argument, so
-	// within func Index[T cmp.Ordered] x == v compares two Celsius, never
-	// the wrappers of two interface values. Compared with an interface,
-	// such a value is put in one (holdsOwn still asks whether it may be
-	// one of the program's types with methods).
-	isInterface := func(t types.Type) bool {
-		return types.IsInterface(t) && !basicTypeSet(t)
 	}
 	// compared: x and y are compared, one of them an interface value.
 	compared := func(x, y types.Type) bool {
@@ -102,7 +103,7 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 			return false
 		}
 		m, ok := t.Underlying().(*types.Map)
-		return ok && (types.IsInterface(m.Key()) && holdsPlain(m.Key()) || plain && anyInside(m.Key(), 0))
+		return ok && (isInterface(m.Key()) && holdsPlain(m.Key()) || plain && anyInside(m.Key(), 0))
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -129,7 +130,7 @@ func ifaceEqualities(fset *token.FileSet, file *ast.File, info *types.Info) []Fi
 					continue
 				}
 				e, ok := t.Underlying().(interface{ Elem() types.Type })
-				if (path == "slices" || path == "maps") && comparesValues(f) && ok && (holdsPlain(e.Elem()) && types.IsInterface(e.Elem()) || anyInside(e.Elem(), 0)) ||
+				if (path == "slices" || path == "maps") && comparesValues(f) && ok && (holdsPlain(e.Elem()) && isInterface(e.Elem()) || anyInside(e.Elem(), 0)) ||
 					(path == "sync" || path == "sync/atomic") && (holdsPlain(t) || anyInside(t, 0)) {
 					report(n)
 					break
@@ -197,38 +198,13 @@ func comparesValues(f *types.Func) bool {
 }
 
 // basicTypeSet says whether t is a type parameter whose constraint admits
-// only basic types (cmp.Ordered, ~int | ~float64, an interface embedding
-// one of those): whatever its type argument, its values are numbers,
-// strings or booleans of that type, never interface values. The elements
-// of a constraint are intersected, so one element of basic terms is
-// enough.
+// only basic types (cmp.Ordered, ~int | ~float64, Number | ~string):
+// whatever its type argument, its values are numbers, strings or
+// booleans of that type until they are put in an interface.
 func basicTypeSet(t types.Type) bool {
-	tp, ok := t.(*types.TypeParam)
-	return ok && basicTerms(tp.Constraint(), 0)
-}
-
-func basicTerms(c types.Type, depth int) bool {
-	it, ok := c.Underlying().(*types.Interface)
-	if !ok || depth > 10 {
-		return false
-	}
-	for i := range it.NumEmbeddeds() {
-		switch e := it.EmbeddedType(i).(type) {
-		case *types.Union:
-			basic := true
-			for j := range e.Len() {
-				if _, ok := e.Term(j).Type().Underlying().(*types.Basic); !ok {
-					basic = false
-				}
-			}
-			if basic {
-				return true
-			}
-		default:
-			if _, ok := e.Underlying().(*types.Basic); ok || basicTerms(e, depth+1) {
-				return true
-			}
-		}
-	}
-	return false
+	_, isParam := t.(*types.TypeParam)
+	return isParam && only(t, func(u types.Type) bool {
+		_, ok := u.Underlying().(*types.Basic)
+		return ok
+	})
 }

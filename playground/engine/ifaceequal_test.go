@@ -63,7 +63,7 @@ func TestLibraryComparesValues(t *testing.T) {
 // and true for Index([]any{Celsius(1)}, any(Meters(1))) and
 // any(x) == Meters(1) with x a Celsius, where go run prints -1 and false.
 func TestBasicTypeParametersAreNotInterfaces(t *testing.T) {
-	const head = "package main\n\nimport (\n\t\"cmp\"\n\t\"fmt\"\n)\n\nvar _ = fmt.Println\n\ntype Celsius float64\n\ntype Meters float64\n\ntype Number interface{ ~int | ~float64 }\n\ntype Key interface{ Number; cmp.Ordered }\n\ntype ID int\n\nfunc (i ID) String() string { return \"id\" }\n\ntype Named interface{ ~int; String() string }\n\n"
+	const head = "package main\n\nimport (\n\t\"cmp\"\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar _ = fmt.Println\n\nvar _ sync.Map\n\ntype Celsius float64\n\ntype Meters float64\n\ntype Number interface{ ~int | ~float64 }\n\ntype Key interface{ Number; cmp.Ordered }\n\ntype ID int\n\nfunc (i ID) String() string { return \"id\" }\n\ntype Named interface{ ~int; String() string }\n\ntype Word interface{ Number | ~string }\n\n"
 	for _, c := range []struct {
 		decl      string
 		announced bool
@@ -81,6 +81,11 @@ func TestBasicTypeParametersAreNotInterfaces(t *testing.T) {
 		// same(ID(3), fmt.Stringer(ID(3))): go run true, the interpreter false.
 		{"func same[T Named](a T, b fmt.Stringer) bool { return a == b }", true},
 		{"func same[T Named](a, b T) bool { return a == b }", false},
+		{"func eq[T Word](a, b T) bool { return a == b }", false},
+		// Put in an any by the library: m.Store(Celsius(1), "a") and
+		// m.Store(Meters(1), "b") made one entry in the interpreter, two
+		// in Go (a review's).
+		{"func put[T cmp.Ordered](m *sync.Map, k T) { m.Store(k, 1) }", true},
 	} {
 		src := head + c.decl + "\n\nfunc main() {}\n"
 		if got, handOver := comparisonAnnounced(t, src); got != c.announced {

@@ -41,7 +41,7 @@ func constDivisionRewrite(l *lowering, s *syntax) {
 			return true
 		}
 		if only(tv.Type, isInteger) {
-			if l.untypedConst(e) && hasDivision(e) && mentionsIota(e) && (l.untypedKind(e) > types.UntypedRune || !isUntyped(tv.Type)) {
+			if l.untypedConst(e) && hasDivision(e) && mentionsIota(e) && (untypedKind(l.info, e) > types.UntypedRune || !isUntyped(tv.Type)) {
 				// X int = (iota + 10) / 2.0 * 2; Y gave 10 0 for 10 11, and
 				// A int64 = (iota + 3) / 2 * 4; B; C 0 8 0 for 4 8 8: the
 				// group's repetition of it is wrong where the value goes to
@@ -52,7 +52,7 @@ func constDivisionRewrite(l *lowering, s *syntax) {
 			}
 			if l.untypedConst(e) && hasDivision(e) && !mentionsIota(e) && !l.covered(e) {
 				if v := constant.ToInt(tv.Value); v.Kind() == constant.Int {
-					l.replace(e, intText(v, l.untypedKind(e)))
+					l.replace(e, intText(v, untypedKind(l.info, e)))
 					return false
 				}
 			}
@@ -111,71 +111,10 @@ func hasDivision(e ast.Expr) bool {
 }
 
 // untypedConst: e is made of untyped numeric constants alone (literals,
-// constants declared without a type, operations on them).
+// constants declared without a type, operations on them: untypedKind).
 func (l *lowering) untypedConst(e ast.Expr) bool {
-	switch e := e.(type) {
-	case *ast.BasicLit:
-		return e.Kind != token.STRING
-	case *ast.ParenExpr:
-		return l.untypedConst(e.X)
-	case *ast.UnaryExpr:
-		return (e.Op == token.ADD || e.Op == token.SUB || e.Op == token.XOR) && l.untypedConst(e.X)
-	case *ast.BinaryExpr:
-		switch e.Op {
-		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
-			return l.untypedConst(e.X) && l.untypedConst(e.Y)
-		case token.SHL, token.SHR:
-			return l.untypedConst(e.X)
-		}
-	case *ast.Ident:
-		return untypedNumeric(l.info.Uses[e])
-	case *ast.SelectorExpr: // math.MaxInt16
-		return untypedNumeric(l.info.Uses[e.Sel])
-	}
-	return false
-}
-
-// untypedNumeric: obj is a constant declared without a type, a number.
-func untypedNumeric(obj types.Object) bool {
-	c, ok := obj.(*types.Const)
-	if !ok {
-		return false
-	}
-	b, ok := c.Type().(*types.Basic)
-	return ok && b.Info()&types.IsUntyped != 0 && b.Info()&types.IsNumeric != 0
-}
-
-// untypedKind is the kind of untyped constant expression e as written,
-// which go/types no longer records on e once it converted it: the later
-// of its operands' in the spec's order (integer, rune, float, complex);
-// a shift's is its left operand's, an integer for a float.
-func (l *lowering) untypedKind(e ast.Expr) types.BasicKind {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.BasicLit:
-		return map[token.Token]types.BasicKind{token.INT: types.UntypedInt, token.CHAR: types.UntypedRune, token.FLOAT: types.UntypedFloat, token.IMAG: types.UntypedComplex}[e.Kind]
-	case *ast.Ident, *ast.SelectorExpr:
-		id, ok := e.(*ast.Ident)
-		if !ok {
-			id = e.(*ast.SelectorExpr).Sel
-		}
-		if obj := l.info.Uses[id]; obj != nil {
-			if b, ok := obj.Type().(*types.Basic); ok {
-				return b.Kind()
-			}
-		}
-	case *ast.UnaryExpr:
-		return l.untypedKind(e.X)
-	case *ast.BinaryExpr:
-		if e.Op == token.SHL || e.Op == token.SHR {
-			// 'a' << 1 is a rune, 2.0 << 1 an integer.
-			if k := l.untypedKind(e.X); k == types.UntypedRune {
-				return k
-			}
-			return types.UntypedInt
-		}
-		return max(l.untypedKind(e.X), l.untypedKind(e.Y))
-	}
-	return types.UntypedInt
+	k := untypedKind(l.info, e)
+	return k >= types.UntypedInt && k <= types.UntypedComplex
 }
 
 func isUntyped(t types.Type) bool {
@@ -192,7 +131,7 @@ func isInteger(t types.Type) bool {
 // literals, constants declared without a type, and operations on them
 // (go/types records the type e has once converted for its context).
 func (l *lowering) untypedInt(e ast.Expr) bool {
-	return l.untypedConst(e) && l.untypedKind(e) <= types.UntypedRune
+	return l.untypedConst(e) && untypedKind(l.info, e) <= types.UntypedRune
 }
 
 // covered: an earlier rewrite replaces text n is part of.

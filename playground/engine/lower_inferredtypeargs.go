@@ -113,7 +113,7 @@ func inferredTypeArgRewrite(l *lowering, s *syntax) {
 		}
 		args, ok := l.writeTypes(inst.TypeArgs, id.Pos())
 		if !ok {
-			if c := calls[id]; c != nil && misinferredConstant(l.info, obj, inst, c) {
+			if c := calls[id]; c != nil && misinferredConstant(l.info, obj, inst, written, c) {
 				l.handOvers = append(l.handOvers, handOver{c.Pos(), misinferredConstantConstruct,
 					"an untyped constant given to a generic function for a type parameter that only the other arguments' types show (E of a []E: CountEqual(week, 20) for a []Celsius): the interpreter takes the constant's own type for it (int), and compares or stores a Celsius against an int, wrongly and silently; the type arguments cannot be written out for it here: Go runs it"})
 			}
@@ -127,16 +127,22 @@ const misinferredConstantConstruct = "generic call inferring from a constant"
 
 // misinferredConstant: the interpreter, left to infer the type arguments
 // of c, a call of the generic function f (inst, as go/types inferred
-// it), gets one wrong: an untyped constant is the only argument given
-// for a parameter of type E, and Go inferred E otherwise than the
-// constant's default type, from the core type of another parameter's
-// (S ~[]E, P ~*E, C ~chan E). yaegi v0.16.1 takes E from the constant
+// it; the first written of them written by the reader), may get one
+// wrong: untyped values (untypedKind: constants, comparisons) are the
+// only arguments given for parameters of type E, E is not written, and
+// Go inferred E otherwise than as one value's default type, from another
+// parameter's core type (S ~[]E, P ~*E, C ~chan E) or as the enclosing
+// function's type parameter. yaegi v0.16.1 takes E from the value
 // (CountEqual[S ~[]E, E cmp.Ordered](week, 20) with week a []Celsius:
 // E is int), and inside the instance x == v compares a Celsius with an
-// int: false, where Go's is true (an attack's ten programs). An
-// argument of a type other than untyped given for E too (Eq(x, 2) for
-// Eq[T](a, b T)), the interpreter takes E from it, as Go does.
-func misinferredConstant(info *types.Info, f *types.Func, inst types.Instance, c *ast.CallExpr) bool {
+// int: false, where Go's is true (an attack's ten programs). Inside
+// generic code Go's E may be the enclosing T, whose type arguments are
+// not followed: handed over whatever they are. Several untyped values
+// for E, Go takes the latest kind's default type (1 and 2.5: float64),
+// the interpreter the first's (an attack's seven programs). An argument of a type
+// other than untyped given for E too (Eq(x, 2) for Eq[T](a, b T)), the
+// interpreter takes E from it, as Go does.
+func misinferredConstant(info *types.Info, f *types.Func, inst types.Instance, written int, c *ast.CallExpr) bool {
 	sig, ok := f.Type().(*types.Signature)
 	if !ok || sig.TypeParams() == nil || c.Ellipsis.IsValid() {
 		return false
@@ -155,66 +161,27 @@ func misinferredConstant(info *types.Info, f *types.Func, inst types.Instance, c
 		tp, _ := t.(*types.TypeParam)
 		return tp
 	}
-	constant := map[*types.TypeParam]types.Type{} // E by a constant's default type
-	typed := map[*types.TypeParam]bool{}          // E given a typed argument
+	// E given an untyped value whose default type is not Go's E (several
+	// of them: Go takes the latest kind's, 1 and 2.5 a float64, the
+	// interpreter the first's), and E given a typed argument.
+	differs, typed := map[*types.TypeParam]bool{}, map[*types.TypeParam]bool{}
 	for i, a := range c.Args {
 		tp := paramOf(i)
 		if tp == nil {
 			continue
 		}
-		if d := untypedDefault(info, a); d != nil {
-			constant[tp] = d
-		} else {
+		if k := untypedKind(info, a); k == types.Invalid {
 			typed[tp] = true
+		} else if i := tp.Index(); i >= written && i < inst.TypeArgs.Len() && !types.Identical(inst.TypeArgs.At(i), types.Default(types.Typ[k])) {
+			differs[tp] = true
 		}
 	}
-	for tp, d := range constant {
-		if !typed[tp] && tp.Index() < inst.TypeArgs.Len() && !types.Identical(inst.TypeArgs.At(tp.Index()), d) {
+	for tp := range differs {
+		if !typed[tp] {
 			return true
 		}
 	}
 	return false
-}
-
-// untypedDefault is the default type of e when e is an untyped constant
-// (2, 2.5, 'x', "s", a constant declared without a type, and their
-// operations), or nil. go/types records such an argument with the type
-// it was converted to, so the syntax says what is untyped.
-func untypedDefault(info *types.Info, e ast.Expr) types.Type {
-	var kind func(e ast.Expr) types.BasicKind // an untyped kind, or Invalid
-	kind = func(e ast.Expr) types.BasicKind {
-		switch e := ast.Unparen(e).(type) {
-		case *ast.BasicLit:
-			return map[token.Token]types.BasicKind{token.INT: types.UntypedInt, token.FLOAT: types.UntypedFloat, token.IMAG: types.UntypedComplex, token.CHAR: types.UntypedRune, token.STRING: types.UntypedString}[e.Kind]
-		case *ast.Ident:
-			if c, ok := info.Uses[e].(*types.Const); ok {
-				if b, ok := c.Type().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
-					return b.Kind()
-				}
-			}
-		case *ast.UnaryExpr:
-			return kind(e.X)
-		case *ast.BinaryExpr:
-			x, y := kind(e.X), kind(e.Y)
-			switch e.Op {
-			case token.SHL, token.SHR:
-				return x
-			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.LAND, token.LOR:
-				if x != types.Invalid && y != types.Invalid {
-					return types.UntypedBool
-				}
-			default:
-				if x != types.Invalid && y != types.Invalid {
-					return max(x, y) // int < rune < float < complex
-				}
-			}
-		}
-		return types.Invalid
-	}
-	if k := kind(e); k != types.Invalid {
-		return types.Default(types.Typ[k])
-	}
-	return nil
 }
 
 // instantiated is the function (or generic type) x names, without its

@@ -146,9 +146,36 @@ func TestMisinferredConstantsAreHandedOver(t *testing.T) {
 import (
 	"cmp"
 	"fmt"
+	"math"
 )
 
+var _ = math.Pi
+
 type Celsius float64
+
+type Flag bool
+
+type Flags[T any] []T
+
+func Has[S ~[]E, E comparable](s S, v E) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func Add[S any, T ~int | ~float64](s S, a, b T) T { return a + b }
+
+func IndexOf[E cmp.Ordered, S ~[]E](v E, s S) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
 
 type Series[T cmp.Ordered] []T
 
@@ -177,6 +204,14 @@ const Hot Celsius = 30
 		handed      []string // calls handed over, in the program
 	}{
 		{"", "week := Series[Celsius]{20, 21, 20}\n\tfmt.Println(CountEqual(week, 20), CountEqual(week, Warm), CountEqual(week, Warm+0.5))", []string{"CountEqual(week, 20)", "CountEqual(week, Warm)", "CountEqual(week, Warm+0.5)"}},
+		// A package's constant, a built-in's and a comparison's: untyped
+		// too (a review's: math.MaxInt8 and min(20, 30) were silent).
+		{"", "week := Series[Celsius]{127, 20}\n\ta, b := 1, 2\n\tfmt.Println(CountEqual(week, math.MaxInt8), CountEqual(week, min(20, 30)), Has(Flags[Flag]{true}, a < b))", []string{"CountEqual(week, math.MaxInt8)", "CountEqual(week, min(20, 30))", "Has(Flags[Flag]{true}, a < b)"}},
+		// Two constants for T: Go's is float64, the interpreter's int (an
+		// attack's: 1 where go run prints 1.5); two of one kind are not.
+		{"", "fmt.Println(Add(Series[Celsius]{}, 1, 0.5), Add(Series[Celsius]{}, 1, 2))", []string{"Add(Series[Celsius]{}, 1, 0.5)"}},
+		// E written by the reader; S written, E not.
+		{"", "week := Series[Celsius]{20}\n\tfmt.Println(IndexOf[Celsius](20, week), CountEqual[Series[Celsius]](week, 20))", []string{"CountEqual[Series[Celsius]](week, 20)"}},
 		// Inside generic code; Same's T is x's too.
 		{inside, "fmt.Println(inside([]Celsius{2}, 2))", []string{"CountEqual(xs, 2)", "Is(&x, 2)"}},
 		// Written out by inferredTypeArgs: CountEqual[[]Celsius, Celsius].

@@ -10,4 +10,4 @@ package engine
 // it.
 const Version = "yaegi-v0.16.1/" + sourceDigest
 
-const sourceDigest = "531fbb988361ffa5"
+const sourceDigest = "63298c4a40e4e11e"
